@@ -1,0 +1,41 @@
+"""The few situations in which Seguimiento cannot go on at all.
+
+A broken workbook is never one of them: it is an issue in the report. These are raised
+only when there is nothing sensible to produce (no input folder, an output that cannot be
+written). Each class's docstring is its message; `detail` says which path.
+"""
+
+from __future__ import annotations
+
+
+class SeguimientoError(Exception):
+    """Seguimiento could not finish."""
+
+    exit_code = 3
+
+    def __init__(self, detail: str = "") -> None:
+        self.detail = detail
+        super().__init__(self.message())
+
+
+class InputFolderMissing(SeguimientoError):
+    """The input folder does not exist or is not a folder / La carpeta de entrada no existe:"""
+
+
+class OutputNotWritable(SeguimientoError):
+    """The output folder cannot be written / No se puede escribir en la carpeta de salida:"""
+
+
+class OutputLocked(SeguimientoError):
+    """Another run is writing to this output folder; wait for it to finish and run again /
+    Otra ejecución está escribiendo en esta carpeta de salida; espere a que termine y vuelva
+    a ejecutar:"""
+
+
+class ConfigError(SeguimientoError):
+    """The configuration file cannot be used / El archivo de configuración no se puede usar:"""
+
+
+class UnknownReporter(SeguimientoError):
+    """Unknown reporter; use a member country, a working group or RROCM / Informante
+    desconocido; use un país miembro, un grupo de trabajo o la RROCM:"""

@@ -1,0 +1,58 @@
+"""Text normalization shared by every stage (SPEC §3.3).
+
+Two forms exist: `normalize_text` is what we store and show (the user's words, cleaned of
+invisible differences); `fold` is what we compare (no case, no accents, no punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that Excel users paste in from Word or the web and that make two equal
+# texts look different: zero-width spaces and joiners, the BOM, soft hyphens.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Non-breaking and other exotic spaces become plain spaces (then collapse).
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_PARENS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+
+
+def normalize_text(value: object) -> str:
+    """Return the cleaned text of a cell: trimmed, NFC, inner runs of spaces collapsed.
+
+    Line breaks inside long texts are kept (a focal point separates results that way);
+    blank lines at the ends are dropped. Never raises; `None` becomes "".
+    """
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _BREAKS.sub("\n", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(value: object) -> str:
+    """Comparison key: lower case, no accents, punctuation and spaces collapsed to one space."""
+    text = strip_accents(normalize_text(value)).lower()
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def fold_title(value: object) -> str:
+    """Comparison key for a column title: parenthesized explanations and brackets removed.
+
+    "Plazo de cumplimiento (1er año, 2do año, 3er año)" and "Resultado (s) esperado (s)"
+    fold to "plazo de cumplimiento" and "resultado esperado".
+    """
+    return fold(_PARENS.sub(" ", normalize_text(value)))
