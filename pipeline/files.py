@@ -1,0 +1,126 @@
+"""Which files of the input folder are read, which are skipped, and the facts about a file
+that come from outside its cells (size, zip directory, document dates).
+
+Nothing here modifies an input: files are opened read-only and never moved or renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+READABLE = {".xlsx", ".xlsm", ".xls", ".ods"}
+ZIP_FORMATS = {".xlsx", ".xlsm", ".ods"}
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_RATIO = 200  # a member inflating more than this (and past 10 MB) is a zip bomb
+
+_SKIP_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+_KNOWN_OTHER = {
+    ".pdf": ("un documento PDF", "a PDF document"),
+    ".doc": ("un documento de Word", "a Word document"),
+    ".docx": ("un documento de Word", "a Word document"),
+    ".odt": ("un documento de texto", "a text document"),
+    ".txt": ("un archivo de texto", "a text file"),
+    ".png": ("una imagen", "an image"),
+    ".jpg": ("una imagen", "an image"),
+    ".jpeg": ("una imagen", "an image"),
+    ".zip": ("un archivo comprimido", "a compressed archive"),
+    ".xlsb": ("un libro binario de Excel (.xlsb), que no se lee",
+              "an Excel binary workbook (.xlsb), which is not read"),
+}
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A file of the input folder and what to do with it."""
+
+    path: Path
+    skip_reason: tuple[str, str] | None = None  # (es, en) when the file is skipped
+
+
+def list_input_files(folder: Path) -> list[Candidate]:
+    """Every file of the folder (not subfolders), sorted by name so runs are reproducible."""
+    out: list[Candidate] = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.is_dir():
+            continue
+        out.append(Candidate(path, skip_reason(path)))
+    return out
+
+
+def skip_reason(path: Path) -> tuple[str, str] | None:
+    name = path.name
+    suffix = path.suffix.lower()
+    if name.startswith("~$") or name.startswith(".~lock"):
+        return ("archivo de bloqueo de Office (el libro está abierto en otro equipo)",
+                "an Office lock file (the workbook is open on another computer)")
+    if name.startswith(".") or name.lower() in _SKIP_NAMES:
+        return ("archivo oculto o del sistema", "a hidden or system file")
+    if suffix in READABLE:
+        return None
+    if suffix in _KNOWN_OTHER:
+        return _KNOWN_OTHER[suffix]
+    return (f"no es una hoja de cálculo ({suffix or 'sin extensión'})",
+            f"not a spreadsheet ({suffix or 'no extension'})")
+
+
+def refuse_reason(path: Path) -> tuple[str, str] | None:
+    """Why a file must not be opened at all (too big, a zip bomb, not a zip), from its size
+    and its zip directory only: nothing is decompressed."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        mb = MAX_FILE_BYTES // (1024 * 1024)
+        return (f"pesa más de {mb} MB", f"it is larger than {mb} MB")
+    if path.suffix.lower() not in ZIP_FORMATS:
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile:
+        if _is_ole(path):
+            return ("está protegido con contraseña; quite la contraseña y envíelo de nuevo",
+                    "it is password-protected; remove the password and send it again")
+        return ("está dañado o no es un libro de Excel", "it is damaged or not an Excel workbook")
+    except OSError as exc:
+        return (f"no se pudo abrir ({exc.strerror})", f"it could not be opened ({exc.strerror})")
+    total = sum(info.file_size for info in infos)
+    worst = max((info.file_size / max(info.compress_size, 1) for info in infos), default=0)
+    big = any(info.file_size > 10 * 1024 * 1024 for info in infos)
+    if total > MAX_UNPACKED_BYTES or (big and worst > MAX_RATIO):
+        return ("se descomprime a un tamaño excesivo (posible archivo malicioso)",
+                "it decompresses to an excessive size (possibly a malicious file)")
+    return None
+
+
+def _is_ole(path: Path) -> bool:
+    """An encrypted .xlsx is an OLE container, not a zip."""
+    with path.open("rb") as handle:
+        return handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def document_modified(path: Path) -> dt.datetime | None:
+    """The last-saved time the workbook records about itself (docProps/core.xml)."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("docProps/core.xml") as core:
+            head = core.read(64 * 1024)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return None
+    match = _MODIFIED.search(head)
+    if not match:
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(match.group(1).decode().strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp.replace(tzinfo=None)
+
+
+def file_modified(path: Path) -> dt.datetime:
+    return dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)

@@ -1,0 +1,217 @@
+"""Every issue code, its severity and its message in Spanish and English (SPEC §4).
+
+A message says what is wrong and what to do. Placeholders are filled from the issue's
+fields ({valor}, {columna}, {archivo}, ...) and its extra parameters; a meta-test checks
+that both languages use the same placeholders.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+ERROR, WARNING, INFO = "error", "advertencia", "info"
+SEVERITY_LABELS = {
+    "es": {ERROR: "error", WARNING: "advertencia", INFO: "info"},
+    "en": {ERROR: "error", WARNING: "warning", INFO: "info"},
+}
+
+
+class Entry(NamedTuple):
+    severity: str
+    es: str
+    en: str
+
+
+STATUS_HINT_ES = "Finalizado, En proceso, Pendiente o No alcanzado"
+STATUS_HINT_EN = "Completed, In progress, Not started or Not achieved"
+
+CATALOGUE: dict[str, Entry] = {
+    "archivo-ilegible": Entry(
+        ERROR,
+        "No se pudo leer el archivo: {motivo}. Ábralo en Excel o LibreOffice, guárdelo como "
+        "libro de Excel (.xlsx) y envíelo de nuevo.",
+        "The file could not be read: {motivo}. Open it in Excel or LibreOffice, save it as an "
+        "Excel workbook (.xlsx) and send it again.",
+    ),
+    "archivo-omitido": Entry(
+        INFO,
+        "Se omitió: {motivo}. Si debía contener la matriz, envíela como libro de Excel (.xlsx).",
+        "Skipped: {motivo}. If it should hold the matrix, send it as an Excel workbook (.xlsx).",
+    ),
+    "hoja-sin-matriz": Entry(
+        WARNING,
+        "No se encontró la fila de títulos de la matriz (por ejemplo «Descripción de la "
+        "actividad», «Parte responsable», «Plazo de cumplimiento»). Si la hoja tiene "
+        "actividades, copie los títulos de la plantilla en la fila de encabezado.",
+        "The matrix's title row was not found (e.g. “Activity description”, “Responsible "
+        "party”, “Deadline”). If the sheet holds activities, copy the template's titles into "
+        "its header row.",
+    ),
+    "columna-faltante": Entry(
+        WARNING,
+        "Falta la columna «{columna}». Agréguela con ese título para que se pueda dar "
+        "seguimiento a cada actividad.",
+        "The column “{columna}” is missing. Add it with that title so that every activity "
+        "can be followed up.",
+    ),
+    "actividad-faltante": Entry(
+        ERROR,
+        "La fila tiene datos pero no describe la actividad. Escriba la descripción de la "
+        "actividad, o borre la fila si sobra.",
+        "The row has data but no activity description. Write the activity, or delete the "
+        "row if it is not needed.",
+    ),
+    "estado-faltante": Entry(
+        WARNING,
+        "Falta el estado de la actividad. Elija uno: " + STATUS_HINT_ES + ".",
+        "The activity's status is missing. Choose one: " + STATUS_HINT_EN + ".",
+    ),
+    "estado-desconocido": Entry(
+        WARNING,
+        "No se reconoce el estado «{valor}»; se conservó como está. Use " + STATUS_HINT_ES + ".",
+        "The status “{valor}” is not recognized; it was kept as written. Use "
+        + STATUS_HINT_EN + ".",
+    ),
+    "pilar-faltante": Entry(
+        WARNING,
+        "Falta el pilar programático. Escriba 1, 2 o 3 o el nombre del pilar.",
+        "The programmatic pillar is missing. Write 1, 2 or 3 or the pillar's name.",
+    ),
+    "pilar-desconocido": Entry(
+        WARNING,
+        "No se reconoce el pilar «{valor}»; se conservó como está. Escriba 1, 2 o 3 o el "
+        "nombre del pilar.",
+        "The pillar “{valor}” is not recognized; it was kept as written. Write 1, 2 or 3 or "
+        "the pillar's name.",
+    ),
+    "tema-fuera-de-lista": Entry(
+        WARNING,
+        "El tema «{valor}» no está en la lista del pilar; se aceptó (la lista no es "
+        "taxativa). Si es un tema de la lista escrito de otra forma, use el nombre de la lista.",
+        "The theme “{valor}” is not in the pillar's list; it was accepted (the list is not "
+        "exhaustive). If it is a listed theme written differently, use the listed name.",
+    ),
+    "grupo-desconocido": Entry(
+        WARNING,
+        "No se reconoce el grupo de trabajo «{valor}»; se conservó como está. Use Protección, "
+        "Migración irregular y masiva, Migración laboral o Gestión fronteriza.",
+        "The working group “{valor}” is not recognized; it was kept as written. Use "
+        "Protection, Irregular and mass migration, Labour migration or Border management.",
+    ),
+    "grupo-ad-hoc": Entry(
+        INFO,
+        "«{valor}» no es uno de los cuatro grupos de trabajo (grupo ad hoc o red de "
+        "funcionarios de enlace); se aceptó. Verifique que sea correcto.",
+        "“{valor}” is not one of the four working groups (an ad-hoc group or a liaison "
+        "officers' network); it was accepted. Check that it is right.",
+    ),
+    "responsable-faltante": Entry(
+        WARNING,
+        "No se indicó la parte responsable. Escriba quién debe cumplir la actividad (un país, "
+        "la PPT, la SE-CRM, un grupo de trabajo, la RROCM, un organismo observador...).",
+        "No responsible party is named. Write who must carry out the activity (a country, "
+        "the PPT, the SE-CRM, a working group, RROCM, an observer organization...).",
+    ),
+    "responsable-desconocido": Entry(
+        WARNING,
+        "No se reconoce la parte responsable «{valor}»; se conservó como está. Escriba el "
+        "nombre de un país, órgano u organismo de la CRM; separe varios con «;».",
+        "The responsible party “{valor}” is not recognized; it was kept as written. Write the "
+        "name of a country, body or organization of the CRM; separate several with “;”.",
+    ),
+    "plazo-impreciso": Entry(
+        WARNING,
+        "El plazo «{valor}» no indica una fecha, así que no se puede saber si está vencido. "
+        "Escriba una fecha o un periodo: 31/03/2027, marzo 2027, T1 2027, 2027 o 2do año.",
+        "The deadline “{valor}” names no date, so nobody can tell whether it is overdue. "
+        "Write a date or a period: 31/03/2027, March 2027, Q1 2027, 2027 or year 2.",
+    ),
+    "plazo-invalido": Entry(
+        ERROR,
+        "No se entiende el plazo «{valor}». Escriba una fecha (31/03/2027), un mes (marzo "
+        "2027), un trimestre (T1 2027), un semestre (S1 2027), un año (2027) o un año del "
+        "plan (2do año).",
+        "The deadline “{valor}” cannot be read. Write a date (31/03/2027), a month (March "
+        "2027), a quarter (Q1 2027), a semester (H1 2027), a year (2027) or a plan year "
+        "(year 2).",
+    ),
+    "avance-invalido": Entry(
+        WARNING,
+        "El avance «{valor}» no es un porcentaje entre 0 y 100; se dejó en blanco. Escriba "
+        "un número de 0 a 100.",
+        "The progress “{valor}” is not a percentage between 0 and 100; it was left blank. "
+        "Write a number from 0 to 100.",
+    ),
+    "reservado-invalido": Entry(
+        WARNING,
+        "«{valor}» no es Sí ni No; por precaución la fila se trata como reservada (solo "
+        "gobiernos). Escriba Sí o No.",
+        "“{valor}” is neither Yes nor No; to be safe the row is treated as restricted "
+        "(governments only). Write Yes or No.",
+    ),
+    "indicador-faltante": Entry(
+        WARNING,
+        "Falta el indicador de resultados / impacto. Escriba cómo se medirá el resultado.",
+        "The result / impact indicator is missing. Write how the result will be measured.",
+    ),
+    "id-duplicado": Entry(
+        WARNING,
+        "El ID «{valor}» se repite en este archivo (también en la fila {otra_fila}). Se "
+        "conservaron ambas filas; dé a cada actividad un ID distinto.",
+        "The ID “{valor}” appears more than once in this file (also on row {otra_fila}). "
+        "Both rows were kept; give each activity its own ID.",
+    ),
+    "id-conflicto": Entry(
+        WARNING,
+        "El ID «{valor}» también lo usa {otro_informante} para otra actividad. Verifique "
+        "que se trate de actividades distintas o use el mismo texto.",
+        "The ID “{valor}” is also used by {otro_informante} for another activity. Check "
+        "that they are different activities, or use the same text.",
+    ),
+    "envio-duplicado": Entry(
+        WARNING,
+        "{informante} envió varios archivos en esta ronda. Se usó «{archivo_usado}» (el más "
+        "reciente) y se descartó este. Si no es el correcto, retire el otro archivo de la "
+        "carpeta y vuelva a consolidar.",
+        "{informante} sent several files this round. “{archivo_usado}” (the latest) was used "
+        "and this one was set aside. If that is wrong, remove the other file from the folder "
+        "and consolidate again.",
+    ),
+    "formula-sin-valor": Entry(
+        WARNING,
+        "La celda tiene una fórmula sin valor calculado. Abra el archivo en Excel o "
+        "LibreOffice, guárdelo y envíelo de nuevo, o escriba el valor.",
+        "The cell holds a formula with no computed value. Open the file in Excel or "
+        "LibreOffice, save it and send it again, or type the value.",
+    ),
+    "informante-desconocido": Entry(
+        WARNING,
+        "No se sabe quién envió este archivo: no es la plantilla y su nombre no menciona un "
+        "país, un grupo de trabajo ni la RROCM. Se usó el nombre del archivo como informante; "
+        "renómbrelo (p. ej. «Guatemala.xlsx») y vuelva a consolidar.",
+        "Who sent this file is unknown: it is not the template and its name names no "
+        "country, working group or RROCM. The file name was used as the reporter; rename it "
+        "(e.g. “Guatemala.xlsx”) and consolidate again.",
+    ),
+    "demasiadas-actividades": Entry(
+        WARNING,
+        "{grupo} tiene {cantidad} actividades con plazo en {anio}; el Plan Estratégico "
+        "prevé un máximo de tres por grupo y año. Prioricen las actividades.",
+        "{grupo} has {cantidad} activities due in {anio}; the Strategic Plan allows at most "
+        "three per group and year. Prioritize the activities.",
+    ),
+    "envio-faltante": Entry(
+        WARNING,
+        "{informante} no envió su matriz en esta ronda. Recuérdele enviarla.",
+        "{informante} sent no matrix this round. Remind them to send it.",
+    ),
+    "matriz-vacia": Entry(
+        INFO,
+        "La matriz no tiene actividades. Si no hay nada que informar, no hace falta hacer "
+        "nada; si no, llene la matriz y envíela de nuevo.",
+        "The matrix has no activities. If there is nothing to report, nothing needs doing; "
+        "otherwise fill the matrix and send it again.",
+    ),
+}
+
+SUGGESTION = {"es": " ¿Quiso decir «{sugerencia}»?", "en": " Did you mean “{sugerencia}”?"}

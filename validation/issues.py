@@ -1,0 +1,79 @@
+"""The one issue record, built only through `make_issue` from the catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from validation.catalogue import CATALOGUE, SEVERITY_LABELS, SUGGESTION
+
+# A parameter may be one text, or a pair (Spanish, English) when it is itself a message.
+Param = str | tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem, located where the focal point sees it (file › sheet › cell)."""
+
+    code: str
+    severity: str
+    archivo: str = ""
+    hoja: str = ""
+    fila: int | None = None
+    columna: str = ""
+    celda: str = ""
+    valor: str = ""
+    sugerencia: str = ""
+    params: tuple[tuple[str, Param], ...] = field(default=())
+
+    def message(self, lang: str = "es") -> str:
+        entry = CATALOGUE[self.code]
+        template = entry.en if lang == "en" else entry.es
+        values: dict[str, Any] = {
+            "archivo": self.archivo, "hoja": self.hoja, "fila": self.fila or "",
+            "columna": self.columna, "celda": self.celda, "valor": self.valor,
+            "sugerencia": self.sugerencia,
+        }
+        for key, value in self.params:
+            values[key] = value[1 if lang == "en" else 0] if isinstance(value, tuple) else value
+        text = template.format(**values)
+        if self.sugerencia:
+            text += SUGGESTION["en" if lang == "en" else "es"].format(sugerencia=self.sugerencia)
+        return text
+
+    def where(self) -> str:
+        """`Guatemala.xlsx › Matriz › F12`: the place to look, as far as it is known."""
+        place = self.celda or (str(self.fila) if self.fila else "")
+        return " › ".join(part for part in (self.archivo, self.hoja, place) if part)
+
+    def severity_label(self, lang: str = "es") -> str:
+        return SEVERITY_LABELS["en" if lang == "en" else "es"][self.severity]
+
+
+def make_issue(
+    code: str,
+    *,
+    archivo: str = "",
+    hoja: str = "",
+    fila: int | None = None,
+    columna: str = "",
+    celda: str = "",
+    valor: object = "",
+    sugerencia: str = "",
+    **params: Param,
+) -> Issue:
+    """The only way to build an issue: the code fixes severity and messages."""
+    if code not in CATALOGUE:
+        raise KeyError(f"unknown issue code {code!r}")
+    return Issue(
+        code=code,
+        severity=CATALOGUE[code].severity,
+        archivo=archivo,
+        hoja=hoja,
+        fila=fila,
+        columna=columna,
+        celda=celda,
+        valor="" if valor is None else str(valor),
+        sugerencia=sugerencia,
+        params=tuple(sorted(params.items())),
+    )

@@ -1,0 +1,159 @@
+"""The pandera schema of a normalized matrix, and its failures turned into issues.
+
+Each check's name is the issue code it raises. The normalize stage leaves, beside each
+value, what it learned about it (`_raw_*` as written, `_sug_*` the nearest known value,
+`_plazo_tipo`, ...); the schema declares which of those facts are problems. Validation is
+lazy: every failure of every row is gathered in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+from validation.issues import Issue, make_issue
+
+# Which matrix column an issue code points at (for the cell and the column title).
+CODE_COLUMN: dict[str, str] = {
+    "actividad-faltante": "actividad",
+    "estado-faltante": "estado",
+    "estado-desconocido": "estado",
+    "pilar-faltante": "pilar",
+    "pilar-desconocido": "pilar",
+    "tema-fuera-de-lista": "tema",
+    "grupo-desconocido": "grupo_trabajo",
+    "grupo-ad-hoc": "grupo_trabajo",
+    "responsable-faltante": "responsable",
+    "responsable-desconocido": "responsable",
+    "plazo-impreciso": "plazo",
+    "plazo-invalido": "plazo",
+    "avance-invalido": "avance",
+    "reservado-invalido": "reservado",
+    "indicador-faltante": "indicadores",
+}
+# Where the value shown in an issue comes from, when not the column itself.
+VALUE_COLUMN = {
+    "estado-desconocido": "_raw_estado",
+    "pilar-desconocido": "_raw_pilar",
+    "tema-fuera-de-lista": "_raw_tema",
+    "grupo-desconocido": "_raw_grupo_trabajo",
+    "grupo-ad-hoc": "_raw_grupo_trabajo",
+    "responsable-desconocido": "_responsable_desconocido",
+    "avance-invalido": "_raw_avance",
+    "reservado-invalido": "_raw_reservado",
+}
+PROVENANCE = ("_archivo", "_hoja", "_fila")
+
+
+@dataclass(frozen=True)
+class Known:
+    """The canonical values a normalized matrix may hold."""
+
+    estados: Collection[str]
+    pilares: Collection[str]
+
+
+def _filled(name: str) -> pa.Check:
+    return pa.Check(lambda s: s.str.len() > 0, name=name)
+
+
+def build_matrix_schema(known: Known) -> pa.DataFrameSchema:
+    estados, pilares = set(known.estados), set(known.pilares)
+    text = {"dtype": str, "nullable": False, "coerce": False}
+    return pa.DataFrameSchema(
+        {
+            "actividad": pa.Column(**text, checks=_filled("actividad-faltante")),
+            "_raw_estado": pa.Column(**text, checks=_filled("estado-faltante")),
+            "estado": pa.Column(
+                **text,
+                checks=pa.Check(lambda s: s.eq("") | s.isin(estados), name="estado-desconocido"),
+            ),
+            "pilar": pa.Column(
+                **text,
+                checks=[
+                    _filled("pilar-faltante"),
+                    pa.Check(lambda s: s.eq("") | s.isin(pilares), name="pilar-desconocido"),
+                ],
+            ),
+            "_tema_en_lista": pa.Column(bool, checks=pa.Check(
+                lambda s: s, name="tema-fuera-de-lista")),
+            "grupo_trabajo": pa.Column(**text),
+            "_grupo_tipo": pa.Column(
+                **text,
+                checks=[
+                    pa.Check(lambda s: s.ne("desconocido"), name="grupo-desconocido"),
+                    pa.Check(lambda s: s.ne("otro"), name="grupo-ad-hoc"),
+                ],
+            ),
+            "responsable": pa.Column(**text, checks=_filled("responsable-faltante")),
+            "_responsable_desconocido": pa.Column(
+                **text, checks=pa.Check(lambda s: s.eq(""), name="responsable-desconocido")
+            ),
+            "_plazo_tipo": pa.Column(
+                **text,
+                checks=[
+                    pa.Check(lambda s: s.ne("invalido"), name="plazo-invalido"),
+                    pa.Check(lambda s: s.isin(["fecha", "invalido"]), name="plazo-impreciso"),
+                ],
+            ),
+            "fecha_limite": pa.Column("datetime64[ns]", nullable=True, coerce=True),
+            "avance": pa.Column(float, nullable=True),
+            "_avance_ok": pa.Column(bool, checks=pa.Check(lambda s: s, name="avance-invalido")),
+            "_reservado_ok": pa.Column(
+                bool, checks=pa.Check(lambda s: s, name="reservado-invalido")
+            ),
+            "indicadores": pa.Column(**text, checks=_filled("indicador-faltante")),
+            "_archivo": pa.Column(**text),
+            "_hoja": pa.Column(**text),
+            "_fila": pa.Column(int),
+        },
+        strict=False,
+        name="matriz",
+    )
+
+
+def validate_matrix(
+    frame: pd.DataFrame,
+    known: Known,
+    cells: Mapping[tuple[str, str], Mapping[str, tuple[str, str]]],
+) -> list[Issue]:
+    """Every problem of every row, as issues pointing at the cell.
+
+    `cells[(archivo, hoja)][key]` is the column letter and title of a matrix column in that
+    sheet; a problem of a column the sheet does not have is not repeated on every row (the
+    sheet already has a `columna-faltante` issue).
+    """
+    if frame.empty:
+        return []
+    try:
+        build_matrix_schema(known).validate(frame, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as errors:
+        failures = errors.failure_cases
+    failures = failures[failures["check"].isin(list(CODE_COLUMN))]
+    failures = failures.drop_duplicates(["check", "index"]).sort_values(["index", "check"])
+    issues: list[Issue] = []
+    for code, group in failures.groupby("check", sort=True):
+        key = CODE_COLUMN[str(code)]
+        rows = frame.loc[group["index"].to_numpy()]
+        values = rows[VALUE_COLUMN.get(str(code), key)].fillna("").astype(str).tolist()
+        sug_col = f"_sug_{key}"
+        suggestions = rows[sug_col].tolist() if sug_col in rows else [""] * len(rows)
+        for archivo, hoja, fila, value, suggestion in zip(
+            rows["_archivo"].tolist(), rows["_hoja"].tolist(), rows["_fila"].tolist(),
+            values, suggestions, strict=True,
+        ):
+            place = cells.get((archivo, hoja), {}).get(key)
+            if place is None:
+                continue
+            letter, title = place
+            issues.append(
+                make_issue(
+                    str(code), archivo=archivo, hoja=hoja, fila=int(fila), columna=title,
+                    celda=f"{letter}{int(fila)}", valor=value, sugerencia=suggestion or "",
+                )
+            )
+    return issues
