@@ -1,0 +1,26 @@
+"""The flags at the as-of date (SPEC §5): overdue, due soon, no responsible party, vague
+deadline, no indicator. Vectorized: one pass over the frame."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+FLAGS = ("vencido", "por_vencer", "sin_responsable", "plazo_impreciso", "sin_indicador")
+
+
+def flag_rows(frame: pd.DataFrame, as_of: dt.date, window_days: int) -> pd.DataFrame:
+    frame = frame.copy()
+    today = pd.Timestamp(as_of)
+    due = frame["fecha_limite"]
+    open_item = frame["estado"].ne("finalizado")
+    frame["vencido"] = (due < today) & open_item
+    days = (today - due).dt.days
+    frame["dias_vencido"] = days.where(frame["vencido"]).astype("Int64")
+    frame["por_vencer"] = (due >= today) & (due <= today + pd.Timedelta(days=window_days))
+    frame["por_vencer"] &= open_item
+    frame["sin_responsable"] = frame["responsable"].eq("")
+    frame["plazo_impreciso"] = frame["_plazo_tipo"].isin(["vacio", "impreciso"])
+    frame["sin_indicador"] = frame["indicadores"].eq("")
+    return frame

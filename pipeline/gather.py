@@ -1,0 +1,103 @@
+"""Reading the whole input folder: every file becomes a submission (read, refused or
+skipped) and the matrix rows of the read ones one raw frame with their provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.columns import BY_KEY, EXPECTED_KEYS, KEYS
+from pipeline.config import Reference
+from pipeline.files import list_input_files
+from pipeline.matching import Matcher
+from pipeline.provenance import Submission, describe
+from pipeline.read import WorkbookRead, read_workbook
+from validation import Issue, make_issue
+
+CellMap = dict[tuple[str, str], dict[str, tuple[str, str]]]
+
+
+@dataclass
+class Gathered:
+    raw: pd.DataFrame
+    submissions: list[Submission] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    cells: CellMap = field(default_factory=dict)
+
+
+def gather(
+    input_dir: Path,
+    ref: Reference,
+    matcher: Matcher,
+    round_option: str | None,
+    as_of: dt.date,
+    lang: str,
+    on_file: Callable[[str], None] | None = None,
+) -> Gathered:
+    subs: list[Submission] = []
+    issues: list[Issue] = []
+    cells: CellMap = {}
+    records: list[dict[str, object]] = []
+    for candidate in list_input_files(input_dir):
+        name = candidate.path.name
+        if candidate.skip_reason:
+            subs.append(Submission(archivo=name, estado="omitido", motivo=candidate.skip_reason))
+            issues.append(make_issue("archivo-omitido", archivo=name, motivo=candidate.skip_reason))
+        else:
+            workbook = read_workbook(candidate.path)
+            sub, found = _take(workbook, ref, round_option, as_of, lang)
+            subs.append(sub)
+            issues.extend(found)
+            for sheet in workbook.sheets:
+                cells[(name, sheet.hoja)] = sheet.cells()
+                group = matcher.group(sheet.hoja)
+                for record in sheet.records:
+                    record.update(_archivo=name, _hoja=sheet.hoja, _informante=sub.informante,
+                                  _ronda=sub.ronda, _fecha_envio=sub.fecha_envio,
+                                  _grupo_hoja=sheet.hoja if group.value else "")
+                    records.append(record)
+        if on_file is not None:
+            on_file(name)
+    columns = [*KEYS, "_archivo", "_hoja", "_fila", "_informante", "_ronda", "_fecha_envio",
+               "_grupo_hoja"]
+    raw = pd.DataFrame.from_records(records, columns=columns)
+    raw["_fila"] = raw["_fila"].astype(int)
+    for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja"):
+        raw[column] = raw[column].astype(object).fillna("").astype(str)
+    return Gathered(raw, subs, issues, cells)
+
+
+def _take(
+    workbook: WorkbookRead,
+    ref: Reference,
+    round_option: str | None,
+    as_of: dt.date,
+    lang: str,
+) -> tuple[Submission, list[Issue]]:
+    name = workbook.path.name
+    if workbook.refused:
+        sub = Submission(archivo=name, estado="rechazado", motivo=workbook.refused)
+        return sub, [make_issue("archivo-ilegible", archivo=name, motivo=workbook.refused)]
+    sub = describe(workbook, ref, round_option, as_of)
+    issues: list[Issue] = []
+    if not sub.informante_conocido:
+        issues.append(make_issue("informante-desconocido", archivo=name, valor=sub.informante))
+    for hoja in workbook.no_matrix:
+        issues.append(make_issue("hoja-sin-matriz", archivo=name, hoja=hoja))
+    if not workbook.sheets and not workbook.no_matrix:
+        issues.append(make_issue("hoja-sin-matriz", archivo=name))
+    for sheet in workbook.sheets:
+        sub.hojas.append(sheet.hoja)
+        sub.filas += len(sheet.records)
+        for key in EXPECTED_KEYS:
+            if key not in sheet.header.columns:
+                title = BY_KEY[key].title(lang)
+                issues.append(make_issue("columna-faltante", archivo=name, hoja=sheet.hoja,
+                                         fila=sheet.header.row + 1, columna=title))
+        if not sheet.records:
+            issues.append(make_issue("matriz-vacia", archivo=name, hoja=sheet.hoja))
+    return sub, issues

@@ -1,0 +1,90 @@
+"""Who sent a file, for which round, and when (SPEC §3.2, §5).
+
+Reporter: the template's metadata; else a known reporter named in the file name (full
+names, accents optional, ISO alpha-3 codes, working-group names; never two-letter codes:
+"GT" is both Guatemala and "Grupo de Trabajo"); else the file name, with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.config import Reference
+from pipeline.files import document_modified, file_modified
+from pipeline.read import WorkbookRead, as_date
+from pipeline.textnorm import fold
+
+
+@dataclass
+class Submission:
+    """One file of the input folder and what became of it (the submissions sheet)."""
+
+    archivo: str
+    informante: str = ""
+    informante_conocido: bool = False
+    ronda: str = ""
+    fecha_envio: dt.datetime | None = None
+    contacto_nombre: str = ""
+    contacto_institucion: str = ""
+    contacto_correo: str = ""
+    estado: str = "leido"  # leido | rechazado | omitido | reemplazado | no_recibido
+    motivo: tuple[str, str] | None = None
+    hojas: list[str] = field(default_factory=list)
+    filas: int = 0
+    errores: int = 0
+    advertencias: int = 0
+
+
+def quarter_of(date: dt.date) -> str:
+    return f"{date.year}-T{(date.month - 1) // 3 + 1}"
+
+
+def reporter_from_filename(name: str, ref: Reference) -> str | None:
+    """The reporter a file name mentions; the longest mention wins ("Migración laboral -
+    México" names both: we cannot know, so the longer, more specific name is taken)."""
+    words = f" {fold(Path(name).stem)} "
+    best: tuple[int, str] | None = None
+    for party in ref.informantes:
+        for alias in party.names:
+            folded = fold(alias)
+            if len(folded.replace(" ", "")) <= 2:
+                continue
+            if re.search(rf"(?<![0-9a-z]){re.escape(folded)}(?![0-9a-z])", words) and (
+                best is None or len(folded) > best[0]
+            ):
+                best = (len(folded), party.nombre)
+    return best[1] if best else None
+
+
+def describe(
+    workbook: WorkbookRead, ref: Reference, round_option: str | None, as_of: dt.date
+) -> Submission:
+    path = workbook.path
+    meta = workbook.metadata
+    sub = Submission(archivo=path.name)
+    reporter = meta.get("informante", "")
+    known = {p.nombre for p in ref.informantes}
+    if reporter in known:
+        sub.informante, sub.informante_conocido = reporter, True
+    else:
+        found = reporter_from_filename(path.name, ref)
+        sub.informante = found or reporter or path.stem
+        sub.informante_conocido = found is not None
+    sub.ronda = meta.get("ronda") or round_option or quarter_of(as_of)
+    contact = workbook.contact
+    sub.contacto_nombre = _text(contact.get("contacto_nombre"))
+    sub.contacto_institucion = _text(contact.get("contacto_institucion"))
+    sub.contacto_correo = _text(contact.get("contacto_correo"))
+    stated = as_date(contact.get("fecha_envio"))
+    if stated is not None:
+        sub.fecha_envio = dt.datetime.combine(stated, dt.time())
+    else:
+        sub.fecha_envio = document_modified(path) or file_modified(path)
+    return sub
+
+
+def _text(value: object) -> str:
+    return "" if value is None else " ".join(str(value).split())

@@ -1,0 +1,150 @@
+"""The one orchestrating function: read -> normalize -> validate -> consolidate -> flag ->
+write. It decides what happens to invalid rows (they stay, with their issue codes) and
+returns a result object; it never prints or exits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import consolidate as cons
+from pipeline.config import Reference, load_reference
+from pipeline.errors import InputFolderMissing
+from pipeline.flags import flag_rows
+from pipeline.gather import gather
+from pipeline.matching import Matcher
+from pipeline.normalize import normalize_matrix
+from pipeline.provenance import Submission, quarter_of
+from pipeline.tables import (
+    count_issues,
+    issues_table,
+    matrix_table,
+    overdue_by_party,
+    row_lists,
+    status_counts,
+    status_grid,
+    submissions_table,
+)
+from validation import Issue
+from validation.schemas import Known, validate_matrix
+
+log = logging.getLogger("seguimiento")
+
+
+@dataclass(frozen=True)
+class Options:
+    input_dir: Path
+    out_dir: Path | None = None
+    as_of: dt.date = field(default_factory=dt.date.today)
+    round: str | None = None
+    lang: str = "es"
+    config: Path | None = None
+
+
+@dataclass
+class RunResult:
+    ronda: str
+    as_of: dt.date
+    lang: str
+    ref: Reference
+    matrix: pd.DataFrame
+    issues: list[Issue]
+    submissions: list[Submission]
+    tables: dict[str, pd.DataFrame]
+    summary: dict[str, pd.DataFrame]
+    out_dir: Path | None = None
+    written: list[Path] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(issue.severity == severity for issue in self.issues)
+
+    def figures(self) -> dict[str, int]:
+        m = self.matrix
+        received = {s.informante for s in self.submissions if s.estado == "leido"}
+        return {
+            "actividades": len(m),
+            "informantes": len(received),
+            "esperados": len(self.ref.esperados),
+            "finalizado": int(m["estado"].eq("finalizado").sum()),
+            "en_proceso": int(m["estado"].eq("en_proceso").sum()),
+            "pendiente": int(m["estado"].eq("pendiente").sum()),
+            "no_alcanzado": int(m["estado"].eq("no_alcanzado").sum()),
+            "vencidos": int(m["vencido"].sum()),
+            "por_vencer": int(m["por_vencer"].sum()),
+            "sin_responsable": int(m["sin_responsable"].sum()),
+            "plazo_impreciso": int(m["plazo_impreciso"].sum()),
+            "sin_indicador": int(m["sin_indicador"].sum()),
+            "errores": self.count("error"),
+            "advertencias": self.count("advertencia"),
+            "archivos": sum(1 for s in self.submissions if s.archivo),
+            "archivos_rechazados": sum(1 for s in self.submissions if s.estado == "rechazado"),
+        }
+
+
+def analyze(options: Options, on_file: Callable[[str], None] | None = None) -> RunResult:
+    """Everything but writing: the consolidated, flagged matrix and every issue."""
+    if not options.input_dir.is_dir():
+        raise InputFolderMissing(str(options.input_dir))
+    ref = load_reference(options.config)
+    matcher = Matcher(ref)
+    found = gather(options.input_dir, ref, matcher, options.round, options.as_of, options.lang,
+                   on_file)
+    issues = list(found.issues)
+    subs = found.submissions
+    ronda = options.round or _run_round(subs) or quarter_of(options.as_of)
+    log.info("read %d files, %d rows", len(subs), len(found.raw))
+
+    issues += cons.replace_earlier_submissions(subs)
+    kept = {s.archivo for s in subs if s.estado == "leido"}
+    raw = found.raw[found.raw["_archivo"].isin(kept)].reset_index(drop=True)
+    frame = normalize_matrix(raw, matcher, ref)
+    known = Known([s.clave for s in ref.estados], [p.nombre for p in ref.pilares])
+    issues += validate_matrix(frame, known, found.cells)
+    frame = cons.assign_ids(frame, ref)
+    issues += cons.check_keys(frame, found.cells)
+    issues += cons.check_activity_limits(frame, ref)
+    issues += cons.missing_submissions(subs, ref, ronda)
+    frame = flag_rows(frame, options.as_of, ref.dias_por_vencer)
+    count_issues(subs, issues)
+    log.info("%d issues", len(issues))
+
+    matrix = matrix_table(frame, issues)
+    tables = {"matriz": matrix, **row_lists(matrix),
+              "problemas": issues_table(issues, options.lang),
+              "envios": submissions_table(subs, options.lang)}
+    summary = {
+        "por_grupo": status_counts(matrix, "grupo_trabajo", ref, options.lang),
+        "por_pilar": status_counts(matrix, "pilar", ref, options.lang),
+        "por_informante": status_counts(matrix, "informante", ref, options.lang),
+        "vencidos_por_responsable": overdue_by_party(matrix, options.lang),
+        "cuadricula": status_grid(matrix),
+    }
+    return RunResult(ronda, options.as_of, options.lang, ref, matrix, issues, subs, tables,
+                     summary)
+
+
+def _run_round(subs: list[Submission]) -> str | None:
+    """The round most read files declare (templates carry theirs)."""
+    rounds = Counter(s.ronda for s in subs if s.estado == "leido" and s.ronda)
+    return sorted(rounds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if rounds else None
+
+
+def run_consolidation(
+    options: Options,
+    on_file: Callable[[str], None] | None = None,
+    on_sheet: Callable[[str], None] | None = None,
+) -> RunResult:
+    """Consolidate a folder of returned matrices and write every output of the round."""
+    from pipeline.write import write_outputs
+
+    result = analyze(options, on_file)
+    out_dir = options.out_dir or Path("output") / result.ronda
+    result.out_dir = out_dir
+    result.written = write_outputs(result, out_dir, on_sheet)
+    return result

@@ -1,0 +1,110 @@
+"""The write stage: every output of a consolidation, written aside and moved into place.
+
+consolidado.xlsx (summary with charts, the matrix as an Excel table, the row lists, the
+status grid, submissions, issues) and the CSV tables of SPEC §6.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from pipeline.csvout import write_csv
+from pipeline.outputs import output_lock, staging
+from pipeline.summary import STATUS_COLOURS, write_summary
+from pipeline.tables import title
+from pipeline.xlsx import Formats, new_workbook, write_table
+
+if TYPE_CHECKING:
+    from pipeline.run import RunResult
+
+SHEETS = {  # table -> (Spanish sheet name, English sheet name)
+    "matriz": ("Matriz", "Matrix"),
+    "vencidos": ("Vencidos", "Overdue"),
+    "por_vencer": ("Por vencer", "Due soon"),
+    "sin_responsable": ("Sin responsable", "No responsible party"),
+    "plazos_imprecisos": ("Plazos imprecisos", "Vague deadlines"),
+    "cuadricula": ("Estado por informante", "Status grid"),
+    "envios": ("Envíos", "Submissions"),
+    "problemas": ("Problemas", "Issues"),
+}
+CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos",
+              "problemas", "envios")
+
+
+def write_outputs(
+    result: RunResult, out_dir: Path, on_sheet: Callable[[str], None] | None = None
+) -> list[Path]:
+    with output_lock(out_dir), staging(out_dir) as stage:
+        names = []
+        for key in CSV_TABLES:
+            write_csv(result.tables[key], stage / f"{key}.csv")
+            names.append(f"{key}.csv")
+        write_consolidated(result, stage / "consolidado.xlsx", on_sheet)
+        names.append("consolidado.xlsx")
+    return [out_dir / name for name in names]
+
+
+def write_consolidated(
+    result: RunResult, path: Path, on_sheet: Callable[[str], None] | None = None
+) -> None:
+    lang = result.lang
+    pick = 1 if lang == "en" else 0
+    heading = (f"Seguimiento — {result.ref.plan_nombre} — "
+               f"{'round' if lang == 'en' else 'ronda'} {result.ronda} — "
+               f"{'as of' if lang == 'en' else 'al'} {result.as_of.isoformat()}")
+    workbook = new_workbook(path, result.as_of, heading)
+    formats = Formats(workbook)
+    labels = {s.clave: (s.en if lang == "en" else s.es) for s in result.ref.estados}
+    labels.update({"otro": "Other" if lang == "en" else "Otro",
+                   "sin_estado": "No status" if lang == "en" else "Sin estado",
+                   "total": "Total", "vencidos": title("vencido", lang)})
+    summary_sheet = workbook.add_worksheet("Summary" if lang == "en" else "Resumen")
+    write_summary(workbook, formats, summary_sheet, result.figures(), result.summary, labels,
+                  heading, lang)
+    _tell(on_sheet, summary_sheet.get_name())
+    for key, names in SHEETS.items():
+        name = names[pick]
+        if key == "cuadricula":
+            _write_grid(workbook, formats, name, result.summary["cuadricula"], labels, lang)
+        else:
+            table = result.tables[key]
+            if key in {"matriz", "vencidos", "por_vencer", "sin_responsable",
+                       "plazos_imprecisos"}:
+                table = _with_labels(table, labels)
+            headers = [title(c, lang) for c in table.columns if not str(c).startswith("_")]
+            write_table(workbook, formats, name, table, headers)
+        _tell(on_sheet, name)
+    workbook.close()
+
+
+def _with_labels(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Statuses as words in the run's language (the CSVs keep the canonical keys)."""
+    table = table.copy()
+    table["estado"] = table["estado"].map(lambda k: labels.get(k, k))
+    return table
+
+
+def _write_grid(workbook, formats, name, grid, labels, lang) -> None:  # type: ignore[no-untyped-def]
+    shown = grid.copy()
+    reporters = [c for c in shown.columns if c not in {"id", "actividad"}]
+    for column in reporters:
+        shown[column] = shown[column].map(lambda k: labels.get(k, k))
+    headers = [title("id", lang), title("actividad", lang), *reporters]
+    sheet = write_table(workbook, formats, name, shown, headers,
+                        widths={"actividad": 50, **{r: 14 for r in reporters}})
+    if len(shown) and reporters:
+        for key, colour in STATUS_COLOURS.items():
+            if key not in labels:
+                continue
+            fill = workbook.add_format({"bg_color": colour})
+            sheet.conditional_format(1, 2, len(shown), 1 + len(reporters), {
+                "type": "cell", "criteria": "==", "value": f'"{labels[key]}"', "format": fill})
+
+
+def _tell(callback: Callable[[str], None] | None, name: str) -> None:
+    if callback is not None:
+        callback(name)

@@ -1,0 +1,119 @@
+"""Writing tables into xlsxwriter sheets: one place for cell conversion, formats, Excel
+tables and flag colouring, shared by the consolidated and the feedback workbooks.
+
+Every workbook is created with formula, URL and number conversion off, so no text of an
+input ever becomes a formula or a link (SPEC §7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+import xlsxwriter
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+SAFE_OPTIONS = {
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "nan_inf_to_errors": True,
+}
+MAX_WIDTH = 60
+FLAG_COLOURS = {
+    "vencido": "#F8CBAD", "por_vencer": "#FFE699", "sin_responsable": "#F4B183",
+    "plazo_impreciso": "#D9D2E9", "sin_indicador": "#DDEBF7",
+}
+
+
+def new_workbook(path: Path, created: dt.date, title: str) -> Workbook:
+    """A workbook whose bytes depend only on what is written (fixed document date)."""
+    workbook = xlsxwriter.Workbook(str(path), SAFE_OPTIONS)
+    stamp = dt.datetime.combine(created, dt.time())
+    workbook.set_properties({"title": title, "created": stamp, "author": "Seguimiento"})
+    workbook.set_calc_mode("auto")
+    return workbook
+
+
+class Formats:
+    """The few formats a workbook needs, created once (never per cell)."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        add = workbook.add_format
+        self.wrap = add({"text_wrap": True, "valign": "top"})
+        self.text = add({"valign": "top"})
+        self.date = add({"num_format": "yyyy-mm-dd", "valign": "top"})
+        self.datetime = add({"num_format": "yyyy-mm-dd hh:mm", "valign": "top"})
+        self.number = add({"num_format": "0", "valign": "top"})
+        self.title = add({"bold": True, "font_size": 14})
+        self.bold = add({"bold": True})
+        self.note = add({"italic": True, "font_color": "#595959"})
+        self.big = add({"bold": True, "font_size": 12, "align": "left"})
+        self.fills = {k: add({"bg_color": v}) for k, v in FLAG_COLOURS.items()}
+
+
+def to_cell(value: object) -> object:
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def write_table(
+    workbook: Workbook,
+    formats: Formats,
+    name: str,
+    table: pd.DataFrame,
+    headers: Sequence[str],
+    widths: dict[str, int] | None = None,
+    first_row: int = 0,
+    worksheet: Worksheet | None = None,
+) -> Worksheet:
+    """A sheet holding `table` as a filterable Excel table with a frozen header."""
+    sheet = worksheet or workbook.add_worksheet(name)
+    columns = [c for c in table.columns if not str(c).startswith("_")]
+    data = [[to_cell(v) for v in row] for row in table[columns].astype(object).itertuples(
+        index=False, name=None)]
+    spec = []
+    for column, header in zip(columns, headers, strict=True):
+        fmt = _column_format(table[column], formats)
+        spec.append({"header": header, "format": fmt})
+        width = (widths or {}).get(column) or _guess_width(header, table[column])
+        sheet.set_column(len(spec) - 1, len(spec) - 1, width, fmt)
+    last_row = first_row + max(len(data), 1)
+    sheet.add_table(first_row, 0, last_row, max(len(columns) - 1, 0), {
+        "data": data, "columns": spec, "style": "Table Style Light 9",
+        "name": f"T_{name.replace(' ', '_')}"[:250],
+    })
+    sheet.freeze_panes(first_row + 1, 0)
+    for index, column in enumerate(columns):
+        if column in formats.fills and len(data):
+            sheet.conditional_format(first_row + 1, index, last_row, index, {
+                "type": "cell", "criteria": "==", "value": "TRUE",
+                "format": formats.fills[column]})
+    return sheet
+
+
+def _column_format(series: pd.Series, formats: Formats):  # type: ignore[no-untyped-def]
+    if pd.api.types.is_datetime64_any_dtype(series):
+        has_time = bool((series.dropna().dt.normalize() != series.dropna()).any())
+        return formats.datetime if has_time else formats.date
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        return formats.number
+    if series.dtype == object:
+        sample = series.dropna().head(200).astype(str)
+        if len(sample) and sample.str.len().max() > 40:
+            return formats.wrap
+    return formats.text
+
+
+def _guess_width(header: str, series: pd.Series) -> int:
+    sample = series.dropna().head(200).astype(str)
+    longest = int(sample.str.len().max()) if len(sample) else 0
+    return max(10, min(MAX_WIDTH, max(len(header) + 4, longest + 2)))
