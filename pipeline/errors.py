@@ -17,9 +17,17 @@ class SeguimientoError(Exception):
         self.detail = detail
         super().__init__(self.message())
 
+    def message(self) -> str:
+        text = " ".join((self.__doc__ or "").split())
+        return f"{text} {self.detail}".strip()
+
 
 class InputFolderMissing(SeguimientoError):
     """The input folder does not exist or is not a folder / La carpeta de entrada no existe:"""
+
+
+class InputFileMissing(SeguimientoError):
+    """File not found / No se encontró el archivo:"""
 
 
 class OutputNotWritable(SeguimientoError):

@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from pipeline.columns import BY_KEY, EXPECTED_KEYS, KEYS
 from pipeline.config import Reference
-from pipeline.files import list_input_files
+from pipeline.files import Candidate
 from pipeline.matching import Matcher
 from pipeline.provenance import Submission, describe
 from pipeline.read import WorkbookRead, read_workbook
@@ -30,19 +29,20 @@ class Gathered:
 
 
 def gather(
-    input_dir: Path,
+    candidates: list[Candidate],
     ref: Reference,
     matcher: Matcher,
     round_option: str | None,
     as_of: dt.date,
     lang: str,
-    on_file: Callable[[str], None] | None = None,
+    on_file: Callable[[str, int], None] | None = None,
 ) -> Gathered:
+    """Read every candidate file; `on_file(name, total)` is told after each one."""
     subs: list[Submission] = []
     issues: list[Issue] = []
     cells: CellMap = {}
     records: list[dict[str, object]] = []
-    for candidate in list_input_files(input_dir):
+    for candidate in candidates:
         name = candidate.path.name
         if candidate.skip_reason:
             subs.append(Submission(archivo=name, estado="omitido", motivo=candidate.skip_reason))
@@ -61,7 +61,7 @@ def gather(
                                   _grupo_hoja=sheet.hoja if group.value else "")
                     records.append(record)
         if on_file is not None:
-            on_file(name)
+            on_file(name, len(candidates))
     columns = [*KEYS, "_archivo", "_hoja", "_fila", "_informante", "_ronda", "_fecha_envio",
                "_grupo_hoja"]
     raw = pd.DataFrame.from_records(records, columns=columns)

@@ -15,7 +15,8 @@ import pandas as pd
 
 from pipeline import consolidate as cons
 from pipeline.config import Reference, load_reference
-from pipeline.errors import InputFolderMissing
+from pipeline.errors import InputFileMissing, InputFolderMissing
+from pipeline.files import Candidate, list_input_files, skip_reason
 from pipeline.flags import flag_rows
 from pipeline.gather import gather
 from pipeline.matching import Matcher
@@ -45,6 +46,8 @@ class Options:
     round: str | None = None
     lang: str = "es"
     config: Path | None = None
+    files: tuple[Path, ...] = ()  # check these files instead of a folder (validate)
+    expect_all: bool = True  # report expected reporters that sent nothing
 
 
 @dataclass
@@ -87,14 +90,12 @@ class RunResult:
         }
 
 
-def analyze(options: Options, on_file: Callable[[str], None] | None = None) -> RunResult:
+def analyze(options: Options, on_file: Callable[[str, int], None] | None = None) -> RunResult:
     """Everything but writing: the consolidated, flagged matrix and every issue."""
-    if not options.input_dir.is_dir():
-        raise InputFolderMissing(str(options.input_dir))
     ref = load_reference(options.config)
     matcher = Matcher(ref)
-    found = gather(options.input_dir, ref, matcher, options.round, options.as_of, options.lang,
-                   on_file)
+    found = gather(_candidates(options), ref, matcher, options.round, options.as_of,
+                   options.lang, on_file)
     issues = list(found.issues)
     subs = found.submissions
     ronda = options.round or _run_round(subs) or quarter_of(options.as_of)
@@ -109,8 +110,10 @@ def analyze(options: Options, on_file: Callable[[str], None] | None = None) -> R
     frame = cons.assign_ids(frame, ref)
     issues += cons.check_keys(frame, found.cells)
     issues += cons.check_activity_limits(frame, ref)
-    issues += cons.missing_submissions(subs, ref, ronda)
+    if options.expect_all:
+        issues += cons.missing_submissions(subs, ref, ronda)
     frame = flag_rows(frame, options.as_of, ref.dias_por_vencer)
+    issues.sort(key=_issue_order)
     count_issues(subs, issues)
     log.info("%d issues", len(issues))
 
@@ -129,6 +132,24 @@ def analyze(options: Options, on_file: Callable[[str], None] | None = None) -> R
                      summary)
 
 
+def _issue_order(issue: Issue) -> tuple[object, ...]:
+    """File by file, row by row, left to right: the order a focal point reads them in."""
+    letters = issue.celda.rstrip("0123456789")
+    return (issue.archivo == "", issue.archivo, issue.hoja, issue.fila or 0, len(letters),
+            letters, issue.code, issue.valor)
+
+
+def _candidates(options: Options) -> list[Candidate]:
+    if options.files:
+        missing = [str(p) for p in options.files if not p.is_file()]
+        if missing:
+            raise InputFileMissing(", ".join(missing))
+        return [Candidate(p, skip_reason(p)) for p in options.files]
+    if not options.input_dir.is_dir():
+        raise InputFolderMissing(str(options.input_dir))
+    return list_input_files(options.input_dir)
+
+
 def _run_round(subs: list[Submission]) -> str | None:
     """The round most read files declare (templates carry theirs)."""
     rounds = Counter(s.ronda for s in subs if s.estado == "leido" and s.ronda)
@@ -137,8 +158,8 @@ def _run_round(subs: list[Submission]) -> str | None:
 
 def run_consolidation(
     options: Options,
-    on_file: Callable[[str], None] | None = None,
-    on_sheet: Callable[[str], None] | None = None,
+    on_file: Callable[[str, int], None] | None = None,
+    on_sheet: Callable[[str, int], None] | None = None,
 ) -> RunResult:
     """Consolidate a folder of returned matrices and write every output of the round."""
     from pipeline.write import write_outputs

@@ -91,7 +91,6 @@ def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 def issues_table(issues: Iterable[Issue], lang: str) -> pd.DataFrame:
-    order = {"error": 0, "advertencia": 1, "info": 2}
     rows = [
         {
             "severidad": issue.severity,
@@ -103,13 +102,10 @@ def issues_table(issues: Iterable[Issue], lang: str) -> pd.DataFrame:
             "columna": issue.columna,
             "valor": issue.valor,
             "sugerencia": issue.sugerencia,
-            "_orden": (issue.archivo == "", issue.archivo, issue.hoja, issue.fila or 0,
-                       order[issue.severity], issue.code, issue.celda),
         }
         for issue in issues
     ]
-    rows.sort(key=lambda r: r["_orden"])
-    return pd.DataFrame(rows, columns=[*ISSUE_COLUMNS, "_orden"]).drop(columns="_orden")
+    return pd.DataFrame(rows, columns=list(ISSUE_COLUMNS))
 
 
 def submissions_table(subs: list[Submission], lang: str) -> pd.DataFrame:

@@ -36,7 +36,7 @@ CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imp
 
 
 def write_outputs(
-    result: RunResult, out_dir: Path, on_sheet: Callable[[str], None] | None = None
+    result: RunResult, out_dir: Path, on_sheet: Callable[[str, int], None] | None = None
 ) -> list[Path]:
     with output_lock(out_dir), staging(out_dir) as stage:
         names = []
@@ -49,7 +49,7 @@ def write_outputs(
 
 
 def write_consolidated(
-    result: RunResult, path: Path, on_sheet: Callable[[str], None] | None = None
+    result: RunResult, path: Path, on_sheet: Callable[[str, int], None] | None = None
 ) -> None:
     lang = result.lang
     pick = 1 if lang == "en" else 0
@@ -105,6 +105,6 @@ def _write_grid(workbook, formats, name, grid, labels, lang) -> None:  # type: i
                 "type": "cell", "criteria": "==", "value": f'"{labels[key]}"', "format": fill})
 
 
-def _tell(callback: Callable[[str], None] | None, name: str) -> None:
+def _tell(callback: Callable[[str, int], None] | None, name: str) -> None:
     if callback is not None:
-        callback(name)
+        callback(name, len(SHEETS) + 1)

@@ -1,0 +1,228 @@
+"""The command line. Thin: parse options, call the core, print a one-line summary, exit.
+
+Heavy libraries (pandas, pandera, xlsxwriter) are imported inside the commands, so
+`seguimiento --help` answers at once.
+
+Exit codes: 0 done; 1 `validate` found errors in the files; 2 wrong usage; 3 could not
+run (no input folder, output not writable, another run is writing); 4 a defect in
+Seguimiento itself (the message says where the log is).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+
+LANG = click.option("--lang", type=click.Choice(["es", "en"]), default="es", show_default=True,
+                    envvar="SEGUIMIENTO_LANG", help="Language of messages and outputs.")
+CONFIG = click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False),
+                      help="TOML file overriding or extending the reference data.")
+VERBOSE = click.option("--verbose", "-v", is_flag=True, help="Log details to the terminal.")
+LOG_FILE = click.option("--log-file", type=click.Path(path_type=Path, dir_okay=False),
+                        help="Write a detailed log to this file.")
+
+log = logging.getLogger("seguimiento")
+
+
+def _say(lang: str, es: str, en: str) -> str:
+    return en if lang == "en" else es
+
+
+def _setup_logging(verbose: bool, log_file: Path | None) -> Path:
+    """Log to a file always (for diagnosis), to the terminal only with --verbose."""
+    log.handlers.clear()
+    log.setLevel(logging.DEBUG)
+    log.propagate = False
+    path = log_file or Path(tempfile.gettempdir()) / "seguimiento.log"
+    try:
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    if verbose:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(logging.INFO)
+        stream.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(stream)
+    return path
+
+
+@contextmanager
+def _guarded(lang: str, log_path: Path) -> Iterator[None]:
+    """A user-facing failure prints its message; a defect prints where the log is."""
+    from pipeline.errors import SeguimientoError
+
+    try:
+        yield
+    except SeguimientoError as exc:
+        log.error("%s", exc.message())
+        click.echo(exc.message(), err=True)
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.exceptions.Exit, SystemExit):
+        raise
+    except Exception:
+        log.exception("internal error")
+        click.echo(_say(lang,
+                        f"Error interno de Seguimiento (no es culpa de sus archivos). Los detalles "
+                        f"están en {log_path}; envíelo a quien mantiene la herramienta.",
+                        f"Internal error in Seguimiento (not caused by your files). The details "
+                        f"are in {log_path}; send it to whoever maintains the tool."), err=True)
+        sys.exit(4)
+
+
+class _Progress:
+    """click's progress bar on a terminal; silence under cron and CI."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar = None
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, name: str, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+        if self.bar.pos >= total:
+            self.bar.__exit__(None, None, None)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="seguimiento")
+def cli() -> None:
+    """Seguimiento: follow-up of the CRM's agreements and plan activities.
+
+    Focal points fill the Excel template; the secretariat drops the returned files in a
+    folder and runs `seguimiento consolidate` before each quarterly meeting.
+    """
+
+
+@cli.command()
+@click.argument("input_dir", default="input_workbooks",
+                type=click.Path(path_type=Path, file_okay=False))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Write the outputs straight into this folder [default: output/<round>].")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date at which deadlines are judged [default: today].")
+@click.option("--round", "ronda", help="Round of files that do not say theirs, e.g. 2026-T4.")
+@LANG
+@CONFIG
+@VERBOSE
+@LOG_FILE
+def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None,
+                ronda: str | None, lang: str, config: Path | None, verbose: bool,
+                log_file: Path | None) -> None:
+    """Consolidate the returned matrices of INPUT_DIR [default: input_workbooks].
+
+    Writes consolidado.xlsx and the CSV tables into output/<round>/ (or --out).
+
+    Example: seguimiento consolidate input_workbooks --as-of 2026-11-30
+    """
+    log_path = _setup_logging(verbose, log_file)
+    with _guarded(lang, log_path):
+        from pipeline.run import Options, run_consolidation
+
+        options = Options(input_dir=input_dir, out_dir=out_dir, lang=lang, round=ronda,
+                          config=config, as_of=(as_of.date() if as_of else dt.date.today()))
+        result = run_consolidation(options, _Progress(_say(lang, "Leyendo", "Reading")),
+                                   _Progress(_say(lang, "Escribiendo", "Writing")))
+        f = result.figures()
+        click.echo(_say(
+            lang,
+            f"Consolidado {result.ronda}: {f['actividades']} actividades de {f['informantes']} "
+            f"de {f['esperados']} informantes; {f['vencidos']} vencidas, {f['por_vencer']} por "
+            f"vencer, {f['sin_responsable']} sin responsable, {f['plazo_impreciso']} con plazo "
+            f"impreciso; {f['errores']} errores, {f['advertencias']} advertencias "
+            f"-> {result.out_dir}",
+            f"Consolidated {result.ronda}: {f['actividades']} activities from "
+            f"{f['informantes']} of {f['esperados']} reporters; {f['vencidos']} overdue, "
+            f"{f['por_vencer']} due soon, {f['sin_responsable']} without responsible party, "
+            f"{f['plazo_impreciso']} with vague deadline; {f['errores']} errors, "
+            f"{f['advertencias']} warnings -> {result.out_dir}"))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date at which deadlines are judged [default: today].")
+@LANG
+@CONFIG
+@VERBOSE
+@LOG_FILE
+def validate(paths: tuple[Path, ...], as_of: dt.datetime | None, lang: str,
+             config: Path | None, verbose: bool, log_file: Path | None) -> None:
+    """Check returned files as they arrive; print every problem with its cell.
+
+    PATHS are files or folders. Exits with 1 when a file has errors.
+
+    Example: seguimiento validate "Guatemala.xlsx"
+    """
+    log_path = _setup_logging(verbose, log_file)
+    with _guarded(lang, log_path):
+        from pipeline.files import list_input_files
+        from pipeline.run import Options, analyze
+
+        files: list[Path] = []
+        for path in paths:
+            files.extend(c.path for c in list_input_files(path)) if path.is_dir() else (
+                files.append(path))
+        options = Options(input_dir=Path("."), files=tuple(files), lang=lang, config=config,
+                          as_of=(as_of.date() if as_of else dt.date.today()), expect_all=False)
+        result = analyze(options)
+        for issue in result.issues:
+            click.echo(f"{issue.severity_label(lang):<11} {issue.where()}: {issue.message(lang)}"
+                       f" [{issue.code}]")
+        errors, warnings = result.count("error"), result.count("advertencia")
+        click.echo(_say(lang,
+                        f"{len(files)} archivo(s), {len(result.matrix)} actividades: {errors} "
+                        f"errores, {warnings} advertencias.",
+                        f"{len(files)} file(s), {len(result.matrix)} activities: {errors} "
+                        f"errors, {warnings} warnings."))
+        sys.exit(1 if errors else 0)
+
+
+@cli.command()
+@click.option("--reporter", "reporters", multiple=True,
+              help="Reporter (country, working group or RROCM); repeat for several.")
+@click.option("--all", "all_reporters", is_flag=True, help="One template per expected reporter.")
+@click.option("--round", "ronda", help="Round the template is for [default: this quarter].")
+@click.option("--lang", type=click.Choice(["es", "en"]), envvar="SEGUIMIENTO_TEMPLATE_LANG",
+              help="Language of the template [default: the reporter's own].")
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the templates.")
+@CONFIG
+def template(reporters: tuple[str, ...], all_reporters: bool, ronda: str | None,
+             lang: str | None, out_dir: Path, config: Path | None) -> None:
+    """Generate the Excel template for focal points to fill.
+
+    Example: seguimiento template --reporter Guatemala --round 2027-T1 --out plantillas
+    """
+    message_lang = lang or "es"
+    with _guarded(message_lang, _setup_logging(False, None)):
+        from pipeline.templates import generate_templates
+
+        if not reporters and not all_reporters:
+            raise click.UsageError(_say(message_lang, "Indique --reporter NOMBRE o --all.",
+                                        "Give --reporter NAME or --all."))
+        written = generate_templates(reporters, all_reporters, ronda, lang, out_dir, config)
+        for path in written:
+            click.echo(str(path))
+        click.echo(_say(message_lang, f"{len(written)} plantilla(s) en {out_dir}",
+                        f"{len(written)} template(s) in {out_dir}"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli.main(args=argv, prog_name="seguimiento")
+
