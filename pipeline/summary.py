@@ -43,6 +43,9 @@ def write_summary(
     lang: str,
 ) -> None:
     en = lang == "en"
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
     sheet.set_column(0, 0, 34)
     sheet.set_column(1, 12, 14)
     sheet.write(0, 0, heading, formats.title)

@@ -16,7 +16,8 @@ from pipeline.provenance import Submission
 from validation import Issue
 
 PROVENANCE = ("informante", "ronda", "archivo", "hoja", "fila", "fecha_envio")
-MATRIX_COLUMNS = (*KEYS[:10], "fecha_limite", *KEYS[10:], *PROVENANCE, *FLAGS, "problemas")
+MATRIX_COLUMNS = (*KEYS[:10], "fecha_limite", "precision_plazo", *KEYS[10:], *PROVENANCE,
+                  *FLAGS, "problemas")
 ISSUE_COLUMNS = ("severidad", "codigo", "mensaje", "archivo", "hoja", "celda", "columna",
                  "valor", "sugerencia")
 SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "fecha_envio",
@@ -27,6 +28,7 @@ _TITLES = {
     "informante": ("Informante", "Reporter"), "ronda": ("Ronda", "Round"),
     "archivo": ("Archivo", "File"), "hoja": ("Hoja", "Sheet"), "fila": ("Fila", "Row"),
     "fecha_envio": ("Fecha de envío", "Submission date"),
+    "precision_plazo": ("Precisión del plazo", "Deadline precision"),
     "vencido": ("Vencido", "Overdue"), "por_vencer": ("Por vencer", "Due soon"),
     "sin_responsable": ("Sin responsable", "No responsible party"),
     "plazo_impreciso": ("Plazo impreciso", "Vague deadline"),
@@ -70,13 +72,16 @@ def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
         for a, h, f in zip(table["archivo"], table["hoja"], table["fila"], strict=True)
     ]
     table = table.sort_values(["informante", "archivo", "hoja", "fila"], kind="stable")
-    return table.reset_index(drop=True)
+    table = table.rename(columns={"dias_vencido": "_dias_vencido"})
+    internal = [c for c in table.columns if c.startswith("_")]
+    return table[[*MATRIX_COLUMNS, *internal]].reset_index(drop=True)
 
 
 def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The lists of SPEC §6: overdue, due soon, without responsible party, vague deadline."""
     base = list(MATRIX_COLUMNS)
     overdue = matrix[matrix["vencido"]].copy()
+    overdue["dias_vencido"] = overdue["_dias_vencido"]
     overdue = overdue.sort_values(["dias_vencido", "informante", "fila"],
                                   ascending=[False, True, True], kind="stable")
     soon = matrix[matrix["por_vencer"]].sort_values(["fecha_limite", "informante", "fila"],

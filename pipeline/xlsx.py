@@ -55,6 +55,14 @@ class Formats:
         self.fills = {k: add({"bg_color": v}) for k, v in FLAG_COLOURS.items()}
 
 
+def printable(sheet: Worksheet) -> None:
+    """Landscape, one page wide, header row repeated: the sheet prints as people expect."""
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+
+
 def to_cell(value: object) -> object:
     if value is None or value is pd.NaT or value is pd.NA:
         return None
@@ -92,6 +100,7 @@ def write_table(
         "name": f"T_{name.replace(' ', '_')}"[:250],
     })
     sheet.freeze_panes(first_row + 1, 0)
+    printable(sheet)
     for index, column in enumerate(columns):
         if column in formats.fills and len(data):
             sheet.conditional_format(first_row + 1, index, last_row, index, {
