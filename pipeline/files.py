@@ -12,8 +12,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-READABLE = {".xlsx", ".xlsm", ".xls", ".ods"}
-ZIP_FORMATS = {".xlsx", ".xlsm", ".ods"}
+READABLE = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+ZIP_FORMATS = {".xlsx", ".xlsm", ".xlsb", ".ods"}
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_RATIO = 200  # a member inflating more than this (and past 10 MB) is a zip bomb
@@ -29,8 +29,6 @@ _KNOWN_OTHER = {
     ".jpg": ("una imagen", "an image"),
     ".jpeg": ("una imagen", "an image"),
     ".zip": ("un archivo comprimido", "a compressed archive"),
-    ".xlsb": ("un libro binario de Excel (.xlsb), que no se lee",
-              "an Excel binary workbook (.xlsb), which is not read"),
 }
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 

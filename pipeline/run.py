@@ -70,6 +70,7 @@ class RunResult:
     def figures(self) -> dict[str, int]:
         m = self.matrix
         received = {s.informante for s in self.submissions if s.estado == "leido"}
+        received &= set(self.ref.esperados)
         return {
             "actividades": len(m),
             "informantes": len(received),

@@ -1,0 +1,152 @@
+"""The deadline grammar of SPEC §3.3, form by form, and properties over generated dates."""
+
+import calendar
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.plazo import Plan, parse_deadline
+
+PLAN = Plan(dt.date(2019, 7, 1), 3)
+VAGUE = ["permanente", "continuo", "por definir", "a definir", "TBD", "anual", "n/a", "-"]
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "precision"),
+    [
+        ("2021-03-15", D(2021, 3, 15), "dia"),
+        ("15/03/2021", D(2021, 3, 15), "dia"),
+        ("15-03-2021", D(2021, 3, 15), "dia"),
+        ("15.03.2021", D(2021, 3, 15), "dia"),
+        ("05/03/2021", D(2021, 3, 5), "dia"),  # day first, the region's convention
+        ("03/15/2021", D(2021, 3, 15), "dia"),  # only month-first is possible
+        ("15 de marzo de 2021", D(2021, 3, 15), "dia"),
+        ("March 15, 2021", D(2021, 3, 15), "dia"),
+        ("marzo 2021", D(2021, 3, 31), "mes"),
+        ("Dic-2020", D(2020, 12, 31), "mes"),
+        ("March 2021", D(2021, 3, 31), "mes"),
+        ("febrero de 2024", D(2024, 2, 29), "mes"),
+        ("T1 2021", D(2021, 3, 31), "trimestre"),
+        ("I trimestre 2021", D(2021, 3, 31), "trimestre"),
+        ("primer trimestre de 2021", D(2021, 3, 31), "trimestre"),
+        ("Q1 2021", D(2021, 3, 31), "trimestre"),
+        ("2021-T1", D(2021, 3, 31), "trimestre"),
+        ("4T 2026", D(2026, 12, 31), "trimestre"),
+        ("primer semestre 2021", D(2021, 6, 30), "semestre"),
+        ("S2 2021", D(2021, 12, 31), "semestre"),
+        ("H1 2021", D(2021, 6, 30), "semestre"),
+        ("2021", D(2021, 12, 31), "anio"),
+        (2021, D(2021, 12, 31), "anio"),
+        (2021.0, D(2021, 12, 31), "anio"),
+        ("2020-2021", D(2021, 12, 31), "anio"),
+        ("enero-marzo 2021", D(2021, 3, 31), "mes"),
+        ("1er año", D(2020, 6, 30), "anio_plan"),
+        ("segundo año", D(2021, 6, 30), "anio_plan"),
+        ("año 3", D(2022, 6, 30), "anio_plan"),
+        ("year 2", D(2021, 6, 30), "anio_plan"),
+        ("1er año, 2do año, 3er año", D(2022, 6, 30), "anio_plan"),
+        ("1er y 2do año", D(2021, 6, 30), "anio_plan"),
+        ("a fines de 2021", D(2021, 12, 31), "anio"),
+        (dt.datetime(2021, 3, 15, 10, 30), D(2021, 3, 15), "dia"),
+        (D(2021, 3, 15), D(2021, 3, 15), "dia"),
+        (44270.0, D(2021, 3, 15), "dia"),  # an Excel serial whose date format was lost
+    ],
+)
+def test_every_form_of_the_grammar(text: object, due: dt.date, precision: str) -> None:
+    parsed = parse_deadline(text, PLAN, VAGUE)
+    assert (parsed.kind, parsed.due, parsed.precision) == ("fecha", due, precision)
+
+
+@pytest.mark.parametrize("text", [*VAGUE, "Permanente", "POR DEFINIR", "--"])
+def test_vague_deadlines_have_no_date(text: str) -> None:
+    assert parse_deadline(text, PLAN, VAGUE).kind == "impreciso"
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", float("nan")])
+def test_blank_deadlines(text: object) -> None:
+    assert parse_deadline(text, PLAN, VAGUE).kind == "vacio"
+
+
+@pytest.mark.parametrize("text", ["cuando haya fondos", "31/02/2021", "T5 2021", "13/13/2021",
+                                  "marzo", True, 12.5])
+def test_unreadable_deadlines_are_invalid(text: object) -> None:
+    assert parse_deadline(text, PLAN, VAGUE).kind == "invalido"
+
+
+MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+             "septiembre", "octubre", "noviembre", "diciembre"]
+MONTHS_EN = [calendar.month_name[m] for m in range(1, 13)]
+dates = st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31))
+
+
+@given(dates, st.sampled_from([
+    "{d:%Y-%m-%d}", "{d:%d/%m/%Y}", "{d:%d-%m-%Y}", "{d:%d.%m.%Y}",
+    "{d.day} de {es} de {d.year}", "{en} {d.day}, {d.year}", "{d.day} {en} {d.year}",
+]))
+def test_any_day_written_any_way(date: dt.date, form: str) -> None:
+    text = form.format(d=date, es=MONTHS_ES[date.month - 1], en=MONTHS_EN[date.month - 1])
+    parsed = parse_deadline(text, PLAN, VAGUE)
+    assert (parsed.kind, parsed.due) == ("fecha", date)
+
+
+@given(dates, st.sampled_from(["{es} {y}", "{es} de {y}", "{en} {y}", "{abbr}-{y}",
+                               "{Es} {y}"]))
+def test_any_month_is_due_on_its_last_day(date: dt.date, form: str) -> None:
+    es = MONTHS_ES[date.month - 1]
+    text = form.format(es=es, Es=es.upper(), en=MONTHS_EN[date.month - 1],
+                       abbr=es[:3].capitalize(), y=date.year)
+    last = calendar.monthrange(date.year, date.month)[1]
+    assert parse_deadline(text, PLAN, VAGUE).due == D(date.year, date.month, last)
+
+
+ORDINAL_ES = ["primer", "segundo", "tercer", "cuarto"]
+ROMAN = ["I", "II", "III", "IV"]
+
+
+@given(st.integers(1990, 2099), st.integers(1, 4), st.sampled_from([
+    "T{q} {y}", "Q{q} {y}", "{y}-T{q}", "{y}-Q{q}", "{q}T {y}", "{roman} trimestre {y}",
+    "{ordinal} trimestre de {y}", "trimestre {q} {y}",
+]))
+def test_any_quarter(year: int, quarter: int, form: str) -> None:
+    text = form.format(q=quarter, y=year, roman=ROMAN[quarter - 1],
+                       ordinal=ORDINAL_ES[quarter - 1])
+    month = quarter * 3
+    due = D(year, month, calendar.monthrange(year, month)[1])
+    assert parse_deadline(text, PLAN, VAGUE).due == due
+
+
+@given(st.integers(1990, 2099), st.integers(1, 2), st.sampled_from([
+    "S{s} {y}", "H{s} {y}", "{ordinal} semestre {y}", "{roman} semestre de {y}"]))
+def test_any_semester(year: int, half: int, form: str) -> None:
+    text = form.format(s=half, y=year, ordinal=ORDINAL_ES[half - 1], roman=ROMAN[half - 1])
+    assert parse_deadline(text, PLAN, VAGUE).due == (D(year, 6, 30) if half == 1
+                                                      else D(year, 12, 31))
+
+
+@given(st.integers(1990, 2098), st.integers(1, 9))
+def test_a_range_of_years_is_due_at_its_end(start: int, length: int) -> None:
+    end = min(start + length, 2100)
+    assert parse_deadline(f"{start}-{end}", PLAN, VAGUE).due == D(end, 12, 31)
+
+
+@given(st.dates(min_value=D(2000, 1, 1), max_value=D(2090, 1, 1)), st.integers(1, 3),
+       st.sampled_from(["{n}er año", "año {n}", "year {n}", "{word} año"]))
+def test_plan_years_follow_the_plan(start: dt.date, n: int, form: str) -> None:
+    plan = Plan(start, 3)
+    text = form.format(n=n, word=["primer", "segundo", "tercer"][n - 1]).replace("2er", "2do")
+    parsed = parse_deadline(text, plan, VAGUE)
+    assert parsed.precision == "anio_plan"
+    # the day before the n-th anniversary of the plan's start (28 Feb for a 29 Feb start)
+    day = 28 if (start.month, start.day) == (2, 29) else start.day
+    anniversary = D(start.year + n, start.month, day)
+    assert parsed.due == anniversary - dt.timedelta(days=1)
+
+
+@given(st.one_of(st.text(), st.integers(), st.floats(), st.none(), st.booleans(), dates))
+def test_never_raises_and_always_classifies(value: object) -> None:
+    parsed = parse_deadline(value, PLAN, VAGUE)
+    assert parsed.kind in {"fecha", "impreciso", "vacio", "invalido"}
+    assert (parsed.due is not None) == (parsed.kind == "fecha")

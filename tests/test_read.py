@@ -1,0 +1,87 @@
+"""The read stage on the official matrix (seed 003 §4.3) and its hand-made variants."""
+
+import datetime as dt
+from pathlib import Path
+
+from pipeline.columns import find_header
+from pipeline.read import read_workbook
+from tests.conftest import MakeWorkbook
+
+
+def test_official_matrix_with_title_block_and_merged_pillars(make_workbook: MakeWorkbook) -> None:
+    rows = [
+        ["Gobernanza migratoria", "Retorno", "Actividad A", "Ind A", "Guatemala", "1er año",
+         "finalizado"],
+        [None, "Remesas", "Actividad B", "Ind B", None, "2027", "en proceso"],
+        [None, "Diásporas", "Actividad C", None, "México", "permanente", "no alcanzado"],
+        ["Preparación, protección, atención y migración irregular", "Apatridia",
+         "Actividad D", "Ind D", "OIM", dt.date(2027, 3, 31), "en proceso"],
+        [None, "Migración y salud", "Actividad E", "Ind E", None, None, None],
+    ]
+    path = make_workbook("Guatemala.xlsx", rows, merges=["A5:A7"])
+    read = read_workbook(path)
+    assert read.refused is None
+    [sheet] = read.sheets
+    assert sheet.header.row == 3  # row 4 in Excel, below the title block
+    records = sheet.records
+    assert [r["_fila"] for r in records] == [5, 6, 7, 8, 9]
+    assert [r["actividad"] for r in records] == [f"Actividad {x}" for x in "ABCDE"]
+    # the merged value applies to every row of the merge ...
+    assert [r["pilar"] for r in records[:3]] == ["Gobernanza migratoria"] * 3
+    # ... and a blank that is not merged stays blank
+    assert records[4]["pilar"] is None
+    assert records[1]["responsable"] is None and records[4]["responsable"] is None
+    assert records[2]["indicadores"] is None
+    assert sheet.cells()["plazo"] == ("F", "Plazo de cumplimiento (1er año, 2do año, 3er año)")
+
+
+def test_blank_footnote_and_total_rows_are_not_items(make_workbook: MakeWorkbook) -> None:
+    rows = [
+        ["1", "Retorno", "Actividad A", "Ind", "PPT", "2027", "pendiente"],
+        [None] * 7,
+        ["Total", None, None, None, None, None, None],
+        ["Nota: cifras preliminares"],
+        ["* Incluye actividades del año anterior"],
+    ]
+    read = read_workbook(make_workbook("x.xlsx", rows))
+    assert [r["actividad"] for r in read.sheets[0].records] == ["Actividad A"]
+
+
+def test_hidden_sheets_are_not_data_and_other_sheets_are_reported(
+    make_workbook: MakeWorkbook,
+) -> None:
+    matrix = [["Descripción de la actividad", "Estado"], ["Oculta", "pendiente"]]
+    path = make_workbook(
+        "x.xlsx", [["1", "Retorno", "Visible", "Ind", "PPT", "2027", "pendiente"]],
+        extra={"Oculta": matrix, "Notas": [["Comentarios generales"]]}, hidden=["Oculta"],
+    )
+    read = read_workbook(path)
+    assert [s.hoja for s in read.sheets] == ["Matriz"]
+    assert read.no_matrix == ["Notas"]
+
+
+def test_working_group_matrix_titles(make_workbook: MakeWorkbook) -> None:
+    titles = ["Actividades prioritarias", "Tema", "Pilar que se atiende",
+              "Resultado (s) esperado (s)", "Indicadores de resultados"]
+    path = make_workbook("GT.xlsx", [["Act 1", "Retorno", "Pilar 1", "R1", "I1"]],
+                         titles=titles)
+    [sheet] = read_workbook(path).sheets
+    assert set(sheet.header.columns) == {"actividad", "tema", "pilar", "resultado_esperado",
+                                         "indicadores"}
+
+
+def test_header_titles_with_case_accents_and_breaks() -> None:
+    rows = [["Informe"], [], ["DESCRIPCION DE LA\nACTIVIDAD", "parte  responsable",
+                              "Plazo\u00a0de cumplimiento", "Status"]]
+    header = find_header(rows)
+    assert header is not None and header.row == 2
+    assert header.columns == {"actividad": 0, "responsable": 1, "plazo": 2, "estado": 3}
+
+
+def test_unreadable_files_are_refused_with_a_reason(tmp_path: Path) -> None:
+    broken = tmp_path / "roto.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this is not really a zip")
+    read = read_workbook(broken)
+    assert read.refused is not None and read.sheets == []
+    es, en = read.refused
+    assert "dañado" in es and "damaged" in en

@@ -1,0 +1,62 @@
+"""The issue catalogue and record (meta-tests), and the schema's issues as tuples."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from validation.catalogue import CATALOGUE
+from validation.issues import make_issue
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER = re.compile(r"{(\w+)}")
+SPEC_CODES = {
+    "archivo-ilegible", "archivo-omitido", "hoja-sin-matriz", "columna-faltante",
+    "actividad-faltante", "estado-faltante", "estado-desconocido", "pilar-desconocido",
+    "tema-fuera-de-lista", "grupo-desconocido", "responsable-faltante",
+    "responsable-desconocido", "plazo-impreciso", "plazo-invalido", "avance-invalido",
+    "indicador-faltante", "id-duplicado", "envio-duplicado", "id-conflicto",
+    "formula-sin-valor", "informante-desconocido", "demasiadas-actividades", "envio-faltante",
+}
+
+
+def test_every_spec_code_is_in_the_catalogue() -> None:
+    assert not SPEC_CODES - set(CATALOGUE)
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_both_languages_use_the_same_placeholders(code: str) -> None:
+    entry = CATALOGUE[code]
+    assert set(PLACEHOLDER.findall(entry.es)) == set(PLACEHOLDER.findall(entry.en))
+    assert entry.severity in {"error", "advertencia", "info"}
+    assert entry.es != entry.en
+
+
+def test_every_code_the_rules_use_exists() -> None:
+    used: set[str] = set()
+    for folder in ("pipeline", "validation"):
+        for path in (ROOT / folder).glob("*.py"):
+            text = path.read_text("utf-8")
+            used |= set(re.findall(r'make_issue\(\s*"([a-z-]+)"', text))
+            used |= set(re.findall(r'_at_cell\(\s*"([a-z-]+)"', text))
+            used |= set(re.findall(r'name="([a-z]+-[a-z-]+)"', text))
+    assert used, "the scan found no codes: the pattern is wrong"
+    assert used <= set(CATALOGUE), used - set(CATALOGUE)
+
+
+def test_unknown_code_raises() -> None:
+    with pytest.raises(KeyError):
+        make_issue("no-existe")
+
+
+def test_issue_points_at_the_cell_and_suggests() -> None:
+    issue = make_issue("responsable-desconocido", archivo="Guatemala.xlsx", hoja="Matriz",
+                       fila=12, celda="F12", valor="Guatamala", sugerencia="Guatemala")
+    assert issue.where() == "Guatemala.xlsx › Matriz › F12"
+    assert "Guatamala" in issue.message("es") and "Guatemala" in issue.message("es")
+    assert "Did you mean" in issue.message("en")
+
+
+def test_bilingual_parameters() -> None:
+    issue = make_issue("archivo-omitido", archivo="a.pdf", motivo=("un PDF", "a PDF"))
+    assert "un PDF" in issue.message("es") and "a PDF" in issue.message("en")
