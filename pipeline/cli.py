@@ -68,7 +68,7 @@ def _guarded(lang: str, log_path: Path) -> Iterator[None]:
         log.error("%s", exc.message())
         click.echo(exc.message(), err=True)
         sys.exit(exc.exit_code)
-    except (KeyboardInterrupt, click.exceptions.Exit, SystemExit):
+    except (KeyboardInterrupt, click.ClickException, click.exceptions.Exit, SystemExit):
         raise
     except Exception:
         log.exception("internal error")

@@ -104,8 +104,9 @@ def load_reference(config_path: Path | None = None) -> Reference:
 
 
 def merge_config(default: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
-    """Lists of entries merge by name (same name replaces, new name extends); tables merge
-    key by key; `reemplazar = [...]` drops a default list before merging."""
+    """Lists of entries merge by name (a new name is added; for a known name, its fields are
+    replaced and its lists, such as aliases and themes, extended); tables merge key by key;
+    `reemplazar = [...]` drops a default list before merging."""
     merged = dict(default)
     for name in user.get("reemplazar", []):
         merged[name] = []
@@ -116,12 +117,20 @@ def merge_config(default: dict[str, Any], user: dict[str, Any]) -> dict[str, Any
             ident = _LIST_KEYS[key]
             entries = {entry[ident]: entry for entry in merged.get(key, [])}
             for entry in value:
-                entries[entry[ident]] = {**entries.get(entry[ident], {}), **entry}
+                entries[entry[ident]] = _merge_entry(entries.get(entry[ident], {}), entry)
             merged[key] = list(entries.values())
         elif isinstance(value, dict) and isinstance(merged.get(key), dict):
             merged[key] = {**merged[key], **value}
         else:
             merged[key] = value
+    return merged
+
+
+def _merge_entry(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    merged = {**old, **new}
+    for key, value in new.items():
+        if isinstance(value, list) and isinstance(old.get(key), list):
+            merged[key] = [*old[key], *(v for v in value if v not in old[key])]
     return merged
 
 

@@ -145,6 +145,8 @@ def _match_at(
     tokens: list[str], i: int, plan: Plan, pending_months: list[int]
 ) -> tuple[int, list[tuple[dt.date, str]]] | None:
     """Match one period starting at token i: (tokens consumed, periods found)."""
+    if i >= len(tokens):
+        return None
     tok = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     nxt2 = tokens[i + 2] if i + 2 < len(tokens) else ""

@@ -1,0 +1,97 @@
+"""The command line: exit codes, summary lines, languages, and a fast --help."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import pipeline.run
+from pipeline.cli import cli
+from tests.conftest import ROOT, MakeWorkbook
+
+SAMPLE = ROOT / "input_workbooks"
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_consolidate_prints_one_summary_line(tmp_path: Path) -> None:
+    code, out = invoke("consolidate", str(SAMPLE), "--out", str(tmp_path), "--as-of",
+                       "2026-11-30")
+    assert code == 0
+    assert out.startswith("Consolidado 2026-T4: 31 actividades de 13 de 16 informantes")
+    assert out.count("\n") == 1  # quiet when not on a terminal: no progress bars
+    assert (tmp_path / "consolidado.xlsx").is_file()
+
+
+def test_consolidate_in_english(tmp_path: Path) -> None:
+    code, out = invoke("consolidate", str(SAMPLE), "--out", str(tmp_path), "--as-of",
+                       "2026-11-30", "--lang", "en")
+    assert code == 0 and out.startswith("Consolidated 2026-T4: 31 activities")
+    problems = (tmp_path / "problemas.csv").read_text("utf-8-sig")
+    assert "The deadline “cuando haya fondos” cannot be read" in problems
+
+
+def test_default_output_folder_is_output_round(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _ = invoke("consolidate", str(SAMPLE), "--as-of", "2026-11-30")
+    assert code == 0 and (tmp_path / "output" / "2026-T4" / "matriz.csv").is_file()
+
+
+def test_missing_input_folder_exits_3(tmp_path: Path) -> None:
+    code, out = invoke("consolidate", str(tmp_path / "nope"))
+    assert code == 3 and "does not exist" in out and "no existe" in out
+
+
+def test_validate_exits_1_on_errors_and_points_at_cells(make_workbook: MakeWorkbook) -> None:
+    bad = make_workbook("Honduras.xlsx", [["1", "Retorno", "Act", "i", "PPT", "algún día",
+                                           "pendiente"]])
+    code, out = invoke("validate", str(bad))
+    assert code == 1
+    assert "Honduras.xlsx › Matriz › F5" in out and "[plazo-invalido]" in out
+    good = make_workbook("Panamá.xlsx", [["1", "Retorno", "Act", "i", "PPT", "2027",
+                                          "pendiente"]])
+    code, out = invoke("validate", str(good), "--lang", "en")
+    assert code == 0 and "0 errors" in out
+
+
+def test_internal_defect_prints_where_the_log_is(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def defect(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(pipeline.run, "analyze", defect)
+    log = tmp_path / "s.log"
+    code, out = invoke("consolidate", str(SAMPLE), "--out", str(tmp_path / "o"),
+                       "--log-file", str(log))
+    assert code == 4 and str(log) in out and "Traceback" not in out
+    assert "ZeroDivisionError" in log.read_text()
+
+
+def test_template_requires_a_reporter(tmp_path: Path) -> None:
+    code, out = invoke("template", "--out", str(tmp_path))
+    assert code == 2 and "--reporter" in out
+    code, out = invoke("template", "--reporter", "Narnia", "--out", str(tmp_path))
+    assert code == 3 and "Narnia" in out
+
+
+def test_template_all_writes_one_per_expected_reporter(tmp_path: Path) -> None:
+    code, out = invoke("template", "--all", "--round", "2027-T1", "--out", str(tmp_path))
+    assert code == 0
+    assert len(list(tmp_path.glob("*.xlsx"))) == 16
+    assert (tmp_path / "Belice - 2027-T1.xlsx").is_file()
+
+
+def test_help_does_not_import_pandas() -> None:
+    probe = ("import sys; from pipeline.cli import main\n"
+             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+             "assert 'pandas' not in sys.modules and 'pandera' not in sys.modules, 'heavy'")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert "consolidate" in done.stdout

@@ -1,0 +1,36 @@
+"""The written workbooks open in LibreOffice, the real spreadsheet client we have."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.run import Options, run_consolidation
+from pipeline.templates import generate_templates
+from tests.conftest import AS_OF, ROOT
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+
+
+def to_pdf(path: Path, out: Path) -> Path:
+    profile = out / "profile"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = out / (path.stem + ".pdf")
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    return pdf
+
+
+def test_consolidated_workbook_opens(tmp_path: Path) -> None:
+    run_consolidation(Options(input_dir=ROOT / "input_workbooks", out_dir=tmp_path / "o",
+                              as_of=AS_OF))
+    pdf = to_pdf(tmp_path / "o" / "consolidado.xlsx", tmp_path)
+    assert pdf.stat().st_size > 20_000  # summary, charts and tables, not an empty page
+
+
+def test_template_opens(tmp_path: Path) -> None:
+    [path] = generate_templates(("Honduras",), False, "2027-T1", None, tmp_path / "t", None)
+    to_pdf(path, tmp_path)

@@ -1,0 +1,99 @@
+"""The promises of SPEC §7 about outputs: whole or nothing, one writer at a time,
+reproducible bytes, inputs untouched."""
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pipeline.write
+from pipeline.errors import OutputLocked
+from pipeline.outputs import LOCK_NAME
+from pipeline.run import Options, run_consolidation
+from tests.conftest import AS_OF, ROOT
+
+SAMPLE = ROOT / "input_workbooks"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def consolidate(out: Path, input_dir: Path = SAMPLE) -> None:
+    run_consolidation(Options(input_dir=input_dir, out_dir=out, as_of=AS_OF))
+
+
+def test_same_inputs_same_bytes(tmp_path: Path) -> None:
+    consolidate(tmp_path / "a")
+    consolidate(tmp_path / "b")
+    first, second = digest(tmp_path / "a"), digest(tmp_path / "b")
+    assert "consolidado.xlsx" in first and "matriz.csv" in first
+    assert first == second
+
+
+def test_inputs_are_never_modified(tmp_path: Path) -> None:
+    before = {p.name: (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+              for p in SAMPLE.iterdir()}
+    consolidate(tmp_path / "out")
+    after = {p.name: (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+             for p in SAMPLE.iterdir()}
+    assert before == after
+
+
+def test_a_failed_run_leaves_the_previous_outputs(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    consolidate(out)
+    previous = digest(out)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full halfway through the workbook")
+
+    monkeypatch.setattr(pipeline.write, "write_consolidated", broken)
+    with pytest.raises(RuntimeError):
+        run_consolidation(Options(input_dir=SAMPLE, out_dir=out, as_of=AS_OF, round="2099-T1"))
+    assert digest(out) == previous
+    assert sorted(p.name for p in out.iterdir()) == sorted(previous)  # no leftovers, no lock
+
+
+def test_two_runs_cannot_write_one_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / LOCK_NAME).write_text(str(os.getppid()))  # a live process holds it
+    with pytest.raises(OutputLocked) as caught:
+        consolidate(out)
+    assert "Another run" in str(caught.value) and "Otra ejecución" in str(caught.value)
+    assert not (out / "consolidado.xlsx").exists()
+
+
+def test_a_lock_left_by_a_dead_run_is_taken_over(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / LOCK_NAME).write_text("999999999")
+    consolidate(out)
+    assert (out / "consolidado.xlsx").exists() and not (out / LOCK_NAME).exists()
+
+
+def test_csvs_have_a_bom_and_stable_columns(tmp_path: Path) -> None:
+    consolidate(tmp_path)
+    raw = (tmp_path / "problemas.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    header = raw[3:].split(b"\n")[0].decode()
+    assert header == "severidad,codigo,mensaje,archivo,hoja,celda,columna,valor,sugerencia"
+    matrix_header = (tmp_path / "matriz.csv").read_text("utf-8-sig").split("\n")[0].split(",")
+    assert matrix_header[:3] == ["id", "grupo_trabajo", "pilar"]
+    assert matrix_header[-1] == "problemas" and "fecha_limite" in matrix_header
+    overdue_header = (tmp_path / "vencidos.csv").read_text("utf-8-sig").split("\n")[0]
+    assert overdue_header.endswith(",dias_vencido")
+
+
+def test_input_folder_copy_is_read_the_same(tmp_path: Path) -> None:
+    """Results depend on file contents, not on where the folder lives."""
+    copy = tmp_path / "copia"
+    shutil.copytree(SAMPLE, copy)
+    consolidate(tmp_path / "a")
+    consolidate(tmp_path / "b", copy)
+    assert digest(tmp_path / "a")["matriz.csv"] == digest(tmp_path / "b")["matriz.csv"]
