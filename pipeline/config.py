@@ -15,6 +15,7 @@ from typing import Any
 
 from pipeline.errors import ConfigError
 from pipeline.plazo import Plan
+from pipeline.textnorm import fold
 
 _LIST_KEYS = {"paises": "nombre", "pilares": "nombre", "grupos": "nombre",
               "responsables": "nombre", "estados": "clave"}
@@ -176,7 +177,17 @@ def _build(data: dict[str, Any]) -> Reference:
         plazos_imprecisos=tuple(data.get("plazos", {}).get("imprecisos", [])),
         grupos_otros_prefijos=tuple(data.get("grupos_otros", {}).get("prefijos", [])),
     )
-    esperados = tuple(ronda.get("informantes_esperados", [])) or tuple(
+    written = ronda.get("informantes_esperados", [])
+    esperados = tuple(_canonical_reporter(ref, name) for name in written) or tuple(
         p.nombre for p in ref.informantes
     )
     return replace(ref, esperados=esperados)
+
+
+def _canonical_reporter(ref: Reference, name: str) -> str:
+    """ "Mexico" or "MEX" in a config means México; an unknown name is kept as given."""
+    wanted = fold(name)
+    for party in ref.informantes:
+        if wanted in {fold(n) for n in party.names}:
+            return party.nombre
+    return name

@@ -4,7 +4,9 @@ Run from the project folder after installing it: `python scripts/make_sample_rou
 The files mix the product's template (filled with openpyxl as a focal point would) and
 hand-made copies of the official matrix of the Strategic Plan (§4.3: title block, merged
 pillar cells) and of the working-group matrix (§3.9). Together they cover every flag and
-many issue codes; Belice, Nicaragua and the irregular-migration group send nothing.
+many issue codes. Every member country, working group and RROCM sends a file; Panamá
+sends two versions, and Nicaragua's arrived truncated (so it cannot be read and Nicaragua
+counts as not received). A lock file and a PDF sit in the folder as they do in real ones.
 Everything is fixed (no randomness, fixed document dates) so the files are reproducible.
 """
 
@@ -107,6 +109,22 @@ TEMPLATE_ITEMS: dict[str, list[list[object]]] = {
          "Diagnóstico publicado", "Diagnóstico publicado", "ACNUR", "ACNUR; SE-CRM",
          "S1 2027", "Pendiente", None, "", "", "No"],
     ],
+    "Belice": [
+        ["Border management", "1", "Gestión integrada de fronteras",
+         "Pilot of a shared border crossing registry with Guatemala",
+         "Registry piloted", "Number of crossings registered", "Belize",
+         "Belize; Guatemala", "H1 2027", "Ongoing", 35, "", "", "No"],
+    ],
+    "Migración irregular y masiva": [
+        ["Migración irregular y masiva", "3", "Atención de personas en flujos masivos "
+         "migratorios", "Plan regional de contingencia ante flujos masivos",
+         "Plan aprobado", "Plan aprobado por el GRCM", "SE-CRM", "PPT; SE-CRM; OIM",
+         "septiembre 2026", "En proceso", 50, "", "Retraso por cambio de PPT", "No"],
+        ["Migración irregular y masiva", "3", "Flujos migratorios mixtos",
+         "Intercambio de información sobre flujos mixtos", "Reportes trimestrales",
+         "Reportes enviados", "SE-CRM", "Países Miembros", "T1 2027", "Pendiente", None, "",
+         "", "Sí"],
+    ],
     "Migración laboral": [
         ["Migración laboral", "2", "Portabilidad de derechos",
          "Estudio sobre portabilidad de derechos de seguridad social",
@@ -117,7 +135,8 @@ TEMPLATE_ITEMS: dict[str, list[list[object]]] = {
 SUBMITTED = {"Guatemala": D(2026, 11, 10), "México": D(2026, 11, 12),
              "Costa Rica": D(2026, 11, 9), "Honduras": D(2026, 11, 14),
              "Canadá": D(2026, 11, 13), "Estados Unidos": D(2026, 11, 16),
-             "Protección": D(2026, 11, 11), "Migración laboral": D(2026, 11, 15)}
+             "Protección": D(2026, 11, 11), "Migración laboral": D(2026, 11, 15),
+             "Belice": D(2026, 11, 18), "Migración irregular y masiva": D(2026, 11, 17)}
 CONTACTS = {"Guatemala": ("Ana López", "Ministerio de Relaciones Exteriores",
                           "ana.lopez@example.org")}
 OFFICIAL_TITLES = ["Pilar programático", "Tema", "Descripción de la actividad",
@@ -200,6 +219,7 @@ def main(folder: Path) -> None:
     for name, (date, rows) in OFFICIAL.items():
         _official(folder / name, rows, date)
     _group_matrix(folder / "Grupo de Trabajo sobre Gestión Fronteriza.xlsx")
+    _truncated(folder / "Nicaragua.xlsx")
     (folder / f"~$Guatemala - {ROUND}.xlsx").write_bytes(b"\x00lock")
     (folder / "Notas de la reunión.pdf").write_bytes(b"%PDF-1.4\n% sample\n")
     shutil.rmtree(tmp)
@@ -257,6 +277,14 @@ def _group_matrix(path: Path) -> None:
             sheet.cell(r, c, value)
     workbook.save(path)
     _stamp(path, D(2026, 11, 12))
+
+
+def _truncated(path: Path) -> None:
+    """A workbook cut halfway, as an interrupted e-mail download leaves it."""
+    _official(path, [["Gobernanza migratoria", "Retorno", "Programa de retorno digno",
+                      "Personas atendidas", "Nicaragua", "2027", "pendiente"]], D(2026, 11, 6))
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
 
 
 def _stamp(path: Path, date: D) -> None:

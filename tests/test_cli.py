@@ -23,7 +23,7 @@ def test_consolidate_prints_one_summary_line(tmp_path: Path) -> None:
     code, out = invoke("consolidate", str(SAMPLE), "--out", str(tmp_path), "--as-of",
                        "2026-11-30")
     assert code == 0
-    assert out.startswith("Consolidado 2026-T4: 31 actividades de 13 de 16 informantes")
+    assert out.startswith("Consolidado 2026-T4: 34 actividades de 15 de 16 informantes")
     assert out.count("\n") == 1  # quiet when not on a terminal: no progress bars
     assert (tmp_path / "consolidado.xlsx").is_file()
 
@@ -31,7 +31,7 @@ def test_consolidate_prints_one_summary_line(tmp_path: Path) -> None:
 def test_consolidate_in_english(tmp_path: Path) -> None:
     code, out = invoke("consolidate", str(SAMPLE), "--out", str(tmp_path), "--as-of",
                        "2026-11-30", "--lang", "en")
-    assert code == 0 and out.startswith("Consolidated 2026-T4: 31 activities")
+    assert code == 0 and out.startswith("Consolidated 2026-T4: 34 activities")
     problems = (tmp_path / "problemas.csv").read_text("utf-8-sig")
     assert "The deadline “cuando haya fondos” cannot be read" in problems
 

@@ -29,7 +29,7 @@ inicio = 2023-01-01
 
 [ronda]
 dias_por_vencer = 30
-informantes_esperados = ["Guatemala", "Honduras"]
+informantes_esperados = ["Guatemala", "HND"]
 
 [[estados]]
 clave = "en_proceso"
