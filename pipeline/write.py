@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipeline.csvout import write_csv
+from pipeline.flags import FLAGS
 from pipeline.outputs import output_lock, staging
 from pipeline.summary import STATUS_COLOURS, write_summary
 from pipeline.tables import title
@@ -74,17 +75,27 @@ def write_consolidated(
             table = result.tables[key]
             if key in {"matriz", "vencidos", "por_vencer", "sin_responsable",
                        "plazos_imprecisos"}:
-                table = _with_labels(table, labels)
+                table = _with_labels(table, labels, lang)
             headers = [title(c, lang) for c in table.columns if not str(c).startswith("_")]
-            write_table(workbook, formats, name, table, headers)
+            write_table(workbook, formats, name, table, headers, flag_word=_yes(lang))
         _tell(on_sheet, name)
     workbook.close()
 
 
-def _with_labels(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    """Statuses as words in the run's language (the CSVs keep the canonical keys)."""
+def _yes(lang: str) -> str:
+    return "Yes" if lang == "en" else "Sí"
+
+
+def _with_labels(table: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
+    """Statuses and flags as words in the run's language (the CSVs keep canonical keys and
+    true/false). Words, not booleans: they read the same in every spreadsheet, filter
+    cleanly, and LibreOffice's PDF export fails on some sheets whose conditional formats
+    compare booleans (seen with LibreOffice 7.4)."""
     table = table.copy()
     table["estado"] = table["estado"].map(lambda k: labels.get(k, k))
+    words = {True: _yes(lang), False: "No"}
+    for flag in FLAGS:
+        table[flag] = table[flag].map(words)
     return table
 
 

@@ -82,8 +82,10 @@ def write_table(
     widths: dict[str, int] | None = None,
     first_row: int = 0,
     worksheet: Worksheet | None = None,
+    flag_word: str = "Sí",
 ) -> Worksheet:
-    """A sheet holding `table` as a filterable Excel table with a frozen header."""
+    """A sheet holding `table` as a filterable Excel table with a frozen header; flag
+    columns (holding `flag_word` or "No") are coloured where they are set."""
     sheet = worksheet or workbook.add_worksheet(name)
     columns = [c for c in table.columns if not str(c).startswith("_")]
     data = [[to_cell(v) for v in row] for row in table[columns].astype(object).itertuples(
@@ -104,7 +106,7 @@ def write_table(
     for index, column in enumerate(columns):
         if column in formats.fills and len(data):
             sheet.conditional_format(first_row + 1, index, last_row, index, {
-                "type": "cell", "criteria": "==", "value": "TRUE",
+                "type": "cell", "criteria": "==", "value": f'"{flag_word}"',
                 "format": formats.fills[column]})
     return sheet
 
