@@ -16,7 +16,7 @@ import pandas as pd
 
 from pipeline.columns import KEYS
 from pipeline.config import Reference
-from pipeline.matching import Matcher
+from pipeline.matching import Match, Matcher
 from pipeline.plazo import parse_deadline
 from pipeline.textnorm import fold, normalize_text
 
@@ -79,20 +79,23 @@ def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference) -> pd.
     return out
 
 
+def _matched(
+    out: pd.DataFrame, key: str, written: pd.Series, match: Callable[[str], Match]
+) -> pd.Series:
+    """Canonical value (or the text as written), the text as written and a suggestion."""
+    matches = _per_value(written, lambda t: match(str(t)) if t else None)
+    out[f"_raw_{key}"] = written
+    out[key] = [m.value or w if m else "" for m, w in zip(matches, written, strict=True)]
+    out[f"_sug_{key}"] = [m.suggestion if m else "" for m in matches]
+    return matches
+
+
 def _status(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
-    written = _per_value(raw["estado"], cell_text)
-    matches = _per_value(written, lambda t: matcher.status(str(t)) if t else None)
-    out["_raw_estado"] = written
-    out["estado"] = [m.value or w if m else "" for m, w in zip(matches, written, strict=True)]
-    out["_sug_estado"] = [m.suggestion if m else "" for m in matches]
+    _matched(out, "estado", _per_value(raw["estado"], cell_text), matcher.status)
 
 
 def _pillar_theme(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
-    written = _per_value(raw["pilar"], cell_text)
-    matches = _per_value(written, lambda t: matcher.pillar(str(t)) if t else None)
-    out["_raw_pilar"] = written
-    out["pilar"] = [m.value or w if m else "" for m, w in zip(matches, written, strict=True)]
-    out["_sug_pilar"] = [m.suggestion if m else "" for m in matches]
+    matches = _matched(out, "pilar", _per_value(raw["pilar"], cell_text), matcher.pillar)
     themes = out["tema"]
     pairs = [
         matcher.theme(t, m.value if m else None) if t else None
@@ -109,16 +112,11 @@ def _group(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
     if "_grupo_hoja" in raw:
         # A workbook with one sheet per working group: the sheet name says which.
         written = written.where(written.ne(""), raw["_grupo_hoja"].fillna(""))
-    matches = _per_value(written, lambda t: matcher.group(str(t)) if t else None)
-    out["_raw_grupo_trabajo"] = written
-    out["grupo_trabajo"] = [
-        m.value or w if m else "" for m, w in zip(matches, written, strict=True)
-    ]
+    matches = _matched(out, "grupo_trabajo", written, matcher.group)
     out["_grupo_tipo"] = [
         "" if m is None else "ok" if m.value else "otro" if m.other else "desconocido"
         for m in matches
     ]
-    out["_sug_grupo_trabajo"] = [m.suggestion if m else "" for m in matches]
 
 
 def _parties(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
