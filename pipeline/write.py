@@ -34,6 +34,10 @@ SHEETS = {  # table -> (Spanish sheet name, English sheet name)
 }
 CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos",
               "problemas", "envios")
+CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pilar",
+                 "por_informante": "resumen_por_informante",
+                 "vencidos_por_responsable": "vencidos_por_responsable",
+                 "cuadricula": "estado_por_informante"}
 
 
 def write_outputs(
@@ -44,6 +48,9 @@ def write_outputs(
         for key in CSV_TABLES:
             write_csv(result.tables[key], stage / f"{key}.csv")
             names.append(f"{key}.csv")
+        for key, name in CSV_SUMMARIES.items():
+            write_csv(result.summary[key], stage / f"{name}.csv")
+            names.append(f"{name}.csv")
         write_consolidated(result, stage / "consolidado.xlsx", on_sheet)
         names.append("consolidado.xlsx")
     return [out_dir / name for name in names]
@@ -94,7 +101,7 @@ def _with_labels(table: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.D
     table = table.copy()
     table["estado"] = table["estado"].map(lambda k: labels.get(k, k))
     words = {True: _yes(lang), False: "No"}
-    for flag in FLAGS:
+    for flag in (*FLAGS, "reservado"):
         table[flag] = table[flag].map(words)
     return table
 

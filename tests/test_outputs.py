@@ -97,3 +97,20 @@ def test_input_folder_copy_is_read_the_same(tmp_path: Path) -> None:
     consolidate(tmp_path / "a")
     consolidate(tmp_path / "b", copy)
     assert digest(tmp_path / "a")["matriz.csv"] == digest(tmp_path / "b")["matriz.csv"]
+
+
+def test_summary_tables_agree_with_the_matrix(tmp_path: Path) -> None:
+    import pandas as pd
+
+    consolidate(tmp_path)
+    read = {"encoding": "utf-8-sig", "keep_default_na": False}
+    matrix = pd.read_csv(tmp_path / "matriz.csv", **read)
+    by_group = pd.read_csv(tmp_path / "resumen_por_grupo.csv", **read).set_index("grupo_trabajo")
+    for group, rows in matrix.groupby(matrix["grupo_trabajo"].replace("", "(sin dato)")):
+        assert by_group.loc[group, "total"] == len(rows)
+        assert by_group.loc[group, "finalizado"] == (rows["estado"] == "finalizado").sum()
+        assert by_group.loc[group, "vencidos"] == rows["vencido"].sum()
+    overdue = pd.read_csv(tmp_path / "vencidos_por_responsable.csv", **read)
+    assert overdue["vencidos"].sum() >= matrix["vencido"].sum()  # a row may name several
+    grid = pd.read_csv(tmp_path / "estado_por_informante.csv", **read)
+    assert set(grid["id"]) == set(matrix["id"])
