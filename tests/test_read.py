@@ -85,3 +85,35 @@ def test_unreadable_files_are_refused_with_a_reason(tmp_path: Path) -> None:
     assert read.refused is not None and read.sheets == []
     es, en = read.refused
     assert "dañado" in es and "damaged" in en
+
+
+def test_zip_bomb_is_refused_from_its_directory(tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = tmp_path / "bomba.xlsx"
+    chunk = b"\0" * (1 << 20)
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive, archive.open(
+        "xl/worksheets/sheet1.xml", "w", force_zip64=True
+    ) as member:
+        for _ in range(600):  # 600 MB of zeros, a few hundred KB on disk
+            member.write(chunk)
+    assert bomb.stat().st_size < 5 * (1 << 20)
+    read = read_workbook(bomb)
+    assert read.refused is not None and "excesivo" in read.refused[0]
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "enorme.xlsx"
+    with big.open("wb") as handle:
+        handle.truncate(60 * (1 << 20))  # sparse: no real disk use
+    read = read_workbook(big)
+    assert read.refused is not None and "MB" in read.refused[1]
+
+
+def test_encrypted_workbook_asks_to_remove_the_password(tmp_path: Path) -> None:
+    # An encrypted .xlsx is an OLE compound file, not a zip.
+    encrypted = tmp_path / "protegido.xlsx"
+    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
+    read = read_workbook(encrypted)
+    assert read.refused is not None and "contraseña" in read.refused[0]
+    assert "password" in read.refused[1]
