@@ -19,16 +19,19 @@ MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_RATIO = 200  # a member inflating more than this (and past 10 MB) is a zip bomb
 
 _SKIP_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+_ASK_ES = "; si trae la matriz, pida que la envíen como libro de Excel (.xlsx)"
+_ASK_EN = "; if it holds the matrix, ask for it as an Excel workbook (.xlsx)"
 _KNOWN_OTHER = {
-    ".pdf": ("un documento PDF", "a PDF document"),
-    ".doc": ("un documento de Word", "a Word document"),
-    ".docx": ("un documento de Word", "a Word document"),
-    ".odt": ("un documento de texto", "a text document"),
-    ".txt": ("un archivo de texto", "a text file"),
-    ".png": ("una imagen", "an image"),
-    ".jpg": ("una imagen", "an image"),
-    ".jpeg": ("una imagen", "an image"),
-    ".zip": ("un archivo comprimido", "a compressed archive"),
+    ".pdf": ("es un documento PDF" + _ASK_ES, "it is a PDF document" + _ASK_EN),
+    ".doc": ("es un documento de Word" + _ASK_ES, "it is a Word document" + _ASK_EN),
+    ".docx": ("es un documento de Word" + _ASK_ES, "it is a Word document" + _ASK_EN),
+    ".odt": ("es un documento de texto" + _ASK_ES, "it is a text document" + _ASK_EN),
+    ".txt": ("es un archivo de texto" + _ASK_ES, "it is a text file" + _ASK_EN),
+    ".png": ("es una imagen" + _ASK_ES, "it is an image" + _ASK_EN),
+    ".jpg": ("es una imagen" + _ASK_ES, "it is an image" + _ASK_EN),
+    ".jpeg": ("es una imagen" + _ASK_ES, "it is an image" + _ASK_EN),
+    ".zip": ("es un archivo comprimido; descomprímalo en la carpeta",
+             "it is a compressed archive; unpack it into the folder"),
 }
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 
@@ -55,16 +58,20 @@ def skip_reason(path: Path) -> tuple[str, str] | None:
     name = path.name
     suffix = path.suffix.lower()
     if name.startswith("~$") or name.startswith(".~lock"):
-        return ("archivo de bloqueo de Office (el libro está abierto en otro equipo)",
-                "an Office lock file (the workbook is open on another computer)")
+        return ("es un archivo de bloqueo que Excel o LibreOffice crean mientras un libro está "
+                "abierto; no hace falta hacer nada",
+                "it is a lock file that Excel or LibreOffice create while a workbook is open; "
+                "nothing needs doing")
     if name.startswith(".") or name.lower() in _SKIP_NAMES:
-        return ("archivo oculto o del sistema", "a hidden or system file")
+        return ("es un archivo oculto o del sistema; no hace falta hacer nada",
+                "it is a hidden or system file; nothing needs doing")
     if suffix in READABLE:
         return None
     if suffix in _KNOWN_OTHER:
         return _KNOWN_OTHER[suffix]
-    return (f"no es una hoja de cálculo ({suffix or 'sin extensión'})",
-            f"not a spreadsheet ({suffix or 'no extension'})")
+    kind = suffix or "sin extensión"
+    return (f"no es una hoja de cálculo ({kind})" + _ASK_ES,
+            f"it is not a spreadsheet ({suffix or 'no extension'})" + _ASK_EN)
 
 
 def refuse_reason(path: Path) -> tuple[str, str] | None:

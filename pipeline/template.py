@@ -23,6 +23,9 @@ from pipeline.xlsx import new_workbook
 
 HEADER_ROW = 8  # 0-based: Excel row 9, below the title and the submission block
 BLANK_ROWS = 200
+# Where the focal point writes name, institution, e-mail and date (labels in A:B).
+CONTACT_CELLS = {"contacto_nombre": "C3", "contacto_institucion": "C4",
+                 "contacto_correo": "C5", "fecha_envio": "C6"}
 
 
 def template_name(reporter: Party, ronda: str) -> str:
@@ -56,12 +59,11 @@ def write_template(
     sheet = workbook.add_worksheet(names["matriz"])
     sheet.write(0, 0, heading(lang, reporter, ronda), title)
     sheet.write(1, 0, ref.plan_nombre)
-    contact_cells = {}
     for r, (key, label) in enumerate(CONTACT_LABELS["en" if lang == "en" else "es"], start=2):
-        sheet.write(r, 0, label, bold)
+        sheet.merge_range(r, 0, r, 1, label, bold)
         fmt = unlocked_date if key == "fecha_envio" else unlocked
-        sheet.merge_range(r, 1, r, 3, None, fmt)
-        contact_cells[key] = xl_rowcol_to_cell(r, 1)
+        sheet.merge_range(r, 2, r, 4, None, fmt)
+        assert xl_rowcol_to_cell(r, 2) == CONTACT_CELLS[key]
     for c, spec in enumerate(COLUMNS):
         sheet.write(HEADER_ROW, c, spec.title(lang), header)
         sheet.set_column(c, c, spec.width)
@@ -77,7 +79,7 @@ def write_template(
     sheet.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True,
                        "sort": True, "autofilter": True})
     sheet.activate()
-    _metadata(workbook, reporter, ronda, lang, names, contact_cells)
+    _metadata(workbook, reporter, ronda, lang, names, CONTACT_CELLS)
     workbook.close()
 
 

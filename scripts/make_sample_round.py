@@ -24,7 +24,7 @@ import openpyxl
 from openpyxl.styles import Alignment, Font
 
 from pipeline.config import load_reference
-from pipeline.template import HEADER_ROW, write_template
+from pipeline.template import CONTACT_CELLS, HEADER_ROW, write_template
 
 ROUND = "2026-T4"
 D = dt.date
@@ -230,8 +230,11 @@ def _fill_template(blank: Path, target: Path, reporter: str, items: list[list[ob
     sheet = workbook.worksheets[1]
     name, institution, email = CONTACTS.get(reporter, (f"Punto focal {reporter}",
                                                       "Cancillería", ""))
-    sheet["B3"], sheet["B4"], sheet["B5"] = name, institution, email
-    sheet["B6"] = SUBMITTED[reporter]
+    cells = CONTACT_CELLS
+    sheet[cells["contacto_nombre"]] = name
+    sheet[cells["contacto_institucion"]] = institution
+    sheet[cells["contacto_correo"]] = email
+    sheet[cells["fecha_envio"]] = SUBMITTED[reporter]
     for r, item in enumerate(items, start=HEADER_ROW + 2):
         for c, value in enumerate(item, start=2):
             if value not in (None, ""):

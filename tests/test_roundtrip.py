@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.columns import COLUMNS
 from pipeline.run import Options, run_consolidation
-from pipeline.template import HEADER_ROW
+from pipeline.template import CONTACT_CELLS, HEADER_ROW
 from pipeline.templates import generate_templates
 
 AS_OF = dt.date(2027, 2, 15)
@@ -20,8 +20,10 @@ COL = {c.key: i + 1 for i, c in enumerate(COLUMNS)}
 def fill(path: Path, rows: list[dict[str, object]], submitted: dt.date) -> None:
     workbook = openpyxl.load_workbook(path)
     sheet = workbook.worksheets[1]
-    sheet["B3"], sheet["B4"], sheet["B5"] = "Ana López", "Cancillería", "ana@example.org"
-    sheet["B6"] = submitted
+    values = {"contacto_nombre": "Ana López", "contacto_institucion": "Cancillería",
+              "contacto_correo": "ana@example.org", "fecha_envio": submitted}
+    for key, value in values.items():
+        sheet[CONTACT_CELLS[key]] = value
     for r, row in enumerate(rows, start=HEADER_ROW + 2):
         for key, value in row.items():
             sheet.cell(r, COL[key]).value = value

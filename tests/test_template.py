@@ -46,7 +46,8 @@ def test_matrix_columns_protection_and_formats(template: Path) -> None:
     assert sheet.cell(header, 5).protection.locked  # header locked
     assert sheet.cell(header + 1, 1).protection.locked  # ids locked
     assert not sheet.cell(header + 1, 5).protection.locked  # input cells unlocked
-    assert not sheet["B3"].protection.locked  # submission block
+    assert not sheet["C3"].protection.locked  # submission block
+    assert sheet["A3"].value == "Nombre de quien informa"
     plazo = [c.key for c in COLUMNS].index("plazo") + 1
     assert "yy" in sheet.cell(header + 1, plazo).number_format
     assert sheet.freeze_panes == f"C{header + 1}"

@@ -35,8 +35,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "archivo-omitido": Entry(
         INFO,
-        "Se omitió: {motivo}. Si debía contener la matriz, envíela como libro de Excel (.xlsx).",
-        "Skipped: {motivo}. If it should hold the matrix, send it as an Excel workbook (.xlsx).",
+        "Se omitió este archivo: {motivo}.",
+        "This file was skipped: {motivo}.",
     ),
     "hoja-sin-matriz": Entry(
         WARNING,
