@@ -94,6 +94,7 @@ class Header:
     row: int  # 0-based index into the sheet's rows
     columns: dict[str, int]  # key -> 0-based column index
     titles: dict[str, str]  # key -> the title as written
+    extras: dict[str, int]  # other titled columns (kept, not lost): title -> column index
 
 
 def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
@@ -103,15 +104,19 @@ def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
     for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         columns: dict[str, int] = {}
         titles: dict[str, str] = {}
+        extras: dict[str, int] = {}
         for c, cell in enumerate(row):
             key = column_key(cell)
+            title = " ".join(str(cell).split()) if cell not in (None, "") else ""
             if key and key not in columns:
                 columns[key] = c
-                titles[key] = " ".join(str(cell).split())
+                titles[key] = title
+            elif title and title not in extras:
+                extras[title] = c
         if "actividad" in columns and len(columns) >= 2 and (
             best is None or len(columns) > len(best.columns)
         ):
-            best = Header(r, columns, titles)
+            best = Header(r, columns, titles, extras)
             if len(columns) >= 5:
                 break
     return best

@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-READABLE = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+READABLE = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"}
 ZIP_FORMATS = {".xlsx", ".xlsm", ".xlsb", ".ods"}
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
@@ -27,6 +27,7 @@ _KNOWN_OTHER = {
     ".docx": ("es un documento de Word" + _ASK_ES, "it is a Word document" + _ASK_EN),
     ".odt": ("es un documento de texto" + _ASK_ES, "it is a text document" + _ASK_EN),
     ".txt": ("es un archivo de texto" + _ASK_ES, "it is a text file" + _ASK_EN),
+    ".tsv": ("es un archivo de texto" + _ASK_ES, "it is a text file" + _ASK_EN),
     ".png": ("es una imagen" + _ASK_ES, "it is an image" + _ASK_EN),
     ".jpg": ("es una imagen" + _ASK_ES, "it is an image" + _ASK_EN),
     ".jpeg": ("es una imagen" + _ASK_ES, "it is an image" + _ASK_EN),

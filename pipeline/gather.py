@@ -15,6 +15,7 @@ from pipeline.files import Candidate
 from pipeline.matching import Matcher
 from pipeline.provenance import Submission, describe
 from pipeline.read import WorkbookRead, read_workbook
+from pipeline.textnorm import fold_title
 from validation import Issue, make_issue
 
 CellMap = dict[tuple[str, str], dict[str, tuple[str, str]]]
@@ -26,6 +27,7 @@ class Gathered:
     submissions: list[Submission] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     cells: CellMap = field(default_factory=dict)
+    extra_titles: dict[str, str] = field(default_factory=dict)  # extra_<slug> -> title
 
 
 def gather(
@@ -42,6 +44,7 @@ def gather(
     issues: list[Issue] = []
     cells: CellMap = {}
     records: list[dict[str, object]] = []
+    extra_titles: dict[str, str] = {}
     for candidate in candidates:
         name = candidate.path.name
         if candidate.skip_reason:
@@ -59,16 +62,27 @@ def gather(
                     record.update(_archivo=name, _hoja=sheet.hoja, _informante=sub.informante,
                                   _ronda=sub.ronda, _fecha_envio=sub.fecha_envio,
                                   _grupo_hoja=sheet.hoja if group.value else "")
+                    extras = record.pop("_extra", {})
+                    assert isinstance(extras, dict)
+                    for title, value in extras.items():
+                        column = extra_column(title)
+                        extra_titles.setdefault(column, title)
+                        record[column] = value
                     records.append(record)
         if on_file is not None:
             on_file(name, len(candidates))
     columns = [*KEYS, "_archivo", "_hoja", "_fila", "_informante", "_ronda", "_fecha_envio",
-               "_grupo_hoja"]
+               "_grupo_hoja", *sorted(extra_titles)]
     raw = pd.DataFrame.from_records(records, columns=columns)
     raw["_fila"] = raw["_fila"].astype(int)
     for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja"):
         raw[column] = raw[column].astype(object).fillna("").astype(str)
-    return Gathered(raw, subs, issues, cells)
+    return Gathered(raw, subs, issues, cells, extra_titles)
+
+
+def extra_column(title: str) -> str:
+    """A stable snake_case name for a column the matrix does not define."""
+    return "extra_" + (fold_title(title).replace(" ", "_") or "sin_titulo")
 
 
 def _take(
@@ -100,4 +114,9 @@ def _take(
                                          fila=sheet.header.row + 1, columna=title))
         if not sheet.records:
             issues.append(make_issue("matriz-vacia", archivo=name, hoja=sheet.hoja))
+        cells = sheet.cells()
+        for fila, key in sheet.no_value:
+            letter, title = cells[key]
+            issues.append(make_issue("formula-sin-valor", archivo=name, hoja=sheet.hoja,
+                                     fila=fila, columna=title, celda=f"{letter}{fila}"))
     return sub, issues

@@ -76,6 +76,8 @@ def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference) -> pd.
     for column in raw.columns:
         if column.startswith("_"):
             out[column] = raw[column]
+        elif column.startswith("extra_"):  # columns the matrix does not define: kept
+            out[column] = _per_value(raw[column], cell_text)
     return out
 
 

@@ -1,8 +1,9 @@
-"""The read stage: one workbook file -> its matrix rows, each with its Excel row number.
+"""The read stage: one input file -> its matrix rows, each with its Excel row number.
 
-Opened with python-calamine (fast, and its errors are the real ones). A workbook that
-cannot be read is not an exception: it comes back refused, with a reason in both
-languages. Values are returned as the cell holds them (text, number, date, bool);
+Workbooks are opened with python-calamine (fast, and its errors are the real ones) and
+read row by row, so a sheet with a stray cell far below the data costs time, not memory.
+A file that cannot be read is not an exception: it comes back refused, with a reason in
+both languages. Values are returned as the cell holds them (text, number, date, bool);
 normalizing is the next stage's job.
 """
 
@@ -10,18 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 import python_calamine as calamine
 
-from pipeline.columns import Header, find_header
+from pipeline.columns import HEADER_SCAN_ROWS, Header, find_header
+from pipeline.csvin import read_csv_rows
 from pipeline.files import refuse_reason
+from pipeline.formulas import formulas_without_value
 from pipeline.textnorm import fold
 
 META_SHEET = "_seguimiento"
 _FOOTNOTE = re.compile(r"^(?:\*|nota\b|notas\b|note\b|notes\b|fuente\b|source\b|\(\d\))", re.I)
 _TOTALS = {"total", "totales", "total general", "subtotal", "grand total"}
+Merge = tuple[tuple[int, int], tuple[int, int]]
 
 
 @dataclass
@@ -30,7 +36,8 @@ class SheetRows:
 
     hoja: str
     header: Header
-    records: list[dict[str, object]]  # key -> raw value, plus "_fila" (Excel row)
+    records: list[dict[str, object]]  # key -> raw value, "_fila" (Excel row), "_extra"
+    no_value: list[tuple[int, str]] = field(default_factory=list)  # (fila, key) formulas
 
     def cells(self) -> dict[str, tuple[str, str]]:
         """key -> (column letter, title as written)."""
@@ -58,14 +65,17 @@ def column_letter(index: int) -> str:
 
 
 def read_workbook(path: Path) -> WorkbookRead:
-    """Read every visible matrix sheet of a workbook; never raises for a bad file."""
+    """Read every visible matrix sheet of a file; never raises for a bad file."""
     result = WorkbookRead(path)
     reason = refuse_reason(path)
     if reason:
         result.refused = reason
         return result
     try:
-        _read_into(result)
+        if path.suffix.lower() == ".csv":
+            _take_sheet(result, "", iter(read_csv_rows(path)), [])
+        else:
+            _read_into(result)
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except BaseException as exc:  # noqa: BLE001 - calamine may raise a Rust panic
@@ -99,18 +109,32 @@ def _read_into(result: WorkbookRead) -> None:
                 visible.append(meta.name)
         for name in visible:
             sheet = workbook.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
-            if name == result.metadata.get("hoja_matriz"):
-                result.contact = _read_contact(rows, result.metadata)
-            header = find_header(rows)
-            if header is None:
-                if name != result.metadata.get("hoja_instrucciones") and _has_data(rows):
-                    result.no_matrix.append(name)
-                continue
-            merges = sheet.merged_cell_ranges or []
-            result.sheets.append(SheetRows(name, header, _records(rows, header, merges)))
+            _take_sheet(result, name, _absolute_rows(sheet), sheet.merged_cell_ranges or [])
     finally:
         workbook.close()
+    for sheet_rows in result.sheets:
+        sheet_rows.no_value = _formula_cells(result.path, sheet_rows)
+
+
+def _absolute_rows(sheet: calamine.CalamineSheet) -> Iterator[list[object]]:
+    """Rows from A1 on: calamine's rows start at row 1 but at the first used column."""
+    first_col = sheet.start[1] if sheet.start else 0
+    pad: list[object] = [""] * first_col
+    for row in sheet.iter_rows():
+        yield pad + row if first_col else row
+
+
+def _take_sheet(result: WorkbookRead, name: str, rows: Iterator[list[object]],
+                merges: list[Merge]) -> None:
+    head = list(islice(rows, HEADER_SCAN_ROWS))
+    if name and name == result.metadata.get("hoja_matriz"):
+        result.contact = _read_contact(head, result.metadata)
+    header = find_header(head)
+    if header is None:
+        if name != result.metadata.get("hoja_instrucciones") and _has_data(head):
+            result.no_matrix.append(name)
+        return
+    result.sheets.append(SheetRows(name, header, _records(chain(head, rows), header, merges)))
 
 
 def _read_metadata(sheet: calamine.CalamineSheet) -> dict[str, str]:
@@ -132,8 +156,7 @@ def _read_contact(rows: list[list[object]], meta: dict[str, str]) -> dict[str, o
     """The submission block of the template: name, institution, e-mail, date."""
     contact: dict[str, object] = {}
     for key in ("contacto_nombre", "contacto_institucion", "contacto_correo", "fecha_envio"):
-        ref = meta.get(f"celda_{key}", "")
-        match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+        match = re.fullmatch(r"([A-Z]+)(\d+)", meta.get(f"celda_{key}", ""))
         if not match:
             continue
         col = sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(match.group(1)))) - 1
@@ -144,50 +167,43 @@ def _read_contact(rows: list[list[object]], meta: dict[str, str]) -> dict[str, o
 
 
 def _has_data(rows: list[list[object]]) -> bool:
-    return any(cell not in ("", None) for row in rows[:200] for cell in row)
+    return any(not _blank(cell) for row in rows for cell in row)
 
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _records(
-    rows: list[list[object]], header: Header, merges: list[tuple[tuple[int, int], tuple[int, int]]]
-) -> list[dict[str, object]]:
+def _records(rows: Iterable[list[object]], header: Header,
+             merges: list[Merge]) -> list[dict[str, object]]:
     columns = header.columns
-    merged_down = _merged_values(rows, header.row, merges, set(columns.values()))
+    wanted = {*columns.values(), *header.extras.values()}
+    # Merges by their top row, for the columns we read: (first row, column) -> last row.
+    starts = {(r1, c1): r2 for (r1, c1), (r2, _c2) in merges if c1 in wanted and r2 > r1}
+    active: dict[int, tuple[object, int]] = {}  # column -> (merged value, last row)
     records: list[dict[str, object]] = []
-    for r in range(header.row + 1, len(rows)):
-        row = rows[r]
-        record: dict[str, object] = {}
-        for key, c in columns.items():
+    for r, row in enumerate(rows):
+        for c in wanted:
+            if (r, c) in starts:
+                active[c] = (row[c] if c < len(row) else None, starts[(r, c)])
+        if r <= header.row:
+            continue
+
+        def value_at(c: int, r: int = r, row: list[object] = row) -> object:
             value = row[c] if c < len(row) else None
-            if _blank(value):
-                # Only a merged cell takes the value above it: a blank that is not merged
-                # stays blank (a missing responsible party must be flagged, not guessed).
-                value = merged_down.get((r, c), value)
-            record[key] = None if _blank(value) else value
+            if _blank(value) and c in active and r <= active[c][1]:
+                # Only a merged cell takes the value of its merge: a blank that is not
+                # merged stays blank (a missing responsible party must be flagged).
+                value = active[c][0]
+            return None if _blank(value) else value
+
+        record: dict[str, object] = {key: value_at(c) for key, c in columns.items()}
         if _is_item(record, row):
+            extras = {t: value_at(c) for t, c in header.extras.items()}
+            record["_extra"] = {t: v for t, v in extras.items() if v is not None}
             record["_fila"] = r + 1
             records.append(record)
     return records
-
-
-def _merged_values(
-    rows: list[list[object]],
-    header_row: int,
-    merges: list[tuple[tuple[int, int], tuple[int, int]]],
-    columns: set[int],
-) -> dict[tuple[int, int], object]:
-    """(row, column) -> value for every cell covered by a merge below the header."""
-    filled: dict[tuple[int, int], object] = {}
-    for (r1, c1), (r2, _c2) in merges:
-        if r2 <= header_row or c1 not in columns or r1 >= len(rows):
-            continue
-        value = rows[r1][c1] if c1 < len(rows[r1]) else None
-        for r in range(max(r1, header_row + 1), r2 + 1):
-            filled[(r, c1)] = value
-    return filled
 
 
 def _is_item(record: dict[str, object], row: list[object]) -> bool:
@@ -201,6 +217,16 @@ def _is_item(record: dict[str, object], row: list[object]) -> bool:
         return False
     first = fold(values[0]) if isinstance(values[0], str) else ""
     return not (first in _TOTALS and record.get("actividad") in (None, values[0]))
+
+
+def _formula_cells(path: Path, sheet: SheetRows) -> list[tuple[int, str]]:
+    """Matrix cells of data rows that hold a formula with no stored value."""
+    empty = formulas_without_value(path, sheet.hoja)
+    if not empty:
+        return []
+    by_column = {c: key for key, c in sheet.header.columns.items()}
+    rows = {int(str(rec["_fila"])) for rec in sheet.records}
+    return sorted((r + 1, by_column[c]) for r, c in empty if c in by_column and r + 1 in rows)
 
 
 def as_date(value: object) -> dt.date | None:

@@ -63,6 +63,7 @@ class RunResult:
     summary: dict[str, pd.DataFrame]
     out_dir: Path | None = None
     written: list[Path] = field(default_factory=list)
+    extra_titles: dict[str, str] = field(default_factory=dict)
 
     def count(self, severity: str) -> int:
         return sum(issue.severity == severity for issue in self.issues)
@@ -130,7 +131,7 @@ def analyze(options: Options, on_file: Callable[[str, int], None] | None = None)
         "cuadricula": status_grid(matrix),
     }
     return RunResult(ronda, options.as_of, options.lang, ref, matrix, issues, subs, tables,
-                     summary)
+                     summary, extra_titles=found.extra_titles)
 
 
 def _issue_order(issue: Issue) -> tuple[object, ...]:

@@ -51,7 +51,9 @@ SUBMISSION_STATES = {
 }
 
 
-def title(column: str, lang: str) -> str:
+def title(column: str, lang: str, extra_titles: dict[str, str] | None = None) -> str:
+    if extra_titles and column in extra_titles:
+        return extra_titles[column]
     if column in BY_KEY:
         return BY_KEY[column].title(lang)
     es, en = _TITLES.get(column, (column, column))
@@ -73,13 +75,14 @@ def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
     ]
     table = table.sort_values(["informante", "archivo", "hoja", "fila"], kind="stable")
     table = table.rename(columns={"dias_vencido": "_dias_vencido"})
+    extras = sorted(c for c in table.columns if c.startswith("extra_"))
     internal = [c for c in table.columns if c.startswith("_")]
-    return table[[*MATRIX_COLUMNS, *internal]].reset_index(drop=True)
+    return table[[*MATRIX_COLUMNS, *extras, *internal]].reset_index(drop=True)
 
 
 def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The lists of SPEC §6: overdue, due soon, without responsible party, vague deadline."""
-    base = list(MATRIX_COLUMNS)
+    base = [*MATRIX_COLUMNS, *(c for c in matrix.columns if c.startswith("extra_"))]
     overdue = matrix[matrix["vencido"]].copy()
     overdue["dias_vencido"] = overdue["_dias_vencido"]
     overdue = overdue.sort_values(["dias_vencido", "informante", "fila"],

@@ -83,7 +83,8 @@ def write_consolidated(
             if key in {"matriz", "vencidos", "por_vencer", "sin_responsable",
                        "plazos_imprecisos"}:
                 table = _with_labels(table, labels, lang)
-            headers = [title(c, lang) for c in table.columns if not str(c).startswith("_")]
+            headers = [title(c, lang, result.extra_titles) for c in table.columns
+                       if not str(c).startswith("_")]
             write_table(workbook, formats, name, table, headers, flag_word=_yes(lang))
         _tell(on_sheet, name)
     workbook.close()
