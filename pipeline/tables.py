@@ -161,6 +161,9 @@ def status_counts(matrix: pd.DataFrame, by: str, ref: Reference, lang: str) -> p
 
 def overdue_by_party(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
     overdue = matrix[matrix["vencido"]]
+    if overdue.empty:
+        return pd.DataFrame({"responsable": pd.Series(dtype=object),
+                             "vencidos": pd.Series(dtype=int)})
     parties = overdue["responsable"].where(overdue["responsable"].ne(""),
                                            "(sin responsable)" if lang != "en" else "(none)")
     exploded = parties.str.split("; ").explode()

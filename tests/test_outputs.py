@@ -114,3 +114,19 @@ def test_summary_tables_agree_with_the_matrix(tmp_path: Path) -> None:
     assert overdue["vencidos"].sum() >= matrix["vencido"].sum()  # a row may name several
     grid = pd.read_csv(tmp_path / "estado_por_informante.csv", **read)
     assert set(grid["id"]) == set(matrix["id"])
+
+
+@pytest.mark.parametrize("content", ["nothing", "only refused"])
+def test_a_round_with_no_rows_still_writes_every_output(tmp_path: Path, content: str) -> None:
+    import openpyxl
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    if content == "only refused":
+        (inbox / "roto.xlsx").write_bytes(b"PK\x03\x04broken")
+        (inbox / "acta.pdf").write_bytes(b"%PDF-1.4")
+    consolidate(tmp_path / "out", inbox)
+    workbook = openpyxl.load_workbook(tmp_path / "out" / "consolidado.xlsx")
+    assert "Matriz" in workbook.sheetnames
+    subs = (tmp_path / "out" / "envios.csv").read_text("utf-8-sig")
+    assert subs.count("no recibido") == 16
