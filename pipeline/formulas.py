@@ -26,17 +26,34 @@ def formulas_without_value(path: Path, sheet_name: str) -> set[tuple[int, int]]:
     """(row, column), both 0-based, of the cells whose formula has no stored value."""
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
         return set()
+    found: set[tuple[int, int]] = set()
     try:
         with zipfile.ZipFile(path) as archive:
             member = _sheet_member(archive, sheet_name)
             if member is None:
-                return set()
-            data = archive.read(member)
+                return found
+            # Read in chunks, cut before the last cell that may be incomplete: memory stays
+            # small however large the sheet.
+            pending = b""
+            with archive.open(member) as handle:
+                while chunk := handle.read(1 << 20):
+                    pending += chunk
+                    cut = pending.rfind(b"<c ")
+                    if cut > 0:
+                        _scan(pending[:cut], found)
+                        pending = pending[cut:]
+                    elif len(pending) > 8 << 20:  # no cell in 8 MB: not a normal sheet
+                        _scan(pending, found)
+                        pending = b""
+            _scan(pending, found)
     except (KeyError, OSError, zipfile.BadZipFile):
-        return set()
+        return found
+    return found
+
+
+def _scan(data: bytes, found: set[tuple[int, int]]) -> None:
     if b"<f" not in data:
-        return set()
-    found: set[tuple[int, int]] = set()
+        return
     for match in _CELL.finditer(data):
         body = match.group(2) or b""
         if b"<f" not in body or _HAS_VALUE.search(body):
@@ -44,7 +61,6 @@ def formulas_without_value(path: Path, sheet_name: str) -> set[tuple[int, int]]:
         ref = _REF.search(match.group(1))
         if ref:
             found.add((int(ref.group(2)) - 1, _column_index(ref.group(1).decode())))
-    return found
 
 
 def _sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:

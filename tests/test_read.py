@@ -117,3 +117,19 @@ def test_encrypted_workbook_asks_to_remove_the_password(tmp_path: Path) -> None:
     read = read_workbook(encrypted)
     assert read.refused is not None and "contraseña" in read.refused[0]
     assert "password" in read.refused[1]
+
+
+def test_formulas_without_value_across_read_chunks(tmp_path: Path) -> None:
+    import openpyxl
+
+    from pipeline.formulas import formulas_without_value
+
+    path = tmp_path / "f.xlsx"
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Matriz")
+    for r in range(1, 40_001):
+        sheet.append([f"texto largo de relleno {r} " * 3, "=1+1" if r % 10_000 == 0 else r])
+    workbook.save(path)
+    found = formulas_without_value(path, "Matriz")
+    assert found == {(r - 1, 1) for r in (10_000, 20_000, 30_000, 40_000)}
+    assert formulas_without_value(path, "No existe") == set()
