@@ -27,6 +27,8 @@ LANG = click.option("--lang", type=click.Choice(["es", "en"]), default="es", sho
 CONFIG = click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False),
                       help="TOML file overriding or extending the reference data.")
 VERBOSE = click.option("--verbose", "-v", is_flag=True, help="Log details to the terminal.")
+HISTORY = click.option("--history", type=click.Path(path_type=Path, dir_okay=False),
+                       help="History database [default: output/historial.sqlite, or in --out].")
 LOG_FILE = click.option("--log-file", type=click.Path(path_type=Path, dir_okay=False),
                         help="Write a detailed log to this file.")
 
@@ -117,13 +119,16 @@ def cli() -> None:
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
               help="Date at which deadlines are judged [default: today].")
 @click.option("--round", "ronda", help="Round of files that do not say theirs, e.g. 2026-T4.")
+@click.option("--closing-date", type=click.DateTime(["%Y-%m-%d"]),
+              help="Closing date of the round: files dated after it are late.")
+@HISTORY
 @LANG
 @CONFIG
 @VERBOSE
 @LOG_FILE
 def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None,
-                ronda: str | None, lang: str, config: Path | None, verbose: bool,
-                log_file: Path | None) -> None:
+                ronda: str | None, closing_date: dt.datetime | None, history: Path | None,
+                lang: str, config: Path | None, verbose: bool, log_file: Path | None) -> None:
     """Consolidate the returned matrices of INPUT_DIR [default: input_workbooks].
 
     Writes consolidado.xlsx and the CSV tables into output/<round>/ (or --out).
@@ -135,7 +140,9 @@ def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None
         from pipeline.run import Options, run_consolidation
 
         options = Options(input_dir=input_dir, out_dir=out_dir, lang=lang, round=ronda,
-                          config=config, as_of=(as_of.date() if as_of else dt.date.today()))
+                          config=config, as_of=(as_of.date() if as_of else dt.date.today()),
+                          history=history,
+                          closing_date=closing_date.date() if closing_date else None)
         result = run_consolidation(options, _Progress(_say(lang, "Leyendo", "Reading")),
                                    _Progress(_say(lang, "Escribiendo", "Writing")))
         f = result.figures()
@@ -202,10 +209,13 @@ def validate(paths: tuple[Path, ...], as_of: dt.datetime | None, lang: str,
               help="Language of the template [default: the reporter's own].")
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for the templates.")
+@HISTORY
 @CONFIG
 def template(reporters: tuple[str, ...], all_reporters: bool, ronda: str | None,
-             lang: str | None, out_dir: Path, config: Path | None) -> None:
-    """Generate the Excel template for focal points to fill.
+             lang: str | None, out_dir: Path, history: Path | None,
+             config: Path | None) -> None:
+    """Generate the Excel template for focal points to fill, prefilled with each
+    reporter's items of the latest stored round (when there is a history).
 
     Example: seguimiento template --reporter Guatemala --round 2027-T1 --out plantillas
     """
@@ -216,11 +226,39 @@ def template(reporters: tuple[str, ...], all_reporters: bool, ronda: str | None,
         if not reporters and not all_reporters:
             raise click.UsageError(_say(message_lang, "Indique --reporter NOMBRE o --all.",
                                         "Give --reporter NAME or --all."))
-        written = generate_templates(reporters, all_reporters, ronda, lang, out_dir, config)
+        written = generate_templates(reporters, all_reporters, ronda, lang, out_dir, config,
+                                     history=history)
         for path in written:
             click.echo(str(path))
         click.echo(_say(message_lang, f"{len(written)} plantilla(s) en {out_dir}",
                         f"{len(written)} template(s) in {out_dir}"))
+
+
+@cli.command()
+@HISTORY
+@LANG
+def history(history: Path | None, lang: str) -> None:
+    """List the stored rounds with their headline figures.
+
+    Example: seguimiento history --history output/historial.sqlite
+    """
+    with _guarded(lang, _setup_logging(False, None)):
+        from pipeline.history import open_history, rounds
+        from pipeline.rounds import history_path
+
+        path = history_path(None, history)
+        with open_history(path, create=False) as conn:
+            table = rounds(conn)
+        if table.empty:
+            click.echo(_say(lang, f"No hay rondas guardadas en {path}.",
+                            f"No rounds stored in {path}."))
+            return
+        names = ("actividades", "finalizado", "en_proceso", "pendiente", "vencidos",
+                 "completitud")
+        click.echo("ronda      fecha_corte  " + "  ".join(f"{n:>12}" for n in names))
+        for record in table.to_dict("records"):
+            figures = "  ".join(f"{int(record.get(n) or 0):>12}" for n in names)
+            click.echo(f"{record['ronda']:<10} {record['fecha_corte']:<12} {figures}")
 
 
 def main(argv: list[str] | None = None) -> None:

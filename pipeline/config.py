@@ -66,6 +66,8 @@ class Reference:
     plazos_imprecisos: tuple[str, ...]
     grupos_otros_prefijos: tuple[str, ...]
     esperados: tuple[str, ...] = field(default=())
+    cierres: dict[str, dt.date] = field(default_factory=dict)  # round -> closing date
+    idiomas: dict[str, str] = field(default_factory=dict)  # reporter -> es|en override
 
     @property
     def responsables(self) -> tuple[Party, ...]:
@@ -78,6 +80,13 @@ class Reference:
 
     def party(self, nombre: str) -> Party | None:
         return next((p for p in self.responsables if p.nombre == nombre), None)
+
+    def language_of(self, informante: str) -> str:
+        """The language a reporter reads: config override, else the party's own."""
+        if informante in self.idiomas:
+            return self.idiomas[informante]
+        party = self.party(informante)
+        return party.idioma if party else "es"
 
     def status_label(self, clave: str, lang: str) -> str:
         for status in self.estados:
@@ -181,7 +190,10 @@ def _build(data: dict[str, Any]) -> Reference:
     esperados = tuple(_canonical_reporter(ref, name) for name in written) or tuple(
         p.nombre for p in ref.informantes
     )
-    return replace(ref, esperados=esperados)
+    cierres = {str(k): (v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)))
+               for k, v in data.get("cierres", {}).items()}
+    idiomas = {_canonical_reporter(ref, k): str(v) for k, v in data.get("idiomas", {}).items()}
+    return replace(ref, esperados=esperados, cierres=cierres, idiomas=idiomas)
 
 
 def _canonical_reporter(ref: Reference, name: str) -> str:

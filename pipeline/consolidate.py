@@ -5,6 +5,7 @@ checks that need more than one row (`id-duplicado`, `id-conflicto`,
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Mapping
 
@@ -139,3 +140,12 @@ def _at_cell(
     fila = int(row["_fila"])
     return make_issue(code, archivo=row["_archivo"], hoja=row["_hoja"], fila=fila, columna=title,
                       celda=f"{letter}{fila}" if letter else "", valor=valor, **params)
+
+
+def mark_timeliness(subs: list[Submission], closing: dt.date | None) -> None:
+    """On time or late against the round's closing date (read or replaced files)."""
+    if closing is None:
+        return
+    for sub in subs:
+        if sub.estado in {"leido", "reemplazado"} and sub.fecha_envio is not None:
+            sub.a_tiempo = sub.fecha_envio.date() <= closing

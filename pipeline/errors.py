@@ -47,3 +47,9 @@ class ConfigError(SeguimientoError):
 class UnknownReporter(SeguimientoError):
     """Unknown reporter; use a member country, a working group or RROCM / Informante
     desconocido; use un país miembro, un grupo de trabajo o la RROCM:"""
+
+
+class HistoryError(SeguimientoError):
+    """The history database cannot be used; check that the output folder can be written /
+    No se puede usar la base de historial; verifique que se pueda escribir en la carpeta de
+    salida:"""

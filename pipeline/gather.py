@@ -13,7 +13,7 @@ from pipeline.columns import BY_KEY, EXPECTED_KEYS, KEYS
 from pipeline.config import Reference
 from pipeline.files import Candidate
 from pipeline.matching import Matcher
-from pipeline.provenance import Submission, describe
+from pipeline.provenance import Submission, describe, reporter_from_filename
 from pipeline.read import WorkbookRead, read_workbook
 from pipeline.textnorm import fold_title
 from validation import Issue, make_issue
@@ -94,7 +94,8 @@ def _take(
 ) -> tuple[Submission, list[Issue]]:
     name = workbook.path.name
     if workbook.refused:
-        sub = Submission(archivo=name, estado="rechazado", motivo=workbook.refused)
+        sub = Submission(archivo=name, estado="rechazado", motivo=workbook.refused,
+                         informante=reporter_from_filename(name, ref) or "")
         return sub, [make_issue("archivo-ilegible", archivo=name, motivo=workbook.refused)]
     sub = describe(workbook, ref, round_option, as_of)
     issues: list[Issue] = []

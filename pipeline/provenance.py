@@ -36,6 +36,7 @@ class Submission:
     filas: int = 0
     errores: int = 0
     advertencias: int = 0
+    a_tiempo: bool | None = None  # against the round's closing date, when one is set
 
 
 def quarter_of(date: dt.date) -> str:

@@ -22,6 +22,7 @@ from pipeline.gather import gather
 from pipeline.matching import Matcher
 from pipeline.normalize import normalize_matrix
 from pipeline.provenance import Submission, quarter_of
+from pipeline.rounds import across_rounds, history_path
 from pipeline.tables import (
     count_issues,
     issues_table,
@@ -47,7 +48,9 @@ class Options:
     lang: str = "es"
     config: Path | None = None
     files: tuple[Path, ...] = ()  # check these files instead of a folder (validate)
-    expect_all: bool = True  # report expected reporters that sent nothing
+    expect_all: bool = True  # a round: expected reporters, history, changes
+    history: Path | None = None  # the history database [default: beside the outputs]
+    closing_date: dt.date | None = None  # files dated after it are late
 
 
 @dataclass
@@ -64,6 +67,8 @@ class RunResult:
     out_dir: Path | None = None
     written: list[Path] = field(default_factory=list)
     extra_titles: dict[str, str] = field(default_factory=dict)
+    history: Path | None = None  # where the round is stored (None: not stored)
+    previous: str | None = None  # the round changes are measured against
 
     def count(self, severity: str) -> int:
         return sum(issue.severity == severity for issue in self.issues)
@@ -89,6 +94,9 @@ class RunResult:
             "advertencias": self.count("advertencia"),
             "archivos": sum(1 for s in self.submissions if s.archivo),
             "archivos_rechazados": sum(1 for s in self.submissions if s.estado == "rechazado"),
+            "completitud": _percent(len(received), len(self.ref.esperados)),
+            "puntualidad": _percent(sum(1 for s in self.submissions if s.a_tiempo),
+                                    sum(1 for s in self.submissions if s.a_tiempo is not None)),
         }
 
 
@@ -114,6 +122,7 @@ def analyze(options: Options, on_file: Callable[[str, int], None] | None = None)
     issues += cons.check_activity_limits(frame, ref)
     if options.expect_all:
         issues += cons.missing_submissions(subs, ref, ronda)
+    cons.mark_timeliness(subs, options.closing_date or ref.cierres.get(ronda))
     frame = flag_rows(frame, options.as_of, ref.dias_por_vencer)
     issues.sort(key=_issue_order)
     count_issues(subs, issues)
@@ -130,8 +139,21 @@ def analyze(options: Options, on_file: Callable[[str, int], None] | None = None)
         "vencidos_por_responsable": overdue_by_party(matrix, options.lang),
         "cuadricula": status_grid(matrix),
     }
-    return RunResult(ronda, options.as_of, options.lang, ref, matrix, issues, subs, tables,
-                     summary, extra_titles=found.extra_titles)
+    result = RunResult(ronda, options.as_of, options.lang, ref, matrix, issues, subs, tables,
+                       summary, extra_titles=found.extra_titles)
+    if options.expect_all:
+        result.history = history_path(options.out_dir, options.history)
+        received = {s.informante for s in subs if s.estado == "leido"}
+        across = across_rounds(result.history, ronda, options.as_of.isoformat(), matrix,
+                               received, result.figures())
+        result.previous = across.previous
+        tables["cambios"] = across.changes
+        summary["tendencia"] = across.trend
+    return result
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
 
 
 def _issue_order(issue: Issue) -> tuple[object, ...]:

@@ -25,6 +25,8 @@ _HEADLINES = [
     ("sin_responsable", "Sin parte responsable", "No responsible party"),
     ("plazo_impreciso", "Con plazo impreciso", "Vague deadline"),
     ("sin_indicador", "Sin indicador", "No indicator"),
+    ("completitud", "Completitud de envíos (%)", "Submission completeness (%)"),
+    ("puntualidad", "Envíos a tiempo (%)", "Submissions on time (%)"),
     ("archivos", "Archivos en la carpeta", "Files in the folder"),
     ("archivos_rechazados", "Archivos rechazados", "Files refused"),
     ("errores", "Errores", "Errors"),
@@ -64,7 +66,10 @@ def write_summary(
         block_title = en_label if en else es
         row = _status_block(workbook, formats, sheet, summary[key], row, block_title, labels,
                             lang)
-    _overdue_block(workbook, formats, sheet, summary["vencidos_por_responsable"], row, lang)
+    row = _overdue_block(workbook, formats, sheet, summary["vencidos_por_responsable"], row,
+                         lang)
+    if "tendencia" in summary:
+        _trend_block(workbook, formats, sheet, summary["tendencia"], row, labels, lang)
 
 
 def _status_block(
@@ -111,7 +116,7 @@ def _status_block(
 def _overdue_block(
     workbook: Workbook, formats: Formats, sheet: Worksheet, table: pd.DataFrame, row: int,
     lang: str,
-) -> None:
+) -> int:
     en = lang == "en"
     sheet.write(row, 0, "Overdue by responsible party" if en else "Vencidas por parte responsable",
                 formats.bold)
@@ -134,3 +139,41 @@ def _overdue_block(
         chart.set_legend({"none": True})
         chart.set_y_axis({"reverse": True})
         sheet.insert_chart(row, 4, chart)
+    return row + max(len(table) + 4, 18)
+
+
+TREND_SERIES = ("actividades", "finalizado", "en_proceso", "pendiente", "vencidos")
+
+
+def _trend_block(
+    workbook: Workbook, formats: Formats, sheet: Worksheet, table: pd.DataFrame, row: int,
+    labels: dict[str, str], lang: str,
+) -> None:
+    """The headline figures of every stored round, and a line chart of them."""
+    en = lang == "en"
+    heading = "Trend over the rounds" if en else "Evolución por ronda"
+    sheet.write(row, 0, heading, formats.bold)
+    columns = ["ronda", *TREND_SERIES, "completitud"]
+    for c, column in enumerate(columns):
+        sheet.write(row + 1, c, labels.get(column) or title(column, lang), formats.bold)
+    for r, record in enumerate(table.to_dict("records"), start=row + 2):
+        for c, column in enumerate(columns):
+            value = record.get(column)
+            if c == 0:
+                sheet.write_string(r, c, str(value))
+            elif value is not None and value == value:
+                sheet.write_number(r, c, float(value))
+    last = row + 1 + len(table)
+    chart = workbook.add_chart({"type": "line"})
+    name = sheet.get_name()
+    for c, column in enumerate(columns[1:-1], start=1):
+        chart.add_series({
+            "name": [name, row + 1, c],
+            "categories": [name, row + 2, 0, last, 0],
+            "values": [name, row + 2, c, last, c],
+            "marker": {"type": "circle"},
+            "line": {"color": STATUS_COLOURS.get(column, "#1F4E78")},
+        })
+    chart.set_title({"name": heading})
+    chart.set_legend({"position": "bottom"})
+    sheet.insert_chart(row, len(columns) + 1, chart)

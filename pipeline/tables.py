@@ -21,8 +21,8 @@ MATRIX_COLUMNS = (*KEYS[:10], "fecha_limite", "precision_plazo", *KEYS[10:], *PR
 ISSUE_COLUMNS = ("severidad", "codigo", "mensaje", "archivo", "hoja", "celda", "columna",
                  "valor", "sugerencia")
 SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "fecha_envio",
-                      "contacto_nombre", "contacto_institucion", "contacto_correo", "hojas",
-                      "filas", "errores", "advertencias")
+                      "a_tiempo", "contacto_nombre", "contacto_institucion", "contacto_correo",
+                      "hojas", "filas", "errores", "advertencias")
 _TITLES = {
     "fecha_limite": ("Fecha límite", "Due date"),
     "informante": ("Informante", "Reporter"), "ronda": ("Ronda", "Round"),
@@ -43,6 +43,12 @@ _TITLES = {
     "contacto_correo": ("Correo", "E-mail"), "hojas": ("Hojas", "Sheets"),
     "filas": ("Filas leídas", "Rows read"), "errores": ("Errores", "Errors"),
     "advertencias": ("Advertencias", "Warnings"),
+    "a_tiempo": ("A tiempo", "On time"), "tipo": ("Cambio", "Change"),
+    "antes": ("Antes", "Before"), "despues": ("Después", "After"),
+    "dias": ("Días", "Days"), "detalle": ("Detalle", "Detail"),
+    "fecha_corte": ("Fecha de corte", "As of"), "actividades": ("Actividades", "Activities"),
+    "vencidos": ("Vencidos", "Overdue"), "completitud": ("Completitud (%)", "Completeness (%)"),
+    "puntualidad": ("Puntualidad (%)", "Timeliness (%)"),
 }
 SUBMISSION_STATES = {
     "leido": ("leído", "read"), "rechazado": ("rechazado", "refused"),
@@ -123,7 +129,8 @@ def submissions_table(subs: list[Submission], lang: str) -> pd.DataFrame:
             "archivo": s.archivo, "informante": s.informante, "ronda": s.ronda,
             "estado": SUBMISSION_STATES[s.estado][pick],
             "motivo": s.motivo[pick] if s.motivo else "",
-            "fecha_envio": s.fecha_envio, "contacto_nombre": s.contacto_nombre,
+            "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo,
+            "contacto_nombre": s.contacto_nombre,
             "contacto_institucion": s.contacto_institucion,
             "contacto_correo": s.contacto_correo, "hojas": ", ".join(s.hojas),
             "filas": s.filas, "errores": s.errores, "advertencias": s.advertencias,

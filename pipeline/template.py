@@ -33,8 +33,11 @@ def template_name(reporter: Party, ronda: str) -> str:
 
 
 def write_template(
-    path: Path, reporter: Party, ronda: str, lang: str, ref: Reference, created: dt.date
+    path: Path, reporter: Party, ronda: str, lang: str, ref: Reference, created: dt.date,
+    items: list[dict[str, object]] | None = None,
 ) -> None:
+    """The template for one reporter; `items` (from the last stored round) are prefilled:
+    id and description locked, everything else ready to update; blank rows follow."""
     names = SHEET_NAMES["en" if lang == "en" else "es"]
     workbook = new_workbook(path, created, heading(lang, reporter, ronda))
     unlocked = workbook.add_format({"locked": False, "valign": "top", "text_wrap": True,
@@ -67,12 +70,29 @@ def write_template(
     for c, spec in enumerate(COLUMNS):
         sheet.write(HEADER_ROW, c, spec.title(lang), header)
         sheet.set_column(c, c, spec.width)
-    first, last = HEADER_ROW + 1, HEADER_ROW + BLANK_ROWS
+    prefilled = [prefill_values(item, ref, lang) for item in items or []]
+    first, last = HEADER_ROW + 1, HEADER_ROW + len(prefilled) + BLANK_ROWS
     plazo_col = [s.key for s in COLUMNS].index("plazo")
+    locked_text = workbook.add_format({"bg_color": "#F2F2F2", "valign": "top", "border": 1,
+                                       "border_color": "#BFBFBF", "text_wrap": True})
     for r in range(first, last + 1):
-        sheet.write_blank(r, 0, None, locked_id)
-        for c in range(1, len(COLUMNS)):
-            sheet.write_blank(r, c, None, unlocked_date if c == plazo_col else unlocked)
+        values = prefilled[r - first] if r - first < len(prefilled) else {}
+        for c, spec in enumerate(COLUMNS):
+            if spec.key in {"id", "actividad"} and values:
+                fmt = locked_id if spec.key == "id" else locked_text
+            elif spec.key == "id":
+                fmt = locked_id
+            else:
+                fmt = unlocked_date if c == plazo_col else unlocked
+            value = values.get(spec.key)
+            if value is None or value == "":
+                sheet.write_blank(r, c, None, fmt)
+            elif isinstance(value, dt.date):
+                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), fmt)
+            elif isinstance(value, int | float):
+                sheet.write_number(r, c, value, fmt)
+            else:
+                sheet.write_string(r, c, str(value), fmt)
     sheet.set_row(HEADER_ROW, 45)
     sheet.freeze_panes(HEADER_ROW + 1, 2)
     _dropdowns(workbook, sheet, ref, lang, first, last, names["listas"])
@@ -81,6 +101,27 @@ def write_template(
     sheet.activate()
     _metadata(workbook, reporter, ronda, lang, names, CONTACT_CELLS)
     workbook.close()
+
+
+def prefill_values(item: dict[str, object], ref: Reference, lang: str) -> dict[str, object]:
+    """A stored item as the focal point should see it in the template's language."""
+    values = {spec.key: item.get(spec.key) for spec in COLUMNS}
+    values["estado"] = ref.status_label(str(item.get("estado") or ""), lang) if item.get(
+        "estado") else ""
+    if lang == "en":
+        group = next((g for g in ref.grupos if g.nombre == item.get("grupo_trabajo")), None)
+        values["grupo_trabajo"] = group.en if group else item.get("grupo_trabajo")
+    plazo = str(item.get("plazo") or "")
+    try:  # a deadline that was a date cell comes back as a date cell
+        values["plazo"] = dt.date.fromisoformat(plazo) if len(plazo) == 10 else plazo
+    except ValueError:
+        values["plazo"] = plazo
+    reservado = item.get("reservado")
+    values["reservado"] = ("Yes" if lang == "en" else "Sí") if reservado is True else (
+        "No" if reservado is False else reservado)
+    avance = item.get("avance")
+    values["avance"] = None if avance is None or avance != avance else avance
+    return values
 
 
 def _dropdowns(workbook: Workbook, sheet, ref: Reference, lang: str, first: int, last: int,

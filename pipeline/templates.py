@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
+
 from pipeline.config import Party, load_reference
 from pipeline.errors import UnknownReporter
+from pipeline.history import latest_items_per_reporter, open_history
 from pipeline.matching import Matcher
 from pipeline.outputs import staging
 from pipeline.provenance import quarter_of
+from pipeline.rounds import history_path
 from pipeline.template import template_name, write_template
 
 
@@ -21,7 +25,10 @@ def generate_templates(
     out_dir: Path,
     config: Path | None,
     today: dt.date | None = None,
+    history: Path | None = None,
 ) -> list[Path]:
+    """One template per reporter, prefilled with the reporter's items of its latest stored
+    round before `ronda` (from the history database, when there is one)."""
     ref = load_reference(config)
     matcher = Matcher(ref)
     chosen: list[Party] = []
@@ -37,10 +44,19 @@ def generate_templates(
             chosen.append(party)
     today = today or dt.date.today()
     ronda = ronda or quarter_of(today)
+    items = _last_items(history or history_path(None, None), ronda)
     written = []
     with staging(out_dir) as stage:
         for party in chosen:
             name = template_name(party, ronda)
-            write_template(stage / name, party, ronda, lang or party.idioma, ref, today)
+            mine = items[items["informante"] == party.nombre] if not items.empty else items
+            mine = mine.drop_duplicates(["id"])
+            write_template(stage / name, party, ronda, lang or ref.language_of(party.nombre),
+                           ref, today, mine.to_dict("records"))
             written.append(out_dir / name)
     return written
+
+
+def _last_items(path: Path, ronda: str) -> pd.DataFrame:
+    with open_history(path, create=False) as conn:
+        return latest_items_per_reporter(conn, ronda)

@@ -12,8 +12,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from pipeline.changes import KIND_LABELS
 from pipeline.csvout import write_csv
+from pipeline.feedback import write_feedback
 from pipeline.flags import FLAGS
+from pipeline.history import open_history, store_round
 from pipeline.outputs import output_lock, staging
 from pipeline.summary import STATUS_COLOURS, write_summary
 from pipeline.tables import title
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
 
 SHEETS = {  # table -> (Spanish sheet name, English sheet name)
     "matriz": ("Matriz", "Matrix"),
+    "cambios": ("Cambios", "Changes"),
     "vencidos": ("Vencidos", "Overdue"),
     "por_vencer": ("Por vencer", "Due soon"),
     "sin_responsable": ("Sin responsable", "No responsible party"),
@@ -33,11 +37,11 @@ SHEETS = {  # table -> (Spanish sheet name, English sheet name)
     "problemas": ("Problemas", "Issues"),
 }
 CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos",
-              "problemas", "envios")
+              "problemas", "envios", "cambios")
 CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pilar",
                  "por_informante": "resumen_por_informante",
                  "vencidos_por_responsable": "vencidos_por_responsable",
-                 "cuadricula": "estado_por_informante"}
+                 "cuadricula": "estado_por_informante", "tendencia": "tendencia"}
 
 
 def write_outputs(
@@ -46,14 +50,32 @@ def write_outputs(
     with output_lock(out_dir), staging(out_dir) as stage:
         names = []
         for key in CSV_TABLES:
-            write_csv(result.tables[key], stage / f"{key}.csv")
-            names.append(f"{key}.csv")
+            if key in result.tables:
+                write_csv(result.tables[key], stage / f"{key}.csv")
+                names.append(f"{key}.csv")
         for key, name in CSV_SUMMARIES.items():
-            write_csv(result.summary[key], stage / f"{name}.csv")
-            names.append(f"{name}.csv")
+            if key in result.summary:
+                write_csv(result.summary[key], stage / f"{name}.csv")
+                names.append(f"{name}.csv")
         write_consolidated(result, stage / "consolidado.xlsx", on_sheet)
         names.append("consolidado.xlsx")
+        names += write_feedback(result, stage)
+        if result.history is not None:
+            # Last, so a failure above leaves the database as it was; the outputs are moved
+            # into place only after the round is stored.
+            store_history(result)
     return [out_dir / name for name in names]
+
+
+def store_history(result: RunResult) -> None:
+    assert result.history is not None
+    subs = pd.DataFrame([{
+        "informante": s.informante, "archivo": s.archivo, "estado": s.estado,
+        "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo, "filas": s.filas,
+        "errores": s.errores, "advertencias": s.advertencias} for s in result.submissions])
+    with open_history(result.history) as conn:
+        assert conn is not None
+        store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs)
 
 
 def write_consolidated(
@@ -76,7 +98,12 @@ def write_consolidated(
     _tell(on_sheet, summary_sheet.get_name())
     for key, names in SHEETS.items():
         name = names[pick]
-        if key == "cuadricula":
+        if key == "cambios" and key not in result.tables:
+            continue
+        if key == "cambios":
+            table = _change_labels(result.tables[key], labels, lang)
+            write_table(workbook, formats, name, table, [title(c, lang) for c in table.columns])
+        elif key == "cuadricula":
             _write_grid(workbook, formats, name, result.summary["cuadricula"], labels, lang)
         else:
             table = result.tables[key]
@@ -88,6 +115,18 @@ def write_consolidated(
             write_table(workbook, formats, name, table, headers, flag_word=_yes(lang))
         _tell(on_sheet, name)
     workbook.close()
+
+
+def _change_labels(table: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
+    table = table.copy()
+    pick = 1 if lang == "en" else 0
+    table["tipo"] = table["tipo"].map(lambda k: KIND_LABELS.get(k, (k, k))[pick])
+    for column in ("antes", "despues"):
+        table[column] = table[column].map(lambda k: labels.get(k, k))
+    table["detalle"] = table["detalle"].map(
+        lambda d: ("reporter sent nothing" if lang == "en" else "el informante no envió")
+        if d == "sin_envio" else d)
+    return table
 
 
 def _yes(lang: str) -> str:

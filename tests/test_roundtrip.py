@@ -34,7 +34,8 @@ def fill(path: Path, rows: list[dict[str, object]], submitted: dt.date) -> None:
 def consolidated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("round")
     inbox = base / "recibidos"
-    [gt, ca] = generate_templates(("Guatemala", "Canadá"), False, "2027-T1", None, inbox, None)
+    [gt, ca] = generate_templates(("Guatemala", "Canadá"), False, "2027-T1", None, inbox, None,
+                                  history=base / "no-history.sqlite")
     fill(gt, [
         {"actividad": "Protocolo de niñez migrante", "pilar": "3. Preparación, protección, "
          "atención y migración irregular", "indicadores": "Protocolo aprobado",
@@ -127,7 +128,7 @@ def test_formula_text_stays_text(consolidated: Path) -> None:
 
 def test_workbook_sheets_and_matrix_table(consolidated: Path) -> None:
     workbook = openpyxl.load_workbook(consolidated / "consolidado.xlsx")
-    assert workbook.sheetnames == ["Resumen", "Matriz", "Vencidos", "Por vencer",
+    assert workbook.sheetnames == ["Resumen", "Matriz", "Cambios", "Vencidos", "Por vencer",
                                    "Sin responsable", "Plazos imprecisos",
                                    "Estado por informante", "Envíos", "Problemas"]
     sheet = workbook["Matriz"]

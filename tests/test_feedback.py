@@ -1,0 +1,65 @@
+"""Feedback workbooks: the reporter's problems listed, problem cells highlighted with the
+message as a comment, in the reporter's language; they open in LibreOffice."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from pipeline.run import Options, run_consolidation
+from tests.conftest import AS_OF, ROOT
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("fb") / "out"
+    run_consolidation(Options(input_dir=ROOT / "input_workbooks", out_dir=folder, as_of=AS_OF))
+    return folder
+
+
+def test_one_per_reporter_that_sent_something(out: Path) -> None:
+    names = sorted(p.stem for p in (out / "retroalimentacion").glob("*.xlsx"))
+    subs = pd.read_csv(out / "envios.csv", encoding="utf-8-sig", keep_default_na=False)
+    sent = subs[subs["estado"].isin(["leído", "reemplazado", "rechazado"])]
+    assert names == sorted(set(sent["informante"]) - {""})
+    assert "Nicaragua" in names  # its file was refused: the feedback says why
+
+
+def test_problems_listed_and_cells_commented(out: Path) -> None:
+    problems = pd.read_csv(out / "problemas.csv", encoding="utf-8-sig", keep_default_na=False)
+    mine = problems[problems["archivo"] == "México - 2026-T4.xlsx"]
+    workbook = openpyxl.load_workbook(out / "retroalimentacion" / "México.xlsx")
+    listing = workbook["Problemas"]
+    listed = [row for row in listing.iter_rows(min_row=5, values_only=True) if row[0]]
+    assert len(listed) == len(mine)
+    assert {row[3] for row in listed} == set(mine["celda"])
+    sheet = workbook["Matriz"]
+    comments = {c.coordinate: c.comment.text for row in sheet.iter_rows() for c in row
+                if c.comment}
+    assert any("Guatamala" in text and "Guatemala" in text for text in comments.values())
+    assert any("cuando haya fondos" in text for text in comments.values())
+    commented = next(c for row in sheet.iter_rows() for c in row if c.comment)
+    assert commented.fill.fgColor.rgb.endswith(("F8CBAD", "FFE699", "DDEBF7"))
+
+
+def test_english_for_english_speaking_reporters(out: Path) -> None:
+    workbook = openpyxl.load_workbook(out / "retroalimentacion" / "Canadá.xlsx")
+    assert workbook.sheetnames == ["Issues", "Matrix"]
+    texts = [c.value for row in workbook["Issues"].iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert any("indicator is missing" in t for t in texts)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_them_and_keeps_the_comments(out: Path, tmp_path: Path) -> None:
+    source = out / "retroalimentacion" / "México.xlsx"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--headless", "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo"),
+                    str(source)], check=True, capture_output=True, timeout=180)
+    resaved = openpyxl.load_workbook(tmp_path / "lo" / "México.xlsx")
+    comments = [c.comment.text for row in resaved["Matriz"].iter_rows() for c in row
+                if c.comment]
+    assert any("Guatamala" in text for text in comments)
