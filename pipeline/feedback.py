@@ -94,6 +94,8 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
                   issue.columna, issue.valor, issue.message(lang), issue.sugerencia]
         for c, value in enumerate(values):
             listing.write_string(r, c, value, marks[issue.severity] if c == 0 else None)
+        lines = max(1, -(-len(values[6]) // 75))  # the message column wraps at ~75 chars
+        listing.set_row(r, 15 * lines)
     listing.freeze_panes(4, 0)
     listing.activate()
 
