@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 CHANGE_COLUMNS = ("informante", "id", "actividad", "tipo", "antes", "despues", "dias",
-                  "detalle")
+                  "detalle", "_reservado")
 KIND_LABELS = {
     "nuevo": ("Nuevo", "New"),
     "no_reportado": ("Ya no se reporta", "No longer reported"),
@@ -33,13 +33,17 @@ def compute_changes(previous: pd.DataFrame, current: pd.DataFrame,
     after = current.drop_duplicates(["informante", "id"]).set_index(["informante", "id"])
     rows: list[dict[str, object]] = []
     for key in after.index.difference(before.index):
-        rows.append(_row(key, after.loc[key], "nuevo", "", after.loc[key, "estado"]))
+        new = after.loc[key]
+        rows.append(_row(key, new, "nuevo", "", new["estado"], reserved=bool(new["reservado"])))
     for key in before.index.difference(after.index):
         old = before.loc[key]
         detail = "" if key[0] in received else "sin_envio"
-        rows.append(_row(key, old, "no_reportado", old["estado"], "", detail=detail))
+        rows.append(_row(key, old, "no_reportado", old["estado"], "", detail=detail,
+                         reserved=bool(old["reservado"])))
     for key in after.index.intersection(before.index):
-        rows.extend(_compare(key, before.loc[key], after.loc[key]))
+        old, new = before.loc[key], after.loc[key]
+        reserved = bool(old["reservado"]) or bool(new["reservado"])
+        rows.extend({**row, "_reservado": reserved} for row in _compare(key, old, new))
     order = {kind: n for n, kind in enumerate(KIND_LABELS)}
     rows.sort(key=lambda r: (str(r["informante"]), order[str(r["tipo"])], str(r["id"])))
     return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
@@ -76,6 +80,7 @@ def _day(value: object) -> str:
 
 
 def _row(key: tuple[str, str], item: pd.Series, kind: str, before: object, after: object,
-         days: int | None = None, detail: str = "") -> dict[str, object]:
+         days: int | None = None, detail: str = "", reserved: bool = False) -> dict[str, object]:
     return {"informante": key[0], "id": key[1], "actividad": item["actividad"], "tipo": kind,
-            "antes": before, "despues": after, "dias": days, "detalle": detail}
+            "antes": before, "despues": after, "dias": days, "detalle": detail,
+            "_reservado": reserved}

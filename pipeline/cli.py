@@ -121,14 +121,18 @@ def cli() -> None:
 @click.option("--round", "ronda", help="Round of files that do not say theirs, e.g. 2026-T4.")
 @click.option("--closing-date", type=click.DateTime(["%Y-%m-%d"]),
               help="Closing date of the round: files dated after it are late.")
+@click.option("--public", is_flag=True,
+              help="Also write the public edition for civil society (consolidado_publico.xlsx "
+                   "and publico/*.csv): no restricted rows, no personal data.")
 @HISTORY
 @LANG
 @CONFIG
 @VERBOSE
 @LOG_FILE
 def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None,
-                ronda: str | None, closing_date: dt.datetime | None, history: Path | None,
-                lang: str, config: Path | None, verbose: bool, log_file: Path | None) -> None:
+                ronda: str | None, closing_date: dt.datetime | None, public: bool,
+                history: Path | None, lang: str, config: Path | None, verbose: bool,
+                log_file: Path | None) -> None:
     """Consolidate the returned matrices of INPUT_DIR [default: input_workbooks].
 
     Writes consolidado.xlsx and the CSV tables into output/<round>/ (or --out).
@@ -141,7 +145,7 @@ def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None
 
         options = Options(input_dir=input_dir, out_dir=out_dir, lang=lang, round=ronda,
                           config=config, as_of=(as_of.date() if as_of else dt.date.today()),
-                          history=history,
+                          history=history, public=public,
                           closing_date=closing_date.date() if closing_date else None)
         result = run_consolidation(options, _Progress(_say(lang, "Leyendo", "Reading")),
                                    _Progress(_say(lang, "Escribiendo", "Writing")))

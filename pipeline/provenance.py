@@ -30,6 +30,7 @@ class Submission:
     contacto_nombre: str = ""
     contacto_institucion: str = ""
     contacto_correo: str = ""
+    contacto_telefono: str = ""
     estado: str = "leido"  # leido | rechazado | omitido | reemplazado | no_recibido
     motivo: tuple[str, str] | None = None
     hojas: list[str] = field(default_factory=list)
@@ -79,6 +80,7 @@ def describe(
     sub.contacto_nombre = _text(contact.get("contacto_nombre"))
     sub.contacto_institucion = _text(contact.get("contacto_institucion"))
     sub.contacto_correo = _text(contact.get("contacto_correo"))
+    sub.contacto_telefono = _text(contact.get("contacto_telefono"))
     stated = as_date(contact.get("fecha_envio"))
     if stated is not None:
         sub.fecha_envio = dt.datetime.combine(stated, dt.time())

@@ -155,7 +155,8 @@ def _plain(value: object) -> str:
 def _read_contact(rows: list[list[object]], meta: dict[str, str]) -> dict[str, object]:
     """The submission block of the template: name, institution, e-mail, date."""
     contact: dict[str, object] = {}
-    for key in ("contacto_nombre", "contacto_institucion", "contacto_correo", "fecha_envio"):
+    for key in ("contacto_nombre", "contacto_institucion", "contacto_correo",
+                "contacto_telefono", "fecha_envio"):
         match = re.fullmatch(r"([A-Z]+)(\d+)", meta.get(f"celda_{key}", ""))
         if not match:
             continue

@@ -51,6 +51,7 @@ class Options:
     expect_all: bool = True  # a round: expected reporters, history, changes
     history: Path | None = None  # the history database [default: beside the outputs]
     closing_date: dt.date | None = None  # files dated after it are late
+    public: bool = False  # also write the public edition for civil society
 
 
 @dataclass
@@ -129,16 +130,7 @@ def analyze(options: Options, on_file: Callable[[str, int], None] | None = None)
     log.info("%d issues", len(issues))
 
     matrix = matrix_table(frame, issues)
-    tables = {"matriz": matrix, **row_lists(matrix),
-              "problemas": issues_table(issues, options.lang),
-              "envios": submissions_table(subs, options.lang)}
-    summary = {
-        "por_grupo": status_counts(matrix, "grupo_trabajo", ref, options.lang),
-        "por_pilar": status_counts(matrix, "pilar", ref, options.lang),
-        "por_informante": status_counts(matrix, "informante", ref, options.lang),
-        "vencidos_por_responsable": overdue_by_party(matrix, options.lang),
-        "cuadricula": status_grid(matrix),
-    }
+    tables, summary = build_tables(matrix, issues, subs, ref, options.lang)
     result = RunResult(ronda, options.as_of, options.lang, ref, matrix, issues, subs, tables,
                        summary, extra_titles=found.extra_titles)
     if options.expect_all:
@@ -150,6 +142,22 @@ def analyze(options: Options, on_file: Callable[[str, int], None] | None = None)
         tables["cambios"] = across.changes
         summary["tendencia"] = across.trend
     return result
+
+
+def build_tables(matrix: pd.DataFrame, issues: list[Issue], subs: list[Submission],
+                 ref: Reference, lang: str) -> tuple[dict[str, pd.DataFrame],
+                                                     dict[str, pd.DataFrame]]:
+    """The output tables and the summary tables of a consolidated matrix."""
+    tables = {"matriz": matrix, **row_lists(matrix), "problemas": issues_table(issues, lang),
+              "envios": submissions_table(subs, lang)}
+    summary = {
+        "por_grupo": status_counts(matrix, "grupo_trabajo", ref, lang),
+        "por_pilar": status_counts(matrix, "pilar", ref, lang),
+        "por_informante": status_counts(matrix, "informante", ref, lang),
+        "vencidos_por_responsable": overdue_by_party(matrix, lang),
+        "cuadricula": status_grid(matrix),
+    }
+    return tables, summary
 
 
 def _percent(part: int, whole: int) -> int:
@@ -191,5 +199,5 @@ def run_consolidation(
     result = analyze(options, on_file)
     out_dir = options.out_dir or Path("output") / result.ronda
     result.out_dir = out_dir
-    result.written = write_outputs(result, out_dir, on_sheet)
+    result.written = write_outputs(result, out_dir, on_sheet, public=options.public)
     return result

@@ -22,7 +22,7 @@ ISSUE_COLUMNS = ("severidad", "codigo", "mensaje", "archivo", "hoja", "celda", "
                  "valor", "sugerencia")
 SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "fecha_envio",
                       "a_tiempo", "contacto_nombre", "contacto_institucion", "contacto_correo",
-                      "hojas", "filas", "errores", "advertencias")
+                      "contacto_telefono", "hojas", "filas", "errores", "advertencias")
 _TITLES = {
     "fecha_limite": ("Fecha límite", "Due date"),
     "informante": ("Informante", "Reporter"), "ronda": ("Ronda", "Round"),
@@ -40,7 +40,8 @@ _TITLES = {
     "sugerencia": ("Sugerencia", "Suggestion"), "motivo": ("Motivo", "Reason"),
     "contacto_nombre": ("Contacto", "Contact"),
     "contacto_institucion": ("Institución", "Institution"),
-    "contacto_correo": ("Correo", "E-mail"), "hojas": ("Hojas", "Sheets"),
+    "contacto_correo": ("Correo", "E-mail"), "contacto_telefono": ("Teléfono", "Phone"),
+    "hojas": ("Hojas", "Sheets"),
     "filas": ("Filas leídas", "Rows read"), "errores": ("Errores", "Errors"),
     "advertencias": ("Advertencias", "Warnings"),
     "a_tiempo": ("A tiempo", "On time"), "tipo": ("Cambio", "Change"),
@@ -132,7 +133,8 @@ def submissions_table(subs: list[Submission], lang: str) -> pd.DataFrame:
             "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo,
             "contacto_nombre": s.contacto_nombre,
             "contacto_institucion": s.contacto_institucion,
-            "contacto_correo": s.contacto_correo, "hojas": ", ".join(s.hojas),
+            "contacto_correo": s.contacto_correo, "contacto_telefono": s.contacto_telefono,
+            "hojas": ", ".join(s.hojas),
             "filas": s.filas, "errores": s.errores, "advertencias": s.advertencias,
         }
         for s in sorted(subs, key=lambda s: (s.archivo == "", s.archivo, s.informante))

@@ -25,7 +25,7 @@ HEADER_ROW = 8  # 0-based: Excel row 9, below the title and the submission block
 BLANK_ROWS = 200
 # Where the focal point writes name, institution, e-mail and date (labels in A:B).
 CONTACT_CELLS = {"contacto_nombre": "C3", "contacto_institucion": "C4",
-                 "contacto_correo": "C5", "fecha_envio": "C6"}
+                 "contacto_correo": "C5", "contacto_telefono": "C6", "fecha_envio": "C7"}
 
 
 def template_name(reporter: Party, ronda: str) -> str:

@@ -12,10 +12,12 @@ CONTACT_LABELS = {
     "es": [("contacto_nombre", "Nombre de quien informa"),
            ("contacto_institucion", "Institución"),
            ("contacto_correo", "Correo electrónico"),
+           ("contacto_telefono", "Teléfono"),
            ("fecha_envio", "Fecha de envío (dd/mm/aaaa)")],
     "en": [("contacto_nombre", "Name of the person reporting"),
            ("contacto_institucion", "Institution"),
            ("contacto_correo", "E-mail"),
+           ("contacto_telefono", "Phone"),
            ("fecha_envio", "Date of submission (dd/mm/yyyy)")],
 }
 INSTRUCTIONS = {
@@ -23,8 +25,8 @@ INSTRUCTIONS = {
         "Esta es la matriz de seguimiento de los acuerdos y actividades de la Conferencia "
         "Regional sobre Migración. Llénela en Excel o LibreOffice y devuélvala por correo a la "
         "Secretaría Ejecutiva antes de la reunión trimestral.",
-        "1. En la hoja «Matriz», escriba su nombre, institución, correo y la fecha de envío en "
-        "las casillas de arriba.",
+        "1. En la hoja «Matriz», escriba su nombre, institución, correo, teléfono y la fecha "
+        "de envío en las casillas de arriba (no se publican: la edición pública los omite).",
         "2. Escriba una actividad por fila, desde la fila 10. No cambie los títulos de las "
         "columnas ni el orden de las columnas; la columna ID la llena la Secretaría.",
         "3. Descripción de la actividad: obligatoria. Indicadores: cómo se medirá el resultado.",
@@ -44,8 +46,9 @@ INSTRUCTIONS = {
         "This is the monitoring matrix of the agreements and activities of the Regional "
         "Conference on Migration. Fill it in Excel or LibreOffice and e-mail it back to the "
         "Executive Secretariat before the quarterly meeting.",
-        "1. On the “Matrix” sheet, write your name, institution, e-mail and the date of "
-        "submission in the boxes at the top.",
+        "1. On the “Matrix” sheet, write your name, institution, e-mail, phone and the date "
+        "of submission in the boxes at the top (never published: the public edition omits "
+        "them).",
         "2. Write one activity per row, from row 10 down. Do not change the column titles or "
         "their order; the Secretariat fills the ID column.",
         "3. Activity description: required. Indicators: how the result will be measured.",

@@ -18,6 +18,7 @@ from pipeline.feedback import write_feedback
 from pipeline.flags import FLAGS
 from pipeline.history import open_history, store_round
 from pipeline.outputs import output_lock, staging
+from pipeline.public import public_edition
 from pipeline.summary import STATUS_COLOURS, write_summary
 from pipeline.tables import title
 from pipeline.xlsx import Formats, new_workbook, write_table
@@ -36,6 +37,7 @@ SHEETS = {  # table -> (Spanish sheet name, English sheet name)
     "envios": ("Envíos", "Submissions"),
     "problemas": ("Problemas", "Issues"),
 }
+PUBLIC_FOLDER = "publico"
 CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos",
               "problemas", "envios", "cambios")
 CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pilar",
@@ -45,26 +47,39 @@ CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pil
 
 
 def write_outputs(
-    result: RunResult, out_dir: Path, on_sheet: Callable[[str, int], None] | None = None
+    result: RunResult, out_dir: Path, on_sheet: Callable[[str, int], None] | None = None,
+    public: bool = False,
 ) -> list[Path]:
     with output_lock(out_dir), staging(out_dir) as stage:
-        names = []
-        for key in CSV_TABLES:
-            if key in result.tables:
-                write_csv(result.tables[key], stage / f"{key}.csv")
-                names.append(f"{key}.csv")
-        for key, name in CSV_SUMMARIES.items():
-            if key in result.summary:
-                write_csv(result.summary[key], stage / f"{name}.csv")
-                names.append(f"{name}.csv")
-        write_consolidated(result, stage / "consolidado.xlsx", on_sheet)
-        names.append("consolidado.xlsx")
+        names = _write_tables(result, stage, "", "consolidado.xlsx", on_sheet)
         names += write_feedback(result, stage)
+        if public:
+            edition = public_edition(result)
+            names += _write_tables(edition, stage, PUBLIC_FOLDER, "consolidado_publico.xlsx")
         if result.history is not None:
             # Last, so a failure above leaves the database as it was; the outputs are moved
             # into place only after the round is stored.
             store_history(result)
     return [out_dir / name for name in names]
+
+
+def _write_tables(result: RunResult, stage: Path, folder: str, workbook: str,
+                  on_sheet: Callable[[str, int], None] | None = None) -> list[str]:
+    """The CSV tables (into `folder`) and the consolidated workbook; relative names."""
+    names = []
+    if folder:
+        (stage / folder).mkdir()
+    for key in CSV_TABLES:
+        if key in result.tables:
+            names.append(f"{folder}/{key}.csv" if folder else f"{key}.csv")
+            write_csv(result.tables[key], stage / names[-1])
+    for key, name in CSV_SUMMARIES.items():
+        if key in result.summary:
+            names.append(f"{folder}/{name}.csv" if folder else f"{name}.csv")
+            write_csv(result.summary[key], stage / names[-1])
+    write_consolidated(result, stage / workbook, on_sheet)
+    names.append(workbook)
+    return names
 
 
 def store_history(result: RunResult) -> None:
@@ -102,7 +117,8 @@ def write_consolidated(
             continue
         if key == "cambios":
             table = _change_labels(result.tables[key], labels, lang)
-            write_table(workbook, formats, name, table, [title(c, lang) for c in table.columns])
+            headers = [title(c, lang) for c in table.columns if not str(c).startswith("_")]
+            write_table(workbook, formats, name, table, headers)
         elif key == "cuadricula":
             _write_grid(workbook, formats, name, result.summary["cuadricula"], labels, lang)
         else:

@@ -37,7 +37,7 @@ TEMPLATE_ITEMS: dict[str, list[list[object]]] = {
          "Actualizar el protocolo regional de atención a niñez migrante no acompañada",
          "Protocolo actualizado y adoptado", "Protocolo aprobado por el GRCM", "SE-CRM",
          "Guatemala; UNICEF", D(2026, 6, 30), "En proceso", 60, "Financiamiento de UNICEF",
-         "Borrador enviado a revisión", "No"],
+         "Borrador enviado a revisión; consultas: ana.lopez@example.org", "No"],
         ["Gestión fronteriza", "1. Gobernanza migratoria", "Gestión integrada de fronteras",
          "Taller subregional sobre gestión integrada de fronteras",
          "Funcionarios capacitados", "Número de funcionarios capacitados", "Guatemala",
@@ -138,7 +138,9 @@ SUBMITTED = {"Guatemala": D(2026, 11, 10), "México": D(2026, 11, 12),
              "Protección": D(2026, 11, 11), "Migración laboral": D(2026, 11, 15),
              "Belice": D(2026, 11, 18), "Migración irregular y masiva": D(2026, 11, 17)}
 CONTACTS = {"Guatemala": ("Ana López", "Ministerio de Relaciones Exteriores",
-                          "ana.lopez@example.org")}
+                          "ana.lopez@example.org", "+502 5555 0101"),
+            "México": ("Jorge Ramírez", "Secretaría de Relaciones Exteriores",
+                       "jramirez@example.org", "+52 55 5555 0102")}
 OFFICIAL_TITLES = ["Pilar programático", "Tema", "Descripción de la actividad",
                    "Indicadores de resultados / impacto", "Parte responsable",
                    "Plazo de cumplimiento (1er año, 2do año, 3er año)",
@@ -228,12 +230,13 @@ def main(folder: Path) -> None:
 def _fill_template(blank: Path, target: Path, reporter: str, items: list[list[object]]) -> None:
     workbook = openpyxl.load_workbook(blank)
     sheet = workbook.worksheets[1]
-    name, institution, email = CONTACTS.get(reporter, (f"Punto focal {reporter}",
-                                                      "Cancillería", ""))
+    name, institution, email, phone = CONTACTS.get(
+        reporter, (f"Punto focal {reporter}", "Cancillería", "", ""))
     cells = CONTACT_CELLS
     sheet[cells["contacto_nombre"]] = name
     sheet[cells["contacto_institucion"]] = institution
     sheet[cells["contacto_correo"]] = email
+    sheet[cells["contacto_telefono"]] = phone or None
     sheet[cells["fecha_envio"]] = SUBMITTED[reporter]
     for r, item in enumerate(items, start=HEADER_ROW + 2):
         for c, value in enumerate(item, start=2):

@@ -1,0 +1,77 @@
+"""The public edition: no restricted row and no focal point's personal data anywhere in
+the file (every part of the zip, so cells, hidden sheets, comments, defined names,
+document properties, chart caches and shared strings)."""
+
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.run import Options, analyze
+from tests.conftest import AS_OF, ROOT
+
+SAMPLE = ROOT / "input_workbooks"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pub") / "out"
+    result = CliRunner().invoke(cli, ["consolidate", str(SAMPLE), "--out", str(folder),
+                                      "--as-of", AS_OF.isoformat(), "--public"])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture(scope="module")
+def secrets() -> tuple[set[str], set[str]]:
+    """The texts of the restricted rows and the focal points' personal data."""
+    full = analyze(Options(input_dir=SAMPLE, as_of=AS_OF))
+    restricted = full.matrix[full.matrix["reservado"]]
+    texts = {t for column in ("actividad", "resultado_esperado", "indicadores")
+             for t in restricted[column] if len(t) > 8}
+    personal = {getattr(s, f) for s in full.submissions
+                for f in ("contacto_nombre", "contacto_correo", "contacto_telefono")}
+    personal = {p for p in personal if p and not p.startswith("Punto focal")}
+    assert len(texts) >= 4 and len(personal) >= 4  # the sample round has both
+    return texts, personal
+
+
+def parts(path: Path) -> dict[str, str]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name).decode("utf-8", "replace")
+                for name in archive.namelist()}
+
+
+def test_public_workbook_holds_no_restricted_text_or_personal_data(out: Path,
+                                                                   secrets) -> None:  # type: ignore[no-untyped-def]
+    texts, personal = secrets
+    contents = parts(out / "consolidado_publico.xlsx")
+    for name, xml in contents.items():
+        for secret in texts | personal:
+            escaped = secret.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            assert secret not in xml and escaped not in xml, (secret, name)
+
+
+def test_the_full_workbook_does_hold_them(out: Path, secrets) -> None:  # type: ignore[no-untyped-def]
+    """The search above can find what it looks for: the internal edition has it all."""
+    texts, personal = secrets
+    everything = "".join(parts(out / "consolidado.xlsx").values())
+    assert all(t.replace("&", "&amp;") in everything for t in texts)
+    assert "ana.lopez@example.org" in everything
+
+
+def test_public_csvs(out: Path, secrets) -> None:  # type: ignore[no-untyped-def]
+    texts, personal = secrets
+    folder = out / "publico"
+    assert {"matriz.csv", "envios.csv", "problemas.csv"} <= {p.name for p in folder.iterdir()}
+    for path in folder.iterdir():
+        content = path.read_text("utf-8-sig")
+        for secret in texts | personal:
+            assert secret not in content, (secret, path.name)
+    matrix = pd.read_csv(folder / "matriz.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert set(matrix["reservado"]) == {False}
+    assert any("[dato personal omitido]" in o for o in matrix["observaciones"])
+    assert "contacto_correo" in pd.read_csv(folder / "envios.csv", encoding="utf-8-sig").columns
