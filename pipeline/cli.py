@@ -239,6 +239,54 @@ def template(reporters: tuple[str, ...], all_reporters: bool, ronda: str | None,
 
 
 @cli.command()
+@click.argument("input_dir", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--from-history", is_flag=True,
+              help="Use each reporter's latest stored round instead of reading a folder.")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date at which deadlines are judged [default: today].")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the lists [default: output/recordatorios/<as-of>].")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "md"]), default="xlsx",
+              show_default=True, help="File format of the lists.")
+@click.option("--lang", type=click.Choice(["es", "en"]),
+              help="Language of every list [default: each party's own].")
+@HISTORY
+@CONFIG
+@VERBOSE
+@LOG_FILE
+def overdue(input_dir: Path | None, from_history: bool, as_of: dt.datetime | None,
+            out_dir: Path | None, fmt: str, lang: str | None, history: Path | None,
+            config: Path | None, verbose: bool, log_file: Path | None) -> None:
+    """Write, for every responsible party, its overdue and due-soon items with a message
+    ready to e-mail, plus one combined list (todos). For cron and systemd timers: no
+    prompts, prints nothing unless on a terminal or --verbose.
+
+    Exit code: 0 nothing is overdue, 1 something is overdue (lists written), 3 could not
+    run, 4 a defect.
+
+    Example: seguimiento overdue --from-history --format md
+    """
+    log_path = _setup_logging(verbose, log_file)
+    say_lang = lang or "es"
+    with _guarded(say_lang, log_path):
+        from pipeline.reminders import run_reminders
+
+        if (input_dir is None) == (not from_history):
+            raise click.UsageError(_say(say_lang, "Indique una carpeta o --from-history.",
+                                        "Give a folder or --from-history."))
+        day = as_of.date() if as_of else dt.date.today()
+        reminders, written = run_reminders(input_dir, day, out_dir, fmt, lang, history,
+                                           config)
+        if verbose or sys.stdout.isatty():
+            click.echo(_say(say_lang,
+                            f"{reminders.overdue} vencidas; {len(reminders.by_party)} partes "
+                            f"responsables con pendientes -> {written[0].parent}",
+                            f"{reminders.overdue} overdue; {len(reminders.by_party)} "
+                            f"responsible parties with pending items -> {written[0].parent}"))
+        sys.exit(1 if reminders.overdue else 0)
+
+
+@cli.command()
 @HISTORY
 @LANG
 def history(history: Path | None, lang: str) -> None:

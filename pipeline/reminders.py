@@ -1,0 +1,201 @@
+"""Overdue lists for reminders (issue 5): one file per responsible party with its overdue
+and due-soon items and a message ready to paste into an e-mail, plus one combined list.
+Meant for cron and systemd timers: the CLI stays quiet and its exit code says whether
+anything is overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.config import Reference
+from pipeline.csvout import write_csv
+from pipeline.feedback import safe_name
+from pipeline.history import latest_items_per_reporter, open_history
+from pipeline.outputs import output_lock, staging
+from pipeline.xlsx import Formats, new_workbook, write_table
+
+COLUMNS = ("situacion", "dias_vencido", "fecha_limite", "plazo", "estado", "id", "actividad",
+           "informante", "archivo", "responsable")
+TITLES = {
+    "es": {"situacion": "Situación", "dias_vencido": "Días de atraso",
+           "fecha_limite": "Fecha límite", "plazo": "Plazo", "estado": "Estado", "id": "ID",
+           "actividad": "Actividad", "informante": "Informante", "archivo": "Archivo",
+           "responsable": "Parte responsable"},
+    "en": {"situacion": "Situation", "dias_vencido": "Days overdue",
+           "fecha_limite": "Due date", "plazo": "Deadline", "estado": "Status", "id": "ID",
+           "actividad": "Activity", "informante": "Reporter", "archivo": "File",
+           "responsable": "Responsible party"},
+}
+SITUATION = {"es": {"vencido": "vencido", "por_vencer": "por vencer"},
+             "en": {"vencido": "overdue", "por_vencer": "due soon"}}
+NO_PARTY = "(sin responsable)"
+
+
+@dataclass
+class Reminders:
+    as_of: dt.date
+    by_party: dict[str, pd.DataFrame] = field(default_factory=dict)
+    combined: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def overdue(self) -> int:
+        return int(self.combined["situacion"].eq("vencido").sum()) if len(self.combined) else 0
+
+
+def items_from_history(path: Path, as_of: dt.date, window: int) -> pd.DataFrame:
+    """Each reporter's latest stored items, flagged again at `as_of`."""
+    with open_history(path, create=False) as conn:
+        items = latest_items_per_reporter(conn, "\uffff")
+    today = pd.Timestamp(as_of)
+    due = items["fecha_limite"]
+    open_item = items["estado"].ne("finalizado")
+    items["vencido"] = (due < today) & open_item
+    items["por_vencer"] = (due >= today) & (due <= today + pd.Timedelta(days=window)) & open_item
+    items["_dias_vencido"] = (today - due).dt.days.where(items["vencido"])
+    return items
+
+
+def build_reminders(matrix: pd.DataFrame, as_of: dt.date) -> Reminders:
+    """Who has what overdue or due soon; a party named among several gets the item too."""
+    days = matrix.get("_dias_vencido", matrix.get("dias_vencido"))
+    rows = matrix.assign(dias_vencido=days)
+    rows = rows[rows["vencido"] | rows["por_vencer"]].copy()
+    rows["situacion"] = rows["vencido"].map({True: "vencido", False: "por_vencer"})
+    rows["dias_vencido"] = rows["dias_vencido"].astype("Int64")
+    rows = rows.sort_values(["situacion", "dias_vencido", "fecha_limite", "informante", "id"],
+                            ascending=[False, False, True, True, True], kind="stable")
+    combined = rows.reindex(columns=list(COLUMNS)).reset_index(drop=True)
+    result = Reminders(as_of, combined=combined)
+    parties = combined["responsable"].where(combined["responsable"].ne(""), NO_PARTY)
+    exploded = combined.assign(_party=parties.str.split("; ")).explode("_party")
+    for party, group in exploded.groupby("_party", sort=True):
+        if party != NO_PARTY:
+            result.by_party[str(party)] = group.drop(columns="_party").reset_index(drop=True)
+    return result
+
+
+def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: str) -> str:
+    overdue = items[items["situacion"] == "vencido"]
+    soon = items[items["situacion"] == "por_vencer"]
+    lines = []
+    if lang == "en":
+        lines += [f"Dear focal point(s) of {party},", "",
+                  f"According to the CRM monitoring matrix as of {as_of.isoformat()}, "
+                  f"{len(overdue)} commitment(s) in your charge are overdue and {len(soon)} "
+                  f"are due within the next {window} days:", ""]
+        lines += [f"- {r.actividad} (due {_day(r.fecha_limite)}, {r.dias_vencido} days overdue;"
+                  f" reported by {r.informante})" for r in overdue.itertuples()]
+        lines += [f"- {r.actividad} (due {_day(r.fecha_limite)}; reported by {r.informante})"
+                  for r in soon.itertuples()]
+        lines += ["", "Please update their status in the next monitoring matrix.", "",
+                  "CRM Executive Secretariat"]
+    else:
+        lines += [f"Estimado(s) punto(s) focal(es) de {party}:", "",
+                  f"Según la matriz de seguimiento de la CRM al {as_of.isoformat()}, "
+                  f"{len(overdue)} compromiso(s) a su cargo tienen el plazo vencido y "
+                  f"{len(soon)} vencen en los próximos {window} días:", ""]
+        lines += [f"- {r.actividad} (plazo {_day(r.fecha_limite)}, {r.dias_vencido} días de "
+                  f"atraso; informado por {r.informante})" for r in overdue.itertuples()]
+        lines += [f"- {r.actividad} (plazo {_day(r.fecha_limite)}; informado por "
+                  f"{r.informante})" for r in soon.itertuples()]
+        lines += ["", "Le agradeceremos actualizar su estado en la próxima matriz.", "",
+                  "Secretaría Ejecutiva de la CRM"]
+    return "\n".join(lines)
+
+
+def _day(value: object) -> str:
+    return "" if pd.isna(value) else pd.Timestamp(value).date().isoformat()  # type: ignore[arg-type]
+
+
+def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Reference,
+                    lang: str | None) -> list[Path]:
+    """Every party's file and the combined list, replacing the folder's previous lists."""
+    window = ref.dias_por_vencer
+    names: list[str] = []
+    with output_lock(out_dir), staging(out_dir) as stage:
+        for party, items in reminders.by_party.items():
+            party_lang = lang or ref.language_of(party)
+            text = message(party, items, reminders.as_of, window, party_lang)
+            names += _write(stage, safe_name(party), _localized(items, party_lang, ref), text,
+                            fmt, party_lang, reminders.as_of)
+        every = lang or "es"
+        names += _write(stage, "todos", _localized(reminders.combined, every, ref), "", fmt,
+                        every, reminders.as_of)
+        for old in out_dir.iterdir():  # a party with nothing pending any more: no file
+            if old.is_file() and old.suffix in {".xlsx", ".csv", ".md", ".txt"} and (
+                old.name not in names
+            ):
+                old.unlink()
+    return [out_dir / name for name in names]
+
+
+def _localized(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:
+    """Situation and status as words in the list's language."""
+    lang = "en" if lang == "en" else "es"
+    shown = items.copy()
+    shown["situacion"] = shown["situacion"].map(SITUATION[lang])
+    shown["estado"] = shown["estado"].map(lambda k: ref.status_label(k, lang) if k else "")
+    return shown
+
+
+def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
+           lang: str, as_of: dt.date) -> list[str]:
+    lang = "en" if lang == "en" else "es"
+    titles = TITLES[lang]
+    if fmt == "csv":
+        write_csv(items, stage / f"{stem}.csv")
+        if text:
+            (stage / f"{stem}.txt").write_text(text + "\n", encoding="utf-8")
+            return [f"{stem}.csv", f"{stem}.txt"]
+        return [f"{stem}.csv"]
+    if fmt == "md":
+        shown = items
+        header = "| " + " | ".join(titles[c] for c in COLUMNS) + " |"
+        rule = "|" + "---|" * len(COLUMNS)
+        body = ["| " + " | ".join(_md(v) for v in row) + " |"
+                for row in shown.itertuples(index=False, name=None)]
+        parts = ([text, ""] if text else []) + [header, rule, *body]
+        (stage / f"{stem}.md").write_text("\n".join(parts) + "\n", encoding="utf-8")
+        return [f"{stem}.md"]
+    workbook = new_workbook(stage / f"{stem}.xlsx", as_of, stem)
+    formats = Formats(workbook)
+    sheet_name = "Pending" if lang == "en" else "Pendientes"
+    write_table(workbook, formats, sheet_name, items, [titles[c] for c in COLUMNS])
+    if text:
+        note = workbook.add_worksheet("Message" if lang == "en" else "Mensaje")
+        note.set_column(0, 0, 100, formats.wrap)
+        note.write_string(0, 0, text, formats.wrap)
+        note.set_row(0, 15 * (text.count("\n") + 2))
+    workbook.close()
+    return [f"{stem}.xlsx"]
+
+
+def _md(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return "" if pd.isna(value) else value.date().isoformat()
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def run_reminders(input_dir: Path | None, as_of: dt.date, out_dir: Path | None, fmt: str,
+                  lang: str | None, history: Path | None,
+                  config: Path | None) -> tuple[Reminders, list[Path]]:
+    """From a folder of returned files or from the history, to the written lists."""
+    from pipeline.config import load_reference
+    from pipeline.rounds import history_path
+    from pipeline.run import Options, analyze
+
+    ref = load_reference(config)
+    if input_dir is not None:
+        matrix = analyze(Options(input_dir=input_dir, as_of=as_of, config=config,
+                                 expect_all=False)).matrix
+    else:
+        matrix = items_from_history(history_path(None, history), as_of, ref.dias_por_vencer)
+    reminders = build_reminders(matrix, as_of)
+    target = out_dir or Path("output") / "recordatorios" / as_of.isoformat()
+    return reminders, write_reminders(reminders, target, fmt, ref, lang)
