@@ -287,6 +287,30 @@ def overdue(input_dir: Path | None, from_history: bool, as_of: dt.datetime | Non
 
 
 @cli.command()
+@click.option("--year", required=True, type=int, help="Year of the report, e.g. 2027.")
+@click.option("--out", "out_dir", required=True,
+              type=click.Path(path_type=Path, file_okay=False), help="Folder for the report.")
+@click.option("--public", is_flag=True,
+              help="The edition for civil society: no restricted rows, no personal data.")
+@HISTORY
+@LANG
+@CONFIG
+def report(year: int, out_dir: Path, public: bool, history: Path | None, lang: str,
+           config: Path | None) -> None:
+    """Draft the annual report (seed 003 §4.2) from the stored rounds of a year:
+    informe_anual_YYYY.xlsx, .md and .html (printable, charts included).
+
+    Example: seguimiento report --year 2027 --out informes
+    """
+    with _guarded(lang, _setup_logging(False, None)):
+        from pipeline.annual import make_report
+
+        written = make_report(year, out_dir, public, history, lang, config)
+        for path in written:
+            click.echo(str(path))
+
+
+@cli.command()
 @HISTORY
 @LANG
 def history(history: Path | None, lang: str) -> None:

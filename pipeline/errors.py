@@ -53,3 +53,8 @@ class HistoryError(SeguimientoError):
     """The history database cannot be used; check that the output folder can be written /
     No se puede usar la base de historial; verifique que se pueda escribir en la carpeta de
     salida:"""
+
+
+class NoRoundsForYear(SeguimientoError):
+    """No stored round for that year; consolidate its rounds first (or give --history) /
+    No hay rondas guardadas de ese año; consolide primero sus rondas (o indique --history):"""

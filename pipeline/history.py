@@ -156,3 +156,20 @@ def latest_items_per_reporter(conn: sqlite3.Connection | None, before: str) -> p
               for informante, ronda in sorted(pairs)]
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else load_items(conn, None)
+
+
+def rounds_of_year(conn: sqlite3.Connection | None, year: int) -> list[str]:
+    """The stored rounds of a year (named after it, or judged at a date in it)."""
+    if conn is None:
+        return []
+    rows = conn.execute("SELECT ronda FROM rondas WHERE ronda LIKE ? OR fecha_corte LIKE ? "
+                        "ORDER BY ronda", (f"{year}%", f"{year}-%")).fetchall()
+    return [r[0] for r in rows]
+
+
+def load_submissions(conn: sqlite3.Connection | None, ronda: str) -> pd.DataFrame:
+    if conn is None:
+        return pd.DataFrame(columns=list(SUBMISSION_COLUMNS))
+    return pd.read_sql_query(
+        f"SELECT {', '.join(SUBMISSION_COLUMNS)} FROM envios WHERE ronda = ? ORDER BY rowid",
+        conn, params=(ronda,)).fillna("")
