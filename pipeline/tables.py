@@ -182,11 +182,10 @@ def overdue_by_party(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def status_grid(matrix: pd.DataFrame) -> pd.DataFrame:
-    """Items x reporters, each cell the item's status key."""
-    if matrix.empty:
-        return pd.DataFrame(columns=["id", "actividad"])
-    grid = matrix.pivot_table(index="id", columns="informante", values="estado",
-                              aggfunc="first", fill_value="")
-    labels = matrix.drop_duplicates("id").set_index("id")["actividad"]
-    grid.insert(0, "actividad", labels.reindex(grid.index))
-    return grid.reset_index()
+    """The status of each item for each reporter that reports it, in long form (id,
+    activity, reporter, status): the grid sheet spreads it into items x reporters. Long,
+    because items are mostly one reporter's own and a dense grid would grow with items
+    times reporters."""
+    grid = matrix[["id", "actividad", "informante", "estado"]]
+    grid = grid.drop_duplicates(["id", "informante"])
+    return grid.sort_values(["id", "informante"], kind="stable").reset_index(drop=True)

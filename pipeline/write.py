@@ -21,7 +21,7 @@ from pipeline.outputs import output_lock, staging
 from pipeline.public import public_edition
 from pipeline.summary import STATUS_COLOURS, write_summary
 from pipeline.tables import title
-from pipeline.xlsx import Formats, new_workbook, write_table
+from pipeline.xlsx import Formats, new_workbook, printable, write_table
 
 if TYPE_CHECKING:
     from pipeline.run import RunResult
@@ -163,20 +163,35 @@ def _with_labels(table: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.D
 
 
 def _write_grid(workbook, formats, name, grid, labels, lang) -> None:  # type: ignore[no-untyped-def]
-    shown = grid.copy()
-    reporters = [c for c in shown.columns if c not in {"id", "actividad"}]
-    for column in reporters:
-        shown[column] = shown[column].map(lambda k: labels.get(k, k))
-    headers = [title("id", lang), title("actividad", lang), *reporters]
-    sheet = write_table(workbook, formats, name, shown, headers,
-                        widths={"actividad": 50, **{r: 14 for r in reporters}})
-    if len(shown) and reporters:
+    """Items down, reporters across, each cell the status word, coloured. Only the cells
+    that hold a status are written: the cost follows the items, not items x reporters."""
+    sheet = workbook.add_worksheet(name)
+    reporters = sorted(set(grid["informante"]))
+    column_of = {r: c for c, r in enumerate(reporters, start=2)}
+    sheet.write_row(0, 0, [title("id", lang), title("actividad", lang), *reporters],
+                    formats.bold)
+    sheet.set_column(0, 0, 14)
+    sheet.set_column(1, 1, 50, formats.wrap)
+    if reporters:
+        sheet.set_column(2, 1 + len(reporters), 14)
+    row_of: dict[str, int] = {}
+    for item, activity, reporter, status in grid.itertuples(index=False, name=None):
+        if item not in row_of:
+            row_of[item] = len(row_of) + 1
+            sheet.write_string(row_of[item], 0, item)
+            sheet.write_string(row_of[item], 1, activity)
+        sheet.write_string(row_of[item], column_of[reporter], labels.get(status, status))
+    last_row, last_col = max(len(row_of), 1), 1 + max(len(reporters), 1)
+    sheet.autofilter(0, 0, last_row, last_col)
+    sheet.freeze_panes(1, 2)
+    printable(sheet)
+    if row_of and reporters:
         for key, colour in STATUS_COLOURS.items():
-            if key not in labels:
-                continue
-            fill = workbook.add_format({"bg_color": colour})
-            sheet.conditional_format(1, 2, len(shown), 1 + len(reporters), {
-                "type": "cell", "criteria": "==", "value": f'"{labels[key]}"', "format": fill})
+            if key in labels:
+                fill = workbook.add_format({"bg_color": colour})
+                sheet.conditional_format(1, 2, last_row, last_col, {
+                    "type": "cell", "criteria": "==", "value": f'"{labels[key]}"',
+                    "format": fill})
 
 
 def _tell(callback: Callable[[str, int], None] | None, name: str) -> None:

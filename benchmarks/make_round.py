@@ -1,0 +1,64 @@
+"""A synthetic round in the official matrix layout of seed 003 §4.3, for the benchmark:
+a title block, 40 rows per workbook, Spanish text, deadlines as date cells and as text,
+some blank responsible parties. Deterministic (a fixed seed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+import xlsxwriter
+
+TITLES = ["Pilar programático", "Tema", "Descripción de la actividad",
+          "Indicadores de resultados / impacto", "Parte responsable",
+          "Plazo de cumplimiento (1er año, 2do año, 3er año)",
+          "Estado (finalizado/ en proceso de implementarse/ no alcanzado)"]
+PILLARS = ["Gobernanza migratoria", "Integración, migración y su vínculo con el desarrollo",
+           "Preparación, protección, atención y migración irregular"]
+THEMES = ["Retorno", "Remesas", "Migración laboral", "Flujos migratorios mixtos",
+          "Niñas, niños y adolescentes migrantes", "Gestión integrada de fronteras"]
+VERBS = ["Fortalecer", "Elaborar", "Capacitar a", "Actualizar", "Coordinar", "Difundir"]
+OBJECTS = ["los centros de atención al migrante retornado", "el protocolo regional de niñez",
+           "los funcionarios de frontera", "la guía de flujos mixtos",
+           "el estudio sobre remesas", "la campaña contra la xenofobia"]
+PARTIES = ["Guatemala", "México; OIM", "SE-CRM", "PPT", "Honduras; ACNUR", "RROCM", "", ""]
+TEXT_DEADLINES = ["T2 2027", "marzo 2027", "1er año", "permanente", "2027", "S1 2027",
+                  "Dic-2026", "por definir"]
+STATUSES = ["finalizado", "en proceso de implementarse", "pendiente", "no alcanzado",
+            "en proceso"]
+
+
+def make_round(folder: Path, workbooks: int, rows: int = 40, seed: int = 7) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    paths = []
+    for n in range(workbooks):
+        path = folder / f"Municipio {n + 1:04d}.xlsx"
+        workbook = xlsxwriter.Workbook(str(path))
+        workbook.set_properties({"created": dt.datetime(2026, 11, 1)})
+        sheet = workbook.add_worksheet("Matriz")
+        date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        sheet.write(0, 0, "Conferencia Regional sobre Migración")
+        sheet.write(1, 0, f"Matriz de seguimiento — municipio {n + 1}")
+        sheet.write_row(3, 0, TITLES)
+        for r in range(4, 4 + rows):
+            sheet.write(r, 0, rng.choice(PILLARS))
+            sheet.write(r, 1, rng.choice(THEMES))
+            sheet.write(r, 2, f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} ({n + 1}-{r})")
+            sheet.write(r, 3, "Número de personas atendidas" if rng.random() > .1 else "")
+            sheet.write(r, 4, rng.choice(PARTIES))
+            if rng.random() < .5:
+                day = dt.datetime(2026, 1, 1) + dt.timedelta(days=rng.randrange(730))
+                sheet.write_datetime(r, 5, day, date_format)
+            else:
+                sheet.write(r, 5, rng.choice(TEXT_DEADLINES))
+            sheet.write(r, 6, rng.choice(STATUSES))
+        workbook.close()
+        paths.append(path)
+    return paths
+
+
+if __name__ == "__main__":
+    make_round(Path(sys.argv[1]), int(sys.argv[2]))
