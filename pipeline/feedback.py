@@ -10,8 +10,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from pipeline.columns import COLUMNS, column_key
 from pipeline.xlsx import Formats, new_workbook, printable, to_cell
 from validation import Issue
@@ -47,7 +45,8 @@ def safe_name(name: str) -> str:
 
 
 def write_feedback(result: RunResult, stage: Path) -> list[str]:
-    """One workbook per reporter that sent something; their relative paths."""
+    """One workbook per reporter that sent something; their relative paths. The matrix
+    and the issues are grouped once, so the cost grows with rows, not rows x reporters."""
     files: dict[str, list[str]] = {}
     for sub in result.submissions:
         if sub.archivo and sub.informante and sub.estado in {"leido", "reemplazado",
@@ -56,18 +55,25 @@ def write_feedback(result: RunResult, stage: Path) -> list[str]:
     if not files:
         return []
     (stage / FOLDER).mkdir()
+    columns = [*(spec.key for spec in COLUMNS), *SHOWN_RAW.values(), "archivo", "hoja", "fila",
+               "informante"]
+    rows_of: dict[str, list[dict[str, object]]] = {}
+    for record in result.matrix.reindex(columns=columns).to_dict("records"):
+        rows_of.setdefault(str(record["informante"]), []).append(record)
+    issues_of: dict[str, list[Issue]] = {}
+    for issue in result.issues:
+        issues_of.setdefault(issue.archivo, []).append(issue)
     written = []
     for informante, names in sorted(files.items()):
-        issues = [i for i in result.issues if i.archivo in names]
-        rows = result.matrix[result.matrix["informante"] == informante]
+        issues = [i for name in names for i in issues_of.get(name, [])]
         relative = f"{FOLDER}/{safe_name(informante)}.xlsx"
-        _write_one(stage / relative, result, informante, issues, rows)
+        _write_one(stage / relative, result, informante, issues, rows_of.get(informante, []))
         written.append(relative)
     return written
 
 
 def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issue],
-               rows: pd.DataFrame) -> None:
+               rows: list[dict[str, object]]) -> None:
     lang = result.ref.language_of(informante)
     words = _WORDS["en" if lang == "en" else "es"]
     heading = words["heading"].format(informante=informante, ronda=result.ronda)
@@ -109,8 +115,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
         sheet.set_column(c, c, COLUMNS[c].width if c < len(COLUMNS) else 14, formats.wrap)
     sheet.freeze_panes(1, 1)
     at: dict[tuple[str, str, int], int] = {}
-    for r, row in enumerate(rows.itertuples(index=False), start=1):
-        record = row._asdict()
+    for r, record in enumerate(rows, start=1):
         for c, key in enumerate(keys):
             sheet.write(r, c, to_cell(_shown(record, key)))
         for c, key in enumerate(("archivo", "hoja", "fila"), start=len(keys)):
@@ -132,7 +137,7 @@ def _shown(record: dict[str, object], key: str) -> object:
 
 
 def _mark_cells(sheet, issues: list[Issue], at: dict[tuple[str, str, int], int],  # type: ignore[no-untyped-def]
-                keys: list[str], marks: dict, lang: str, rows: pd.DataFrame) -> None:
+                keys: list[str], marks: dict, lang: str, rows: list[dict[str, object]]) -> None:
     by_cell: dict[tuple[int, int], list[Issue]] = {}
     for issue in issues:
         if issue.fila is None or (issue.archivo, issue.hoja, issue.fila) not in at:
@@ -142,10 +147,9 @@ def _mark_cells(sheet, issues: list[Issue], at: dict[tuple[str, str, int], int],
             continue
         by_cell.setdefault((at[(issue.archivo, issue.hoja, issue.fila)], keys.index(key)),
                            []).append(issue)
-    records = rows.to_dict("records")
     for (r, c), found in sorted(by_cell.items()):
         worst = min(found, key=lambda i: ["error", "advertencia", "info"].index(i.severity))
-        value = to_cell(_shown(records[r - 1], keys[c]))
+        value = to_cell(_shown(rows[r - 1], keys[c]))
         sheet.write(r, c, value, marks[worst.severity])
         text = "\n\n".join(f"{i.celda}: {i.message(lang)}" for i in found)
         sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})

@@ -38,6 +38,13 @@ SHEETS = {  # table -> (Spanish sheet name, English sheet name)
     "problemas": ("Problemas", "Issues"),
 }
 PUBLIC_FOLDER = "publico"
+LIST_SHEETS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
+LIST_COLUMNS = ("id", "informante", "grupo_trabajo", "actividad", "responsable", "plazo",
+                "fecha_limite", "dias_vencido", "estado", "avance", "observaciones",
+                "archivo", "hoja", "fila", *FLAGS, "problemas", "reservado")
+# Above this many rows the workbook is written in constant memory: an autofilter instead
+# of Excel tables (xlsxwriter keeps a table's cells in memory), and the same sheets.
+LARGE_ROUND = 10_000
 CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos",
               "problemas", "envios", "cambios")
 CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pilar",
@@ -101,7 +108,7 @@ def write_consolidated(
     heading = (f"Seguimiento — {result.ref.plan_nombre} — "
                f"{'round' if lang == 'en' else 'ronda'} {result.ronda} — "
                f"{'as of' if lang == 'en' else 'al'} {result.as_of.isoformat()}")
-    workbook = new_workbook(path, result.as_of, heading)
+    workbook = new_workbook(path, result.as_of, heading, large=len(result.matrix) > LARGE_ROUND)
     formats = Formats(workbook)
     labels = {s.clave: (s.en if lang == "en" else s.es) for s in result.ref.estados}
     labels.update({"otro": "Other" if lang == "en" else "Otro",
@@ -123,8 +130,11 @@ def write_consolidated(
             _write_grid(workbook, formats, name, result.summary["cuadricula"], labels, lang)
         else:
             table = result.tables[key]
-            if key in {"matriz", "vencidos", "por_vencer", "sin_responsable",
-                       "plazos_imprecisos"}:
+            if key in LIST_SHEETS:
+                # The lists show what a meeting needs; every column is in the Matrix sheet
+                # and in the CSVs.
+                table = table[[c for c in table.columns if c in LIST_COLUMNS]]
+            if key in {"matriz", *LIST_SHEETS}:
                 table = _with_labels(table, labels, lang)
             headers = [title(c, lang, result.extra_titles) for c in table.columns
                        if not str(c).startswith("_")]
@@ -158,7 +168,8 @@ def _with_labels(table: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.D
     table["estado"] = table["estado"].map(lambda k: labels.get(k, k))
     words = {True: _yes(lang), False: "No"}
     for flag in (*FLAGS, "reservado"):
-        table[flag] = table[flag].map(words)
+        if flag in table:
+            table[flag] = table[flag].map(words)
     return table
 
 

@@ -29,9 +29,15 @@ FLAG_COLOURS = {
 }
 
 
-def new_workbook(path: Path, created: dt.date, title: str) -> Workbook:
-    """A workbook whose bytes depend only on what is written (fixed document date)."""
-    workbook = xlsxwriter.Workbook(str(path), SAFE_OPTIONS)
+def new_workbook(path: Path, created: dt.date, title: str, large: bool = False) -> Workbook:
+    """A workbook whose bytes depend only on what is written (fixed document date).
+
+    Small ones are assembled in memory (no temporary files: faster); a `large` one is
+    written row by row to temporary files (constant memory, whatever the round's size),
+    which asks every sheet to be written top to bottom."""
+    options = {**SAFE_OPTIONS, "constant_memory": True} if large else {
+        **SAFE_OPTIONS, "in_memory": True}
+    workbook = xlsxwriter.Workbook(str(path), options)
     stamp = dt.datetime.combine(created, dt.time())
     workbook.set_properties({"title": title, "created": stamp, "author": "Seguimiento"})
     workbook.set_calc_mode("auto")
@@ -52,6 +58,8 @@ class Formats:
         self.bold = add({"bold": True})
         self.note = add({"italic": True, "font_color": "#595959"})
         self.big = add({"bold": True, "font_size": 12, "align": "left"})
+        self.header = add({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True,
+                           "valign": "top", "bottom": 1})
         self.fills = {k: add({"bg_color": v}) for k, v in FLAG_COLOURS.items()}
 
 
@@ -70,6 +78,8 @@ def to_cell(value: object) -> object:
         return value.to_pydatetime()
     if isinstance(value, float) and value != value:
         return None
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        return value.item()  # a numpy scalar: the plain Python value
     return value
 
 
@@ -88,27 +98,53 @@ def write_table(
     columns (holding `flag_word` or "No") are coloured where they are set."""
     sheet = worksheet or workbook.add_worksheet(name)
     columns = [c for c in table.columns if not str(c).startswith("_")]
-    data = [[to_cell(v) for v in row] for row in table[columns].astype(object).itertuples(
-        index=False, name=None)]
+    rows = (tuple(to_cell(v) for v in row)
+            for row in table[columns].itertuples(index=False, name=None))
     spec = []
     for column, header in zip(columns, headers, strict=True):
         fmt = _column_format(table[column], formats)
         spec.append({"header": header, "format": fmt})
         width = (widths or {}).get(column) or _guess_width(header, table[column])
         sheet.set_column(len(spec) - 1, len(spec) - 1, width, fmt)
-    last_row = first_row + max(len(data), 1)
-    sheet.add_table(first_row, 0, last_row, max(len(columns) - 1, 0), {
-        "data": data, "columns": spec, "style": "Table Style Light 9",
-        "name": f"T_{name.replace(' ', '_')}"[:250],
-    })
+    last_row = first_row + max(len(table), 1)
+    last_col = max(len(columns) - 1, 0)
+    if sheet.constant_memory:
+        # A large round: rows go straight to disk, so an autofilter stands in for the
+        # Excel table (which needs every cell in memory).
+        sheet.write_row(first_row, 0, list(headers), formats.header)
+        writers = [(c, _writer(sheet, table[column]), s["format"])
+                   for c, (column, s) in enumerate(zip(columns, spec, strict=True))]
+        for r, row in enumerate(rows, start=first_row + 1):
+            for c, write, fmt in writers:
+                value = row[c]
+                if value is not None and value != "":  # blanks take the column's format
+                    write(r, c, value, fmt)
+        sheet.autofilter(first_row, 0, last_row, last_col)
+    else:
+        sheet.add_table(first_row, 0, last_row, last_col, {
+            "data": [list(row) for row in rows], "columns": spec,
+            "style": "Table Style Light 9", "name": f"T_{name.replace(' ', '_')}"[:250],
+        })
     sheet.freeze_panes(first_row + 1, 0)
     printable(sheet)
     for index, column in enumerate(columns):
-        if column in formats.fills and len(data):
+        if column in formats.fills and len(table):
             sheet.conditional_format(first_row + 1, index, last_row, index, {
                 "type": "cell", "criteria": "==", "value": f'"{flag_word}"',
                 "format": formats.fills[column]})
     return sheet
+
+
+def _writer(sheet: Worksheet, series: pd.Series):  # type: ignore[no-untyped-def]
+    """The xlsxwriter method for a column's values, chosen once per column: calling it
+    directly skips the per-cell type dispatch of `write`."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return sheet.write_datetime
+    if pd.api.types.is_bool_dtype(series):
+        return sheet.write_boolean
+    if pd.api.types.is_numeric_dtype(series):
+        return sheet.write_number
+    return sheet.write
 
 
 def _column_format(series: pd.Series, formats: Formats):  # type: ignore[no-untyped-def]
