@@ -35,3 +35,12 @@ def test_template_opens(tmp_path: Path) -> None:
     [path] = generate_templates(("Honduras",), False, "2027-T1", None, tmp_path / "t", None,
                                 history=tmp_path / "no-history.sqlite")
     to_pdf(path, tmp_path)
+
+
+def test_large_round_workbook_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.write
+
+    monkeypatch.setattr(pipeline.write, "LARGE_ROUND", 1)  # stream every sheet
+    run_consolidation(Options(input_dir=ROOT / "input_workbooks", out_dir=tmp_path / "o",
+                              as_of=AS_OF))
+    assert to_pdf(tmp_path / "o" / "consolidado.xlsx", tmp_path).stat().st_size > 20_000

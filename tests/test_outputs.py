@@ -130,3 +130,26 @@ def test_a_round_with_no_rows_still_writes_every_output(tmp_path: Path, content:
     assert "Matriz" in workbook.sheetnames
     subs = (tmp_path / "out" / "envios.csv").read_text("utf-8-sig")
     assert subs.count("no recibido") == 16
+
+
+def test_large_rounds_are_written_in_constant_memory(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the size limit the sheets are streamed (autofilter instead of tables); the
+    workbook holds the same rows and values."""
+    import openpyxl
+
+    consolidate(tmp_path / "tables")
+    monkeypatch.setattr(pipeline.write, "LARGE_ROUND", 1)
+    consolidate(tmp_path / "streamed")
+    small = openpyxl.load_workbook(tmp_path / "tables" / "consolidado.xlsx")
+    large = openpyxl.load_workbook(tmp_path / "streamed" / "consolidado.xlsx")
+    assert small.sheetnames == large.sheetnames
+    assert small["Matriz"].tables and not large["Matriz"].tables
+    assert large["Matriz"].auto_filter.ref == small["Matriz"].tables["T_Matriz"].ref
+    assert large["Matriz"].freeze_panes == "A2"
+
+    def values(book: openpyxl.Workbook) -> list[tuple[object, ...]]:
+        return [tuple(None if v == "" else v for v in row)
+                for row in book["Matriz"].iter_rows(values_only=True)]
+
+    assert values(large) == values(small)
