@@ -9,14 +9,17 @@ the same output folder at once.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.errors import OutputLocked, OutputNotWritable
 
 LOCK_NAME = ".seguimiento.lock"
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -86,3 +89,35 @@ def staging(out_dir: Path) -> Iterator[Path]:
                 os.replace(path, target)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def in_background(work: Callable[[], T], enabled: bool = True) -> Callable[[], T]:
+    """Start `work` in a forked process (where the system has fork and `enabled`); the
+    returned function waits for it and gives its result, or raises if it failed. Where
+    there is no fork, or not `enabled`, the work runs when its result is asked for."""
+    if not enabled or "fork" not in multiprocessing.get_all_start_methods():
+        return work
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            sender.send((True, work()))
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent
+            sender.send((False, f"{type(exc).__name__}: {exc}"))
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    sender.close()
+
+    def wait() -> T:
+        try:
+            ok, value = receiver.recv()
+        except EOFError:
+            ok, value = False, "the background process ended without an answer"
+        process.join()
+        if not ok:
+            raise RuntimeError(f"background writing failed: {value}")
+        return value
+
+    return wait

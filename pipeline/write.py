@@ -17,7 +17,7 @@ from pipeline.csvout import write_csv
 from pipeline.feedback import write_feedback
 from pipeline.flags import FLAGS
 from pipeline.history import open_history, store_round
-from pipeline.outputs import output_lock, staging
+from pipeline.outputs import in_background, output_lock, staging
 from pipeline.public import public_edition
 from pipeline.summary import STATUS_COLOURS, write_summary
 from pipeline.tables import title
@@ -58,8 +58,12 @@ def write_outputs(
     public: bool = False,
 ) -> list[Path]:
     with output_lock(out_dir), staging(out_dir) as stage:
+        # A large round writes the feedback workbooks in a second process, on the other
+        # core, while this one writes the consolidated workbook and the tables.
+        feedback = in_background(lambda: write_feedback(result, stage),
+                                 enabled=len(result.matrix) > LARGE_ROUND)
         names = _write_tables(result, stage, "", "consolidado.xlsx", on_sheet)
-        names += write_feedback(result, stage)
+        names += feedback()
         if public:
             edition = public_edition(result)
             names += _write_tables(edition, stage, PUBLIC_FOLDER, "consolidado_publico.xlsx")

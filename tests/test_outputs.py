@@ -153,3 +153,16 @@ def test_large_rounds_are_written_in_constant_memory(tmp_path: Path,
                 for row in book["Matriz"].iter_rows(values_only=True)]
 
     assert values(large) == values(small)
+
+
+def test_background_work_returns_its_result_or_raises() -> None:
+    from pipeline.outputs import in_background
+
+    assert in_background(lambda: [1, 2, 3])() == [1, 2, 3]
+
+    def broken() -> None:
+        raise ValueError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        in_background(broken)()
+    assert in_background(lambda: "inline", enabled=False)() == "inline"
