@@ -85,6 +85,8 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
             sheet.write_number(r, 1, float(value))
         else:
             sheet.write(r, 0, text, fmt)
+            if len(text) > 95:  # wrapped text needs its height when printed
+                sheet.set_row(r, 15 * -(-len(text) // 95))
     tables = [("by_group", report.by_group), ("by_pillar", report.by_pillar),
               ("by_reporter", report.by_reporter),
               ("overdue", _overdue_table(report, labels)), ("slipped", report.slipped),
