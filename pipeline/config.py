@@ -53,7 +53,7 @@ class Status:
     alias: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per run
 class Reference:
     plan_nombre: str
     plan: Plan

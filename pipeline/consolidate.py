@@ -6,6 +6,7 @@ checks that need more than one row (`id-duplicado`, `id-conflicto`,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Mapping
 
@@ -40,6 +41,15 @@ def replace_earlier_submissions(subs: list[Submission]) -> list[Issue]:
     return issues
 
 
+def _code(informante: str, ref: Reference) -> str:
+    return _codes(ref).get(informante) or reporter_code(informante, ref)
+
+
+@functools.lru_cache(maxsize=8)
+def _codes(ref: Reference) -> dict[str, str]:
+    return {p.nombre: p.codigo for p in ref.responsables if p.codigo}
+
+
 def reporter_code(informante: str, ref: Reference) -> str:
     party = ref.party(informante)
     if party is not None and party.codigo:
@@ -57,7 +67,7 @@ def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     if blank.any():
         rows = frame.loc[blank]
         generated = [
-            f"{reporter_code(inf, ref)}-{_digest(inf, fold(act) or f'{arch}|{hoja}|{fila}')}"
+            f"{_code(inf, ref)}-{_digest(inf, fold(act) or f'{arch}|{hoja}|{fila}')}"
             for inf, act, arch, hoja, fila in zip(
                 rows["_informante"], rows["actividad"], rows["_archivo"], rows["_hoja"],
                 rows["_fila"], strict=True,
@@ -68,7 +78,12 @@ def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
 
 
 def _digest(informante: str, text: str) -> str:
-    return hashlib.sha1(f"{fold(informante)}|{text}".encode()).hexdigest()[:6].upper()
+    return hashlib.sha1(f"{_folded(informante)}|{text}".encode()).hexdigest()[:6].upper()
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
 
 
 def check_keys(

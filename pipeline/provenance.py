@@ -8,6 +8,7 @@ names, accents optional, ISO alpha-3 codes, working-group names; never two-lette
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,18 +48,24 @@ def quarter_of(date: dt.date) -> str:
 def reporter_from_filename(name: str, ref: Reference) -> str | None:
     """The reporter a file name mentions; the longest mention wins ("Migración laboral -
     México" names both: we cannot know, so the longer, more specific name is taken)."""
-    words = f" {fold(Path(name).stem)} "
-    best: tuple[int, str] | None = None
+    pattern, owners = _reporter_pattern(ref)
+    found = [m.group(1) for m in pattern.finditer(f" {fold(Path(name).stem)} ")]
+    return owners[max(found, key=len)] if found else None
+
+
+@functools.lru_cache(maxsize=8)
+def _reporter_pattern(ref: Reference) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regular expression for every reporter name (longest first), built once."""
+    owners: dict[str, str] = {}
     for party in ref.informantes:
         for alias in party.names:
             folded = fold(alias)
-            if len(folded.replace(" ", "")) <= 2:
-                continue
-            if re.search(rf"(?<![0-9a-z]){re.escape(folded)}(?![0-9a-z])", words) and (
-                best is None or len(folded) > best[0]
-            ):
-                best = (len(folded), party.nombre)
-    return best[1] if best else None
+            if len(folded.replace(" ", "")) > 2:  # never two-letter codes
+                owners.setdefault(folded, party.nombre)
+    names = sorted(owners, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names) or "(?!)"
+    # Overlapping mentions: a lookahead finds every name at every position.
+    return re.compile(rf"(?<![0-9a-z])(?=({alternatives})(?![0-9a-z]))"), owners
 
 
 def describe(

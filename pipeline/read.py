@@ -216,8 +216,10 @@ def _is_item(record: dict[str, object], row: list[object]) -> bool:
     non_blank = [v for v in row if not _blank(v)]
     if len(non_blank) == 1 and texts and _FOOTNOTE.match(texts[0].strip()):
         return False
-    first = fold(values[0]) if isinstance(values[0], str) else ""
-    return not (first in _TOTALS and record.get("actividad") in (None, values[0]))
+    first = values[0]
+    if not isinstance(first, str) or len(first) > 20 or first.strip()[:1].lower() not in "tsg":
+        return True  # cheap test first: a total row starts "Total", "Subtotal", "Grand"
+    return not (fold(first) in _TOTALS and record.get("actividad") in (None, first))
 
 
 def _formula_cells(path: Path, sheet: SheetRows) -> list[tuple[int, str]]:

@@ -39,8 +39,11 @@ def normalize_text(value: object) -> str:
 
 
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Letters without their accents. Characters with no ASCII form are dropped, which
+    is what comparison keys want (they keep only letters and digits anyway)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def fold(value: object) -> str:
