@@ -57,16 +57,26 @@ def write_outputs(
     result: RunResult, out_dir: Path, on_sheet: Callable[[str, int], None] | None = None,
     public: bool = False,
 ) -> list[Path]:
+    large = len(result.matrix) > LARGE_ROUND
     with output_lock(out_dir), staging(out_dir) as stage:
-        # A large round writes the feedback workbooks in a second process, on the other
-        # core, while this one writes the consolidated workbook and the tables.
-        feedback = in_background(lambda: write_feedback(result, stage),
-                                 enabled=len(result.matrix) > LARGE_ROUND)
-        names = _write_tables(result, stage, "", "consolidado.xlsx", on_sheet)
+        # A large round writes the consolidated workbook and the feedback workbooks in two
+        # more processes, so both cores work while this one writes the CSV tables.
+        workbook = in_background(
+            lambda: write_consolidated(result, stage / "consolidado.xlsx",
+                                       None if large else on_sheet), enabled=large)
+        feedback = in_background(lambda: write_feedback(result, stage), enabled=large)
+        names = _write_csvs(result, stage, "")
+        workbook()
+        names.append("consolidado.xlsx")
+        if large:
+            for name in (*SHEETS, "resumen"):
+                _tell(on_sheet, name)
         names += feedback()
         if public:
             edition = public_edition(result)
-            names += _write_tables(edition, stage, PUBLIC_FOLDER, "consolidado_publico.xlsx")
+            names += _write_csvs(edition, stage, PUBLIC_FOLDER)
+            write_consolidated(edition, stage / "consolidado_publico.xlsx")
+            names.append("consolidado_publico.xlsx")
         if result.history is not None:
             # Last, so a failure above leaves the database as it was; the outputs are moved
             # into place only after the round is stored.
@@ -74,9 +84,8 @@ def write_outputs(
     return [out_dir / name for name in names]
 
 
-def _write_tables(result: RunResult, stage: Path, folder: str, workbook: str,
-                  on_sheet: Callable[[str, int], None] | None = None) -> list[str]:
-    """The CSV tables (into `folder`) and the consolidated workbook; relative names."""
+def _write_csvs(result: RunResult, stage: Path, folder: str) -> list[str]:
+    """The CSV tables (into `folder`); their relative names."""
     names = []
     if folder:
         (stage / folder).mkdir()
@@ -88,8 +97,6 @@ def _write_tables(result: RunResult, stage: Path, folder: str, workbook: str,
         if key in result.summary:
             names.append(f"{folder}/{name}.csv" if folder else f"{name}.csv")
             write_csv(result.summary[key], stage / names[-1])
-    write_consolidated(result, stage / workbook, on_sheet)
-    names.append(workbook)
     return names
 
 
