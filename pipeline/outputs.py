@@ -60,8 +60,10 @@ def _holder_alive(lock: Path) -> bool:
         pid = int(lock.read_text().strip() or 0)
     except (OSError, ValueError):
         return False
-    if pid <= 0:
-        return False
+    return pid > 0 and _alive(pid)
+
+
+def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -76,6 +78,10 @@ def staging(out_dir: Path) -> Iterator[Path]:
     """A folder to write into; its files replace those of `out_dir` only on success."""
     stage = out_dir / f".seguimiento-tmp-{os.getpid()}"
     shutil.rmtree(stage, ignore_errors=True)
+    for left in out_dir.glob(".seguimiento-tmp-*"):  # left by a run that was killed
+        pid = left.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(left, ignore_errors=True)
     try:
         stage.mkdir(parents=True)
     except OSError as exc:

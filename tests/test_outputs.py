@@ -166,3 +166,13 @@ def test_background_work_returns_its_result_or_raises() -> None:
     with pytest.raises(RuntimeError, match="disk full"):
         in_background(broken)()
     assert in_background(lambda: "inline", enabled=False)() == "inline"
+
+
+def test_staging_left_by_a_killed_run_is_cleaned(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    left = out / ".seguimiento-tmp-999999999"
+    left.mkdir(parents=True)
+    (left / "consolidado.xlsx").write_bytes(b"half written")
+    consolidate(out)
+    assert not left.exists()
+    assert not list(out.glob(".seguimiento-tmp-*"))
