@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.tables import iso_day
+
 CHANGE_COLUMNS = ("informante", "id", "actividad", "tipo", "antes", "despues", "dias",
                   "detalle", "_reservado")
 KIND_LABELS = {
@@ -59,8 +61,8 @@ def _compare(key: tuple[str, str], old: pd.Series, new: pd.Series) -> list[dict[
         pd.isna(old_due) or pd.isna(new_due) or old_due != new_due
     ):
         days = None if pd.isna(old_due) or pd.isna(new_due) else (new_due - old_due).days
-        found.append(_row(key, new, "plazo_modificado", _day(old_due) or old["plazo"],
-                          _day(new_due) or new["plazo"], days=days))
+        found.append(_row(key, new, "plazo_modificado", iso_day(old_due) or old["plazo"],
+                          iso_day(new_due) or new["plazo"], days=days))
     if old["responsable"] != new["responsable"]:
         found.append(_row(key, new, "responsable_cambiado", old["responsable"],
                           new["responsable"]))
@@ -74,9 +76,6 @@ def _same(a: object, b: object) -> bool:
         return True
     return a == b
 
-
-def _day(value: object) -> str:
-    return "" if pd.isna(value) else pd.Timestamp(value).date().isoformat()  # type: ignore[arg-type]
 
 
 def _row(key: tuple[str, str], item: pd.Series, kind: str, before: object, after: object,

@@ -79,6 +79,21 @@ for _spec in COLUMNS:
 
 HEADER_SCAN_ROWS = 30
 
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+def column_index(letters: str) -> int:
+    """0-based index of a column letter: "A" -> 0, "AB" -> 27 (inverse of column_letter)."""
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
 
 def column_key(title: object) -> str | None:
     """The matrix column a header cell names, or None."""

@@ -13,6 +13,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from pipeline.columns import column_index
+
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"', re.S)
 _SHEET_ALT = re.compile(rb'<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"', re.S)
 _REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"', re.S)
@@ -60,7 +62,7 @@ def _scan(data: bytes, found: set[tuple[int, int]]) -> None:
             continue
         ref = _REF.search(match.group(1))
         if ref:
-            found.add((int(ref.group(2)) - 1, _column_index(ref.group(1).decode())))
+            found.add((int(ref.group(2)) - 1, column_index(ref.group(1).decode())))
 
 
 def _sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
@@ -84,9 +86,3 @@ def _unescape(raw: bytes) -> str:
         text = text.replace(entity, char)
     return text
 
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + ord(ch) - 64
-    return index - 1

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import python_calamine as calamine
 
-from pipeline.columns import HEADER_SCAN_ROWS, Header, find_header
+from pipeline.columns import HEADER_SCAN_ROWS, Header, column_index, column_letter, find_header
 from pipeline.csvin import read_csv_rows
 from pipeline.files import refuse_reason
 from pipeline.formulas import formulas_without_value
@@ -55,13 +55,6 @@ class WorkbookRead:
     refused: tuple[str, str] | None = None
 
 
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def read_workbook(path: Path) -> WorkbookRead:
@@ -160,7 +153,7 @@ def _read_contact(rows: list[list[object]], meta: dict[str, str]) -> dict[str, o
         match = re.fullmatch(r"([A-Z]+)(\d+)", meta.get(f"celda_{key}", ""))
         if not match:
             continue
-        col = sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(match.group(1)))) - 1
+        col = column_index(match.group(1))
         row = int(match.group(2)) - 1
         if row < len(rows) and col < len(rows[row]):
             contact[key] = rows[row][col]

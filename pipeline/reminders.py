@@ -16,6 +16,7 @@ from pipeline.csvout import write_csv
 from pipeline.feedback import safe_name
 from pipeline.history import latest_items_per_reporter, open_history
 from pipeline.outputs import output_lock, staging
+from pipeline.tables import iso_day
 from pipeline.xlsx import Formats, new_workbook, write_table
 
 COLUMNS = ("situacion", "dias_vencido", "fecha_limite", "plazo", "estado", "id", "actividad",
@@ -87,9 +88,9 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
                   f"According to the CRM monitoring matrix as of {as_of.isoformat()}, "
                   f"{len(overdue)} commitment(s) in your charge are overdue and {len(soon)} "
                   f"are due within the next {window} days:", ""]
-        lines += [f"- {r.actividad} (due {_day(r.fecha_limite)}, {r.dias_vencido} days overdue;"
+        lines += [f"- {r.actividad} (due {iso_day(r.fecha_limite)}, {r.dias_vencido} days overdue;"
                   f" reported by {r.informante})" for r in overdue.itertuples()]
-        lines += [f"- {r.actividad} (due {_day(r.fecha_limite)}; reported by {r.informante})"
+        lines += [f"- {r.actividad} (due {iso_day(r.fecha_limite)}; reported by {r.informante})"
                   for r in soon.itertuples()]
         lines += ["", "Please update their status in the next monitoring matrix.", "",
                   "CRM Executive Secretariat"]
@@ -98,17 +99,14 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
                   f"Según la matriz de seguimiento de la CRM al {as_of.isoformat()}, "
                   f"{len(overdue)} compromiso(s) a su cargo tienen el plazo vencido y "
                   f"{len(soon)} vencen en los próximos {window} días:", ""]
-        lines += [f"- {r.actividad} (plazo {_day(r.fecha_limite)}, {r.dias_vencido} días de "
+        lines += [f"- {r.actividad} (plazo {iso_day(r.fecha_limite)}, {r.dias_vencido} días de "
                   f"atraso; informado por {r.informante})" for r in overdue.itertuples()]
-        lines += [f"- {r.actividad} (plazo {_day(r.fecha_limite)}; informado por "
+        lines += [f"- {r.actividad} (plazo {iso_day(r.fecha_limite)}; informado por "
                   f"{r.informante})" for r in soon.itertuples()]
         lines += ["", "Le agradeceremos actualizar su estado en la próxima matriz.", "",
                   "Secretaría Ejecutiva de la CRM"]
     return "\n".join(lines)
 
-
-def _day(value: object) -> str:
-    return "" if pd.isna(value) else pd.Timestamp(value).date().isoformat()  # type: ignore[arg-type]
 
 
 def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Reference,

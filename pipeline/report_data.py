@@ -14,7 +14,7 @@ from pipeline.changes import compute_changes
 from pipeline.config import Reference
 from pipeline.errors import NoRoundsForYear
 from pipeline.history import load_items, load_submissions, open_history, rounds_of_year
-from pipeline.tables import status_counts
+from pipeline.tables import iso_day, status_counts
 
 TOP_OVERDUE = 10
 
@@ -128,7 +128,7 @@ def _recommendations(report: AnnualReport, ref: Reference) -> list[str]:
     en = report.lang == "en"
     out: list[str] = []
     for row in report.overdue.head(5).itertuples():
-        due = pd.Timestamp(row.fecha_limite).date().isoformat()
+        due = iso_day(row.fecha_limite)
         who = row.responsable or ("nobody named" if en else "sin responsable")
         out.append(
             f"Follow up “{row.actividad}” ({row.informante}; responsible: {who}): due {due}, "

@@ -58,6 +58,21 @@ SUBMISSION_STATES = {
 }
 
 
+def status_labels(ref: Reference, lang: str) -> dict[str, str]:
+    """Status keys (and the summary's extra columns) as words in the run's language."""
+    en = lang == "en"
+    labels = {s.clave: (s.en if en else s.es) for s in ref.estados}
+    labels.update({"otro": "Other" if en else "Otro",
+                   "sin_estado": "No status" if en else "Sin estado", "total": "Total",
+                   "vencidos": title("vencido", lang)})
+    return labels
+
+
+def iso_day(value: object) -> str:
+    """A due date as `2027-03-31`, or "" when there is none."""
+    return "" if pd.isna(value) else pd.Timestamp(value).date().isoformat()  # type: ignore[arg-type]
+
+
 def title(column: str, lang: str, extra_titles: dict[str, str] | None = None) -> str:
     if extra_titles and column in extra_titles:
         return extra_titles[column]

@@ -15,9 +15,9 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 
 from pipeline import TEMPLATE_VERSION
-from pipeline.columns import COLUMNS
+from pipeline.columns import COLUMNS, column_letter
 from pipeline.config import Party, Reference
-from pipeline.read import META_SHEET, column_letter
+from pipeline.read import META_SHEET
 from pipeline.template_text import CONTACT_LABELS, INSTRUCTIONS, SHEET_NAMES, heading
 from pipeline.xlsx import new_workbook
 

@@ -20,7 +20,7 @@ from pipeline.history import open_history, store_round
 from pipeline.outputs import in_background, output_lock, staging
 from pipeline.public import public_edition
 from pipeline.summary import STATUS_COLOURS, write_summary
-from pipeline.tables import title
+from pipeline.tables import status_labels, title
 from pipeline.xlsx import Formats, new_workbook, printable, write_table
 
 if TYPE_CHECKING:
@@ -121,10 +121,7 @@ def write_consolidated(
                f"{'as of' if lang == 'en' else 'al'} {result.as_of.isoformat()}")
     workbook = new_workbook(path, result.as_of, heading, large=len(result.matrix) > LARGE_ROUND)
     formats = Formats(workbook)
-    labels = {s.clave: (s.en if lang == "en" else s.es) for s in result.ref.estados}
-    labels.update({"otro": "Other" if lang == "en" else "Otro",
-                   "sin_estado": "No status" if lang == "en" else "Sin estado",
-                   "total": "Total", "vencidos": title("vencido", lang)})
+    labels = status_labels(result.ref, lang)
     summary_sheet = workbook.add_worksheet("Summary" if lang == "en" else "Resumen")
     write_summary(workbook, formats, summary_sheet, result.figures(), result.summary, labels,
                   heading, lang)
