@@ -15,6 +15,7 @@ from pipeline.config import Reference
 from pipeline.csvout import write_csv
 from pipeline.feedback import safe_name
 from pipeline.history import latest_items_per_reporter, open_history
+from pipeline.markdown import md_table
 from pipeline.outputs import output_lock, staging
 from pipeline.tables import iso_day
 from pipeline.xlsx import Formats, new_workbook, write_table
@@ -151,12 +152,8 @@ def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
             return [f"{stem}.csv", f"{stem}.txt"]
         return [f"{stem}.csv"]
     if fmt == "md":
-        shown = items
-        header = "| " + " | ".join(titles[c] for c in COLUMNS) + " |"
-        rule = "|" + "---|" * len(COLUMNS)
-        body = ["| " + " | ".join(_md(v) for v in row) + " |"
-                for row in shown.itertuples(index=False, name=None)]
-        parts = ([text, ""] if text else []) + [header, rule, *body]
+        table = md_table(items.reindex(columns=list(COLUMNS)), [titles[c] for c in COLUMNS])
+        parts = [text, "", table] if text else [table]
         (stage / f"{stem}.md").write_text("\n".join(parts) + "\n", encoding="utf-8")
         return [f"{stem}.md"]
     workbook = new_workbook(stage / f"{stem}.xlsx", as_of, stem)
@@ -171,13 +168,6 @@ def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
     workbook.close()
     return [f"{stem}.xlsx"]
 
-
-def _md(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return "" if pd.isna(value) else value.date().isoformat()
-    return str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def run_reminders(input_dir: Path | None, as_of: dt.date, out_dir: Path | None, fmt: str,

@@ -4,13 +4,13 @@ and a self-contained, printable HTML page with its charts (matplotlib) inlined."
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import html
 import io
 from pathlib import Path
 
 import pandas as pd
 
+from pipeline.markdown import md_table, rows_text
 from pipeline.outputs import output_lock, staging
 from pipeline.report_data import TOP_OVERDUE, AnnualReport
 from pipeline.report_text import FIGURE_LABELS, WORDS
@@ -116,20 +116,6 @@ def _native_chart(workbook, sheet, source: str, table: pd.DataFrame,  # type: ig
     sheet.insert_chart(row, 0, chart)
 
 
-def _md_table(table: pd.DataFrame, headers: list[str]) -> str:
-    def cell(value: object) -> str:
-        if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
-            return ""
-        if isinstance(value, pd.Timestamp | dt.datetime):
-            return value.date().isoformat()
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return str(value).replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |"
-              for row in table.itertuples(index=False, name=None)]
-    return "\n".join(lines)
 
 
 def _sections(report: AnnualReport, labels: dict[str, str]) -> list[tuple[str, pd.DataFrame]]:
@@ -146,10 +132,10 @@ def _markdown(report: AnnualReport, labels: dict[str, str]) -> str:
     parts = [f"# {heading}", "", f"> **{draft}**", "", f"## {w['s1']}", "", s1, ""]
     sections = _sections(report, labels)
     for name, table in sections[:3]:
-        parts += [f"### {name}", "", _md_table(table, _headers(table, labels, lang)), ""]
+        parts += [f"### {name}", "", md_table(table, _headers(table, labels, lang)), ""]
     parts += [f"## {w['s2']}", "", s2, ""]
     for name, table in sections[3:]:
-        parts += [f"### {name}", "", _md_table(table, _headers(table, labels, lang)), ""]
+        parts += [f"### {name}", "", md_table(table, _headers(table, labels, lang)), ""]
     parts += [f"## {w['s3']}", ""]
     parts += [f"- {t}" for t in report.recommendations or [w["none"]]]
     return "\n".join(parts) + "\n"
@@ -184,11 +170,9 @@ def _chart_png(table: pd.DataFrame, labels: dict[str, str], heading: str) -> str
 
 
 def _html_table(table: pd.DataFrame, headers: list[str]) -> str:
-    rows = _md_table(table, headers).splitlines()[2:]
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c.strip().replace(chr(92) + '|', '|'))}</td>"
-                         for c in row.strip("| ").split(" | ")) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                   for row in rows_text(table))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
