@@ -80,34 +80,45 @@ def build_reminders(matrix: pd.DataFrame, as_of: dt.date) -> Reminders:
     return result
 
 
+MESSAGES = {
+    "es": {
+        "greeting": "Estimado(s) punto(s) focal(es) de {party}:",
+        "intro": "Según la matriz de seguimiento de la CRM al {as_of}, {overdue} compromiso(s) "
+                 "a su cargo tienen el plazo vencido y {soon} vencen en los próximos {window} "
+                 "días:",
+        "overdue": "- {actividad} (plazo {due}, {days} días de atraso; informado por "
+                   "{informante})",
+        "soon": "- {actividad} (plazo {due}; informado por {informante})",
+        "ask": "Le agradeceremos actualizar su estado en la próxima matriz.",
+        "signature": "Secretaría Ejecutiva de la CRM",
+    },
+    "en": {
+        "greeting": "Dear focal point(s) of {party},",
+        "intro": "According to the CRM monitoring matrix as of {as_of}, {overdue} "
+                 "commitment(s) in your charge are overdue and {soon} are due within the next "
+                 "{window} days:",
+        "overdue": "- {actividad} (due {due}, {days} days overdue; reported by {informante})",
+        "soon": "- {actividad} (due {due}; reported by {informante})",
+        "ask": "Please update their status in the next monitoring matrix.",
+        "signature": "CRM Executive Secretariat",
+    },
+}
+
+
 def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: str) -> str:
+    """A message ready to paste into an e-mail to the party, in its language."""
+    words = MESSAGES["en" if lang == "en" else "es"]
     overdue = items[items["situacion"] == "vencido"]
     soon = items[items["situacion"] == "por_vencer"]
-    lines = []
-    if lang == "en":
-        lines += [f"Dear focal point(s) of {party},", "",
-                  f"According to the CRM monitoring matrix as of {as_of.isoformat()}, "
-                  f"{len(overdue)} commitment(s) in your charge are overdue and {len(soon)} "
-                  f"are due within the next {window} days:", ""]
-        lines += [f"- {r.actividad} (due {iso_day(r.fecha_limite)}, {r.dias_vencido} days overdue;"
-                  f" reported by {r.informante})" for r in overdue.itertuples()]
-        lines += [f"- {r.actividad} (due {iso_day(r.fecha_limite)}; reported by {r.informante})"
-                  for r in soon.itertuples()]
-        lines += ["", "Please update their status in the next monitoring matrix.", "",
-                  "CRM Executive Secretariat"]
-    else:
-        lines += [f"Estimado(s) punto(s) focal(es) de {party}:", "",
-                  f"Según la matriz de seguimiento de la CRM al {as_of.isoformat()}, "
-                  f"{len(overdue)} compromiso(s) a su cargo tienen el plazo vencido y "
-                  f"{len(soon)} vencen en los próximos {window} días:", ""]
-        lines += [f"- {r.actividad} (plazo {iso_day(r.fecha_limite)}, {r.dias_vencido} días de "
-                  f"atraso; informado por {r.informante})" for r in overdue.itertuples()]
-        lines += [f"- {r.actividad} (plazo {iso_day(r.fecha_limite)}; informado por "
-                  f"{r.informante})" for r in soon.itertuples()]
-        lines += ["", "Le agradeceremos actualizar su estado en la próxima matriz.", "",
-                  "Secretaría Ejecutiva de la CRM"]
+    lines = [words["greeting"].format(party=party), "",
+             words["intro"].format(as_of=as_of.isoformat(), overdue=len(overdue),
+                                   soon=len(soon), window=window), ""]
+    for kind, rows in (("overdue", overdue), ("soon", soon)):
+        lines += [words[kind].format(actividad=r.actividad, due=iso_day(r.fecha_limite),
+                                     days=r.dias_vencido, informante=r.informante)
+                  for r in rows.itertuples()]
+    lines += ["", words["ask"], "", words["signature"]]
     return "\n".join(lines)
-
 
 
 def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Reference,
