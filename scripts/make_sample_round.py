@@ -243,7 +243,7 @@ def _fill_template(blank: Path, target: Path, reporter: str, items: list[list[ob
             if value not in (None, ""):
                 sheet.cell(r, c).value = value
     workbook.save(target)
-    _stamp(target, SUBMITTED[reporter])
+    stamp_saved(target, SUBMITTED[reporter])
 
 
 def _official(path: Path, rows: list[list[object]], date: D) -> None:
@@ -269,7 +269,7 @@ def _official(path: Path, rows: list[list[object]], date: D) -> None:
             sheet.merge_cells(start_row=start, start_column=1, end_row=r, end_column=1)
     sheet.cell(5 + len(rows) + 1, 1, "Nota: información preliminar, sujeta a revisión.")
     workbook.save(path)
-    _stamp(path, date)
+    stamp_saved(path, date)
 
 
 def _group_matrix(path: Path) -> None:
@@ -282,7 +282,7 @@ def _group_matrix(path: Path) -> None:
         for c, value in enumerate(row, start=1):
             sheet.cell(r, c, value)
     workbook.save(path)
-    _stamp(path, D(2026, 11, 12))
+    stamp_saved(path, D(2026, 11, 12))
 
 
 def _truncated(path: Path) -> None:
@@ -293,7 +293,7 @@ def _truncated(path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
 
 
-def _stamp(path: Path, date: D) -> None:
+def stamp_saved(path: Path, date: D) -> None:
     """Fix the document's saved date (openpyxl writes 'now'), so the files are stable."""
     stamp = f"{date.isoformat()}T09:00:00Z".encode()
     out = path.with_suffix(".tmp")

@@ -19,6 +19,9 @@ from pathlib import Path
 import openpyxl
 import xlsxwriter
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from make_sample_round import stamp_saved  # noqa: E402 - the same fix of the saved date
+
 OUT = Path(__file__).resolve().parent / "files"
 OFFICIAL = ["Pilar programático", "Tema", "Descripción de la actividad",
             "Indicadores de resultados / impacto", "Parte responsable",
@@ -195,24 +198,9 @@ def main() -> None:
     first = official(OUT / "Panamá v1.xlsx", [
         ["1", "Flujos migratorios mixtos", "Estaciones de recepción (v1)", "Estaciones",
          "Panamá", "2026", "en proceso"]])
-    _set_saved(first, "2026-11-05T09:00:00Z")
+    stamp_saved(first, D(2026, 11, 5))
     shutil.rmtree(work)
 
-
-def _set_saved(path: Path, stamp: str) -> None:
-    """Fix the workbook's own saved date (openpyxl writes 'now')."""
-    import re
-    import zipfile
-
-    temp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]+", rb"\g<1>" + stamp.encode(),
-                              data)
-            dst.writestr(info, data)
-    temp.replace(path)
 
 
 if __name__ == "__main__":
