@@ -6,11 +6,12 @@ status grid, submissions, issues) and the CSV tables of SPEC §6.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from xlsxwriter.format import Format
 
 from pipeline.changes import KIND_LABELS
 from pipeline.csvout import write_csv
@@ -19,6 +20,7 @@ from pipeline.flags import FLAGS
 from pipeline.history import open_history, store_round
 from pipeline.outputs import in_background, output_lock, staging
 from pipeline.public import public_edition
+from pipeline.sheetrows import text_cell, write_rows
 from pipeline.summary import STATUS_COLOURS, write_summary
 from pipeline.tables import status_labels, title
 from pipeline.xlsx import Formats, new_workbook, printable, write_table
@@ -193,24 +195,46 @@ def _write_grid(workbook, formats, name, grid, labels, lang) -> None:  # type: i
     sheet.set_column(1, 1, 50, formats.wrap)
     if reporters:
         sheet.set_column(2, 1 + len(reporters), 14)
-    row_of: dict[str, int] = {}
-    for item, activity, reporter, status in grid.itertuples(index=False, name=None):
-        if item not in row_of:
-            row_of[item] = len(row_of) + 1
-            sheet.write_string(row_of[item], 0, item)
-            sheet.write_string(row_of[item], 1, activity)
-        sheet.write_string(row_of[item], column_of[reporter], labels.get(status, status))
-    last_row, last_col = max(len(row_of), 1), 1 + max(len(reporters), 1)
+    last_col = 1 + max(len(reporters), 1)
+    rows = _grid_rows(grid, labels, column_of, formats.wrap)
+    if sheet.constant_memory:
+        items = write_rows(sheet, 1, ("".join(text_cell(c, r, style, text)
+                                              for c, style, text in cells)
+                                      for r, cells in enumerate(rows, start=1)), last_col)
+    else:
+        items = 0
+        for r, cells in enumerate(rows, start=1):
+            items += 1
+            for c, style, text in cells:
+                sheet.write_string(r, c, text, style)
+    last_row = max(items, 1)
     sheet.autofilter(0, 0, last_row, last_col)
     sheet.freeze_panes(1, 2)
     printable(sheet)
-    if row_of and reporters:
+    if items and reporters:
         for key, colour in STATUS_COLOURS.items():
             if key in labels:
                 fill = workbook.add_format({"bg_color": colour})
                 sheet.conditional_format(1, 2, last_row, last_col, {
                     "type": "cell", "criteria": "==", "value": f'"{labels[key]}"',
                     "format": fill})
+
+
+def _grid_rows(grid: pd.DataFrame, labels: dict[str, str], column_of: dict[str, int],
+               wrap: Format) -> Iterator[list[tuple[int, Format | None, str]]]:
+    """Each item's cells (column, format, text) in column order: the grid is sorted by
+    item, then reporter, so an item's statuses are together and left to right."""
+    cells: list[tuple[int, Format | None, str]] = []
+    current = None
+    for item, activity, reporter, status in grid.itertuples(index=False, name=None):
+        if item != current:
+            if cells:
+                yield cells
+            current = item
+            cells = [(0, None, str(item)), (1, wrap, "" if pd.isna(activity) else str(activity))]
+        cells.append((column_of[reporter], None, labels.get(status, status)))
+    if cells:
+        yield cells
 
 
 def _tell(callback: Callable[[str, int], None] | None, name: str) -> None:

@@ -16,6 +16,8 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from pipeline.sheetrows import column_cells, write_columns
+
 SAFE_OPTIONS = {
     "strings_to_formulas": False,
     "strings_to_urls": False,
@@ -98,8 +100,6 @@ def write_table(
     columns (holding `flag_word` or "No") are coloured where they are set."""
     sheet = worksheet or workbook.add_worksheet(name)
     columns = [c for c in table.columns if not str(c).startswith("_")]
-    rows = (tuple(to_cell(v) for v in row)
-            for row in table[columns].itertuples(index=False, name=None))
     spec = []
     for column, header in zip(columns, headers, strict=True):
         fmt = _column_format(table[column], formats)
@@ -112,17 +112,14 @@ def write_table(
         # A large round: rows go straight to disk, so an autofilter stands in for the
         # Excel table (which needs every cell in memory).
         sheet.write_row(first_row, 0, list(headers), formats.header)
-        writers = [(c, _writer(sheet, table[column]), s["format"])
-                   for c, (column, s) in enumerate(zip(columns, spec, strict=True))]
-        for r, row in enumerate(rows, start=first_row + 1):
-            for c, write, fmt in writers:
-                value = row[c]
-                if value is not None and value != "":  # blanks take the column's format
-                    write(r, c, value, fmt)
+        write_columns(sheet, first_row + 1, [
+            column_cells(table[column], c, first_row + 1, s["format"], formats.date)
+            for c, (column, s) in enumerate(zip(columns, spec, strict=True))])
         sheet.autofilter(first_row, 0, last_row, last_col)
     else:
+        rows = table[columns].itertuples(index=False, name=None)
         sheet.add_table(first_row, 0, last_row, last_col, {
-            "data": [list(row) for row in rows], "columns": spec,
+            "data": [[to_cell(v) for v in row] for row in rows], "columns": spec,
             "style": "Table Style Light 9", "name": f"T_{name.replace(' ', '_')}"[:250],
         })
     sheet.freeze_panes(first_row + 1, 0)
@@ -133,18 +130,6 @@ def write_table(
                 "type": "cell", "criteria": "==", "value": f'"{flag_word}"',
                 "format": formats.fills[column]})
     return sheet
-
-
-def _writer(sheet: Worksheet, series: pd.Series):  # type: ignore[no-untyped-def]
-    """The xlsxwriter method for a column's values, chosen once per column: calling it
-    directly skips the per-cell type dispatch of `write`."""
-    if pd.api.types.is_datetime64_any_dtype(series):
-        return sheet.write_datetime
-    if pd.api.types.is_bool_dtype(series):
-        return sheet.write_boolean
-    if pd.api.types.is_numeric_dtype(series):
-        return sheet.write_number
-    return sheet.write
 
 
 def _column_format(series: pd.Series, formats: Formats):  # type: ignore[no-untyped-def]

@@ -1,0 +1,193 @@
+"""Rows of a large sheet written as XML a column at a time, straight into the sheet that
+xlsxwriter is writing in constant-memory mode.
+
+xlsxwriter spends about 8 µs on each cell it writes (a call, a type dispatch, a format
+lookup, an attribute string); a large round's consolidated workbook has millions of
+cells. Here the cells of a whole column are made in one pass with the column's style,
+joined row by row and appended to the sheet's row file, where xlsxwriter itself puts each
+row it finishes; the rest of the sheet (column widths, filters, panes, conditional
+formats, printing) and the package stay xlsxwriter's. The cells are the ones xlsxwriter
+writes in that mode: inline strings, numbers, date serials, booleans.
+
+This leans on how xlsxwriter streams a constant-memory sheet (`row_data_fh`,
+`previous_row`, `_write_single_row`, `_check_dimensions`), which is why the project pins
+xlsxwriter's major version; the tests read these sheets back against xlsxwriter's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
+
+# What a text needs beyond being copied: XML's reserved characters, control characters
+# (Excel's _xHHHH_ escapes, and a literal "_x0041_" escaped so it reads back as typed),
+# the two non-characters, and leading or trailing white space to preserve.
+_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s\Z")
+_RESERVED = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
+_EDGE_SPACE = re.compile(r"^\s|\s\Z")
+EXCEL_MAX_TEXT = 32_767  # UTF-16 units in one cell
+_EPOCH = np.datetime64("1899-12-30")
+_LEAP_BUG_END = 61  # Excel counts a 29 February 1900; serials below 61 are one lower
+_ROWS_PER_WRITE = 2_000
+_CHUNK = 512  # values checked for escaping at once
+
+Cells = list[str]  # one cell's XML per row ("" where the cell is blank)
+
+
+def column_cells(
+    values: pd.Series, column: int, first_row: int, style: Format | None,
+    date_style: Format | None = None,
+) -> Cells:
+    """The XML of a column's cells, one per value, for rows `first_row`... (0-based)."""
+    letter = xl_col_to_name(column)
+    s = _style(style)
+    rows = range(first_row + 1, first_row + 1 + len(values))
+    if pd.api.types.is_datetime64_any_dtype(values):
+        make, items = _number, _serials(values)
+    elif pd.api.types.is_bool_dtype(values):
+        make, items = _boolean, values.tolist()
+    elif pd.api.types.is_numeric_dtype(values):
+        make, items = _number, values.tolist()
+    else:
+        return _text_cells(letter, s, _style(date_style) if date_style else s, rows,
+                           values.fillna("").tolist())
+    return [make(f'<c r="{letter}{r}"{s}', v) for r, v in zip(rows, items, strict=True)]
+
+
+def _text_cells(letter: str, s: str, ds: str, rows: range, items: list[object]) -> Cells:
+    """A column of texts (and whatever else a column of mixed values holds)."""
+    cells: Cells = []
+    for start in range(0, len(items), _CHUNK):
+        chunk = items[start:start + _CHUNK]
+        chunk_rows = rows[start:start + _CHUNK]
+        if _plain(chunk):  # the common case: texts that need no escaping
+            cells += [f'<c r="{letter}{r}"{s} t="inlineStr"><is><t>{v}</t></is></c>' if v
+                      else "" for r, v in zip(chunk_rows, chunk, strict=True)]
+        else:
+            cells += [_any(f'<c r="{letter}{r}"', s, ds, v)
+                      for r, v in zip(chunk_rows, chunk, strict=True)]
+    return cells
+
+
+def text_cell(column: int, row: int, style: Format | None, value: str) -> str:
+    """One text cell (0-based row and column)."""
+    return _text(f'<c r="{xl_col_to_name(column)}{row + 1}"{_style(style)}', value)
+
+
+def write_rows(sheet: Worksheet, first_row: int, rows: Iterable[str], last_col: int) -> int:
+    """Append rows of cells (each row's cells joined, in column order; "" for an empty
+    row) at `first_row` and below, after what the sheet already holds; the rows written."""
+    if not sheet.constant_memory:
+        raise ValueError("rows are streamed only into a constant-memory sheet")
+    if first_row < sheet.previous_row:
+        raise ValueError(f"row {first_row} is above rows already written")
+    sheet._write_single_row(first_row)  # flush the row xlsxwriter still holds (the header)
+    handle = sheet.row_data_fh
+    count = 0
+    chunk: list[str] = []
+    for number, cells in enumerate(rows, start=first_row + 1):
+        count += 1
+        if cells:
+            chunk.append(f'<row r="{number}">{cells}</row>')
+        if len(chunk) >= _ROWS_PER_WRITE:
+            handle.write("".join(chunk))
+            chunk.clear()
+    handle.write("".join(chunk))
+    if count:
+        sheet._check_dimensions(first_row + count - 1, last_col)
+        sheet._check_dimensions(first_row, 0)
+        sheet.previous_row = first_row + count
+    return count
+
+
+def write_columns(sheet: Worksheet, first_row: int, columns: Sequence[Cells]) -> int:
+    """Append a table's cells, given column by column, at `first_row` and below."""
+    if not columns:
+        return 0
+    return write_rows(sheet, first_row, map("".join, zip(*columns, strict=True)),
+                      len(columns) - 1)
+
+
+def _style(style: Format | None) -> str:
+    return f' s="{style._get_xf_index()}"' if style is not None else ""
+
+
+def _plain(chunk: list[object]) -> bool:
+    """Whether every value is a text that goes into XML as it is (one scan of them all)."""
+    if not all(type(v) is str for v in chunk):
+        return False
+    joined = "\n".join(chunk)  # type: ignore[arg-type]
+    if _RESERVED.search(joined) or _LITERAL_ESCAPE.search(joined):
+        return False
+    return all(v == v.strip() for v in chunk)  # type: ignore[attr-defined]
+
+
+def _serials(values: pd.Series) -> list[object]:
+    """Excel's day serials (1900 system) of datetimes; None where blank or before 1900."""
+    days = (values.to_numpy("datetime64[ns]") - _EPOCH) / np.timedelta64(1, "D")
+    days = np.where(days < _LEAP_BUG_END, days - 1, days)
+    return [d if d >= 1 else None for d in days.tolist()]  # NaN >= 1 is False
+
+
+def _number(ref: str, value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    if isinstance(value, int):
+        return f"{ref}><v>{value}</v></c>"
+    return f"{ref}><v>{value:.16G}</v></c>"
+
+
+def _boolean(ref: str, value: object) -> str:
+    if value is None or value is pd.NA:
+        return ""
+    return f'{ref} t="b"><v>{1 if value else 0}</v></c>'
+
+
+def _any(ref: str, s: str, ds: str, value: object) -> str:
+    """A cell of a column of mixed values, by the value's own type (`s` its style, `ds`
+    the style of a date)."""
+    if isinstance(value, str):
+        return _text(ref + s, value)
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, bool):
+        return _boolean(ref + s, value)
+    if isinstance(value, int | float):
+        return _number(ref + s, value)
+    if isinstance(value, dt.datetime | dt.date):
+        serial = _serials(pd.Series(pd.to_datetime([value])))[0]
+        return _number(ref + ds, serial) if serial is not None else _text(ref + s, str(value))
+    return _text(ref + s, str(value))
+
+
+def _text(ref: str, value: str) -> str:
+    if not value:
+        return ""
+    if len(value) > EXCEL_MAX_TEXT // 2:
+        value = _truncate(value)
+    if not _SPECIAL.search(value):
+        return f'{ref} t="inlineStr"><is><t>{value}</t></is></c>'
+    space = ' xml:space="preserve"' if _EDGE_SPACE.search(value) else ""
+    value = _LITERAL_ESCAPE.sub(r"_x005F\1", value)
+    value = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
+    value = value.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'{ref} t="inlineStr"><is><t{space}>{value}</t></is></c>'
+
+
+def _truncate(value: str) -> str:
+    """At most Excel's 32,767 UTF-16 units (a longer cell makes Excel refuse the file)."""
+    encoded = value.encode("utf-16-le")
+    if len(encoded) <= 2 * EXCEL_MAX_TEXT:
+        return value
+    return encoded[: 2 * EXCEL_MAX_TEXT].decode("utf-16-le", errors="ignore")
