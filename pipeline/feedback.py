@@ -10,8 +10,22 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pandas as pd
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+
 from pipeline.columns import COLUMNS, column_key
-from pipeline.xlsx import Formats, new_workbook, printable, to_cell
+from pipeline.sheetrows import (
+    StreamedSheet,
+    column_bodies,
+    place,
+    restyle,
+    style_attr,
+    text_cell,
+    write_columns,
+    write_rows,
+)
+from pipeline.xlsx import Formats, new_workbook, printable
 from validation import Issue
 
 if TYPE_CHECKING:
@@ -35,6 +49,8 @@ _WORDS = {
            "column": "Column", "value": "Value", "message": "What to do",
            "suggestion": "Suggestion", "row": "Original row"},
 }
+SEVERITIES = ("error", "advertencia", "info")
+MARK_COLOURS = {"error": "#F8CBAD", "advertencia": "#FFE699", "info": "#DDEBF7"}
 SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema",
              "grupo_trabajo": "_raw_grupo_trabajo", "avance": "_raw_avance",
              "reservado": "_raw_reservado"}
@@ -46,7 +62,8 @@ def safe_name(name: str) -> str:
 
 def write_feedback(result: RunResult, stage: Path) -> list[str]:
     """One workbook per reporter that sent something; their relative paths. The matrix
-    and the issues are grouped once, so the cost grows with rows, not rows x reporters."""
+    is made into cells once and each reporter's rows placed in its workbook, and the
+    issues are grouped once: the cost grows with rows, not rows x reporters."""
     files: dict[str, list[str]] = {}
     for sub in result.submissions:
         if sub.archivo and sub.informante and sub.estado in {"leido", "reemplazado",
@@ -55,11 +72,7 @@ def write_feedback(result: RunResult, stage: Path) -> list[str]:
     if not files:
         return []
     (stage / FOLDER).mkdir()
-    columns = [*(spec.key for spec in COLUMNS), *SHOWN_RAW.values(), "archivo", "hoja", "fila",
-               "informante"]
-    rows_of: dict[str, list[dict[str, object]]] = {}
-    for record in result.matrix.reindex(columns=columns).to_dict("records"):
-        rows_of.setdefault(str(record["informante"]), []).append(record)
+    shown = _Shown(result.matrix)
     issues_of: dict[str, list[Issue]] = {}
     for issue in result.issues:
         issues_of.setdefault(issue.archivo, []).append(issue)
@@ -67,77 +80,112 @@ def write_feedback(result: RunResult, stage: Path) -> list[str]:
     for informante, names in sorted(files.items()):
         issues = [i for name in names for i in issues_of.get(name, [])]
         relative = f"{FOLDER}/{safe_name(informante)}.xlsx"
-        _write_one(stage / relative, result, informante, issues, rows_of.get(informante, []))
+        _write_one(stage / relative, result, informante, issues, shown)
         written.append(relative)
     return written
 
 
+class _Shown:
+    """The matrix as the feedback shows it (each value as the focal point wrote it), made
+    into cell bodies once for all the workbooks."""
+
+    def __init__(self, matrix: pd.DataFrame) -> None:
+        self.columns = [_shown_column(matrix, spec.key) for spec in COLUMNS]
+        self.columns += [matrix[key] for key in ("archivo", "hoja", "fila")]
+        self.rows_of = {str(k): v for k, v in
+                        matrix.groupby("informante", sort=False).indices.items()}
+        self.where = list(zip(matrix["archivo"], matrix["hoja"], matrix["fila"].astype(int),
+                              strict=True))
+        self._bodies: dict[tuple[str, str], list[list[str]]] = {}
+
+    def bodies(self, wrap: Format, date: Format) -> list[list[str]]:
+        """Each column's cell bodies in this workbook's styles (the same in every one, so
+        they are made once)."""
+        key = (style_attr(wrap), style_attr(date))
+        if key not in self._bodies:
+            self._bodies[key] = [column_bodies(c, wrap, date) for c in self.columns]
+        return self._bodies[key]
+
+
+def _shown_column(matrix: pd.DataFrame, key: str) -> pd.Series:
+    """The value as the focal point wrote it, where it was recognized as something else."""
+    raw = SHOWN_RAW.get(key)
+    if raw and raw in matrix:
+        return matrix[raw]
+    if key not in matrix:
+        return pd.Series([None] * len(matrix), index=matrix.index, dtype=object)
+    if pd.api.types.is_bool_dtype(matrix[key]):
+        return matrix[key].map({True: "Sí", False: "No"})
+    return matrix[key]
+
+
 def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issue],
-               rows: list[dict[str, object]]) -> None:
+               shown: _Shown) -> None:
     lang = result.ref.language_of(informante)
     words = _WORDS["en" if lang == "en" else "es"]
     heading = words["heading"].format(informante=informante, ronda=result.ronda)
     workbook = new_workbook(path, result.as_of, heading)
     formats = Formats(workbook)
-    marks = {"error": workbook.add_format({"bg_color": "#F8CBAD", "text_wrap": True,
-                                           "valign": "top"}),
-             "advertencia": workbook.add_format({"bg_color": "#FFE699", "text_wrap": True,
-                                                 "valign": "top"}),
-             "info": workbook.add_format({"bg_color": "#DDEBF7", "text_wrap": True,
-                                          "valign": "top"})}
+    marks = {severity: workbook.add_format({"bg_color": colour, "text_wrap": True,
+                                            "valign": "top"})
+             for severity, colour in MARK_COLOURS.items()}
+    _write_listing(workbook, formats, marks, words, heading, issues, lang)
 
-    listing = workbook.add_worksheet(words["problems"])
-    printable(listing)
-    listing.write(0, 0, heading, formats.title)
-    listing.write(1, 0, words["intro"] if issues else words["none"], formats.note)
-    header = ["severity", "file", "sheet", "cell", "column", "value", "message", "suggestion"]
-    widths = [12, 28, 18, 8, 26, 24, 70, 22]
-    for c, (key, width) in enumerate(zip(header, widths, strict=True)):
-        listing.write(3, c, words[key], formats.bold)
-        listing.set_column(c, c, width, formats.wrap if key == "message" else formats.text)
-    for r, issue in enumerate(issues, start=4):
-        values = [issue.severity_label(lang), issue.archivo, issue.hoja, issue.celda,
-                  issue.columna, issue.valor, issue.message(lang), issue.sugerencia]
-        for c, value in enumerate(values):
-            listing.write_string(r, c, value, marks[issue.severity] if c == 0 else None)
-        lines = max(1, -(-len(values[6]) // 75))  # the message column wraps at ~75 chars
-        listing.set_row(r, 15 * lines)
-    listing.freeze_panes(4, 0)
-    listing.activate()
-
-    sheet = workbook.add_worksheet(words["rows"])
+    sheet = workbook.add_worksheet(words["rows"], worksheet_class=StreamedSheet)
     printable(sheet)
-    keys = [spec.key for spec in COLUMNS]
     headers = [*(spec.title(lang) for spec in COLUMNS), words["file"], words["sheet"],
                words["row"]]
     for c, text in enumerate(headers):
         sheet.write(0, c, text, formats.bold)
         sheet.set_column(c, c, COLUMNS[c].width if c < len(COLUMNS) else 14, formats.wrap)
     sheet.freeze_panes(1, 1)
-    at: dict[tuple[str, str, int], int] = {}
-    for r, record in enumerate(rows, start=1):
-        for c, key in enumerate(keys):
-            sheet.write(r, c, to_cell(_shown(record, key)))
-        for c, key in enumerate(("archivo", "hoja", "fila"), start=len(keys)):
-            sheet.write(r, c, to_cell(record[key]))
-        at[(record["archivo"], record["hoja"], int(record["fila"]))] = r
-    _mark_cells(sheet, issues, at, keys, marks, lang, rows)
+    positions = shown.rows_of.get(informante, [])
+    rows = range(1, len(positions) + 1)
+    bodies = shown.bodies(formats.wrap, formats.date)
+    cells = [place(c, rows, [column[p] for p in positions]) for c, column in enumerate(bodies)]
+    at = {shown.where[p]: r for r, p in zip(rows, positions, strict=True)}
+    for (r, c), found in _marked_cells(issues, at).items():
+        worst = min(found, key=lambda i: SEVERITIES.index(i.severity))
+        cell = restyle(bodies[c][positions[r - 1]], marks[worst.severity])
+        cells[c][r - 1] = place(c, [r], [cell])[0]
+        text = "\n\n".join(f"{i.celda}: {i.message(lang)}" for i in found)
+        sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
+    write_columns(sheet, 1, cells)
     workbook.close()
 
 
-def _shown(record: dict[str, object], key: str) -> object:
-    """The value as the focal point wrote it, where it was recognized as something else."""
-    raw = SHOWN_RAW.get(key)
-    if raw and raw in record:
-        return record[raw]
-    value = record[key]
-    if isinstance(value, bool):
-        return "Sí" if value else "No"
-    return value
+def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format],
+                   words: dict[str, str], heading: str, issues: list[Issue],
+                   lang: str) -> None:
+    """The first sheet: what to correct, one issue a row."""
+    listing = workbook.add_worksheet(words["problems"], worksheet_class=StreamedSheet)
+    printable(listing)
+    listing.write(0, 0, heading, formats.title)
+    listing.write(1, 0, words["intro"] if issues else words["none"], formats.note)
+    header = ["severity", "file", "sheet", "cell", "column", "value", "message", "suggestion"]
+    widths = [12, 28, 18, 8, 26, 24, 70, 22]
+    styles = []
+    for c, (key, width) in enumerate(zip(header, widths, strict=True)):
+        listing.write(3, c, words[key], formats.bold)
+        styles.append(formats.wrap if key == "message" else formats.text)
+        listing.set_column(c, c, width, styles[-1])
+    rows, heights = [], []
+    for r, issue in enumerate(issues, start=4):
+        message = issue.message(lang)
+        values = [issue.severity_label(lang), issue.archivo, issue.hoja, issue.celda,
+                  issue.columna, issue.valor, message, issue.sugerencia]
+        rows.append("".join(text_cell(c, r, marks[issue.severity] if c == 0 else styles[c], v)
+                            for c, v in enumerate(values)))
+        heights.append(15 * max(1, -(-len(message) // 75)))  # the message wraps at ~75
+    write_rows(listing, 4, rows, len(header) - 1, heights)
+    listing.freeze_panes(4, 0)
+    listing.activate()
 
 
-def _mark_cells(sheet, issues: list[Issue], at: dict[tuple[str, str, int], int],  # type: ignore[no-untyped-def]
-                keys: list[str], marks: dict, lang: str, rows: list[dict[str, object]]) -> None:
+def _marked_cells(issues: list[Issue], at: dict[tuple[str, str, int], int],
+                  ) -> dict[tuple[int, int], list[Issue]]:
+    """The issues of each cell of the rows sheet (row, column), in cell order."""
+    keys = [spec.key for spec in COLUMNS]
     by_cell: dict[tuple[int, int], list[Issue]] = {}
     for issue in issues:
         if issue.fila is None or (issue.archivo, issue.hoja, issue.fila) not in at:
@@ -147,9 +195,4 @@ def _mark_cells(sheet, issues: list[Issue], at: dict[tuple[str, str, int], int],
             continue
         by_cell.setdefault((at[(issue.archivo, issue.hoja, issue.fila)], keys.index(key)),
                            []).append(issue)
-    for (r, c), found in sorted(by_cell.items()):
-        worst = min(found, key=lambda i: ["error", "advertencia", "info"].index(i.severity))
-        value = to_cell(_shown(rows[r - 1], keys[c]))
-        sheet.write(r, c, value, marks[worst.severity])
-        text = "\n\n".join(f"{i.celda}: {i.message(lang)}" for i in found)
-        sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
+    return dict(sorted(by_cell.items()))

@@ -41,7 +41,11 @@ _LEAP_BUG_END = 61  # Excel counts a 29 February 1900; serials below 61 are one 
 _ROWS_PER_WRITE = 2_000
 _CHUNK = 512  # values checked for escaping at once
 
-Cells = list[str]  # one cell's XML per row ("" where the cell is blank)
+# A cell's XML is `<c r="B7"` followed by its body: style, type and value
+# (` s="3" t="inlineStr"><is><t>texto</t></is></c>`); "" is a blank cell. Bodies are made
+# once per value, and placed at any row (the feedback workbooks place each reporter's).
+Bodies = list[str]
+Cells = list[str]
 
 
 def column_cells(
@@ -49,64 +53,119 @@ def column_cells(
     date_style: Format | None = None,
 ) -> Cells:
     """The XML of a column's cells, one per value, for rows `first_row`... (0-based)."""
-    letter = xl_col_to_name(column)
-    s = _style(style)
-    rows = range(first_row + 1, first_row + 1 + len(values))
+    return place(column, range(first_row, first_row + len(values)),
+                 column_bodies(values, style, date_style))
+
+
+def column_bodies(values: pd.Series, style: Format | None,
+                  date_style: Format | None = None) -> Bodies:
+    """The bodies of a column's values, by the column's type; dates in a column of mixed
+    values take `date_style`."""
+    s = style_attr(style)
     if pd.api.types.is_datetime64_any_dtype(values):
-        make, items = _number, _serials(values)
-    elif pd.api.types.is_bool_dtype(values):
-        make, items = _boolean, values.tolist()
-    elif pd.api.types.is_numeric_dtype(values):
-        make, items = _number, values.tolist()
-    else:
-        return _text_cells(letter, s, _style(date_style) if date_style else s, rows,
-                           values.fillna("").tolist())
-    return [make(f'<c r="{letter}{r}"{s}', v) for r, v in zip(rows, items, strict=True)]
-
-
-def _text_cells(letter: str, s: str, ds: str, rows: range, items: list[object]) -> Cells:
-    """A column of texts (and whatever else a column of mixed values holds)."""
-    cells: Cells = []
+        return [_number(s, v) for v in _serials(values)]
+    if pd.api.types.is_bool_dtype(values):
+        return [_boolean(s, v) for v in values.tolist()]
+    if pd.api.types.is_numeric_dtype(values):
+        return [_number(s, v) for v in values.tolist()]
+    ds = style_attr(date_style) if date_style is not None else s
+    items = values.fillna("").tolist()
+    bodies: Bodies = []
     for start in range(0, len(items), _CHUNK):
         chunk = items[start:start + _CHUNK]
-        chunk_rows = rows[start:start + _CHUNK]
         if _plain(chunk):  # the common case: texts that need no escaping
-            cells += [f'<c r="{letter}{r}"{s} t="inlineStr"><is><t>{v}</t></is></c>' if v
-                      else "" for r, v in zip(chunk_rows, chunk, strict=True)]
+            bodies += [f'{s} t="inlineStr"><is><t>{v}</t></is></c>' if v else ""
+                       for v in chunk]
         else:
-            cells += [_any(f'<c r="{letter}{r}"', s, ds, v)
-                      for r, v in zip(chunk_rows, chunk, strict=True)]
-    return cells
+            bodies += [body(v, s, ds) for v in chunk]
+    return bodies
+
+
+def place(column: int, rows: Sequence[int], bodies: Sequence[str]) -> Cells:
+    """Cells of one column at the given rows (0-based), from their bodies."""
+    letter = xl_col_to_name(column)
+    return [f'<c r="{letter}{r + 1}"{b}' if b else ""
+            for r, b in zip(rows, bodies, strict=True)]
+
+
+def restyle(body_: str, style: Format | None) -> str:
+    """A body with another style (a highlighted cell; a blank one stays, styled)."""
+    if not body_:
+        return style_attr(style) + "/>"
+    rest = re.sub(r'^ s="\d+"', "", body_)
+    return style_attr(style) + rest
 
 
 def text_cell(column: int, row: int, style: Format | None, value: str) -> str:
     """One text cell (0-based row and column)."""
-    return _text(f'<c r="{xl_col_to_name(column)}{row + 1}"{_style(style)}', value)
+    text = _text(style_attr(style), value)
+    return f'<c r="{xl_col_to_name(column)}{row + 1}"{text}' if text else ""
 
 
-def write_rows(sheet: Worksheet, first_row: int, rows: Iterable[str], last_col: int) -> int:
+class StreamedSheet(Worksheet):
+    """A worksheet that also takes streamed rows in a workbook assembled in memory
+    (`add_worksheet(name, worksheet_class=StreamedSheet)`): they are kept as XML and
+    written after the rows xlsxwriter holds, so they must be the sheet's last rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.streamed: list[str] = []
+        self.streamed_from: int | None = None
+
+    def _write_sheet_data(self) -> None:
+        if self.streamed_from is None:
+            super()._write_sheet_data()
+            return
+        held = [r for r, cells in self.table.items() if cells]
+        if held and max(held) >= self.streamed_from:
+            raise ValueError(f"row {max(held)} was written among the streamed rows")
+        self._xml_start_tag("sheetData")
+        if held:
+            last = self.dim_rowmax
+            self.dim_rowmax = max(held)  # xlsxwriter writes its own rows, then these
+            self._write_rows()
+            self.dim_rowmax = last
+        for chunk in self.streamed:
+            self.fh.write(chunk)
+        self._xml_end_tag("sheetData")
+
+
+def write_rows(sheet: Worksheet, first_row: int, rows: Iterable[str], last_col: int,
+               heights: Sequence[float] | None = None) -> int:
     """Append rows of cells (each row's cells joined, in column order; "" for an empty
-    row) at `first_row` and below, after what the sheet already holds; the rows written."""
-    if not sheet.constant_memory:
-        raise ValueError("rows are streamed only into a constant-memory sheet")
-    if first_row < sheet.previous_row:
-        raise ValueError(f"row {first_row} is above rows already written")
-    sheet._write_single_row(first_row)  # flush the row xlsxwriter still holds (the header)
-    handle = sheet.row_data_fh
+    row), with their heights in points if given, at `first_row` and below, after what
+    the sheet already holds; the rows written. The sheet is in constant-memory mode, or
+    a StreamedSheet."""
+    if sheet.constant_memory:
+        if first_row < sheet.previous_row:
+            raise ValueError(f"row {first_row} is above rows already written")
+        sheet._write_single_row(first_row)  # flush the row xlsxwriter holds (the header)
+        write = sheet.row_data_fh.write
+    elif isinstance(sheet, StreamedSheet):
+        if sheet.streamed_from is not None:
+            raise ValueError("a sheet takes its streamed rows at once")
+        sheet.streamed_from = first_row
+        write = sheet.streamed.append
+    else:
+        raise ValueError("rows are streamed into a constant-memory sheet or a StreamedSheet")
     count = 0
     chunk: list[str] = []
     for number, cells in enumerate(rows, start=first_row + 1):
         count += 1
-        if cells:
+        if heights is not None:
+            height = f' ht="{heights[count - 1]:g}" customHeight="1"'
+            chunk.append(f'<row r="{number}"{height}>{cells}</row>')
+        elif cells:
             chunk.append(f'<row r="{number}">{cells}</row>')
         if len(chunk) >= _ROWS_PER_WRITE:
-            handle.write("".join(chunk))
+            write("".join(chunk))
             chunk.clear()
-    handle.write("".join(chunk))
+    write("".join(chunk))
     if count:
         sheet._check_dimensions(first_row + count - 1, last_col)
         sheet._check_dimensions(first_row, 0)
-        sheet.previous_row = first_row + count
+        if sheet.constant_memory:
+            sheet.previous_row = first_row + count
     return count
 
 
@@ -118,7 +177,23 @@ def write_columns(sheet: Worksheet, first_row: int, columns: Sequence[Cells]) ->
                       len(columns) - 1)
 
 
-def _style(style: Format | None) -> str:
+def body(value: object, s: str = "", ds: str | None = None) -> str:
+    """The body of one value of any type (`s` the style attribute, `ds` a date's)."""
+    if isinstance(value, str):
+        return _text(s, value)
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, bool):
+        return _boolean(s, value)
+    if isinstance(value, int | float):
+        return _number(s, value)
+    if isinstance(value, dt.datetime | dt.date):
+        serial = _serials(pd.Series(pd.to_datetime([value])))[0]
+        return _number(ds or s, serial) if serial is not None else _text(s, str(value))
+    return _text(s, str(value))
+
+
+def style_attr(style: Format | None) -> str:
     return f' s="{style._get_xf_index()}"' if style is not None else ""
 
 
@@ -139,50 +214,33 @@ def _serials(values: pd.Series) -> list[object]:
     return [d if d >= 1 else None for d in days.tolist()]  # NaN >= 1 is False
 
 
-def _number(ref: str, value: object) -> str:
+def _number(s: str, value: object) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and not math.isfinite(value)):
         return ""
     if isinstance(value, int):
-        return f"{ref}><v>{value}</v></c>"
-    return f"{ref}><v>{value:.16G}</v></c>"
+        return f"{s}><v>{value}</v></c>"
+    return f"{s}><v>{value:.16G}</v></c>"
 
 
-def _boolean(ref: str, value: object) -> str:
+def _boolean(s: str, value: object) -> str:
     if value is None or value is pd.NA:
         return ""
-    return f'{ref} t="b"><v>{1 if value else 0}</v></c>'
+    return f'{s} t="b"><v>{1 if value else 0}</v></c>'
 
 
-def _any(ref: str, s: str, ds: str, value: object) -> str:
-    """A cell of a column of mixed values, by the value's own type (`s` its style, `ds`
-    the style of a date)."""
-    if isinstance(value, str):
-        return _text(ref + s, value)
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, bool):
-        return _boolean(ref + s, value)
-    if isinstance(value, int | float):
-        return _number(ref + s, value)
-    if isinstance(value, dt.datetime | dt.date):
-        serial = _serials(pd.Series(pd.to_datetime([value])))[0]
-        return _number(ref + ds, serial) if serial is not None else _text(ref + s, str(value))
-    return _text(ref + s, str(value))
-
-
-def _text(ref: str, value: str) -> str:
+def _text(s: str, value: str) -> str:
     if not value:
         return ""
     if len(value) > EXCEL_MAX_TEXT // 2:
         value = _truncate(value)
     if not _SPECIAL.search(value):
-        return f'{ref} t="inlineStr"><is><t>{value}</t></is></c>'
+        return f'{s} t="inlineStr"><is><t>{value}</t></is></c>'
     space = ' xml:space="preserve"' if _EDGE_SPACE.search(value) else ""
     value = _LITERAL_ESCAPE.sub(r"_x005F\1", value)
     value = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
     value = value.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f'{ref} t="inlineStr"><is><t{space}>{value}</t></is></c>'
+    return f'{s} t="inlineStr"><is><t{space}>{value}</t></is></c>'
 
 
 def _truncate(value: str) -> str:

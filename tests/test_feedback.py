@@ -63,3 +63,23 @@ def test_libreoffice_opens_them_and_keeps_the_comments(out: Path, tmp_path: Path
     comments = [c.comment.text for row in resaved["Matriz"].iter_rows() for c in row
                 if c.comment]
     assert any("Guatamala" in text for text in comments)
+
+
+def test_a_blank_cell_with_a_problem_is_highlighted_and_commented(out: Path) -> None:
+    problems = pd.read_csv(out / "problemas.csv", encoding="utf-8-sig", keep_default_na=False)
+    missing = problems[(problems["codigo"] == "responsable-faltante")
+                       & problems["archivo"].str.startswith("Guatemala")].iloc[0]
+    workbook = openpyxl.load_workbook(out / "retroalimentacion" / "Guatemala.xlsx")
+    sheet = workbook["Matriz"]
+    headers = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2)
+               if r[headers.index("Fila original")].value == int(missing["celda"][1:]))
+    cell = row[headers.index("Parte responsable")]
+    assert cell.value is None
+    assert cell.fill.fgColor.rgb.endswith("FFE699" if missing["severidad"] == "advertencia"
+                                          else "F8CBAD")
+    assert missing["celda"] in cell.comment.text
+    listing = workbook["Problemas"]
+    first = next(r for r in listing.iter_rows(min_row=5) if r[0].value)
+    message = first[6].value
+    assert listing.row_dimensions[first[0].row].height == 15 * max(1, -(-len(message) // 75))

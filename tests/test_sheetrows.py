@@ -12,7 +12,14 @@ import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.sheetrows import EXCEL_MAX_TEXT, column_cells, text_cell, write_columns, write_rows
+from pipeline.sheetrows import (
+    EXCEL_MAX_TEXT,
+    StreamedSheet,
+    column_cells,
+    text_cell,
+    write_columns,
+    write_rows,
+)
 
 TRICKY = ["plain", "", " leading space", "trailing tab\t", "a & b < c > d", 'quote "x"',
           "line\nbreak", "bell\x07 and nul\x00", "_x0041_ literal", "non-char \ufffe",
@@ -109,7 +116,32 @@ def test_sparse_rows_and_the_guards(tmp_path: Path) -> None:
     assert values == [("head", None, None, None, None, None), ("a", None, None, None, None, "f"),
                       (None,) * 6, (None, None, "c", None, None, None)]
 
+    assert text_cell(1, 1, None, "") == ""
+
+
+def test_a_workbook_in_memory_takes_streamed_rows_in_a_streamed_sheet(tmp_path: Path) -> None:
+    import openpyxl
+
     memory = xlsxwriter.Workbook(str(tmp_path / "m.xlsx"), {"in_memory": True})
-    with pytest.raises(ValueError, match="constant-memory"):
+    with pytest.raises(ValueError, match="StreamedSheet"):
         write_rows(memory.add_worksheet(), 0, [], 0)
+    sheet = memory.add_worksheet("Datos", worksheet_class=StreamedSheet)
+    sheet.write(0, 0, "título")
+    sheet.write(2, 1, "encabezado")
+    write_rows(sheet, 3, [text_cell(0, 3, None, "uno"), text_cell(2, 4, None, "dos")], 2,
+               heights=[30, 15])
+    with pytest.raises(ValueError, match="at once"):
+        write_rows(sheet, 5, [""], 0)
     memory.close()
+    book = openpyxl.load_workbook(tmp_path / "m.xlsx")
+    assert list(book["Datos"].iter_rows(values_only=True)) == [
+        ("título", None, None), (None, None, None), (None, "encabezado", None),
+        ("uno", None, None), (None, None, "dos")]
+    assert book["Datos"].row_dimensions[4].height == 30
+
+    broken = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"), {"in_memory": True})
+    sheet = broken.add_worksheet("Datos", worksheet_class=StreamedSheet)
+    write_rows(sheet, 1, [text_cell(0, 1, None, "uno")], 0)
+    sheet.write(5, 0, "below the streamed rows")
+    with pytest.raises(ValueError, match="among the streamed rows"):
+        broken.close()
