@@ -7,9 +7,11 @@ United States; the config can override it)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
@@ -49,6 +51,7 @@ _WORDS = {
            "column": "Column", "value": "Value", "message": "What to do",
            "suggestion": "Suggestion", "row": "Original row"},
 }
+BATCH_ROWS = 5_000  # matrix rows made into cells at once
 SEVERITIES = ("error", "advertencia", "info")
 MARK_COLOURS = {"error": "#F8CBAD", "advertencia": "#FFE699", "info": "#DDEBF7"}
 SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema",
@@ -72,17 +75,36 @@ def write_feedback(result: RunResult, stage: Path) -> list[str]:
     if not files:
         return []
     (stage / FOLDER).mkdir()
-    shown = _Shown(result.matrix)
     issues_of: dict[str, list[Issue]] = {}
     for issue in result.issues:
         issues_of.setdefault(issue.archivo, []).append(issue)
+    rows_of = {str(k): v for k, v in
+               result.matrix.groupby("informante", sort=False).indices.items()}
     written = []
-    for informante, names in sorted(files.items()):
-        issues = [i for name in names for i in issues_of.get(name, [])]
-        relative = f"{FOLDER}/{safe_name(informante)}.xlsx"
-        _write_one(stage / relative, result, informante, issues, shown)
-        written.append(relative)
+    for batch in _batches(sorted(files), rows_of):
+        # The rows of a batch of reporters are made into cells together: few slices of
+        # the matrix, and the memory of a batch, not of the round.
+        positions = [p for informante in batch for p in rows_of.get(informante, [])]
+        shown = _Shown(result.matrix.take(positions))
+        for informante in batch:
+            issues = [i for name in files[informante] for i in issues_of.get(name, [])]
+            relative = f"{FOLDER}/{safe_name(informante)}.xlsx"
+            _write_one(stage / relative, result, informante, issues, shown)
+            written.append(relative)
     return written
+
+
+def _batches(reporters: list[str], rows_of: dict[str, np.ndarray]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    rows = 0
+    for informante in reporters:
+        batch.append(informante)
+        rows += len(rows_of.get(informante, ()))
+        if rows >= BATCH_ROWS:
+            yield batch
+            batch, rows = [], 0
+    if batch:
+        yield batch
 
 
 class _Shown:

@@ -25,6 +25,7 @@ SAFE_OPTIONS = {
     "nan_inf_to_errors": True,
 }
 MAX_WIDTH = 60
+STREAM_ROWS = 5_000  # rows of a large sheet made into XML at once
 FLAG_COLOURS = {
     "vencido": "#F8CBAD", "por_vencer": "#FFE699", "sin_responsable": "#F4B183",
     "plazo_impreciso": "#D9D2E9", "sin_indicador": "#DDEBF7",
@@ -112,9 +113,12 @@ def write_table(
         # A large round: rows go straight to disk, so an autofilter stands in for the
         # Excel table (which needs every cell in memory).
         sheet.write_row(first_row, 0, list(headers), formats.header)
-        write_columns(sheet, first_row + 1, [
-            column_cells(table[column], c, first_row + 1, s["format"], formats.date)
-            for c, (column, s) in enumerate(zip(columns, spec, strict=True))])
+        for start in range(0, len(table), STREAM_ROWS):  # a slice at a time: memory
+            part = table.iloc[start:start + STREAM_ROWS]
+            at = first_row + 1 + start
+            write_columns(sheet, at, [
+                column_cells(part[column], c, at, s["format"], formats.date)
+                for c, (column, s) in enumerate(zip(columns, spec, strict=True))])
         sheet.autofilter(first_row, 0, last_row, last_col)
     else:
         rows = table[columns].itertuples(index=False, name=None)
