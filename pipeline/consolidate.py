@@ -66,8 +66,9 @@ def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     frame["_id_generado"] = blank
     if blank.any():
         rows = frame.loc[blank]
+        codes = {inf: _code(inf, ref) for inf in set(rows["_informante"])}
         generated = [
-            f"{_code(inf, ref)}-{_digest(inf, fold(act) or f'{arch}|{hoja}|{fila}')}"
+            f"{codes[inf]}-{_digest(inf, fold(act) or f'{arch}|{hoja}|{fila}')}"
             for inf, act, arch, hoja, fila in zip(
                 rows["_informante"], rows["actividad"], rows["_archivo"], rows["_hoja"],
                 rows["_fila"], strict=True,

@@ -1,0 +1,41 @@
+"""The CSV tables: whole columns converted at once give exactly what converting each
+value does (ISO dates, true/false, integers without .0, formula text neutralized)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.csvout import _cell, write_csv
+
+
+def _one_by_one(table: pd.DataFrame, path: Path) -> None:
+    converted = pd.DataFrame({c: [_cell(v) for v in table[c].astype(object)]
+                              for c in table.columns if not str(c).startswith("_")})
+    converted.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+
+
+def test_columns_converted_at_once_match_values_converted_one_by_one(tmp_path: Path) -> None:
+    table = pd.DataFrame({
+        "texto": pd.Series(["uno", "=HYPERLINK(\"x\")", "+1", "-", "@a", "\tt", "ñ"],
+                           dtype="str"),
+        "objeto": ["a", None, 3, dt.date(2027, 1, 2), True, 2.5, "=1"],
+        "bandera": [True, False, True, True, False, False, True],
+        "bandera_nula": pd.array([True, None, False, True, True, True, True], dtype="boolean"),
+        "fecha": pd.to_datetime(["2027-03-31", None, "2026-01-01", "2026-01-02", "2026-01-03",
+                                 "2026-01-04", "2026-01-05"], format="ISO8601"),
+        "fecha_hora": pd.to_datetime(["2027-03-31 10:30", None, "2026-01-01", "2026-01-02",
+                                      "2026-01-03", "2026-01-04", "2026-01-05"], format="ISO8601"),
+        "entero": [1, 2, 3, -4, 5, 6, 7],
+        "entero_nulo": pd.array([1, None, 3, 4, 5, 6, 7], dtype="Int64"),
+        "real": [1.0, 2.5, float("nan"), 1e-12, 100.0, 3.0, 0.1],
+        "_interno": range(7),
+    })
+    write_csv(table, tmp_path / "rapido.csv")
+    _one_by_one(table, tmp_path / "uno_a_uno.csv")
+    fast = (tmp_path / "rapido.csv").read_text("utf-8-sig")
+    assert fast == (tmp_path / "uno_a_uno.csv").read_text("utf-8-sig")
+    assert "'=HYPERLINK" in fast and "2027-03-31 10:30:00" in fast and "_interno" not in fast
+    assert fast.splitlines()[1].startswith("uno,a,true,true,2027-03-31,")
