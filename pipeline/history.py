@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pipeline.errors import HistoryError
@@ -76,11 +77,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
 def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date, figures: dict[str, int],
                 matrix: pd.DataFrame, submissions: pd.DataFrame) -> None:
     """Replace the round's rows, all or nothing."""
-    items = [tuple(_text(v) for v in row) for row in
-             matrix.reindex(columns=list(ITEM_COLUMNS)).itertuples(index=False, name=None)]
-    subs = [tuple(_text(v) for v in row) for row in
-            submissions.reindex(columns=list(SUBMISSION_COLUMNS)).itertuples(index=False,
-                                                                              name=None)]
+    items = _rows(matrix, ITEM_COLUMNS)
+    subs = _rows(submissions, SUBMISSION_COLUMNS)
     conn.execute("BEGIN IMMEDIATE")
     try:
         for table in ("items", "envios", "rondas"):
@@ -95,6 +93,28 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date, figures: d
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _rows(table: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple[str | None, ...]]:
+    table = table.reindex(columns=list(columns))
+    return list(zip(*(_texts(table[c]) for c in columns), strict=True))
+
+
+def _texts(series: pd.Series) -> list[str | None]:
+    """A column as stored: a whole column at once where its type allows, each value
+    through `_text` where it does not (the result is the same)."""
+    if pd.api.types.is_bool_dtype(series) and not series.isna().any():
+        return np.where(series.to_numpy(bool), "1", "0").tolist()
+    if pd.api.types.is_datetime64_any_dtype(series) and series.dt.tz is None:
+        present = series.dropna()
+        if (present == present.dt.normalize()).all():  # dates only
+            return series.dt.strftime("%Y-%m-%d").astype(object).where(series.notna(),
+                                                                      None).tolist()
+    if pd.api.types.is_string_dtype(series):
+        values = series.astype(object).tolist()
+        if all(type(v) is str for v in values):
+            return values
+    return [_text(v) for v in series.astype(object)]
 
 
 def _text(value: object) -> str | None:

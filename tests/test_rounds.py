@@ -229,3 +229,21 @@ def test_feedback_workbooks(rounds) -> None:  # type: ignore[no-untyped-def]
     assert workbook.sheetnames == ["Problemas", "Matriz"]
     english = openpyxl.load_workbook(rounds["outs"][0] / "retroalimentacion" / "Canadá.xlsx")
     assert english.sheetnames == ["Issues", "Matrix"]
+
+
+def test_stored_texts_by_column_match_each_value_stored_alone() -> None:
+    from pipeline.history import _rows, _text
+
+    table = pd.DataFrame({
+        "texto": pd.Series(["uno", "", "ñ"], dtype="str"),
+        "objeto": ["a", None, dt.date(2027, 1, 2)],
+        "bandera": [True, False, True],
+        "fecha": pd.to_datetime(["2027-03-31", None, "2026-01-01"]),
+        "fecha_hora": pd.to_datetime(["2027-03-31 10:30", None, "2026-01-01"], format="ISO8601"),
+        "real": [1.0, 2.5, float("nan")],
+    })
+    columns = (*table.columns, "ausente")
+    expected = [tuple(_text(v) for v in row) for row in
+                table.reindex(columns=list(columns)).itertuples(index=False, name=None)]
+    assert _rows(table, columns) == expected
+    assert expected[0][3] == "2027-03-31" and expected[1][3] is None
