@@ -63,10 +63,13 @@ def safe_name(name: str) -> str:
     return _UNSAFE.sub("_", name).strip(" .") or "informante"
 
 
-def write_feedback(result: RunResult, stage: Path) -> list[str]:
+def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 1),
+                   ) -> list[str]:
     """One workbook per reporter that sent something; their relative paths. The matrix
     is made into cells once and each reporter's rows placed in its workbook, and the
-    issues are grouped once: the cost grows with rows, not rows x reporters."""
+    issues are grouped once: the cost grows with rows, not rows x reporters. `share`
+    (i, n): write only the i-th of n shares of the reporters (n processes share the
+    work)."""
     files: dict[str, list[str]] = {}
     for sub in result.submissions:
         if sub.archivo and sub.informante and sub.estado in {"leido", "reemplazado",
@@ -74,14 +77,15 @@ def write_feedback(result: RunResult, stage: Path) -> list[str]:
             files.setdefault(sub.informante, []).append(sub.archivo)
     if not files:
         return []
-    (stage / FOLDER).mkdir()
+    (stage / FOLDER).mkdir(exist_ok=True)
     issues_of: dict[str, list[Issue]] = {}
     for issue in result.issues:
         issues_of.setdefault(issue.archivo, []).append(issue)
     rows_of = {str(k): v for k, v in
                result.matrix.groupby("informante", sort=False).indices.items()}
     written = []
-    for batch in _batches(sorted(files), rows_of):
+    mine = sorted(files)[share[0]::share[1]]
+    for batch in _batches(mine, rows_of):
         # The rows of a batch of reporters are made into cells together: few slices of
         # the matrix, and the memory of a batch, not of the round.
         positions = [p for informante in batch for p in rows_of.get(informante, [])]

@@ -6,9 +6,11 @@ status grid, submissions, issues) and the CSV tables of SPEC §6.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 from xlsxwriter.format import Format
@@ -27,6 +29,9 @@ from pipeline.xlsx import Formats, new_workbook, printable, write_table
 
 if TYPE_CHECKING:
     from pipeline.run import RunResult
+
+log = logging.getLogger("seguimiento")
+T = TypeVar("T")
 
 SHEETS = {  # table -> (Spanish sheet name, English sheet name)
     "matriz": ("Matriz", "Matrix"),
@@ -47,6 +52,7 @@ LIST_COLUMNS = ("id", "informante", "grupo_trabajo", "actividad", "responsable",
 # Above this many rows the workbook is written in constant memory: an autofilter instead
 # of Excel tables (xlsxwriter keeps a table's cells in memory), and the same sheets.
 LARGE_ROUND = 10_000
+FEEDBACK_SHARES = 2  # processes writing a large round's feedback workbooks
 CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos",
               "problemas", "envios", "cambios")
 CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pilar",
@@ -61,19 +67,22 @@ def write_outputs(
 ) -> list[Path]:
     large = len(result.matrix) > LARGE_ROUND
     with output_lock(out_dir), staging(out_dir) as stage:
-        # A large round writes the consolidated workbook and the feedback workbooks in two
-        # more processes, so both cores work while this one writes the CSV tables.
-        workbook = in_background(
-            lambda: write_consolidated(result, stage / "consolidado.xlsx",
-                                       None if large else on_sheet), enabled=large)
-        feedback = in_background(lambda: write_feedback(result, stage), enabled=large)
-        names = _write_csvs(result, stage, "")
+        # A large round writes the consolidated workbook and the feedback workbooks (in two
+        # shares) in more processes, so every core works while this one writes the CSVs.
+        workbook = in_background(_timed("consolidado.xlsx", lambda: write_consolidated(
+            result, stage / "consolidado.xlsx", None if large else on_sheet)), enabled=large)
+        feedback = [in_background(_timed(f"retroalimentacion {i + 1}/{FEEDBACK_SHARES}",
+                                          lambda i=i: write_feedback(  # type: ignore[misc]
+                                              result, stage, (i, FEEDBACK_SHARES))))
+                    for i in range(FEEDBACK_SHARES)] if large else [
+            lambda: write_feedback(result, stage)]
+        names = _timed("CSV", lambda: _write_csvs(result, stage, ""))()
         workbook()
         names.append("consolidado.xlsx")
         if large:
             for name in (*SHEETS, "resumen"):
                 _tell(on_sheet, name)
-        names += feedback()
+        names += sorted(name for wait in feedback for name in wait())
         if public:
             edition = public_edition(result)
             names += _write_csvs(edition, stage, PUBLIC_FOLDER)
@@ -82,8 +91,18 @@ def write_outputs(
         if result.history is not None:
             # Last, so a failure above leaves the database as it was; the outputs are moved
             # into place only after the round is stored.
-            store_history(result)
+            _timed("historial", lambda: store_history(result))()
     return [out_dir / name for name in names]
+
+
+def _timed(what: str, work: Callable[[], T]) -> Callable[[], T]:
+    """`work`, logging how long it took (for diagnosis: `--verbose`, the log file)."""
+    def timed() -> T:
+        start = time.perf_counter()
+        done = work()
+        log.debug("%s: %.2f s", what, time.perf_counter() - start)
+        return done
+    return timed
 
 
 def _write_csvs(result: RunResult, stage: Path, folder: str) -> list[str]:
