@@ -8,6 +8,7 @@ the expected result.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -99,6 +100,12 @@ def column_key(title: object) -> str | None:
     """The matrix column a header cell names, or None."""
     if not isinstance(title, str):
         return None
+    return _key_of(title)
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_of(title: str) -> str | None:
+    """Every file of a round repeats the same titles: each is folded once."""
     return _ALIAS_INDEX.get(fold_title(title))
 
 

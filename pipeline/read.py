@@ -176,22 +176,30 @@ def _records(rows: Iterable[list[object]], header: Header,
     starts = {(r1, c1): r2 for (r1, c1), (r2, _c2) in merges if c1 in wanted and r2 > r1}
     active: dict[int, tuple[object, int]] = {}  # column -> (merged value, last row)
     records: list[dict[str, object]] = []
+    pairs = list(columns.items())
     for r, row in enumerate(rows):
         for c in wanted:
             if (r, c) in starts:
                 active[c] = (row[c] if c < len(row) else None, starts[(r, c)])
         if r <= header.row:
             continue
+        for c in [c for c, (_, last) in active.items() if last < r]:
+            del active[c]  # merges that ended above this row
 
         def value_at(c: int, r: int = r, row: list[object] = row) -> object:
             value = row[c] if c < len(row) else None
-            if _blank(value) and c in active and r <= active[c][1]:
+            if _blank(value) and c in active:
                 # Only a merged cell takes the value of its merge: a blank that is not
                 # merged stays blank (a missing responsible party must be flagged).
                 value = active[c][0]
             return None if _blank(value) else value
 
-        record: dict[str, object] = {key: value_at(c) for key, c in columns.items()}
+        if active:
+            record: dict[str, object] = {key: value_at(c) for key, c in pairs}
+        else:  # the common case, without a call per cell
+            width = len(row)
+            record = {key: None if c >= width or (v := row[c]) is None or (
+                isinstance(v, str) and not v.strip()) else v for key, c in pairs}
         if _is_item(record, row):
             extras = {t: value_at(c) for t, c in header.extras.items()}
             record["_extra"] = {t: v for t, v in extras.items() if v is not None}
@@ -205,9 +213,9 @@ def _is_item(record: dict[str, object], row: list[object]) -> bool:
     values = [v for v in record.values() if v is not None]
     if not values:
         return False
-    texts = [v for v in row if isinstance(v, str) and v.strip()]
-    non_blank = [v for v in row if not _blank(v)]
-    if len(non_blank) == 1 and texts and _FOOTNOTE.match(texts[0].strip()):
+    first_text = next((v.strip() for v in row if isinstance(v, str) and v.strip()), "")
+    if first_text and _FOOTNOTE.match(first_text) and sum(
+            not _blank(v) for v in row) == 1:
         return False
     first = values[0]
     if not isinstance(first, str) or len(first) > 20 or first.strip()[:1].lower() not in "tsg":
