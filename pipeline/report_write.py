@@ -93,7 +93,8 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
               ("submissions", _submission_table(report)), ("rounds", report.rounds)]
     for key, table in tables:
         table = table.reset_index(drop=True)
-        write_table(workbook, formats, w[key][:31], table, _headers(table, labels, lang))
+        write_table(workbook, formats, w[key][:31], table, _headers(table, labels, lang),
+                    charted=key == "by_group")
     _native_chart(workbook, sheet, w["by_group"][:31], report.by_group, labels, w["by_group"],
                   len(lines) + 1)
     workbook.close()

@@ -1,17 +1,21 @@
 """Rows of a large sheet written as XML a column at a time, straight into the sheet that
-xlsxwriter is writing in constant-memory mode.
+xlsxwriter is writing.
 
 xlsxwriter spends about 8 µs on each cell it writes (a call, a type dispatch, a format
 lookup, an attribute string); a large round's consolidated workbook has millions of
-cells. Here the cells of a whole column are made in one pass with the column's style,
-joined row by row and appended to the sheet's row file, where xlsxwriter itself puts each
-row it finishes; the rest of the sheet (column widths, filters, panes, conditional
-formats, printing) and the package stay xlsxwriter's. The cells are the ones xlsxwriter
-writes in that mode: inline strings, numbers, date serials, booleans.
+cells, and its feedback workbooks a few hundred each. Here the cells of a whole column are
+made in one pass with the column's style and joined row by row. In constant-memory mode
+the rows are appended to the sheet's row file, where xlsxwriter itself puts each row it
+finishes; in a workbook assembled in memory a `StreamedSheet` keeps them and writes them
+after the rows xlsxwriter holds. The rest of the sheet (column widths, filters, panes,
+conditional formats, comments, printing) and the package stay xlsxwriter's. The cells
+are the ones xlsxwriter writes in constant-memory mode: inline strings, numbers, date
+serials, booleans.
 
-This leans on how xlsxwriter streams a constant-memory sheet (`row_data_fh`,
-`previous_row`, `_write_single_row`, `_check_dimensions`), which is why the project pins
-xlsxwriter's major version; the tests read these sheets back against xlsxwriter's own.
+This leans on how xlsxwriter writes a sheet (`row_data_fh`, `previous_row`,
+`_write_single_row`, `_check_dimensions`, `_write_sheet_data`, `_write_rows`), which is
+why the project pins xlsxwriter's major version; the tests read these sheets back
+against xlsxwriter's own.
 """
 
 from __future__ import annotations
@@ -111,6 +115,7 @@ class StreamedSheet(Worksheet):
         super().__init__()
         self.streamed: list[str] = []
         self.streamed_from: int | None = None
+        self.streamed_end = 0  # the row after the last streamed one
 
     def _write_sheet_data(self) -> None:
         if self.streamed_from is None:
@@ -142,9 +147,10 @@ def write_rows(sheet: Worksheet, first_row: int, rows: Iterable[str], last_col: 
         sheet._write_single_row(first_row)  # flush the row xlsxwriter holds (the header)
         write = sheet.row_data_fh.write
     elif isinstance(sheet, StreamedSheet):
-        if sheet.streamed_from is not None:
-            raise ValueError("a sheet takes its streamed rows at once")
-        sheet.streamed_from = first_row
+        if sheet.streamed_from is None:
+            sheet.streamed_from = sheet.streamed_end = first_row
+        elif first_row != sheet.streamed_end:
+            raise ValueError(f"row {first_row} does not follow the streamed rows")
         write = sheet.streamed.append
     else:
         raise ValueError("rows are streamed into a constant-memory sheet or a StreamedSheet")
@@ -166,6 +172,8 @@ def write_rows(sheet: Worksheet, first_row: int, rows: Iterable[str], last_col: 
         sheet._check_dimensions(first_row, 0)
         if sheet.constant_memory:
             sheet.previous_row = first_row + count
+        else:
+            sheet.streamed_end = first_row + count
     return count
 
 

@@ -16,7 +16,7 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from pipeline.sheetrows import column_cells, write_columns
+from pipeline.sheetrows import StreamedSheet, column_cells, write_columns
 
 SAFE_OPTIONS = {
     "strings_to_formulas": False,
@@ -94,12 +94,16 @@ def write_table(
     headers: Sequence[str],
     widths: dict[str, int] | None = None,
     first_row: int = 0,
-    worksheet: Worksheet | None = None,
     flag_word: str = "Sí",
+    charted: bool = False,
 ) -> Worksheet:
     """A sheet holding `table` as a filterable Excel table with a frozen header; flag
-    columns (holding `flag_word` or "No") are coloured where they are set."""
-    sheet = worksheet or workbook.add_worksheet(name)
+    columns (holding `flag_word` or "No") are coloured where they are set.
+
+    The rows are streamed as XML (pipeline.sheetrows). A table that a chart draws from is
+    `charted`: its cells are written one by one, so that the chart carries their values
+    (xlsxwriter caches a chart's data from the cells it holds)."""
+    sheet = workbook.add_worksheet(name, worksheet_class=StreamedSheet)
     columns = [c for c in table.columns if not str(c).startswith("_")]
     spec = []
     for column, header in zip(columns, headers, strict=True):
@@ -111,21 +115,24 @@ def write_table(
     last_col = max(len(columns) - 1, 0)
     if sheet.constant_memory:
         # A large round: rows go straight to disk, so an autofilter stands in for the
-        # Excel table (which needs every cell in memory).
+        # Excel table (which xlsxwriter cannot add in this mode).
         sheet.write_row(first_row, 0, list(headers), formats.header)
+        sheet.autofilter(first_row, 0, last_row, last_col)
+    else:
+        data = {}
+        if charted:
+            rows = table[columns].itertuples(index=False, name=None)
+            data = {"data": [[to_cell(v) for v in row] for row in rows]}
+        sheet.add_table(first_row, 0, last_row, last_col, {
+            **data, "columns": spec, "style": "Table Style Light 9",
+            "name": f"T_{name.replace(' ', '_')}"[:250]})
+    if not charted and len(table):
         for start in range(0, len(table), STREAM_ROWS):  # a slice at a time: memory
             part = table.iloc[start:start + STREAM_ROWS]
             at = first_row + 1 + start
             write_columns(sheet, at, [
                 column_cells(part[column], c, at, s["format"], formats.date)
                 for c, (column, s) in enumerate(zip(columns, spec, strict=True))])
-        sheet.autofilter(first_row, 0, last_row, last_col)
-    else:
-        rows = table[columns].itertuples(index=False, name=None)
-        sheet.add_table(first_row, 0, last_row, last_col, {
-            "data": [[to_cell(v) for v in row] for row in rows], "columns": spec,
-            "style": "Table Style Light 9", "name": f"T_{name.replace(' ', '_')}"[:250],
-        })
     sheet.freeze_panes(first_row + 1, 0)
     printable(sheet)
     for index, column in enumerate(columns):

@@ -178,3 +178,22 @@ def test_workbook_opens_in_libreoffice(year: Path, tmp_path: Path) -> None:
                     str(year / "informe" / "informe_anual_2027.xlsx")],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "informe_anual_2027.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_chart_carries_the_values_of_its_table(year: Path) -> None:
+    """The by-group table a chart draws from is written cell by cell, so the chart holds
+    cached values (viewers that do not recalculate show the bars)."""
+    import re
+    import zipfile
+
+    import openpyxl
+
+    path = year / "informe" / "informe_anual_2027.xlsx"
+    with zipfile.ZipFile(path) as archive:
+        chart = archive.read("xl/charts/chart1.xml").decode()
+    cached = [float(v) for v in re.findall(r"<c:v>([\d.]+)</c:v>", chart)]
+    book = openpyxl.load_workbook(path)
+    sheet = book[book.sheetnames[1]]
+    numbers = [v for row in sheet.iter_rows(min_row=2, values_only=True) for v in row
+               if isinstance(v, int | float)]
+    assert cached and set(cached) <= {float(v) for v in numbers}

@@ -130,13 +130,14 @@ def test_a_workbook_in_memory_takes_streamed_rows_in_a_streamed_sheet(tmp_path: 
     sheet.write(2, 1, "encabezado")
     write_rows(sheet, 3, [text_cell(0, 3, None, "uno"), text_cell(2, 4, None, "dos")], 2,
                heights=[30, 15])
-    with pytest.raises(ValueError, match="at once"):
-        write_rows(sheet, 5, [""], 0)
+    with pytest.raises(ValueError, match="does not follow"):
+        write_rows(sheet, 6, [""], 0)
+    write_rows(sheet, 5, [text_cell(1, 5, None, "tres")], 1)
     memory.close()
     book = openpyxl.load_workbook(tmp_path / "m.xlsx")
     assert list(book["Datos"].iter_rows(values_only=True)) == [
         ("título", None, None), (None, None, None), (None, "encabezado", None),
-        ("uno", None, None), (None, None, "dos")]
+        ("uno", None, None), (None, None, "dos"), (None, "tres", None)]
     assert book["Datos"].row_dimensions[4].height == 30
 
     broken = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"), {"in_memory": True})
