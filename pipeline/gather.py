@@ -4,8 +4,14 @@ skipped) and the matrix rows of the read ones one raw frame with their provenanc
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -18,6 +24,9 @@ from pipeline.read import WorkbookRead, read_workbook
 from pipeline.textnorm import fold_title
 from validation import Issue, make_issue
 
+log = logging.getLogger("seguimiento")
+PARALLEL_FROM = 200  # files: a round this large is read in more processes
+READERS = 2
 CellMap = dict[tuple[str, str], dict[str, tuple[str, str]]]
 
 
@@ -45,13 +54,14 @@ def gather(
     cells: CellMap = {}
     records: list[dict[str, object]] = []
     extra_titles: dict[str, str] = {}
+    reads = _read_all([c.path for c in candidates if not c.skip_reason])
     for candidate in candidates:
         name = candidate.path.name
         if candidate.skip_reason:
             subs.append(Submission(archivo=name, estado="omitido", motivo=candidate.skip_reason))
             issues.append(make_issue("archivo-omitido", archivo=name, motivo=candidate.skip_reason))
         else:
-            workbook = read_workbook(candidate.path)
+            workbook = next(reads)
             sub, found = _take(workbook, ref, round_option, as_of, lang)
             subs.append(sub)
             issues.extend(found)
@@ -78,6 +88,29 @@ def gather(
     for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja"):
         raw[column] = raw[column].astype(object).fillna("").astype(str)
     return Gathered(raw, subs, issues, cells, extra_titles)
+
+
+def _read_all(paths: list[Path]) -> Iterator[WorkbookRead]:
+    """The files read, in order: a large round in two more processes (both cores read
+    while this one gathers), a small one here."""
+    cores = min(os.cpu_count() or 1, READERS)
+    if len(paths) < PARALLEL_FROM or cores < 2 or (
+            "fork" not in multiprocessing.get_all_start_methods()):
+        yield from map(read_workbook, paths)
+        return
+    done = 0
+    try:
+        with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
+            for workbook in pool.map(_read, paths, chunksize=16):
+                done += 1
+                yield workbook
+    except BrokenProcessPool:
+        log.warning("a reading process ended abruptly; reading the rest here")
+        yield from map(read_workbook, paths[done:])
+
+
+def _read(path: Path) -> WorkbookRead:
+    return read_workbook(path)  # looked up when called: a name the workers can be sent
 
 
 def extra_column(title: str) -> str:
