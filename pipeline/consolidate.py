@@ -14,7 +14,7 @@ import pandas as pd
 
 from pipeline.config import Reference
 from pipeline.provenance import Submission
-from pipeline.textnorm import fold
+from pipeline.textnorm import fold, fold_clean
 from validation import Issue, make_issue
 
 MAX_ACTIVITIES = 3  # per working group (seed 003 §3.9) or network (seed 001) and year
@@ -68,7 +68,7 @@ def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
         rows = frame.loc[blank]
         codes = {inf: _code(inf, ref) for inf in set(rows["_informante"])}
         generated = [
-            f"{codes[inf]}-{_digest(inf, fold(act) or f'{arch}|{hoja}|{fila}')}"
+            f"{codes[inf]}-{_digest(inf, fold_clean(act) or f'{arch}|{hoja}|{fila}')}"
             for inf, act, arch, hoja, fila in zip(
                 rows["_informante"], rows["actividad"], rows["_archivo"], rows["_hoja"],
                 rows["_fila"], strict=True,

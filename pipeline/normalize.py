@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from pipeline.columns import KEYS
@@ -45,16 +46,14 @@ def cell_text(value: object) -> str:
 
 
 def _per_value(series: pd.Series, func: Callable[[object], object]) -> pd.Series:
-    """Apply `func` once per distinct value of an object column."""
-    table: dict[object, object] = {}
-    out = []
-    for value in series.to_numpy(dtype=object):
-        if value is None or (isinstance(value, float) and value != value):
-            value = None  # pandas turns a missing cell into NaN, which is not equal to itself
-        if value not in table:
-            table[value] = func(value)
-        out.append(table[value])
-    return pd.Series(out, index=series.index, dtype=object)
+    """Apply `func` once per distinct value of an object column (a missing cell, which
+    pandas holds as NaN, as None)."""
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    for i, value in enumerate(uniques):
+        mapped[i] = func(value)
+    mapped[-1] = func(None)  # code -1: missing
+    return pd.Series(mapped[codes], index=series.index, dtype=object)
 
 
 def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference) -> pd.DataFrame:

@@ -48,8 +48,13 @@ def strip_accents(text: str) -> str:
 
 def fold(value: object) -> str:
     """Comparison key: lower case, no accents, punctuation and spaces collapsed to one space."""
-    text = strip_accents(normalize_text(value)).lower()
-    return _NON_ALNUM.sub(" ", text).strip()
+    return fold_clean(normalize_text(value))
+
+
+def fold_clean(text: str) -> str:
+    """`fold` of a text `normalize_text` has already cleaned (the normalized matrix's):
+    the same key, without cleaning it twice."""
+    return _NON_ALNUM.sub(" ", strip_accents(text).lower()).strip()
 
 
 def fold_title(value: object) -> str:

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.textnorm import fold, fold_title, normalize_text
+from pipeline.textnorm import fold, fold_clean, fold_title, normalize_text
 
 
 def test_normalize_text_cleans_invisible_differences() -> None:
@@ -37,3 +37,8 @@ def test_normalized_text_has_no_outer_or_double_spaces(text: str) -> None:
 @given(st.text())
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+@given(st.text())
+def test_fold_clean_of_a_cleaned_text_is_its_fold(text: str) -> None:
+    assert fold_clean(normalize_text(text)) == fold(text)
