@@ -27,6 +27,7 @@ from validation import Issue, make_issue
 log = logging.getLogger("seguimiento")
 PARALLEL_FROM = 200  # files: a round this large is read in more processes
 READERS = 2
+RECORDS_PER_FRAME = 10_000
 CellMap = dict[tuple[str, str], dict[str, tuple[str, str]]]
 
 
@@ -53,6 +54,7 @@ def gather(
     issues: list[Issue] = []
     cells: CellMap = {}
     records: list[dict[str, object]] = []
+    frames: list[pd.DataFrame] = []
     extra_titles: dict[str, str] = {}
     reads = _read_all([c.path for c in candidates if not c.skip_reason])
     for candidate in candidates:
@@ -79,11 +81,16 @@ def gather(
                         extra_titles.setdefault(column, title)
                         record[column] = value
                     records.append(record)
+            if len(records) >= RECORDS_PER_FRAME:  # rows as dicts are large: a frame
+                frames.append(pd.DataFrame.from_records(records))  # at a time
+                records = []
         if on_file is not None:
             on_file(name, len(candidates))
     columns = [*KEYS, "_archivo", "_hoja", "_fila", "_informante", "_ronda", "_fecha_envio",
                "_grupo_hoja", *sorted(extra_titles)]
-    raw = pd.DataFrame.from_records(records, columns=columns)
+    frames.append(pd.DataFrame.from_records(records, columns=columns))
+    raw = pd.concat(frames, ignore_index=True).reindex(columns=columns) if len(frames) > 1 \
+        else frames[0]
     raw["_fila"] = raw["_fila"].astype(int)
     for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja"):
         raw[column] = raw[column].astype(object).fillna("").astype(str)

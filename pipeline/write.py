@@ -100,9 +100,17 @@ def _timed(what: str, work: Callable[[], T]) -> Callable[[], T]:
     def timed() -> T:
         start = time.perf_counter()
         done = work()
-        log.debug("%s: %.2f s", what, time.perf_counter() - start)
+        log.debug("%s: %.2f s, process peak %s", what, time.perf_counter() - start, _peak())
         return done
     return timed
+
+
+def _peak() -> str:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return "unknown"
+    return f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB"
 
 
 def _write_csvs(result: RunResult, stage: Path, folder: str) -> list[str]:
