@@ -14,16 +14,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
 from pipeline.columns import COLUMNS, column_key
 from pipeline.sheetrows import (
     StreamedSheet,
+    cell,
     column_bodies,
     place,
     restyle,
     style_attr,
-    text_cell,
     write_columns,
     write_rows,
 )
@@ -196,12 +197,16 @@ def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format
         styles.append(formats.wrap if key == "message" else formats.text)
         listing.set_column(c, c, width, styles[-1])
     rows, heights = [], []
+    letters = [xl_col_to_name(c) for c in range(len(header))]
+    attrs = [style_attr(style) for style in styles]
+    severity_attrs = {k: style_attr(v) for k, v in marks.items()}
     for r, issue in enumerate(issues, start=4):
         message = issue.message(lang)
         values = [issue.severity_label(lang), issue.archivo, issue.hoja, issue.celda,
                   issue.columna, issue.valor, message, issue.sugerencia]
-        rows.append("".join(text_cell(c, r, marks[issue.severity] if c == 0 else styles[c], v)
-                            for c, v in enumerate(values)))
+        attrs[0] = severity_attrs[issue.severity]
+        rows.append("".join(cell(letter, r, s, v)
+                            for letter, s, v in zip(letters, attrs, values, strict=True)))
         heights.append(15 * max(1, -(-len(message) // 75)))  # the message wraps at ~75
     write_rows(listing, 4, rows, len(header) - 1, heights)
     listing.freeze_panes(4, 0)

@@ -102,8 +102,14 @@ def restyle(body_: str, style: Format | None) -> str:
 
 def text_cell(column: int, row: int, style: Format | None, value: str) -> str:
     """One text cell (0-based row and column)."""
-    text = _text(style_attr(style), value)
-    return f'<c r="{xl_col_to_name(column)}{row + 1}"{text}' if text else ""
+    return cell(xl_col_to_name(column), row, style_attr(style), value)
+
+
+def cell(letter: str, row: int, s: str, value: object) -> str:
+    """One cell of any value, at column `letter` and row `row` (0-based), with the style
+    attribute `s` (`style_attr`): for rows made cell by cell."""
+    made = body(value, s)
+    return f'<c r="{letter}{row + 1}"{made}' if made else ""
 
 
 class StreamedSheet(Worksheet):

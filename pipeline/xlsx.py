@@ -8,11 +8,14 @@ input ever becomes a formula or a link (SPEC §7).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -48,22 +51,36 @@ def new_workbook(path: Path, created: dt.date, title: str, large: bool = False) 
 
 
 class Formats:
-    """The few formats a workbook needs, created once (never per cell)."""
+    """The few formats a workbook needs, each created once (never per cell), when first
+    asked for: a small workbook does not carry the ones it does not use."""
+
+    _SPECS: ClassVar[dict[str, dict[str, object]]] = {
+        "wrap": {"text_wrap": True, "valign": "top"},
+        "text": {"valign": "top"},
+        "date": {"num_format": "yyyy-mm-dd", "valign": "top"},
+        "datetime": {"num_format": "yyyy-mm-dd hh:mm", "valign": "top"},
+        "number": {"num_format": "0", "valign": "top"},
+        "title": {"bold": True, "font_size": 14},
+        "bold": {"bold": True},
+        "note": {"italic": True, "font_color": "#595959"},
+        "big": {"bold": True, "font_size": 12, "align": "left"},
+        "header": {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top",
+                   "bottom": 1},
+    }
 
     def __init__(self, workbook: Workbook) -> None:
-        add = workbook.add_format
-        self.wrap = add({"text_wrap": True, "valign": "top"})
-        self.text = add({"valign": "top"})
-        self.date = add({"num_format": "yyyy-mm-dd", "valign": "top"})
-        self.datetime = add({"num_format": "yyyy-mm-dd hh:mm", "valign": "top"})
-        self.number = add({"num_format": "0", "valign": "top"})
-        self.title = add({"bold": True, "font_size": 14})
-        self.bold = add({"bold": True})
-        self.note = add({"italic": True, "font_color": "#595959"})
-        self.big = add({"bold": True, "font_size": 12, "align": "left"})
-        self.header = add({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True,
-                           "valign": "top", "bottom": 1})
-        self.fills = {k: add({"bg_color": v}) for k, v in FLAG_COLOURS.items()}
+        self._workbook = workbook
+
+    def __getattr__(self, name: str) -> Format:
+        if name not in self._SPECS:
+            raise AttributeError(name)
+        made = self._workbook.add_format(self._SPECS[name])
+        setattr(self, name, made)  # found directly from now on
+        return made
+
+    @functools.cached_property
+    def fills(self) -> dict[str, Format]:
+        return {k: self._workbook.add_format({"bg_color": v}) for k, v in FLAG_COLOURS.items()}
 
 
 def printable(sheet: Worksheet) -> None:
@@ -136,7 +153,7 @@ def write_table(
     sheet.freeze_panes(first_row + 1, 0)
     printable(sheet)
     for index, column in enumerate(columns):
-        if column in formats.fills and len(table):
+        if column in FLAG_COLOURS and len(table):
             sheet.conditional_format(first_row + 1, index, last_row, index, {
                 "type": "cell", "criteria": "==", "value": f'"{flag_word}"',
                 "format": formats.fills[column]})
