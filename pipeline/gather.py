@@ -88,9 +88,10 @@ def gather(
             on_file(name, len(candidates))
     columns = [*KEYS, "_archivo", "_hoja", "_fila", "_informante", "_ronda", "_fecha_envio",
                "_grupo_hoja", *sorted(extra_titles)]
-    frames.append(pd.DataFrame.from_records(records, columns=columns))
+    if records or not frames:  # (an empty frame's columns are untyped: not joined)
+        frames.append(pd.DataFrame.from_records(records, columns=columns))
     raw = pd.concat(frames, ignore_index=True).reindex(columns=columns) if len(frames) > 1 \
-        else frames[0]
+        else frames[0].reindex(columns=columns)
     raw["_fila"] = raw["_fila"].astype(int)
     for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja"):
         raw[column] = raw[column].astype(object).fillna("").astype(str)

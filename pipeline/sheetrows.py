@@ -41,6 +41,7 @@ _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _EDGE_SPACE = re.compile(r"^\s|\s\Z")
 EXCEL_MAX_TEXT = 32_767  # UTF-16 units in one cell
 _EPOCH = np.datetime64("1899-12-30")
+_EPOCH_DATETIME = dt.datetime(1899, 12, 30)
 _LEAP_BUG_END = 61  # Excel counts a 29 February 1900; serials below 61 are one lower
 _ROWS_PER_WRITE = 2_000
 _CHUNK = 512  # values checked for escaping at once
@@ -202,7 +203,7 @@ def body(value: object, s: str = "", ds: str | None = None) -> str:
     if isinstance(value, int | float):
         return _number(s, value)
     if isinstance(value, dt.datetime | dt.date):
-        serial = _serials(pd.Series(pd.to_datetime([value])))[0]
+        serial = _serial(value)
         return _number(ds or s, serial) if serial is not None else _text(s, str(value))
     return _text(s, str(value))
 
@@ -226,6 +227,16 @@ def _serials(values: pd.Series) -> list[object]:
     days = (values.to_numpy("datetime64[ns]") - _EPOCH) / np.timedelta64(1, "D")
     days = np.where(days < _LEAP_BUG_END, days - 1, days)
     return [d if d >= 1 else None for d in days.tolist()]  # NaN >= 1 is False
+
+
+def _serial(value: dt.date) -> float | None:
+    """`_serials` of one date or datetime."""
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    days = (value.replace(tzinfo=None) - _EPOCH_DATETIME) / dt.timedelta(days=1)
+    if days < _LEAP_BUG_END:
+        days -= 1
+    return days if days >= 1 else None
 
 
 def _number(s: str, value: object) -> str:

@@ -47,3 +47,25 @@ def test_a_reading_process_that_dies_leaves_its_files_to_this_one(
     monkeypatch.setattr(pipeline.gather, "read_workbook", dies_in_a_worker)
     assert _analysis(tmp_path / "processes") == here
     assert "reading the rest here" in caplog.text
+
+
+def test_rows_gathered_a_frame_at_a_time_make_the_same_frame(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    from pipeline.config import load_reference
+    from pipeline.files import list_input_files
+    from pipeline.matching import Matcher
+
+    ref = load_reference()
+
+    def raw() -> pd.DataFrame:
+        return pipeline.gather.gather(list_input_files(ROOT / "input_workbooks"), ref,
+                                      Matcher(ref), None, AS_OF, "es").raw
+
+    whole = raw()
+    monkeypatch.setattr(pipeline.gather, "RECORDS_PER_FRAME", 1)  # a frame a file
+    pieces = raw()
+    assert list(pieces.columns) == list(whole.columns)
+    assert pieces["_fecha_envio"].dtype == whole["_fecha_envio"].dtype
+    assert pieces.astype(str).equals(whole.astype(str))

@@ -72,7 +72,9 @@ def test_texts_numbers_dates_and_blanks_read_back_as_xlsxwriter_writes_them(
         "numero": [1.5, float("nan"), 3, -7.25, 1e20, 0, 2, 3, 4, 5, 6, 7, 8, 9][:n],
         "fecha": pd.to_datetime(["2027-03-31", None, "2026-01-01 13:45", "1900-02-28",
                                  "1900-03-01", *["2030-12-31"] * (n - 5)], format="ISO8601"),
-        "mezcla": ["texto", 4, dt.date(2027, 6, 30), None, True, 2.5, "", *["x"] * (n - 7)],
+        "mezcla": ["texto", 4, dt.date(2027, 6, 30), None, True, 2.5, "",
+                   dt.datetime(2026, 1, 1, 13, 45), pd.Timestamp("1900-02-01"),
+                   *["x"] * (n - 9)],
         "entero": pd.array([1, None, *range(n - 2)], dtype="Int64"),
         "booleano": [True, False] * (n // 2),
     })
