@@ -213,8 +213,9 @@ def style_attr(style: Format | None) -> str:
 
 
 def _plain(chunk: list[object]) -> bool:
-    """Whether every value is a text that goes into XML as it is (one scan of them all)."""
-    if not all(type(v) is str for v in chunk):
+    """Whether every value is a text that goes into XML as it is (one scan of them all):
+    no character to escape, no white space to keep at its ends, not too long for a cell."""
+    if not all(type(v) is str and len(v) <= EXCEL_MAX_TEXT // 2 for v in chunk):
         return False
     joined = "\n".join(chunk)  # type: ignore[arg-type]
     if _RESERVED.search(joined) or _LITERAL_ESCAPE.search(joined):

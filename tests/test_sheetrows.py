@@ -83,6 +83,14 @@ def test_texts_numbers_dates_and_blanks_read_back_as_xlsxwriter_writes_them(
     assert streamed[1][0] == "plain" and streamed[3][0] == " leading space"
 
 
+def test_a_column_of_only_long_plain_texts_is_cut_to_what_a_cell_holds(
+        tmp_path: Path) -> None:
+    long = "a" * (EXCEL_MAX_TEXT + 100)
+    expected, streamed = _both(tmp_path, pd.DataFrame({"t": [long, "b" * 20_000]}))
+    assert streamed == expected
+    assert len(streamed[1][0]) == EXCEL_MAX_TEXT and len(streamed[2][0]) == 20_000
+
+
 def test_the_sheet_opens_in_calamine_too(tmp_path: Path) -> None:
     import python_calamine
 
