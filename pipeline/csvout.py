@@ -11,16 +11,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
+
+from pipeline.columntext import column_texts
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralize(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_DANGEROUS):
-        return "'" + value
-    return value
+    return neutralize_text(value) if isinstance(value, str) else value
+
+
+def neutralize_text(value: str) -> str:
+    return "'" + value if value.startswith(_DANGEROUS) else value
 
 
 def _cell(value: object) -> object:
@@ -43,24 +46,7 @@ def _cell(value: object) -> object:
 
 def write_csv(table: pd.DataFrame, path: Path) -> None:
     public = table[[c for c in table.columns if not str(c).startswith("_")]]
-    converted = pd.DataFrame({column: _column(public[column]) for column in public.columns},
-                             columns=public.columns, index=public.index)
+    converted = pd.DataFrame(
+        {column: column_texts(public[column], _cell, ("true", "false"), "", neutralize_text)
+         for column in public.columns}, columns=public.columns, index=public.index)
     converted.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
-
-
-def _column(series: pd.Series) -> list[object]:
-    """A column's CSV texts: a whole column at once where its type allows, each value
-    through `_cell` where it does not (the result is the same)."""
-    if pd.api.types.is_bool_dtype(series) and not series.isna().any():
-        return np.where(series.to_numpy(bool), "true", "false").tolist()
-    if pd.api.types.is_datetime64_any_dtype(series) and series.dt.tz is None:
-        present = series.dropna()
-        if (present == present.dt.normalize()).all():  # dates only
-            return series.dt.strftime("%Y-%m-%d").fillna("").tolist()
-    if pd.api.types.is_integer_dtype(series) and not series.isna().any():
-        return series.astype(str).tolist()
-    if pd.api.types.is_string_dtype(series):
-        values = series.astype(object).tolist()
-        if all(type(v) is str for v in values):
-            return [("'" + v) if v.startswith(_DANGEROUS) else v for v in values]
-    return [_cell(v) for v in series.astype(object)]

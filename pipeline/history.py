@@ -15,9 +15,9 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
+from pipeline.columntext import column_texts
 from pipeline.errors import HistoryError
 
 FILE_NAME = "historial.sqlite"
@@ -97,24 +97,8 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date, figures: d
 
 def _rows(table: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple[str | None, ...]]:
     table = table.reindex(columns=list(columns))
-    return list(zip(*(_texts(table[c]) for c in columns), strict=True))
-
-
-def _texts(series: pd.Series) -> list[str | None]:
-    """A column as stored: a whole column at once where its type allows, each value
-    through `_text` where it does not (the result is the same)."""
-    if pd.api.types.is_bool_dtype(series) and not series.isna().any():
-        return np.where(series.to_numpy(bool), "1", "0").tolist()
-    if pd.api.types.is_datetime64_any_dtype(series) and series.dt.tz is None:
-        present = series.dropna()
-        if (present == present.dt.normalize()).all():  # dates only
-            return series.dt.strftime("%Y-%m-%d").astype(object).where(series.notna(),
-                                                                      None).tolist()
-    if pd.api.types.is_string_dtype(series):
-        values = series.astype(object).tolist()
-        if all(type(v) is str for v in values):
-            return values
-    return [_text(v) for v in series.astype(object)]
+    return list(zip(*(column_texts(table[c], _text, ("1", "0"), None) for c in columns),
+                    strict=True))
 
 
 def _text(value: object) -> str | None:
