@@ -154,6 +154,14 @@ def test_large_rounds_are_written_in_constant_memory(tmp_path: Path,
 
     for name in small.sheetnames:
         assert values(large, name) == values(small, name), name
+    # The feedback workbooks, written in two shares by two processes, are the same.
+    folders = [tmp_path / run / "retroalimentacion" for run in ("tables", "streamed")]
+    names = [sorted(p.name for p in folder.glob("*.xlsx")) for folder in folders]
+    assert names[0] == names[1] and len(names[0]) > 10
+    for name in names[0]:
+        books = [openpyxl.load_workbook(folder / name) for folder in folders]
+        for sheet in books[0].sheetnames:
+            assert values(books[1], sheet) == values(books[0], sheet), (name, sheet)
 
 
 def test_background_work_returns_its_result_or_raises() -> None:
