@@ -76,8 +76,8 @@ def one(method: str, folder: Path, out: Path) -> None:
     start = time.perf_counter()
     METHODS[method](folder, out)
     seconds = time.perf_counter() - start
-    # The larger of this process and its children (a large round writes the feedback
-    # workbooks in a forked child).
+    # The larger of this process and its children (a large round forks processes to
+    # read the files and to write the workbooks).
     peak_mb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
