@@ -17,7 +17,7 @@ from xlsxwriter.format import Format
 
 from pipeline.changes import KIND_LABELS
 from pipeline.csvout import write_csv
-from pipeline.feedback import write_feedback
+from pipeline.feedback import FOLDER, write_feedback
 from pipeline.flags import FLAGS
 from pipeline.history import open_history, store_round
 from pipeline.outputs import in_background, output_lock, staging
@@ -77,12 +77,15 @@ def write_outputs(
                     for i in range(FEEDBACK_SHARES)] if large else [
             lambda: write_feedback(result, stage)]
         names = _timed("CSV", lambda: _write_csvs(result, stage, ""))()
+        _tell(on_sheet, "csv")
         workbook()
         names.append("consolidado.xlsx")
-        if large:
-            for name in (*SHEETS, "resumen"):
+        if large:  # written in another process: its sheets are told now
+            pick = 1 if result.lang == "en" else 0
+            for name in ("Summary" if pick else "Resumen", *(n[pick] for n in SHEETS.values())):
                 _tell(on_sheet, name)
         names += sorted(name for wait in feedback for name in wait())
+        _tell(on_sheet, FOLDER)
         if public:
             edition = public_edition(result)
             names += _write_csvs(edition, stage, PUBLIC_FOLDER)
@@ -92,6 +95,7 @@ def write_outputs(
             # Last, so a failure above leaves the database as it was; the outputs are moved
             # into place only after the round is stored.
             _timed("historial", lambda: store_history(result))()
+        _tell(on_sheet, "historial")
     return [out_dir / name for name in names]
 
 
@@ -158,6 +162,7 @@ def write_consolidated(
     for key, names in SHEETS.items():
         name = names[pick]
         if key == "cambios" and key not in result.tables:
+            _tell(on_sheet, name)  # a step all the same: the progress bar ends full
             continue
         if key == "cambios":
             table = _change_labels(result.tables[key], labels, lang)
@@ -265,5 +270,7 @@ def _grid_rows(grid: pd.DataFrame, labels: dict[str, str], column_of: dict[str, 
 
 
 def _tell(callback: Callable[[str, int], None] | None, name: str) -> None:
+    """One more writing step done: the summary and each sheet of the consolidated
+    workbook, the CSV tables, the feedback workbooks, the history."""
     if callback is not None:
-        callback(name, len(SHEETS) + 1)
+        callback(name, len(SHEETS) + 4)

@@ -185,3 +185,18 @@ def test_staging_left_by_a_killed_run_is_cleaned(tmp_path: Path) -> None:
     consolidate(out)
     assert not left.exists()
     assert not list(out.glob(".seguimiento-tmp-*"))
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_writing_progress_ends_full_after_every_step(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large: bool) -> None:
+    if large:
+        monkeypatch.setattr(pipeline.write, "LARGE_ROUND", 1)
+    steps: list[tuple[str, int]] = []
+    run_consolidation(Options(input_dir=SAMPLE, out_dir=tmp_path / "out", as_of=AS_OF),
+                      on_sheet=lambda name, total: steps.append((name, total)))
+    names = [name for name, _ in steps]
+    assert {total for _, total in steps} == {len(steps)}
+    assert len(set(names)) == len(names)
+    assert names[-1] == "historial" and "csv" in names and "retroalimentacion" in names
+    assert "Matriz" in names and "Resumen" in names
