@@ -6,6 +6,7 @@ status grid, submissions, issues) and the CSV tables of SPEC §6.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -71,11 +72,9 @@ def write_outputs(
         # shares) in more processes, so every core works while this one writes the CSVs.
         workbook = in_background(_timed("consolidado.xlsx", lambda: write_consolidated(
             result, stage / "consolidado.xlsx", None if large else on_sheet)), enabled=large)
-        feedback = [in_background(_timed(f"retroalimentacion {i + 1}/{FEEDBACK_SHARES}",
-                                          lambda i=i: write_feedback(  # type: ignore[misc]
-                                              result, stage, (i, FEEDBACK_SHARES))))
-                    for i in range(FEEDBACK_SHARES)] if large else [
-            lambda: write_feedback(result, stage)]
+        shares = FEEDBACK_SHARES if large else 1
+        feedback = [in_background(_timed(f"retroalimentacion {i + 1}/{shares}", functools.partial(
+            write_feedback, result, stage, (i, shares))), enabled=large) for i in range(shares)]
         names = _timed("CSV", lambda: _write_csvs(result, stage, ""))()
         _tell(on_sheet, "csv")
         workbook()
