@@ -61,7 +61,7 @@ def reporter_code(informante: str, ref: Reference) -> str:
 def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     """Rows without an id get one from the reporter and the normalized activity text, so
     the same activity keeps the same id from round to round."""
-    frame = frame.copy()
+    frame = frame.copy(deep=False)  # columns are replaced, never written into: no row copy
     blank = frame["id"].eq("")
     frame["_id_generado"] = blank
     if blank.any():
@@ -74,7 +74,9 @@ def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
                 rows["_fila"], strict=True,
             )
         ]
-        frame.loc[blank, "id"] = generated
+        ids = frame["id"].copy()
+        ids[blank] = generated
+        frame["id"] = ids
     return frame
 
 

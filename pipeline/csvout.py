@@ -15,6 +15,7 @@ import pandas as pd
 
 from pipeline.columntext import column_texts
 
+ROWS_PER_SLICE = 20_000
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -45,8 +46,12 @@ def _cell(value: object) -> object:
 
 
 def write_csv(table: pd.DataFrame, path: Path) -> None:
+    """The table as CSV, converted and written a slice of rows at a time (memory)."""
     public = table[[c for c in table.columns if not str(c).startswith("_")]]
-    converted = pd.DataFrame(
-        {column: column_texts(public[column], _cell, ("true", "false"), "", neutralize_text)
-         for column in public.columns}, columns=public.columns, index=public.index)
-    converted.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        for start in range(0, max(len(public), 1), ROWS_PER_SLICE):
+            part = public.iloc[start:start + ROWS_PER_SLICE]
+            converted = pd.DataFrame(
+                {c: column_texts(part[c], _cell, ("true", "false"), "", neutralize_text)
+                 for c in part.columns}, columns=part.columns, index=part.index)
+            converted.to_csv(handle, index=False, header=start == 0, lineterminator="\n")

@@ -11,7 +11,7 @@ FLAGS = ("vencido", "por_vencer", "sin_responsable", "plazo_impreciso", "sin_ind
 
 
 def flag_rows(frame: pd.DataFrame, as_of: dt.date, window_days: int) -> pd.DataFrame:
-    frame = frame.copy()
+    frame = frame.copy(deep=False)  # only new columns are set: the rows are not copied
     today = pd.Timestamp(as_of)
     due = frame["fecha_limite"]
     open_item = frame["estado"].ne("finalizado")

@@ -66,7 +66,7 @@ def _scrubber(personal: list[str], mark: str):  # type: ignore[no-untyped-def]
 
 
 def _scrub_frame(frame: pd.DataFrame, scrub) -> pd.DataFrame:  # type: ignore[no-untyped-def]
-    frame = frame.copy()
+    frame = frame.copy(deep=False)  # whole columns are replaced: no row copy
     for column in frame.columns:
         if frame[column].dtype == object:
             frame[column] = frame[column].map(scrub)

@@ -185,7 +185,7 @@ def write_consolidated(
 
 
 def _change_labels(table: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
-    table = table.copy()
+    table = table.copy(deep=False)  # whole columns are replaced: no row copy
     pick = 1 if lang == "en" else 0
     table["tipo"] = table["tipo"].map(lambda k: KIND_LABELS.get(k, (k, k))[pick])
     for column in ("antes", "despues"):
@@ -205,7 +205,7 @@ def _with_labels(table: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.D
     true/false). Words, not booleans: they read the same in every spreadsheet, filter
     cleanly, and LibreOffice's PDF export fails on some sheets whose conditional formats
     compare booleans (seen with LibreOffice 7.4)."""
-    table = table.copy()
+    table = table.copy(deep=False)  # whole columns are replaced: no row copy
     table["estado"] = table["estado"].map(lambda k: labels.get(k, k))
     words = {True: _yes(lang), False: "No"}
     for flag in (*FLAGS, "reservado"):

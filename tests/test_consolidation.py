@@ -168,3 +168,25 @@ def test_the_round_comes_from_the_option_or_the_as_of_quarter(make_workbook: Mak
                   folder=folder)
     assert run(folder).ronda == "2026-T4"
     assert run(folder, round="2027-T1").ronda == "2027-T1"
+
+
+def test_ids_and_flags_leave_the_frame_they_are_given_as_it_was(ref) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    from pipeline.consolidate import assign_ids
+    from pipeline.flags import flag_rows
+
+    given = pd.DataFrame({
+        "id": ["", "GTM-1"], "actividad": ["Taller regional", "Campaña"],
+        "_informante": ["Guatemala", "Guatemala"], "_archivo": ["g.xlsx"] * 2,
+        "_hoja": ["Matriz"] * 2, "_fila": [5, 6],
+        "fecha_limite": pd.to_datetime(["2026-01-31", None]), "estado": ["pendiente"] * 2,
+        "responsable": ["", "OIM"], "_plazo_tipo": ["fecha", "vacio"], "indicadores": ["", "x"],
+    })
+    before = given.copy()
+    with_ids = assign_ids(given, ref)
+    flagged = flag_rows(with_ids, AS_OF, 30)
+    assert with_ids["id"].iloc[0].startswith("G") and with_ids["id"].iloc[1] == "GTM-1"
+    assert bool(flagged["vencido"].iloc[0]) and bool(flagged["sin_responsable"].iloc[0])
+    pd.testing.assert_frame_equal(given, before)
+    assert "vencido" not in with_ids and "_id_generado" not in given

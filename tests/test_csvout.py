@@ -7,7 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
+import pipeline.csvout
 from pipeline.csvout import _cell, write_csv
 
 
@@ -17,7 +19,10 @@ def _one_by_one(table: pd.DataFrame, path: Path) -> None:
     converted.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
-def test_columns_converted_at_once_match_values_converted_one_by_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize("rows_per_slice", [20_000, 3])
+def test_columns_converted_at_once_match_values_converted_one_by_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows_per_slice: int) -> None:
+    monkeypatch.setattr(pipeline.csvout, "ROWS_PER_SLICE", rows_per_slice)
     table = pd.DataFrame({
         "texto": pd.Series(["uno", "=HYPERLINK(\"x\")", "+1", "-", "@a", "\tt", "ñ"],
                            dtype="str"),
@@ -39,3 +44,8 @@ def test_columns_converted_at_once_match_values_converted_one_by_one(tmp_path: P
     assert fast == (tmp_path / "uno_a_uno.csv").read_text("utf-8-sig")
     assert "'=HYPERLINK" in fast and "2027-03-31 10:30:00" in fast and "_interno" not in fast
     assert fast.splitlines()[1].startswith("uno,a,true,true,2027-03-31,")
+
+
+def test_an_empty_table_is_its_header(tmp_path: Path) -> None:
+    write_csv(pd.DataFrame(columns=["id", "estado", "_interno"]), tmp_path / "vacia.csv")
+    assert (tmp_path / "vacia.csv").read_bytes() == "\ufeffid,estado\n".encode()
