@@ -200,3 +200,25 @@ def test_the_writing_progress_ends_full_after_every_step(
     assert len(set(names)) == len(names)
     assert names[-1] == "historial" and "csv" in names and "retroalimentacion" in names
     assert "Matriz" in names and "Resumen" in names
+
+
+def test_the_status_grid_sheet_holds_each_items_status_under_its_reporter(
+        tmp_path: Path) -> None:
+    import openpyxl
+    import pandas as pd
+
+    from pipeline.config import load_reference
+    from pipeline.tables import status_labels
+
+    consolidate(tmp_path)
+    matrix = pd.read_csv(tmp_path / "matriz.csv", encoding="utf-8-sig", keep_default_na=False)
+    labels = status_labels(load_reference(), "es")
+    sheet = openpyxl.load_workbook(tmp_path / "consolidado.xlsx")["Estado por informante"]
+    rows = list(sheet.iter_rows(values_only=True))
+    reporters = rows[0][2:]
+    shown = {(row[0], reporter): status for row in rows[1:]
+             for reporter, status in zip(reporters, row[2:], strict=True) if status}
+    expected = {(i, r): labels.get(s, s) for i, r, s in
+                matrix[["id", "informante", "estado"]].drop_duplicates(["id", "informante"])
+                .itertuples(index=False, name=None) if s}  # no status: a blank cell
+    assert shown == expected and len(shown) > 20
