@@ -23,7 +23,7 @@ from pipeline.flags import FLAGS
 from pipeline.history import open_history, store_round
 from pipeline.outputs import in_background, output_lock, staging
 from pipeline.public import public_edition
-from pipeline.sheetrows import text_cell, write_rows
+from pipeline.sheetrows import StreamedSheet, text_cell, write_rows
 from pipeline.summary import STATUS_COLOURS, write_summary
 from pipeline.tables import status_labels, title
 from pipeline.xlsx import Formats, new_workbook, printable, write_table
@@ -217,7 +217,7 @@ def _with_labels(table: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.D
 def _write_grid(workbook, formats, name, grid, labels, lang) -> None:  # type: ignore[no-untyped-def]
     """Items down, reporters across, each cell the status word, coloured. Only the cells
     that hold a status are written: the cost follows the items, not items x reporters."""
-    sheet = workbook.add_worksheet(name)
+    sheet = workbook.add_worksheet(name, worksheet_class=StreamedSheet)
     reporters = sorted(set(grid["informante"]))
     column_of = {r: c for c, r in enumerate(reporters, start=2)}
     sheet.write_row(0, 0, [title("id", lang), title("actividad", lang), *reporters],
@@ -227,17 +227,7 @@ def _write_grid(workbook, formats, name, grid, labels, lang) -> None:  # type: i
     if reporters:
         sheet.set_column(2, 1 + len(reporters), 14)
     last_col = 1 + max(len(reporters), 1)
-    rows = _grid_rows(grid, labels, column_of, formats.wrap)
-    if sheet.constant_memory:
-        items = write_rows(sheet, 1, ("".join(text_cell(c, r, style, text)
-                                              for c, style, text in cells)
-                                      for r, cells in enumerate(rows, start=1)), last_col)
-    else:
-        items = 0
-        for r, cells in enumerate(rows, start=1):
-            items += 1
-            for c, style, text in cells:
-                sheet.write_string(r, c, text, style)
+    items = write_rows(sheet, 1, _grid_rows(grid, labels, column_of, formats.wrap), last_col)
     last_row = max(items, 1)
     sheet.autofilter(0, 0, last_row, last_col)
     sheet.freeze_panes(1, 2)
@@ -252,20 +242,21 @@ def _write_grid(workbook, formats, name, grid, labels, lang) -> None:  # type: i
 
 
 def _grid_rows(grid: pd.DataFrame, labels: dict[str, str], column_of: dict[str, int],
-               wrap: Format) -> Iterator[list[tuple[int, Format | None, str]]]:
-    """Each item's cells (column, format, text) in column order: the grid is sorted by
-    item, then reporter, so an item's statuses are together and left to right."""
-    cells: list[tuple[int, Format | None, str]] = []
-    current = None
+               wrap: Format) -> Iterator[str]:
+    """Each item's row of cells, from row 1: the grid is sorted by item, then reporter, so
+    an item's statuses are together and left to right."""
+    cells: list[str] = []
+    current, r = None, 0
     for item, activity, reporter, status in grid.itertuples(index=False, name=None):
         if item != current:
             if cells:
-                yield cells
-            current = item
-            cells = [(0, None, str(item)), (1, wrap, "" if pd.isna(activity) else str(activity))]
-        cells.append((column_of[reporter], None, labels.get(status, status)))
+                yield "".join(cells)
+            current, r = item, r + 1
+            cells = [text_cell(0, r, None, str(item)),
+                     text_cell(1, r, wrap, "" if pd.isna(activity) else str(activity))]
+        cells.append(text_cell(column_of[reporter], r, None, labels.get(status, status)))
     if cells:
-        yield cells
+        yield "".join(cells)
 
 
 def _tell(callback: Callable[[str, int], None] | None, name: str) -> None:
