@@ -89,8 +89,13 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
     for batch in _batches(mine, rows_of):
         # The rows of a batch of reporters are made into cells together: few slices of
         # the matrix, and the memory of a batch, not of the round.
-        positions = [p for informante in batch for p in rows_of.get(informante, [])]
-        shown = _Shown(result.matrix.take(positions))
+        positions: list[int] = []
+        mine_in_batch: dict[str, range] = {}
+        for informante in batch:
+            rows = rows_of.get(informante, [])
+            mine_in_batch[informante] = range(len(positions), len(positions) + len(rows))
+            positions.extend(rows)
+        shown = _Shown(result.matrix.take(positions), mine_in_batch)
         for informante in batch:
             issues = [i for name in files[informante] for i in issues_of.get(name, [])]
             relative = f"{FOLDER}/{safe_name(informante)}.xlsx"
@@ -116,11 +121,10 @@ class _Shown:
     """The matrix as the feedback shows it (each value as the focal point wrote it), made
     into cell bodies once for all the workbooks."""
 
-    def __init__(self, matrix: pd.DataFrame) -> None:
+    def __init__(self, matrix: pd.DataFrame, rows_of: dict[str, range]) -> None:
         self.columns = [_shown_column(matrix, spec.key) for spec in COLUMNS]
         self.columns += [matrix[key] for key in ("archivo", "hoja", "fila")]
-        self.rows_of = {str(k): v for k, v in
-                        matrix.groupby("informante", sort=False).indices.items()}
+        self.rows_of = rows_of  # each reporter's rows in `matrix`
         self.where = list(zip(matrix["archivo"], matrix["hoja"], matrix["fila"].astype(int),
                               strict=True))
         self._bodies: dict[tuple[str, str], list[list[str]]] = {}
@@ -166,14 +170,14 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
         sheet.write(0, c, text, formats.bold)
         sheet.set_column(c, c, COLUMNS[c].width if c < len(COLUMNS) else 14, formats.wrap)
     sheet.freeze_panes(1, 1)
-    positions = shown.rows_of.get(informante, [])
-    rows = range(1, len(positions) + 1)
+    mine = shown.rows_of.get(informante, range(0))  # its rows in the batch
+    rows = range(1, len(mine) + 1)
     bodies = shown.bodies(formats.wrap, formats.date)
-    cells = [place(c, rows, [column[p] for p in positions]) for c, column in enumerate(bodies)]
-    at = {shown.where[p]: r for r, p in zip(rows, positions, strict=True)}
+    cells = [place(c, rows, column[mine.start:mine.stop]) for c, column in enumerate(bodies)]
+    at = {shown.where[p]: r for r, p in zip(rows, mine, strict=True)}
     for (r, c), found in _marked_cells(issues, at).items():
         worst = min(found, key=lambda i: SEVERITIES.index(i.severity))
-        cell = restyle(bodies[c][positions[r - 1]], marks[worst.severity])
+        cell = restyle(bodies[c][mine[r - 1]], marks[worst.severity])
         cells[c][r - 1] = place(c, [r], [cell])[0]
         text = "\n\n".join(f"{i.celda}: {i.message(lang)}" for i in found)
         sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
@@ -204,9 +208,9 @@ def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format
         message = issue.message(lang)
         values = [issue.severity_label(lang), issue.archivo, issue.hoja, issue.celda,
                   issue.columna, issue.valor, message, issue.sugerencia]
-        attrs[0] = severity_attrs[issue.severity]
+        row_attrs = [severity_attrs[issue.severity], *attrs[1:]]  # severity coloured
         rows.append("".join(cell(letter, r, s, v)
-                            for letter, s, v in zip(letters, attrs, values, strict=True)))
+                            for letter, s, v in zip(letters, row_attrs, values, strict=True)))
         heights.append(15 * max(1, -(-len(message) // 75)))  # the message wraps at ~75
     write_rows(listing, 4, rows, len(header) - 1, heights)
     listing.freeze_panes(4, 0)
