@@ -90,8 +90,7 @@ def gather(
                "_grupo_hoja", *sorted(extra_titles)]
     if records or not frames:  # (an empty frame's columns are untyped: not joined)
         frames.append(pd.DataFrame.from_records(records, columns=columns))
-    raw = pd.concat(frames, ignore_index=True).reindex(columns=columns) if len(frames) > 1 \
-        else frames[0].reindex(columns=columns)
+    raw = pd.concat(frames, ignore_index=True).reindex(columns=columns)
     raw["_fila"] = raw["_fila"].astype(int)
     for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja"):
         raw[column] = raw[column].astype(object).fillna("").astype(str)

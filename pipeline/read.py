@@ -176,30 +176,22 @@ def _records(rows: Iterable[list[object]], header: Header,
     starts = {(r1, c1): r2 for (r1, c1), (r2, _c2) in merges if c1 in wanted and r2 > r1}
     active: dict[int, tuple[object, int]] = {}  # column -> (merged value, last row)
     records: list[dict[str, object]] = []
-    pairs = list(columns.items())
     for r, row in enumerate(rows):
         for c in wanted:
             if (r, c) in starts:
                 active[c] = (row[c] if c < len(row) else None, starts[(r, c)])
         if r <= header.row:
             continue
-        for c in [c for c, (_, last) in active.items() if last < r]:
-            del active[c]  # merges that ended above this row
 
         def value_at(c: int, r: int = r, row: list[object] = row) -> object:
             value = row[c] if c < len(row) else None
-            if _blank(value) and c in active:
+            if _blank(value) and c in active and r <= active[c][1]:
                 # Only a merged cell takes the value of its merge: a blank that is not
                 # merged stays blank (a missing responsible party must be flagged).
                 value = active[c][0]
             return None if _blank(value) else value
 
-        if active:
-            record: dict[str, object] = {key: value_at(c) for key, c in pairs}
-        else:  # the common case, without a call per cell
-            width = len(row)
-            record = {key: None if c >= width or (v := row[c]) is None or (
-                isinstance(v, str) and not v.strip()) else v for key, c in pairs}
+        record: dict[str, object] = {key: value_at(c) for key, c in columns.items()}
         if _is_item(record, row):
             extras = {t: value_at(c) for t, c in header.extras.items()}
             record["_extra"] = {t: v for t, v in extras.items() if v is not None}
