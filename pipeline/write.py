@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("seguimiento")
 T = TypeVar("T")
 
+SUMMARY_SHEET = ("Resumen", "Summary")
 SHEETS = {  # table -> (Spanish sheet name, English sheet name)
     "matriz": ("Matriz", "Matrix"),
     "cambios": ("Cambios", "Changes"),
@@ -81,7 +82,7 @@ def write_outputs(
         names.append("consolidado.xlsx")
         if large:  # written in another process: its sheets are told now
             pick = 1 if result.lang == "en" else 0
-            for name in ("Summary" if pick else "Resumen", *(n[pick] for n in SHEETS.values())):
+            for name in (SUMMARY_SHEET[pick], *(n[pick] for n in SHEETS.values())):
                 _tell(on_sheet, name)
         names += sorted(name for wait in feedback for name in wait())
         _tell(on_sheet, FOLDER)
@@ -154,7 +155,7 @@ def write_consolidated(
     workbook = new_workbook(path, result.as_of, heading, large=len(result.matrix) > LARGE_ROUND)
     formats = Formats(workbook)
     labels = status_labels(result.ref, lang)
-    summary_sheet = workbook.add_worksheet("Summary" if lang == "en" else "Resumen")
+    summary_sheet = workbook.add_worksheet(SUMMARY_SHEET[pick])
     write_summary(workbook, formats, summary_sheet, result.figures(), result.summary, labels,
                   heading, lang)
     _tell(on_sheet, summary_sheet.get_name())
