@@ -69,10 +69,8 @@ def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
         codes = {inf: _code(inf, ref) for inf in set(rows["_informante"])}
         generated = [
             f"{codes[inf]}-{_digest(inf, fold_clean(act) or f'{arch}|{hoja}|{fila}')}"
-            for inf, act, arch, hoja, fila in zip(
-                rows["_informante"], rows["actividad"], rows["_archivo"], rows["_hoja"],
-                rows["_fila"], strict=True,
-            )
+            for inf, act, arch, hoja, fila in zip(*(rows[c].tolist() for c in (
+                "_informante", "actividad", "_archivo", "_hoja", "_fila")), strict=True)
         ]
         ids = frame["id"].copy()
         ids[blank] = generated

@@ -93,7 +93,8 @@ def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
                                   "_fecha_envio": "fecha_envio"})
     table["problemas"] = [
         "; ".join(sorted(codes.get((a, h, int(f)), ())))
-        for a, h, f in zip(table["archivo"], table["hoja"], table["fila"], strict=True)
+        for a, h, f in zip(*(table[c].tolist() for c in ("archivo", "hoja", "fila")),
+                           strict=True)
     ]
     table = table.sort_values(["informante", "archivo", "hoja", "fila"], kind="stable")
     table = table.rename(columns={"dias_vencido": "_dias_vencido"})

@@ -11,12 +11,18 @@ import unicodedata
 
 # Characters that Excel users paste in from Word or the web and that make two equal
 # texts look different: zero-width spaces and joiners, the BOM, soft hyphens.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
 # Non-breaking and other exotic spaces become plain spaces (then collapse).
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_EXOTIC_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # a regex class
+_SPACES = re.compile(f"[ {_EXOTIC_SPACES}]+")
 _BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _PARENS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+# Anything `normalize_text` would change, Unicode normalization aside: a text without
+# any (most cells) is returned as it is, not split into lines and joined again.
+_DIRTY = re.compile(f"[{_INVISIBLE_CHARS}{_EXOTIC_SPACES}]|{_BREAKS.pattern}"
+                    r"|  |^\s|\s\Z|\s\n|\n\s")
 
 
 def normalize_text(value: object) -> str:
@@ -28,6 +34,12 @@ def normalize_text(value: object) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
+    if not _DIRTY.search(text) and unicodedata.is_normalized("NFC", text):
+        return text
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _BREAKS.sub("\n", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]

@@ -1,7 +1,7 @@
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.textnorm import fold, fold_clean, fold_title, normalize_text
+from pipeline.textnorm import _clean, fold, fold_clean, fold_title, normalize_text
 
 
 def test_normalize_text_cleans_invisible_differences() -> None:
@@ -42,3 +42,26 @@ def test_fold_is_idempotent(text: str) -> None:
 @given(st.text())
 def test_fold_clean_of_a_cleaned_text_is_its_fold(text: str) -> None:
     assert fold_clean(normalize_text(text)) == fold(text)
+
+
+# Texts made of the characters normalization cares about, mostly plain ones, so that
+# Hypothesis often meets a text clean but for one detail (a space at a line's end, a
+# blank line, a break, a combining accent).
+_TRICKY = st.lists(st.sampled_from(
+    list("ab é\n") * 8 + list("\u0301\r\t\u00a0\u200b\u2028\x0b\x1c\x85\u3000")),
+    max_size=12).map("".join)
+
+
+@settings(max_examples=500)
+@given(st.one_of(st.text(), _TRICKY))
+@example("a  b").via("a double space")
+@example("a \nb").via("a space at a line's end")
+@example("a\n b").via("a space at a line's start")
+@example(" a").via("a leading space")
+@example("a\u3000").via("a trailing exotic space")
+@example("a\r\nb").via("a Windows line break")
+@example("a\u200bb").via("an invisible character")
+@example("e\u0301").via("a combining accent")
+@example("a\n\nb").via("an inner blank line")
+def test_a_text_left_as_it_is_is_one_cleaning_would_not_change(text: str) -> None:
+    assert normalize_text(text) == _clean(text)
