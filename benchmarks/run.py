@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -22,6 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 AS_OF = "2026-11-30"
+STAGE = re.compile(r" DEBUG (reading|analysis|writing|historial): ([0-9.]+) s")
 
 
 def product(folder: Path, out: Path) -> None:
@@ -33,6 +35,17 @@ def product(folder: Path, out: Path) -> None:
     except SystemExit as done:
         if done.code not in (0, None):
             raise
+
+
+def stages(log_file: Path) -> dict[str, float]:
+    """Where the product's time went, from its own log: reading, analysis, writing (and,
+    within writing, the history)."""
+    found = {}
+    for line in log_file.read_text(encoding="utf-8").splitlines():
+        match = STAGE.search(line)
+        if match:
+            found[match.group(1)] = float(match.group(2))
+    return found
 
 
 def naive(folder: Path, out: Path) -> None:
@@ -80,11 +93,15 @@ def one(method: str, folder: Path, out: Path) -> None:
     # read the files and to write the workbooks).
     peak_mb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
+    figures = {"seconds": seconds, "peak_mb": peak_mb}
+    if method == "product":
+        figures["stages"] = stages(out.parent / f"{out.name}.log")
+    print(json.dumps(figures))
 
 
 def measure(method: str, folder: Path, work: Path, repeat: int) -> dict[str, float]:
     times, peaks = [], []
+    parts: dict[str, list[float]] = {}
     for n in range(repeat):
         out = work / f"{method}-{n}"
         shutil.rmtree(out, ignore_errors=True)
@@ -93,8 +110,11 @@ def measure(method: str, folder: Path, work: Path, repeat: int) -> dict[str, flo
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         times.append(figures["seconds"])
         peaks.append(figures["peak_mb"])
+        for stage, seconds in figures.get("stages", {}).items():
+            parts.setdefault(stage, []).append(seconds)
         shutil.rmtree(out, ignore_errors=True)
-    return {"median_s": statistics.median(times), "peak_mb": max(peaks)}
+    return {"median_s": statistics.median(times), "peak_mb": max(peaks),
+            **{f"{stage}_s": statistics.median(values) for stage, values in parts.items()}}
 
 
 def main() -> None:
@@ -116,6 +136,7 @@ def main() -> None:
     print("| workbooks | rows | product s | naive s | floor s | product/floor | naive/product "
           "| product MB | naive MB | floor MB |")
     print("|---|---|---|---|---|---|---|---|---|---|")
+    where = []
     for size in (int(s) for s in args.sizes.split(",")):
         folder = work / f"round-{size}"
         if not folder.exists():
@@ -126,6 +147,24 @@ def main() -> None:
               f"{n / p:.2f} | {results['product']['peak_mb']:.0f} | "
               f"{results['naive']['peak_mb']:.0f} | {results['floor']['peak_mb']:.0f} |",
               flush=True)
+        where.append(_where(size, results["product"], f))
+    print("\nWhere the product's time goes (medians, from its log; start-up is Python and the "
+          "imports):\n")
+    print("| workbooks | start-up s | reading s | analysis s | writing s | of which history s "
+          "| up to the first output / floor |")
+    print("|---|---|---|---|---|---|---|")
+    print("\n".join(where))
+
+
+def _where(size: int, product: dict[str, float], floor_s: float) -> str:
+    """A row of the stage table: how long the product took before it wrote anything, as a
+    multiple of the floor's whole run, bounds how close to the floor it can come."""
+    total = product["median_s"]
+    reading, analysis, writing = (product.get(f"{k}_s", 0.0)
+                                  for k in ("reading", "analysis", "writing"))
+    start = total - reading - analysis - writing
+    return (f"| {size} | {start:.2f} | {reading:.2f} | {analysis:.2f} | {writing:.2f} | "
+            f"{product.get('historial_s', 0.0):.2f} | {(total - writing) / floor_s:.2f} |")
 
 
 def _cores() -> int:

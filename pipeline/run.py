@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -103,6 +104,7 @@ class RunResult:
 
 def analyze(options: Options, on_file: Callable[[str, int], None] | None = None) -> RunResult:
     """Everything but writing: the consolidated, flagged matrix and every issue."""
+    start = time.perf_counter()
     ref = load_reference(options.config)
     matcher = Matcher(ref)
     found = gather(_candidates(options), ref, matcher, options.round, options.as_of,
@@ -111,6 +113,8 @@ def analyze(options: Options, on_file: Callable[[str, int], None] | None = None)
     subs = found.submissions
     ronda = options.round or _run_round(subs) or quarter_of(options.as_of)
     log.info("read %d files, %d rows", len(subs), len(found.raw))
+    log.debug("reading: %.2f s", time.perf_counter() - start)
+    start = time.perf_counter()
 
     issues += cons.replace_earlier_submissions(subs)
     kept = {s.archivo for s in subs if s.estado == "leido"}
@@ -141,6 +145,7 @@ def analyze(options: Options, on_file: Callable[[str, int], None] | None = None)
         result.previous = across.previous
         tables["cambios"] = across.changes
         summary["tendencia"] = across.trend
+    log.debug("analysis: %.2f s", time.perf_counter() - start)
     return result
 
 
@@ -199,5 +204,7 @@ def run_consolidation(
     result = analyze(options, on_file)
     out_dir = options.out_dir or Path("output") / result.ronda
     result.out_dir = out_dir
+    start = time.perf_counter()
     result.written = write_outputs(result, out_dir, on_sheet, public=options.public)
+    log.debug("writing: %.2f s (history included)", time.perf_counter() - start)
     return result
