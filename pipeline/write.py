@@ -54,7 +54,7 @@ LIST_COLUMNS = ("id", "informante", "grupo_trabajo", "actividad", "responsable",
 # Above this many rows the workbook is written in constant memory: an autofilter instead
 # of Excel tables (xlsxwriter keeps a table's cells in memory), and the same sheets.
 LARGE_ROUND = 10_000
-FEEDBACK_SHARES = 2  # processes writing a large round's feedback workbooks
+FEEDBACK_SHARES = 3  # a large round's feedback workbooks: two other processes and this one
 CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos",
               "problemas", "envios", "cambios")
 CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pilar",
@@ -69,22 +69,26 @@ def write_outputs(
 ) -> list[Path]:
     large = len(result.matrix) > LARGE_ROUND
     with output_lock(out_dir), staging(out_dir) as stage:
-        # A large round writes the consolidated workbook and the feedback workbooks (in two
-        # shares) in more processes, so every core works while this one writes the CSVs.
+        # A large round writes the consolidated workbook and all but one share of the
+        # feedback workbooks in other processes; this one writes the CSV tables, then the
+        # last share, so the cores stay busy until the end.
         workbook = in_background(_timed("consolidado.xlsx", lambda: write_consolidated(
             result, stage / "consolidado.xlsx", None if large else on_sheet)), enabled=large)
         shares = FEEDBACK_SHARES if large else 1
         feedback = [in_background(_timed(f"retroalimentacion {i + 1}/{shares}", functools.partial(
-            write_feedback, result, stage, (i, shares))), enabled=large) for i in range(shares)]
+            write_feedback, result, stage, (i, shares))), enabled=large and i < shares - 1)
+            for i in range(shares)]
         names = _timed("CSV", lambda: _write_csvs(result, stage, ""))()
         _tell(on_sheet, "csv")
+        # (the last share first: it is this process's own)
+        feedback_names = sorted(name for wait in reversed(feedback) for name in wait())
         workbook()
         names.append("consolidado.xlsx")
         if large:  # written in another process: its sheets are told now
             pick = 1 if result.lang == "en" else 0
             for name in (SUMMARY_SHEET[pick], *(n[pick] for n in SHEETS.values())):
                 _tell(on_sheet, name)
-        names += sorted(name for wait in feedback for name in wait())
+        names += feedback_names
         _tell(on_sheet, FOLDER)
         if public:
             edition = public_edition(result)

@@ -154,7 +154,8 @@ def test_large_rounds_are_written_in_constant_memory(tmp_path: Path,
 
     for name in small.sheetnames:
         assert values(large, name) == values(small, name), name
-    # The feedback workbooks, written in two shares by two processes, are the same.
+    # The feedback workbooks, written in three shares (two other processes and this
+    # one), are the same.
     folders = [tmp_path / run / "retroalimentacion" for run in ("tables", "streamed")]
     names = [sorted(p.name for p in folder.glob("*.xlsx")) for folder in folders]
     assert names[0] == names[1] and len(names[0]) > 10
