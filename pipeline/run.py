@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from pipeline.config import Reference, load_reference
 from pipeline.errors import InputFileMissing, InputFolderMissing
 from pipeline.files import Candidate, list_input_files, skip_reason
 from pipeline.flags import flag_rows
-from pipeline.gather import gather
+from pipeline.gather import Gathered, gather
 from pipeline.matching import Matcher
 from pipeline.normalize import normalize_matrix
 from pipeline.provenance import Submission, quarter_of
@@ -34,6 +33,7 @@ from pipeline.tables import (
     status_grid,
     submissions_table,
 )
+from pipeline.timing import stage
 from validation import Issue
 from validation.schemas import Known, validate_matrix
 
@@ -104,18 +104,21 @@ class RunResult:
 
 def analyze(options: Options, on_file: Callable[[str, int], None] | None = None) -> RunResult:
     """Everything but writing: the consolidated, flagged matrix and every issue."""
-    start = time.perf_counter()
-    ref = load_reference(options.config)
-    matcher = Matcher(ref)
-    found = gather(_candidates(options), ref, matcher, options.round, options.as_of,
-                   options.lang, on_file)
+    with stage("reading"):
+        ref = load_reference(options.config)
+        matcher = Matcher(ref)
+        found = gather(_candidates(options), ref, matcher, options.round, options.as_of,
+                       options.lang, on_file)
+    log.info("read %d files, %d rows", len(found.submissions), len(found.raw))
+    with stage("analysis"):
+        return _analyze(options, ref, matcher, found)
+
+
+def _analyze(options: Options, ref: Reference, matcher: Matcher, found: Gathered) -> RunResult:
+    """The read rows normalized, validated, given ids, flagged and made into tables."""
     issues = list(found.issues)
     subs = found.submissions
     ronda = options.round or _run_round(subs) or quarter_of(options.as_of)
-    log.info("read %d files, %d rows", len(subs), len(found.raw))
-    log.debug("reading: %.2f s", time.perf_counter() - start)
-    start = time.perf_counter()
-
     issues += cons.replace_earlier_submissions(subs)
     kept = {s.archivo for s in subs if s.estado == "leido"}
     raw = found.raw[found.raw["_archivo"].isin(kept)].reset_index(drop=True)
@@ -145,7 +148,6 @@ def analyze(options: Options, on_file: Callable[[str, int], None] | None = None)
         result.previous = across.previous
         tables["cambios"] = across.changes
         summary["tendencia"] = across.trend
-    log.debug("analysis: %.2f s", time.perf_counter() - start)
     return result
 
 
@@ -204,7 +206,6 @@ def run_consolidation(
     result = analyze(options, on_file)
     out_dir = options.out_dir or Path("output") / result.ronda
     result.out_dir = out_dir
-    start = time.perf_counter()
-    result.written = write_outputs(result, out_dir, on_sheet, public=options.public)
-    log.debug("writing: %.2f s (history included)", time.perf_counter() - start)
+    with stage("writing"):  # the history included
+        result.written = write_outputs(result, out_dir, on_sheet, public=options.public)
     return result

@@ -7,11 +7,9 @@ status grid, submissions, issues) and the CSV tables of SPEC §6.
 from __future__ import annotations
 
 import functools
-import logging
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from xlsxwriter.format import Format
@@ -26,13 +24,12 @@ from pipeline.public import public_edition
 from pipeline.sheetrows import StreamedSheet, text_cell, write_rows
 from pipeline.summary import STATUS_COLOURS, write_summary
 from pipeline.tables import status_labels, title
+from pipeline.timing import timed
 from pipeline.xlsx import Formats, new_workbook, printable, write_table
 
 if TYPE_CHECKING:
     from pipeline.run import RunResult
 
-log = logging.getLogger("seguimiento")
-T = TypeVar("T")
 
 SUMMARY_SHEET = ("Resumen", "Summary")
 SHEETS = {  # table -> (Spanish sheet name, English sheet name)
@@ -69,26 +66,27 @@ def write_outputs(
 ) -> list[Path]:
     large = len(result.matrix) > LARGE_ROUND
     with output_lock(out_dir), staging(out_dir) as stage:
-        # A large round writes the consolidated workbook and all but one share of the
+        # A large round writes the consolidated workbook and all but the last share of the
         # feedback workbooks in other processes; this one writes the CSV tables, then the
         # last share, so the cores stay busy until the end.
-        workbook = in_background(_timed("consolidado.xlsx", lambda: write_consolidated(
+        workbook = in_background(timed("consolidado.xlsx", lambda: write_consolidated(
             result, stage / "consolidado.xlsx", None if large else on_sheet)), enabled=large)
         shares = FEEDBACK_SHARES if large else 1
-        feedback = [in_background(_timed(f"retroalimentacion {i + 1}/{shares}", functools.partial(
-            write_feedback, result, stage, (i, shares))), enabled=large and i < shares - 1)
-            for i in range(shares)]
-        names = _timed("CSV", lambda: _write_csvs(result, stage, ""))()
+        feedback = [in_background(timed(f"retroalimentacion {i + 1}/{shares}", functools.partial(
+            write_feedback, result, stage, (i, shares))), enabled=large)
+            for i in range(shares - 1)]
+        names = timed("CSV", lambda: _write_csvs(result, stage, ""))()
         _tell(on_sheet, "csv")
-        # (the last share first: it is this process's own)
-        feedback_names = sorted(name for wait in reversed(feedback) for name in wait())
+        feedback_names = timed(f"retroalimentacion {shares}/{shares}", functools.partial(
+            write_feedback, result, stage, (shares - 1, shares)))()
+        feedback_names += [name for wait in feedback for name in wait()]
         workbook()
         names.append("consolidado.xlsx")
         if large:  # written in another process: its sheets are told now
             pick = 1 if result.lang == "en" else 0
             for name in (SUMMARY_SHEET[pick], *(n[pick] for n in SHEETS.values())):
                 _tell(on_sheet, name)
-        names += feedback_names
+        names += sorted(feedback_names)
         _tell(on_sheet, FOLDER)
         if public:
             edition = public_edition(result)
@@ -98,27 +96,9 @@ def write_outputs(
         if result.history is not None:
             # Last, so a failure above leaves the database as it was; the outputs are moved
             # into place only after the round is stored.
-            _timed("historial", lambda: store_history(result))()
+            timed("historial", lambda: store_history(result))()
         _tell(on_sheet, "historial")
     return [out_dir / name for name in names]
-
-
-def _timed(what: str, work: Callable[[], T]) -> Callable[[], T]:
-    """`work`, logging how long it took (for diagnosis: `--verbose`, the log file)."""
-    def timed() -> T:
-        start = time.perf_counter()
-        done = work()
-        log.debug("%s: %.2f s, process peak %s", what, time.perf_counter() - start, _peak())
-        return done
-    return timed
-
-
-def _peak() -> str:
-    try:
-        import resource
-    except ImportError:  # Windows
-        return "unknown"
-    return f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB"
 
 
 def _write_csvs(result: RunResult, stage: Path, folder: str) -> list[str]:
