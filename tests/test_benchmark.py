@@ -45,4 +45,7 @@ def test_the_synthetic_round_is_read_whole_and_its_stages_are_reported(tmp_path:
     assert set(stages) == {"reading", "analysis", "writing", "historial"}
     assert all(seconds >= 0 for seconds in stages.values())
     assert stages["historial"] <= stages["writing"]
-    assert stages["reading"] + stages["analysis"] + stages["writing"] <= wall
+    # The stages run one after another within the run; each is logged rounded to 0.01 s,
+    # so their sum may exceed the measured wall time by up to half a hundredth each.
+    rounding = 3 * 0.005
+    assert stages["reading"] + stages["analysis"] + stages["writing"] <= wall + rounding
