@@ -149,16 +149,21 @@ def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None
                           closing_date=closing_date.date() if closing_date else None)
         result = run_consolidation(options, _Progress(_say(lang, "Leyendo", "Reading")),
                                    _Progress(_say(lang, "Escribiendo", "Writing")))
-        f = result.figures()
+        f, unlisted = result.figures(), result.unlisted()
+        others = _say(lang, f" (y {unlisted} archivos de informantes que no están en la lista "
+                            "de la ronda: véase problemas.csv)",
+                      f" (and {unlisted} files from reporters not on the round's list: see "
+                      "problemas.csv)") if unlisted else ""
         click.echo(_say(
             lang,
             f"Consolidado {result.ronda}: {f['actividades']} actividades de {f['informantes']} "
-            f"de {f['esperados']} informantes; {f['vencidos']} vencidas, {f['por_vencer']} por "
+            f"de {f['esperados']} informantes{others}; {f['vencidos']} vencidas, "
+            f"{f['por_vencer']} por "
             f"vencer, {f['sin_responsable']} sin responsable, {f['plazo_impreciso']} con plazo "
             f"impreciso; {f['errores']} errores, {f['advertencias']} advertencias "
             f"-> {result.out_dir}",
             f"Consolidated {result.ronda}: {f['actividades']} activities from "
-            f"{f['informantes']} of {f['esperados']} reporters; {f['vencidos']} overdue, "
+            f"{f['informantes']} of {f['esperados']} reporters{others}; {f['vencidos']} overdue, "
             f"{f['por_vencer']} due soon, {f['sin_responsable']} without responsible party, "
             f"{f['plazo_impreciso']} with vague deadline; {f['errores']} errors, "
             f"{f['advertencias']} warnings -> {result.out_dir}"))

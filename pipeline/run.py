@@ -75,6 +75,12 @@ class RunResult:
     def count(self, severity: str) -> int:
         return sum(issue.severity == severity for issue in self.issues)
 
+    def unlisted(self) -> int:
+        """Files read whose reporter is not on the round's list of expected reporters."""
+        expected = set(self.ref.esperados)
+        return sum(1 for s in self.submissions
+                   if s.estado == "leido" and s.informante not in expected)
+
     def figures(self) -> dict[str, int]:
         m = self.matrix
         received = {s.informante for s in self.submissions if s.estado == "leido"}

@@ -23,9 +23,49 @@ def test_consolidate_prints_one_summary_line(tmp_path: Path) -> None:
     code, out = invoke("consolidate", str(SAMPLE), "--out", str(tmp_path), "--as-of",
                        "2026-11-30")
     assert code == 0
-    assert out.startswith("Consolidado 2026-T4: 34 actividades de 15 de 16 informantes")
+    assert out.startswith("Consolidado 2026-T4: 34 actividades de 15 de 16 informantes; ")
     assert out.count("\n") == 1  # quiet when not on a terminal: no progress bars
     assert (tmp_path / "consolidado.xlsx").is_file()
+
+
+def test_summary_line_counts_files_from_reporters_not_on_the_list(
+        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+    folder = tmp_path / "round"
+    row = [["1", "Retorno", "Act", "i", "PPT", "2027", "pendiente"]]
+    make_workbook("Guatemala.xlsx", row, folder=folder)
+    make_workbook("Municipio de Mixco.xlsx", row, folder=folder)
+    make_workbook("Municipio de Villa Nueva.xlsx", row, folder=folder)
+    code, out = invoke("consolidate", str(folder), "--out", str(tmp_path / "es"), "--as-of",
+                       "2026-11-30")
+    assert code == 0
+    assert out.startswith("Consolidado 2026-T4: 3 actividades de 1 de 16 informantes (y 2 "
+                          "archivos de informantes que no están en la lista de la ronda: "
+                          "véase problemas.csv); ")
+    problems = (tmp_path / "es" / "problemas.csv").read_text("utf-8-sig")
+    assert problems.count("informante-desconocido") == 2
+    code, out = invoke("consolidate", str(folder), "--out", str(tmp_path / "en"), "--as-of",
+                       "2026-11-30", "--lang", "en")
+    assert "from 1 of 16 reporters (and 2 files from reporters not on the round's list" in out
+
+
+def test_a_national_mechanism_names_its_own_reporters(make_workbook: MakeWorkbook,
+                                                      tmp_path: Path) -> None:
+    folder = tmp_path / "round"
+    row = [["1", "Retorno", "Act", "i", "PPT", "2027", "pendiente"]]
+    make_workbook("Informe Mixco 2026.xlsx", row, folder=folder)
+    make_workbook("Municipio de Villa Nueva.xlsx", row, folder=folder)
+    config = tmp_path / "municipios.toml"
+    config.write_text(
+        'reemplazar = ["paises", "grupos"]\n'
+        '[ronda]\ninformantes_esperados = ["Municipio de Mixco", "Municipio de Villa Nueva"]\n'
+        '[[paises]]\nnombre = "Municipio de Mixco"\nalias = ["Mixco"]\n'
+        '[[paises]]\nnombre = "Municipio de Villa Nueva"\n', encoding="utf-8")
+    code, out = invoke("consolidate", str(folder), "--out", str(tmp_path / "out"), "--as-of",
+                       "2026-11-30", "--config", str(config))
+    assert code == 0
+    assert out.startswith("Consolidado 2026-T4: 2 actividades de 2 de 2 informantes; ")
+    assert "informante-desconocido" not in (tmp_path / "out" / "problemas.csv").read_text(
+        "utf-8-sig")
 
 
 def test_consolidate_in_english(tmp_path: Path) -> None:
