@@ -68,7 +68,7 @@ def _guarded(lang: str, log_path: Path) -> Iterator[None]:
         yield
     except SeguimientoError as exc:
         log.error("%s", exc.message())
-        click.echo(exc.message(), err=True)
+        click.echo(exc.message(lang), err=True)
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, click.ClickException, click.exceptions.Exit, SystemExit):
         raise
@@ -150,6 +150,13 @@ def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None
         result = run_consolidation(options, _Progress(_say(lang, "Leyendo", "Reading")),
                                    _Progress(_say(lang, "Escribiendo", "Writing")))
         f, unlisted = result.figures(), result.unlisted()
+        if not any(s.archivo and s.estado != "omitido" for s in result.submissions):
+            click.echo(_say(lang, f"No hay ningún libro de cálculo en la carpeta {input_dir}: "
+                                  "revise que sea la correcta; todos los informantes figuran "
+                                  "como no recibidos.",
+                            f"There is no spreadsheet in the folder {input_dir}: check that it "
+                            "is the right one; every reporter is shown as not received."),
+                       err=True)
         others = _say(lang, f" (y {unlisted} archivos de informantes que no están en la lista "
                             "de la ronda: véase problemas.csv)",
                       f" (and {unlisted} files from reporters not on the round's list: see "

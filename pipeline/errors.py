@@ -2,7 +2,8 @@
 
 A broken workbook is never one of them: it is an issue in the report. These are raised
 only when there is nothing sensible to produce (no input folder, an output that cannot be
-written). Each class's docstring is its message; `detail` says which path.
+written). Each class's docstring is its message, English and Spanish parted by " / ", each saying
+what to do; `detail` says which path.
 """
 
 from __future__ import annotations
@@ -17,21 +18,30 @@ class SeguimientoError(Exception):
         self.detail = detail
         super().__init__(self.message())
 
-    def message(self) -> str:
+    def message(self, lang: str | None = None) -> str:
+        """The message in `lang` ("es" or "en"), or in both (for the log) when not given."""
         text = " ".join((self.__doc__ or "").split())
-        return f"{text} {self.detail}".strip()
+        english, _, spanish = (part.rstrip(":") for part in text.partition(" / "))
+        head = {"en": english, "es": spanish}.get(lang or "") or " / ".join(
+            part for part in (english, spanish) if part)
+        return f"{head}: {self.detail}" if self.detail else head
 
 
 class InputFolderMissing(SeguimientoError):
-    """The input folder does not exist or is not a folder / La carpeta de entrada no existe:"""
+    """The input folder does not exist or is not a folder; check its name (in quotes if it
+    has spaces) / La carpeta de entrada no existe o no es una carpeta; revise su nombre
+    (entre comillas si tiene espacios):"""
 
 
 class InputFileMissing(SeguimientoError):
-    """File not found / No se encontró el archivo:"""
+    """File not found; check its name and folder / No se encontró el archivo; revise su
+    nombre y su carpeta:"""
 
 
 class OutputNotWritable(SeguimientoError):
-    """The output folder cannot be written / No se puede escribir en la carpeta de salida:"""
+    """The output folder cannot be written; choose another with --out or check its
+    permissions / No se puede escribir en la carpeta de salida; elija otra con --out o
+    revise sus permisos:"""
 
 
 class OutputLocked(SeguimientoError):
@@ -41,7 +51,9 @@ class OutputLocked(SeguimientoError):
 
 
 class ConfigError(SeguimientoError):
-    """The configuration file cannot be used / El archivo de configuración no se puede usar:"""
+    """The configuration file cannot be used; correct it (see Configuration in the README)
+    or run without --config / El archivo de configuración no se puede usar; corríjalo
+    (véase «Configuration» en el README) o ejecute sin --config:"""
 
 
 class UnknownReporter(SeguimientoError):

@@ -83,9 +83,42 @@ def test_default_output_folder_is_output_round(tmp_path: Path,
     assert code == 0 and (tmp_path / "output" / "2026-T4" / "matriz.csv").is_file()
 
 
-def test_missing_input_folder_exits_3(tmp_path: Path) -> None:
+def test_missing_input_folder_exits_3_in_the_users_language(tmp_path: Path) -> None:
     code, out = invoke("consolidate", str(tmp_path / "nope"))
-    assert code == 3 and "does not exist" in out and "no existe" in out
+    assert code == 3
+    assert out.startswith("La carpeta de entrada no existe o no es una carpeta; revise su "
+                          "nombre") and out.rstrip().endswith(str(tmp_path / "nope"))
+    assert "does not exist" not in out
+    code, out = invoke("consolidate", str(tmp_path / "nope"), "--lang", "en")
+    assert code == 3 and out.startswith("The input folder does not exist or is not a folder; "
+                                        "check its name") and "no existe" not in out
+
+
+def test_an_empty_folder_is_consolidated_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "vacia").mkdir()
+    (tmp_path / "vacia" / "Notas de la reunión.pdf").write_bytes(b"%PDF-1.4\n")
+    code, out = invoke("consolidate", str(tmp_path / "vacia"), "--out", str(tmp_path / "o"),
+                       "--as-of", "2026-11-30")
+    assert code == 0
+    assert f"No hay ningún libro de cálculo en la carpeta {tmp_path / 'vacia'}" in out
+    envios = (tmp_path / "o" / "envios.csv").read_text("utf-8-sig")
+    assert envios.count("no recibido") == 16
+    (tmp_path / "vacia" / "Guatemala.xlsx").write_bytes((SAMPLE / "Guatemala - 2026-T4.xlsx")
+                                                         .read_bytes())
+    code, out = invoke("consolidate", str(tmp_path / "vacia"), "--out", str(tmp_path / "o"),
+                       "--as-of", "2026-11-30")
+    assert code == 0 and "No hay ningún libro" not in out
+
+
+def test_every_fatal_message_is_written_in_both_languages() -> None:
+    from pipeline.errors import SeguimientoError
+
+    for kind in SeguimientoError.__subclasses__():
+        english, spanish = kind("X").message("en"), kind("X").message("es")
+        assert english != spanish and english.endswith(": X") and spanish.endswith(": X")
+        assert ";" in english and ";" in spanish, kind  # what is wrong; what to do
+        both = kind("X").message()  # the log's form
+        assert both.startswith(english.removesuffix(": X") + " / ") and both.endswith(spanish)
 
 
 def test_validate_exits_1_on_errors_and_points_at_cells(make_workbook: MakeWorkbook) -> None:
