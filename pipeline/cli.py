@@ -17,10 +17,14 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pipeline import __version__
+
+if TYPE_CHECKING:
+    from pipeline.run import RunResult
 
 LANG = click.option("--lang", type=click.Choice(["es", "en"]), default="es", show_default=True,
                     envvar="SEGUIMIENTO_LANG", help="Language of messages and outputs.")
@@ -149,32 +153,35 @@ def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None
                           closing_date=closing_date.date() if closing_date else None)
         result = run_consolidation(options, _Progress(_say(lang, "Leyendo", "Reading")),
                                    _Progress(_say(lang, "Escribiendo", "Writing")))
-        f, unlisted = result.figures(), result.unlisted()
-        if not any(s.archivo and s.estado != "omitido" for s in result.submissions):
-            click.echo(_say(lang, f"No hay ningún libro de cálculo en la carpeta {input_dir}: "
-                                  "revise que sea la correcta; todos los informantes figuran "
-                                  "como no recibidos.",
-                            f"There is no spreadsheet in the folder {input_dir}: check that it "
-                            "is the right one; every reporter is shown as not received."),
-                       err=True)
-        others = _say(lang, f" (y {unlisted} archivos de informantes que no están en la lista "
-                            "de la ronda: véase problemas.csv)",
-                      f" (and {unlisted} files from reporters not on the round's list: see "
-                      "problemas.csv)") if unlisted else ""
-        click.echo(_say(
-            lang,
-            f"Consolidado {result.ronda}: {f['actividades']} actividades de {f['informantes']} "
-            f"de {f['esperados']} informantes{others}; {f['vencidos']} vencidas, "
-            f"{f['por_vencer']} por "
-            f"vencer, {f['sin_responsable']} sin responsable, {f['plazo_impreciso']} con plazo "
-            f"impreciso; {f['errores']} errores, {f['advertencias']} advertencias "
-            f"-> {result.out_dir}",
-            f"Consolidated {result.ronda}: {f['actividades']} activities from "
-            f"{f['informantes']} of {f['esperados']} reporters{others}; {f['vencidos']} overdue, "
-            f"{f['por_vencer']} due soon, {f['sin_responsable']} without responsible party, "
-            f"{f['plazo_impreciso']} with vague deadline; {f['errores']} errors, "
-            f"{f['advertencias']} warnings -> {result.out_dir}"))
+        _tell_result(result, input_dir, lang)
 
+
+
+def _tell_result(result: RunResult, input_dir: Path, lang: str) -> None:
+    """The end-of-run line; before it, a warning when the folder had no spreadsheet."""
+    if not any(s.archivo and s.estado != "omitido" for s in result.submissions):
+        click.echo(_say(lang, f"No hay ningún libro de cálculo en la carpeta {input_dir}: "
+                              "revise que sea la correcta; todos los informantes figuran como "
+                              "no recibidos.",
+                        f"There is no spreadsheet in the folder {input_dir}: check that it is "
+                        "the right one; every reporter is shown as not received."), err=True)
+    f, unlisted = result.figures(), result.unlisted()
+    others = _say(lang, f" (y {unlisted} archivos de informantes que no están en la lista de "
+                        "la ronda: véase problemas.csv)",
+                  f" (and {unlisted} files from reporters not on the round's list: see "
+                  "problemas.csv)") if unlisted else ""
+    click.echo(_say(
+        lang,
+        f"Consolidado {result.ronda}: {f['actividades']} actividades de {f['informantes']} de "
+        f"{f['esperados']} informantes{others}; {f['vencidos']} vencidas, {f['por_vencer']} "
+        f"por vencer, {f['sin_responsable']} sin responsable, {f['plazo_impreciso']} con "
+        f"plazo impreciso; {f['errores']} errores, {f['advertencias']} advertencias "
+        f"-> {result.out_dir}",
+        f"Consolidated {result.ronda}: {f['actividades']} activities from "
+        f"{f['informantes']} of {f['esperados']} reporters{others}; {f['vencidos']} overdue, "
+        f"{f['por_vencer']} due soon, {f['sin_responsable']} without responsible party, "
+        f"{f['plazo_impreciso']} with vague deadline; {f['errores']} errors, "
+        f"{f['advertencias']} warnings -> {result.out_dir}"))
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))

@@ -2,8 +2,8 @@
 
 A broken workbook is never one of them: it is an issue in the report. These are raised
 only when there is nothing sensible to produce (no input folder, an output that cannot be
-written). Each class's docstring is its message, English and Spanish parted by " / ", each saying
-what to do; `detail` says which path.
+written). Each class's docstring is its message, English and Spanish parted by " / ",
+each saying what to do; `detail` says which path.
 """
 
 from __future__ import annotations
