@@ -44,6 +44,16 @@ class OutputNotWritable(SeguimientoError):
     revise sus permisos:"""
 
 
+class OutputInsideInput(SeguimientoError):
+    """The output goes into the folder of the returned files, and Seguimiento never writes
+    there (its outputs would be read as files of the round); choose another folder with
+    --out / La salida va dentro de la carpeta de los archivos recibidos, y Seguimiento nunca
+    escribe allí (sus resultados se leerían como archivos de la ronda); elija otra carpeta
+    con --out:"""
+
+    exit_code = 2
+
+
 class OutputLocked(SeguimientoError):
     """Another run is writing to this output folder; wait for it to finish and run again /
     Otra ejecución está escribiendo en esta carpeta de salida; espere a que termine y vuelva

@@ -16,7 +16,7 @@ from pipeline.csvout import write_csv
 from pipeline.feedback import safe_name
 from pipeline.history import latest_items_per_reporter, open_history
 from pipeline.markdown import md_table
-from pipeline.outputs import output_lock, staging
+from pipeline.outputs import output_lock, refuse_inside, staging
 from pipeline.tables import iso_day
 from pipeline.xlsx import Formats, new_workbook, write_table
 
@@ -123,10 +123,12 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
 
 def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Reference,
                     lang: str | None) -> list[Path]:
-    """Every party's file and the combined list, replacing the folder's previous lists."""
+    """Every party's file and the combined list. They replace the lists of this format
+    that an earlier run wrote into the folder (a party with nothing pending any more gets
+    no file); nothing else in the folder is touched."""
     window = ref.dias_por_vencer
     names: list[str] = []
-    with output_lock(out_dir), staging(out_dir) as stage:
+    with output_lock(out_dir), staging(out_dir, f"recordatorios-{fmt}") as stage:
         for party, items in reminders.by_party.items():
             party_lang = lang or ref.language_of(party)
             text = message(party, items, reminders.as_of, window, party_lang)
@@ -135,11 +137,6 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
         every = lang or "es"
         names += _write(stage, "todos", _localized(reminders.combined, every, ref), "", fmt,
                         every, reminders.as_of)
-        for old in out_dir.iterdir():  # a party with nothing pending any more: no file
-            if old.is_file() and old.suffix in {".xlsx", ".csv", ".md", ".txt"} and (
-                old.name not in names
-            ):
-                old.unlink()
     return [out_dir / name for name in names]
 
 
@@ -190,11 +187,12 @@ def run_reminders(input_dir: Path | None, as_of: dt.date, out_dir: Path | None, 
     from pipeline.run import Options, analyze
 
     ref = load_reference(config)
+    target = out_dir or Path("output") / "recordatorios" / as_of.isoformat()
     if input_dir is not None:
+        refuse_inside(input_dir, target)
         matrix = analyze(Options(input_dir=input_dir, as_of=as_of, config=config,
                                  expect_all=False)).matrix
     else:
         matrix = items_from_history(history_path(None, history), as_of, ref.dias_por_vencer)
     reminders = build_reminders(matrix, as_of)
-    target = out_dir or Path("output") / "recordatorios" / as_of.isoformat()
     return reminders, write_reminders(reminders, target, fmt, ref, lang)

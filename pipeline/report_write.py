@@ -25,7 +25,7 @@ OVERDUE_COLUMNS = ("informante", "id", "actividad", "responsable", "fecha_limite
 def write_report(report: AnnualReport, out_dir: Path, ref_labels: dict[str, str],
                  suffix: str = "") -> list[Path]:
     stem = f"informe_anual_{report.year}{suffix}"
-    with output_lock(out_dir), staging(out_dir) as stage:
+    with output_lock(out_dir), staging(out_dir, stem) as stage:
         _xlsx(report, stage / f"{stem}.xlsx", ref_labels)
         (stage / f"{stem}.md").write_text(_markdown(report, ref_labels), encoding="utf-8")
         (stage / f"{stem}.html").write_text(_html(report, ref_labels), encoding="utf-8")

@@ -207,10 +207,15 @@ def run_consolidation(
     on_sheet: Callable[[str, int], None] | None = None,
 ) -> RunResult:
     """Consolidate a folder of returned matrices and write every output of the round."""
-    from pipeline.write import write_outputs
+    from pipeline.outputs import refuse_inside
+    from pipeline.write import OUTPUT_FOLDERS, write_outputs
 
+    if options.out_dir is not None:  # before reading: a wrong --out is told at once
+        refuse_inside(options.input_dir, options.out_dir, folders=OUTPUT_FOLDERS)
     result = analyze(options, on_file)
     out_dir = options.out_dir or Path("output") / result.ronda
+    refuse_inside(options.input_dir, out_dir, *filter(None, [result.history]),
+                  folders=OUTPUT_FOLDERS)
     result.out_dir = out_dir
     with stage("writing"):  # the history included
         result.written = write_outputs(result, out_dir, on_sheet, public=options.public)

@@ -44,6 +44,8 @@ SHEETS = {  # table -> (Spanish sheet name, English sheet name)
     "problemas": ("Problemas", "Issues"),
 }
 PUBLIC_FOLDER = "publico"
+OUTPUT_FOLDERS = (FOLDER, PUBLIC_FOLDER)  # subfolders of a round's outputs
+ROUND_SET = "ronda"  # the round folder holds exactly what the last run wrote
 LIST_SHEETS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
 LIST_COLUMNS = ("id", "informante", "grupo_trabajo", "actividad", "responsable", "plazo",
                 "fecha_limite", "dias_vencido", "estado", "avance", "observaciones",
@@ -65,7 +67,7 @@ def write_outputs(
     public: bool = False,
 ) -> list[Path]:
     large = len(result.matrix) > LARGE_ROUND
-    with output_lock(out_dir), staging(out_dir) as stage:
+    with output_lock(out_dir), staging(out_dir, ROUND_SET) as stage:
         # A large round writes the consolidated workbook and all but the last share of the
         # feedback workbooks in other processes; this one writes the CSV tables, then the
         # last share, so the cores stay busy until the end.

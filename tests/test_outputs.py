@@ -223,3 +223,94 @@ def test_the_status_grid_sheet_holds_each_items_status_under_its_reporter(
                 matrix[["id", "informante", "estado"]].drop_duplicates(["id", "informante"])
                 .itertuples(index=False, name=None) if s}  # no status: a blank cell
     assert shown == expected and len(shown) > 20
+
+
+# --- A command removes only what it wrote itself (issue 11) -------------------------
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_overdue_pointed_at_a_rounds_folder_removes_nothing_of_it(tmp_path: Path) -> None:
+    out = tmp_path / "ronda"
+    consolidate(out)
+    (out / "mis notas.txt").write_text("notas de la secretaría")
+    (out / "plantilla vieja.xlsx").write_bytes(b"mine")
+    before = digest(out)
+    del before[".seguimiento-archivos.json"]  # the record of what each command wrote
+    code, output = _cli("overdue", str(SAMPLE), "--as-of", AS_OF.isoformat(), "--out", str(out),
+                        "--format", "md")
+    assert code == 1, output
+    after = digest(out)
+    assert {name: after[name] for name in before} == before  # everything still there
+    assert set(after) - set(before) >= {"todos.md"}
+
+
+def test_overdue_and_consolidate_refuse_an_out_in_the_input_folder(tmp_path: Path) -> None:
+    inbox = tmp_path / "recibidos"
+    shutil.copytree(SAMPLE, inbox)
+    before = digest(inbox)
+    for args in (["overdue", str(inbox), "--out", str(inbox)],
+                 ["overdue", str(inbox), "--out", str(inbox / "listas")],
+                 ["consolidate", str(inbox), "--out", str(inbox)],
+                 ["consolidate", str(inbox), "--out", str(inbox / "salida")],
+                 ["consolidate", str(inbox / "retroalimentacion"), "--out", str(inbox)],
+                 ["consolidate", str(inbox), "--out", str(tmp_path / "ok"),
+                  "--history", str(inbox / "h.sqlite")]):
+        (inbox / "retroalimentacion").mkdir(exist_ok=True)
+        code, output = _cli(*args, "--as-of", AS_OF.isoformat())
+        assert code == 2, (args, output)
+        assert "nunca escribe" in output, output
+        (inbox / "retroalimentacion").rmdir()
+        assert digest(inbox) == before, args
+    code, output = _cli("consolidate", str(inbox), "--out", str(inbox), "--lang", "en")
+    assert code == 2 and "never writes" in output
+
+
+def test_a_rounds_folder_holds_exactly_what_its_last_run_wrote(tmp_path: Path) -> None:
+    """A --public run, then a plain one: the public edition of the first is gone (it may
+    hold a row restricted since)."""
+    out = tmp_path / "out"
+    code, output = _cli("consolidate", str(SAMPLE), "--out", str(out), "--as-of",
+                        AS_OF.isoformat(), "--public")
+    assert code == 0, output
+    assert (out / "consolidado_publico.xlsx").exists() and (out / "publico").is_dir()
+    (out / "notas.md").write_text("mías")
+    code, output = _cli("consolidate", str(SAMPLE), "--out", str(out), "--as-of",
+                        AS_OF.isoformat())
+    assert code == 0, output
+    assert not (out / "consolidado_publico.xlsx").exists() and not (out / "publico").exists()
+    assert (out / "notas.md").read_text() == "mías"
+    plain = tmp_path / "plain"
+    consolidate(plain)
+    ignore = {"notas.md", ".seguimiento-archivos.json", "historial.sqlite"}
+    assert sorted(set(digest(out)) - ignore) == sorted(set(digest(plain)) - ignore)
+
+
+def test_an_output_changed_by_hand_or_a_forged_record_is_never_removed(
+        tmp_path: Path) -> None:
+    import json
+
+    out = tmp_path / "out"
+    outside = tmp_path / "ajeno.xlsx"
+    outside.write_bytes(b"not ours")
+    code, _ = _cli("consolidate", str(SAMPLE), "--out", str(out), "--as-of",
+                   AS_OF.isoformat(), "--public")
+    assert code == 0
+    edited = out / "publico" / "matriz.csv"
+    edited.write_text("editado a mano", encoding="utf-8")
+    manifest = out / ".seguimiento-archivos.json"
+    record = json.loads(manifest.read_text())
+    record["ronda"]["../ajeno.xlsx"] = hashlib.sha256(b"not ours").hexdigest()
+    manifest.write_text(json.dumps(record))
+    code, _ = _cli("consolidate", str(SAMPLE), "--out", str(out), "--as-of", AS_OF.isoformat())
+    assert code == 0
+    assert outside.read_bytes() == b"not ours"
+    assert edited.read_text(encoding="utf-8") == "editado a mano"
+    assert not (out / "publico" / "envios.csv").exists()
