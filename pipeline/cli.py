@@ -55,6 +55,12 @@ def _setup_logging(verbose: bool, log_file: Path | None) -> Path:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
+    # A library's warnings (pandas, openpyxl) are for diagnosis: into the log, never on
+    # the user's terminal.
+    logging.captureWarnings(True)
+    warnings_log = logging.getLogger("py.warnings")
+    warnings_log.handlers = [handler]
+    warnings_log.propagate = False
     if verbose:
         stream = logging.StreamHandler(sys.stderr)
         stream.setLevel(logging.INFO)

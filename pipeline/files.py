@@ -7,7 +7,9 @@ Nothing here modifies an input: files are opened read-only and never moved or re
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,16 +48,59 @@ class Candidate:
 
 
 def list_input_files(folder: Path) -> list[Candidate]:
-    """Every file of the folder (not subfolders), sorted by name so runs are reproducible."""
+    """Every file of the folder (not subfolders), sorted by name so runs are reproducible.
+    Entries that are not regular files (a link to nothing, a pipe, a device) are listed as
+    skipped and never opened."""
     out: list[Candidate] = []
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if path.is_dir():
+        kind = _entry_kind(path)
+        if kind == "folder":
             continue
-        out.append(Candidate(path, skip_reason(path)))
+        out.append(Candidate(path, _NOT_REGULAR.get(kind) or _name_reason(path)))
     return out
 
 
+def _entry_kind(path: Path) -> str:
+    """folder, file, or why the entry is not a file that can be read."""
+    try:
+        mode = path.stat().st_mode  # a link is judged by what it leads to
+    except FileNotFoundError:
+        return "dangling"
+    except OSError as exc:
+        return "loop" if exc.errno == errno.ELOOP else "unreadable"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "file" if stat.S_ISREG(mode) else "special"
+
+
+_NOT_REGULAR = {
+    "dangling": ("es un acceso directo (enlace) a un archivo que ya no existe; copie el "
+                 "archivo mismo en la carpeta",
+                 "it is a shortcut (link) to a file that no longer exists; copy the file "
+                 "itself into the folder"),
+    "loop": ("es un acceso directo (enlace) que apunta a sí mismo; copie el archivo mismo en "
+             "la carpeta",
+             "it is a shortcut (link) that points to itself; copy the file itself into the "
+             "folder"),
+    "unreadable": ("no se puede abrir (permisos); copie el archivo de nuevo en la carpeta",
+                   "it cannot be opened (permissions); copy the file into the folder again"),
+    "special": ("no es un archivo común sino una tubería, un dispositivo o un socket; no "
+                "hace falta hacer nada",
+                "it is not an ordinary file but a pipe, a device or a socket; nothing needs "
+                "doing"),
+}
+
+
 def skip_reason(path: Path) -> tuple[str, str] | None:
+    """Why a file is not read (by its name, or because it is not a regular file)."""
+    kind = _entry_kind(path)
+    if kind in _NOT_REGULAR:
+        return _NOT_REGULAR[kind]
+    return _name_reason(path)
+
+
+def _name_reason(path: Path) -> tuple[str, str] | None:
+    """Why a file is skipped by its name: lock files, system files, other documents."""
     name = path.name
     suffix = path.suffix.lower()
     if name.startswith("~$") or name.startswith(".~lock"):
@@ -78,7 +123,13 @@ def skip_reason(path: Path) -> tuple[str, str] | None:
 def refuse_reason(path: Path) -> tuple[str, str] | None:
     """Why a file must not be opened at all (too big, a zip bomb, not a zip), from its size
     and its zip directory only: nothing is decompressed."""
-    size = path.stat().st_size
+    try:
+        status = path.stat()
+    except OSError as exc:
+        return (f"no se pudo abrir ({exc.strerror})", f"it could not be opened ({exc.strerror})")
+    if not stat.S_ISREG(status.st_mode):  # (it changed since the folder was listed)
+        return _NOT_REGULAR["special"]
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         mb = MAX_FILE_BYTES // (1024 * 1024)
         return (f"pesa más de {mb} MB", f"it is larger than {mb} MB")

@@ -5,28 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import multiprocessing
-import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from pipeline.columns import BY_KEY, EXPECTED_KEYS, KEYS
 from pipeline.config import Reference
 from pipeline.files import Candidate
+from pipeline.isolation import read_isolated
 from pipeline.matching import Matcher
 from pipeline.provenance import Submission, describe, reporter_from_filename
-from pipeline.read import WorkbookRead, read_workbook
+from pipeline.read import WorkbookRead
 from pipeline.textnorm import fold_title
 from validation import Issue, make_issue
 
 log = logging.getLogger("seguimiento")
-PARALLEL_FROM = 200  # files: a round this large is read in more processes
-READERS = 2
 RECORDS_PER_FRAME = 10_000
 CellMap = dict[tuple[str, str], dict[str, tuple[str, str]]]
 
@@ -56,7 +50,7 @@ def gather(
     records: list[dict[str, object]] = []
     frames: list[pd.DataFrame] = []
     extra_titles: dict[str, str] = {}
-    reads = _read_all([c.path for c in candidates if not c.skip_reason])
+    reads = read_isolated([c.path for c in candidates if not c.skip_reason])
     for candidate in candidates:
         name = candidate.path.name
         if candidate.skip_reason:
@@ -95,29 +89,6 @@ def gather(
     for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja"):
         raw[column] = raw[column].astype(object).fillna("").astype(str)
     return Gathered(raw, subs, issues, cells, extra_titles)
-
-
-def _read_all(paths: list[Path]) -> Iterator[WorkbookRead]:
-    """The files read, in order: a large round in two more processes (both cores read
-    while this one gathers), a small one here."""
-    cores = min(os.cpu_count() or 1, READERS)
-    if len(paths) < PARALLEL_FROM or cores < 2 or (
-            "fork" not in multiprocessing.get_all_start_methods()):
-        yield from map(read_workbook, paths)
-        return
-    done = 0
-    try:
-        with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
-            for workbook in pool.map(_read, paths, chunksize=16):
-                done += 1
-                yield workbook
-    except BrokenProcessPool:
-        log.warning("a reading process ended abruptly; reading the rest here")
-        yield from map(read_workbook, paths[done:])
-
-
-def _read(path: Path) -> WorkbookRead:
-    return read_workbook(path)  # looked up when called: a name the workers can be sent
 
 
 def extra_column(title: str) -> str:

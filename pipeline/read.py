@@ -1,10 +1,15 @@
 """The read stage: one input file -> its matrix rows, each with its Excel row number.
 
-Workbooks are opened with python-calamine (fast, and its errors are the real ones) and
-read row by row, so a sheet with a stray cell far below the data costs time, not memory.
-A file that cannot be read is not an exception: it comes back refused, with a reason in
-both languages. Values are returned as the cell holds them (text, number, date, bool);
-normalizing is the next stage's job.
+Workbooks are opened with python-calamine (fast, and its errors are the real ones). An
+.xlsx sheet whose rectangle is mostly empty (stray cells far from the data, a header far
+wider than its data) is read cell by cell instead (pipeline.sheetscan says which,
+pipeline.sparse reads it): it costs what its cells cost. A file that cannot be read is
+not an exception: it comes back refused, with a reason in both languages. Values are
+returned as the cell holds them (text, number, date, bool); normalizing is the next
+stage's job.
+
+Rows travel as (0-based row index, values): the index is the Excel row less one, and a
+reader may leave out rows that hold nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 
 import python_calamine as calamine
@@ -21,13 +26,15 @@ import python_calamine as calamine
 from pipeline.columns import HEADER_SCAN_ROWS, Header, column_index, column_letter, find_header
 from pipeline.csvin import read_csv_rows
 from pipeline.files import refuse_reason
-from pipeline.formulas import formulas_without_value
+from pipeline.sheetscan import SheetScan, scan_workbook
+from pipeline.sparse import SparseRows
 from pipeline.textnorm import fold
 
 META_SHEET = "_seguimiento"
 _FOOTNOTE = re.compile(r"^(?:\*|nota\b|notas\b|note\b|notes\b|fuente\b|source\b|\(\d\))", re.I)
 _TOTALS = {"total", "totales", "total general", "subtotal", "grand total"}
 Merge = tuple[tuple[int, int], tuple[int, int]]
+Rows = Iterator[tuple[int, list[object]]]  # (0-based row index, values)
 
 
 @dataclass
@@ -55,8 +62,6 @@ class WorkbookRead:
     refused: tuple[str, str] | None = None
 
 
-
-
 def read_workbook(path: Path) -> WorkbookRead:
     """Read every visible matrix sheet of a file; never raises for a bad file."""
     result = WorkbookRead(path)
@@ -66,7 +71,7 @@ def read_workbook(path: Path) -> WorkbookRead:
         return result
     try:
         if path.suffix.lower() == ".csv":
-            _take_sheet(result, "", iter(read_csv_rows(path)), [])
+            _take_sheet(result, "", enumerate(read_csv_rows(path)), [])
         else:
             _read_into(result)
     except (KeyboardInterrupt, SystemExit, MemoryError):
@@ -90,23 +95,53 @@ def _reason_for(exc: BaseException) -> tuple[str, str]:
 
 
 def _read_into(result: WorkbookRead) -> None:
+    scans = scan_workbook(result.path)
     workbook = calamine.CalamineWorkbook.from_path(str(result.path))
     try:
         visible = []
         for meta in workbook.sheets_metadata:
             if meta.name == META_SHEET:
-                result.metadata = _read_metadata(workbook.get_sheet_by_name(meta.name))
+                rows, _ = _sheet_rows(workbook, result.path, meta.name, scans)
+                result.metadata = _read_metadata(rows)
             elif meta.visible == calamine.SheetVisibleEnum.Visible and (
                 meta.typ == calamine.SheetTypeEnum.WorkSheet
             ):
                 visible.append(meta.name)
         for name in visible:
-            sheet = workbook.get_sheet_by_name(name)
-            _take_sheet(result, name, _absolute_rows(sheet), sheet.merged_cell_ranges or [])
+            _take_sheet(result, name, *_sheet_rows(workbook, result.path, name, scans))
     finally:
         workbook.close()
     for sheet_rows in result.sheets:
-        sheet_rows.no_value = _formula_cells(result.path, sheet_rows)
+        scan = scans.get(sheet_rows.hoja)
+        sheet_rows.no_value = _formula_cells(scan, sheet_rows) if scan else []
+
+
+def _sheet_rows(workbook: calamine.CalamineWorkbook, path: Path, name: str,
+                scans: dict[str, SheetScan]) -> tuple[Rows, list[Merge]]:
+    """A sheet's rows and merged ranges; cell by cell where its rectangle is mostly empty."""
+    scan = scans.get(name)
+    if scan is not None and scan.sparse:
+        return _Sparse(SparseRows(path, name)), scan.merges
+    sheet = workbook.get_sheet_by_name(name)
+    return enumerate(_absolute_rows(sheet)), sheet.merged_cell_ranges or []
+
+
+class _Sparse:
+    """SparseRows as the rows of a sheet, narrowed to the matrix's columns once its header
+    is known."""
+
+    def __init__(self, rows: SparseRows) -> None:
+        self.rows = rows
+        self.iterator = iter(rows)
+
+    def __iter__(self) -> _Sparse:
+        return self
+
+    def __next__(self) -> tuple[int, list[object]]:
+        return next(self.iterator)
+
+    def narrow(self, width: int) -> None:
+        self.rows.width = width
 
 
 def _absolute_rows(sheet: calamine.CalamineSheet) -> Iterator[list[object]]:
@@ -117,9 +152,8 @@ def _absolute_rows(sheet: calamine.CalamineSheet) -> Iterator[list[object]]:
         yield pad + row if first_col else row
 
 
-def _take_sheet(result: WorkbookRead, name: str, rows: Iterator[list[object]],
-                merges: list[Merge]) -> None:
-    head = list(islice(rows, HEADER_SCAN_ROWS))
+def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]) -> None:
+    head, rest = _head(rows)
     if name and name == result.metadata.get("hoja_matriz"):
         result.contact = _read_contact(head, result.metadata)
     header = find_header(head)
@@ -127,12 +161,26 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Iterator[list[object]],
         if name != result.metadata.get("hoja_instrucciones") and _has_data(head):
             result.no_matrix.append(name)
         return
-    result.sheets.append(SheetRows(name, header, _records(chain(head, rows), header, merges)))
+    if isinstance(rows, _Sparse):  # the columns past the matrix's are not kept
+        rows.narrow(1 + max(*header.columns.values(), *header.extras.values()))
+    pairs = chain(((r, row) for r, row in enumerate(head) if row), rest)
+    result.sheets.append(SheetRows(name, header, _records(pairs, header, merges)))
 
 
-def _read_metadata(sheet: calamine.CalamineSheet) -> dict[str, str]:
+def _head(rows: Rows) -> tuple[list[list[object]], Rows]:
+    """The first rows of a sheet, where the header is looked for, as a list by row index
+    (a row a reader left out is empty), and the rows after them."""
+    head: list[list[object]] = [[] for _ in range(HEADER_SCAN_ROWS)]
+    for r, row in rows:
+        if r >= HEADER_SCAN_ROWS:
+            return head, chain([(r, row)], rows)
+        head[r] = row
+    return head, iter(())
+
+
+def _read_metadata(rows: Rows) -> dict[str, str]:
     meta: dict[str, str] = {}
-    for row in sheet.to_python():
+    for _, row in rows:
         if len(row) >= 2 and isinstance(row[0], str) and row[0]:
             value = row[1]
             meta[row[0]] = value if isinstance(value, str) else _plain(value)
@@ -168,7 +216,7 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _records(rows: Iterable[list[object]], header: Header,
+def _records(rows: Iterable[tuple[int, list[object]]], header: Header,
              merges: list[Merge]) -> list[dict[str, object]]:
     columns = header.columns
     wanted = {*columns.values(), *header.extras.values()}
@@ -176,12 +224,13 @@ def _records(rows: Iterable[list[object]], header: Header,
     starts = {(r1, c1): r2 for (r1, c1), (r2, _c2) in merges if c1 in wanted and r2 > r1}
     active: dict[int, tuple[object, int]] = {}  # column -> (merged value, last row)
     records: list[dict[str, object]] = []
-    for r, row in enumerate(rows):
-        for c in wanted:
-            if (r, c) in starts:
-                active[c] = (row[c] if c < len(row) else None, starts[(r, c)])
-        if r <= header.row:
-            continue
+    for r, row in rows:
+        if starts:
+            for c in wanted:
+                if (r, c) in starts:
+                    active[c] = (row[c] if c < len(row) else None, starts[(r, c)])
+        if r <= header.row or not (any(row) or _merged_at(active, r)):
+            continue  # a blank row (by far the most of a sheet with a stray cell far below)
 
         def value_at(c: int, r: int = r, row: list[object] = row) -> object:
             value = row[c] if c < len(row) else None
@@ -200,6 +249,10 @@ def _records(rows: Iterable[list[object]], header: Header,
     return records
 
 
+def _merged_at(active: dict[int, tuple[object, int]], r: int) -> bool:
+    return any(r <= last for _, last in active.values())
+
+
 def _is_item(record: dict[str, object], row: list[object]) -> bool:
     """Blank rows, footnotes ("Nota: ...", "* ...") and total rows are not items."""
     values = [v for v in record.values() if v is not None]
@@ -215,14 +268,14 @@ def _is_item(record: dict[str, object], row: list[object]) -> bool:
     return not (fold(first) in _TOTALS and record.get("actividad") in (None, first))
 
 
-def _formula_cells(path: Path, sheet: SheetRows) -> list[tuple[int, str]]:
+def _formula_cells(scan: SheetScan, sheet: SheetRows) -> list[tuple[int, str]]:
     """Matrix cells of data rows that hold a formula with no stored value."""
-    empty = formulas_without_value(path, sheet.hoja)
-    if not empty:
+    if not scan.no_value:
         return []
     by_column = {c: key for key, c in sheet.header.columns.items()}
     rows = {int(str(rec["_fila"])) for rec in sheet.records}
-    return sorted((r + 1, by_column[c]) for r, c in empty if c in by_column and r + 1 in rows)
+    return sorted((r + 1, by_column[c]) for r, c in scan.no_value
+                  if c in by_column and r + 1 in rows)
 
 
 def as_date(value: object) -> dt.date | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -186,7 +187,7 @@ def _issue_order(issue: Issue) -> tuple[object, ...]:
 
 def _candidates(options: Options) -> list[Candidate]:
     if options.files:
-        missing = [str(p) for p in options.files if not p.is_file()]
+        missing = [str(p) for p in options.files if not os.path.lexists(p)]
         if missing:
             raise InputFileMissing(", ".join(missing))
         return [Candidate(p, skip_reason(p)) for p in options.files]

@@ -1,5 +1,5 @@
-"""A large round is read in more processes: the same submissions, rows and issues as
-reading it here, in the same order, even when a reading process dies."""
+"""Files are read by worker processes: two give what one gives, in the same order; a
+file that kills, hangs or exhausts its reader is refused and the rest are read."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 import pipeline.gather
+import pipeline.isolation
+import pipeline.read
+from pipeline.files import list_input_files
+from pipeline.isolation import read_isolated
 from pipeline.read import read_workbook
 from pipeline.run import Options, analyze
 from tests.conftest import AS_OF, ROOT
@@ -22,31 +26,53 @@ def _analysis(out: Path) -> tuple[list[tuple[object, ...]], list[str], list[tupl
     return rows, issues, subs
 
 
-def test_reading_in_processes_gives_what_reading_here_gives(
+def test_two_reading_processes_give_what_one_gives(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    here = _analysis(tmp_path / "here")
-    monkeypatch.setattr(pipeline.gather, "PARALLEL_FROM", 1)
+    one = _analysis(tmp_path / "one")
+    monkeypatch.setattr(pipeline.isolation, "PARALLEL_FROM", 1)
     calls: list[str] = []
-    monkeypatch.setattr(pipeline.gather, "read_workbook",
+    monkeypatch.setattr(pipeline.read, "read_workbook",
                         lambda path: calls.append(path.name) or read_workbook(path))
-    assert _analysis(tmp_path / "processes") == here
+    assert _analysis(tmp_path / "two") == one
     assert calls == []  # nothing was read in this process: the workers read
 
 
-def test_a_reading_process_that_dies_leaves_its_files_to_this_one(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    here = _analysis(tmp_path / "here")
+@pytest.mark.parametrize("how", ["exits", "aborts", "hangs", "runs out of memory"])
+def test_a_file_that_kills_its_reader_is_refused_and_the_others_are_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """Whatever a file does to the reader (a native crash, an abort, an endless loop, a
+    huge allocation), that file is refused with a reason and the others are read."""
+    import signal
+    import time
+
     parent = os.getpid()
 
-    def dies_in_a_worker(path: Path):  # type: ignore[no-untyped-def]
+    def reader(path: Path):  # type: ignore[no-untyped-def]
         if os.getpid() != parent and path.name.startswith("Honduras"):
-            os._exit(1)  # as a crash in a native library would
+            if how == "exits":
+                os._exit(1)  # as a crash in a native library would
+            if how == "aborts":
+                os.kill(os.getpid(), signal.SIGABRT)
+            if how == "hangs":
+                time.sleep(60)
+            if how == "runs out of memory":
+                bytearray(3 << 30)
         return read_workbook(path)
 
-    monkeypatch.setattr(pipeline.gather, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(pipeline.gather, "read_workbook", dies_in_a_worker)
-    assert _analysis(tmp_path / "processes") == here
-    assert "reading the rest here" in caplog.text
+    monkeypatch.setattr(pipeline.isolation, "FILE_SECONDS", 2.0)
+    candidates = list_input_files(ROOT / "input_workbooks")
+    paths = [c.path for c in candidates if not c.skip_reason]
+    alone = {p.name: read_workbook(p).refused for p in paths}
+    read = list(read_isolated(paths, reader))
+    assert [r.path for r in read] == paths
+    refused = {r.path.name: r.refused for r in read if r.refused}
+    assert set(refused) == {"Honduras - 2026-T4.xlsx", *(n for n, r in alone.items() if r)}
+    reason = refused["Honduras - 2026-T4.xlsx"]
+    assert reason is not None
+    expected = {"exits": "se detuvo", "aborts": "más memoria", "hangs": "2 segundos",
+                "runs out of memory": "más memoria"}[how]
+    assert expected in reason[0], reason
+    assert all(r.sheets for r in read if not r.refused)
 
 
 def test_rows_gathered_a_frame_at_a_time_make_the_same_frame(
@@ -69,3 +95,37 @@ def test_rows_gathered_a_frame_at_a_time_make_the_same_frame(
     assert list(pieces.columns) == list(whole.columns)
     assert pieces["_fecha_envio"].dtype == whole["_fecha_envio"].dtype
     assert pieces.astype(str).equals(whole.astype(str))
+
+
+def test_links_to_nothing_and_pipes_are_skipped_and_listed(tmp_path: Path) -> None:
+    """Never opened: a FIFO would hang the run, a dangling link ended it."""
+    import shutil
+
+    inbox = tmp_path / "in"
+    shutil.copy(ROOT / "input_workbooks" / "Honduras - 2026-T4.xlsx", inbox.mkdir() or inbox)
+    (inbox / "Guatemala.xlsx").symlink_to(tmp_path / "borrado.xlsx")
+    (inbox / "bucle.xlsx").symlink_to(inbox / "bucle.xlsx")
+    os.mkfifo(inbox / "x.csv")
+    (inbox / "enlace bueno.xlsx").symlink_to(inbox / "Honduras - 2026-T4.xlsx")
+    result = analyze(Options(input_dir=inbox, out_dir=tmp_path / "out", as_of=AS_OF))
+    states = {s.archivo: (s.estado, s.motivo[1] if s.motivo else "")
+              for s in result.submissions if s.archivo}
+    assert states["Guatemala.xlsx"][0] == "omitido" and "no longer exists" in states[
+        "Guatemala.xlsx"][1]
+    assert states["bucle.xlsx"][0] == "omitido" and "points to itself" in states["bucle.xlsx"][1]
+    assert states["x.csv"][0] == "omitido" and "pipe" in states["x.csv"][1]
+    assert states["Honduras - 2026-T4.xlsx"][0] in {"leido", "reemplazado"}
+    assert states["enlace bueno.xlsx"][0] in {"leido", "reemplazado"}  # a link to a file
+    skipped = {i.archivo for i in result.issues if i.code == "archivo-omitido"}
+    assert {"Guatemala.xlsx", "bucle.xlsx", "x.csv"} <= skipped
+
+
+def test_validate_skips_a_pipe_given_by_name(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    os.mkfifo(tmp_path / "x.xlsx")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path / "x.xlsx"), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "pipe" in result.output and "archivo-omitido" in result.output

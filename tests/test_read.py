@@ -122,7 +122,7 @@ def test_encrypted_workbook_asks_to_remove_the_password(tmp_path: Path) -> None:
 def test_formulas_without_value_across_read_chunks(tmp_path: Path) -> None:
     import openpyxl
 
-    from pipeline.formulas import formulas_without_value
+    from pipeline.sheetscan import scan_workbook
 
     path = tmp_path / "f.xlsx"
     workbook = openpyxl.Workbook(write_only=True)
@@ -130,6 +130,8 @@ def test_formulas_without_value_across_read_chunks(tmp_path: Path) -> None:
     for r in range(1, 40_001):
         sheet.append([f"texto largo de relleno {r} " * 3, "=1+1" if r % 10_000 == 0 else r])
     workbook.save(path)
-    found = formulas_without_value(path, "Matriz")
-    assert found == {(r - 1, 1) for r in (10_000, 20_000, 30_000, 40_000)}
-    assert formulas_without_value(path, "No existe") == set()
+    scans = scan_workbook(path)
+    assert scans["Matriz"].no_value == {(r - 1, 1) for r in (10_000, 20_000, 30_000, 40_000)}
+    assert set(scans) == {"Matriz"}
+    assert (scans["Matriz"].rows, scans["Matriz"].columns, scans["Matriz"].cells) == (
+        40_000, 2, 80_000)
