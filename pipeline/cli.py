@@ -72,7 +72,7 @@ def _setup_logging(verbose: bool, log_file: Path | None) -> Path:
 @contextmanager
 def _guarded(lang: str, log_path: Path) -> Iterator[None]:
     """A user-facing failure prints its message; a defect prints where the log is."""
-    from pipeline.errors import SeguimientoError
+    from pipeline.errors import SeguimientoError, environment_failure
 
     try:
         yield
@@ -82,7 +82,12 @@ def _guarded(lang: str, log_path: Path) -> Iterator[None]:
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, click.ClickException, click.exceptions.Exit, SystemExit):
         raise
-    except Exception:
+    except Exception as exc:
+        failure = environment_failure(exc)
+        if failure is not None:  # the environment, not a defect: exit 3
+            log.exception("%s", failure.message())
+            click.echo(failure.message(lang), err=True)
+            sys.exit(failure.exit_code)
         log.exception("internal error")
         click.echo(_say(lang,
                         f"Error interno de Seguimiento (no es culpa de sus archivos). Los detalles "

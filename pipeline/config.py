@@ -7,6 +7,7 @@ statuses, the plan, the expected reporters) comes from here, never from `if` cha
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -77,6 +78,20 @@ class Reference:
     def informantes(self) -> tuple[Party, ...]:
         """Who may send a matrix: member countries, working groups and RROCM."""
         return (*self.paises, *self.grupos, *(p for p in self.otros if p.nombre == "RROCM"))
+
+    def reporter_named(self, text: str) -> str | None:
+        """The reporter a name, alias or code denotes, whatever its case, accents or
+        spacing ("Honduras ", "HND", "mexico"), or None."""
+        return self._reporter_index.get(fold(text)) if text else None
+
+    @functools.cached_property
+    def _reporter_index(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for party in self.informantes:
+            for name in party.names:
+                if fold(name):
+                    index.setdefault(fold(name), party.nombre)
+        return index
 
     def party(self, nombre: str) -> Party | None:
         return next((p for p in self.responsables if p.nombre == nombre), None)
@@ -198,8 +213,4 @@ def _build(data: dict[str, Any]) -> Reference:
 
 def _canonical_reporter(ref: Reference, name: str) -> str:
     """ "Mexico" or "MEX" in a config means México; an unknown name is kept as given."""
-    wanted = fold(name)
-    for party in ref.informantes:
-        if wanted in {fold(n) for n in party.names}:
-            return party.nombre
-    return name
+    return ref.reporter_named(name) or name

@@ -8,6 +8,9 @@ each saying what to do; `detail` says which path.
 
 from __future__ import annotations
 
+import errno
+import sqlite3
+
 
 class SeguimientoError(Exception):
     """Seguimiento could not finish."""
@@ -80,3 +83,41 @@ class HistoryError(SeguimientoError):
 class NoRoundsForYear(SeguimientoError):
     """No stored round for that year; consolidate its rounds first (or give --history) /
     No hay rondas guardadas de ese año; consolide primero sus rondas (o indique --history):"""
+
+
+class DiskFull(SeguimientoError):
+    """The disk is full, so the outputs could not be written; the previous outputs and the
+    history are as they were. Free some space (or choose another folder with --out) and
+    run again / El disco está lleno y no se pudieron escribir los resultados; los
+    anteriores y el historial quedaron como estaban. Libere espacio (o elija otra carpeta
+    con --out) y vuelva a ejecutar:"""
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DENIED = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def environment_failure(exc: BaseException) -> SeguimientoError | None:
+    """The user's environment failing (a full disk, a folder that cannot be written) in
+    whatever wrapping a library gave it, as the error that says so; None for anything
+    else (a defect)."""
+    seen: set[int] = set()
+    pending: list[object] = [exc]
+    while pending:
+        error = pending.pop()
+        if not isinstance(error, BaseException) or id(error) in seen:
+            continue
+        seen.add(id(error))
+        if isinstance(error, OSError) and error.errno in _FULL:
+            return DiskFull(str(error.filename or ""))
+        if isinstance(error, OSError) and error.errno in _DENIED:
+            return OutputNotWritable(f"{error.filename or ''} ({error.strerror})".strip())
+        if isinstance(error, sqlite3.OperationalError):
+            text = str(error)
+            if "disk is full" in text:
+                return DiskFull("")
+            if "readonly" in text or "read-only" in text:
+                return OutputNotWritable(text)
+        # xlsxwriter wraps the OSError in its own exception's arguments
+        pending += [error.__cause__, error.__context__, *error.args]
+    return None

@@ -6,7 +6,6 @@ United States; the config can override it)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
 from pipeline.columns import COLUMNS, column_key
+from pipeline.filenames import file_stems
 from pipeline.sheetrows import (
     StreamedSheet,
     cell,
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from pipeline.run import RunResult
 
 FOLDER = "retroalimentacion"
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 _WORDS = {
     "es": {"problems": "Problemas", "rows": "Matriz", "none": "No se encontraron problemas. "
            "¡Gracias!", "intro": "Corrija las celdas señaladas en su archivo y envíelo de "
@@ -60,10 +59,6 @@ SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema"
              "reservado": "_raw_reservado"}
 
 
-def safe_name(name: str) -> str:
-    return _UNSAFE.sub("_", name).strip(" .") or "informante"
-
-
 def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 1),
                    ) -> list[str]:
     """One workbook per reporter that sent something; their relative paths. The matrix
@@ -85,6 +80,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
     rows_of = {str(k): v for k, v in
                result.matrix.groupby("informante", sort=False).indices.items()}
     written = []
+    stems = file_stems(files)  # of every reporter, whichever share this is
     mine = sorted(files)[share[0]::share[1]]
     for batch in _batches(mine, rows_of):
         # The rows of a batch of reporters are made into cells together: few slices of
@@ -98,7 +94,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
         shown = _Shown(result.matrix.take(positions), mine_in_batch)
         for informante in batch:
             issues = [i for name in files[informante] for i in issues_of.get(name, [])]
-            relative = f"{FOLDER}/{safe_name(informante)}.xlsx"
+            relative = f"{FOLDER}/{stems[informante]}.xlsx"
             _write_one(stage / relative, result, informante, issues, shown)
             written.append(relative)
     return written

@@ -150,8 +150,12 @@ def _record_set(out_dir: Path, output_set: str, names: list[str]) -> None:
                 path.parent.rmdir()
     manifest[output_set] = {name: signature for name, signature in now.items() if signature}
     temporary = out_dir / f"{MANIFEST_NAME}.{os.getpid()}"
-    temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, out_dir / MANIFEST_NAME)
+    try:
+        temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, out_dir / MANIFEST_NAME)
+    except OSError as exc:  # the outputs are in place: only a later clean-up is missed
+        log.warning("could not record the outputs written (%s): %s", exc, out_dir)
+        temporary.unlink(missing_ok=True)
 
 
 def _read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
@@ -199,7 +203,10 @@ def in_background(work: Callable[[], T], enabled: bool = True) -> Callable[[], T
         try:
             sender.send((True, work()))
         except BaseException as exc:  # noqa: BLE001 - reported to the parent
-            sender.send((False, f"{type(exc).__name__}: {exc}"))
+            try:  # the exception itself (a full disk stays a full disk), where it pickles
+                sender.send((False, exc))
+            except Exception:  # noqa: BLE001
+                sender.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
     process = context.Process(target=child, daemon=True)
     process.start()
@@ -212,6 +219,8 @@ def in_background(work: Callable[[], T], enabled: bool = True) -> Callable[[], T
             ok, value = False, "the background process ended without an answer"
         process.join()
         if not ok:
+            if isinstance(value, BaseException):
+                raise RuntimeError(f"background writing failed: {value}") from value
             raise RuntimeError(f"background writing failed: {value}")
         return value
 

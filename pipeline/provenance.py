@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.config import Reference
 from pipeline.files import document_modified, file_modified
 from pipeline.read import WorkbookRead, as_date
-from pipeline.textnorm import fold
+from pipeline.textnorm import fold, normalize_text
 
 
 @dataclass
@@ -74,10 +74,10 @@ def describe(
     path = workbook.path
     meta = workbook.metadata
     sub = Submission(archivo=path.name)
-    reporter = meta.get("informante", "")
-    known = {p.nombre for p in ref.informantes}
-    if reporter in known:
-        sub.informante, sub.informante_conocido = reporter, True
+    reporter = normalize_text(meta.get("informante", "")).replace("\n", " ")
+    named = ref.reporter_named(reporter)  # "Honduras " is Honduras: one reporter, one file
+    if named is not None:
+        sub.informante, sub.informante_conocido = named, True
     else:
         found = reporter_from_filename(path.name, ref)
         sub.informante = found or reporter or path.stem

@@ -13,7 +13,7 @@ import pandas as pd
 
 from pipeline.config import Reference
 from pipeline.csvout import write_csv
-from pipeline.feedback import safe_name
+from pipeline.filenames import file_stems
 from pipeline.history import latest_items_per_reporter, open_history
 from pipeline.markdown import md_table
 from pipeline.outputs import output_lock, refuse_inside, staging
@@ -35,6 +35,7 @@ TITLES = {
 SITUATION = {"es": {"vencido": "vencido", "por_vencer": "por vencer"},
              "en": {"vencido": "overdue", "por_vencer": "due soon"}}
 NO_PARTY = "(sin responsable)"
+COMBINED = "todos"  # the file of every pending item
 
 
 @dataclass
@@ -128,14 +129,15 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
     no file); nothing else in the folder is touched."""
     window = ref.dias_por_vencer
     names: list[str] = []
+    stems = file_stems(reminders.by_party, taken=[COMBINED])
     with output_lock(out_dir), staging(out_dir, f"recordatorios-{fmt}") as stage:
         for party, items in reminders.by_party.items():
             party_lang = lang or ref.language_of(party)
             text = message(party, items, reminders.as_of, window, party_lang)
-            names += _write(stage, safe_name(party), _localized(items, party_lang, ref), text,
+            names += _write(stage, stems[party], _localized(items, party_lang, ref), text,
                             fmt, party_lang, reminders.as_of)
         every = lang or "es"
-        names += _write(stage, "todos", _localized(reminders.combined, every, ref), "", fmt,
+        names += _write(stage, COMBINED, _localized(reminders.combined, every, ref), "", fmt,
                         every, reminders.as_of)
     return [out_dir / name for name in names]
 

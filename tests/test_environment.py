@@ -1,0 +1,117 @@
+"""The environment failing (a full disk, a folder that cannot be written) is told as such
+with exit 3 and the previous outputs and history intact; "internal error" is kept for
+real defects (SPEC §7)."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import pipeline.write
+from pipeline.cli import cli
+from tests.conftest import AS_OF, ROOT
+
+SAMPLE = ROOT / "input_workbooks"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def consolidate(out: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["consolidate", str(SAMPLE), "--out", str(out),
+                                      "--as-of", AS_OF.isoformat(), *args])
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real file system of its own (tmpfs), which the test can fill or make read-only;
+    skipped where this process may not mount one."""
+    mount = tmp_path / "disco"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", str(mount)],
+                          capture_output=True)
+    if done.returncode:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def test_a_full_disk_is_told_as_such_and_changes_nothing(small_disk: Path) -> None:
+    out = small_disk / "ronda"
+    code, output = consolidate(out)
+    assert code == 0, output
+    before = digest(out)
+    filler = small_disk / "relleno"
+    with filler.open("wb") as handle:  # fill the disk but for a few kilobytes
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+    filler.write_bytes(filler.read_bytes()[:-40_000])  # room for the lock, not the outputs
+    for lang, words in (("es", "El disco está lleno"), ("en", "The disk is full")):
+        code, output = consolidate(out, "--round", "2027-T1", "--lang", lang)
+        assert code == 3, output
+        assert words in output and "Internal" not in output and "interno" not in output
+        assert digest(out) == before  # the outputs and the history as they were
+
+
+def test_a_folder_made_read_only_is_told_as_such(small_disk: Path) -> None:
+    out = small_disk / "ronda"
+    code, output = consolidate(out)
+    assert code == 0, output
+    before = digest(out)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    code, output = consolidate(out, "--lang", "en")
+    assert code == 3, output
+    assert "cannot be written" in output and "Internal" not in output
+    assert digest(out) == before
+
+
+@pytest.mark.parametrize("failure, words", [
+    (errno.ENOSPC, "The disk is full"),
+    (errno.EROFS, "cannot be written"),
+])
+@pytest.mark.parametrize("large", [False, True])
+def test_a_failure_mid_write_leaves_the_previous_outputs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: int, words: str,
+        large: bool) -> None:
+    """Half-way through the workbook (written in another process for a large round)."""
+    out = tmp_path / "out"
+    assert consolidate(out)[0] == 0
+    before = digest(out)
+    real = pipeline.write.write_consolidated
+
+    def fails_half_way(result, path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        real(result, path, *args, **kwargs)
+        raise OSError(failure, "simulated", str(path))
+
+    monkeypatch.setattr(pipeline.write, "write_consolidated", fails_half_way)
+    if large:
+        monkeypatch.setattr(pipeline.write, "LARGE_ROUND", 1)
+    code, output = consolidate(out, "--lang", "en", "--round", "2027-T1")
+    assert code == 3, output
+    assert words in output and "Internal error" not in output
+    assert digest(out) == before
+
+
+def test_a_real_defect_is_still_an_internal_error(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(pipeline.write, "write_consolidated", broken)
+    code, output = consolidate(tmp_path / "out", "--lang", "en")
+    assert code == 4 and "Internal error" in output
