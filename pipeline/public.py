@@ -1,9 +1,9 @@
 """The public edition for civil society (SPEC §6, issue 5): no row marked `reservado`, no
-focal point's name, e-mail or phone anywhere in the file.
+personal data anywhere in the file (pipeline.redact says what that covers).
 
 The edition is a new result built from the public rows only (summaries, charts, issues
 and changes recomputed from them), without the submissions' contact columns, and with
-any occurrence of a focal point's name, e-mail or phone in a text cell replaced. Nothing
+personal data in every text (cells, file and sheet names, column titles) replaced. Nothing
 else is carried over, so no hidden sheet, comment, defined name, document property, chart
 cache or shared string can hold what was left out.
 """
@@ -11,24 +11,26 @@ cache or shared string can hold what was left out.
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pipeline.provenance import Submission
+from pipeline.redact import Redactor
 
 if TYPE_CHECKING:
     from pipeline.run import RunResult
 
 REDACTED = {"es": "[dato personal omitido]", "en": "[personal data removed]"}
-PERSONAL = ("contacto_nombre", "contacto_correo", "contacto_telefono")
+PERSONAL = ("contacto_nombre", "contacto_institucion", "contacto_correo", "contacto_telefono")
 
 
-def personal_texts(subs: list[Submission]) -> list[str]:
-    """Every name, e-mail and phone focal points wrote, longest first."""
-    found = {getattr(s, field).strip() for s in subs for field in PERSONAL}
-    return sorted((t for t in found if len(t) >= 3), key=len, reverse=True)
+def redactor(subs: list[Submission], lang: str) -> Redactor:
+    """Everything personal the submission blocks told us, and any e-mail or phone."""
+    names = [s.contacto_nombre for s in subs]
+    institutions = [s.contacto_institucion for s in subs]
+    typed = [getattr(s, field) for s in subs for field in PERSONAL]
+    return Redactor(names, institutions, typed, REDACTED["en" if lang == "en" else "es"])
 
 
 def public_edition(result: RunResult) -> RunResult:
@@ -38,36 +40,32 @@ def public_edition(result: RunResult) -> RunResult:
     reserved = matrix["reservado"].astype(bool)
     hidden = set(zip(matrix.loc[reserved, "archivo"], matrix.loc[reserved, "hoja"],
                      matrix.loc[reserved, "fila"].astype(int), strict=True))
-    personal = personal_texts(result.submissions)
-    scrub = _scrubber(personal, REDACTED["en" if result.lang == "en" else "es"])
+    scrub = redactor(result.submissions, result.lang)
     public_matrix = _scrub_frame(matrix[~reserved].reset_index(drop=True), scrub)
-    issues = [dataclasses.replace(i, valor=scrub(i.valor), sugerencia=scrub(i.sugerencia))
+    issues = [dataclasses.replace(i, archivo=_text(scrub(i.archivo)), hoja=_text(scrub(i.hoja)),
+                                  valor=_text(scrub(i.valor)),
+                                  sugerencia=_text(scrub(i.sugerencia)))
               for i in result.issues if (i.archivo, i.hoja, i.fila) not in hidden]
-    subs = [dataclasses.replace(s, **{field: "" for field in PERSONAL})
-            for s in result.submissions]
+    subs = [dataclasses.replace(s, **{field: "" for field in PERSONAL}) for s in result.submissions]
     tables, summary = build_tables(public_matrix, issues, subs, result.ref, result.lang)
     tables = {k: _scrub_frame(t, scrub) for k, t in tables.items()}
+    summary = {k: _scrub_frame(t, scrub) for k, t in summary.items()}
     if "cambios" in result.tables:
         changes = result.tables["cambios"]
         tables["cambios"] = _scrub_frame(changes[~changes["_reservado"].astype(bool)], scrub)
+    titles = {k: _text(scrub(v)) for k, v in result.extra_titles.items()}
     return dataclasses.replace(result, matrix=public_matrix, issues=issues, submissions=subs,
-                               tables=tables, summary=summary, history=None, written=[])
+                               tables=tables, summary=summary, history=None, written=[],
+                               extra_titles=titles)
 
 
-def _scrubber(personal: list[str], mark: str):  # type: ignore[no-untyped-def]
-    if not personal:
-        return lambda text: text
-    pattern = re.compile("|".join(re.escape(p) for p in personal), re.IGNORECASE)
-
-    def scrub(text: object) -> object:
-        return pattern.sub(mark, text) if isinstance(text, str) else text
-
-    return scrub
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else str(value)
 
 
-def _scrub_frame(frame: pd.DataFrame, scrub) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+def _scrub_frame(frame: pd.DataFrame, scrub: Redactor) -> pd.DataFrame:
     frame = frame.copy(deep=False)  # whole columns are replaced: no row copy
     for column in frame.columns:
-        if frame[column].dtype == object:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
             frame[column] = frame[column].map(scrub)
     return frame

@@ -1,0 +1,99 @@
+"""The public edition's redaction: any e-mail, any phone number, the focal points' names
+however written and their institutions (SPEC §6, issue 11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.redact import Redactor
+from tests.conftest import AS_OF, MakeWorkbook
+
+MARK = "[x]"
+
+
+@pytest.fixture(scope="module")
+def redact() -> Redactor:
+    return Redactor(["Ana María López Gómez"], ["Ministerio de Relaciones Exteriores (MINREX)"],
+                    ["ana.lopez@minrex.gob.gt"], MARK)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Escriba a juan.perez+crm@minrex.gob.gt o a info@oim.int.", ["juan", "info@", "oim.int"]),
+    ("Llamar al +502 2345-6789 o al (504) 2234-5678.", ["2345", "6789", "2234-5678"]),
+    ("Tel. 2222 3333 / 4444 5555; cel 5555-1234", ["2222", "3333", "4444", "5555"]),
+    ("ANA MARIA LOPEZ presentó el informe", ["ANA", "LOPEZ"]),
+    ("Responsable: López Gómez, Ana María.", ["López", "Gómez", "Ana María"]),
+    ("la Sra. López coordina", ["López", "Sra"]),
+    ("coordinado con el ministerio de relaciones exteriores y el MINREX", [
+        "ministerio", "exteriores", "MINREX"]),
+])
+def test_personal_data_is_removed(redact: Redactor, text: str, gone: list[str]) -> None:
+    result = redact(text)
+    assert isinstance(result, str) and MARK in result
+    for word in gone:
+        assert word not in result, (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "Plazo 2026-06-30, revisado el 30/06/2026.",
+    "Resolución 1234-2019 del Consejo",
+    "Se atendieron 1.500.000 personas en 2027",
+    "Ana coordina el grupo",  # a first name alone could be anyone
+    "Gobernanza migratoria: protocolo de retorno (T1 2027)",
+])
+def test_other_text_is_kept(redact: Redactor, text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_round_with_personal_data_in_free_text(make_workbook: MakeWorkbook,
+                                                 tmp_path: Path) -> None:
+    inbox = tmp_path / "in"
+    titles = ["Descripción de la actividad", "Parte responsable", "Plazo de cumplimiento",
+              "Estado", "Observaciones", "Reservado (solo gobiernos)", "Contacto local"]
+    make_workbook("Guatemala.xlsx", [
+        ["Pública", "OIM", dt.date(2027, 3, 31), "pendiente",
+         "Llamar a la Sra. López al 2222 3333 o escribir a info@ejemplo.org", "No",
+         "ANA MARIA LOPEZ, +502 2345-6789"],
+        ["Reservada", "OIM", dt.date(2027, 3, 31), "pendiente",
+         "Contacto: juan@privado.org, 5555-1234", "Sí", "López Gómez, Ana"],
+        ["Con el Ministerio de Relaciones Exteriores (MINREX)", "Guatemala",
+         dt.date(2027, 3, 31), "pendiente", "ana.lopez@minrex.gob.gt", "No", ""],
+    ], titles=titles, folder=inbox,
+        title_rows=("Ana María López Gómez", "Ministerio de Relaciones Exteriores (MINREX)"),
+        extra={"_seguimiento": [["informante", "Guatemala"], ["ronda", "2026-T4"],
+                                ["hoja_matriz", "Matriz"], ["celda_contacto_nombre", "A1"],
+                                ["celda_contacto_institucion", "A2"]]},
+        hidden=["_seguimiento"])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["consolidate", str(inbox), "--out", str(out), "--as-of",
+                                      AS_OF.isoformat(), "--public"])
+    assert result.exit_code == 0, result.output
+    secrets = ["2222 3333", "info@ejemplo.org", "juan@privado.org", "5555-1234",
+               "2345-6789", "López", "LOPEZ", "Lopez", "MINREX", "Relaciones Exteriores",
+               "Ana María", "ANA MARIA", "minrex.gob.gt"]
+
+    def texts(paths: list[Path]) -> dict[str, str]:
+        found = {}
+        for path in paths:
+            if path.suffix == ".xlsx":
+                with zipfile.ZipFile(path) as archive:
+                    found.update({f"{path.name}/{n}": archive.read(n).decode("utf-8", "replace")
+                                  for n in archive.namelist()})
+            else:
+                found[path.name] = path.read_text("utf-8-sig")
+        return found
+
+    public = texts([out / "consolidado_publico.xlsx", *(out / "publico").iterdir()])
+    for name, content in public.items():
+        for secret in secrets:
+            assert secret not in content, (secret, name)
+    everything = "".join(texts([out / "consolidado.xlsx", out / "matriz.csv"]).values())
+    assert all(s in everything for s in secrets if s not in {"Lopez", "ANA MARIA"})
+    matrix = (out / "publico" / "matriz.csv").read_text("utf-8-sig")
+    assert "Pública" in matrix and "Reservada" not in matrix
