@@ -9,6 +9,7 @@ injection: `=HYPERLINK(...)` is written `'=HYPERLINK(...)`.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +25,15 @@ def neutralize(value: object) -> object:
 
 
 def neutralize_text(value: str) -> str:
-    return "'" + value if value.startswith(_DANGEROUS) else value
+    """An apostrophe before a text a spreadsheet would run as a formula, also when it
+    starts with a compatibility form of = + - @ (fullwidth ＝, small ﹦...) that a
+    spreadsheet may fold to the plain sign."""
+    if not value:
+        return value
+    first = value[0]
+    if first.isascii():
+        return "'" + value if first in _DANGEROUS else value
+    return "'" + value if unicodedata.normalize("NFKC", first).startswith(_DANGEROUS) else value
 
 
 def _cell(value: object) -> object:

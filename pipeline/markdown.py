@@ -1,9 +1,14 @@
 """Tables as text for people: the cell texts of a frame, and a Markdown table of them.
-Shared by the reminder lists and the annual report (Markdown and HTML)."""
+Shared by the reminder lists and the annual report (Markdown and HTML).
+
+Text from a file is escaped for Markdown (`md_text`): raw HTML, links, images and
+emphasis typed in a cell render as the characters they are, never as markup.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -23,10 +28,25 @@ def rows_text(table: pd.DataFrame) -> list[list[str]]:
     return [[cell_text(v) for v in row] for row in table.itertuples(index=False, name=None)]
 
 
-def md_table(table: pd.DataFrame, headers: list[str]) -> str:
-    def escape(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+# Markdown's and HTML's active characters: HTML's as entities, the rest backslashed.
+_ACTIVE = re.compile(r"[\\`*_\[\]<>&|~]")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# What makes a block of a text that starts a line (a list item's text): a heading, a list.
+_BLOCK_START = re.compile(r"^(\s*)(#|[-+]|\d+(?=[.)]))")
 
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows_text(table)]
+
+def md_text(value: object) -> str:
+    """A value as Markdown that renders as exactly its text, on one line, wherever it is
+    put (a table cell, a list item)."""
+    text = " ".join(cell_text(value).splitlines())
+    text = _ACTIVE.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), text)
+    return _BLOCK_START.sub(lambda m: m.group(1) + (
+        m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text, count=1)
+
+
+def md_table(table: pd.DataFrame, headers: list[str]) -> str:
+    lines = ["| " + " | ".join(md_text(h) for h in headers) + " |",
+             "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(md_text(c) for c in row) + " |"
+              for row in table.itertuples(index=False, name=None)]
     return "\n".join(lines)

@@ -6,6 +6,7 @@ anything is overdue."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from pipeline.config import Reference
 from pipeline.csvout import write_csv
 from pipeline.filenames import file_stems
 from pipeline.history import latest_items_per_reporter, open_history
-from pipeline.markdown import md_table
+from pipeline.markdown import md_table, md_text
 from pipeline.outputs import output_lock, refuse_inside, staging
 from pipeline.tables import iso_day
 from pipeline.xlsx import Formats, new_workbook, write_table
@@ -106,17 +107,20 @@ MESSAGES = {
 }
 
 
-def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: str) -> str:
-    """A message ready to paste into an e-mail to the party, in its language."""
+def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: str,
+            escape: Callable[[object], str] = str) -> str:
+    """A message ready to paste into an e-mail to the party, in its language; `escape`
+    makes the texts from the files safe for the format (Markdown)."""
     words = MESSAGES["en" if lang == "en" else "es"]
     overdue = items[items["situacion"] == "vencido"]
     soon = items[items["situacion"] == "por_vencer"]
-    lines = [words["greeting"].format(party=party), "",
+    lines = [words["greeting"].format(party=escape(party)), "",
              words["intro"].format(as_of=as_of.isoformat(), overdue=len(overdue),
                                    soon=len(soon), window=window), ""]
     for kind, rows in (("overdue", overdue), ("soon", soon)):
-        lines += [words[kind].format(actividad=r.actividad, due=iso_day(r.fecha_limite),
-                                     days=r.dias_vencido, informante=r.informante)
+        lines += [words[kind].format(actividad=escape(r.actividad),
+                                     due=iso_day(r.fecha_limite), days=r.dias_vencido,
+                                     informante=escape(r.informante))
                   for r in rows.itertuples()]
     lines += ["", words["ask"], "", words["signature"]]
     return "\n".join(lines)
@@ -133,7 +137,8 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
     with output_lock(out_dir), staging(out_dir, f"recordatorios-{fmt}") as stage:
         for party, items in reminders.by_party.items():
             party_lang = lang or ref.language_of(party)
-            text = message(party, items, reminders.as_of, window, party_lang)
+            text = message(party, items, reminders.as_of, window, party_lang,
+                           md_text if fmt == "md" else str)
             names += _write(stage, stems[party], _localized(items, party_lang, ref), text,
                             fmt, party_lang, reminders.as_of)
         every = lang or "es"

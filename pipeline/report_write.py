@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.markdown import md_table, rows_text
+from pipeline.markdown import md_table, md_text, rows_text
 from pipeline.outputs import output_lock, staging
 from pipeline.report_data import TOP_OVERDUE, AnnualReport
 from pipeline.report_text import FIGURE_LABELS, WORDS
@@ -130,6 +130,7 @@ def _sections(report: AnnualReport, labels: dict[str, str]) -> list[tuple[str, p
 def _markdown(report: AnnualReport, labels: dict[str, str]) -> str:
     w, lang = _words(report), report.lang
     heading, draft, s1, s2 = _texts(report)
+    heading, draft, s1, s2 = (md_text(t) for t in (heading, draft, s1, s2))
     parts = [f"# {heading}", "", f"> **{draft}**", "", f"## {w['s1']}", "", s1, ""]
     sections = _sections(report, labels)
     for name, table in sections[:3]:
@@ -138,7 +139,7 @@ def _markdown(report: AnnualReport, labels: dict[str, str]) -> str:
     for name, table in sections[3:]:
         parts += [f"### {name}", "", md_table(table, _headers(table, labels, lang)), ""]
     parts += [f"## {w['s3']}", ""]
-    parts += [f"- {t}" for t in report.recommendations or [w["none"]]]
+    parts += [f"- {md_text(t)}" for t in report.recommendations or [w["none"]]]
     return "\n".join(parts) + "\n"
 
 

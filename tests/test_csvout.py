@@ -49,3 +49,19 @@ def test_columns_converted_at_once_match_values_converted_one_by_one(
 def test_an_empty_table_is_its_header(tmp_path: Path) -> None:
     write_csv(pd.DataFrame(columns=["id", "estado", "_interno"]), tmp_path / "vacia.csv")
     assert (tmp_path / "vacia.csv").read_bytes() == "\ufeffid,estado\n".encode()
+
+
+@pytest.mark.parametrize("text", ["＝HYPERLINK(\"http://x\")", "＋1", "－2+3", "＠SUM(A1)",
+                                  "﹦1+1", "﹢1", "=1", "+1", "-1", "@a", "\t=1", "\r=1"])
+def test_formula_signs_are_neutralized_in_every_form(text: str) -> None:
+    """Spreadsheet programs may fold the fullwidth and small forms to the plain sign."""
+    from pipeline.csvout import neutralize_text
+
+    assert neutralize_text(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["texto", "Ñandú", "1-2", "a=b", "（nota）", "", "'ya"])
+def test_other_texts_are_left_as_they_are(text: str) -> None:
+    from pipeline.csvout import neutralize_text
+
+    assert neutralize_text(text) == text
