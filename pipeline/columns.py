@@ -119,26 +119,46 @@ class Header:
     extras: dict[str, int]  # other titled columns (kept, not lost): title -> column index
 
 
+# Besides the activity, a header must name this many other matrix columns (not counting
+# the id) to be taken for a matrix: "id, name, description" or "Description, status" are
+# other tables.
+MIN_OTHER_COLUMNS = 2
+
+
 def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
     """The first row among the first rows of a sheet that names the activity column and at
-    least one other matrix column; title blocks and blank rows above it are skipped."""
+    least two other matrix columns; title blocks and blank rows above it are skipped."""
     best: Header | None = None
     for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        columns: dict[str, int] = {}
-        titles: dict[str, str] = {}
-        extras: dict[str, int] = {}
-        for c, cell in enumerate(row):
-            key = column_key(cell)
-            title = " ".join(str(cell).split()) if cell not in (None, "") else ""
-            if key and key not in columns:
-                columns[key] = c
-                titles[key] = title
-            elif title and title not in extras:
-                extras[title] = c
-        if "actividad" in columns and len(columns) >= 2 and (
-            best is None or len(columns) > len(best.columns)
+        header = _header_at(r, row)
+        others = len(set(header.columns) - {"actividad", "id"})
+        if "actividad" in header.columns and others >= MIN_OTHER_COLUMNS and (
+            best is None or len(header.columns) > len(best.columns)
         ):
-            best = Header(r, columns, titles, extras)
-            if len(columns) >= 5:
+            best = header
+            if len(header.columns) >= 5:
                 break
     return best
+
+
+def titles_found(rows: Sequence[Sequence[object]]) -> list[str]:
+    """The matrix titles of the row naming the most of them, as written (for a sheet that
+    is not taken for a matrix: what was found there)."""
+    headers = [_header_at(r, row) for r, row in enumerate(rows[:HEADER_SCAN_ROWS])]
+    best = max(headers, key=lambda h: len(h.columns), default=None)
+    return list(best.titles.values()) if best is not None else []
+
+
+def _header_at(r: int, row: Sequence[object]) -> Header:
+    columns: dict[str, int] = {}
+    titles: dict[str, str] = {}
+    extras: dict[str, int] = {}
+    for c, cell in enumerate(row):
+        key = column_key(cell)
+        title = " ".join(str(cell).split()) if cell not in (None, "") else ""
+        if key and key not in columns:
+            columns[key] = c
+            titles[key] = title
+        elif title and title not in extras:
+            extras[title] = c
+    return Header(r, columns, titles, extras)

@@ -112,10 +112,12 @@ def _take(
     issues: list[Issue] = []
     if not sub.informante_conocido:
         issues.append(make_issue("informante-desconocido", archivo=name, valor=sub.informante))
-    for hoja in workbook.no_matrix:
-        issues.append(make_issue("hoja-sin-matriz", archivo=name, hoja=hoja))
+    issues += workbook.issues
+    for hoja, titles in workbook.no_matrix.items():
+        issues.append(make_issue("hoja-sin-matriz", archivo=name, hoja=hoja,
+                                 encontrado=_titles_found(titles)))
     if not workbook.sheets and not workbook.no_matrix:
-        issues.append(make_issue("hoja-sin-matriz", archivo=name))
+        issues.append(make_issue("hoja-sin-matriz", archivo=name, encontrado=("", "")))
     for sheet in workbook.sheets:
         sub.hojas.append(sheet.hoja)
         sub.filas += len(sheet.records)
@@ -132,3 +134,16 @@ def _take(
             issues.append(make_issue("formula-sin-valor", archivo=name, hoja=sheet.hoja,
                                      fila=fila, columna=title, celda=f"{letter}{fila}"))
     return sub, issues
+
+
+def _titles_found(titles: list[str]) -> tuple[str, str]:
+    """What a sheet that is not taken for a matrix has of one, for its issue."""
+    if not titles:
+        return "", ""
+    spanish = ", ".join(f"«{t}»" for t in titles)
+    english = ", ".join(f"“{t}”" for t in titles)
+    return (f" Se encontraron {spanish}, pero una matriz necesita la descripción de la "
+            "actividad y al menos dos columnas más (parte responsable, plazo, estado, pilar, "
+            "indicadores...).",
+            f" Found {english}, but a matrix needs the activity description and at least two "
+            "more columns (responsible party, deadline, status, pillar, indicators...).")

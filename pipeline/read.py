@@ -23,12 +23,20 @@ from pathlib import Path
 
 import python_calamine as calamine
 
-from pipeline.columns import HEADER_SCAN_ROWS, Header, column_index, column_letter, find_header
+from pipeline.columns import (
+    HEADER_SCAN_ROWS,
+    Header,
+    column_index,
+    column_letter,
+    find_header,
+    titles_found,
+)
 from pipeline.csvin import read_csv_rows
 from pipeline.files import refuse_reason
 from pipeline.sheetscan import SheetScan, scan_workbook
 from pipeline.sparse import SparseRows
 from pipeline.textnorm import fold
+from validation import Issue, make_issue
 
 META_SHEET = "_seguimiento"
 _FOOTNOTE = re.compile(r"^(?:\*|nota\b|notas\b|note\b|notes\b|fuente\b|source\b|\(\d\))", re.I)
@@ -45,6 +53,7 @@ class SheetRows:
     header: Header
     records: list[dict[str, object]]  # key -> raw value, "_fila" (Excel row), "_extra"
     no_value: list[tuple[int, str]] = field(default_factory=list)  # (fila, key) formulas
+    misaligned: list[int] = field(default_factory=list)  # rows not read (0-based)
 
     def cells(self) -> dict[str, tuple[str, str]]:
         """key -> (column letter, title as written)."""
@@ -56,10 +65,11 @@ class SheetRows:
 class WorkbookRead:
     path: Path
     sheets: list[SheetRows] = field(default_factory=list)
-    no_matrix: list[str] = field(default_factory=list)  # visible sheets with data, no header
+    no_matrix: dict[str, list[str]] = field(default_factory=dict)  # sheet -> titles found
     metadata: dict[str, str] = field(default_factory=dict)
     contact: dict[str, object] = field(default_factory=dict)
     refused: tuple[str, str] | None = None
+    issues: list[Issue] = field(default_factory=list)  # what reading the cells found
 
 
 def read_workbook(path: Path) -> WorkbookRead:
@@ -71,7 +81,7 @@ def read_workbook(path: Path) -> WorkbookRead:
         return result
     try:
         if path.suffix.lower() == ".csv":
-            _take_sheet(result, "", enumerate(read_csv_rows(path)), [])
+            _read_csv(result)
         else:
             _read_into(result)
     except (KeyboardInterrupt, SystemExit, MemoryError):
@@ -152,19 +162,51 @@ def _absolute_rows(sheet: calamine.CalamineSheet) -> Iterator[list[object]]:
         yield pad + row if first_col else row
 
 
-def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]) -> None:
+def _read_csv(result: WorkbookRead) -> None:
+    found = read_csv_rows(result.path)
+    name = result.path.name
+    for line in found.mixed_lines:
+        result.issues.append(make_issue("csv-codificacion-mixta", archivo=name, fila=line))
+    sheet = _take_sheet(result, "", enumerate(found.rows), [], csv=True)
+    if sheet is None:
+        return
+    width = _width(found.rows[sheet.header.row])
+    for r in sheet.misaligned:
+        fields = found.rows[r][:_width(found.rows[r])]
+        result.issues.append(make_issue(
+            "fila-desalineada", archivo=name, fila=r + 1,
+            valor=found.delimiter.join(map(str, fields))[:300], campos=str(len(fields)),
+            titulos=str(width), separador=found.delimiter))
+
+
+def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge],
+                csv: bool = False) -> SheetRows | None:
     head, rest = _head(rows)
     if name and name == result.metadata.get("hoja_matriz"):
         result.contact = _read_contact(head, result.metadata)
     header = find_header(head)
     if header is None:
         if name != result.metadata.get("hoja_instrucciones") and _has_data(head):
-            result.no_matrix.append(name)
-        return
+            result.no_matrix[name] = titles_found(head)
+        return None
     if isinstance(rows, _Sparse):  # the columns past the matrix's are not kept
         rows.narrow(1 + max(*header.columns.values(), *header.extras.values()))
     pairs = chain(((r, row) for r, row in enumerate(head) if row), rest)
-    result.sheets.append(SheetRows(name, header, _records(pairs, header, merges)))
+    # A CSV row with more values than titles has a separator inside a value: its values
+    # would land in the wrong columns, so it is not read (an issue points at it).
+    limit = _width(head[header.row]) if csv else None
+    sheet = SheetRows(name, header, [])
+    sheet.records, sheet.misaligned = _records(pairs, header, merges, limit)
+    result.sheets.append(sheet)
+    return sheet
+
+
+def _width(row: list[object]) -> int:
+    """How many values a row has, blank ones at its end not counted."""
+    width = len(row)
+    while width and _blank(row[width - 1]):
+        width -= 1
+    return width
 
 
 def _head(rows: Rows) -> tuple[list[list[object]], Rows]:
@@ -216,15 +258,20 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _records(rows: Iterable[tuple[int, list[object]]], header: Header,
-             merges: list[Merge]) -> list[dict[str, object]]:
+def _records(rows: Iterable[tuple[int, list[object]]], header: Header, merges: list[Merge],
+             limit: int | None = None) -> tuple[list[dict[str, object]], list[int]]:
+    """The items of the rows below the header, and the rows longer than `limit`."""
     columns = header.columns
     wanted = {*columns.values(), *header.extras.values()}
     # Merges by their top row, for the columns we read: (first row, column) -> last row.
     starts = {(r1, c1): r2 for (r1, c1), (r2, _c2) in merges if c1 in wanted and r2 > r1}
     active: dict[int, tuple[object, int]] = {}  # column -> (merged value, last row)
     records: list[dict[str, object]] = []
+    misaligned: list[int] = []
     for r, row in rows:
+        if limit is not None and r > header.row and _width(row) > limit:
+            misaligned.append(r)
+            continue
         if starts:
             for c in wanted:
                 if (r, c) in starts:
@@ -246,7 +293,7 @@ def _records(rows: Iterable[tuple[int, list[object]]], header: Header,
             record["_extra"] = {t: v for t, v in extras.items() if v is not None}
             record["_fila"] = r + 1
             records.append(record)
-    return records
+    return records, misaligned
 
 
 def _merged_at(active: dict[int, tuple[object, int]], r: int) -> bool:

@@ -82,7 +82,8 @@ def test_row_issues_point_at_the_cell(make_workbook: MakeWorkbook, folder: Path)
 
 def test_missing_columns_are_said_once_per_sheet(make_workbook: MakeWorkbook,
                                                  folder: Path) -> None:
-    make_workbook("Protección.xlsx", [["Act 1", "Retorno"]], titles=["Actividad", "Tema"],
+    make_workbook("Protección.xlsx", [["Act 1", "Retorno", "nota"]],
+                  titles=["Actividad", "Tema", "Observaciones"],
                   folder=folder)
     result = run(folder)
     missing = [i.columna for i in result.issues if i.code == "columna-faltante"]
@@ -108,9 +109,11 @@ def test_generated_ids_are_stable_and_duplicates_are_reported(make_workbook: Mak
 
 
 def test_id_conflict_across_reporters(make_workbook: MakeWorkbook, folder: Path) -> None:
-    titles = ["ID", "Descripción de la actividad", "Parte responsable"]
-    make_workbook("Honduras.xlsx", [["A-1", "Taller", "PPT"]], titles=titles, folder=folder)
-    make_workbook("Panamá.xlsx", [["A-1", "Estudio", "PPT"]], titles=titles, folder=folder)
+    titles = ["ID", "Descripción de la actividad", "Parte responsable", "Estado"]
+    make_workbook("Honduras.xlsx", [["A-1", "Taller", "PPT", "pendiente"]], titles=titles,
+                  folder=folder)
+    make_workbook("Panamá.xlsx", [["A-1", "Estudio", "PPT", "pendiente"]], titles=titles,
+                  folder=folder)
     result = run(folder)
     assert issues(result, "id-conflicto") == {("Honduras.xlsx", "Matriz", "A5"),
                                               ("Panamá.xlsx", "Matriz", "A5")}

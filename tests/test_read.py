@@ -57,7 +57,7 @@ def test_hidden_sheets_are_not_data_and_other_sheets_are_reported(
     )
     read = read_workbook(path)
     assert [s.hoja for s in read.sheets] == ["Matriz"]
-    assert read.no_matrix == ["Notas"]
+    assert list(read.no_matrix) == ["Notas"]
 
 
 def test_working_group_matrix_titles(make_workbook: MakeWorkbook) -> None:

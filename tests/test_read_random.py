@@ -37,7 +37,7 @@ VALUES = st.one_of(
 @st.composite
 def matrices(draw: st.DrawFn) -> dict:
     keys = ["actividad", *draw(st.lists(st.sampled_from(sorted(set(TITLES) - {"actividad"})),
-                                        min_size=1, unique=True))]
+                                        min_size=2, unique=True))]
     keys = draw(st.permutations(keys))
     titles = [draw(st.sampled_from(TITLES[k])) for k in keys]
     junk_column = draw(st.booleans())

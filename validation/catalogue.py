@@ -41,11 +41,31 @@ CATALOGUE: dict[str, Entry] = {
     "hoja-sin-matriz": Entry(
         WARNING,
         "No se encontró la fila de títulos de la matriz (por ejemplo «Descripción de la "
-        "actividad», «Parte responsable», «Plazo de cumplimiento»). Si la hoja tiene "
-        "actividades, copie los títulos de la plantilla en la fila de encabezado.",
+        "actividad», «Parte responsable», «Plazo de cumplimiento»).{encontrado} Si la hoja "
+        "tiene actividades, copie los títulos de la plantilla en la fila de encabezado.",
         "The matrix's title row was not found (e.g. “Activity description”, “Responsible "
-        "party”, “Deadline”). If the sheet holds activities, copy the template's titles into "
-        "its header row.",
+        "party”, “Deadline”).{encontrado} If the sheet holds activities, copy the template's "
+        "titles into its header row.",
+    ),
+    "csv-codificacion-mixta": Entry(
+        WARNING,
+        "La línea {fila} no está escrita en UTF-8 como el resto del archivo (parece pegada "
+        "de un archivo de Windows); se leyó como Windows-1252. Revise sus acentos en la "
+        "matriz consolidada y, si están mal, corríjalos y guarde el archivo como «CSV UTF-8».",
+        "Line {fila} is not written in UTF-8 like the rest of the file (it seems pasted from "
+        "a Windows file); it was read as Windows-1252. Check its accents in the consolidated "
+        "matrix and, if they are wrong, correct them and save the file as “CSV UTF-8”.",
+    ),
+    "fila-desalineada": Entry(
+        ERROR,
+        "La fila tiene {campos} valores separados por «{separador}» pero la fila de títulos "
+        "tiene {titulos}: un valor contiene «{separador}» sin comillas y los valores caerían "
+        "en columnas equivocadas, así que la fila no se leyó. Ponga ese valor entre comillas "
+        "(o quite el «{separador}») y envíe el archivo de nuevo.",
+        "The row has {campos} values separated by “{separador}” but the title row has "
+        "{titulos}: a value holds “{separador}” without quotes and the values would land in "
+        "the wrong columns, so the row was not read. Put that value in quotes (or remove the "
+        "“{separador}”) and send the file again.",
     ),
     "columna-faltante": Entry(
         WARNING,
