@@ -67,19 +67,33 @@ def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     if blank.any():
         rows = frame.loc[blank]
         codes = {inf: _code(inf, ref) for inf in set(rows["_informante"])}
-        generated = [
-            f"{codes[inf]}-{_digest(inf, fold_clean(act) or f'{arch}|{hoja}|{fila}')}"
-            for inf, act, arch, hoja, fila in zip(*(rows[c].tolist() for c in (
-                "_informante", "actividad", "_archivo", "_hoja", "_fila")), strict=True)
-        ]
+        keys = [(inf, fold_clean(act) or f"{arch}|{hoja}|{fila}")
+                for inf, act, arch, hoja, fila in zip(*(rows[c].tolist() for c in (
+                    "_informante", "actividad", "_archivo", "_hoja", "_fila")), strict=True)]
+        digests = _digests(set(keys))
         ids = frame["id"].copy()
-        ids[blank] = generated
+        ids[blank] = [f"{codes[inf]}-{digests[(inf, text)]}" for inf, text in keys]
         frame["id"] = ids
     return frame
 
 
-def _digest(informante: str, text: str) -> str:
-    return hashlib.sha1(f"{_folded(informante)}|{text}".encode()).hexdigest()[:6].upper()
+def _digests(keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Six hex digits of each (reporter, activity) key; where two distinct activities of
+    one reporter share them (with 100,000 activities it happens), those two take more
+    digits, as many as tells them apart: ids stay stable from round to round and never
+    collide within a reporter."""
+    full = {key: hashlib.sha1(f"{_folded(key[0])}|{key[1]}".encode()).hexdigest().upper()
+            for key in keys}
+    short: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key, digest in full.items():
+        short.setdefault((key[0], digest[:6]), []).append(key)
+    out = {}
+    for clash in short.values():
+        size = 6
+        while len({full[k][:size] for k in clash}) < len(clash):
+            size += 2
+        out.update({k: full[k][:size] for k in clash})
+    return out
 
 
 @functools.lru_cache(maxsize=4096)
