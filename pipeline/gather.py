@@ -104,8 +104,11 @@ def _take(
     lang: str,
 ) -> tuple[Submission, list[Issue]]:
     name = workbook.path.name
+    if workbook.detail:
+        log.info("%s: the reader said: %s", name, workbook.detail)
     if workbook.refused:
         sub = Submission(archivo=name, estado="rechazado", motivo=workbook.refused,
+                         detalle=workbook.detail,
                          informante=reporter_from_filename(name, ref) or "")
         return sub, [make_issue("archivo-ilegible", archivo=name, motivo=workbook.refused)]
     sub = describe(workbook, ref, round_option, as_of)

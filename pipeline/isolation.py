@@ -78,14 +78,16 @@ class _Worker:
         self.process.start()
         child.close()
 
-    def log_output(self, path: Path) -> None:
+    def log_output(self, path: Path) -> str:
+        """What the process printed since last asked, into the log; its first line."""
         size = os.fstat(self.stderr.fileno()).st_size
-        if size > self.logged:
-            text = os.pread(self.stderr.fileno(), min(size - self.logged, 64 << 10),
-                            self.logged)
-            self.logged = size
-            log.info("the reader printed, reading %s:\n%s", path.name,
-                     text.decode("utf-8", "replace").rstrip())
+        if size <= self.logged:
+            return ""
+        raw = os.pread(self.stderr.fileno(), min(size - self.logged, 64 << 10), self.logged)
+        self.logged = size
+        text = raw.decode("utf-8", "replace").rstrip()
+        log.info("the reader printed, reading %s:\n%s", path.name, text)
+        return text.splitlines()[0] if text else ""
 
     def stop(self, wait_seconds: float = 0) -> int | None:
         """End the process (asked to, or killed after `wait_seconds`); its exit code."""
@@ -150,7 +152,7 @@ class _Pool:
         """The worker died, or ran out of time, on `path`: it is ended, what it printed
         logged, a new one takes its place, and the file is refused."""
         worker = self.workers[n]
-        worker.log_output(path)
+        printed = worker.log_output(path)
         code = worker.stop()
         log.warning("reading %s: the reading process %s (exit code %s); the file is refused",
                     path.name, "ran out of time" if timed_out else "died", code)
@@ -162,7 +164,8 @@ class _Pool:
             reason = TOO_BIG  # an allocation refused, or the system's out-of-memory killer
         else:
             reason = CRASHED
-        return WorkbookRead(path, refused=reason)
+        what = "timed out" if timed_out else f"reading process exit code {code}"
+        return WorkbookRead(path, refused=reason, detail=f"{what}: {printed}"[:500])
 
     def close(self) -> None:
         for worker in self.workers:

@@ -34,6 +34,7 @@ class Submission:
     contacto_telefono: str = ""
     estado: str = "leido"  # leido | rechazado | omitido | reemplazado | no_recibido
     motivo: tuple[str, str] | None = None
+    detalle: str = ""  # the technical words behind a refusal (the reader's, an exit code)
     hojas: list[str] = field(default_factory=list)
     filas: int = 0
     errores: int = 0

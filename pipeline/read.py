@@ -23,6 +23,7 @@ from pathlib import Path
 
 import python_calamine as calamine
 
+from pipeline import refusals
 from pipeline.columns import (
     HEADER_SCAN_ROWS,
     Header,
@@ -34,7 +35,7 @@ from pipeline.columns import (
 from pipeline.csvin import read_csv_rows
 from pipeline.files import refuse_reason
 from pipeline.sheetscan import SheetScan, scan_workbook
-from pipeline.sparse import SparseRows
+from pipeline.sparse import SparseRows, visible_sheets
 from pipeline.textnorm import fold
 from validation import Issue, make_issue
 
@@ -69,13 +70,14 @@ class WorkbookRead:
     metadata: dict[str, str] = field(default_factory=dict)
     contact: dict[str, object] = field(default_factory=dict)
     refused: tuple[str, str] | None = None
+    detail: str = ""  # the reader's own words, when it failed (for the log)
     issues: list[Issue] = field(default_factory=list)  # what reading the cells found
 
 
 def read_workbook(path: Path) -> WorkbookRead:
     """Read every visible matrix sheet of a file; never raises for a bad file."""
     result = WorkbookRead(path)
-    reason = refuse_reason(path)
+    reason = refuse_reason(path) or (refusals.PASSWORD if refusals.obfuscated(path) else None)
     if reason:
         result.refused = reason
         return result
@@ -88,25 +90,21 @@ def read_workbook(path: Path) -> WorkbookRead:
         raise
     except BaseException as exc:  # noqa: BLE001 - calamine may raise a Rust panic
         result.sheets.clear()
-        result.refused = _reason_for(exc)
+        result.refused = refusals.reason_for(exc, path)
+        result.detail = f"{type(exc).__name__}: {exc}"[:500]
     return result
-
-
-def _reason_for(exc: BaseException) -> tuple[str, str]:
-    if isinstance(exc, calamine.PasswordError):
-        return ("está protegido con contraseña; quite la contraseña y envíelo de nuevo",
-                "it is password-protected; remove the password and send it again")
-    text = str(exc)
-    if "detect file format" in text:
-        return ("no es un libro de Excel ni de LibreOffice",
-                "it is not an Excel or LibreOffice workbook")
-    detail = text[:120]
-    return (f"está dañado o incompleto ({detail})", f"it is damaged or truncated ({detail})")
 
 
 def _read_into(result: WorkbookRead) -> None:
     scans = scan_workbook(result.path)
-    workbook = calamine.CalamineWorkbook.from_path(str(result.path))
+    try:
+        workbook = calamine.CalamineWorkbook.from_path(str(result.path))
+    except calamine.CalamineError as exc:
+        if "macrosheets" in str(exc) and scans:  # an Excel 4 macro sheet: read the others
+            _read_without_calamine(result, scans)
+            result.detail = f"{type(exc).__name__}: {exc}"[:500]
+            return
+        raise
     try:
         visible = []
         for meta in workbook.sheets_metadata:
@@ -121,6 +119,24 @@ def _read_into(result: WorkbookRead) -> None:
             _take_sheet(result, name, *_sheet_rows(workbook, result.path, name, scans))
     finally:
         workbook.close()
+    _formulas_without_value(result, scans)
+
+
+def _read_without_calamine(result: WorkbookRead, scans: dict[str, SheetScan]) -> None:
+    """Every worksheet read cell by cell (a workbook python-calamine cannot open)."""
+    for name, state in visible_sheets(result.path).items():
+        scan = scans.get(name)
+        if scan is None or scan.member.startswith("xl/macrosheets/"):
+            continue
+        rows = _Sparse(SparseRows(result.path, name))
+        if name == META_SHEET:
+            result.metadata = _read_metadata(rows)
+        elif state == "visible":
+            _take_sheet(result, name, rows, scan.merges)
+    _formulas_without_value(result, scans)
+
+
+def _formulas_without_value(result: WorkbookRead, scans: dict[str, SheetScan]) -> None:
     for sheet_rows in result.sheets:
         scan = scans.get(sheet_rows.hoja)
         sheet_rows.no_value = _formula_cells(scan, sheet_rows) if scan else []

@@ -47,6 +47,7 @@ _MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 @dataclass
 class SheetScan:
+    member: str = ""  # the sheet's part in the zip (xl/worksheets/sheet1.xml)
     rows: int = 0  # the last row holding a cell (1-based)
     columns: int = 0  # the last column holding a cell (1-based)
     cells: int = 0
@@ -80,7 +81,7 @@ def scan_workbook(path: Path) -> dict[str, SheetScan]:
 
 
 def _scan_sheet(archive: zipfile.ZipFile, member: str) -> SheetScan:
-    scan = SheetScan()
+    scan = SheetScan(member)
     columns: set[bytes] = set()
     pending = b""
     with archive.open(member) as handle:

@@ -54,3 +54,12 @@ class SparseRows:
         for c, value in present:
             row[c] = value
         return row
+
+
+def visible_sheets(path: Path) -> dict[str, str]:
+    """Each worksheet's name and state (visible, hidden, veryHidden), in workbook order."""
+    workbook = openpyxl.load_workbook(path, read_only=True, keep_links=False)
+    try:
+        return {sheet.title: sheet.sheet_state for sheet in workbook.worksheets}
+    finally:
+        workbook.close()

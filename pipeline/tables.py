@@ -20,7 +20,8 @@ MATRIX_COLUMNS = (*KEYS[:10], "fecha_limite", "precision_plazo", *KEYS[10:], *PR
                   *FLAGS, "problemas")
 ISSUE_COLUMNS = ("severidad", "codigo", "mensaje", "archivo", "hoja", "celda", "columna",
                  "valor", "sugerencia")
-SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "fecha_envio",
+SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "detalle_tecnico",
+                      "fecha_envio",
                       "a_tiempo", "contacto_nombre", "contacto_institucion", "contacto_correo",
                       "contacto_telefono", "hojas", "filas", "errores", "advertencias")
 _TITLES = {
@@ -38,6 +39,7 @@ _TITLES = {
     "mensaje": ("Mensaje", "Message"), "celda": ("Celda", "Cell"),
     "columna": ("Columna", "Column"), "valor": ("Valor", "Value"),
     "sugerencia": ("Sugerencia", "Suggestion"), "motivo": ("Motivo", "Reason"),
+    "detalle_tecnico": ("Detalle técnico", "Technical detail"),
     "contacto_nombre": ("Contacto", "Contact"),
     "contacto_institucion": ("Institución", "Institution"),
     "contacto_correo": ("Correo", "E-mail"), "contacto_telefono": ("Teléfono", "Phone"),
@@ -145,7 +147,7 @@ def submissions_table(subs: list[Submission], lang: str) -> pd.DataFrame:
         {
             "archivo": s.archivo, "informante": s.informante, "ronda": s.ronda,
             "estado": SUBMISSION_STATES[s.estado][pick],
-            "motivo": s.motivo[pick] if s.motivo else "",
+            "motivo": s.motivo[pick] if s.motivo else "", "detalle_tecnico": s.detalle,
             "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo,
             "contacto_nombre": s.contacto_nombre,
             "contacto_institucion": s.contacto_institucion,
