@@ -72,12 +72,11 @@ def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference) -> pd.
     _deadline(out, raw, ref)
     _progress(out, raw)
     _restricted(out, raw)
-    for column in raw.columns:
-        if column.startswith("_"):
-            out[column] = raw[column]
-        elif column.startswith("extra_"):  # columns the matrix does not define: kept
-            out[column] = _per_value(raw[column], cell_text)
-    return out
+    kept = {c: raw[c] for c in raw.columns if c.startswith("_")}
+    # columns the matrix does not define: kept, joined at once (a thousand of them, one
+    # by one, would fragment the frame)
+    kept |= {c: _per_value(raw[c], cell_text) for c in raw.columns if c.startswith("extra_")}
+    return pd.concat([out, pd.DataFrame(kept, index=raw.index)], axis=1) if kept else out
 
 
 def _matched(

@@ -14,6 +14,7 @@ reader may leave out rows that hold nothing.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -279,6 +280,10 @@ def _records(rows: Iterable[tuple[int, list[object]]], header: Header, merges: l
     """The items of the rows below the header, and the rows longer than `limit`."""
     columns = header.columns
     wanted = {*columns.values(), *header.extras.values()}
+    # Extra columns by position: a row is looked at only as far as it goes (a thousand
+    # titled columns over a few filled ones cost what the filled ones cost).
+    extras = sorted((c, t) for t, c in header.extras.items())
+    extra_at = [c for c, _ in extras]
     # Merges by their top row, for the columns we read: (first row, column) -> last row.
     starts = {(r1, c1): r2 for (r1, c1), (r2, _c2) in merges if c1 in wanted and r2 > r1}
     active: dict[int, tuple[object, int]] = {}  # column -> (merged value, last row)
@@ -295,18 +300,24 @@ def _records(rows: Iterable[tuple[int, list[object]]], header: Header, merges: l
         if r <= header.row or not (any(row) or _merged_at(active, r)):
             continue  # a blank row (by far the most of a sheet with a stray cell far below)
 
-        def value_at(c: int, r: int = r, row: list[object] = row) -> object:
-            value = row[c] if c < len(row) else None
-            if _blank(value) and c in active and r <= active[c][1]:
+        def value_at(c: int, r: int = r, row: list[object] = row, n: int = len(row)) -> object:
+            value = row[c] if c < n else None
+            if value is None or value == "" or (type(value) is str and value.isspace()):
                 # Only a merged cell takes the value of its merge: a blank that is not
                 # merged stays blank (a missing responsible party must be flagged).
-                value = active[c][0]
-            return None if _blank(value) else value
+                if c in active and r <= active[c][1] and not _blank(active[c][0]):
+                    return active[c][0]
+                return None
+            return value
 
         record: dict[str, object] = {key: value_at(c) for key, c in columns.items()}
         if _is_item(record, row):
-            extras = {t: value_at(c) for t, c in header.extras.items()}
-            record["_extra"] = {t: v for t, v in extras.items() if v is not None}
+            reach = bisect.bisect_left(extra_at, len(row))
+            found = {t: value_at(c) for c, t in extras[:reach]}
+            for c, t in extras[reach:] if active else ():  # past the row: merged cells only
+                if c in active:
+                    found[t] = value_at(c)
+            record["_extra"] = {t: v for t, v in found.items() if v is not None}
             record["_fila"] = r + 1
             records.append(record)
     return records, misaligned

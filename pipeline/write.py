@@ -50,9 +50,12 @@ LIST_SHEETS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
 LIST_COLUMNS = ("id", "informante", "grupo_trabajo", "actividad", "responsable", "plazo",
                 "fecha_limite", "dias_vencido", "estado", "avance", "observaciones",
                 "archivo", "hoja", "fila", *FLAGS, "problemas", "reservado")
-# Above this many rows the workbook is written in constant memory: an autofilter instead
-# of Excel tables (xlsxwriter keeps a table's cells in memory), and the same sheets.
+# Above this many rows of the usual width (about 35 columns; a matrix with many extra
+# columns counts as more rows) the workbook is written in constant memory: an
+# autofilter instead of Excel tables (xlsxwriter keeps a table's cells in memory), and
+# the same sheets.
 LARGE_ROUND = 10_000
+USUAL_WIDTH = 35
 FEEDBACK_SHARES = 3  # a large round's feedback workbooks: two other processes and this one
 CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos",
               "problemas", "envios", "cambios")
@@ -66,7 +69,7 @@ def write_outputs(
     result: RunResult, out_dir: Path, on_sheet: Callable[[str, int], None] | None = None,
     public: bool = False,
 ) -> list[Path]:
-    large = len(result.matrix) > LARGE_ROUND
+    large = is_large(result)
     with output_lock(out_dir), staging(out_dir, ROUND_SET) as stage:
         # A large round writes the consolidated workbook and all but the last share of the
         # feedback workbooks in other processes; this one writes the CSV tables, then the
@@ -101,6 +104,12 @@ def write_outputs(
             timed("historial", lambda: store_history(result))()
         _tell(on_sheet, "historial")
     return [out_dir / name for name in names]
+
+
+def is_large(result: RunResult) -> bool:
+    """Whether the round is written in constant memory, by its cells."""
+    width = max(USUAL_WIDTH, len(result.matrix.columns))
+    return len(result.matrix) * width > LARGE_ROUND * USUAL_WIDTH
 
 
 def _write_csvs(result: RunResult, stage: Path, folder: str) -> list[str]:
@@ -138,7 +147,7 @@ def write_consolidated(
     heading = (f"Seguimiento — {result.ref.plan_nombre} — "
                f"{'round' if lang == 'en' else 'ronda'} {result.ronda} — "
                f"{'as of' if lang == 'en' else 'al'} {result.as_of.isoformat()}")
-    workbook = new_workbook(path, result.as_of, heading, large=len(result.matrix) > LARGE_ROUND)
+    workbook = new_workbook(path, result.as_of, heading, large=is_large(result))
     formats = Formats(workbook)
     labels = status_labels(result.ref, lang)
     summary_sheet = workbook.add_worksheet(SUMMARY_SHEET[pick])

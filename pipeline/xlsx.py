@@ -28,7 +28,7 @@ SAFE_OPTIONS = {
     "nan_inf_to_errors": True,
 }
 MAX_WIDTH = 60
-STREAM_ROWS = 5_000  # rows of a large sheet made into XML at once
+STREAM_ROWS = 5_000  # rows of a large sheet of 35 columns made into XML at once
 FLAG_COLOURS = {
     "vencido": "#F8CBAD", "por_vencer": "#FFE699", "sin_responsable": "#F4B183",
     "plazo_impreciso": "#D9D2E9", "sin_indicador": "#DDEBF7",
@@ -144,8 +144,10 @@ def write_table(
             **data, "columns": spec, "style": "Table Style Light 9",
             "name": f"T_{name.replace(' ', '_')}"[:250]})
     if not charted and len(table):
-        for start in range(0, len(table), STREAM_ROWS):  # a slice at a time: memory
-            part = table.iloc[start:start + STREAM_ROWS]
+        # A slice of rows at a time, fewer the wider the table: memory follows the cells.
+        step = max(100, STREAM_ROWS * 35 // max(len(columns), 35))
+        for start in range(0, len(table), step):
+            part = table.iloc[start:start + step]
             at = first_row + 1 + start
             write_columns(sheet, at, [
                 column_cells(part[column], c, at, s["format"], formats.date)

@@ -3,6 +3,9 @@
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
+import pytest
+
 from pipeline.columns import find_header
 from pipeline.read import read_workbook
 from tests.conftest import MakeWorkbook
@@ -135,3 +138,67 @@ def test_formulas_without_value_across_read_chunks(tmp_path: Path) -> None:
     assert set(scans) == {"Matriz"}
     assert (scans["Matriz"].rows, scans["Matriz"].columns, scans["Matriz"].cells) == (
         40_000, 2, 80_000)
+
+
+@pytest.mark.parametrize("sheet", ["Matriz", "_seguimiento"])
+def test_a_stray_cell_far_away_costs_what_its_cells_cost(tmp_path: Path, sheet: str) -> None:
+    """A cell at XFD100000 made the reader ask for 52 GB and abort the whole run."""
+    from pipeline.sheetscan import scan_workbook
+
+    workbook = openpyxl.Workbook()
+    matrix = workbook.active
+    matrix.title = "Matriz"
+    matrix.append(["Descripción de la actividad", "Parte responsable", "Plazo de cumplimiento",
+                   "Estado"])
+    matrix.append(["Taller", "OIM", "T1 2027", "pendiente"])
+    meta = workbook.create_sheet("_seguimiento")
+    meta.append(["informante", "Guatemala"])
+    meta.sheet_state = "hidden"
+    workbook[sheet]["XFD100000"] = "x"
+    path = tmp_path / "Guatemala.xlsx"
+    workbook.save(path)
+    assert path.stat().st_size < 20_000
+    assert scan_workbook(path)[sheet].sparse
+    read = read_workbook(path)
+    assert read.refused is None
+    assert [r["actividad"] for r in read.sheets[0].records] == ["Taller"]
+    assert read.metadata["informante"] == "Guatemala"
+
+
+def test_sheets_read_cell_by_cell_give_what_python_calamine_gives(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The cell-by-cell reader, forced on every sheet of the sample round (dates, numbers,
+    merged cells, formulas, templates' metadata), reads the same rows."""
+    import pipeline.sheetscan
+    from pipeline.run import Options, analyze
+    from tests.conftest import AS_OF, ROOT
+
+    def rows() -> list[tuple[object, ...]]:
+        result = analyze(Options(input_dir=ROOT / "input_workbooks", as_of=AS_OF,
+                                 out_dir=tmp_path / "out"))
+        return [tuple(map(str, r)) for r in result.matrix.itertuples(index=False, name=None)]
+
+    dense = rows()
+    monkeypatch.setattr(pipeline.sheetscan, "SPARSE_FROM", 0)
+    monkeypatch.setattr(pipeline.sheetscan, "SPARSE_RATIO", 0)
+    assert rows() == dense and len(dense) > 20
+
+
+def test_a_thousand_extra_columns_raise_no_library_warning(tmp_path: Path) -> None:
+    import warnings
+
+    from pipeline.run import Options, analyze
+    from tests.conftest import AS_OF
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    titles = ["Descripción de la actividad", "Parte responsable", "Plazo de cumplimiento",
+              "Estado", *(f"Columna {n}" for n in range(1000))]
+    lines = [";".join(titles)] + [";".join(["Taller", "OIM", "2027", "pendiente",
+                                            *(str(n) for n in range(1000))])] * 3
+    (inbox / "Guatemala.csv").write_text("\n".join(lines), encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = analyze(Options(input_dir=inbox, as_of=AS_OF, out_dir=tmp_path / "out"))
+    assert not caught, [str(w.message)[:80] for w in caught]
+    assert len([c for c in result.matrix.columns if c.startswith("extra_")]) == 1000
