@@ -129,3 +129,21 @@ def test_validate_skips_a_pipe_given_by_name(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", str(tmp_path / "x.xlsx"), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "pipe" in result.output and "archivo-omitido" in result.output
+
+
+def test_what_a_reader_prints_goes_to_the_log_not_the_terminal(
+        capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+    """A Rust panic message, printed by native code straight to the process's stderr."""
+    parent = os.getpid()
+
+    def reader(path: Path):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            os.write(2, b"thread '<unnamed>' panicked at src/xlsx/mod.rs:42:\n")
+        return read_workbook(path)
+
+    paths = [ROOT / "input_workbooks" / "Honduras - 2026-T4.xlsx"]
+    with caplog.at_level("INFO", logger="seguimiento"):
+        [read] = list(read_isolated(paths, reader))
+    assert read.sheets
+    assert "panicked" not in capfd.readouterr().err
+    assert "panicked at src/xlsx/mod.rs" in caplog.text
