@@ -79,16 +79,19 @@ def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
 
 def _digests(keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """Six hex digits of each (reporter, activity) key; where two distinct activities of
-    one reporter share them (with 100,000 activities it happens), those two take more
-    digits, as many as tells them apart: ids stay stable from round to round and never
+    one reporter share them (with 100,000 activities it happens), those take more
+    digits, as many as tell them apart: ids stay stable from round to round and never
     collide within a reporter."""
     full = {key: hashlib.sha1(f"{_folded(key[0])}|{key[1]}".encode()).hexdigest().upper()
             for key in keys}
-    short: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for key, digest in full.items():
-        short.setdefault((key[0], digest[:6]), []).append(key)
-    out = {}
-    for clash in short.values():
+    out = {key: digest[:6] for key, digest in full.items()}
+    owner: dict[tuple[str, str], tuple[str, str]] = {}
+    clashing: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key, short in out.items():
+        first = owner.setdefault((key[0], short), key)
+        if first is not key:
+            clashing.setdefault((key[0], short), [first]).append(key)
+    for clash in clashing.values():
         size = 6
         while len({full[k][:size] for k in clash}) < len(clash):
             size += 2

@@ -35,6 +35,7 @@ FILE_SECONDS = 120.0  # the longest a file may take to read
 FILE_MEMORY = 2 << 30  # the memory a worker may take beyond its start (bytes)
 PARALLEL_FROM = 200  # files: a round this large is read by two workers
 READERS = 2
+IN_FLIGHT = 4  # files sent to a worker ahead: it reads on while this process gathers
 
 TIMEOUT = ("se tardó más de {seconds} segundos en leerse (posiblemente un archivo dañado o "
            "malicioso); ábralo en Excel o LibreOffice, guárdelo como .xlsx y envíelo de nuevo",
@@ -71,7 +72,8 @@ class _Worker:
     def __init__(self, context: Any, reader: Callable[[Path], WorkbookRead]) -> None:
         self.stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.logged = 0
-        self.job: tuple[int, Path, float] | None = None  # (index, path, deadline)
+        self.jobs: deque[tuple[int, Path]] = deque()  # sent, not answered; the first is read
+        self.started = 0.0  # when the first of them began to be read
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, daemon=True,
                                        args=(child, self.stderr.fileno(), FILE_MEMORY, reader))
@@ -109,31 +111,32 @@ class _Pool:
         self.context = multiprocessing.get_context(method)
         self.reader = reader
         self.workers = [_Worker(self.context, reader) for _ in range(count)]
+        self.pending: deque[tuple[int, Path]] = deque()  # files not yet sent to a worker
 
     def read(self, paths: list[Path]) -> Iterator[WorkbookRead]:
-        pending = deque(enumerate(paths))
+        pending = self.pending = deque(enumerate(paths))
         results: dict[int, WorkbookRead] = {}
         following = 0
         while following < len(paths):
-            for worker in self.workers:
-                if worker.job is None and pending:
-                    index, path = pending.popleft()
-                    worker.job = (index, path, time.monotonic() + FILE_SECONDS)
-                    worker.conn.send(path)
-            busy = [w for w in self.workers if w.job is not None]
-            soonest = min(w.job[2] for w in busy if w.job)
+            for worker in self.workers:  # a few files queued each: no worker waits for us
+                while len(worker.jobs) < IN_FLIGHT and pending:
+                    if not worker.jobs:
+                        worker.started = time.monotonic()
+                    worker.jobs.append(pending.popleft())
+                    worker.conn.send(worker.jobs[-1][1])
+            busy = [w for w in self.workers if w.jobs]
+            soonest = min(w.started for w in busy) + FILE_SECONDS
             ready = wait([w.conn for w in busy], timeout=max(0.0, soonest - time.monotonic()))
             for n, worker in enumerate(self.workers):
-                if worker.job is None:
+                if not worker.jobs:
                     continue
-                index, path, deadline = worker.job
+                index, path = worker.jobs[0]
                 if worker.conn in ready:
                     result = self._answer(n, path)
-                elif time.monotonic() >= deadline:
+                elif time.monotonic() >= worker.started + FILE_SECONDS:
                     result = self._replace(n, path, timed_out=True)
                 else:
                     continue
-                self.workers[n].job = None
                 results[index] = result
             while following in results:
                 yield results.pop(following)
@@ -146,14 +149,19 @@ class _Pool:
         except (EOFError, OSError):
             return self._replace(n, path, timed_out=False)
         worker.log_output(path)
+        worker.jobs.popleft()
+        worker.started = time.monotonic()
         return result
 
     def _replace(self, n: int, path: Path, timed_out: bool) -> WorkbookRead:
         """The worker died, or ran out of time, on `path`: it is ended, what it printed
-        logged, a new one takes its place, and the file is refused."""
+        logged, a new one takes its place, the files queued after `path` go back to be
+        read, and the file is refused."""
         worker = self.workers[n]
         printed = worker.log_output(path)
         code = worker.stop()
+        worker.jobs.popleft()
+        self.pending.extendleft(reversed(worker.jobs))
         log.warning("reading %s: the reading process %s (exit code %s); the file is refused",
                     path.name, "ran out of time" if timed_out else "died", code)
         self.workers[n] = _Worker(self.context, self.reader)
