@@ -24,7 +24,7 @@ import click
 from pipeline import __version__
 
 if TYPE_CHECKING:
-    from pipeline.run import RunResult
+    from pipeline.jobs.consolidate import RunResult
 
 LANG = click.option("--lang", type=click.Choice(["es", "en"]), default="es", show_default=True,
                     envvar="SEGUIMIENTO_LANG", help="Language of messages and outputs.")
@@ -72,7 +72,7 @@ def _setup_logging(verbose: bool, log_file: Path | None) -> Path:
 @contextmanager
 def _guarded(lang: str, log_path: Path) -> Iterator[None]:
     """A user-facing failure prints its message; a defect prints where the log is."""
-    from pipeline.errors import SeguimientoError, environment_failure
+    from pipeline.model.errors import SeguimientoError, environment_failure
 
     try:
         yield
@@ -156,7 +156,7 @@ def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None
     """
     log_path = _setup_logging(verbose, log_file)
     with _guarded(lang, log_path):
-        from pipeline.run import Options, run_consolidation
+        from pipeline.jobs.consolidate import Options, run_consolidation
 
         options = Options(input_dir=input_dir, out_dir=out_dir, lang=lang, round=ronda,
                           config=config, as_of=(as_of.date() if as_of else dt.date.today()),
@@ -212,8 +212,8 @@ def validate(paths: tuple[Path, ...], as_of: dt.datetime | None, lang: str,
     """
     log_path = _setup_logging(verbose, log_file)
     with _guarded(lang, log_path):
-        from pipeline.files import list_input_files
-        from pipeline.run import Options, analyze
+        from pipeline.jobs.consolidate import Options, analyze
+        from pipeline.read.files import list_input_files
 
         files: list[Path] = []
         for path in paths:
@@ -255,7 +255,7 @@ def template(reporters: tuple[str, ...], all_reporters: bool, ronda: str | None,
     """
     message_lang = lang or "es"
     with _guarded(message_lang, _setup_logging(False, None)):
-        from pipeline.templates import generate_templates
+        from pipeline.jobs.template import generate_templates
 
         if not reporters and not all_reporters:
             raise click.UsageError(_say(message_lang, "Indique --reporter NOMBRE o --all.",
@@ -299,7 +299,7 @@ def overdue(input_dir: Path | None, from_history: bool, as_of: dt.datetime | Non
     log_path = _setup_logging(verbose, log_file)
     say_lang = lang or "es"
     with _guarded(say_lang, log_path):
-        from pipeline.reminders import run_reminders
+        from pipeline.jobs.overdue import run_reminders
 
         if (input_dir is None) == (not from_history):
             raise click.UsageError(_say(say_lang, "Indique una carpeta o --from-history.",
@@ -333,7 +333,7 @@ def report(year: int, out_dir: Path, public: bool, history: Path | None, lang: s
     Example: seguimiento report --year 2027 --out informes
     """
     with _guarded(lang, _setup_logging(False, None)):
-        from pipeline.annual import make_report
+        from pipeline.jobs.report import make_report
 
         written = make_report(year, out_dir, public, history, lang, config)
         for path in written:
@@ -349,8 +349,8 @@ def history(history: Path | None, lang: str) -> None:
     Example: seguimiento history --history output/historial.sqlite
     """
     with _guarded(lang, _setup_logging(False, None)):
-        from pipeline.history import open_history, rounds
-        from pipeline.rounds import history_path
+        from pipeline.store.history import open_history, rounds
+        from pipeline.store.rounds import history_path
 
         path = history_path(None, history)
         with open_history(path, create=False) as conn:

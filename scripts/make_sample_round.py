@@ -23,8 +23,8 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Alignment, Font
 
-from pipeline.config import load_reference
-from pipeline.template import CONTACT_CELLS, HEADER_ROW, write_template
+from pipeline.reference.load import load_reference
+from pipeline.template.workbook import CONTACT_CELLS, HEADER_ROW, write_template
 
 ROUND = "2026-T4"
 D = dt.date

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import pipeline.run
+import pipeline.jobs.consolidate
 from pipeline.cli import cli
 from tests.conftest import ROOT, MakeWorkbook
 
@@ -111,7 +111,7 @@ def test_an_empty_folder_is_consolidated_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_every_fatal_message_is_written_in_both_languages() -> None:
-    from pipeline.errors import SeguimientoError
+    from pipeline.model.errors import SeguimientoError
 
     for kind in SeguimientoError.__subclasses__():
         english, spanish = kind("X").message("en"), kind("X").message("es")
@@ -138,7 +138,7 @@ def test_internal_defect_prints_where_the_log_is(tmp_path: Path,
     def defect(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("bug")
 
-    monkeypatch.setattr(pipeline.run, "analyze", defect)
+    monkeypatch.setattr(pipeline.jobs.consolidate, "analyze", defect)
     log = tmp_path / "s.log"
     code, out = invoke("consolidate", str(SAMPLE), "--out", str(tmp_path / "o"),
                        "--log-file", str(log))

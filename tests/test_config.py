@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import load_reference
-from pipeline.errors import ConfigError
-from pipeline.matching import Matcher
+from pipeline.model.errors import ConfigError
+from pipeline.normalize.matching import Matcher
+from pipeline.reference.load import load_reference
 
 
 def test_default_reference_data(ref) -> None:  # type: ignore[no-untyped-def]

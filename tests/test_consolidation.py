@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run import Options, RunResult, analyze
+from pipeline.jobs.consolidate import Options, RunResult, analyze
 from tests.conftest import AS_OF, MakeWorkbook
 
 D = dt.date
@@ -176,8 +176,8 @@ def test_the_round_comes_from_the_option_or_the_as_of_quarter(make_workbook: Mak
 def test_ids_and_flags_leave_the_frame_they_are_given_as_it_was(ref) -> None:  # type: ignore[no-untyped-def]
     import pandas as pd
 
-    from pipeline.consolidate import assign_ids
-    from pipeline.flags import flag_rows
+    from pipeline.analyse.flags import flag_rows
+    from pipeline.analyse.keys import assign_ids
 
     given = pd.DataFrame({
         "id": ["", "GTM-1"], "actividad": ["Taller regional", "Campaña"],
@@ -200,7 +200,7 @@ def test_generated_ids_never_collide_within_a_reporter(ref) -> None:  # type: ig
     the focal point as id-duplicado): those take more digits, the others keep six."""
     import pandas as pd
 
-    from pipeline.consolidate import assign_ids
+    from pipeline.analyse.keys import assign_ids
 
     count = 100_000
     frame = pd.DataFrame({"id": [""] * count, "_informante": ["Guatemala"] * count,

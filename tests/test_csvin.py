@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.run import Options, analyze
+from pipeline.jobs.consolidate import Options, analyze
 from tests.conftest import AS_OF
 
 HEADER = "Descripción de la actividad;Parte responsable;Plazo de cumplimiento;Estado\n"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import pipeline.csvout
-from pipeline.csvout import _cell, write_csv
+import pipeline.write.csvfile
+from pipeline.write.csvfile import _cell, write_csv
 
 
 def _one_by_one(table: pd.DataFrame, path: Path) -> None:
@@ -22,7 +22,7 @@ def _one_by_one(table: pd.DataFrame, path: Path) -> None:
 @pytest.mark.parametrize("rows_per_slice", [20_000, 3])
 def test_columns_converted_at_once_match_values_converted_one_by_one(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows_per_slice: int) -> None:
-    monkeypatch.setattr(pipeline.csvout, "ROWS_PER_SLICE", rows_per_slice)
+    monkeypatch.setattr(pipeline.write.csvfile, "ROWS_PER_SLICE", rows_per_slice)
     table = pd.DataFrame({
         "texto": pd.Series(["uno", "=HYPERLINK(\"x\")", "+1", "-", "@a", "\tt", "ñ"],
                            dtype="str"),
@@ -55,13 +55,13 @@ def test_an_empty_table_is_its_header(tmp_path: Path) -> None:
                                   "﹦1+1", "﹢1", "=1", "+1", "-1", "@a", "\t=1", "\r=1"])
 def test_formula_signs_are_neutralized_in_every_form(text: str) -> None:
     """Spreadsheet programs may fold the fullwidth and small forms to the plain sign."""
-    from pipeline.csvout import neutralize_text
+    from pipeline.write.csvfile import neutralize_text
 
     assert neutralize_text(text) == "'" + text
 
 
 @pytest.mark.parametrize("text", ["texto", "Ñandú", "1-2", "a=b", "（nota）", "", "'ya"])
 def test_other_texts_are_left_as_they_are(text: str) -> None:
-    from pipeline.csvout import neutralize_text
+    from pipeline.write.csvfile import neutralize_text
 
     assert neutralize_text(text) == text

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import pipeline.write
+import pipeline.write.round
 from pipeline.cli import cli
 from tests.conftest import AS_OF, ROOT
 
@@ -92,15 +92,15 @@ def test_a_failure_mid_write_leaves_the_previous_outputs(
     out = tmp_path / "out"
     assert consolidate(out)[0] == 0
     before = digest(out)
-    real = pipeline.write.write_consolidated
+    real = pipeline.write.round.write_consolidated
 
     def fails_half_way(result, path, *args, **kwargs):  # type: ignore[no-untyped-def]
         real(result, path, *args, **kwargs)
         raise OSError(failure, "simulated", str(path))
 
-    monkeypatch.setattr(pipeline.write, "write_consolidated", fails_half_way)
+    monkeypatch.setattr(pipeline.write.round, "write_consolidated", fails_half_way)
     if large:
-        monkeypatch.setattr(pipeline.write, "LARGE_ROUND", 1)
+        monkeypatch.setattr(pipeline.write.round, "LARGE_ROUND", 1)
     code, output = consolidate(out, "--lang", "en", "--round", "2027-T1")
     assert code == 3, output
     assert words in output and "Internal error" not in output
@@ -112,6 +112,6 @@ def test_a_real_defect_is_still_an_internal_error(tmp_path: Path,
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("a bug")
 
-    monkeypatch.setattr(pipeline.write, "write_consolidated", broken)
+    monkeypatch.setattr(pipeline.write.round, "write_consolidated", broken)
     code, output = consolidate(tmp_path / "out", "--lang", "en")
     assert code == 4 and "Internal error" in output

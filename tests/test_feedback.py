@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pipeline.run import Options, run_consolidation
+from pipeline.jobs.consolidate import Options, run_consolidation
 from tests.conftest import AS_OF, ROOT
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.gather
-import pipeline.isolation
-import pipeline.read
-from pipeline.files import list_input_files
-from pipeline.isolation import read_isolated
-from pipeline.read import read_workbook
-from pipeline.run import Options, analyze
+import pipeline.read.gather
+import pipeline.read.isolation
+import pipeline.read.workbook
+from pipeline.jobs.consolidate import Options, analyze
+from pipeline.read.files import list_input_files
+from pipeline.read.isolation import read_isolated
+from pipeline.read.workbook import read_workbook
 from tests.conftest import AS_OF, ROOT
 
 
@@ -29,9 +29,9 @@ def _analysis(out: Path) -> tuple[list[tuple[object, ...]], list[str], list[tupl
 def test_two_reading_processes_give_what_one_gives(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     one = _analysis(tmp_path / "one")
-    monkeypatch.setattr(pipeline.isolation, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pipeline.read.isolation, "PARALLEL_FROM", 1)
     calls: list[str] = []
-    monkeypatch.setattr(pipeline.read, "read_workbook",
+    monkeypatch.setattr(pipeline.read.workbook, "read_workbook",
                         lambda path: calls.append(path.name) or read_workbook(path))
     assert _analysis(tmp_path / "two") == one
     assert calls == []  # nothing was read in this process: the workers read
@@ -59,7 +59,7 @@ def test_a_file_that_kills_its_reader_is_refused_and_the_others_are_read(
                 bytearray(3 << 30)
         return read_workbook(path)
 
-    monkeypatch.setattr(pipeline.isolation, "FILE_SECONDS", 2.0)
+    monkeypatch.setattr(pipeline.read.isolation, "FILE_SECONDS", 2.0)
     candidates = list_input_files(ROOT / "input_workbooks")
     paths = [c.path for c in candidates if not c.skip_reason]
     alone = {p.name: read_workbook(p).refused for p in paths}
@@ -79,18 +79,18 @@ def test_rows_gathered_a_frame_at_a_time_make_the_same_frame(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import pandas as pd
 
-    from pipeline.config import load_reference
-    from pipeline.files import list_input_files
-    from pipeline.matching import Matcher
+    from pipeline.normalize.matching import Matcher
+    from pipeline.read.files import list_input_files
+    from pipeline.reference.load import load_reference
 
     ref = load_reference()
 
     def raw() -> pd.DataFrame:
-        return pipeline.gather.gather(list_input_files(ROOT / "input_workbooks"), ref,
+        return pipeline.read.gather.gather(list_input_files(ROOT / "input_workbooks"), ref,
                                       Matcher(ref), None, AS_OF, "es").raw
 
     whole = raw()
-    monkeypatch.setattr(pipeline.gather, "RECORDS_PER_FRAME", 1)  # a frame a file
+    monkeypatch.setattr(pipeline.read.gather, "RECORDS_PER_FRAME", 1)  # a frame a file
     pieces = raw()
     assert list(pieces.columns) == list(whole.columns)
     assert pieces["_fecha_envio"].dtype == whole["_fecha_envio"].dtype

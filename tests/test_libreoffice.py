@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run import Options, run_consolidation
-from pipeline.templates import generate_templates
+from pipeline.jobs.consolidate import Options, run_consolidation
+from pipeline.jobs.template import generate_templates
 from tests.conftest import AS_OF, ROOT
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -38,9 +38,9 @@ def test_template_opens(tmp_path: Path) -> None:
 
 
 def test_large_round_workbook_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.write
+    import pipeline.write.round
 
-    monkeypatch.setattr(pipeline.write, "LARGE_ROUND", 1)  # stream every sheet
+    monkeypatch.setattr(pipeline.write.round, "LARGE_ROUND", 1)  # stream every sheet
     run_consolidation(Options(input_dir=ROOT / "input_workbooks", out_dir=tmp_path / "o",
                               as_of=AS_OF))
     assert to_pdf(tmp_path / "o" / "consolidado.xlsx", tmp_path).stat().st_size > 20_000

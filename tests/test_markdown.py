@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from pipeline.cli import cli
-from pipeline.markdown import md_text
+from pipeline.write.markdown import md_text
 from tests.conftest import AS_OF, MakeWorkbook
 
 RENDER = MarkdownIt("commonmark", {"html": True}).enable("table")

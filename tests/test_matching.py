@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.config import Reference
-from pipeline.matching import Matcher
+from pipeline.normalize.matching import Matcher
+from pipeline.reference.load import Reference
 
 # SPEC §2: the spellings that must be accepted for each status.
 STATUS_SPELLINGS = {

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.filenames import file_stems
+from pipeline.write.filenames import file_stems
 from tests.conftest import AS_OF, MakeWorkbook
 
 ROW = ["1", "Retorno", "Actividad {n}", "i", "{party}", dt.date(2026, 6, 30), "en proceso"]

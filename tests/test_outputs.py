@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.write
-from pipeline.errors import OutputLocked
-from pipeline.outputs import LOCK_NAME
-from pipeline.run import Options, run_consolidation
+import pipeline.write.round
+from pipeline.jobs.consolidate import Options, run_consolidation
+from pipeline.model.errors import OutputLocked
+from pipeline.write.staging import LOCK_NAME
 from tests.conftest import AS_OF, ROOT
 
 SAMPLE = ROOT / "input_workbooks"
@@ -53,7 +53,7 @@ def test_a_failed_run_leaves_the_previous_outputs(tmp_path: Path,
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full halfway through the workbook")
 
-    monkeypatch.setattr(pipeline.write, "write_consolidated", broken)
+    monkeypatch.setattr(pipeline.write.round, "write_consolidated", broken)
     with pytest.raises(RuntimeError):
         run_consolidation(Options(input_dir=SAMPLE, out_dir=out, as_of=AS_OF, round="2099-T1"))
     assert digest(out) == previous  # no leftovers, no lock, the database untouched
@@ -139,7 +139,7 @@ def test_large_rounds_are_written_in_constant_memory(tmp_path: Path,
     import openpyxl
 
     consolidate(tmp_path / "tables")
-    monkeypatch.setattr(pipeline.write, "LARGE_ROUND", 1)
+    monkeypatch.setattr(pipeline.write.round, "LARGE_ROUND", 1)
     consolidate(tmp_path / "streamed")
     small = openpyxl.load_workbook(tmp_path / "tables" / "consolidado.xlsx")
     large = openpyxl.load_workbook(tmp_path / "streamed" / "consolidado.xlsx")
@@ -166,7 +166,7 @@ def test_large_rounds_are_written_in_constant_memory(tmp_path: Path,
 
 
 def test_background_work_returns_its_result_or_raises() -> None:
-    from pipeline.outputs import in_background
+    from pipeline.write.staging import in_background
 
     assert in_background(lambda: [1, 2, 3])() == [1, 2, 3]
 
@@ -192,7 +192,7 @@ def test_staging_left_by_a_killed_run_is_cleaned(tmp_path: Path) -> None:
 def test_the_writing_progress_ends_full_after_every_step(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large: bool) -> None:
     if large:
-        monkeypatch.setattr(pipeline.write, "LARGE_ROUND", 1)
+        monkeypatch.setattr(pipeline.write.round, "LARGE_ROUND", 1)
     steps: list[tuple[str, int]] = []
     run_consolidation(Options(input_dir=SAMPLE, out_dir=tmp_path / "out", as_of=AS_OF),
                       on_sheet=lambda name, total: steps.append((name, total)))
@@ -208,8 +208,8 @@ def test_the_status_grid_sheet_holds_each_items_status_under_its_reporter(
     import openpyxl
     import pandas as pd
 
-    from pipeline.config import load_reference
-    from pipeline.tables import status_labels
+    from pipeline.analyse.tables import status_labels
+    from pipeline.reference.load import load_reference
 
     consolidate(tmp_path)
     matrix = pd.read_csv(tmp_path / "matriz.csv", encoding="utf-8-sig", keep_default_na=False)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.run import Options, analyze
+from pipeline.jobs.consolidate import Options, analyze
 from tests.conftest import AS_OF, ROOT
 
 SAMPLE = ROOT / "input_workbooks"

@@ -6,8 +6,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.columns import find_header
-from pipeline.read import read_workbook
+from pipeline.model.columns import find_header
+from pipeline.read.workbook import read_workbook
 from tests.conftest import MakeWorkbook
 
 
@@ -125,7 +125,7 @@ def test_encrypted_workbook_asks_to_remove_the_password(tmp_path: Path) -> None:
 def test_formulas_without_value_across_read_chunks(tmp_path: Path) -> None:
     import openpyxl
 
-    from pipeline.sheetscan import scan_workbook
+    from pipeline.read.sheetscan import scan_workbook
 
     path = tmp_path / "f.xlsx"
     workbook = openpyxl.Workbook(write_only=True)
@@ -143,7 +143,7 @@ def test_formulas_without_value_across_read_chunks(tmp_path: Path) -> None:
 @pytest.mark.parametrize("sheet", ["Matriz", "_seguimiento"])
 def test_a_stray_cell_far_away_costs_what_its_cells_cost(tmp_path: Path, sheet: str) -> None:
     """A cell at XFD100000 made the reader ask for 52 GB and abort the whole run."""
-    from pipeline.sheetscan import scan_workbook
+    from pipeline.read.sheetscan import scan_workbook
 
     workbook = openpyxl.Workbook()
     matrix = workbook.active
@@ -169,8 +169,8 @@ def test_sheets_read_cell_by_cell_give_what_python_calamine_gives(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The cell-by-cell reader, forced on every sheet of the sample round (dates, numbers,
     merged cells, formulas, templates' metadata), reads the same rows."""
-    import pipeline.sheetscan
-    from pipeline.run import Options, analyze
+    import pipeline.read.sheetscan
+    from pipeline.jobs.consolidate import Options, analyze
     from tests.conftest import AS_OF, ROOT
 
     def rows() -> list[tuple[object, ...]]:
@@ -179,15 +179,15 @@ def test_sheets_read_cell_by_cell_give_what_python_calamine_gives(
         return [tuple(map(str, r)) for r in result.matrix.itertuples(index=False, name=None)]
 
     dense = rows()
-    monkeypatch.setattr(pipeline.sheetscan, "SPARSE_FROM", 0)
-    monkeypatch.setattr(pipeline.sheetscan, "SPARSE_RATIO", 0)
+    monkeypatch.setattr(pipeline.read.sheetscan, "SPARSE_FROM", 0)
+    monkeypatch.setattr(pipeline.read.sheetscan, "SPARSE_RATIO", 0)
     assert rows() == dense and len(dense) > 20
 
 
 def test_a_thousand_extra_columns_raise_no_library_warning(tmp_path: Path) -> None:
     import warnings
 
-    from pipeline.run import Options, analyze
+    from pipeline.jobs.consolidate import Options, analyze
     from tests.conftest import AS_OF
 
     inbox = tmp_path / "in"

@@ -10,8 +10,8 @@ import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.read import read_workbook
-from pipeline.run import Options, analyze
+from pipeline.jobs.consolidate import Options, analyze
+from pipeline.read.workbook import read_workbook
 from validation.catalogue import CATALOGUE
 
 TITLES = {

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline.analyse.redact import Redactor
 from pipeline.cli import cli
-from pipeline.redact import Redactor
 from tests.conftest import AS_OF, MakeWorkbook
 
 MARK = "[x]"

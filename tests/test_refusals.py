@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.read import read_workbook
-from pipeline.run import Options, analyze
+from pipeline.jobs.consolidate import Options, analyze
+from pipeline.read.workbook import read_workbook
 from tests.conftest import AS_OF, ROOT
 
 FILES = ROOT / "tests" / "corpus" / "files"

@@ -120,8 +120,8 @@ def test_markdown_sections_and_recommendations(year: Path) -> None:
 
 
 def test_public_edition_leaves_restricted_rows_out(year: Path) -> None:
-    from pipeline.config import load_reference
-    from pipeline.report_data import build_report
+    from pipeline.reference.load import load_reference
+    from pipeline.report.data import build_report
 
     public = (year / "publico" / "informe_anual_2027_publico.md").read_text("utf-8")
     assert "Protocolo reservado" not in public and "DRAFT" in public

@@ -9,12 +9,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-import pipeline.write
-from pipeline.columns import COLUMNS
-from pipeline.history import open_history
-from pipeline.run import Options, run_consolidation
-from pipeline.template import CONTACT_CELLS, HEADER_ROW
-from pipeline.templates import generate_templates
+import pipeline.write.round
+from pipeline.jobs.consolidate import Options, run_consolidation
+from pipeline.jobs.template import generate_templates
+from pipeline.model.columns import COLUMNS
+from pipeline.store.history import open_history
+from pipeline.template.workbook import CONTACT_CELLS, HEADER_ROW
 
 COL = {c.key: i + 1 for i, c in enumerate(COLUMNS)}
 READ = {"encoding": "utf-8-sig", "keep_default_na": False, "dtype": str}
@@ -215,7 +215,7 @@ def test_a_run_killed_while_storing_leaves_the_database(rounds,  # type: ignore[
         with real(path, create) as conn:
             yield Dying(conn)
 
-    monkeypatch.setattr(pipeline.write, "open_history", dying)
+    monkeypatch.setattr(pipeline.write.round, "open_history", dying)
     with pytest.raises(KeyboardInterrupt):
         rounds["consolidate"]("2027-T1", D(2027, 3, 15))
     assert dump(rounds["history"]) == before
@@ -232,7 +232,7 @@ def test_feedback_workbooks(rounds) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_stored_texts_by_column_match_each_value_stored_alone() -> None:
-    from pipeline.history import _rows, _text
+    from pipeline.store.history import _rows, _text
 
     table = pd.DataFrame({
         "texto": pd.Series(["uno", "", "ñ"], dtype="str"),

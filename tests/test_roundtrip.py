@@ -8,10 +8,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pipeline.columns import COLUMNS
-from pipeline.run import Options, run_consolidation
-from pipeline.template import CONTACT_CELLS, HEADER_ROW
-from pipeline.templates import generate_templates
+from pipeline.jobs.consolidate import Options, run_consolidation
+from pipeline.jobs.template import generate_templates
+from pipeline.model.columns import COLUMNS
+from pipeline.template.workbook import CONTACT_CELLS, HEADER_ROW
 
 AS_OF = dt.date(2027, 2, 15)
 COL = {c.key: i + 1 for i, c in enumerate(COLUMNS)}

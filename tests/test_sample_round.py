@@ -1,6 +1,6 @@
 """The sample round shipped in input_workbooks/ shows every flag and many issue codes."""
 
-from pipeline.run import Options, analyze
+from pipeline.jobs.consolidate import Options, analyze
 from tests.conftest import AS_OF, ROOT
 
 

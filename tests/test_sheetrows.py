@@ -12,7 +12,7 @@ import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.sheetrows import (
+from pipeline.write.xmlrows import (
     EXCEL_MAX_TEXT,
     StreamedSheet,
     column_cells,

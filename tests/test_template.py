@@ -6,10 +6,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.columns import COLUMNS
-from pipeline.config import Reference
-from pipeline.template import HEADER_ROW, write_template
-from pipeline.templates import generate_templates
+from pipeline.jobs.template import generate_templates
+from pipeline.model.columns import COLUMNS
+from pipeline.reference.load import Reference
+from pipeline.template.workbook import HEADER_ROW, write_template
 
 
 @pytest.fixture(scope="module")

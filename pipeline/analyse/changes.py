@@ -1,0 +1,85 @@
+"""What changed since the previous round (SPEC §5 across rounds), item by item.
+
+An item is the pair (reporter, id). Kinds, as stable keys: `nuevo`, `no_reportado`,
+`cambio_estado`, `estado_retrocede` (a finalized item reopened), `plazo_modificado`
+(with the days it moved), `responsable_cambiado`, `sin_actualizar` (same status,
+deadline, progress, responsible party and observations).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.analyse.tables import iso_day
+
+CHANGE_COLUMNS = ("informante", "id", "actividad", "tipo", "antes", "despues", "dias",
+                  "detalle", "_reservado")
+KIND_LABELS = {
+    "nuevo": ("Nuevo", "New"),
+    "no_reportado": ("Ya no se reporta", "No longer reported"),
+    "cambio_estado": ("Cambio de estado", "Status changed"),
+    "estado_retrocede": ("Estado retrocede", "Status went back"),
+    "plazo_modificado": ("Plazo modificado", "Deadline moved"),
+    "responsable_cambiado": ("Responsable cambiado", "Responsible party changed"),
+    "sin_actualizar": ("Sin actualizar", "Not updated"),
+}
+_COMPARED = ("estado", "fecha_limite", "plazo", "avance", "responsable", "observaciones")
+
+
+def compute_changes(previous: pd.DataFrame, current: pd.DataFrame,
+                    received: set[str]) -> pd.DataFrame:
+    """Changes between the previous round's items and this round's."""
+    if previous.empty:
+        return pd.DataFrame(columns=list(CHANGE_COLUMNS))
+    before = previous.drop_duplicates(["informante", "id"]).set_index(["informante", "id"])
+    after = current.drop_duplicates(["informante", "id"]).set_index(["informante", "id"])
+    rows: list[dict[str, object]] = []
+    for key in after.index.difference(before.index):
+        new = after.loc[key]
+        rows.append(_row(key, new, "nuevo", "", new["estado"], reserved=bool(new["reservado"])))
+    for key in before.index.difference(after.index):
+        old = before.loc[key]
+        detail = "" if key[0] in received else "sin_envio"
+        rows.append(_row(key, old, "no_reportado", old["estado"], "", detail=detail,
+                         reserved=bool(old["reservado"])))
+    for key in after.index.intersection(before.index):
+        old, new = before.loc[key], after.loc[key]
+        reserved = bool(old["reservado"]) or bool(new["reservado"])
+        rows.extend({**row, "_reservado": reserved} for row in _compare(key, old, new))
+    order = {kind: n for n, kind in enumerate(KIND_LABELS)}
+    rows.sort(key=lambda r: (str(r["informante"]), order[str(r["tipo"])], str(r["id"])))
+    return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+
+
+def _compare(key: tuple[str, str], old: pd.Series, new: pd.Series) -> list[dict[str, object]]:
+    found = []
+    if old["estado"] != new["estado"]:
+        kind = ("estado_retrocede" if old["estado"] == "finalizado" else "cambio_estado")
+        found.append(_row(key, new, kind, old["estado"], new["estado"]))
+    old_due, new_due = old["fecha_limite"], new["fecha_limite"]
+    if not (pd.isna(old_due) and pd.isna(new_due)) and (
+        pd.isna(old_due) or pd.isna(new_due) or old_due != new_due
+    ):
+        days = None if pd.isna(old_due) or pd.isna(new_due) else (new_due - old_due).days
+        found.append(_row(key, new, "plazo_modificado", iso_day(old_due) or old["plazo"],
+                          iso_day(new_due) or new["plazo"], days=days))
+    if old["responsable"] != new["responsable"]:
+        found.append(_row(key, new, "responsable_cambiado", old["responsable"],
+                          new["responsable"]))
+    if all(_same(old[c], new[c]) for c in _COMPARED):
+        found.append(_row(key, new, "sin_actualizar", old["estado"], new["estado"]))
+    return found
+
+
+def _same(a: object, b: object) -> bool:
+    if pd.isna(a) and pd.isna(b):  # type: ignore[arg-type]
+        return True
+    return a == b
+
+
+
+def _row(key: tuple[str, str], item: pd.Series, kind: str, before: object, after: object,
+         days: int | None = None, detail: str = "", reserved: bool = False) -> dict[str, object]:
+    return {"informante": key[0], "id": key[1], "actividad": item["actividad"], "tipo": kind,
+            "antes": before, "despues": after, "dias": days, "detalle": detail,
+            "_reservado": reserved}

@@ -1,0 +1,184 @@
+"""The consolidate stage (SPEC §5): keys, generated ids, duplicate submissions, and the
+checks that need more than one row (`id-duplicado`, `id-conflicto`,
+`demasiadas-actividades`, `envio-faltante`). Frames in, frames and issues out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Mapping
+
+import pandas as pd
+
+from pipeline.normalize.text import fold, fold_clean
+from pipeline.read.provenance import Submission
+from pipeline.reference.load import Reference
+from validation import Issue, make_issue
+
+MAX_ACTIVITIES = 3  # per working group (seed 003 §3.9) or network (seed 001) and year
+
+
+def replace_earlier_submissions(subs: list[Submission]) -> list[Issue]:
+    """The latest file of a reporter in a round replaces the earlier ones whole."""
+    issues: list[Issue] = []
+    groups: dict[tuple[str, str], list[Submission]] = {}
+    for sub in subs:
+        if sub.estado == "leido" and sub.informante_conocido:
+            groups.setdefault((sub.informante, sub.ronda), []).append(sub)
+    for (informante, _), group in sorted(groups.items()):
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda s: (s.fecha_envio or pd.Timestamp.min, s.archivo))
+        kept = group[-1]
+        for sub in group[:-1]:
+            sub.estado = "reemplazado"
+            sub.motivo = (f"reemplazado por «{kept.archivo}», más reciente",
+                          f"replaced by “{kept.archivo}”, a later file")
+            issues.append(make_issue("envio-duplicado", archivo=sub.archivo,
+                                     informante=informante, archivo_usado=kept.archivo))
+    return issues
+
+
+def _code(informante: str, ref: Reference) -> str:
+    return _codes(ref).get(informante) or reporter_code(informante, ref)
+
+
+@functools.lru_cache(maxsize=8)
+def _codes(ref: Reference) -> dict[str, str]:
+    return {p.nombre: p.codigo for p in ref.responsables if p.codigo}
+
+
+def reporter_code(informante: str, ref: Reference) -> str:
+    party = ref.party(informante)
+    if party is not None and party.codigo:
+        return party.codigo
+    letters = "".join(word[0] for word in fold(informante).split())[:6]
+    return letters.upper() or "X"
+
+
+def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
+    """Rows without an id get one from the reporter and the normalized activity text, so
+    the same activity keeps the same id from round to round."""
+    frame = frame.copy(deep=False)  # columns are replaced, never written into: no row copy
+    blank = frame["id"].eq("")
+    frame["_id_generado"] = blank
+    if blank.any():
+        rows = frame.loc[blank]
+        codes = {inf: _code(inf, ref) for inf in set(rows["_informante"])}
+        keys = [(inf, fold_clean(act) or f"{arch}|{hoja}|{fila}")
+                for inf, act, arch, hoja, fila in zip(*(rows[c].tolist() for c in (
+                    "_informante", "actividad", "_archivo", "_hoja", "_fila")), strict=True)]
+        digests = _digests(set(keys))
+        ids = frame["id"].copy()
+        ids[blank] = [f"{codes[inf]}-{digests[(inf, text)]}" for inf, text in keys]
+        frame["id"] = ids
+    return frame
+
+
+def _digests(keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Six hex digits of each (reporter, activity) key; where two distinct activities of
+    one reporter share them (with 100,000 activities it happens), those take more
+    digits, as many as tell them apart: ids stay stable from round to round and never
+    collide within a reporter."""
+    full = {key: hashlib.sha1(f"{_folded(key[0])}|{key[1]}".encode()).hexdigest().upper()
+            for key in keys}
+    out = {key: digest[:6] for key, digest in full.items()}
+    owner: dict[tuple[str, str], tuple[str, str]] = {}
+    clashing: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key, short in out.items():
+        first = owner.setdefault((key[0], short), key)
+        if first is not key:
+            clashing.setdefault((key[0], short), [first]).append(key)
+    for clash in clashing.values():
+        size = 6
+        while len({full[k][:size] for k in clash}) < len(clash):
+            size += 2
+        out.update({k: full[k][:size] for k in clash})
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+def check_keys(
+    frame: pd.DataFrame, cells: Mapping[tuple[str, str], Mapping[str, tuple[str, str]]]
+) -> list[Issue]:
+    """`id-duplicado` (the same key twice in one file) and `id-conflicto` (the same id for
+    different activities of different reporters)."""
+    issues: list[Issue] = []
+    dup = frame[frame.duplicated(["_archivo", "id"], keep=False)]
+    for (_, _), group in dup.groupby(["_archivo", "id"], sort=True):
+        rows = group.sort_values(["_hoja", "_fila"])
+        first = rows.iloc[0]
+        for _, row in rows.iloc[1:].iterrows():
+            issues.append(_at_cell("id-duplicado", row, cells, ("id", "actividad"),
+                                   valor=row["id"], otra_fila=str(first["_fila"])))
+    explicit = frame[~frame["_id_generado"]]
+    folded = explicit["actividad"].map(fold)
+    per_id = explicit.assign(_texto=folded).drop_duplicates(["id", "_informante", "_texto"])
+    for _, group in per_id[per_id.duplicated("id", keep=False)].groupby("id", sort=True):
+        if group["_texto"].nunique() < 2 or group["_informante"].nunique() < 2:
+            continue
+        for _, row in group.iterrows():
+            others = sorted(set(group["_informante"]) - {row["_informante"]})
+            issues.append(_at_cell("id-conflicto", row, cells, ("id",), valor=row["id"],
+                                   otro_informante=", ".join(others)))
+    return issues
+
+
+def check_activity_limits(frame: pd.DataFrame, ref: Reference) -> list[Issue]:
+    """At most three activities per working group and year (and per network)."""
+    limited = {g.nombre for g in ref.grupos} | {"RROCM"}
+    rows = frame[frame["_informante"].isin(limited)]
+    if rows.empty:
+        return []
+    years = rows["fecha_limite"].dt.year
+    counts = rows.assign(_anio=years).groupby(["_informante", "_anio"])["id"].nunique()
+    issues = []
+    for (informante, year), count in counts.items():
+        if count > MAX_ACTIVITIES:
+            archivo = rows.loc[rows["_informante"].eq(informante), "_archivo"].iloc[0]
+            issues.append(make_issue("demasiadas-actividades", archivo=archivo,
+                                     grupo=informante, cantidad=str(count), anio=str(int(year))))
+    return issues
+
+
+def missing_submissions(subs: list[Submission], ref: Reference, ronda: str) -> list[Issue]:
+    """Expected reporters that sent nothing readable: a submissions row and an issue each."""
+    received = {s.informante for s in subs if s.estado in {"leido", "reemplazado"}}
+    issues = []
+    for nombre in ref.esperados:
+        if nombre not in received:
+            subs.append(Submission(archivo="", informante=nombre, informante_conocido=True,
+                                   ronda=ronda, estado="no_recibido"))
+            issues.append(make_issue("envio-faltante", informante=nombre))
+    return issues
+
+
+def _at_cell(
+    code: str,
+    row: pd.Series,
+    cells: Mapping[tuple[str, str], Mapping[str, tuple[str, str]]],
+    keys: tuple[str, ...],
+    valor: str,
+    **params: str,
+) -> Issue:
+    sheet_cells = cells.get((row["_archivo"], row["_hoja"]), {})
+    key = next((k for k in keys if k in sheet_cells), None)
+    letter, title = sheet_cells[key] if key else ("", "")
+    fila = int(row["_fila"])
+    return make_issue(code, archivo=row["_archivo"], hoja=row["_hoja"], fila=fila, columna=title,
+                      celda=f"{letter}{fila}" if letter else "", valor=valor, **params)
+
+
+def mark_timeliness(subs: list[Submission], closing: dt.date | None) -> None:
+    """On time or late against the round's closing date (read or replaced files)."""
+    if closing is None:
+        return
+    for sub in subs:
+        if sub.estado in {"leido", "reemplazado"} and sub.fecha_envio is not None:
+            sub.a_tiempo = sub.fecha_envio.date() <= closing

@@ -1,0 +1,71 @@
+"""The public edition for civil society (SPEC §6, issue 5): no row marked `reservado`, no
+personal data anywhere in the file (pipeline.analyse.redact says what that covers).
+
+The edition is a new result built from the public rows only (summaries, charts, issues
+and changes recomputed from them), without the submissions' contact columns, and with
+personal data in every text (cells, file and sheet names, column titles) replaced. Nothing
+else is carried over, so no hidden sheet, comment, defined name, document property, chart
+cache or shared string can hold what was left out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from pipeline.analyse.redact import Redactor
+from pipeline.read.provenance import Submission
+
+if TYPE_CHECKING:
+    from pipeline.jobs.consolidate import RunResult
+
+REDACTED = {"es": "[dato personal omitido]", "en": "[personal data removed]"}
+PERSONAL = ("contacto_nombre", "contacto_institucion", "contacto_correo", "contacto_telefono")
+
+
+def redactor(subs: list[Submission], lang: str) -> Redactor:
+    """Everything personal the submission blocks told us, and any e-mail or phone."""
+    names = [s.contacto_nombre for s in subs]
+    institutions = [s.contacto_institucion for s in subs]
+    typed = [getattr(s, field) for s in subs for field in PERSONAL]
+    return Redactor(names, institutions, typed, REDACTED["en" if lang == "en" else "es"])
+
+
+def public_edition(result: RunResult) -> RunResult:
+    from pipeline.jobs.consolidate import build_tables
+
+    matrix = result.matrix
+    reserved = matrix["reservado"].astype(bool)
+    hidden = set(zip(matrix.loc[reserved, "archivo"], matrix.loc[reserved, "hoja"],
+                     matrix.loc[reserved, "fila"].astype(int), strict=True))
+    scrub = redactor(result.submissions, result.lang)
+    public_matrix = _scrub_frame(matrix[~reserved].reset_index(drop=True), scrub)
+    issues = [dataclasses.replace(i, archivo=_text(scrub(i.archivo)), hoja=_text(scrub(i.hoja)),
+                                  valor=_text(scrub(i.valor)),
+                                  sugerencia=_text(scrub(i.sugerencia)))
+              for i in result.issues if (i.archivo, i.hoja, i.fila) not in hidden]
+    subs = [dataclasses.replace(s, **{field: "" for field in PERSONAL}) for s in result.submissions]
+    tables, summary = build_tables(public_matrix, issues, subs, result.ref, result.lang)
+    tables = {k: _scrub_frame(t, scrub) for k, t in tables.items()}
+    summary = {k: _scrub_frame(t, scrub) for k, t in summary.items()}
+    if "cambios" in result.tables:
+        changes = result.tables["cambios"]
+        tables["cambios"] = _scrub_frame(changes[~changes["_reservado"].astype(bool)], scrub)
+    titles = {k: _text(scrub(v)) for k, v in result.extra_titles.items()}
+    return dataclasses.replace(result, matrix=public_matrix, issues=issues, submissions=subs,
+                               tables=tables, summary=summary, history=None, written=[],
+                               extra_titles=titles)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _scrub_frame(frame: pd.DataFrame, scrub: Redactor) -> pd.DataFrame:
+    frame = frame.copy(deep=False)  # whole columns are replaced: no row copy
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(scrub)
+    return frame

@@ -1,0 +1,152 @@
+"""What the public edition removes from every text (SPEC §6): personal data.
+
+- Any e-mail address, whoever's, wherever it was typed.
+- Any phone number: a run of at least seven digits that is a valid number of a member
+  country (or written with its international prefix), as the phonenumbers library (the
+  port of Google's libphonenumber) judges it; dates and quantities (1.500.000) are not
+  phone numbers.
+- The focal points' names as they signed the submission block, however written again:
+  any case, with or without accents, in any order ("Pérez, Ana María"), and a surname
+  after a title ("la Sra. Pérez").
+- The focal points' institutions, the same way, and an acronym given in parentheses.
+
+What it cannot know: a person's name it was never told (someone named only in an
+observation), or a phone number written with fewer digits than a real one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import phonenumbers
+
+from pipeline.normalize.text import fold
+
+REGIONS = ("GT", "HN", "SV", "NI", "CR", "PA", "MX", "BZ", "DO", "US", "CA")
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_DIGITS = re.compile(r"\+?\(?\d[\d\s().\-/]{5,}\d")
+_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
+_QUANTITY = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?$")  # 1.500.000 people
+_WORD = re.compile(r"\w+", re.UNICODE)
+_PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "das", "van",
+              "von", "di", "le"}
+_TITLES = {"sr", "sra", "srta", "senor", "senora", "lic", "licda", "licdo", "dr", "dra",
+           "ing", "mr", "mrs", "ms", "miss", "don", "dona", "prof", "mtro", "mtra"}
+
+
+class Redactor:
+    """Replaces personal data in a text with `mark`."""
+
+    def __init__(self, names: Iterable[str], institutions: Iterable[str],
+                 typed: Iterable[str], mark: str) -> None:
+        self.mark = mark
+        self.name_words = [w for w in (_words(n) for n in names) if w]
+        self.sequences = [w for w in (_sequence(i) for i in _with_acronyms(institutions)) if w]
+        exact = sorted({t.strip() for t in typed if len(t.strip()) >= 3}, key=len, reverse=True)
+        self.exact = re.compile("|".join(map(re.escape, exact)), re.I) if exact else None
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, value: object) -> object:
+        if not isinstance(value, str) or not value:
+            return value
+        if value not in self._memo:
+            self._memo[value] = self._redact(value)
+        return self._memo[value]
+
+    def _redact(self, text: str) -> str:
+        if self.exact is not None:
+            text = self.exact.sub(self.mark, text)
+        if "@" in text:
+            text = _EMAIL.sub(self.mark, text)
+        if sum(c.isdigit() for c in text) >= 7:
+            text = self._phones(text)
+        spans = self._name_spans(text)
+        for start, end in sorted(spans, reverse=True):
+            text = text[:start] + self.mark + text[end:]
+        return text
+
+    def _phones(self, text: str) -> str:
+        spans: list[tuple[int, int]] = []
+        for candidate in _DIGITS.finditer(text):
+            raw = candidate.group()
+            if sum(c.isdigit() for c in raw) < 7 or _DATE.match(raw.strip()):
+                continue
+            for region in ("ZZ", *REGIONS):  # ZZ: numbers written with their + prefix
+                for found in phonenumbers.PhoneNumberMatcher(
+                        raw, region, leniency=phonenumbers.Leniency.VALID):
+                    if not (_DATE.match(found.raw_string) or _QUANTITY.match(found.raw_string)):
+                        spans.append((candidate.start() + found.start,
+                                      candidate.start() + found.end))
+        for start, end in reversed(_merge(spans)):
+            text = text[:start] + self.mark + text[end:]
+        return text
+
+    def _name_spans(self, text: str) -> list[tuple[int, int]]:
+        if not self.name_words and not self.sequences:
+            return []
+        words = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+        spans: list[tuple[int, int]] = []
+        for name in self.name_words:
+            spans += _runs(words, name)
+        for sequence in self.sequences:
+            spans += _sequence_spans(words, sequence)
+        return _merge(spans)
+
+
+def _words(name: str) -> frozenset[str]:
+    """A person's name as the set of its words that identify (no particles, no initials)."""
+    return frozenset(w for w in fold(name).split() if len(w) > 1 and w not in _PARTICLES)
+
+
+def _sequence(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).split())
+
+
+def _with_acronyms(institutions: Iterable[str]) -> list[str]:
+    out = []
+    for text in institutions:
+        out.append(re.sub(r"\([^)]*\)", " ", text))
+        out += [a for a in re.findall(r"\(([^)]{3,})\)", text)]
+    return [t for t in out if len(fold(t)) >= 3]
+
+
+def _runs(words: list[tuple[int, int, str]], name: frozenset[str]) -> list[tuple[int, int]]:
+    """Runs of the text's words that are the name's words (particles between them allowed)
+    naming at least two of them, or one after a title."""
+    spans = []
+    i = 0
+    while i < len(words):
+        if words[i][2] not in name:
+            i += 1
+            continue
+        j, found = i, set()
+        last = i
+        while j < len(words) and (words[j][2] in name or words[j][2] in _PARTICLES):
+            if words[j][2] in name:
+                found.add(words[j][2])
+                last = j
+            j += 1
+        titled = i > 0 and words[i - 1][2] in _TITLES
+        if len(found) >= 2 or (len(name) == 1 and found) or titled:
+            spans.append((words[i - 1][0] if titled and len(found) < 2 else words[i][0],
+                          words[last][1]))
+        i = last + 1
+    return spans
+
+
+def _sequence_spans(words: list[tuple[int, int, str]],
+                    sequence: tuple[str, ...]) -> list[tuple[int, int]]:
+    size = len(sequence)
+    return [(words[i][0], words[i + size - 1][1]) for i in range(len(words) - size + 1)
+            if tuple(w[2] for w in words[i:i + size]) == sequence]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

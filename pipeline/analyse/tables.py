@@ -1,0 +1,211 @@
+"""The output tables (SPEC §6), built once and written both as CSV and as workbook sheets.
+
+Column names are stable snake_case; `title()` gives the heading an analyst reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from pipeline.analyse.flags import FLAGS
+from pipeline.model.columns import BY_KEY, KEYS
+from pipeline.read.provenance import Submission
+from pipeline.reference.load import Reference
+from validation import Issue
+
+PROVENANCE = ("informante", "ronda", "archivo", "hoja", "fila", "fecha_envio")
+MATRIX_COLUMNS = (*KEYS[:10], "fecha_limite", "precision_plazo", *KEYS[10:], *PROVENANCE,
+                  *FLAGS, "problemas")
+ISSUE_COLUMNS = ("severidad", "codigo", "mensaje", "archivo", "hoja", "celda", "columna",
+                 "valor", "sugerencia")
+SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "detalle_tecnico",
+                      "fecha_envio",
+                      "a_tiempo", "contacto_nombre", "contacto_institucion", "contacto_correo",
+                      "contacto_telefono", "hojas", "filas", "errores", "advertencias")
+_TITLES = {
+    "fecha_limite": ("Fecha límite", "Due date"),
+    "informante": ("Informante", "Reporter"), "ronda": ("Ronda", "Round"),
+    "archivo": ("Archivo", "File"), "hoja": ("Hoja", "Sheet"), "fila": ("Fila", "Row"),
+    "fecha_envio": ("Fecha de envío", "Submission date"),
+    "precision_plazo": ("Precisión del plazo", "Deadline precision"),
+    "vencido": ("Vencido", "Overdue"), "por_vencer": ("Por vencer", "Due soon"),
+    "sin_responsable": ("Sin responsable", "No responsible party"),
+    "plazo_impreciso": ("Plazo impreciso", "Vague deadline"),
+    "sin_indicador": ("Sin indicador", "No indicator"),
+    "problemas": ("Problemas", "Issues"), "dias_vencido": ("Días vencido", "Days overdue"),
+    "severidad": ("Severidad", "Severity"), "codigo": ("Código", "Code"),
+    "mensaje": ("Mensaje", "Message"), "celda": ("Celda", "Cell"),
+    "columna": ("Columna", "Column"), "valor": ("Valor", "Value"),
+    "sugerencia": ("Sugerencia", "Suggestion"), "motivo": ("Motivo", "Reason"),
+    "detalle_tecnico": ("Detalle técnico", "Technical detail"),
+    "contacto_nombre": ("Contacto", "Contact"),
+    "contacto_institucion": ("Institución", "Institution"),
+    "contacto_correo": ("Correo", "E-mail"), "contacto_telefono": ("Teléfono", "Phone"),
+    "hojas": ("Hojas", "Sheets"),
+    "filas": ("Filas leídas", "Rows read"), "errores": ("Errores", "Errors"),
+    "advertencias": ("Advertencias", "Warnings"),
+    "a_tiempo": ("A tiempo", "On time"), "tipo": ("Cambio", "Change"),
+    "antes": ("Antes", "Before"), "despues": ("Después", "After"),
+    "dias": ("Días", "Days"), "detalle": ("Detalle", "Detail"),
+    "fecha_corte": ("Fecha de corte", "As of"), "actividades": ("Actividades", "Activities"),
+    "vencidos": ("Vencidos", "Overdue"), "completitud": ("Completitud (%)", "Completeness (%)"),
+    "puntualidad": ("Puntualidad (%)", "Timeliness (%)"),
+}
+SUBMISSION_STATES = {
+    "leido": ("leído", "read"), "rechazado": ("rechazado", "refused"),
+    "omitido": ("omitido", "skipped"), "reemplazado": ("reemplazado", "replaced"),
+    "no_recibido": ("no recibido", "not received"),
+}
+
+
+def status_labels(ref: Reference, lang: str) -> dict[str, str]:
+    """Status keys (and the summary's extra columns) as words in the run's language."""
+    en = lang == "en"
+    labels = {s.clave: (s.en if en else s.es) for s in ref.estados}
+    labels.update({"otro": "Other" if en else "Otro",
+                   "sin_estado": "No status" if en else "Sin estado", "total": "Total",
+                   "vencidos": title("vencido", lang)})
+    return labels
+
+
+def iso_day(value: object) -> str:
+    """A due date as `2027-03-31`, or "" when there is none."""
+    return "" if pd.isna(value) else pd.Timestamp(value).date().isoformat()  # type: ignore[arg-type]
+
+
+def title(column: str, lang: str, extra_titles: dict[str, str] | None = None) -> str:
+    if extra_titles and column in extra_titles:
+        return extra_titles[column]
+    if column in BY_KEY:
+        return BY_KEY[column].title(lang)
+    es, en = _TITLES.get(column, (column, column))
+    return en if lang == "en" else es
+
+
+def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
+    """The consolidated matrix, one row per item, in a stable order."""
+    codes: dict[tuple[str, str, int], set[str]] = {}
+    for issue in issues:
+        if issue.fila is not None:
+            codes.setdefault((issue.archivo, issue.hoja, issue.fila), set()).add(issue.code)
+    table = frame.rename(columns={"_informante": "informante", "_ronda": "ronda",
+                                  "_archivo": "archivo", "_hoja": "hoja", "_fila": "fila",
+                                  "_fecha_envio": "fecha_envio"})
+    table["problemas"] = [
+        "; ".join(sorted(codes.get((a, h, int(f)), ())))
+        for a, h, f in zip(*(table[c].tolist() for c in ("archivo", "hoja", "fila")),
+                           strict=True)
+    ]
+    table = table.sort_values(["informante", "archivo", "hoja", "fila"], kind="stable")
+    table = table.rename(columns={"dias_vencido": "_dias_vencido"})
+    extras = sorted(c for c in table.columns if c.startswith("extra_"))
+    internal = [c for c in table.columns if c.startswith("_")]
+    return table[[*MATRIX_COLUMNS, *extras, *internal]].reset_index(drop=True)
+
+
+def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The lists of SPEC §6: overdue, due soon, without responsible party, vague deadline."""
+    base = [*MATRIX_COLUMNS, *(c for c in matrix.columns if c.startswith("extra_"))]
+    overdue = matrix[matrix["vencido"]].copy()
+    overdue["dias_vencido"] = overdue["_dias_vencido"]
+    overdue = overdue.sort_values(["dias_vencido", "informante", "fila"],
+                                  ascending=[False, True, True], kind="stable")
+    soon = matrix[matrix["por_vencer"]].sort_values(["fecha_limite", "informante", "fila"],
+                                                     kind="stable")
+    no_date = matrix["_plazo_tipo"].ne("fecha")
+    return {
+        "vencidos": overdue[[*base, "dias_vencido"]],
+        "por_vencer": soon[base],
+        "sin_responsable": matrix.loc[matrix["sin_responsable"], base],
+        "plazos_imprecisos": matrix.loc[no_date, base],
+    }
+
+
+def issues_table(issues: Iterable[Issue], lang: str) -> pd.DataFrame:
+    rows = [
+        {
+            "severidad": issue.severity,
+            "codigo": issue.code,
+            "mensaje": issue.message(lang),
+            "archivo": issue.archivo,
+            "hoja": issue.hoja,
+            "celda": issue.celda or (str(issue.fila) if issue.fila else ""),
+            "columna": issue.columna,
+            "valor": issue.valor,
+            "sugerencia": issue.sugerencia,
+        }
+        for issue in issues
+    ]
+    return pd.DataFrame(rows, columns=list(ISSUE_COLUMNS))
+
+
+def submissions_table(subs: list[Submission], lang: str) -> pd.DataFrame:
+    pick = 1 if lang == "en" else 0
+    rows = [
+        {
+            "archivo": s.archivo, "informante": s.informante, "ronda": s.ronda,
+            "estado": SUBMISSION_STATES[s.estado][pick],
+            "motivo": s.motivo[pick] if s.motivo else "", "detalle_tecnico": s.detalle,
+            "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo,
+            "contacto_nombre": s.contacto_nombre,
+            "contacto_institucion": s.contacto_institucion,
+            "contacto_correo": s.contacto_correo, "contacto_telefono": s.contacto_telefono,
+            "hojas": ", ".join(s.hojas),
+            "filas": s.filas, "errores": s.errores, "advertencias": s.advertencias,
+        }
+        for s in sorted(subs, key=lambda s: (s.archivo == "", s.archivo, s.informante))
+    ]
+    return pd.DataFrame(rows, columns=list(SUBMISSION_COLUMNS))
+
+
+def count_issues(subs: list[Submission], issues: Iterable[Issue]) -> None:
+    by_file: dict[str, list[Issue]] = {}
+    for issue in issues:
+        by_file.setdefault(issue.archivo, []).append(issue)
+    for sub in subs:
+        found = by_file.get(sub.archivo, []) if sub.archivo else []
+        sub.errores = sum(i.severity == "error" for i in found)
+        sub.advertencias = sum(i.severity == "advertencia" for i in found)
+
+
+def status_counts(matrix: pd.DataFrame, by: str, ref: Reference, lang: str) -> pd.DataFrame:
+    """Items per status for each value of `by` (working group, pillar, reporter)."""
+    keys = [s.clave for s in ref.estados]
+    estado = matrix["estado"].where(matrix["estado"].isin(keys), "otro")
+    estado = estado.where(matrix["estado"].ne(""), "sin_estado")
+    groups = matrix[by].where(matrix[by].ne(""), "(sin dato)" if lang != "en" else "(blank)")
+    # (a crosstab counts each group in Python: slow with thousands of reporters)
+    table = pd.DataFrame({by: groups, "estado": estado}).groupby(
+        [by, "estado"], sort=True).size().unstack(fill_value=0)
+    columns = [*keys, "otro", "sin_estado"]
+    table = table.reindex(columns=columns, fill_value=0)
+    table = table.loc[:, (table.sum() > 0) | table.columns.isin(keys)]
+    table["total"] = table.sum(axis=1)
+    table["vencidos"] = matrix.groupby(groups)["vencido"].sum().reindex(table.index).astype(int)
+    table.index.name = by
+    return table.reset_index()
+
+
+def overdue_by_party(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
+    overdue = matrix[matrix["vencido"]]
+    if overdue.empty:
+        return pd.DataFrame({"responsable": pd.Series(dtype=object),
+                             "vencidos": pd.Series(dtype=int)})
+    parties = overdue["responsable"].where(overdue["responsable"].ne(""),
+                                           "(sin responsable)" if lang != "en" else "(none)")
+    exploded = parties.str.split("; ").explode()
+    counts = exploded.value_counts().rename_axis("responsable").reset_index(name="vencidos")
+    return counts.sort_values(["vencidos", "responsable"], ascending=[False, True],
+                              kind="stable").reset_index(drop=True)
+
+
+def status_grid(matrix: pd.DataFrame) -> pd.DataFrame:
+    """The status of each item for each reporter that reports it, in long form (id,
+    activity, reporter, status): the grid sheet spreads it into items x reporters. Long,
+    because items are mostly one reporter's own and a dense grid would grow with items
+    times reporters."""
+    grid = matrix[["id", "actividad", "informante", "estado"]]
+    grid = grid.drop_duplicates(["id", "informante"])
+    return grid.sort_values(["id", "informante"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,188 @@
+"""The normalize stage (SPEC §3.3): raw cell values -> clean, matched values.
+
+Beside each value it leaves what it learned (`_raw_*` as written, `_sug_*` the nearest
+known value, `_plazo_tipo`, ...) for the validation schema to judge. Every mapping is
+computed once per distinct value, so cost follows the number of distinct spellings, not
+of rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from pipeline.model.columns import KEYS
+from pipeline.normalize.deadlines import parse_deadline
+from pipeline.normalize.matching import Match, Matcher
+from pipeline.normalize.text import fold, normalize_text
+from pipeline.reference.load import Reference
+
+TEXT_KEYS = ("tema", "actividad", "resultado_esperado", "indicadores", "responsable_medicion",
+             "supuestos_riesgos", "observaciones")
+_YES = {"si", "s", "yes", "y", "x", "true", "verdadero", "1", "reservado", "restricted"}
+_NO = {"no", "n", "false", "falso", "0", "publico", "public"}
+_NUMBER = re.compile(r"^(-?\d+(?:[.,]\d+)?)\s*%?$")
+
+
+def cell_text(value: object) -> str:
+    """A cell as the user would read it: 2021.0 -> "2021", a date -> "2021-03-15"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Sí" if value else "No"
+    if isinstance(value, float):
+        if value != value:
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date | dt.time | dt.timedelta):
+        return value.isoformat() if not isinstance(value, dt.timedelta) else str(value)
+    return normalize_text(value)
+
+
+def _per_value(series: pd.Series, func: Callable[[object], object]) -> pd.Series:
+    """Apply `func` once per distinct value of an object column (a missing cell, which
+    pandas holds as NaN, as None)."""
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    for i, value in enumerate(uniques):
+        mapped[i] = func(value)
+    mapped[-1] = func(None)  # code -1: missing
+    return pd.Series(mapped[codes], index=series.index, dtype=object)
+
+
+def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference) -> pd.DataFrame:
+    """Raw rows (object columns named by key, plus provenance) -> the normalized frame."""
+    out = pd.DataFrame(index=raw.index)
+    for key in KEYS:
+        if key not in raw:
+            raw[key] = None
+    for key in TEXT_KEYS:
+        out[key] = _per_value(raw[key], cell_text)
+    out["id"] = _per_value(raw["id"], cell_text)
+    _status(out, raw, matcher)
+    _pillar_theme(out, raw, matcher)
+    _group(out, raw, matcher)
+    _parties(out, raw, matcher)
+    _deadline(out, raw, ref)
+    _progress(out, raw)
+    _restricted(out, raw)
+    kept = {c: raw[c] for c in raw.columns if c.startswith("_")}
+    # columns the matrix does not define: kept, joined at once (a thousand of them, one
+    # by one, would fragment the frame)
+    kept |= {c: _per_value(raw[c], cell_text) for c in raw.columns if c.startswith("extra_")}
+    return pd.concat([out, pd.DataFrame(kept, index=raw.index)], axis=1) if kept else out
+
+
+def _matched(
+    out: pd.DataFrame, key: str, written: pd.Series, match: Callable[[str], Match]
+) -> pd.Series:
+    """Canonical value (or the text as written), the text as written and a suggestion."""
+    matches = _per_value(written, lambda t: match(str(t)) if t else None)
+    out[f"_raw_{key}"] = written
+    out[key] = [m.value or w if m else "" for m, w in zip(matches, written, strict=True)]
+    out[f"_sug_{key}"] = [m.suggestion if m else "" for m in matches]
+    return matches
+
+
+def _status(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
+    _matched(out, "estado", _per_value(raw["estado"], cell_text), matcher.status)
+
+
+def _pillar_theme(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
+    matches = _matched(out, "pilar", _per_value(raw["pilar"], cell_text), matcher.pillar)
+    themes = out["tema"]
+    pairs = [
+        matcher.theme(t, m.value if m else None) if t else None
+        for t, m in zip(themes, matches, strict=True)
+    ]
+    out["_raw_tema"] = themes
+    out["tema"] = [p.value or t if p else "" for p, t in zip(pairs, themes, strict=True)]
+    out["_tema_en_lista"] = [p is None or p.value is not None for p in pairs]
+    out["_sug_tema"] = [p.suggestion if p else "" for p in pairs]
+
+
+def _group(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
+    written = _per_value(raw["grupo_trabajo"], cell_text)
+    if "_grupo_hoja" in raw:
+        # A workbook with one sheet per working group: the sheet name says which.
+        written = written.where(written.ne(""), raw["_grupo_hoja"].fillna(""))
+    matches = _matched(out, "grupo_trabajo", written, matcher.group)
+    out["_grupo_tipo"] = [
+        "" if m is None else "ok" if m.value else "otro" if m.other else "desconocido"
+        for m in matches
+    ]
+
+
+def _parties(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
+    written = _per_value(raw["responsable"], cell_text)
+
+    def split(text: object) -> tuple[str, str, str]:
+        pieces = matcher.parties(str(text)) if text else []
+        names = list(dict.fromkeys(m.value or piece for piece, m in pieces))
+        unknown = [piece for piece, m in pieces if m.value is None]
+        hints = [m.suggestion for _, m in pieces if m.value is None and m.suggestion]
+        return "; ".join(names), "; ".join(unknown), "; ".join(hints)
+
+    parsed = _per_value(written, split)
+    out["responsable"] = [p[0] for p in parsed]
+    out["_responsable_desconocido"] = [p[1] for p in parsed]
+    out["_sug_responsable"] = [p[2] for p in parsed]
+
+
+def _deadline(out: pd.DataFrame, raw: pd.DataFrame, ref: Reference) -> None:
+    vague = tuple(fold(v) for v in ref.plazos_imprecisos)
+    parsed = _per_value(raw["plazo"], lambda v: parse_deadline(v, ref.plan, vague))
+    out["plazo"] = _per_value(raw["plazo"], cell_text)
+    out["fecha_limite"] = pd.to_datetime([p.due for p in parsed]).astype("datetime64[ns]")
+    out["precision_plazo"] = [p.precision for p in parsed]
+    out["_plazo_tipo"] = [p.kind for p in parsed]
+
+
+def _progress(out: pd.DataFrame, raw: pd.DataFrame) -> None:
+    def read(value: object) -> tuple[float | None, bool]:
+        if value is None:
+            return None, True
+        if isinstance(value, bool):
+            return None, False
+        if isinstance(value, int | float):
+            number = float(value)
+            # A cell formatted as a percentage holds 0.5 for 50 %.
+            number = number * 100 if 0 < number < 1 else number
+        else:
+            match = _NUMBER.match(normalize_text(value))
+            if not match:
+                return None, False
+            number = float(match.group(1).replace(",", "."))
+        if not 0 <= number <= 100:
+            return None, False
+        return number, True
+
+    parsed = _per_value(raw["avance"], read)
+    out["avance"] = pd.array([p[0] for p in parsed], dtype="Float64").astype(float)
+    out["_avance_ok"] = [p[1] for p in parsed]
+    out["_raw_avance"] = _per_value(raw["avance"], cell_text)
+
+
+def _restricted(out: pd.DataFrame, raw: pd.DataFrame) -> None:
+    def read(value: object) -> tuple[bool, bool]:
+        if value is None:
+            return False, True
+        if isinstance(value, bool):
+            return value, True
+        folded = fold(cell_text(value))
+        if folded in _YES:
+            return True, True
+        if folded in _NO or not folded:
+            return False, True
+        return True, False  # unreadable: restricted, to be safe
+
+    parsed = _per_value(raw["reservado"], read)
+    out["reservado"] = [p[0] for p in parsed]
+    out["_reservado_ok"] = [p[1] for p in parsed]
+    out["_raw_reservado"] = _per_value(raw["reservado"], cell_text)

@@ -1,0 +1,152 @@
+"""Reading the whole input folder: every file becomes a submission (read, refused or
+skipped) and the matrix rows of the read ones one raw frame with their provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from pipeline.model.columns import BY_KEY, EXPECTED_KEYS, KEYS
+from pipeline.normalize.matching import Matcher
+from pipeline.normalize.text import fold_title
+from pipeline.read.files import Candidate
+from pipeline.read.isolation import read_isolated
+from pipeline.read.provenance import Submission, describe, reporter_from_filename
+from pipeline.read.workbook import WorkbookRead
+from pipeline.reference.load import Reference
+from validation import Issue, make_issue
+
+log = logging.getLogger("seguimiento")
+RECORDS_PER_FRAME = 10_000
+CellMap = dict[tuple[str, str], dict[str, tuple[str, str]]]
+
+
+@dataclass
+class Gathered:
+    raw: pd.DataFrame
+    submissions: list[Submission] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    cells: CellMap = field(default_factory=dict)
+    extra_titles: dict[str, str] = field(default_factory=dict)  # extra_<slug> -> title
+
+
+def gather(
+    candidates: list[Candidate],
+    ref: Reference,
+    matcher: Matcher,
+    round_option: str | None,
+    as_of: dt.date,
+    lang: str,
+    on_file: Callable[[str, int], None] | None = None,
+) -> Gathered:
+    """Read every candidate file; `on_file(name, total)` is told after each one."""
+    subs: list[Submission] = []
+    issues: list[Issue] = []
+    cells: CellMap = {}
+    records: list[dict[str, object]] = []
+    frames: list[pd.DataFrame] = []
+    extra_titles: dict[str, str] = {}
+    reads = read_isolated([c.path for c in candidates if not c.skip_reason])
+    for candidate in candidates:
+        name = candidate.path.name
+        if candidate.skip_reason:
+            subs.append(Submission(archivo=name, estado="omitido", motivo=candidate.skip_reason))
+            issues.append(make_issue("archivo-omitido", archivo=name, motivo=candidate.skip_reason))
+        else:
+            workbook = next(reads)
+            sub, found = _take(workbook, ref, round_option, as_of, lang)
+            subs.append(sub)
+            issues.extend(found)
+            for sheet in workbook.sheets:
+                cells[(name, sheet.hoja)] = sheet.cells()
+                group = matcher.group(sheet.hoja)
+                for record in sheet.records:
+                    record.update(_archivo=name, _hoja=sheet.hoja, _informante=sub.informante,
+                                  _ronda=sub.ronda, _fecha_envio=sub.fecha_envio,
+                                  _grupo_hoja=sheet.hoja if group.value else "")
+                    extras = record.pop("_extra", {})
+                    assert isinstance(extras, dict)
+                    for title, value in extras.items():
+                        column = extra_column(title)
+                        extra_titles.setdefault(column, title)
+                        record[column] = value
+                    records.append(record)
+            if len(records) >= RECORDS_PER_FRAME:  # rows as dicts are large: a frame
+                frames.append(pd.DataFrame.from_records(records))  # at a time
+                records = []
+        if on_file is not None:
+            on_file(name, len(candidates))
+    columns = [*KEYS, "_archivo", "_hoja", "_fila", "_informante", "_ronda", "_fecha_envio",
+               "_grupo_hoja", *sorted(extra_titles)]
+    if records or not frames:  # (an empty frame's columns are untyped: not joined)
+        frames.append(pd.DataFrame.from_records(records, columns=columns))
+    raw = pd.concat(frames, ignore_index=True).reindex(columns=columns)
+    raw["_fila"] = raw["_fila"].astype(int)
+    for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja"):
+        raw[column] = raw[column].astype(object).fillna("").astype(str)
+    return Gathered(raw, subs, issues, cells, extra_titles)
+
+
+def extra_column(title: str) -> str:
+    """A stable snake_case name for a column the matrix does not define."""
+    return "extra_" + (fold_title(title).replace(" ", "_") or "sin_titulo")
+
+
+def _take(
+    workbook: WorkbookRead,
+    ref: Reference,
+    round_option: str | None,
+    as_of: dt.date,
+    lang: str,
+) -> tuple[Submission, list[Issue]]:
+    name = workbook.path.name
+    if workbook.detail:
+        log.info("%s: the reader said: %s", name, workbook.detail)
+    if workbook.refused:
+        sub = Submission(archivo=name, estado="rechazado", motivo=workbook.refused,
+                         detalle=workbook.detail,
+                         informante=reporter_from_filename(name, ref) or "")
+        return sub, [make_issue("archivo-ilegible", archivo=name, motivo=workbook.refused)]
+    sub = describe(workbook, ref, round_option, as_of)
+    issues: list[Issue] = []
+    if not sub.informante_conocido:
+        issues.append(make_issue("informante-desconocido", archivo=name, valor=sub.informante))
+    issues += workbook.issues
+    for hoja, titles in workbook.no_matrix.items():
+        issues.append(make_issue("hoja-sin-matriz", archivo=name, hoja=hoja,
+                                 encontrado=_titles_found(titles)))
+    if not workbook.sheets and not workbook.no_matrix:
+        issues.append(make_issue("hoja-sin-matriz", archivo=name, encontrado=("", "")))
+    for sheet in workbook.sheets:
+        sub.hojas.append(sheet.hoja)
+        sub.filas += len(sheet.records)
+        for key in EXPECTED_KEYS:
+            if key not in sheet.header.columns:
+                title = BY_KEY[key].title(lang)
+                issues.append(make_issue("columna-faltante", archivo=name, hoja=sheet.hoja,
+                                         fila=sheet.header.row + 1, columna=title))
+        if not sheet.records:
+            issues.append(make_issue("matriz-vacia", archivo=name, hoja=sheet.hoja))
+        cells = sheet.cells()
+        for fila, key in sheet.no_value:
+            letter, title = cells[key]
+            issues.append(make_issue("formula-sin-valor", archivo=name, hoja=sheet.hoja,
+                                     fila=fila, columna=title, celda=f"{letter}{fila}"))
+    return sub, issues
+
+
+def _titles_found(titles: list[str]) -> tuple[str, str]:
+    """What a sheet that is not taken for a matrix has of one, for its issue."""
+    if not titles:
+        return "", ""
+    spanish = ", ".join(f"«{t}»" for t in titles)
+    english = ", ".join(f"“{t}”" for t in titles)
+    return (f" Se encontraron {spanish}, pero una matriz necesita la descripción de la "
+            "actividad y al menos dos columnas más (parte responsable, plazo, estado, pilar, "
+            "indicadores...).",
+            f" Found {english}, but a matrix needs the activity description and at least two "
+            "more columns (responsible party, deadline, status, pillar, indicators...).")

@@ -1,0 +1,169 @@
+"""The annual report's content (seed 003 §4.2, issue 5), computed from the stored rounds of
+a year: commitments achieved, in progress and pending; a balance of the work; and
+recommendations drafted from the data for the PPT and the secretariat to edit."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.analyse.changes import compute_changes
+from pipeline.analyse.tables import iso_day, status_counts
+from pipeline.model.errors import NoRoundsForYear
+from pipeline.reference.load import Reference
+from pipeline.store.history import load_items, load_submissions, open_history, rounds_of_year
+
+TOP_OVERDUE = 10
+
+
+@dataclass
+class AnnualReport:
+    year: int
+    lang: str
+    plan: str
+    rounds: pd.DataFrame  # ronda, fecha_corte and the headline figures of each round
+    items: pd.DataFrame  # each reporter's items at its last round of the year
+    by_group: pd.DataFrame
+    by_pillar: pd.DataFrame
+    by_reporter: pd.DataFrame
+    overdue: pd.DataFrame
+    slipped: pd.DataFrame
+    submissions: pd.DataFrame  # reporter x round: received or not
+    figures: dict[str, float] = field(default_factory=dict)
+    recommendations: list[str] = field(default_factory=list)
+
+
+def build_report(history: Path, year: int, ref: Reference, lang: str,
+                 public: bool = False) -> AnnualReport:
+    with open_history(history, create=False) as conn:
+        names = rounds_of_year(conn, year)
+        if not names:
+            raise NoRoundsForYear(f"{year} ({history})")
+        per_round = {name: load_items(conn, name) for name in names}
+        subs = {name: load_submissions(conn, name) for name in names}
+        meta = conn.execute(
+            f"SELECT ronda, fecha_corte, cifras FROM rondas WHERE ronda IN "
+            f"({', '.join('?' * len(names))}) ORDER BY ronda", names).fetchall()
+    if public:
+        per_round = {n: f[~f["reservado"]].reset_index(drop=True) for n, f in per_round.items()}
+    rounds = pd.DataFrame([{"ronda": r, "fecha_corte": d, **json.loads(c)} for r, d, c in meta])
+    items = _year_end(per_round)
+    last_day = pd.Timestamp(rounds["fecha_corte"].iloc[-1])
+    items["dias_vencido"] = (last_day - items["fecha_limite"]).dt.days.where(items["vencido"])
+    slipped = _slipped(per_round, names)
+    report = AnnualReport(
+        year=year, lang=lang, plan=ref.plan_nombre, rounds=rounds, items=items,
+        by_group=status_counts(items, "grupo_trabajo", ref, lang),
+        by_pillar=status_counts(items, "pilar", ref, lang),
+        by_reporter=status_counts(items, "informante", ref, lang),
+        overdue=items[items["vencido"]].sort_values(
+            ["dias_vencido", "informante"], ascending=[False, True], kind="stable"),
+        slipped=slipped, submissions=_submission_grid(subs, ref),
+    )
+    report.figures = _figures(report)
+    report.recommendations = _recommendations(report, ref)
+    return report
+
+
+def _year_end(per_round: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Each reporter's items at the last round of the year in which it reported."""
+    latest: dict[str, pd.DataFrame] = {}
+    for _, frame in sorted(per_round.items()):
+        for informante, group in frame.groupby("informante", sort=False):
+            latest[str(informante)] = group
+    frames = [latest[k] for k in sorted(latest)]
+    if not frames:
+        return next(iter(per_round.values())).iloc[0:0].copy()
+    return pd.concat(frames, ignore_index=True)
+
+
+def _slipped(per_round: dict[str, pd.DataFrame], names: list[str]) -> pd.DataFrame:
+    """Deadlines moved between consecutive rounds of the year."""
+    frames = []
+    for before, after in zip(names, names[1:], strict=False):
+        changes = compute_changes(per_round[before], per_round[after], set())
+        moved = changes[changes["tipo"] == "plazo_modificado"].assign(ronda=after)
+        frames.append(moved)
+    columns = ["ronda", "informante", "id", "actividad", "antes", "despues", "dias"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True).reindex(columns=columns)
+
+
+def _submission_grid(subs: dict[str, pd.DataFrame], ref: Reference) -> pd.DataFrame:
+    rows = []
+    for informante in ref.esperados:
+        row: dict[str, object] = {"informante": informante}
+        for ronda, frame in subs.items():
+            mine = frame[frame["informante"] == informante]
+            row[ronda] = bool(mine["estado"].isin(["leido", "reemplazado"]).any())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _figures(report: AnnualReport) -> dict[str, float]:
+    items = report.items
+    total = len(items)
+    status = items["estado"]
+    rounds = report.rounds
+    return {
+        "actividades": total,
+        "finalizado": int(status.eq("finalizado").sum()),
+        "en_proceso": int(status.eq("en_proceso").sum()),
+        "pendiente": int((~status.isin(["finalizado", "en_proceso"])).sum()),
+        "tasa_finalizacion": round(100 * status.eq("finalizado").sum() / total) if total else 0,
+        "vencidos": int(items["vencido"].sum()),
+        "plazos_modificados": len(report.slipped),
+        "sin_responsable": int(items["responsable"].eq("").sum()),
+        "sin_indicador": int(items["indicadores"].eq("").sum()),
+        "rondas": len(rounds),
+        "completitud_media": round(float(rounds["completitud"].mean())) if len(rounds) else 0,
+    }
+
+
+def _recommendations(report: AnnualReport, ref: Reference) -> list[str]:
+    en = report.lang == "en"
+    out: list[str] = []
+    for row in report.overdue.head(5).itertuples():
+        due = iso_day(row.fecha_limite)
+        who = row.responsable or ("nobody named" if en else "sin responsable")
+        out.append(
+            f"Follow up “{row.actividad}” ({row.informante}; responsible: {who}): due {due}, "
+            f"{int(row.dias_vencido)} days overdue." if en else
+            f"Dar seguimiento a «{row.actividad}» ({row.informante}; responsable: {who}): "
+            f"plazo {due}, {int(row.dias_vencido)} días de atraso.")
+    grid = report.submissions
+    rounds = [c for c in grid.columns if c != "informante"]
+    for record in grid.to_dict("records"):
+        missed = [r for r in rounds if not record[r]]
+        if missed:
+            out.append(
+                f"{record['informante']} did not submit in {len(missed)} of {len(rounds)} "
+                f"rounds ({', '.join(missed)}): agree on a focal point and a date." if en else
+                f"{record['informante']} no envió su matriz en {len(missed)} de {len(rounds)} "
+                f"rondas ({', '.join(missed)}): acordar un punto focal y una fecha.")
+    limited = {g.nombre for g in ref.grupos} | {"RROCM"}
+    items = report.items[report.items["informante"].isin(limited)]
+    due_year = items["fecha_limite"].dt.year
+    counts = items[due_year == report.year].groupby("informante")["id"].nunique()
+    for group, count in counts.items():
+        if count > 3:
+            out.append(
+                f"{group} has {count} activities due in {report.year}; the Strategic Plan "
+                f"allows at most three: prioritize." if en else
+                f"{group} tiene {count} actividades con plazo en {report.year}; el Plan "
+                f"Estratégico prevé un máximo de tres: priorizar.")
+    figures = report.figures
+    if figures["sin_responsable"]:
+        out.append(f"Assign a responsible party to the {figures['sin_responsable']} "
+                   f"activities without one." if en else
+                   f"Asignar parte responsable a las {figures['sin_responsable']} actividades "
+                   f"que no la tienen.")
+    if figures["sin_indicador"]:
+        out.append(f"Define indicators for the {figures['sin_indicador']} activities without "
+                   f"one." if en else f"Definir indicadores para las "
+                   f"{figures['sin_indicador']} actividades que no los tienen.")
+    return out

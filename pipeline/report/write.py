@@ -1,0 +1,212 @@
+"""Writing the annual report: an Excel workbook with native charts, a Markdown document
+and a self-contained, printable HTML page with its charts (matplotlib) inlined."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.analyse.tables import title
+from pipeline.report.data import TOP_OVERDUE, AnnualReport
+from pipeline.report.text import FIGURE_LABELS, WORDS
+from pipeline.write.markdown import md_table, md_text, rows_text
+from pipeline.write.staging import output_lock, staging
+from pipeline.write.summary import STATUS_COLOURS
+from pipeline.write.xlsx import Formats, new_workbook, printable, write_table
+
+OVERDUE_COLUMNS = ("informante", "id", "actividad", "responsable", "fecha_limite", "estado",
+                   "dias_vencido")
+
+
+def write_report(report: AnnualReport, out_dir: Path, ref_labels: dict[str, str],
+                 suffix: str = "") -> list[Path]:
+    stem = f"informe_anual_{report.year}{suffix}"
+    with output_lock(out_dir), staging(out_dir, stem) as stage:
+        _xlsx(report, stage / f"{stem}.xlsx", ref_labels)
+        (stage / f"{stem}.md").write_text(_markdown(report, ref_labels), encoding="utf-8")
+        (stage / f"{stem}.html").write_text(_html(report, ref_labels), encoding="utf-8")
+    return [out_dir / f"{stem}.{ext}" for ext in ("xlsx", "md", "html")]
+
+
+def _words(report: AnnualReport) -> dict[str, str]:
+    return WORDS["en" if report.lang == "en" else "es"]
+
+
+def _texts(report: AnnualReport) -> tuple[str, str, str, str]:
+    w = _words(report)
+    rounds = ", ".join(report.rounds["ronda"])
+    return (w["title"].format(year=report.year, plan=report.plan),
+            w["draft"].format(rounds=rounds), w["s1_text"].format(**report.figures),
+            w["s2_text"].format(**report.figures))
+
+
+def _overdue_table(report: AnnualReport, labels: dict[str, str]) -> pd.DataFrame:
+    table = report.overdue.head(TOP_OVERDUE).reindex(columns=list(OVERDUE_COLUMNS)).copy()
+    table["estado"] = table["estado"].map(lambda k: labels.get(k, k))
+    return table
+
+
+def _submission_table(report: AnnualReport) -> pd.DataFrame:
+    w = _words(report)
+    grid = report.submissions.copy()
+    for column in grid.columns[1:]:
+        grid[column] = grid[column].map({True: w["received"], False: w["missing"]})
+    return grid
+
+
+def _headers(table: pd.DataFrame, labels: dict[str, str], lang: str) -> list[str]:
+    return [labels.get(c) or title(c, lang) for c in table.columns]
+
+
+def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
+    lang, w = report.lang, _words(report)
+    heading, draft, s1, s2 = _texts(report)
+    last = pd.Timestamp(report.rounds["fecha_corte"].iloc[-1]).date()
+    workbook = new_workbook(path, last, heading)
+    formats = Formats(workbook)
+    sheet = workbook.add_worksheet(w["report"])
+    printable(sheet)
+    sheet.set_column(0, 0, 90, formats.wrap)
+    sheet.set_column(1, 1, 12)
+    lines = [(heading, formats.title), (draft, formats.note), ("", None), (w["s1"], formats.bold),
+             (s1, None), ("", None), (w["s2"], formats.bold), (s2, None), ("", None)]
+    for key, value in report.figures.items():
+        lines.append((f"{FIGURE_LABELS[lang if lang == 'en' else 'es'][key]}\t{value}", None))
+    lines += [("", None), (w["s3"], formats.bold)]
+    lines += [(f"• {text}", None) for text in report.recommendations or [w["none"]]]
+    for r, (text, fmt) in enumerate(lines):
+        if "\t" in text:
+            label, value = text.split("\t")
+            sheet.write(r, 0, label)
+            sheet.write_number(r, 1, float(value))
+        else:
+            sheet.write(r, 0, text, fmt)
+            if len(text) > 95:  # wrapped text needs its height when printed
+                sheet.set_row(r, 15 * -(-len(text) // 95))
+    tables = [("by_group", report.by_group), ("by_pillar", report.by_pillar),
+              ("by_reporter", report.by_reporter),
+              ("overdue", _overdue_table(report, labels)), ("slipped", report.slipped),
+              ("submissions", _submission_table(report)), ("rounds", report.rounds)]
+    for key, table in tables:
+        table = table.reset_index(drop=True)
+        write_table(workbook, formats, w[key][:31], table, _headers(table, labels, lang),
+                    charted=key == "by_group")
+    _native_chart(workbook, sheet, w["by_group"][:31], report.by_group, labels, w["by_group"],
+                  len(lines) + 1)
+    workbook.close()
+
+
+def _native_chart(workbook, sheet, source: str, table: pd.DataFrame,  # type: ignore[no-untyped-def]
+                  labels: dict[str, str], heading: str, row: int) -> None:
+    if table.empty:
+        return
+    chart = workbook.add_chart({"type": "bar", "subtype": "stacked"})
+    for c, column in enumerate(table.columns):
+        if column in STATUS_COLOURS:
+            chart.add_series({"name": [source, 0, c],
+                              "categories": [source, 1, 0, len(table), 0],
+                              "values": [source, 1, c, len(table), c],
+                              "fill": {"color": STATUS_COLOURS[column]}})
+    chart.set_title({"name": heading})
+    chart.set_legend({"position": "bottom"})
+    chart.set_y_axis({"reverse": True})
+    sheet.insert_chart(row, 0, chart)
+
+
+
+
+def _sections(report: AnnualReport, labels: dict[str, str]) -> list[tuple[str, pd.DataFrame]]:
+    w = _words(report)
+    return [(w["by_group"], report.by_group), (w["by_pillar"], report.by_pillar),
+            (w["by_reporter"], report.by_reporter),
+            (w["overdue"], _overdue_table(report, labels)), (w["slipped"], report.slipped),
+            (w["submissions"], _submission_table(report))]
+
+
+def _markdown(report: AnnualReport, labels: dict[str, str]) -> str:
+    w, lang = _words(report), report.lang
+    heading, draft, s1, s2 = _texts(report)
+    heading, draft, s1, s2 = (md_text(t) for t in (heading, draft, s1, s2))
+    parts = [f"# {heading}", "", f"> **{draft}**", "", f"## {w['s1']}", "", s1, ""]
+    sections = _sections(report, labels)
+    for name, table in sections[:3]:
+        parts += [f"### {name}", "", md_table(table, _headers(table, labels, lang)), ""]
+    parts += [f"## {w['s2']}", "", s2, ""]
+    for name, table in sections[3:]:
+        parts += [f"### {name}", "", md_table(table, _headers(table, labels, lang)), ""]
+    parts += [f"## {w['s3']}", ""]
+    parts += [f"- {md_text(t)}" for t in report.recommendations or [w["none"]]]
+    return "\n".join(parts) + "\n"
+
+
+def _chart_png(table: pd.DataFrame, labels: dict[str, str], heading: str) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    if table.empty:
+        return ""
+    categories = [str(v) for v in table.iloc[:, 0]]
+    figure, axes = plt.subplots(figsize=(8, max(2.2, 0.45 * len(categories) + 1)), dpi=110)
+    left = [0.0] * len(categories)
+    for column in table.columns[1:]:
+        if column not in STATUS_COLOURS:
+            continue
+        values = [float(v) for v in table[column]]
+        axes.barh(categories, values, left=left, color=STATUS_COLOURS[column],
+                  label=labels.get(column, column))
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    axes.invert_yaxis()
+    axes.set_title(heading)
+    axes.legend(loc="lower right", fontsize=8)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(figure)
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+def _html_table(table: pd.DataFrame, headers: list[str]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                   for row in rows_text(table))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+CSS = """body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:60em;
+color:#222;line-height:1.4}h1{color:#1F4E78}h2{color:#1F4E78;border-bottom:2px solid #1F4E78;
+page-break-before:auto}.draft{background:#FFF2CC;border-left:6px solid #BF9000;padding:.6em 1em}
+table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.85em;width:100%}
+th,td{border:1px solid #BFBFBF;padding:.25em .5em;text-align:left;vertical-align:top}
+th{background:#DDEBF7}img{max-width:100%}@page{size:A4;margin:1.5cm}
+@media print{h2{page-break-after:avoid}table{page-break-inside:auto}}"""
+
+
+def _html(report: AnnualReport, labels: dict[str, str]) -> str:
+    w, lang = _words(report), report.lang
+    heading, draft, s1, s2 = _texts(report)
+    sections = _sections(report, labels)
+    parts = [f"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">"
+             f"<title>{html.escape(heading)}</title><style>{CSS}</style></head><body>",
+             f"<h1>{html.escape(heading)}</h1>", f"<p class=\"draft\">{html.escape(draft)}</p>",
+             f"<h2>{html.escape(w['s1'])}</h2>", f"<p>{html.escape(s1)}</p>"]
+    for (name, table), source in zip(sections[:3], (report.by_group, report.by_pillar,
+                                                     report.by_reporter), strict=True):
+        png = _chart_png(source, labels, name)
+        parts.append(f"<h3>{html.escape(name)}</h3>")
+        if png:
+            parts.append(f"<img alt=\"{html.escape(name)}\" src=\"data:image/png;base64,{png}\">")
+        parts.append(_html_table(table, _headers(table, labels, lang)))
+    parts += [f"<h2>{html.escape(w['s2'])}</h2>", f"<p>{html.escape(s2)}</p>"]
+    for name, table in sections[3:]:
+        parts += [f"<h3>{html.escape(name)}</h3>",
+                  _html_table(table, _headers(table, labels, lang))]
+    parts.append(f"<h2>{html.escape(w['s3'])}</h2><ul>")
+    parts += [f"<li>{html.escape(t)}</li>" for t in report.recommendations or [w["none"]]]
+    parts.append("</ul></body></html>")
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,179 @@
+"""History of the rounds (SPEC §5 across rounds): an embedded SQLite database in the
+output folder (`output/historial.sqlite` by default), stdlib `sqlite3`.
+
+The schema is versioned with `PRAGMA user_version` and migrated in code. Storing a round
+replaces that round in one transaction (a run that dies midway leaves the database as it
+was); earlier rounds are never touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.model.errors import HistoryError
+from pipeline.model.values import column_texts
+
+FILE_NAME = "historial.sqlite"
+ITEM_COLUMNS = ("informante", "id", "grupo_trabajo", "pilar", "tema", "actividad",
+                "resultado_esperado", "indicadores", "responsable_medicion", "responsable",
+                "plazo", "fecha_limite", "estado", "avance", "supuestos_riesgos",
+                "observaciones", "reservado", "archivo", "hoja", "fila", "fecha_envio",
+                "vencido", "por_vencer")
+SUBMISSION_COLUMNS = ("informante", "archivo", "estado", "fecha_envio", "a_tiempo", "filas",
+                      "errores", "advertencias")
+MIGRATIONS: list[list[str]] = [
+    [  # version 1
+        """CREATE TABLE rondas (ronda TEXT PRIMARY KEY, fecha_corte TEXT NOT NULL,
+                                cifras TEXT NOT NULL)""",
+        f"""CREATE TABLE items (ronda TEXT NOT NULL REFERENCES rondas(ronda),
+                                {", ".join(f"{c} TEXT" for c in ITEM_COLUMNS)})""",
+        "CREATE INDEX items_ronda ON items (ronda, informante, id)",
+        f"""CREATE TABLE envios (ronda TEXT NOT NULL REFERENCES rondas(ronda),
+                                 {", ".join(f"{c} TEXT" for c in SUBMISSION_COLUMNS)})""",
+    ],
+]
+
+
+@contextlib.contextmanager
+def open_history(path: Path, create: bool = True) -> Iterator[sqlite3.Connection | None]:
+    """The database, migrated to the current schema; None when absent and not created."""
+    if not path.exists() and not create:
+        yield None
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise HistoryError(f"{path} ({exc})") from exc
+    try:
+        _migrate(conn, path)
+        yield conn
+    finally:
+        conn.close()
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise HistoryError(f"{path}: versión {version} > {len(MIGRATIONS)}")
+        for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        raise HistoryError(f"{path} ({exc})") from exc
+
+
+def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date, figures: dict[str, int],
+                matrix: pd.DataFrame, submissions: pd.DataFrame) -> None:
+    """Replace the round's rows, all or nothing."""
+    items = _rows(matrix, ITEM_COLUMNS)
+    subs = _rows(submissions, SUBMISSION_COLUMNS)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in ("items", "envios", "rondas"):
+            conn.execute(f"DELETE FROM {table} WHERE ronda = ?", (ronda,))
+        conn.execute("INSERT INTO rondas VALUES (?, ?, ?)",
+                     (ronda, as_of.isoformat(), json.dumps(figures, sort_keys=True)))
+        marks = ", ".join("?" * (len(ITEM_COLUMNS) + 1))
+        conn.executemany(f"INSERT INTO items VALUES ({marks})", [(ronda, *r) for r in items])
+        marks = ", ".join("?" * (len(SUBMISSION_COLUMNS) + 1))
+        conn.executemany(f"INSERT INTO envios VALUES ({marks})", [(ronda, *r) for r in subs])
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _rows(table: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple[str | None, ...]]:
+    table = table.reindex(columns=list(columns))
+    return list(zip(*(column_texts(table[c], _text, ("1", "0"), None) for c in columns),
+                    strict=True))
+
+
+def _text(value: object) -> str | None:
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:
+    """Every stored round with its headline figures, oldest first."""
+    if conn is None:
+        return pd.DataFrame(columns=["ronda", "fecha_corte"])
+    rows = conn.execute("SELECT ronda, fecha_corte, cifras FROM rondas "
+                        "ORDER BY fecha_corte, ronda").fetchall()
+    return pd.DataFrame([{"ronda": r, "fecha_corte": f, **json.loads(c)} for r, f, c in rows],
+                        columns=None if rows else ["ronda", "fecha_corte"])
+
+
+def previous_round(conn: sqlite3.Connection | None, ronda: str) -> str | None:
+    """The latest stored round before `ronda` (rounds sort as written: 2026-T4 < 2027-T1)."""
+    if conn is None:
+        return None
+    row = conn.execute("SELECT MAX(ronda) FROM rondas WHERE ronda < ?", (ronda,)).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def load_items(conn: sqlite3.Connection | None, ronda: str | None) -> pd.DataFrame:
+    """The stored rows of a round, typed back (dates, numbers, flags)."""
+    if conn is None or ronda is None:
+        return pd.DataFrame(columns=list(ITEM_COLUMNS))
+    frame = pd.read_sql_query(
+        f"SELECT {', '.join(ITEM_COLUMNS)} FROM items WHERE ronda = ? ORDER BY rowid",
+        conn, params=(ronda,))
+    frame["fecha_limite"] = pd.to_datetime(frame["fecha_limite"], errors="coerce")
+    frame["avance"] = pd.to_numeric(frame["avance"], errors="coerce")
+    for flag in ("reservado", "vencido", "por_vencer"):
+        frame[flag] = frame[flag].eq("1")
+    return frame.fillna({c: "" for c in ITEM_COLUMNS
+                         if c not in {"fecha_limite", "avance", "reservado", "vencido",
+                                      "por_vencer"}})
+
+
+def latest_items_per_reporter(conn: sqlite3.Connection | None, before: str) -> pd.DataFrame:
+    """Each reporter's items from the latest round before `before` in which it reported:
+    a focal point who skipped a round still gets a prefilled template."""
+    if conn is None:
+        return pd.DataFrame(columns=list(ITEM_COLUMNS))
+    pairs = conn.execute("SELECT informante, MAX(ronda) FROM items WHERE ronda < ? "
+                         "GROUP BY informante", (before,)).fetchall()
+    frames = [load_items(conn, ronda).query("informante == @informante")
+              for informante, ronda in sorted(pairs)]
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else load_items(conn, None)
+
+
+def rounds_of_year(conn: sqlite3.Connection | None, year: int) -> list[str]:
+    """The stored rounds of a year (named after it, or judged at a date in it)."""
+    if conn is None:
+        return []
+    rows = conn.execute("SELECT ronda FROM rondas WHERE ronda LIKE ? OR fecha_corte LIKE ? "
+                        "ORDER BY ronda", (f"{year}%", f"{year}-%")).fetchall()
+    return [r[0] for r in rows]
+
+
+def load_submissions(conn: sqlite3.Connection | None, ronda: str) -> pd.DataFrame:
+    if conn is None:
+        return pd.DataFrame(columns=list(SUBMISSION_COLUMNS))
+    return pd.read_sql_query(
+        f"SELECT {', '.join(SUBMISSION_COLUMNS)} FROM envios WHERE ronda = ? ORDER BY rowid",
+        conn, params=(ronda,)).fillna("")

@@ -1,0 +1,184 @@
+"""The standard template a focal point fills (SPEC §3.1).
+
+Instructions, the matrix with a submission block above it, dropdowns fed from a hidden
+list sheet, input cells unlocked and headers and ids locked, and a very hidden metadata
+sheet (reporter, round, template version, where things are) that the reader trusts
+before anything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.workbook import Workbook
+
+from pipeline import TEMPLATE_VERSION
+from pipeline.model.columns import COLUMNS, column_letter
+from pipeline.read.workbook import META_SHEET
+from pipeline.reference.load import Party, Reference
+from pipeline.template.text import CONTACT_LABELS, INSTRUCTIONS, SHEET_NAMES, heading
+from pipeline.write.xlsx import new_workbook
+
+HEADER_ROW = 8  # 0-based: Excel row 9, below the title and the submission block
+BLANK_ROWS = 200
+# Where the focal point writes name, institution, e-mail and date (labels in A:B).
+CONTACT_CELLS = {"contacto_nombre": "C3", "contacto_institucion": "C4",
+                 "contacto_correo": "C5", "contacto_telefono": "C6", "fecha_envio": "C7"}
+
+
+def template_name(reporter: Party, ronda: str) -> str:
+    return f"{reporter.nombre} - {ronda}.xlsx"
+
+
+def write_template(
+    path: Path, reporter: Party, ronda: str, lang: str, ref: Reference, created: dt.date,
+    items: list[dict[str, object]] | None = None,
+) -> None:
+    """The template for one reporter; `items` (from the last stored round) are prefilled:
+    id and description locked, everything else ready to update; blank rows follow."""
+    names = SHEET_NAMES["en" if lang == "en" else "es"]
+    workbook = new_workbook(path, created, heading(lang, reporter, ronda))
+    unlocked = workbook.add_format({"locked": False, "valign": "top", "text_wrap": True,
+                                    "border": 1, "border_color": "#BFBFBF"})
+    unlocked_date = workbook.add_format({"locked": False, "num_format": "dd/mm/yyyy",
+                                         "valign": "top", "border": 1,
+                                         "border_color": "#BFBFBF"})
+    header = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top",
+                                  "bg_color": "#1F4E78", "font_color": "#FFFFFF", "border": 1})
+    locked_id = workbook.add_format({"bg_color": "#F2F2F2", "valign": "top", "border": 1,
+                                     "border_color": "#BFBFBF"})
+    bold = workbook.add_format({"bold": True})
+    title = workbook.add_format({"bold": True, "font_size": 14})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+
+    guide = workbook.add_worksheet(names["instrucciones"])
+    guide.set_column(0, 0, 110, wrap)
+    guide.write(0, 0, heading(lang, reporter, ronda), title)
+    for r, line in enumerate(INSTRUCTIONS["en" if lang == "en" else "es"], start=2):
+        guide.write(r, 0, line)
+
+    sheet = workbook.add_worksheet(names["matriz"])
+    sheet.write(0, 0, heading(lang, reporter, ronda), title)
+    sheet.write(1, 0, ref.plan_nombre)
+    for r, (key, label) in enumerate(CONTACT_LABELS["en" if lang == "en" else "es"], start=2):
+        sheet.merge_range(r, 0, r, 1, label, bold)
+        fmt = unlocked_date if key == "fecha_envio" else unlocked
+        sheet.merge_range(r, 2, r, 4, None, fmt)
+        assert xl_rowcol_to_cell(r, 2) == CONTACT_CELLS[key]
+    for c, spec in enumerate(COLUMNS):
+        sheet.write(HEADER_ROW, c, spec.title(lang), header)
+        sheet.set_column(c, c, spec.width)
+    prefilled = [prefill_values(item, ref, lang) for item in items or []]
+    first, last = HEADER_ROW + 1, HEADER_ROW + len(prefilled) + BLANK_ROWS
+    plazo_col = [s.key for s in COLUMNS].index("plazo")
+    locked_text = workbook.add_format({"bg_color": "#F2F2F2", "valign": "top", "border": 1,
+                                       "border_color": "#BFBFBF", "text_wrap": True})
+    for r in range(first, last + 1):
+        values = prefilled[r - first] if r - first < len(prefilled) else {}
+        for c, spec in enumerate(COLUMNS):
+            if spec.key in {"id", "actividad"} and values:
+                fmt = locked_id if spec.key == "id" else locked_text
+            elif spec.key == "id":
+                fmt = locked_id
+            else:
+                fmt = unlocked_date if c == plazo_col else unlocked
+            value = values.get(spec.key)
+            if value is None or value == "":
+                sheet.write_blank(r, c, None, fmt)
+            elif isinstance(value, dt.date):
+                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), fmt)
+            elif isinstance(value, int | float):
+                sheet.write_number(r, c, value, fmt)
+            else:
+                sheet.write_string(r, c, str(value), fmt)
+    sheet.set_row(HEADER_ROW, 45)
+    sheet.freeze_panes(HEADER_ROW + 1, 2)
+    _dropdowns(workbook, sheet, ref, lang, first, last, names["listas"])
+    sheet.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True,
+                       "sort": True, "autofilter": True})
+    sheet.activate()
+    _metadata(workbook, reporter, ronda, lang, names, CONTACT_CELLS)
+    workbook.close()
+
+
+def prefill_values(item: dict[str, object], ref: Reference, lang: str) -> dict[str, object]:
+    """A stored item as the focal point should see it in the template's language."""
+    values = {spec.key: item.get(spec.key) for spec in COLUMNS}
+    values["estado"] = ref.status_label(str(item.get("estado") or ""), lang) if item.get(
+        "estado") else ""
+    if lang == "en":
+        group = next((g for g in ref.grupos if g.nombre == item.get("grupo_trabajo")), None)
+        values["grupo_trabajo"] = group.en if group else item.get("grupo_trabajo")
+    plazo = str(item.get("plazo") or "")
+    try:  # a deadline that was a date cell comes back as a date cell
+        values["plazo"] = dt.date.fromisoformat(plazo) if len(plazo) == 10 else plazo
+    except ValueError:
+        values["plazo"] = plazo
+    reservado = item.get("reservado")
+    values["reservado"] = ("Yes" if lang == "en" else "Sí") if reservado is True else (
+        "No" if reservado is False else reservado)
+    avance = item.get("avance")
+    values["avance"] = None if avance is None or avance != avance else avance
+    return values
+
+
+def _dropdowns(workbook: Workbook, sheet, ref: Reference, lang: str, first: int, last: int,
+               lists_name: str) -> None:  # type: ignore[no-untyped-def]
+    en = lang == "en"
+    lists = {
+        "grupo_trabajo": [g.en if en else g.nombre for g in ref.grupos],
+        "pilar": [f"{p.numero}. {p.en if en else p.nombre}" for p in ref.pilares],
+        "tema": [t for p in ref.pilares for t in p.temas],
+        "responsable": [p.nombre for p in ref.responsables],
+        "estado": [s.en if en else s.es for s in ref.estados],
+        "reservado": ["Yes", "No"] if en else ["Sí", "No"],
+    }
+    hidden = workbook.add_worksheet(lists_name)
+    keys = [s.key for s in COLUMNS]
+    for c, (key, values) in enumerate(lists.items()):
+        hidden.write(0, c, key)
+        hidden.write_column(1, c, values)
+        source = f"='{lists_name}'!${column_letter(c)}$2:${column_letter(c)}${len(values) + 1}"
+        strict = key == "reservado"
+        col = keys.index(key)
+        sheet.data_validation(first, col, last, col, {
+            "validate": "list", "source": source,
+            "error_type": "stop" if strict else "warning",
+            "error_title": "Seguimiento",
+            "error_message": ("Choose a value from the list." if en else
+                              "Elija un valor de la lista.") if strict else
+                             ("This value is not in the list. Keep it anyway?" if en else
+                              "Este valor no está en la lista. ¿Conservarlo de todos modos?"),
+        })
+    hidden.hide()
+    avance = keys.index("avance")
+    sheet.data_validation(first, avance, last, avance, {
+        "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100,
+        "error_message": "Write a number from 0 to 100." if en else
+                         "Escriba un número de 0 a 100.",
+    })
+    plazo = keys.index("plazo")
+    sheet.data_validation(first, plazo, last, plazo, {
+        "validate": "any", "input_title": "Deadline" if en else "Plazo",
+        "input_message": ("A date (31/03/2027), a month (March 2027), a quarter (Q1 2027) "
+                          "or a plan year (year 2)." if en else
+                          "Una fecha (31/03/2027), un mes (marzo 2027), un trimestre "
+                          "(T1 2027) o un año del plan (2do año)."),
+    })
+
+
+def _metadata(workbook: Workbook, reporter: Party, ronda: str, lang: str,
+              names: dict[str, str], contact_cells: dict[str, str]) -> None:
+    meta = workbook.add_worksheet(META_SHEET)
+    rows = [
+        ("informante", reporter.nombre), ("ronda", ronda), ("version", TEMPLATE_VERSION),
+        ("idioma", lang), ("hoja_matriz", names["matriz"]),
+        ("hoja_instrucciones", names["instrucciones"]), ("fila_encabezado", str(HEADER_ROW + 1)),
+        *((f"celda_{key}", cell) for key, cell in contact_cells.items()),
+    ]
+    for r, (key, value) in enumerate(rows):
+        meta.write_string(r, 0, key)
+        meta.write_string(r, 1, value)
+    meta.very_hidden()

@@ -1,0 +1,229 @@
+"""Feedback workbooks (issue 4, SPEC §6): `retroalimentacion/<reporter>.xlsx`, ready to
+e-mail back. A first sheet lists every problem of the reporter's files; a second holds
+their rows as read, each problem cell highlighted with the message as a cell comment.
+Written in the reporter's language (Spanish, or English for Belize, Canada and the
+United States; the config can override it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.workbook import Workbook
+
+from pipeline.model.columns import COLUMNS, column_key
+from pipeline.write.filenames import file_stems
+from pipeline.write.xlsx import Formats, new_workbook, printable
+from pipeline.write.xmlrows import (
+    StreamedSheet,
+    cell,
+    column_bodies,
+    place,
+    restyle,
+    style_attr,
+    write_columns,
+    write_rows,
+)
+from validation import Issue
+
+if TYPE_CHECKING:
+    from pipeline.jobs.consolidate import RunResult
+
+FOLDER = "retroalimentacion"
+_WORDS = {
+    "es": {"problems": "Problemas", "rows": "Matriz", "none": "No se encontraron problemas. "
+           "¡Gracias!", "intro": "Corrija las celdas señaladas en su archivo y envíelo de "
+           "nuevo. En la hoja «Matriz» cada celda con un problema está resaltada y tiene un "
+           "comentario.", "heading": "Retroalimentación — {informante} — ronda {ronda}",
+           "severity": "Severidad", "file": "Archivo", "sheet": "Hoja", "cell": "Celda",
+           "column": "Columna", "value": "Valor", "message": "Qué hacer",
+           "suggestion": "Sugerencia", "row": "Fila original"},
+    "en": {"problems": "Issues", "rows": "Matrix", "none": "No problems were found. "
+           "Thank you!", "intro": "Correct the cells listed in your file and send it again. "
+           "On the “Matrix” sheet every cell with a problem is highlighted and carries a "
+           "comment.", "heading": "Feedback — {informante} — round {ronda}",
+           "severity": "Severity", "file": "File", "sheet": "Sheet", "cell": "Cell",
+           "column": "Column", "value": "Value", "message": "What to do",
+           "suggestion": "Suggestion", "row": "Original row"},
+}
+BATCH_ROWS = 5_000  # matrix rows made into cells at once
+SEVERITIES = ("error", "advertencia", "info")
+MARK_COLOURS = {"error": "#F8CBAD", "advertencia": "#FFE699", "info": "#DDEBF7"}
+SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema",
+             "grupo_trabajo": "_raw_grupo_trabajo", "avance": "_raw_avance",
+             "reservado": "_raw_reservado"}
+
+
+def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 1),
+                   ) -> list[str]:
+    """One workbook per reporter that sent something; their relative paths. The matrix
+    is made into cells once and each reporter's rows placed in its workbook, and the
+    issues are grouped once: the cost grows with rows, not rows x reporters. `share`
+    (i, n): write only the i-th of n shares of the reporters (n processes share the
+    work)."""
+    files: dict[str, list[str]] = {}
+    for sub in result.submissions:
+        if sub.archivo and sub.informante and sub.estado in {"leido", "reemplazado",
+                                                             "rechazado"}:
+            files.setdefault(sub.informante, []).append(sub.archivo)
+    if not files:
+        return []
+    (stage / FOLDER).mkdir(exist_ok=True)
+    issues_of: dict[str, list[Issue]] = {}
+    for issue in result.issues:
+        issues_of.setdefault(issue.archivo, []).append(issue)
+    rows_of = {str(k): v for k, v in
+               result.matrix.groupby("informante", sort=False).indices.items()}
+    written = []
+    stems = file_stems(files)  # of every reporter, whichever share this is
+    mine = sorted(files)[share[0]::share[1]]
+    for batch in _batches(mine, rows_of):
+        # The rows of a batch of reporters are made into cells together: few slices of
+        # the matrix, and the memory of a batch, not of the round.
+        positions: list[int] = []
+        mine_in_batch: dict[str, range] = {}
+        for informante in batch:
+            rows = rows_of.get(informante, [])
+            mine_in_batch[informante] = range(len(positions), len(positions) + len(rows))
+            positions.extend(rows)
+        shown = _Shown(result.matrix.take(positions), mine_in_batch)
+        for informante in batch:
+            issues = [i for name in files[informante] for i in issues_of.get(name, [])]
+            relative = f"{FOLDER}/{stems[informante]}.xlsx"
+            _write_one(stage / relative, result, informante, issues, shown)
+            written.append(relative)
+    return written
+
+
+def _batches(reporters: list[str], rows_of: dict[str, np.ndarray]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    rows = 0
+    for informante in reporters:
+        batch.append(informante)
+        rows += len(rows_of.get(informante, ()))
+        if rows >= BATCH_ROWS:
+            yield batch
+            batch, rows = [], 0
+    if batch:
+        yield batch
+
+
+class _Shown:
+    """The matrix as the feedback shows it (each value as the focal point wrote it), made
+    into cell bodies once for all the workbooks."""
+
+    def __init__(self, matrix: pd.DataFrame, rows_of: dict[str, range]) -> None:
+        self.columns = [_shown_column(matrix, spec.key) for spec in COLUMNS]
+        self.columns += [matrix[key] for key in ("archivo", "hoja", "fila")]
+        self.rows_of = rows_of  # each reporter's rows in `matrix`
+        self.where = list(zip(matrix["archivo"], matrix["hoja"], matrix["fila"].astype(int),
+                              strict=True))
+        self._bodies: dict[tuple[str, str], list[list[str]]] = {}
+
+    def bodies(self, wrap: Format, date: Format) -> list[list[str]]:
+        """Each column's cell bodies in this workbook's styles (the same in every one, so
+        they are made once)."""
+        key = (style_attr(wrap), style_attr(date))
+        if key not in self._bodies:
+            self._bodies[key] = [column_bodies(c, wrap, date) for c in self.columns]
+        return self._bodies[key]
+
+
+def _shown_column(matrix: pd.DataFrame, key: str) -> pd.Series:
+    """The value as the focal point wrote it, where it was recognized as something else."""
+    raw = SHOWN_RAW.get(key)
+    if raw and raw in matrix:
+        return matrix[raw]
+    if key not in matrix:
+        return pd.Series([None] * len(matrix), index=matrix.index, dtype=object)
+    if pd.api.types.is_bool_dtype(matrix[key]):
+        return matrix[key].map({True: "Sí", False: "No"})
+    return matrix[key]
+
+
+def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issue],
+               shown: _Shown) -> None:
+    lang = result.ref.language_of(informante)
+    words = _WORDS["en" if lang == "en" else "es"]
+    heading = words["heading"].format(informante=informante, ronda=result.ronda)
+    workbook = new_workbook(path, result.as_of, heading)
+    formats = Formats(workbook)
+    marks = {severity: workbook.add_format({"bg_color": colour, "text_wrap": True,
+                                            "valign": "top"})
+             for severity, colour in MARK_COLOURS.items()}
+    _write_listing(workbook, formats, marks, words, heading, issues, lang)
+
+    sheet = workbook.add_worksheet(words["rows"], worksheet_class=StreamedSheet)
+    printable(sheet)
+    headers = [*(spec.title(lang) for spec in COLUMNS), words["file"], words["sheet"],
+               words["row"]]
+    for c, text in enumerate(headers):
+        sheet.write(0, c, text, formats.bold)
+        sheet.set_column(c, c, COLUMNS[c].width if c < len(COLUMNS) else 14, formats.wrap)
+    sheet.freeze_panes(1, 1)
+    mine = shown.rows_of.get(informante, range(0))  # its rows in the batch
+    rows = range(1, len(mine) + 1)
+    bodies = shown.bodies(formats.wrap, formats.date)
+    cells = [place(c, rows, column[mine.start:mine.stop]) for c, column in enumerate(bodies)]
+    at = {shown.where[p]: r for r, p in zip(rows, mine, strict=True)}
+    for (r, c), found in _marked_cells(issues, at).items():
+        worst = min(found, key=lambda i: SEVERITIES.index(i.severity))
+        cell = restyle(bodies[c][mine[r - 1]], marks[worst.severity])
+        cells[c][r - 1] = place(c, [r], [cell])[0]
+        text = "\n\n".join(f"{i.celda}: {i.message(lang)}" for i in found)
+        sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
+    write_columns(sheet, 1, cells)
+    workbook.close()
+
+
+def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format],
+                   words: dict[str, str], heading: str, issues: list[Issue],
+                   lang: str) -> None:
+    """The first sheet: what to correct, one issue a row."""
+    listing = workbook.add_worksheet(words["problems"], worksheet_class=StreamedSheet)
+    printable(listing)
+    listing.write(0, 0, heading, formats.title)
+    listing.write(1, 0, words["intro"] if issues else words["none"], formats.note)
+    header = ["severity", "file", "sheet", "cell", "column", "value", "message", "suggestion"]
+    widths = [12, 28, 18, 8, 26, 24, 70, 22]
+    styles = []
+    for c, (key, width) in enumerate(zip(header, widths, strict=True)):
+        listing.write(3, c, words[key], formats.bold)
+        styles.append(formats.wrap if key == "message" else formats.text)
+        listing.set_column(c, c, width, styles[-1])
+    rows, heights = [], []
+    letters = [xl_col_to_name(c) for c in range(len(header))]
+    attrs = [style_attr(style) for style in styles]
+    severity_attrs = {k: style_attr(v) for k, v in marks.items()}
+    for r, issue in enumerate(issues, start=4):
+        message = issue.message(lang)
+        values = [issue.severity_label(lang), issue.archivo, issue.hoja, issue.celda,
+                  issue.columna, issue.valor, message, issue.sugerencia]
+        row_attrs = [severity_attrs[issue.severity], *attrs[1:]]  # severity coloured
+        rows.append("".join(cell(letter, r, s, v)
+                            for letter, s, v in zip(letters, row_attrs, values, strict=True)))
+        heights.append(15 * max(1, -(-len(message) // 75)))  # the message wraps at ~75
+    write_rows(listing, 4, rows, len(header) - 1, heights)
+    listing.freeze_panes(4, 0)
+    listing.activate()
+
+
+def _marked_cells(issues: list[Issue], at: dict[tuple[str, str, int], int],
+                  ) -> dict[tuple[int, int], list[Issue]]:
+    """The issues of each cell of the rows sheet (row, column), in cell order."""
+    keys = [spec.key for spec in COLUMNS]
+    by_cell: dict[tuple[int, int], list[Issue]] = {}
+    for issue in issues:
+        if issue.fila is None or (issue.archivo, issue.hoja, issue.fila) not in at:
+            continue
+        key = column_key(issue.columna) or ("actividad" if issue.code.startswith("id-") else None)
+        if key not in keys:
+            continue
+        by_cell.setdefault((at[(issue.archivo, issue.hoja, issue.fila)], keys.index(key)),
+                           []).append(issue)
+    return dict(sorted(by_cell.items()))

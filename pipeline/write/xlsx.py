@@ -1,0 +1,181 @@
+"""Writing tables into xlsxwriter sheets: one place for cell conversion, formats, Excel
+tables and flag colouring, shared by the consolidated and the feedback workbooks.
+
+Every workbook is created with formula, URL and number conversion off, so no text of an
+input ever becomes a formula or a link (SPEC §7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+import pandas as pd
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from pipeline.write.xmlrows import StreamedSheet, column_cells, write_columns
+
+SAFE_OPTIONS = {
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "nan_inf_to_errors": True,
+}
+MAX_WIDTH = 60
+STREAM_ROWS = 5_000  # rows of a large sheet of 35 columns made into XML at once
+FLAG_COLOURS = {
+    "vencido": "#F8CBAD", "por_vencer": "#FFE699", "sin_responsable": "#F4B183",
+    "plazo_impreciso": "#D9D2E9", "sin_indicador": "#DDEBF7",
+}
+
+
+def new_workbook(path: Path, created: dt.date, title: str, large: bool = False) -> Workbook:
+    """A workbook whose bytes depend only on what is written (fixed document date).
+
+    Small ones are assembled in memory (no temporary files: faster); a `large` one is
+    written row by row to temporary files (constant memory, whatever the round's size),
+    which asks every sheet to be written top to bottom."""
+    options = {**SAFE_OPTIONS, "constant_memory": True} if large else {
+        **SAFE_OPTIONS, "in_memory": True}
+    workbook = xlsxwriter.Workbook(str(path), options)
+    stamp = dt.datetime.combine(created, dt.time())
+    workbook.set_properties({"title": title, "created": stamp, "author": "Seguimiento"})
+    workbook.set_calc_mode("auto")
+    return workbook
+
+
+class Formats:
+    """The few formats a workbook needs, each created once (never per cell), when first
+    asked for: a small workbook does not carry the ones it does not use."""
+
+    _SPECS: ClassVar[dict[str, dict[str, object]]] = {
+        "wrap": {"text_wrap": True, "valign": "top"},
+        "text": {"valign": "top"},
+        "date": {"num_format": "yyyy-mm-dd", "valign": "top"},
+        "datetime": {"num_format": "yyyy-mm-dd hh:mm", "valign": "top"},
+        "number": {"num_format": "0", "valign": "top"},
+        "title": {"bold": True, "font_size": 14},
+        "bold": {"bold": True},
+        "note": {"italic": True, "font_color": "#595959"},
+        "big": {"bold": True, "font_size": 12, "align": "left"},
+        "header": {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top",
+                   "bottom": 1},
+    }
+
+    def __init__(self, workbook: Workbook) -> None:
+        self._workbook = workbook
+
+    def __getattr__(self, name: str) -> Format:
+        if name not in self._SPECS:
+            raise AttributeError(name)
+        made = self._workbook.add_format(self._SPECS[name])
+        setattr(self, name, made)  # found directly from now on
+        return made
+
+    @functools.cached_property
+    def fills(self) -> dict[str, Format]:
+        return {k: self._workbook.add_format({"bg_color": v}) for k, v in FLAG_COLOURS.items()}
+
+
+def printable(sheet: Worksheet) -> None:
+    """Landscape, one page wide, header row repeated: the sheet prints as people expect."""
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+
+
+def to_cell(value: object) -> object:
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        return value.item()  # a numpy scalar: the plain Python value
+    return value
+
+
+def write_table(
+    workbook: Workbook,
+    formats: Formats,
+    name: str,
+    table: pd.DataFrame,
+    headers: Sequence[str],
+    widths: dict[str, int] | None = None,
+    first_row: int = 0,
+    flag_word: str = "Sí",
+    charted: bool = False,
+) -> Worksheet:
+    """A sheet holding `table` as a filterable Excel table with a frozen header; flag
+    columns (holding `flag_word` or "No") are coloured where they are set.
+
+    The rows are streamed as XML (pipeline.write.xmlrows). A table that a chart draws from is
+    `charted`: its cells are written one by one, so that the chart carries their values
+    (xlsxwriter caches a chart's data from the cells it holds)."""
+    sheet = workbook.add_worksheet(name, worksheet_class=StreamedSheet)
+    columns = [c for c in table.columns if not str(c).startswith("_")]
+    spec = []
+    for column, header in zip(columns, headers, strict=True):
+        fmt = _column_format(table[column], formats)
+        spec.append({"header": header, "format": fmt})
+        width = (widths or {}).get(column) or _guess_width(header, table[column])
+        sheet.set_column(len(spec) - 1, len(spec) - 1, width, fmt)
+    last_row = first_row + max(len(table), 1)
+    last_col = max(len(columns) - 1, 0)
+    if sheet.constant_memory:
+        # A large round: rows go straight to disk, so an autofilter stands in for the
+        # Excel table (which xlsxwriter cannot add in this mode).
+        sheet.write_row(first_row, 0, list(headers), formats.header)
+        sheet.autofilter(first_row, 0, last_row, last_col)
+    else:
+        data = {}
+        if charted:
+            rows = table[columns].itertuples(index=False, name=None)
+            data = {"data": [[to_cell(v) for v in row] for row in rows]}
+        sheet.add_table(first_row, 0, last_row, last_col, {
+            **data, "columns": spec, "style": "Table Style Light 9",
+            "name": f"T_{name.replace(' ', '_')}"[:250]})
+    if not charted and len(table):
+        # A slice of rows at a time, fewer the wider the table: memory follows the cells.
+        step = max(100, STREAM_ROWS * 35 // max(len(columns), 35))
+        for start in range(0, len(table), step):
+            part = table.iloc[start:start + step]
+            at = first_row + 1 + start
+            write_columns(sheet, at, [
+                column_cells(part[column], c, at, s["format"], formats.date)
+                for c, (column, s) in enumerate(zip(columns, spec, strict=True))])
+    sheet.freeze_panes(first_row + 1, 0)
+    printable(sheet)
+    for index, column in enumerate(columns):
+        if column in FLAG_COLOURS and len(table):
+            sheet.conditional_format(first_row + 1, index, last_row, index, {
+                "type": "cell", "criteria": "==", "value": f'"{flag_word}"',
+                "format": formats.fills[column]})
+    return sheet
+
+
+def _column_format(series: pd.Series, formats: Formats):  # type: ignore[no-untyped-def]
+    if pd.api.types.is_datetime64_any_dtype(series):
+        has_time = bool((series.dropna().dt.normalize() != series.dropna()).any())
+        return formats.datetime if has_time else formats.date
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        return formats.number
+    if series.dtype == object:
+        sample = series.dropna().head(200).astype(str)
+        if len(sample) and sample.str.len().max() > 40:
+            return formats.wrap
+    return formats.text
+
+
+def _guess_width(header: str, series: pd.Series) -> int:
+    sample = series.dropna().head(200).astype(str)
+    longest = int(sample.str.len().max()) if len(sample) else 0
+    return max(10, min(MAX_WIDTH, max(len(header) + 4, longest + 2)))
