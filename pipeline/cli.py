@@ -24,7 +24,7 @@ import click
 from pipeline import __version__
 
 if TYPE_CHECKING:
-    from pipeline.jobs.consolidate import RunResult
+    from pipeline.model.run import RunResult
 
 LANG = click.option("--lang", type=click.Choice(["es", "en"]), default="es", show_default=True,
                     envvar="SEGUIMIENTO_LANG", help="Language of messages and outputs.")
@@ -156,7 +156,8 @@ def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None
     """
     log_path = _setup_logging(verbose, log_file)
     with _guarded(lang, log_path):
-        from pipeline.jobs.consolidate import Options, run_consolidation
+        from pipeline.jobs.consolidate import run_consolidation
+        from pipeline.model.run import Options
 
         options = Options(input_dir=input_dir, out_dir=out_dir, lang=lang, round=ronda,
                           config=config, as_of=(as_of.date() if as_of else dt.date.today()),
@@ -212,24 +213,18 @@ def validate(paths: tuple[Path, ...], as_of: dt.datetime | None, lang: str,
     """
     log_path = _setup_logging(verbose, log_file)
     with _guarded(lang, log_path):
-        from pipeline.jobs.consolidate import Options, analyze
-        from pipeline.read.files import list_input_files
+        from pipeline.jobs.validate import validate_files
 
-        files: list[Path] = []
-        for path in paths:
-            files.extend(c.path for c in list_input_files(path)) if path.is_dir() else (
-                files.append(path))
-        options = Options(input_dir=Path("."), files=tuple(files), lang=lang, config=config,
-                          as_of=(as_of.date() if as_of else dt.date.today()), expect_all=False)
-        result = analyze(options)
+        result, files = validate_files(list(paths), as_of.date() if as_of else dt.date.today(),
+                                       lang, config)
         for issue in result.issues:
             click.echo(f"{issue.severity_label(lang):<11} {issue.where()}: {issue.message(lang)}"
                        f" [{issue.code}]")
         errors, warnings = result.count("error"), result.count("advertencia")
         click.echo(_say(lang,
-                        f"{len(files)} archivo(s), {len(result.matrix)} actividades: {errors} "
+                        f"{files} archivo(s), {len(result.matrix)} actividades: {errors} "
                         f"errores, {warnings} advertencias.",
-                        f"{len(files)} file(s), {len(result.matrix)} activities: {errors} "
+                        f"{files} file(s), {len(result.matrix)} activities: {errors} "
                         f"errors, {warnings} warnings."))
         sys.exit(1 if errors else 0)
 
@@ -349,21 +344,16 @@ def history(history: Path | None, lang: str) -> None:
     Example: seguimiento history --history output/historial.sqlite
     """
     with _guarded(lang, _setup_logging(False, None)):
-        from pipeline.store.history import open_history, rounds
-        from pipeline.store.rounds import history_path
+        from pipeline.jobs.history import FIGURES, stored_rounds
 
-        path = history_path(None, history)
-        with open_history(path, create=False) as conn:
-            table = rounds(conn)
+        path, table = stored_rounds(history)
         if table.empty:
             click.echo(_say(lang, f"No hay rondas guardadas en {path}.",
                             f"No rounds stored in {path}."))
             return
-        names = ("actividades", "finalizado", "en_proceso", "pendiente", "vencidos",
-                 "completitud")
-        click.echo("ronda      fecha_corte  " + "  ".join(f"{n:>12}" for n in names))
+        click.echo("ronda      fecha_corte  " + "  ".join(f"{n:>12}" for n in FIGURES))
         for record in table.to_dict("records"):
-            figures = "  ".join(f"{int(record.get(n) or 0):>12}" for n in names)
+            figures = "  ".join(f"{int(record.get(n) or 0):>12}" for n in FIGURES)
             click.echo(f"{record['ronda']:<10} {record['fecha_corte']:<12} {figures}")
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.reference.load import Reference, load_reference
+from pipeline.reference.data import Reference
+from pipeline.reference.load import load_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "calamine-tests"

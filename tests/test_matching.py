@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.normalize.matching import Matcher
-from pipeline.reference.load import Reference
+from pipeline.reference.data import Reference
 
 # SPEC §2: the spellings that must be accepted for each status.
 STATUS_SPELLINGS = {

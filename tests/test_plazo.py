@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalize.deadlines import Plan, parse_deadline
+from pipeline.normalize.deadlines import parse_deadline
+from pipeline.reference.plan import Plan
 
 PLAN = Plan(dt.date(2019, 7, 1), 3)
 VAGUE = ["permanente", "continuo", "por definir", "a definir", "TBD", "anual", "n/a", "-"]

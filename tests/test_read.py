@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.model.columns import find_header
+from pipeline.read.header import find_header
 from pipeline.read.workbook import read_workbook
 from tests.conftest import MakeWorkbook
 

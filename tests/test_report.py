@@ -120,8 +120,8 @@ def test_markdown_sections_and_recommendations(year: Path) -> None:
 
 
 def test_public_edition_leaves_restricted_rows_out(year: Path) -> None:
+    from pipeline.jobs.report import annual_report
     from pipeline.reference.load import load_reference
-    from pipeline.report.data import build_report
 
     public = (year / "publico" / "informe_anual_2027_publico.md").read_text("utf-8")
     assert "Protocolo reservado" not in public and "DRAFT" in public
@@ -129,8 +129,8 @@ def test_public_edition_leaves_restricted_rows_out(year: Path) -> None:
     assert figures(year / "informe" / "informe_anual_2027.xlsx")["Actividades"] == 8
     # the restricted item is in the full report's data and not in the public one's
     ref, history = load_reference(), year / "historial.sqlite"
-    full_items = set(build_report(history, 2027, ref, "es").items["actividad"])
-    public_items = set(build_report(history, 2027, ref, "en", public=True).items["actividad"])
+    full_items = set(annual_report(2027, history, ref, "es").items["actividad"])
+    public_items = set(annual_report(2027, history, ref, "en", public=True).items["actividad"])
     assert full_items - public_items == {"Protocolo reservado"}
 
 

@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-import pipeline.write.round
+import pipeline.store.history
 from pipeline.jobs.consolidate import Options, run_consolidation
 from pipeline.jobs.template import generate_templates
 from pipeline.model.columns import COLUMNS
@@ -215,7 +215,7 @@ def test_a_run_killed_while_storing_leaves_the_database(rounds,  # type: ignore[
         with real(path, create) as conn:
             yield Dying(conn)
 
-    monkeypatch.setattr(pipeline.write.round, "open_history", dying)
+    monkeypatch.setattr(pipeline.store.history, "open_history", dying)
     with pytest.raises(KeyboardInterrupt):
         rounds["consolidate"]("2027-T1", D(2027, 3, 15))
     assert dump(rounds["history"]) == before

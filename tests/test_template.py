@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.jobs.template import generate_templates
 from pipeline.model.columns import COLUMNS
-from pipeline.reference.load import Reference
+from pipeline.reference.data import Reference
 from pipeline.template.workbook import HEADER_ROW, write_template
 
 

@@ -1,7 +1,7 @@
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.normalize.text import _clean, fold, fold_clean, fold_title, normalize_text
+from pipeline.model.text import _clean, fold, fold_clean, fold_title, normalize_text
 
 
 def test_normalize_text_cleans_invisible_differences() -> None:

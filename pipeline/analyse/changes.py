@@ -8,6 +8,8 @@ deadline, progress, responsible party and observations).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from pipeline.analyse.tables import iso_day
@@ -83,3 +85,20 @@ def _row(key: tuple[str, str], item: pd.Series, kind: str, before: object, after
     return {"informante": key[0], "id": key[1], "actividad": item["actividad"], "tipo": kind,
             "antes": before, "despues": after, "dias": days, "detalle": detail,
             "_reservado": reserved}
+
+
+TREND_COLUMNS = ("ronda", "fecha_corte", "actividades", "finalizado", "en_proceso",
+                 "pendiente", "no_alcanzado", "vencidos", "por_vencer", "sin_responsable",
+                 "completitud", "puntualidad")
+
+
+def trend_table(stored: pd.DataFrame, ronda: str, as_of: dt.date,
+                figures: dict[str, int]) -> pd.DataFrame:
+    """The headline figures of every stored round, this one's replaced by its new ones."""
+    this_round = pd.DataFrame([{"ronda": ronda, "fecha_corte": as_of.isoformat(), **figures}])
+    if not stored.empty:
+        stored = stored[stored["ronda"] != ronda]
+    trend = pd.concat([stored, this_round], ignore_index=True) if not stored.empty else (
+        this_round)
+    trend = trend.sort_values(["ronda"], kind="stable").reset_index(drop=True)
+    return trend.reindex(columns=list(TREND_COLUMNS))

@@ -10,7 +10,10 @@ import pandas as pd
 FLAGS = ("vencido", "por_vencer", "sin_responsable", "plazo_impreciso", "sin_indicador")
 
 
-def flag_rows(frame: pd.DataFrame, as_of: dt.date, window_days: int) -> pd.DataFrame:
+def flag_due(frame: pd.DataFrame, as_of: dt.date, window_days: int) -> pd.DataFrame:
+    """`vencido` (due before `as_of`, not finalized) with its days overdue, and
+    `por_vencer` (due within `window_days`, not finalized): the one rule, for a round
+    being consolidated and for the items stored in the history."""
     frame = frame.copy(deep=False)  # only new columns are set: the rows are not copied
     today = pd.Timestamp(as_of)
     due = frame["fecha_limite"]
@@ -20,6 +23,12 @@ def flag_rows(frame: pd.DataFrame, as_of: dt.date, window_days: int) -> pd.DataF
     frame["dias_vencido"] = days.where(frame["vencido"]).astype("Int64")
     frame["por_vencer"] = (due >= today) & (due <= today + pd.Timedelta(days=window_days))
     frame["por_vencer"] &= open_item
+    return frame
+
+
+def flag_rows(frame: pd.DataFrame, as_of: dt.date, window_days: int) -> pd.DataFrame:
+    """Every flag of a consolidated round's rows."""
+    frame = flag_due(frame, as_of, window_days)
     frame["sin_responsable"] = frame["responsable"].eq("")
     frame["plazo_impreciso"] = frame["_plazo_tipo"].isin(["vacio", "impreciso"])
     frame["sin_indicador"] = frame["indicadores"].eq("")

@@ -9,36 +9,40 @@ import datetime as dt
 import functools
 import hashlib
 from collections.abc import Mapping
+from dataclasses import replace
 
 import pandas as pd
 
-from pipeline.normalize.text import fold, fold_clean
-from pipeline.read.provenance import Submission
-from pipeline.reference.load import Reference
+from pipeline.model.submission import Submission
+from pipeline.model.text import fold, fold_clean
+from pipeline.reference.data import Reference
 from validation import Issue, make_issue
 
 MAX_ACTIVITIES = 3  # per working group (seed 003 §3.9) or network (seed 001) and year
 
 
-def replace_earlier_submissions(subs: list[Submission]) -> list[Issue]:
+def replace_earlier_submissions(subs: list[Submission]) -> tuple[list[Submission],
+                                                                   list[Issue]]:
     """The latest file of a reporter in a round replaces the earlier ones whole."""
     issues: list[Issue] = []
     groups: dict[tuple[str, str], list[Submission]] = {}
     for sub in subs:
         if sub.estado == "leido" and sub.informante_conocido:
             groups.setdefault((sub.informante, sub.ronda), []).append(sub)
+    replaced: dict[str, Submission] = {}
     for (informante, _), group in sorted(groups.items()):
         if len(group) < 2:
             continue
         group.sort(key=lambda s: (s.fecha_envio or pd.Timestamp.min, s.archivo))
         kept = group[-1]
         for sub in group[:-1]:
-            sub.estado = "reemplazado"
-            sub.motivo = (f"reemplazado por «{kept.archivo}», más reciente",
-                          f"replaced by “{kept.archivo}”, a later file")
+            replaced[sub.archivo] = replace(
+                sub, estado="reemplazado",
+                motivo=(f"reemplazado por «{kept.archivo}», más reciente",
+                        f"replaced by “{kept.archivo}”, a later file"))
             issues.append(make_issue("envio-duplicado", archivo=sub.archivo,
                                      informante=informante, archivo_usado=kept.archivo))
-    return issues
+    return [replaced.get(s.archivo, s) if s.archivo else s for s in subs], issues
 
 
 def _code(informante: str, ref: Reference) -> str:
@@ -147,16 +151,14 @@ def check_activity_limits(frame: pd.DataFrame, ref: Reference) -> list[Issue]:
     return issues
 
 
-def missing_submissions(subs: list[Submission], ref: Reference, ronda: str) -> list[Issue]:
+def missing_submissions(subs: list[Submission], expected: tuple[str, ...],
+                        ronda: str) -> tuple[list[Submission], list[Issue]]:
     """Expected reporters that sent nothing readable: a submissions row and an issue each."""
     received = {s.informante for s in subs if s.estado in {"leido", "reemplazado"}}
-    issues = []
-    for nombre in ref.esperados:
-        if nombre not in received:
-            subs.append(Submission(archivo="", informante=nombre, informante_conocido=True,
-                                   ronda=ronda, estado="no_recibido"))
-            issues.append(make_issue("envio-faltante", informante=nombre))
-    return issues
+    missing = [nombre for nombre in expected if nombre not in received]
+    return (subs + [Submission(archivo="", informante=nombre, informante_conocido=True,
+                               ronda=ronda, estado="no_recibido") for nombre in missing],
+            [make_issue("envio-faltante", informante=nombre) for nombre in missing])
 
 
 def _at_cell(
@@ -175,10 +177,10 @@ def _at_cell(
                       celda=f"{letter}{fila}" if letter else "", valor=valor, **params)
 
 
-def mark_timeliness(subs: list[Submission], closing: dt.date | None) -> None:
+def mark_timeliness(subs: list[Submission], closing: dt.date | None) -> list[Submission]:
     """On time or late against the round's closing date (read or replaced files)."""
     if closing is None:
-        return
-    for sub in subs:
-        if sub.estado in {"leido", "reemplazado"} and sub.fecha_envio is not None:
-            sub.a_tiempo = sub.fecha_envio.date() <= closing
+        return subs
+    return [replace(s, a_tiempo=s.fecha_envio.date() <= closing)
+            if s.estado in {"leido", "reemplazado"} and s.fecha_envio is not None else s
+            for s in subs]

@@ -11,15 +11,13 @@ cache or shared string can hold what was left out.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pipeline.analyse.redact import Redactor
-from pipeline.read.provenance import Submission
-
-if TYPE_CHECKING:
-    from pipeline.jobs.consolidate import RunResult
+from pipeline.analyse.tables import build_tables
+from pipeline.model.run import RunResult
+from pipeline.model.submission import Submission
 
 REDACTED = {"es": "[dato personal omitido]", "en": "[personal data removed]"}
 PERSONAL = ("contacto_nombre", "contacto_institucion", "contacto_correo", "contacto_telefono")
@@ -34,8 +32,6 @@ def redactor(subs: list[Submission], lang: str) -> Redactor:
 
 
 def public_edition(result: RunResult) -> RunResult:
-    from pipeline.jobs.consolidate import build_tables
-
     matrix = result.matrix
     reserved = matrix["reservado"].astype(bool)
     hidden = set(zip(matrix.loc[reserved, "archivo"], matrix.loc[reserved, "hoja"],
@@ -55,7 +51,7 @@ def public_edition(result: RunResult) -> RunResult:
         tables["cambios"] = _scrub_frame(changes[~changes["_reservado"].astype(bool)], scrub)
     titles = {k: _text(scrub(v)) for k, v in result.extra_titles.items()}
     return dataclasses.replace(result, matrix=public_matrix, issues=issues, submissions=subs,
-                               tables=tables, summary=summary, history=None, written=[],
+                               tables=tables, summary=summary, history=None,
                                extra_titles=titles)
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 import phonenumbers
 
-from pipeline.normalize.text import fold
+from pipeline.model.text import fold
 
 REGIONS = ("GT", "HN", "SV", "NI", "CR", "PA", "MX", "BZ", "DO", "US", "CA")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)

@@ -6,13 +6,14 @@ Column names are stable snake_case; `title()` gives the heading an analyst reads
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 import pandas as pd
 
 from pipeline.analyse.flags import FLAGS
 from pipeline.model.columns import BY_KEY, KEYS
-from pipeline.read.provenance import Submission
-from pipeline.reference.load import Reference
+from pipeline.model.submission import Submission
+from pipeline.reference.data import Reference
 from validation import Issue
 
 PROVENANCE = ("informante", "ronda", "archivo", "hoja", "fila", "fecha_envio")
@@ -160,14 +161,17 @@ def submissions_table(subs: list[Submission], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(SUBMISSION_COLUMNS))
 
 
-def count_issues(subs: list[Submission], issues: Iterable[Issue]) -> None:
+def count_issues(subs: list[Submission], issues: Iterable[Issue]) -> list[Submission]:
+    """Each file's submission with the number of its errors and warnings."""
     by_file: dict[str, list[Issue]] = {}
     for issue in issues:
         by_file.setdefault(issue.archivo, []).append(issue)
+    counted = []
     for sub in subs:
         found = by_file.get(sub.archivo, []) if sub.archivo else []
-        sub.errores = sum(i.severity == "error" for i in found)
-        sub.advertencias = sum(i.severity == "advertencia" for i in found)
+        counted.append(replace(sub, errores=sum(i.severity == "error" for i in found),
+                               advertencias=sum(i.severity == "advertencia" for i in found)))
+    return counted
 
 
 def status_counts(matrix: pd.DataFrame, by: str, ref: Reference, lang: str) -> pd.DataFrame:
@@ -209,3 +213,19 @@ def status_grid(matrix: pd.DataFrame) -> pd.DataFrame:
     grid = matrix[["id", "actividad", "informante", "estado"]]
     grid = grid.drop_duplicates(["id", "informante"])
     return grid.sort_values(["id", "informante"], kind="stable").reset_index(drop=True)
+
+
+def build_tables(matrix: pd.DataFrame, issues: list[Issue], subs: list[Submission],
+                 ref: Reference, lang: str) -> tuple[dict[str, pd.DataFrame],
+                                                     dict[str, pd.DataFrame]]:
+    """The output tables and the summary tables of a consolidated matrix."""
+    tables = {"matriz": matrix, **row_lists(matrix), "problemas": issues_table(issues, lang),
+              "envios": submissions_table(subs, lang)}
+    summary = {
+        "por_grupo": status_counts(matrix, "grupo_trabajo", ref, lang),
+        "por_pilar": status_counts(matrix, "pilar", ref, lang),
+        "por_informante": status_counts(matrix, "informante", ref, lang),
+        "vencidos_por_responsable": overdue_by_party(matrix, lang),
+        "cuadricula": status_grid(matrix),
+    }
+    return tables, summary

@@ -1,19 +1,45 @@
-"""`seguimiento report`: the annual report from the stored rounds of a year."""
+"""`seguimiento report`: the annual report of the CRM Strategic Plan (section 4.2) drafted
+from the stored rounds of a year, as a workbook, Markdown and a printable web page."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from pipeline.analyse.tables import status_labels
+from pipeline.model.errors import NoRoundsForYear
+from pipeline.reference.data import Reference
 from pipeline.reference.load import load_reference
-from pipeline.report.data import build_report
+from pipeline.report.data import AnnualReport, build_report
 from pipeline.report.write import write_report
-from pipeline.store.rounds import history_path
+from pipeline.store.history import (
+    history_path,
+    load_items,
+    load_submissions,
+    open_history,
+    rounds,
+    rounds_of_year,
+)
 
 
 def make_report(year: int, out_dir: Path, public: bool, history: Path | None, lang: str,
                 config: Path | None) -> list[Path]:
+    """Draft the year's report into `out_dir`; the files written."""
     ref = load_reference(config)
-    report = build_report(history_path(None, history), year, ref, lang, public=public)
+    report = annual_report(year, history_path(None, history), ref, lang, public)
     labels = status_labels(ref, lang)
     return write_report(report, out_dir, labels, "_publico" if public else "")
+
+
+def annual_report(year: int, history: Path, ref: Reference, lang: str,
+                  public: bool = False) -> AnnualReport:
+    """The report's content from the rounds of the year stored in `history`."""
+    with open_history(history, create=False) as conn:
+        names = rounds_of_year(conn, year)
+        if not names:
+            raise NoRoundsForYear(f"{year} ({history})")
+        per_round = {name: load_items(conn, name) for name in names}
+        subs = {name: load_submissions(conn, name) for name in names}
+        stored = rounds(conn)
+    stored = stored[stored["ronda"].isin(names)].sort_values("ronda", kind="stable")
+    return build_report(year, per_round, subs, stored.reset_index(drop=True), ref, lang,
+                        public=public)

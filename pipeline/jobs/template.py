@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.model.errors import UnknownReporter
+from pipeline.model.submission import quarter_of
 from pipeline.normalize.matching import Matcher
-from pipeline.read.provenance import quarter_of
-from pipeline.reference.load import Party, load_reference
-from pipeline.store.history import latest_items_per_reporter, open_history
-from pipeline.store.rounds import history_path
+from pipeline.reference.data import Party
+from pipeline.reference.load import load_reference
+from pipeline.store.history import history_path, latest_items_per_reporter, open_history
 from pipeline.template.workbook import template_name, write_template
 from pipeline.write.staging import staging
 

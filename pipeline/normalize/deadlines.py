@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from pipeline.normalize.text import fold, normalize_text
+from pipeline.model.text import fold, normalize_text
+from pipeline.reference.plan import Plan
 
 Kind = Literal["fecha", "impreciso", "vacio", "invalido"]
 
@@ -65,18 +66,6 @@ _SEMESTER_CODE = re.compile(r"^(?:[sh]([12])|([12])[sh])$")
 _PARENS = re.compile(r"\([^)]*\)")
 # Excel serial numbers between 1970 and 2100: a date whose cell lost its date format.
 _SERIAL_MIN, _SERIAL_MAX = 25569, 73050
-
-
-@dataclass(frozen=True)
-class Plan:
-    """The plan whose years "1er año" ... refer to."""
-
-    inicio: dt.date
-    anios: int = 3
-
-    def end_of_year(self, n: int) -> dt.date:
-        start = _add_years(self.inicio, n)
-        return start - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -254,10 +243,3 @@ def _day(day: int, month: int, year: int) -> tuple[dt.date, str]:
         return dt.date(year, month, day), "dia"
     except ValueError:
         return _month_end(year, month)
-
-
-def _add_years(date: dt.date, years: int) -> dt.date:
-    try:
-        return date.replace(year=date.year + years)
-    except ValueError:  # 29 February
-        return date.replace(year=date.year + years, day=28)

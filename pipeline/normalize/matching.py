@@ -11,8 +11,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from pipeline.normalize.text import fold, fold_title
-from pipeline.reference.load import Reference
+from pipeline.model.text import fold, fold_title
+from pipeline.reference.data import Reference
 
 _PILLAR_NUMBER = re.compile(r"^(?:pilar|pillar)?\s*(\d|i{1,3})\b")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3}

@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 
 from pipeline.model.columns import KEYS
+from pipeline.model.text import fold, normalize_text
 from pipeline.normalize.deadlines import parse_deadline
 from pipeline.normalize.matching import Match, Matcher
-from pipeline.normalize.text import fold, normalize_text
-from pipeline.reference.load import Reference
+from pipeline.reference.data import Reference
 
 TEXT_KEYS = ("tema", "actividad", "resultado_esperado", "indicadores", "responsable_medicion",
              "supuestos_riesgos", "observaciones")

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.model.columns import BY_KEY, EXPECTED_KEYS, KEYS
+from pipeline.model.submission import Submission
+from pipeline.model.text import fold_title
 from pipeline.normalize.matching import Matcher
-from pipeline.normalize.text import fold_title
 from pipeline.read.files import Candidate
 from pipeline.read.isolation import read_isolated
-from pipeline.read.provenance import Submission, describe, reporter_from_filename
+from pipeline.read.provenance import describe, reporter_from_filename
 from pipeline.read.workbook import WorkbookRead
-from pipeline.reference.load import Reference
+from pipeline.reference.data import Reference
 from validation import Issue, make_issue
 
 log = logging.getLogger("seguimiento")
@@ -111,7 +112,9 @@ def _take(
                          detalle=workbook.detail,
                          informante=reporter_from_filename(name, ref) or "")
         return sub, [make_issue("archivo-ilegible", archivo=name, motivo=workbook.refused)]
-    sub = describe(workbook, ref, round_option, as_of)
+    sub = describe(workbook, ref, round_option, as_of,
+                   hojas=tuple(sheet.hoja for sheet in workbook.sheets),
+                   filas=sum(len(sheet.records) for sheet in workbook.sheets))
     issues: list[Issue] = []
     if not sub.informante_conocido:
         issues.append(make_issue("informante-desconocido", archivo=name, valor=sub.informante))
@@ -122,8 +125,6 @@ def _take(
     if not workbook.sheets and not workbook.no_matrix:
         issues.append(make_issue("hoja-sin-matriz", archivo=name, encontrado=("", "")))
     for sheet in workbook.sheets:
-        sub.hojas.append(sheet.hoja)
-        sub.filas += len(sheet.records)
         for key in EXPECTED_KEYS:
             if key not in sheet.header.columns:
                 title = BY_KEY[key].title(lang)

@@ -14,53 +14,34 @@ reader may leave out rows that hold nothing.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
 import python_calamine as calamine
 
-from pipeline.model.columns import (
-    HEADER_SCAN_ROWS,
-    Header,
-    column_index,
-    column_letter,
-    find_header,
-    titles_found,
-)
-from pipeline.normalize.text import fold
 from pipeline.read import refusals
 from pipeline.read.csvfile import read_csv_rows
 from pipeline.read.files import refuse_reason
+from pipeline.read.header import find_header, titles_found
+from pipeline.read.rows import (
+    Merge,
+    Rows,
+    SheetRows,
+    has_data,
+    head_and_rest,
+    read_contact,
+    read_metadata,
+    records_of,
+    row_width,
+)
 from pipeline.read.sheetscan import SheetScan, scan_workbook
 from pipeline.read.sparse import SparseRows, visible_sheets
 from validation import Issue, make_issue
 
 META_SHEET = "_seguimiento"
-_FOOTNOTE = re.compile(r"^(?:\*|nota\b|notas\b|note\b|notes\b|fuente\b|source\b|\(\d\))", re.I)
-_TOTALS = {"total", "totales", "total general", "subtotal", "grand total"}
-Merge = tuple[tuple[int, int], tuple[int, int]]
-Rows = Iterator[tuple[int, list[object]]]  # (0-based row index, values)
-
-
-@dataclass
-class SheetRows:
-    """The matrix found in one sheet."""
-
-    hoja: str
-    header: Header
-    records: list[dict[str, object]]  # key -> raw value, "_fila" (Excel row), "_extra"
-    no_value: list[tuple[int, str]] = field(default_factory=list)  # (fila, key) formulas
-    misaligned: list[int] = field(default_factory=list)  # rows not read (0-based)
-
-    def cells(self) -> dict[str, tuple[str, str]]:
-        """key -> (column letter, title as written)."""
-        titles = self.header.titles
-        return {k: (column_letter(c), titles[k]) for k, c in self.header.columns.items()}
 
 
 @dataclass
@@ -111,7 +92,7 @@ def _read_into(result: WorkbookRead) -> None:
         for meta in workbook.sheets_metadata:
             if meta.name == META_SHEET:
                 rows, _ = _sheet_rows(workbook, result.path, meta.name, scans)
-                result.metadata = _read_metadata(rows)
+                result.metadata = read_metadata(rows)
             elif meta.visible == calamine.SheetVisibleEnum.Visible and (
                 meta.typ == calamine.SheetTypeEnum.WorkSheet
             ):
@@ -131,7 +112,7 @@ def _read_without_calamine(result: WorkbookRead, scans: dict[str, SheetScan]) ->
             continue
         rows = _Sparse(SparseRows(result.path, name))
         if name == META_SHEET:
-            result.metadata = _read_metadata(rows)
+            result.metadata = read_metadata(rows)
         elif state == "visible":
             _take_sheet(result, name, rows, scan.merges)
     _formulas_without_value(result, scans)
@@ -187,9 +168,9 @@ def _read_csv(result: WorkbookRead) -> None:
     sheet = _take_sheet(result, "", enumerate(found.rows), [], csv=True)
     if sheet is None:
         return
-    width = _width(found.rows[sheet.header.row])
+    width = row_width(found.rows[sheet.header.row])
     for r in sheet.misaligned:
-        fields = found.rows[r][:_width(found.rows[r])]
+        fields = found.rows[r][:row_width(found.rows[r])]
         result.issues.append(make_issue(
             "fila-desalineada", archivo=name, fila=r + 1,
             valor=found.delimiter.join(map(str, fields))[:300], campos=str(len(fields)),
@@ -198,12 +179,12 @@ def _read_csv(result: WorkbookRead) -> None:
 
 def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge],
                 csv: bool = False) -> SheetRows | None:
-    head, rest = _head(rows)
+    head, rest = head_and_rest(rows)
     if name and name == result.metadata.get("hoja_matriz"):
-        result.contact = _read_contact(head, result.metadata)
+        result.contact = read_contact(head, result.metadata)
     header = find_header(head)
     if header is None:
-        if name != result.metadata.get("hoja_instrucciones") and _has_data(head):
+        if name != result.metadata.get("hoja_instrucciones") and has_data(head):
             result.no_matrix[name] = titles_found(head)
         return None
     if isinstance(rows, _Sparse):  # the columns past the matrix's are not kept
@@ -211,135 +192,11 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
     pairs = chain(((r, row) for r, row in enumerate(head) if row), rest)
     # A CSV row with more values than titles has a separator inside a value: its values
     # would land in the wrong columns, so it is not read (an issue points at it).
-    limit = _width(head[header.row]) if csv else None
+    limit = row_width(head[header.row]) if csv else None
     sheet = SheetRows(name, header, [])
-    sheet.records, sheet.misaligned = _records(pairs, header, merges, limit)
+    sheet.records, sheet.misaligned = records_of(pairs, header, merges, limit)
     result.sheets.append(sheet)
     return sheet
-
-
-def _width(row: list[object]) -> int:
-    """How many values a row has, blank ones at its end not counted."""
-    width = len(row)
-    while width and _blank(row[width - 1]):
-        width -= 1
-    return width
-
-
-def _head(rows: Rows) -> tuple[list[list[object]], Rows]:
-    """The first rows of a sheet, where the header is looked for, as a list by row index
-    (a row a reader left out is empty), and the rows after them."""
-    head: list[list[object]] = [[] for _ in range(HEADER_SCAN_ROWS)]
-    for r, row in rows:
-        if r >= HEADER_SCAN_ROWS:
-            return head, chain([(r, row)], rows)
-        head[r] = row
-    return head, iter(())
-
-
-def _read_metadata(rows: Rows) -> dict[str, str]:
-    meta: dict[str, str] = {}
-    for _, row in rows:
-        if len(row) >= 2 and isinstance(row[0], str) and row[0]:
-            value = row[1]
-            meta[row[0]] = value if isinstance(value, str) else _plain(value)
-    return meta
-
-
-def _plain(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value)
-
-
-def _read_contact(rows: list[list[object]], meta: dict[str, str]) -> dict[str, object]:
-    """The submission block of the template: name, institution, e-mail, date."""
-    contact: dict[str, object] = {}
-    for key in ("contacto_nombre", "contacto_institucion", "contacto_correo",
-                "contacto_telefono", "fecha_envio"):
-        match = re.fullmatch(r"([A-Z]+)(\d+)", meta.get(f"celda_{key}", ""))
-        if not match:
-            continue
-        col = column_index(match.group(1))
-        row = int(match.group(2)) - 1
-        if row < len(rows) and col < len(rows[row]):
-            contact[key] = rows[row][col]
-    return contact
-
-
-def _has_data(rows: list[list[object]]) -> bool:
-    return any(not _blank(cell) for row in rows for cell in row)
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _records(rows: Iterable[tuple[int, list[object]]], header: Header, merges: list[Merge],
-             limit: int | None = None) -> tuple[list[dict[str, object]], list[int]]:
-    """The items of the rows below the header, and the rows longer than `limit`."""
-    columns = header.columns
-    wanted = {*columns.values(), *header.extras.values()}
-    # Extra columns by position: a row is looked at only as far as it goes (a thousand
-    # titled columns over a few filled ones cost what the filled ones cost).
-    extras = sorted((c, t) for t, c in header.extras.items())
-    extra_at = [c for c, _ in extras]
-    # Merges by their top row, for the columns we read: (first row, column) -> last row.
-    starts = {(r1, c1): r2 for (r1, c1), (r2, _c2) in merges if c1 in wanted and r2 > r1}
-    active: dict[int, tuple[object, int]] = {}  # column -> (merged value, last row)
-    records: list[dict[str, object]] = []
-    misaligned: list[int] = []
-    for r, row in rows:
-        if limit is not None and r > header.row and _width(row) > limit:
-            misaligned.append(r)
-            continue
-        if starts:
-            for c in wanted:
-                if (r, c) in starts:
-                    active[c] = (row[c] if c < len(row) else None, starts[(r, c)])
-        if r <= header.row or not (any(row) or _merged_at(active, r)):
-            continue  # a blank row (by far the most of a sheet with a stray cell far below)
-
-        def value_at(c: int, r: int = r, row: list[object] = row, n: int = len(row)) -> object:
-            value = row[c] if c < n else None
-            if value is None or value == "" or (type(value) is str and value.isspace()):
-                # Only a merged cell takes the value of its merge: a blank that is not
-                # merged stays blank (a missing responsible party must be flagged).
-                if c in active and r <= active[c][1] and not _blank(active[c][0]):
-                    return active[c][0]
-                return None
-            return value
-
-        record: dict[str, object] = {key: value_at(c) for key, c in columns.items()}
-        if _is_item(record, row):
-            reach = bisect.bisect_left(extra_at, len(row))
-            found = {t: value_at(c) for c, t in extras[:reach]}
-            for c, t in extras[reach:] if active else ():  # past the row: merged cells only
-                if c in active:
-                    found[t] = value_at(c)
-            record["_extra"] = {t: v for t, v in found.items() if v is not None}
-            record["_fila"] = r + 1
-            records.append(record)
-    return records, misaligned
-
-
-def _merged_at(active: dict[int, tuple[object, int]], r: int) -> bool:
-    return any(r <= last for _, last in active.values())
-
-
-def _is_item(record: dict[str, object], row: list[object]) -> bool:
-    """Blank rows, footnotes ("Nota: ...", "* ...") and total rows are not items."""
-    values = [v for v in record.values() if v is not None]
-    if not values:
-        return False
-    first_text = next((v.strip() for v in row if isinstance(v, str) and v.strip()), "")
-    if first_text and _FOOTNOTE.match(first_text) and sum(
-            not _blank(v) for v in row) == 1:
-        return False
-    first = values[0]
-    if not isinstance(first, str) or len(first) > 20 or first.strip()[:1].lower() not in "tsg":
-        return True  # cheap test first: a total row starts "Total", "Subtotal", "Grand"
-    return not (fold(first) in _TOTALS and record.get("actividad") in (None, first))
 
 
 def _formula_cells(scan: SheetScan, sheet: SheetRows) -> list[tuple[int, str]]:

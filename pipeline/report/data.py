@@ -4,17 +4,13 @@ recommendations drafted from the data for the PPT and the secretariat to edit.""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from pipeline.analyse.changes import compute_changes
 from pipeline.analyse.tables import iso_day, status_counts
-from pipeline.model.errors import NoRoundsForYear
-from pipeline.reference.load import Reference
-from pipeline.store.history import load_items, load_submissions, open_history, rounds_of_year
+from pipeline.reference.data import Reference
 
 TOP_OVERDUE = 10
 
@@ -36,20 +32,14 @@ class AnnualReport:
     recommendations: list[str] = field(default_factory=list)
 
 
-def build_report(history: Path, year: int, ref: Reference, lang: str,
-                 public: bool = False) -> AnnualReport:
-    with open_history(history, create=False) as conn:
-        names = rounds_of_year(conn, year)
-        if not names:
-            raise NoRoundsForYear(f"{year} ({history})")
-        per_round = {name: load_items(conn, name) for name in names}
-        subs = {name: load_submissions(conn, name) for name in names}
-        meta = conn.execute(
-            f"SELECT ronda, fecha_corte, cifras FROM rondas WHERE ronda IN "
-            f"({', '.join('?' * len(names))}) ORDER BY ronda", names).fetchall()
+def build_report(year: int, per_round: dict[str, pd.DataFrame],
+                 subs: dict[str, pd.DataFrame], rounds: pd.DataFrame, ref: Reference,
+                 lang: str, public: bool = False) -> AnnualReport:
+    """The report of a year from its stored rounds: each round's items and submissions,
+    and the rounds' headline figures (ronda, fecha_corte, figures), oldest first."""
+    names = list(per_round)
     if public:
         per_round = {n: f[~f["reservado"]].reset_index(drop=True) for n, f in per_round.items()}
-    rounds = pd.DataFrame([{"ronda": r, "fecha_corte": d, **json.loads(c)} for r, d, c in meta])
     items = _year_end(per_round)
     last_day = pd.Timestamp(rounds["fecha_corte"].iloc[-1])
     items["dias_vencido"] = (last_day - items["fecha_limite"]).dt.days.where(items["vencido"])

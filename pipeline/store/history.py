@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.model.errors import HistoryError
+from pipeline.model.run import RunResult
 from pipeline.model.values import column_texts
 
 FILE_NAME = "historial.sqlite"
@@ -39,6 +40,13 @@ MIGRATIONS: list[list[str]] = [
                                  {", ".join(f"{c} TEXT" for c in SUBMISSION_COLUMNS)})""",
     ],
 ]
+
+
+def history_path(out_dir: Path | None, history: Path | None) -> Path:
+    """`--history`, else beside the round folders (output/historial.sqlite), else in --out."""
+    if history is not None:
+        return history
+    return (out_dir if out_dir is not None else Path("output")) / FILE_NAME
 
 
 @contextlib.contextmanager
@@ -72,6 +80,18 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise HistoryError(f"{path} ({exc})") from exc
+
+
+def save_round(result: RunResult) -> None:
+    """Store a consolidated round in its history database (replacing it if stored)."""
+    assert result.history is not None
+    subs = pd.DataFrame([{
+        "informante": s.informante, "archivo": s.archivo, "estado": s.estado,
+        "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo, "filas": s.filas,
+        "errores": s.errores, "advertencias": s.advertencias} for s in result.submissions])
+    with open_history(result.history) as conn:
+        assert conn is not None
+        store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs)
 
 
 def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date, figures: dict[str, int],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.reference.load import Party
+from pipeline.reference.data import Party
 
 SHEET_NAMES = {
     "es": {"instrucciones": "Instrucciones", "matriz": "Matriz", "listas": "Listas"},

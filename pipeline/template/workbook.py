@@ -17,7 +17,7 @@ from xlsxwriter.workbook import Workbook
 from pipeline import TEMPLATE_VERSION
 from pipeline.model.columns import COLUMNS, column_letter
 from pipeline.read.workbook import META_SHEET
-from pipeline.reference.load import Party, Reference
+from pipeline.reference.data import Party, Reference
 from pipeline.template.text import CONTACT_LABELS, INSTRUCTIONS, SHEET_NAMES, heading
 from pipeline.write.xlsx import new_workbook
 

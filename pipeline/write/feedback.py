@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -16,7 +15,9 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
-from pipeline.model.columns import COLUMNS, column_key
+from pipeline.model.columns import COLUMNS
+from pipeline.model.run import RunResult
+from pipeline.read.header import column_key
 from pipeline.write.filenames import file_stems
 from pipeline.write.xlsx import Formats, new_workbook, printable
 from pipeline.write.xmlrows import (
@@ -30,9 +31,6 @@ from pipeline.write.xmlrows import (
     write_rows,
 )
 from validation import Issue
-
-if TYPE_CHECKING:
-    from pipeline.jobs.consolidate import RunResult
 
 FOLDER = "retroalimentacion"
 _WORDS = {

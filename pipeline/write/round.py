@@ -9,27 +9,21 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from xlsxwriter.format import Format
 
 from pipeline.analyse.changes import KIND_LABELS
 from pipeline.analyse.flags import FLAGS
-from pipeline.analyse.public import public_edition
 from pipeline.analyse.tables import status_labels, title
+from pipeline.model.run import RunResult
 from pipeline.model.timing import timed
-from pipeline.store.history import open_history, store_round
 from pipeline.write.csvfile import write_csv
 from pipeline.write.feedback import FOLDER, write_feedback
 from pipeline.write.staging import in_background, output_lock, staging
 from pipeline.write.summary import STATUS_COLOURS, write_summary
 from pipeline.write.xlsx import Formats, new_workbook, printable, write_table
 from pipeline.write.xmlrows import StreamedSheet, text_cell, write_rows
-
-if TYPE_CHECKING:
-    from pipeline.jobs.consolidate import RunResult
-
 
 SUMMARY_SHEET = ("Resumen", "Summary")
 SHEETS = {  # table -> (Spanish sheet name, English sheet name)
@@ -67,8 +61,12 @@ CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pil
 
 def write_outputs(
     result: RunResult, out_dir: Path, on_sheet: Callable[[str, int], None] | None = None,
-    public: bool = False,
+    public: RunResult | None = None, commit: Callable[[], None] | None = None,
 ) -> list[Path]:
+    """Every output of the round (and its `public` edition, when given) into `out_dir`,
+    whole or not at all. `commit` (storing the round in the history) runs last, once every
+    file is written and before any is moved into place: a failure anywhere leaves the
+    previous outputs and the history as they were."""
     large = is_large(result)
     with output_lock(out_dir), staging(out_dir, ROUND_SET) as stage:
         # A large round writes the consolidated workbook and all but the last share of the
@@ -93,15 +91,12 @@ def write_outputs(
                 _tell(on_sheet, name)
         names += sorted(feedback_names)
         _tell(on_sheet, FOLDER)
-        if public:
-            edition = public_edition(result)
-            names += _write_csvs(edition, stage, PUBLIC_FOLDER)
-            write_consolidated(edition, stage / "consolidado_publico.xlsx")
+        if public is not None:
+            names += _write_csvs(public, stage, PUBLIC_FOLDER)
+            write_consolidated(public, stage / "consolidado_publico.xlsx")
             names.append("consolidado_publico.xlsx")
-        if result.history is not None:
-            # Last, so a failure above leaves the database as it was; the outputs are moved
-            # into place only after the round is stored.
-            timed("historial", lambda: store_history(result))()
+        if commit is not None:
+            timed("historial", commit)()
         _tell(on_sheet, "historial")
     return [out_dir / name for name in names]
 
@@ -126,17 +121,6 @@ def _write_csvs(result: RunResult, stage: Path, folder: str) -> list[str]:
             names.append(f"{folder}/{name}.csv" if folder else f"{name}.csv")
             write_csv(result.summary[key], stage / names[-1])
     return names
-
-
-def store_history(result: RunResult) -> None:
-    assert result.history is not None
-    subs = pd.DataFrame([{
-        "informante": s.informante, "archivo": s.archivo, "estado": s.estado,
-        "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo, "filas": s.filas,
-        "errores": s.errores, "advertencias": s.advertencias} for s in result.submissions])
-    with open_history(result.history) as conn:
-        assert conn is not None
-        store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs)
 
 
 def write_consolidated(

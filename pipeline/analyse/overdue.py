@@ -1,0 +1,44 @@
+"""Who has what overdue or due soon (issue 5): the items of each responsible party, for
+the reminder lists. A party named among several gets the item too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+COLUMNS = ("situacion", "dias_vencido", "fecha_limite", "plazo", "estado", "id", "actividad",
+           "informante", "archivo", "responsable")
+NO_PARTY = "(sin responsable)"
+COMBINED = "todos"  # the file of every pending item
+
+
+@dataclass
+class Reminders:
+    as_of: dt.date
+    by_party: dict[str, pd.DataFrame] = field(default_factory=dict)
+    combined: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def overdue(self) -> int:
+        return int(self.combined["situacion"].eq("vencido").sum()) if len(self.combined) else 0
+
+
+def build_reminders(matrix: pd.DataFrame, as_of: dt.date) -> Reminders:
+    """Who has what overdue or due soon; a party named among several gets the item too."""
+    days = matrix.get("_dias_vencido", matrix.get("dias_vencido"))
+    rows = matrix.assign(dias_vencido=days)
+    rows = rows[rows["vencido"] | rows["por_vencer"]].copy()
+    rows["situacion"] = rows["vencido"].map({True: "vencido", False: "por_vencer"})
+    rows["dias_vencido"] = rows["dias_vencido"].astype("Int64")
+    rows = rows.sort_values(["situacion", "dias_vencido", "fecha_limite", "informante", "id"],
+                            ascending=[False, False, True, True, True], kind="stable")
+    combined = rows.reindex(columns=list(COLUMNS)).reset_index(drop=True)
+    result = Reminders(as_of, combined=combined)
+    parties = combined["responsable"].where(combined["responsable"].ne(""), NO_PARTY)
+    exploded = combined.assign(_party=parties.str.split("; ")).explode("_party")
+    for party, group in exploded.groupby("_party", sort=True):
+        if party != NO_PARTY:
+            result.by_party[str(party)] = group.drop(columns="_party").reset_index(drop=True)
+    return result

@@ -1,0 +1,37 @@
+"""`seguimiento validate`: returned files checked as they arrive, every problem with its
+cell. Nothing is written and nothing is stored; no reporter is expected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from pipeline.analyse.round import analyse_round
+from pipeline.model.errors import InputFileMissing
+from pipeline.model.run import RunResult
+from pipeline.normalize.matching import Matcher
+from pipeline.read.files import Candidate, list_input_files, skip_reason
+from pipeline.read.gather import gather
+from pipeline.reference.load import load_reference
+
+
+def validate_files(paths: list[Path], as_of: dt.date, lang: str,
+                   config: Path | None = None) -> tuple[RunResult, int]:
+    """The files (folders give their files) analysed as a round of their own; the result
+    and the number of files looked at."""
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise InputFileMissing(", ".join(missing))
+    candidates: list[Candidate] = []
+    for path in paths:
+        if path.is_dir():
+            candidates += list_input_files(path)
+        else:
+            candidates.append(Candidate(path, skip_reason(path)))
+    ref = load_reference(config)
+    matcher = Matcher(ref)
+    found = gather(candidates, ref, matcher, None, as_of, lang)
+    result = analyse_round(found, ref, matcher, as_of=as_of, ronda=None, closing_date=None,
+                           lang=lang, expected=())
+    return result, len(candidates)

@@ -1,0 +1,38 @@
+"""One file of the input folder, or one expected reporter that sent none, and what became
+of it: a row of the submissions sheet. Built whole by the stage that learns it; a later
+stage that learns more makes a new one (`dataclasses.replace`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# leido (read) | rechazado (refused) | omitido (skipped) | reemplazado (replaced by a later
+# file of the same reporter) | no_recibido (an expected reporter that sent nothing)
+STATES = ("leido", "rechazado", "omitido", "reemplazado", "no_recibido")
+
+
+@dataclass(frozen=True)
+class Submission:
+    archivo: str
+    informante: str = ""
+    informante_conocido: bool = False
+    ronda: str = ""
+    fecha_envio: dt.datetime | None = None
+    contacto_nombre: str = ""
+    contacto_institucion: str = ""
+    contacto_correo: str = ""
+    contacto_telefono: str = ""
+    estado: str = "leido"
+    motivo: tuple[str, str] | None = None  # why (Spanish, English), when not read
+    detalle: str = ""  # the technical words behind a refusal (the reader's, an exit code)
+    hojas: tuple[str, ...] = ()
+    filas: int = 0
+    errores: int = 0
+    advertencias: int = 0
+    a_tiempo: bool | None = None  # against the round's closing date, when one is set
+
+
+def quarter_of(date: dt.date) -> str:
+    """The round a date falls in: 2026-11-30 is 2026-T4."""
+    return f"{date.year}-T{(date.month - 1) // 3 + 1}"

@@ -1,0 +1,161 @@
+"""From a sheet's rows to its matrix: the rows a header was looked for in, the items below
+it (merged cells, blank, footnote and total rows), the template's metadata and submission
+block. Rows travel as (0-based row index, values); a reader may leave out rows that hold
+nothing."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain
+
+from pipeline.model.columns import column_index, column_letter
+from pipeline.model.text import fold
+from pipeline.read.header import HEADER_SCAN_ROWS, Header
+
+_FOOTNOTE = re.compile(r"^(?:\*|nota\b|notas\b|note\b|notes\b|fuente\b|source\b|\(\d\))", re.I)
+_TOTALS = {"total", "totales", "total general", "subtotal", "grand total"}
+Merge = tuple[tuple[int, int], tuple[int, int]]
+Rows = Iterator[tuple[int, list[object]]]  # (0-based row index, values)
+
+
+@dataclass
+class SheetRows:
+    """The matrix found in one sheet."""
+
+    hoja: str
+    header: Header
+    records: list[dict[str, object]]  # key -> raw value, "_fila" (Excel row), "_extra"
+    no_value: list[tuple[int, str]] = field(default_factory=list)  # (fila, key) formulas
+    misaligned: list[int] = field(default_factory=list)  # rows not read (0-based)
+
+    def cells(self) -> dict[str, tuple[str, str]]:
+        """key -> (column letter, title as written)."""
+        titles = self.header.titles
+        return {k: (column_letter(c), titles[k]) for k, c in self.header.columns.items()}
+
+
+def row_width(row: list[object]) -> int:
+    """How many values a row has, blank ones at its end not counted."""
+    width = len(row)
+    while width and _blank(row[width - 1]):
+        width -= 1
+    return width
+
+
+def head_and_rest(rows: Rows) -> tuple[list[list[object]], Rows]:
+    """The first rows of a sheet, where the header is looked for, as a list by row index
+    (a row a reader left out is empty), and the rows after them."""
+    head: list[list[object]] = [[] for _ in range(HEADER_SCAN_ROWS)]
+    for r, row in rows:
+        if r >= HEADER_SCAN_ROWS:
+            return head, chain([(r, row)], rows)
+        head[r] = row
+    return head, iter(())
+
+
+def read_metadata(rows: Rows) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for _, row in rows:
+        if len(row) >= 2 and isinstance(row[0], str) and row[0]:
+            value = row[1]
+            meta[row[0]] = value if isinstance(value, str) else _plain(value)
+    return meta
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def read_contact(rows: list[list[object]], meta: dict[str, str]) -> dict[str, object]:
+    """The submission block of the template: name, institution, e-mail, date."""
+    contact: dict[str, object] = {}
+    for key in ("contacto_nombre", "contacto_institucion", "contacto_correo",
+                "contacto_telefono", "fecha_envio"):
+        match = re.fullmatch(r"([A-Z]+)(\d+)", meta.get(f"celda_{key}", ""))
+        if not match:
+            continue
+        col = column_index(match.group(1))
+        row = int(match.group(2)) - 1
+        if row < len(rows) and col < len(rows[row]):
+            contact[key] = rows[row][col]
+    return contact
+
+
+def has_data(rows: list[list[object]]) -> bool:
+    return any(not _blank(cell) for row in rows for cell in row)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def records_of(rows: Iterable[tuple[int, list[object]]], header: Header, merges: list[Merge],
+             limit: int | None = None) -> tuple[list[dict[str, object]], list[int]]:
+    """The items of the rows below the header, and the rows longer than `limit`."""
+    columns = header.columns
+    wanted = {*columns.values(), *header.extras.values()}
+    # Extra columns by position: a row is looked at only as far as it goes (a thousand
+    # titled columns over a few filled ones cost what the filled ones cost).
+    extras = sorted((c, t) for t, c in header.extras.items())
+    extra_at = [c for c, _ in extras]
+    # Merges by their top row, for the columns we read: (first row, column) -> last row.
+    starts = {(r1, c1): r2 for (r1, c1), (r2, _c2) in merges if c1 in wanted and r2 > r1}
+    active: dict[int, tuple[object, int]] = {}  # column -> (merged value, last row)
+    records: list[dict[str, object]] = []
+    misaligned: list[int] = []
+    for r, row in rows:
+        if limit is not None and r > header.row and row_width(row) > limit:
+            misaligned.append(r)
+            continue
+        if starts:
+            for c in wanted:
+                if (r, c) in starts:
+                    active[c] = (row[c] if c < len(row) else None, starts[(r, c)])
+        if r <= header.row or not (any(row) or _merged_at(active, r)):
+            continue  # a blank row (by far the most of a sheet with a stray cell far below)
+
+        def value_at(c: int, r: int = r, row: list[object] = row, n: int = len(row)) -> object:
+            value = row[c] if c < n else None
+            if value is None or value == "" or (type(value) is str and value.isspace()):
+                # Only a merged cell takes the value of its merge: a blank that is not
+                # merged stays blank (a missing responsible party must be flagged).
+                if c in active and r <= active[c][1] and not _blank(active[c][0]):
+                    return active[c][0]
+                return None
+            return value
+
+        record: dict[str, object] = {key: value_at(c) for key, c in columns.items()}
+        if _is_item(record, row):
+            reach = bisect.bisect_left(extra_at, len(row))
+            found = {t: value_at(c) for c, t in extras[:reach]}
+            for c, t in extras[reach:] if active else ():  # past the row: merged cells only
+                if c in active:
+                    found[t] = value_at(c)
+            record["_extra"] = {t: v for t, v in found.items() if v is not None}
+            record["_fila"] = r + 1
+            records.append(record)
+    return records, misaligned
+
+
+def _merged_at(active: dict[int, tuple[object, int]], r: int) -> bool:
+    return any(r <= last for _, last in active.values())
+
+
+def _is_item(record: dict[str, object], row: list[object]) -> bool:
+    """Blank rows, footnotes ("Nota: ...", "* ...") and total rows are not items."""
+    values = [v for v in record.values() if v is not None]
+    if not values:
+        return False
+    first_text = next((v.strip() for v in row if isinstance(v, str) and v.strip()), "")
+    if first_text and _FOOTNOTE.match(first_text) and sum(
+            not _blank(v) for v in row) == 1:
+        return False
+    first = values[0]
+    if not isinstance(first, str) or len(first) > 20 or first.strip()[:1].lower() not in "tsg":
+        return True  # cheap test first: a total row starts "Total", "Subtotal", "Grand"
+    return not (fold(first) in _TOTALS and record.get("actividad") in (None, first))

@@ -1,0 +1,115 @@
+"""The shape of the code (STYLE, issue 12): folders that are the pipeline, imports that
+only run down, no cycles, modules small enough to read in one sitting."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+PACKAGES = ("pipeline", "validation")
+BASE = {"model", "words", "reference"}  # below every stage: the run's data, words, facts
+STAGES = {"read", "normalize", "analyse", "store", "write", "report", "template", "web",
+          "mail"}
+MAX_LINES = 320
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            found[name] = path
+    return found
+
+
+def imports(path: Path, name: str, known: set[str]) -> set[str]:
+    """The project modules a module imports, at its top or inside its functions."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(package.split(".")[:len(package.split(".")) - node.level + 1]
+                                + ([base] if base else []))
+            targets = [f"{base}.{alias.name}" for alias in node.names] + [base]
+        for target in targets:
+            while target and target not in known:
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                found.add(target)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    found = modules()
+    known = set(found)
+    return {name: imports(path, name, known) for name, path in found.items()}
+
+
+def folder(name: str) -> str:
+    parts = name.split(".")
+    return parts[1] if parts[0] == "pipeline" and len(parts) > 2 else parts[-1]
+
+
+def test_no_import_cycle() -> None:
+    edges = graph()
+    cycles = []
+
+    def visit(node: str, path: list[str], on_path: set[str], done: set[str]) -> None:
+        for target in sorted(edges.get(node, ())):
+            if target.startswith(node + ".") or node.startswith(target + "."):
+                continue  # a package and its own modules
+            if target in on_path:
+                cycles.append(path[path.index(target):] + [target])
+            elif target not in done:
+                visit(target, [*path, target], on_path | {target}, done)
+        done.add(node)
+
+    done: set[str] = set()
+    for start in sorted(edges):
+        if start not in done:
+            visit(start, [start], {start}, done)
+    assert not cycles, "\n".join(" -> ".join(c) for c in cycles[:5])
+
+
+def test_imports_only_run_down() -> None:
+    wrong = []
+    for name, targets in graph().items():
+        here = folder(name)
+        for target in targets:
+            there = folder(target)
+            if name.startswith("validation") and target.startswith("pipeline"):
+                wrong.append(f"{name} -> {target} (validation never imports pipeline)")
+            if here in STAGES | BASE and there in {"jobs", "cli"}:
+                wrong.append(f"{name} -> {target} (a stage never imports a command)")
+            if here == "jobs" and there == "cli":
+                wrong.append(f"{name} -> {target}")
+            if here in BASE and there in STAGES:
+                wrong.append(f"{name} -> {target} (the base of every stage imports none)")
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+def test_the_folders_are_the_pipeline() -> None:
+    top = {p.name for p in (ROOT / "pipeline").iterdir() if not p.name.startswith("__")}
+    folders = {p for p in top if (ROOT / "pipeline" / p).is_dir()}
+    assert folders >= {"model", "words", "reference", "read", "normalize", "analyse", "store",
+                       "write", "report", "template", "jobs"}
+    assert top - folders <= {"cli.py"}  # one module outside the folders: the command line
+    for package in folders:
+        init = ROOT / "pipeline" / package / "__init__.py"
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert doc and len(doc) > 80, f"pipeline/{package}/__init__.py says what lives there"
+
+
+def test_modules_are_small_enough_to_read_in_one_sitting() -> None:
+    long = {str(p.relative_to(ROOT)): n for p in modules().values()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert not long, long
