@@ -73,7 +73,7 @@ def test_row_issues_point_at_the_cell(make_workbook: MakeWorkbook, folder: Path)
         ("estado-faltante", "Matriz", "G6"),
     }
     suggestion = next(i for i in result.issues if i.code == "responsable-desconocido")
-    assert (suggestion.valor, suggestion.sugerencia) == ("Guatamala", "Guatemala")
+    assert (suggestion.valor, suggestion.suggestion("es")) == ("Guatamala", "Guatemala")
     # no problem loses data: both rows are in the matrix, with their codes
     matrix = result.matrix.set_index("fila")
     assert matrix.loc[5, "responsable"] == "Guatamala" and matrix.loc[5, "estado"] == "zzz"

@@ -41,7 +41,7 @@ def test_matrix_columns_protection_and_formats(template: Path) -> None:
     sheet = openpyxl.load_workbook(template)["Matriz"]
     header = HEADER_ROW + 1
     assert [sheet.cell(header, c + 1).value for c in range(len(COLUMNS))] == [
-        c.es for c in COLUMNS]
+        c.title("es") for c in COLUMNS]
     assert sheet.protection.sheet
     assert sheet.cell(header, 5).protection.locked  # header locked
     assert sheet.cell(header + 1, 1).protection.locked  # ids locked

@@ -69,9 +69,9 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "columna-faltante": Entry(
         WARNING,
-        "Falta la columna «{columna}». Agréguela con ese título para que se pueda dar "
+        "Falta la columna «{titulo}». Agréguela con ese título para que se pueda dar "
         "seguimiento a cada actividad.",
-        "The column “{columna}” is missing. Add it with that title so that every activity "
+        "The column “{titulo}” is missing. Add it with that title so that every activity "
         "can be followed up.",
     ),
     "actividad-faltante": Entry(

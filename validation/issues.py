@@ -23,23 +23,28 @@ class Issue:
     columna: str = ""
     celda: str = ""
     valor: str = ""
-    sugerencia: str = ""
+    sugerencia: Param = ""  # the nearest known value: one text, or (Spanish, English)
     params: tuple[tuple[str, Param], ...] = field(default=())
 
     def message(self, lang: str = "es") -> str:
         entry = CATALOGUE[self.code]
         template = entry.en if lang == "en" else entry.es
+        suggestion = self.suggestion(lang)
         values: dict[str, Any] = {
             "archivo": self.archivo, "hoja": self.hoja, "fila": self.fila or "",
             "columna": self.columna, "celda": self.celda, "valor": self.valor,
-            "sugerencia": self.sugerencia,
+            "sugerencia": suggestion,
         }
         for key, value in self.params:
-            values[key] = value[1 if lang == "en" else 0] if isinstance(value, tuple) else value
+            values[key] = _in(value, lang)
         text = template.format(**values)
-        if self.sugerencia:
-            text += SUGGESTION["en" if lang == "en" else "es"].format(sugerencia=self.sugerencia)
+        if suggestion:
+            text += SUGGESTION["en" if lang == "en" else "es"].format(sugerencia=suggestion)
         return text
+
+    def suggestion(self, lang: str = "es") -> str:
+        """The nearest known value, in `lang`."""
+        return _in(self.sugerencia, lang)
 
     def where(self) -> str:
         """`Guatemala.xlsx › Matriz › F12`: the place to look, as far as it is known."""
@@ -59,7 +64,7 @@ def make_issue(
     columna: str = "",
     celda: str = "",
     valor: object = "",
-    sugerencia: str = "",
+    sugerencia: Param = "",
     **params: Param,
 ) -> Issue:
     """The only way to build an issue: the code fixes severity and messages."""
@@ -77,3 +82,7 @@ def make_issue(
         sugerencia=sugerencia,
         params=tuple(sorted(params.items())),
     )
+
+
+def _in(value: Param, lang: str) -> str:
+    return value[1 if lang == "en" else 0] if isinstance(value, tuple) else value

@@ -16,15 +16,8 @@ from pipeline.analyse.tables import iso_day
 
 CHANGE_COLUMNS = ("informante", "id", "actividad", "tipo", "antes", "despues", "dias",
                   "detalle", "_reservado")
-KIND_LABELS = {
-    "nuevo": ("Nuevo", "New"),
-    "no_reportado": ("Ya no se reporta", "No longer reported"),
-    "cambio_estado": ("Cambio de estado", "Status changed"),
-    "estado_retrocede": ("Estado retrocede", "Status went back"),
-    "plazo_modificado": ("Plazo modificado", "Deadline moved"),
-    "responsable_cambiado": ("Responsable cambiado", "Responsible party changed"),
-    "sin_actualizar": ("Sin actualizar", "Not updated"),
-}
+KINDS = ("nuevo", "no_reportado", "cambio_estado", "estado_retrocede", "plazo_modificado",
+         "responsable_cambiado", "sin_actualizar")  # in the order they are listed
 _COMPARED = ("estado", "fecha_limite", "plazo", "avance", "responsable", "observaciones")
 
 
@@ -48,7 +41,7 @@ def compute_changes(previous: pd.DataFrame, current: pd.DataFrame,
         old, new = before.loc[key], after.loc[key]
         reserved = bool(old["reservado"]) or bool(new["reservado"])
         rows.extend({**row, "_reservado": reserved} for row in _compare(key, old, new))
-    order = {kind: n for n, kind in enumerate(KIND_LABELS)}
+    order = {kind: n for n, kind in enumerate(KINDS)}
     rows.sort(key=lambda r: (str(r["informante"]), order[str(r["tipo"])], str(r["id"])))
     return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
 

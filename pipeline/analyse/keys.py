@@ -16,6 +16,7 @@ import pandas as pd
 from pipeline.model.submission import Submission
 from pipeline.model.text import fold, fold_clean
 from pipeline.reference.data import Reference
+from pipeline.words import both
 from validation import Issue, make_issue
 
 MAX_ACTIVITIES = 3  # per working group (seed 003 §3.9) or network (seed 001) and year
@@ -38,8 +39,7 @@ def replace_earlier_submissions(subs: list[Submission]) -> tuple[list[Submission
         for sub in group[:-1]:
             replaced[sub.archivo] = replace(
                 sub, estado="reemplazado",
-                motivo=(f"reemplazado por «{kept.archivo}», más reciente",
-                        f"replaced by “{kept.archivo}”, a later file"))
+                motivo=both("replaced", kept=kept.archivo))
             issues.append(make_issue("envio-duplicado", archivo=sub.archivo,
                                      informante=informante, archivo_usado=kept.archivo))
     return [replaced.get(s.archivo, s) if s.archivo else s for s in subs], issues

@@ -18,8 +18,8 @@ from pipeline.analyse.redact import Redactor
 from pipeline.analyse.tables import build_tables
 from pipeline.model.run import RunResult
 from pipeline.model.submission import Submission
+from pipeline.words import word
 
-REDACTED = {"es": "[dato personal omitido]", "en": "[personal data removed]"}
 PERSONAL = ("contacto_nombre", "contacto_institucion", "contacto_correo", "contacto_telefono")
 
 
@@ -28,7 +28,7 @@ def redactor(subs: list[Submission], lang: str) -> Redactor:
     names = [s.contacto_nombre for s in subs]
     institutions = [s.contacto_institucion for s in subs]
     typed = [getattr(s, field) for s in subs for field in PERSONAL]
-    return Redactor(names, institutions, typed, REDACTED["en" if lang == "en" else "es"])
+    return Redactor(names, institutions, typed, word("redacted", lang))
 
 
 def public_edition(result: RunResult) -> RunResult:
@@ -40,7 +40,8 @@ def public_edition(result: RunResult) -> RunResult:
     public_matrix = _scrub_frame(matrix[~reserved].reset_index(drop=True), scrub)
     issues = [dataclasses.replace(i, archivo=_text(scrub(i.archivo)), hoja=_text(scrub(i.hoja)),
                                   valor=_text(scrub(i.valor)),
-                                  sugerencia=_text(scrub(i.sugerencia)))
+                                  sugerencia=(_text(scrub(i.suggestion("es"))),
+                                              _text(scrub(i.suggestion("en")))))
               for i in result.issues if (i.archivo, i.hoja, i.fila) not in hidden]
     subs = [dataclasses.replace(s, **{field: "" for field in PERSONAL}) for s in result.submissions]
     tables, summary = build_tables(public_matrix, issues, subs, result.ref, result.lang)

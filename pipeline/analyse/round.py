@@ -6,6 +6,7 @@ writes none, prints nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections import Counter
@@ -41,7 +42,7 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     raw = found.raw[found.raw["_archivo"].isin(kept)].reset_index(drop=True)
     frame = normalize_matrix(raw, matcher, ref)
     known = Known([s.clave for s in ref.estados], [p.nombre for p in ref.pilares])
-    issues += validate_matrix(frame, known, found.cells)
+    issues += _suggestions_in_words(validate_matrix(frame, known, found.cells), ref)
     frame = keys.assign_ids(frame, ref)
     issues += keys.check_keys(frame, found.cells)
     issues += keys.check_activity_limits(frame, ref)
@@ -68,6 +69,22 @@ def with_history(result: RunResult, previous: str | None, before: pd.DataFrame,
     return RunResult(**{**result.__dict__, "previous": previous,
                         "tables": {**result.tables, "cambios": changes},
                         "summary": {**result.summary, "tendencia": trend}})
+
+
+# The reference list an issue's suggestion comes from (it holds a canonical value).
+_SUGGESTED = {"estado-desconocido": "estado", "pilar-desconocido": "pilar",
+              "tema-fuera-de-lista": "tema", "grupo-desconocido": "parte",
+              "responsable-desconocido": "parte"}
+
+
+def _suggestions_in_words(issues: list[Issue], ref: Reference) -> list[Issue]:
+    """Each suggestion as the reference's word in both languages ("en_proceso" is «En
+    proceso» and “In progress”)."""
+    return [dataclasses.replace(i, sugerencia=(ref.label(_SUGGESTED[i.code], str(i.sugerencia),
+                                                         "es"),
+                                               ref.label(_SUGGESTED[i.code], str(i.sugerencia),
+                                                         "en")))
+            if i.code in _SUGGESTED and i.sugerencia else i for i in issues]
 
 
 def _issue_order(issue: Issue) -> tuple[object, ...]:

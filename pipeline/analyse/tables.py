@@ -11,9 +11,10 @@ from dataclasses import replace
 import pandas as pd
 
 from pipeline.analyse.flags import FLAGS
-from pipeline.model.columns import BY_KEY, KEYS
+from pipeline.model.columns import KEYS
 from pipeline.model.submission import Submission
 from pipeline.reference.data import Reference
+from pipeline.words import LANGS, known, lang_of, word
 from validation import Issue
 
 PROVENANCE = ("informante", "ronda", "archivo", "hoja", "fila", "fecha_envio")
@@ -25,49 +26,12 @@ SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "det
                       "fecha_envio",
                       "a_tiempo", "contacto_nombre", "contacto_institucion", "contacto_correo",
                       "contacto_telefono", "hojas", "filas", "errores", "advertencias")
-_TITLES = {
-    "fecha_limite": ("Fecha límite", "Due date"),
-    "informante": ("Informante", "Reporter"), "ronda": ("Ronda", "Round"),
-    "archivo": ("Archivo", "File"), "hoja": ("Hoja", "Sheet"), "fila": ("Fila", "Row"),
-    "fecha_envio": ("Fecha de envío", "Submission date"),
-    "precision_plazo": ("Precisión del plazo", "Deadline precision"),
-    "vencido": ("Vencido", "Overdue"), "por_vencer": ("Por vencer", "Due soon"),
-    "sin_responsable": ("Sin responsable", "No responsible party"),
-    "plazo_impreciso": ("Plazo impreciso", "Vague deadline"),
-    "sin_indicador": ("Sin indicador", "No indicator"),
-    "problemas": ("Problemas", "Issues"), "dias_vencido": ("Días vencido", "Days overdue"),
-    "severidad": ("Severidad", "Severity"), "codigo": ("Código", "Code"),
-    "mensaje": ("Mensaje", "Message"), "celda": ("Celda", "Cell"),
-    "columna": ("Columna", "Column"), "valor": ("Valor", "Value"),
-    "sugerencia": ("Sugerencia", "Suggestion"), "motivo": ("Motivo", "Reason"),
-    "detalle_tecnico": ("Detalle técnico", "Technical detail"),
-    "contacto_nombre": ("Contacto", "Contact"),
-    "contacto_institucion": ("Institución", "Institution"),
-    "contacto_correo": ("Correo", "E-mail"), "contacto_telefono": ("Teléfono", "Phone"),
-    "hojas": ("Hojas", "Sheets"),
-    "filas": ("Filas leídas", "Rows read"), "errores": ("Errores", "Errors"),
-    "advertencias": ("Advertencias", "Warnings"),
-    "a_tiempo": ("A tiempo", "On time"), "tipo": ("Cambio", "Change"),
-    "antes": ("Antes", "Before"), "despues": ("Después", "After"),
-    "dias": ("Días", "Days"), "detalle": ("Detalle", "Detail"),
-    "fecha_corte": ("Fecha de corte", "As of"), "actividades": ("Actividades", "Activities"),
-    "vencidos": ("Vencidos", "Overdue"), "completitud": ("Completitud (%)", "Completeness (%)"),
-    "puntualidad": ("Puntualidad (%)", "Timeliness (%)"),
-}
-SUBMISSION_STATES = {
-    "leido": ("leído", "read"), "rechazado": ("rechazado", "refused"),
-    "omitido": ("omitido", "skipped"), "reemplazado": ("reemplazado", "replaced"),
-    "no_recibido": ("no recibido", "not received"),
-}
-
-
 def status_labels(ref: Reference, lang: str) -> dict[str, str]:
     """Status keys (and the summary's extra columns) as words in the run's language."""
-    en = lang == "en"
-    labels = {s.clave: (s.en if en else s.es) for s in ref.estados}
-    labels.update({"otro": "Other" if en else "Otro",
-                   "sin_estado": "No status" if en else "Sin estado", "total": "Total",
-                   "vencidos": title("vencido", lang)})
+    labels = {s.clave: ref.status_label(s.clave, lang) for s in ref.estados}
+    labels.update({"otro": word("status.otro", lang),
+                   "sin_estado": word("status.sin_estado", lang),
+                   "total": word("column.total", lang), "vencidos": title("vencido", lang)})
     return labels
 
 
@@ -77,12 +41,12 @@ def iso_day(value: object) -> str:
 
 
 def title(column: str, lang: str, extra_titles: dict[str, str] | None = None) -> str:
+    """The heading of a table's column: a column the matrix does not define keeps the title
+    it was found under."""
     if extra_titles and column in extra_titles:
         return extra_titles[column]
-    if column in BY_KEY:
-        return BY_KEY[column].title(lang)
-    es, en = _TITLES.get(column, (column, column))
-    return en if lang == "en" else es
+    key = f"column.{column}"
+    return word(key, lang) if known(key) else column  # a column named by its data (a round)
 
 
 def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
@@ -127,7 +91,7 @@ def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
 def issues_table(issues: Iterable[Issue], lang: str) -> pd.DataFrame:
     rows = [
         {
-            "severidad": issue.severity,
+            "severidad": issue.severity_label(lang),
             "codigo": issue.code,
             "mensaje": issue.message(lang),
             "archivo": issue.archivo,
@@ -135,7 +99,7 @@ def issues_table(issues: Iterable[Issue], lang: str) -> pd.DataFrame:
             "celda": issue.celda or (str(issue.fila) if issue.fila else ""),
             "columna": issue.columna,
             "valor": issue.valor,
-            "sugerencia": issue.sugerencia,
+            "sugerencia": issue.suggestion(lang),
         }
         for issue in issues
     ]
@@ -143,11 +107,11 @@ def issues_table(issues: Iterable[Issue], lang: str) -> pd.DataFrame:
 
 
 def submissions_table(subs: list[Submission], lang: str) -> pd.DataFrame:
-    pick = 1 if lang == "en" else 0
+    pick = LANGS.index(lang_of(lang))
     rows = [
         {
             "archivo": s.archivo, "informante": s.informante, "ronda": s.ronda,
-            "estado": SUBMISSION_STATES[s.estado][pick],
+            "estado": word(f"state.{s.estado}", lang),
             "motivo": s.motivo[pick] if s.motivo else "", "detalle_tecnico": s.detalle,
             "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo,
             "contacto_nombre": s.contacto_nombre,
@@ -179,7 +143,7 @@ def status_counts(matrix: pd.DataFrame, by: str, ref: Reference, lang: str) -> p
     keys = [s.clave for s in ref.estados]
     estado = matrix["estado"].where(matrix["estado"].isin(keys), "otro")
     estado = estado.where(matrix["estado"].ne(""), "sin_estado")
-    groups = matrix[by].where(matrix[by].ne(""), "(sin dato)" if lang != "en" else "(blank)")
+    groups = matrix[by].where(matrix[by].ne(""), word("blank", lang))
     # (a crosstab counts each group in Python: slow with thousands of reporters)
     table = pd.DataFrame({by: groups, "estado": estado}).groupby(
         [by, "estado"], sort=True).size().unstack(fill_value=0)
@@ -198,7 +162,7 @@ def overdue_by_party(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
         return pd.DataFrame({"responsable": pd.Series(dtype=object),
                              "vencidos": pd.Series(dtype=int)})
     parties = overdue["responsable"].where(overdue["responsable"].ne(""),
-                                           "(sin responsable)" if lang != "en" else "(none)")
+                                           word("nobody", lang))
     exploded = parties.str.split("; ").explode()
     counts = exploded.value_counts().rename_axis("responsable").reset_index(name="vencidos")
     return counts.sort_values(["vencidos", "responsable"], ascending=[False, True],

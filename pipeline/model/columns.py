@@ -5,58 +5,56 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.words import word
+
 
 @dataclass(frozen=True)
 class ColumnSpec:
     key: str
-    es: str
-    en: str
     width: int
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other titles it is known by (besides its two titles)
 
     def title(self, lang: str) -> str:
-        return self.en if lang == "en" else self.es
+        return word(f"column.{self.key}", lang)
 
 
 COLUMNS: tuple[ColumnSpec, ...] = (
-    ColumnSpec("id", "ID", "ID", 12, ("código", "codigo", "code", "identificador", "id actividad")),
-    ColumnSpec("grupo_trabajo", "Grupo de trabajo", "Working group", 22,
+    ColumnSpec("id", 12, ("código", "codigo", "code", "identificador", "id actividad")),
+    ColumnSpec("grupo_trabajo", 22,
                ("grupo", "working group", "grupo de trabajo responsable")),
-    ColumnSpec("pilar", "Pilar programático", "Programmatic pillar", 24,
+    ColumnSpec("pilar", 24,
                ("pilar", "pilar que se atiende", "pillar", "pilar estratégico")),
-    ColumnSpec("tema", "Tema", "Theme", 26, ("theme", "topic", "tema prioritario")),
-    ColumnSpec("actividad", "Descripción de la actividad", "Activity description", 48,
+    ColumnSpec("tema", 26, ("theme", "topic", "tema prioritario")),
+    ColumnSpec("actividad", 48,
                ("actividad", "actividades", "actividades prioritarias", "activity",
                 "activities", "priority activities", "acuerdo", "acuerdos", "agreement",
                 "descripción", "description", "compromiso", "compromisos")),
-    ColumnSpec("resultado_esperado", "Resultado(s) esperado(s)", "Expected result(s)", 36,
+    ColumnSpec("resultado_esperado", 36,
                ("resultado esperado", "resultados esperados", "resultado", "resultados",
                 "expected result", "expected results")),
-    ColumnSpec("indicadores", "Indicadores de resultados / impacto",
-               "Result / impact indicators", 36,
+    ColumnSpec("indicadores", 36,
                ("indicadores de resultados", "indicadores de resultado", "indicadores",
                 "indicador", "indicadores de impacto", "indicators", "indicator",
                 "result indicators", "impact indicators")),
-    ColumnSpec("responsable_medicion", "Responsable de la medición",
-               "Responsible for measurement", 24,
+    ColumnSpec("responsable_medicion", 24,
                ("responsables de su medición", "responsable de medición",
                 "responsible for measurement", "measured by")),
-    ColumnSpec("responsable", "Parte responsable", "Responsible party", 26,
+    ColumnSpec("responsable", 26,
                ("responsable", "responsables", "partes responsables", "responsible party",
                 "responsible parties", "responsible", "a cargo de")),
-    ColumnSpec("plazo", "Plazo de cumplimiento", "Deadline", 18,
+    ColumnSpec("plazo", 18,
                ("plazo", "plazos", "fecha límite", "fecha limite", "deadline", "due date",
                 "plazo para monitorear los indicadores objetivos y resultados",
                 "fecha de cumplimiento")),
-    ColumnSpec("estado", "Estado", "Status", 16, ("status", "estatus", "situación")),
-    ColumnSpec("avance", "Avance (%)", "Progress (%)", 12,
+    ColumnSpec("estado", 16, ("status", "estatus", "situación")),
+    ColumnSpec("avance", 12,
                ("avance", "porcentaje de avance", "% de avance", "progress", "progreso")),
-    ColumnSpec("supuestos_riesgos", "Supuestos o riesgos", "Assumptions or risks", 30,
+    ColumnSpec("supuestos_riesgos", 30,
                ("supuestos", "riesgos", "supuestos y riesgos", "assumptions", "risks",
                 "assumptions and risks")),
-    ColumnSpec("observaciones", "Observaciones", "Comments", 36,
+    ColumnSpec("observaciones", 36,
                ("comentarios", "comments", "observations", "notas", "notes")),
-    ColumnSpec("reservado", "Reservado (solo gobiernos)", "Restricted (governments only)", 14,
+    ColumnSpec("reservado", 14,
                ("reservado", "restricted", "confidencial", "confidential")),
 )
 KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)

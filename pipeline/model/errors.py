@@ -2,14 +2,16 @@
 
 A broken workbook is never one of them: it is an issue in the report. These are raised
 only when there is nothing sensible to produce (no input folder, an output that cannot be
-written). Each class's docstring is its message, English and Spanish parted by " / ",
-each saying what to do; `detail` says which path.
+written). Each class's message, in Spanish and English, is the catalogue's `error.<class>`
+(pipeline.words), saying what to do; `detail` says which path.
 """
 
 from __future__ import annotations
 
 import errno
 import sqlite3
+
+from pipeline.words import word
 
 
 class SeguimientoError(Exception):
@@ -22,75 +24,60 @@ class SeguimientoError(Exception):
         super().__init__(self.message())
 
     def message(self, lang: str | None = None) -> str:
-        """The message in `lang` ("es" or "en"), or in both (for the log) when not given."""
-        text = " ".join((self.__doc__ or "").split())
-        english, _, spanish = (part.rstrip(":") for part in text.partition(" / "))
-        head = {"en": english, "es": spanish}.get(lang or "") or " / ".join(
-            part for part in (english, spanish) if part)
+        """The message in `lang` ("es" or "en"), or in both (for the log) when not given:
+        what happened and what to do (pipeline.words, `error.<class>`), then the detail."""
+        key = f"error.{type(self).__name__}"
+        heads = [word(key, lang)] if lang else [word(key, "en"), word(key, "es")]
+        head = " / ".join(heads)
         return f"{head}: {self.detail}" if self.detail else head
 
 
 class InputFolderMissing(SeguimientoError):
-    """The input folder does not exist or is not a folder; check its name (in quotes if it
-    has spaces) / La carpeta de entrada no existe o no es una carpeta; revise su nombre
-    (entre comillas si tiene espacios):"""
+    """The input folder does not exist or is not a folder; check its name (in quotes if it has
+    spaces)."""
 
 
 class InputFileMissing(SeguimientoError):
-    """File not found; check its name and folder / No se encontró el archivo; revise su
-    nombre y su carpeta:"""
+    """File not found; check its name and folder."""
 
 
 class OutputNotWritable(SeguimientoError):
-    """The output folder cannot be written; choose another with --out or check its
-    permissions / No se puede escribir en la carpeta de salida; elija otra con --out o
-    revise sus permisos:"""
+    """The output folder cannot be written; choose another with --out or check its permissions."""
 
 
 class OutputInsideInput(SeguimientoError):
     """The output goes into the folder of the returned files, and Seguimiento never writes
     there (its outputs would be read as files of the round); choose another folder with
-    --out / La salida va dentro de la carpeta de los archivos recibidos, y Seguimiento nunca
-    escribe allí (sus resultados se leerían como archivos de la ronda); elija otra carpeta
-    con --out:"""
+    --out."""
 
     exit_code = 2
 
 
 class OutputLocked(SeguimientoError):
-    """Another run is writing to this output folder; wait for it to finish and run again /
-    Otra ejecución está escribiendo en esta carpeta de salida; espere a que termine y vuelva
-    a ejecutar:"""
+    """Another run is writing to this output folder; wait for it to finish and run again."""
 
 
 class ConfigError(SeguimientoError):
-    """The configuration file cannot be used; correct it (see Configuration in the README)
-    or run without --config / El archivo de configuración no se puede usar; corríjalo
-    (véase «Configuration» en el README) o ejecute sin --config:"""
+    """The configuration file cannot be used; correct it (see Configuration in the README) or
+    run without --config."""
 
 
 class UnknownReporter(SeguimientoError):
-    """Unknown reporter; use a member country, a working group or RROCM / Informante
-    desconocido; use un país miembro, un grupo de trabajo o la RROCM:"""
+    """Unknown reporter; use a member country, a working group or RROCM."""
 
 
 class HistoryError(SeguimientoError):
-    """The history database cannot be used; check that the output folder can be written /
-    No se puede usar la base de historial; verifique que se pueda escribir en la carpeta de
-    salida:"""
+    """The history database cannot be used; check that the output folder can be written."""
 
 
 class NoRoundsForYear(SeguimientoError):
-    """No stored round for that year; consolidate its rounds first (or give --history) /
-    No hay rondas guardadas de ese año; consolide primero sus rondas (o indique --history):"""
+    """No stored round for that year; consolidate its rounds first (or give --history)."""
 
 
 class DiskFull(SeguimientoError):
     """The disk is full, so the outputs could not be written; the previous outputs and the
     history are as they were. Free some space (or choose another folder with --out) and
-    run again / El disco está lleno y no se pudieron escribir los resultados; los
-    anteriores y el historial quedaron como estaban. Libere espacio (o elija otra carpeta
-    con --out) y vuelva a ejecutar:"""
+    run again."""
 
 
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}

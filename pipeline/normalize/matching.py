@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model.text import fold, fold_title
-from pipeline.reference.data import Reference
+from pipeline.reference.data import Pillar, Reference
 
 _PILLAR_NUMBER = re.compile(r"^(?:pilar|pillar)?\s*(\d|i{1,3})\b")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3}
@@ -28,7 +28,7 @@ class Match:
     """The canonical value (None when unknown) and, when unknown, the nearest known one."""
 
     value: str | None
-    suggestion: str = ""
+    suggestion: str = ""  # a canonical value (a status key, a name): the reference's word
     other: bool = False  # a recognized but non-standard value (an ad-hoc group)
 
 
@@ -38,13 +38,12 @@ class Matcher:
     def __init__(self, ref: Reference) -> None:
         self.ref = ref
         self._status = _index((s.clave, (s.clave, s.es, s.en, *s.alias)) for s in ref.estados)
-        self._status_labels = {s.clave: s.es for s in ref.estados}
         self._groups = _index((g.nombre, g.names) for g in ref.grupos)
         self._parties = _index((p.nombre, p.names) for p in ref.responsables)
         self._pillars = _index((str(p.numero), (p.nombre, p.en)) for p in ref.pilares)
         self._pillar_by_number = {p.numero: p for p in ref.pilares}
-        self._themes = {p.numero: _index((t, (t,)) for t in p.temas) for p in ref.pilares}
-        self._all_themes = _index((t, (t,)) for p in ref.pilares for t in p.temas)
+        self._themes = {p.numero: _index(_themes(p)) for p in ref.pilares}
+        self._all_themes = _index(pair for p in ref.pilares for pair in _themes(p))
         self._reporters = _index((p.nombre, p.names) for p in ref.informantes)
         self._memo: dict[tuple[str, str], Match] = {}
 
@@ -64,7 +63,7 @@ class Matcher:
         found = _lookup(self._status, fold_title(text), prefix_words=True)
         if found:
             return Match(found)
-        return Match(None, self._status_labels.get(_nearest(self._status, fold(text)) or "", ""))
+        return Match(None, _nearest(self._status, fold(text)) or "")
 
     def pillar(self, text: str) -> Match:
         return self._memoized("pillar", text, self._pillar_of)
@@ -145,6 +144,12 @@ class Matcher:
                     out.append((candidate, Match(None, near or "")))
             i = j
         return out
+
+
+def _themes(pillar: Pillar) -> list[tuple[str, tuple[str, str]]]:
+    """A pillar's themes, each known by its Spanish and its English name."""
+    return [(t, (t, en)) for t, en in zip(pillar.temas, pillar.temas_en or pillar.temas,
+                                          strict=False)]
 
 
 def _index(entries) -> dict[str, str]:  # type: ignore[no-untyped-def]

@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.words import both, word
+
 READABLE = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"}
 ZIP_FORMATS = {".xlsx", ".xlsm", ".xlsb", ".ods"}
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -21,21 +23,10 @@ MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_RATIO = 200  # a member inflating more than this (and past 10 MB) is a zip bomb
 
 _SKIP_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
-_ASK_ES = "; si trae la matriz, pida que la envíen como libro de Excel (.xlsx)"
-_ASK_EN = "; if it holds the matrix, ask for it as an Excel workbook (.xlsx)"
-_KNOWN_OTHER = {
-    ".pdf": ("es un documento PDF" + _ASK_ES, "it is a PDF document" + _ASK_EN),
-    ".doc": ("es un documento de Word" + _ASK_ES, "it is a Word document" + _ASK_EN),
-    ".docx": ("es un documento de Word" + _ASK_ES, "it is a Word document" + _ASK_EN),
-    ".odt": ("es un documento de texto" + _ASK_ES, "it is a text document" + _ASK_EN),
-    ".txt": ("es un archivo de texto" + _ASK_ES, "it is a text file" + _ASK_EN),
-    ".tsv": ("es un archivo de texto" + _ASK_ES, "it is a text file" + _ASK_EN),
-    ".png": ("es una imagen" + _ASK_ES, "it is an image" + _ASK_EN),
-    ".jpg": ("es una imagen" + _ASK_ES, "it is an image" + _ASK_EN),
-    ".jpeg": ("es una imagen" + _ASK_ES, "it is an image" + _ASK_EN),
-    ".zip": ("es un archivo comprimido; descomprímalo en la carpeta",
-             "it is a compressed archive; unpack it into the folder"),
-}
+_KNOWN_OTHER = {".pdf": "skip.pdf", ".doc": "skip.word", ".docx": "skip.word",
+                ".odt": "skip.text_document", ".txt": "skip.text", ".tsv": "skip.text",
+                ".png": "skip.image", ".jpg": "skip.image", ".jpeg": "skip.image",
+                ".zip": "skip.zip"}
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 
 
@@ -73,22 +64,8 @@ def _entry_kind(path: Path) -> str:
     return "file" if stat.S_ISREG(mode) else "special"
 
 
-_NOT_REGULAR = {
-    "dangling": ("es un acceso directo (enlace) a un archivo que ya no existe; copie el "
-                 "archivo mismo en la carpeta",
-                 "it is a shortcut (link) to a file that no longer exists; copy the file "
-                 "itself into the folder"),
-    "loop": ("es un acceso directo (enlace) que apunta a sí mismo; copie el archivo mismo en "
-             "la carpeta",
-             "it is a shortcut (link) that points to itself; copy the file itself into the "
-             "folder"),
-    "unreadable": ("no se puede abrir (permisos); copie el archivo de nuevo en la carpeta",
-                   "it cannot be opened (permissions); copy the file into the folder again"),
-    "special": ("no es un archivo común sino una tubería, un dispositivo o un socket; no "
-                "hace falta hacer nada",
-                "it is not an ordinary file but a pipe, a device or a socket; nothing needs "
-                "doing"),
-}
+_NOT_REGULAR = {kind: both(f"skip.{kind}")
+                for kind in ("dangling", "loop", "unreadable", "special")}
 
 
 def skip_reason(path: Path) -> tuple[str, str] | None:
@@ -104,20 +81,15 @@ def _name_reason(path: Path) -> tuple[str, str] | None:
     name = path.name
     suffix = path.suffix.lower()
     if name.startswith("~$") or name.startswith(".~lock"):
-        return ("es un archivo de bloqueo que Excel o LibreOffice crean mientras un libro está "
-                "abierto; no hace falta hacer nada",
-                "it is a lock file that Excel or LibreOffice create while a workbook is open; "
-                "nothing needs doing")
+        return both("skip.lock")
     if name.startswith(".") or name.lower() in _SKIP_NAMES:
-        return ("es un archivo oculto o del sistema; no hace falta hacer nada",
-                "it is a hidden or system file; nothing needs doing")
+        return both("skip.hidden")
     if suffix in READABLE:
         return None
     if suffix in _KNOWN_OTHER:
-        return _KNOWN_OTHER[suffix]
-    kind = suffix or "sin extensión"
-    return (f"no es una hoja de cálculo ({kind})" + _ASK_ES,
-            f"it is not a spreadsheet ({suffix or 'no extension'})" + _ASK_EN)
+        return both(_KNOWN_OTHER[suffix])
+    return (word("skip.other", "es", kind=suffix or word("skip.no_extension", "es")),
+            word("skip.other", "en", kind=suffix or word("skip.no_extension", "en")))
 
 
 def refuse_reason(path: Path) -> tuple[str, str] | None:
@@ -126,31 +98,26 @@ def refuse_reason(path: Path) -> tuple[str, str] | None:
     try:
         status = path.stat()
     except OSError as exc:
-        return (f"no se pudo abrir ({exc.strerror})", f"it could not be opened ({exc.strerror})")
+        return both("refuse.cannot_open", why=exc.strerror)
     if not stat.S_ISREG(status.st_mode):  # (it changed since the folder was listed)
         return _NOT_REGULAR["special"]
     size = status.st_size
     if size > MAX_FILE_BYTES:
-        mb = MAX_FILE_BYTES // (1024 * 1024)
-        return (f"pesa más de {mb} MB", f"it is larger than {mb} MB")
+        return both("refuse.too_large", mb=MAX_FILE_BYTES // (1024 * 1024))
     if path.suffix.lower() not in ZIP_FORMATS:
         return None
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except zipfile.BadZipFile:
-        if _is_ole(path):
-            return ("está protegido con contraseña; quite la contraseña y envíelo de nuevo",
-                    "it is password-protected; remove the password and send it again")
-        return ("está dañado o no es un libro de Excel", "it is damaged or not an Excel workbook")
+        return both("refuse.password" if _is_ole(path) else "refuse.damaged_zip")
     except OSError as exc:
-        return (f"no se pudo abrir ({exc.strerror})", f"it could not be opened ({exc.strerror})")
+        return both("refuse.cannot_open", why=exc.strerror)
     total = sum(info.file_size for info in infos)
     worst = max((info.file_size / max(info.compress_size, 1) for info in infos), default=0)
     big = any(info.file_size > 10 * 1024 * 1024 for info in infos)
     if total > MAX_UNPACKED_BYTES or (big and worst > MAX_RATIO):
-        return ("se descomprime a un tamaño excesivo (posible archivo malicioso)",
-                "it decompresses to an excessive size (possibly a malicious file)")
+        return both("refuse.bomb")
     return None
 
 

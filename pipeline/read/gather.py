@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pipeline.model.columns import BY_KEY, EXPECTED_KEYS, KEYS
+from pipeline.model.columns import EXPECTED_KEYS, KEYS
 from pipeline.model.submission import Submission
 from pipeline.model.text import fold_title
 from pipeline.normalize.matching import Matcher
@@ -19,6 +19,7 @@ from pipeline.read.isolation import read_isolated
 from pipeline.read.provenance import describe, reporter_from_filename
 from pipeline.read.workbook import WorkbookRead
 from pipeline.reference.data import Reference
+from pipeline.words import LANGS, both, lang_of, word
 from validation import Issue, make_issue
 
 log = logging.getLogger("seguimiento")
@@ -127,9 +128,11 @@ def _take(
     for sheet in workbook.sheets:
         for key in EXPECTED_KEYS:
             if key not in sheet.header.columns:
-                title = BY_KEY[key].title(lang)
+                titles = both(f"column.{key}")
                 issues.append(make_issue("columna-faltante", archivo=name, hoja=sheet.hoja,
-                                         fila=sheet.header.row + 1, columna=title))
+                                         fila=sheet.header.row + 1,
+                                         columna=titles[LANGS.index(lang_of(lang))],
+                                         titulo=titles))
         if not sheet.records:
             issues.append(make_issue("matriz-vacia", archivo=name, hoja=sheet.hoja))
         cells = sheet.cells()
@@ -144,10 +147,5 @@ def _titles_found(titles: list[str]) -> tuple[str, str]:
     """What a sheet that is not taken for a matrix has of one, for its issue."""
     if not titles:
         return "", ""
-    spanish = ", ".join(f"«{t}»" for t in titles)
-    english = ", ".join(f"“{t}”" for t in titles)
-    return (f" Se encontraron {spanish}, pero una matriz necesita la descripción de la "
-            "actividad y al menos dos columnas más (parte responsable, plazo, estado, pilar, "
-            "indicadores...).",
-            f" Found {english}, but a matrix needs the activity description and at least two "
-            "more columns (responsible party, deadline, status, pillar, indicators...).")
+    return tuple(word("found_titles", lang, titles=", ".join(  # type: ignore[return-value]
+        word("quoted", lang, text=t) for t in titles)) for lang in LANGS)

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from pipeline.model.columns import COLUMNS
 from pipeline.model.text import fold_title
+from pipeline.words import LANGS
 
 HEADER_SCAN_ROWS = 30
 _ALIAS_INDEX: dict[str, str] = {}
 for _spec in COLUMNS:
-    for _name in (_spec.es, _spec.en, *_spec.aliases):
+    for _name in (*(_spec.title(lang) for lang in LANGS), *_spec.aliases):
         _ALIAS_INDEX.setdefault(fold_title(_name), _spec.key)
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from pipeline.read.workbook import WorkbookRead, read_workbook
+from pipeline.words import both
 
 log = logging.getLogger("seguimiento")
 FILE_SECONDS = 120.0  # the longest a file may take to read
@@ -37,20 +38,8 @@ PARALLEL_FROM = 200  # files: a round this large is read by two workers
 READERS = 2
 IN_FLIGHT = 4  # files sent to a worker ahead: it reads on while this process gathers
 
-TIMEOUT = ("se tardó más de {seconds} segundos en leerse (posiblemente un archivo dañado o "
-           "malicioso); ábralo en Excel o LibreOffice, guárdelo como .xlsx y envíelo de nuevo",
-           "it took longer than {seconds} seconds to read (possibly a damaged or malicious "
-           "file); open it in Excel or LibreOffice, save it as .xlsx and send it again")
-TOO_BIG = ("necesita más memoria de la permitida para leerse (puede tener una celda con datos "
-           "muy lejos de la matriz, o estar dañado); ábralo, borre las filas y columnas vacías "
-           "tras la matriz (Ctrl+Fin muestra la última celda usada), guárdelo y envíelo de nuevo",
-           "it needs more memory than allowed to be read (it may hold a cell far away from the "
-           "matrix, or be damaged); open it, delete the empty rows and columns after the matrix "
-           "(Ctrl+End shows the last cell in use), save it and send it again")
-CRASHED = ("el lector de hojas de cálculo se detuvo con este archivo (posiblemente dañado); "
-           "ábralo en Excel o LibreOffice, guárdelo como .xlsx y envíelo de nuevo",
-           "the spreadsheet reader stopped on this file (possibly damaged); open it in Excel "
-           "or LibreOffice, save it as .xlsx and send it again")
+TOO_BIG = both("refuse.memory")
+CRASHED = both("refuse.crashed")
 
 
 def read_isolated(paths: list[Path],
@@ -166,8 +155,7 @@ class _Pool:
                     path.name, "ran out of time" if timed_out else "died", code)
         self.workers[n] = _Worker(self.context, self.reader)
         if timed_out:
-            seconds = round(FILE_SECONDS)
-            reason = (TIMEOUT[0].format(seconds=seconds), TIMEOUT[1].format(seconds=seconds))
+            reason = both("refuse.timeout", seconds=round(FILE_SECONDS))
         elif code in (-signal.SIGABRT, -signal.SIGKILL):
             reason = TOO_BIG  # an allocation refused, or the system's out-of-memory killer
         else:

@@ -11,35 +11,19 @@ from pathlib import Path
 
 import python_calamine as calamine
 
+from pipeline.words import both
+
 Reason = tuple[str, str]  # (Spanish, English)
 
-_SAVE_ES = "; ábralo en Excel o LibreOffice, guárdelo como libro de Excel (.xlsx) y envíelo"
-_SAVE_EN = "; open it in Excel or LibreOffice, save it as an Excel workbook (.xlsx) and send it"
-PASSWORD: Reason = ("está protegido con contraseña; quite la contraseña y envíelo de nuevo",
-                    "it is password-protected; remove the password and send it again")
-NOT_A_WORKBOOK: Reason = ("no es un libro de Excel ni de LibreOffice",
-                          "it is not an Excel or LibreOffice workbook")
-OLD_EXCEL: Reason = ("está guardado en un formato de Excel muy antiguo (Excel 2, 3, 4 o 95)"
-                     + _SAVE_ES, "it is saved in a very old Excel format (Excel 2, 3, 4 or 95)"
-                     + _SAVE_EN)
-CODEPAGE: Reason = ("usa una codificación de caracteres antigua que no se puede leer" + _SAVE_ES,
-                    "it uses an old character encoding that cannot be read" + _SAVE_EN)
-DAMAGED_ODS: Reason = ("el archivo de LibreOffice (.ods) está dañado" + _SAVE_ES,
-                       "the LibreOffice file (.ods) is damaged" + _SAVE_EN)
-TRUNCATED: Reason = ("está dañado o incompleto (quizás se cortó al copiarlo o enviarlo); pida "
-                     "que lo envíen de nuevo",
-                     "it is damaged or incomplete (perhaps cut off when copied or sent); ask for "
-                     "it to be sent again")
-TOO_MANY_CELLS: Reason = ("declara muchas más celdas de las que tiene (dañado o malicioso)"
-                          + _SAVE_ES,
-                          "it declares far more cells than it holds (damaged or malicious)"
-                          + _SAVE_EN)
-MACRO_SHEET: Reason = ("tiene una hoja de macros de Excel 4 y sus demás hojas tampoco se "
-                       "pudieron leer" + _SAVE_ES,
-                       "it has an Excel 4 macro sheet and its other sheets could not be read "
-                       "either" + _SAVE_EN)
-DAMAGED: Reason = ("está dañado o no se puede leer" + _SAVE_ES,
-                   "it is damaged or cannot be read" + _SAVE_EN)
+PASSWORD = both("refuse.password")
+NOT_A_WORKBOOK = both("refuse.not_a_workbook")
+OLD_EXCEL = both("refuse.old_excel")
+CODEPAGE = both("refuse.codepage")
+DAMAGED_ODS = both("refuse.damaged_ods")
+TRUNCATED = both("refuse.truncated")
+TOO_MANY_CELLS = both("refuse.too_many_cells")
+MACRO_SHEET = both("refuse.macro_sheet")
+DAMAGED = both("refuse.damaged")
 
 _BIFF_2_TO_4 = (b"\x09\x00", b"\x09\x02", b"\x09\x04")  # BOF records of Excel 2, 3 and 4
 _BIFF5_BOF = re.compile(rb"\x09\x08[\x08\x10]\x00\x00\x05")  # Excel 5/95 in an OLE file

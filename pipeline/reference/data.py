@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from pipeline.model.text import fold
 from pipeline.reference.plan import Plan
+from pipeline.words import lang_of
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ class Pillar:
     numero: int
     nombre: str
     en: str
-    temas: tuple[str, ...]
+    temas: tuple[str, ...]  # their Spanish names (the list "no taxativa" of the plan)
+    temas_en: tuple[str, ...] = ()  # the same themes in English, where known
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Reference:
     plazos_imprecisos: tuple[str, ...]
     grupos_otros_prefijos: tuple[str, ...]
     esperados: tuple[str, ...] = field(default=())
+    plan_en: str = ""  # the plan's name in English
     cierres: dict[str, dt.date] = field(default_factory=dict)  # round -> closing date
     idiomas: dict[str, str] = field(default_factory=dict)  # reporter -> es|en override
 
@@ -95,7 +98,30 @@ class Reference:
         return party.idioma if party else "es"
 
     def status_label(self, clave: str, lang: str) -> str:
-        for status in self.estados:
-            if status.clave == clave:
-                return status.en if lang == "en" else status.es
-        return clave
+        """A status key (en_proceso) as its word; an unknown status as written."""
+        return self.label("estado", clave, lang)
+
+    def label(self, kind: str, name: str, lang: str) -> str:
+        """The word for a reference value in `lang`: `kind` is estado (by key), pilar, tema,
+        parte (a party, a group, a country; several parted by "; ") or plan. A value the
+        reference does not know is shown as written."""
+        if kind == "parte" and "; " in name:
+            return "; ".join(self.label(kind, part, lang) for part in name.split("; "))
+        names = self._labels.get((kind, name))
+        if names is None:
+            return name
+        return names[1] if lang_of(lang) == "en" else names[0]
+
+    @functools.cached_property
+    def _labels(self) -> dict[tuple[str, str], tuple[str, str]]:
+        labels: dict[tuple[str, str], tuple[str, str]] = {
+            ("estado", s.clave): (s.es, s.en) for s in self.estados}
+        labels[("plan", self.plan_nombre)] = (self.plan_nombre, self.plan_en or self.plan_nombre)
+        for pillar in self.pilares:
+            labels[("pilar", pillar.nombre)] = (pillar.nombre, pillar.en)
+            for theme, english in zip(pillar.temas, pillar.temas_en or pillar.temas,
+                                      strict=False):
+                labels.setdefault(("tema", theme), (theme, english))
+        for party in self.responsables:
+            labels[("parte", party.nombre)] = (party.nombre, party.en)
+        return labels

@@ -91,7 +91,9 @@ def _build(data: dict[str, Any]) -> Reference:
         for r in data["responsables"]
     )
     pilares = tuple(
-        Pillar(int(p["numero"]), p["nombre"], p.get("en", p["nombre"]), tuple(p.get("temas", [])))
+        Pillar(int(p["numero"]), p["nombre"], p.get("en", p["nombre"]),
+               tuple(_theme(t)[0] for t in p.get("temas", [])),
+               tuple(_theme(t)[1] for t in p.get("temas", [])))
         for p in data["pilares"]
     )
     estados = tuple(
@@ -102,6 +104,7 @@ def _build(data: dict[str, Any]) -> Reference:
     ronda = data.get("ronda", {})
     ref = Reference(
         plan_nombre=plan.get("nombre", ""),
+        plan_en=plan.get("en", ""),
         plan=Plan(inicio, int(plan.get("duracion_anios", 3))),
         dias_por_vencer=int(ronda.get("dias_por_vencer", 90)),
         paises=paises,
@@ -120,6 +123,13 @@ def _build(data: dict[str, Any]) -> Reference:
                for k, v in data.get("cierres", {}).items()}
     idiomas = {_canonical_reporter(ref, k): str(v) for k, v in data.get("idiomas", {}).items()}
     return replace(ref, esperados=esperados, cierres=cierres, idiomas=idiomas)
+
+
+def _theme(entry: Any) -> tuple[str, str]:
+    """A theme as (Spanish, English): a table with `nombre` and `en`, or just a name."""
+    if isinstance(entry, dict):
+        return str(entry["nombre"]), str(entry.get("en", entry["nombre"]))
+    return str(entry), str(entry)
 
 
 def _canonical_reporter(ref: Reference, name: str) -> str:

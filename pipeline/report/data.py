@@ -11,6 +11,7 @@ import pandas as pd
 from pipeline.analyse.changes import compute_changes
 from pipeline.analyse.tables import iso_day, status_counts
 from pipeline.reference.data import Reference
+from pipeline.words import plural, word
 
 TOP_OVERDUE = 10
 
@@ -45,7 +46,8 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
     items["dias_vencido"] = (last_day - items["fecha_limite"]).dt.days.where(items["vencido"])
     slipped = _slipped(per_round, names)
     report = AnnualReport(
-        year=year, lang=lang, plan=ref.plan_nombre, rounds=rounds, items=items,
+        year=year, lang=lang, plan=ref.label("plan", ref.plan_nombre, lang), rounds=rounds,
+        items=items,
         by_group=status_counts(items, "grupo_trabajo", ref, lang),
         by_pillar=status_counts(items, "pilar", ref, lang),
         by_reporter=status_counts(items, "informante", ref, lang),
@@ -115,45 +117,36 @@ def _figures(report: AnnualReport) -> dict[str, float]:
 
 
 def _recommendations(report: AnnualReport, ref: Reference) -> list[str]:
-    en = report.lang == "en"
+    lang = report.lang
     out: list[str] = []
     for row in report.overdue.head(5).itertuples():
-        due = iso_day(row.fecha_limite)
-        who = row.responsable or ("nobody named" if en else "sin responsable")
-        out.append(
-            f"Follow up “{row.actividad}” ({row.informante}; responsible: {who}): due {due}, "
-            f"{int(row.dias_vencido)} days overdue." if en else
-            f"Dar seguimiento a «{row.actividad}» ({row.informante}; responsable: {who}): "
-            f"plazo {due}, {int(row.dias_vencido)} días de atraso.")
+        who = ref.label("parte", row.responsable, lang) if row.responsable else word(
+            "advice.nobody", lang)
+        out.append(word("advice.follow_up", lang, actividad=row.actividad,
+                        informante=ref.label("parte", row.informante, lang), who=who,
+                        due=iso_day(row.fecha_limite),
+                        days=plural("reminder.days", lang, int(row.dias_vencido))))
     grid = report.submissions
     rounds = [c for c in grid.columns if c != "informante"]
     for record in grid.to_dict("records"):
         missed = [r for r in rounds if not record[r]]
         if missed:
-            out.append(
-                f"{record['informante']} did not submit in {len(missed)} of {len(rounds)} "
-                f"rounds ({', '.join(missed)}): agree on a focal point and a date." if en else
-                f"{record['informante']} no envió su matriz en {len(missed)} de {len(rounds)} "
-                f"rondas ({', '.join(missed)}): acordar un punto focal y una fecha.")
+            out.append(word("advice.missed", lang,
+                            informante=ref.label("parte", record["informante"], lang),
+                            rounds=plural("advice.of_rounds", lang, len(rounds),
+                                          missed=len(missed)),
+                            which=", ".join(missed)))
     limited = {g.nombre for g in ref.grupos} | {"RROCM"}
     items = report.items[report.items["informante"].isin(limited)]
     due_year = items["fecha_limite"].dt.year
     counts = items[due_year == report.year].groupby("informante")["id"].nunique()
     for group, count in counts.items():
         if count > 3:
-            out.append(
-                f"{group} has {count} activities due in {report.year}; the Strategic Plan "
-                f"allows at most three: prioritize." if en else
-                f"{group} tiene {count} actividades con plazo en {report.year}; el Plan "
-                f"Estratégico prevé un máximo de tres: priorizar.")
+            out.append(word("advice.too_many", lang, group=ref.label("parte", str(group), lang),
+                            count=count, year=report.year))
     figures = report.figures
     if figures["sin_responsable"]:
-        out.append(f"Assign a responsible party to the {figures['sin_responsable']} "
-                   f"activities without one." if en else
-                   f"Asignar parte responsable a las {figures['sin_responsable']} actividades "
-                   f"que no la tienen.")
+        out.append(plural("advice.assign", lang, int(figures["sin_responsable"])))
     if figures["sin_indicador"]:
-        out.append(f"Define indicators for the {figures['sin_indicador']} activities without "
-                   f"one." if en else f"Definir indicadores para las "
-                   f"{figures['sin_indicador']} actividades que no los tienen.")
+        out.append(plural("advice.measure", lang, int(figures["sin_indicador"])))
     return out

@@ -12,7 +12,7 @@ import pandas as pd
 
 from pipeline.analyse.tables import title
 from pipeline.report.data import TOP_OVERDUE, AnnualReport
-from pipeline.report.text import FIGURE_LABELS, WORDS
+from pipeline.words import plural, word
 from pipeline.write.markdown import md_table, md_text, rows_text
 from pipeline.write.staging import output_lock, staging
 from pipeline.write.summary import STATUS_COLOURS
@@ -32,16 +32,25 @@ def write_report(report: AnnualReport, out_dir: Path, ref_labels: dict[str, str]
     return [out_dir / f"{stem}.{ext}" for ext in ("xlsx", "md", "html")]
 
 
-def _words(report: AnnualReport) -> dict[str, str]:
-    return WORDS["en" if report.lang == "en" else "es"]
-
-
 def _texts(report: AnnualReport) -> tuple[str, str, str, str]:
-    w = _words(report)
+    """The report's title, the draft notice and the texts of its first two sections."""
+    lang, f = report.lang, report.figures
     rounds = ", ".join(report.rounds["ronda"])
-    return (w["title"].format(year=report.year, plan=report.plan),
-            w["draft"].format(rounds=rounds), w["s1_text"].format(**report.figures),
-            w["s2_text"].format(**report.figures))
+    s1 = word("report.s1_text", lang,
+              actividades=plural("report.n_activities", lang, int(f["actividades"])),
+              finalizado=plural("report.n_achieved", lang, int(f["finalizado"])),
+              en_proceso=plural("report.n_in_progress", lang, int(f["en_proceso"])),
+              pendiente=plural("report.n_pending", lang, int(f["pendiente"])),
+              tasa=f["tasa_finalizacion"])
+    s2 = word("report.s2_text", lang,
+              vencidos=plural("report.n_overdue", lang, int(f["vencidos"])),
+              plazos=plural("report.n_moved", lang, int(f["plazos_modificados"])),
+              sin_responsable=plural("report.n_unassigned", lang, int(f["sin_responsable"])),
+              sin_indicador=plural("report.n_unmeasured", lang, int(f["sin_indicador"])),
+              completitud=f["completitud_media"],
+              rondas=plural("report.n_rounds", lang, int(f["rondas"])))
+    return (word("report.title", lang, year=report.year, plan=report.plan),
+            word("report.draft", lang, rounds=rounds), s1, s2)
 
 
 def _overdue_table(report: AnnualReport, labels: dict[str, str]) -> pd.DataFrame:
@@ -51,10 +60,11 @@ def _overdue_table(report: AnnualReport, labels: dict[str, str]) -> pd.DataFrame
 
 
 def _submission_table(report: AnnualReport) -> pd.DataFrame:
-    w = _words(report)
+    lang = report.lang
     grid = report.submissions.copy()
     for column in grid.columns[1:]:
-        grid[column] = grid[column].map({True: w["received"], False: w["missing"]})
+        grid[column] = grid[column].map({True: word("report.received", lang),
+                                         False: word("report.missing", lang)})
     return grid
 
 
@@ -63,21 +73,22 @@ def _headers(table: pd.DataFrame, labels: dict[str, str], lang: str) -> list[str
 
 
 def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
-    lang, w = report.lang, _words(report)
+    lang = report.lang
     heading, draft, s1, s2 = _texts(report)
     last = pd.Timestamp(report.rounds["fecha_corte"].iloc[-1]).date()
     workbook = new_workbook(path, last, heading)
     formats = Formats(workbook)
-    sheet = workbook.add_worksheet(w["report"])
+    sheet = workbook.add_worksheet(word("report.sheet", lang))
     printable(sheet)
     sheet.set_column(0, 0, 90, formats.wrap)
     sheet.set_column(1, 1, 12)
-    lines = [(heading, formats.title), (draft, formats.note), ("", None), (w["s1"], formats.bold),
-             (s1, None), ("", None), (w["s2"], formats.bold), (s2, None), ("", None)]
+    lines = [(heading, formats.title), (draft, formats.note), ("", None),
+             (word("report.s1", lang), formats.bold), (s1, None), ("", None),
+             (word("report.s2", lang), formats.bold), (s2, None), ("", None)]
     for key, value in report.figures.items():
-        lines.append((f"{FIGURE_LABELS[lang if lang == 'en' else 'es'][key]}\t{value}", None))
-    lines += [("", None), (w["s3"], formats.bold)]
-    lines += [(f"• {text}", None) for text in report.recommendations or [w["none"]]]
+        lines.append((f"{word(f'figure.{key}', lang)}\t{value}", None))
+    lines += [("", None), (word("report.s3", lang), formats.bold)]
+    lines += [(f"• {text}", None) for text in report.recommendations or [word("report.none", lang)]]
     for r, (text, fmt) in enumerate(lines):
         if "\t" in text:
             label, value = text.split("\t")
@@ -93,9 +104,11 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
               ("submissions", _submission_table(report)), ("rounds", report.rounds)]
     for key, table in tables:
         table = table.reset_index(drop=True)
-        write_table(workbook, formats, w[key][:31], table, _headers(table, labels, lang),
+        write_table(workbook, formats, word(f"report.{key}", lang)[:31], table,
+                    _headers(table, labels, lang),
                     charted=key == "by_group")
-    _native_chart(workbook, sheet, w["by_group"][:31], report.by_group, labels, w["by_group"],
+    by_group = word("report.by_group", lang)
+    _native_chart(workbook, sheet, by_group[:31], report.by_group, labels, by_group,
                   len(lines) + 1)
     workbook.close()
 
@@ -120,26 +133,28 @@ def _native_chart(workbook, sheet, source: str, table: pd.DataFrame,  # type: ig
 
 
 def _sections(report: AnnualReport, labels: dict[str, str]) -> list[tuple[str, pd.DataFrame]]:
-    w = _words(report)
-    return [(w["by_group"], report.by_group), (w["by_pillar"], report.by_pillar),
-            (w["by_reporter"], report.by_reporter),
-            (w["overdue"], _overdue_table(report, labels)), (w["slipped"], report.slipped),
-            (w["submissions"], _submission_table(report))]
+    lang = report.lang
+    return [(word("report.by_group", lang), report.by_group),
+            (word("report.by_pillar", lang), report.by_pillar),
+            (word("report.by_reporter", lang), report.by_reporter),
+            (word("report.overdue", lang), _overdue_table(report, labels)),
+            (word("report.slipped", lang), report.slipped),
+            (word("report.submissions", lang), _submission_table(report))]
 
 
 def _markdown(report: AnnualReport, labels: dict[str, str]) -> str:
-    w, lang = _words(report), report.lang
+    lang = report.lang
     heading, draft, s1, s2 = _texts(report)
     heading, draft, s1, s2 = (md_text(t) for t in (heading, draft, s1, s2))
-    parts = [f"# {heading}", "", f"> **{draft}**", "", f"## {w['s1']}", "", s1, ""]
+    parts = [f"# {heading}", "", f"> **{draft}**", "", f"## {word('report.s1', lang)}", "", s1, ""]
     sections = _sections(report, labels)
     for name, table in sections[:3]:
         parts += [f"### {name}", "", md_table(table, _headers(table, labels, lang)), ""]
-    parts += [f"## {w['s2']}", "", s2, ""]
+    parts += [f"## {word('report.s2', lang)}", "", s2, ""]
     for name, table in sections[3:]:
         parts += [f"### {name}", "", md_table(table, _headers(table, labels, lang)), ""]
-    parts += [f"## {w['s3']}", ""]
-    parts += [f"- {md_text(t)}" for t in report.recommendations or [w["none"]]]
+    parts += [f"## {word('report.s3', lang)}", ""]
+    parts += [f"- {md_text(t)}" for t in report.recommendations or [word("report.none", lang)]]
     return "\n".join(parts) + "\n"
 
 
@@ -188,13 +203,13 @@ th{background:#DDEBF7}img{max-width:100%}@page{size:A4;margin:1.5cm}
 
 
 def _html(report: AnnualReport, labels: dict[str, str]) -> str:
-    w, lang = _words(report), report.lang
+    lang = report.lang
     heading, draft, s1, s2 = _texts(report)
     sections = _sections(report, labels)
     parts = [f"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">"
              f"<title>{html.escape(heading)}</title><style>{CSS}</style></head><body>",
              f"<h1>{html.escape(heading)}</h1>", f"<p class=\"draft\">{html.escape(draft)}</p>",
-             f"<h2>{html.escape(w['s1'])}</h2>", f"<p>{html.escape(s1)}</p>"]
+             f"<h2>{html.escape(word('report.s1', lang))}</h2>", f"<p>{html.escape(s1)}</p>"]
     for (name, table), source in zip(sections[:3], (report.by_group, report.by_pillar,
                                                      report.by_reporter), strict=True):
         png = _chart_png(source, labels, name)
@@ -202,11 +217,12 @@ def _html(report: AnnualReport, labels: dict[str, str]) -> str:
         if png:
             parts.append(f"<img alt=\"{html.escape(name)}\" src=\"data:image/png;base64,{png}\">")
         parts.append(_html_table(table, _headers(table, labels, lang)))
-    parts += [f"<h2>{html.escape(w['s2'])}</h2>", f"<p>{html.escape(s2)}</p>"]
+    parts += [f"<h2>{html.escape(word('report.s2', lang))}</h2>", f"<p>{html.escape(s2)}</p>"]
     for name, table in sections[3:]:
         parts += [f"<h3>{html.escape(name)}</h3>",
                   _html_table(table, _headers(table, labels, lang))]
-    parts.append(f"<h2>{html.escape(w['s3'])}</h2><ul>")
-    parts += [f"<li>{html.escape(t)}</li>" for t in report.recommendations or [w["none"]]]
+    parts.append(f"<h2>{html.escape(word('report.s3', lang))}</h2><ul>")
+    advice = report.recommendations or [word("report.none", lang)]
+    parts += [f"<li>{html.escape(t)}</li>" for t in advice]
     parts.append("</ul></body></html>")
     return "\n".join(parts) + "\n"

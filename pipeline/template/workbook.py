@@ -13,12 +13,14 @@ from pathlib import Path
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from pipeline import TEMPLATE_VERSION
 from pipeline.model.columns import COLUMNS, column_letter
 from pipeline.read.workbook import META_SHEET
 from pipeline.reference.data import Party, Reference
-from pipeline.template.text import CONTACT_LABELS, INSTRUCTIONS, SHEET_NAMES, heading
+from pipeline.words import word
+from pipeline.words.template import INSTRUCTIONS
 from pipeline.write.xlsx import new_workbook
 
 HEADER_ROW = 8  # 0-based: Excel row 9, below the title and the submission block
@@ -38,8 +40,11 @@ def write_template(
 ) -> None:
     """The template for one reporter; `items` (from the last stored round) are prefilled:
     id and description locked, everything else ready to update; blank rows follow."""
-    names = SHEET_NAMES["en" if lang == "en" else "es"]
-    workbook = new_workbook(path, created, heading(lang, reporter, ronda))
+    names = {key: word(f"template.sheet.{key}", lang)
+             for key in ("instrucciones", "matriz", "listas")}
+    heading = word("template.heading", lang, reporter=ref.label("parte", reporter.nombre, lang),
+                   ronda=ronda)
+    workbook = new_workbook(path, created, heading)
     unlocked = workbook.add_format({"locked": False, "valign": "top", "text_wrap": True,
                                     "border": 1, "border_color": "#BFBFBF"})
     unlocked_date = workbook.add_format({"locked": False, "num_format": "dd/mm/yyyy",
@@ -55,15 +60,15 @@ def write_template(
 
     guide = workbook.add_worksheet(names["instrucciones"])
     guide.set_column(0, 0, 110, wrap)
-    guide.write(0, 0, heading(lang, reporter, ronda), title)
-    for r, line in enumerate(INSTRUCTIONS["en" if lang == "en" else "es"], start=2):
-        guide.write(r, 0, line)
+    guide.write(0, 0, heading, title)
+    for r in range(INSTRUCTIONS):
+        guide.write(r + 2, 0, word(f"template.instruction.{r}", lang))
 
     sheet = workbook.add_worksheet(names["matriz"])
-    sheet.write(0, 0, heading(lang, reporter, ronda), title)
-    sheet.write(1, 0, ref.plan_nombre)
-    for r, (key, label) in enumerate(CONTACT_LABELS["en" if lang == "en" else "es"], start=2):
-        sheet.merge_range(r, 0, r, 1, label, bold)
+    sheet.write(0, 0, heading, title)
+    sheet.write(1, 0, ref.label("plan", ref.plan_nombre, lang))
+    for r, key in enumerate(CONTACT_CELLS, start=2):
+        sheet.merge_range(r, 0, r, 1, word(f"template.{key}", lang), bold)
         fmt = unlocked_date if key == "fecha_envio" else unlocked
         sheet.merge_range(r, 2, r, 4, None, fmt)
         assert xl_rowcol_to_cell(r, 2) == CONTACT_CELLS[key]
@@ -104,36 +109,45 @@ def write_template(
 
 
 def prefill_values(item: dict[str, object], ref: Reference, lang: str) -> dict[str, object]:
-    """A stored item as the focal point should see it in the template's language."""
+    """A stored item as the focal point should see it in the template's language, each
+    value as its dropdown offers it."""
     values = {spec.key: item.get(spec.key) for spec in COLUMNS}
-    values["estado"] = ref.status_label(str(item.get("estado") or ""), lang) if item.get(
-        "estado") else ""
-    if lang == "en":
-        group = next((g for g in ref.grupos if g.nombre == item.get("grupo_trabajo")), None)
-        values["grupo_trabajo"] = group.en if group else item.get("grupo_trabajo")
+    text = {key: str(item.get(key) or "") for key in ("estado", "pilar", "tema",
+                                                       "grupo_trabajo", "responsable")}
+    values["estado"] = ref.status_label(text["estado"], lang) if text["estado"] else ""
+    values["pilar"] = _pillar_choice(ref, text["pilar"], lang)
+    values["tema"] = ref.label("tema", text["tema"], lang)
+    values["grupo_trabajo"] = ref.label("parte", text["grupo_trabajo"], lang)
+    values["responsable"] = ref.label("parte", text["responsable"], lang)
     plazo = str(item.get("plazo") or "")
     try:  # a deadline that was a date cell comes back as a date cell
         values["plazo"] = dt.date.fromisoformat(plazo) if len(plazo) == 10 else plazo
     except ValueError:
         values["plazo"] = plazo
     reservado = item.get("reservado")
-    values["reservado"] = ("Yes" if lang == "en" else "Sí") if reservado is True else (
-        "No" if reservado is False else reservado)
+    values["reservado"] = word("yes", lang) if reservado is True else (
+        word("no", lang) if reservado is False else reservado)
     avance = item.get("avance")
     values["avance"] = None if avance is None or avance != avance else avance
     return values
 
 
-def _dropdowns(workbook: Workbook, sheet, ref: Reference, lang: str, first: int, last: int,
-               lists_name: str) -> None:  # type: ignore[no-untyped-def]
-    en = lang == "en"
+def _pillar_choice(ref: Reference, nombre: str, lang: str) -> str:
+    """A pillar as the dropdown offers it ("1. Gobernanza migratoria")."""
+    pillar = next((p for p in ref.pilares if p.nombre == nombre), None)
+    return f"{pillar.numero}. {ref.label('pilar', nombre, lang)}" if pillar else nombre
+
+
+def _dropdowns(workbook: Workbook, sheet: Worksheet, ref: Reference, lang: str, first: int,
+               last: int, lists_name: str) -> None:
     lists = {
-        "grupo_trabajo": [g.en if en else g.nombre for g in ref.grupos],
-        "pilar": [f"{p.numero}. {p.en if en else p.nombre}" for p in ref.pilares],
-        "tema": [t for p in ref.pilares for t in p.temas],
-        "responsable": [p.nombre for p in ref.responsables],
-        "estado": [s.en if en else s.es for s in ref.estados],
-        "reservado": ["Yes", "No"] if en else ["Sí", "No"],
+        "grupo_trabajo": [ref.label("parte", g.nombre, lang) for g in ref.grupos],
+        "pilar": [_pillar_choice(ref, p.nombre, lang) for p in ref.pilares],
+        "tema": list(dict.fromkeys(ref.label("tema", t, lang) for p in ref.pilares
+                                   for t in p.temas)),
+        "responsable": [ref.label("parte", p.nombre, lang) for p in ref.responsables],
+        "estado": [ref.status_label(s.clave, lang) for s in ref.estados],
+        "reservado": [word("yes", lang), word("no", lang)],
     }
     hidden = workbook.add_worksheet(lists_name)
     keys = [s.key for s in COLUMNS]
@@ -147,25 +161,19 @@ def _dropdowns(workbook: Workbook, sheet, ref: Reference, lang: str, first: int,
             "validate": "list", "source": source,
             "error_type": "stop" if strict else "warning",
             "error_title": "Seguimiento",
-            "error_message": ("Choose a value from the list." if en else
-                              "Elija un valor de la lista.") if strict else
-                             ("This value is not in the list. Keep it anyway?" if en else
-                              "Este valor no está en la lista. ¿Conservarlo de todos modos?"),
+            "error_message": word("template.choose" if strict else "template.keep_anyway",
+                                  lang),
         })
     hidden.hide()
     avance = keys.index("avance")
     sheet.data_validation(first, avance, last, avance, {
         "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100,
-        "error_message": "Write a number from 0 to 100." if en else
-                         "Escriba un número de 0 a 100.",
+        "error_message": word("template.progress", lang),
     })
     plazo = keys.index("plazo")
     sheet.data_validation(first, plazo, last, plazo, {
-        "validate": "any", "input_title": "Deadline" if en else "Plazo",
-        "input_message": ("A date (31/03/2027), a month (March 2027), a quarter (Q1 2027) "
-                          "or a plan year (year 2)." if en else
-                          "Una fecha (31/03/2027), un mes (marzo 2027), un trimestre "
-                          "(T1 2027) o un año del plan (2do año)."),
+        "validate": "any", "input_title": word("template.deadline_title", lang),
+        "input_message": word("template.deadline_hint", lang),
     })
 
 

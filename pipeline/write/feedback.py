@@ -18,6 +18,7 @@ from xlsxwriter.workbook import Workbook
 from pipeline.model.columns import COLUMNS
 from pipeline.model.run import RunResult
 from pipeline.read.header import column_key
+from pipeline.words import word
 from pipeline.write.filenames import file_stems
 from pipeline.write.xlsx import Formats, new_workbook, printable
 from pipeline.write.xmlrows import (
@@ -33,22 +34,6 @@ from pipeline.write.xmlrows import (
 from validation import Issue
 
 FOLDER = "retroalimentacion"
-_WORDS = {
-    "es": {"problems": "Problemas", "rows": "Matriz", "none": "No se encontraron problemas. "
-           "¡Gracias!", "intro": "Corrija las celdas señaladas en su archivo y envíelo de "
-           "nuevo. En la hoja «Matriz» cada celda con un problema está resaltada y tiene un "
-           "comentario.", "heading": "Retroalimentación — {informante} — ronda {ronda}",
-           "severity": "Severidad", "file": "Archivo", "sheet": "Hoja", "cell": "Celda",
-           "column": "Columna", "value": "Valor", "message": "Qué hacer",
-           "suggestion": "Sugerencia", "row": "Fila original"},
-    "en": {"problems": "Issues", "rows": "Matrix", "none": "No problems were found. "
-           "Thank you!", "intro": "Correct the cells listed in your file and send it again. "
-           "On the “Matrix” sheet every cell with a problem is highlighted and carries a "
-           "comment.", "heading": "Feedback — {informante} — round {ronda}",
-           "severity": "Severity", "file": "File", "sheet": "Sheet", "cell": "Cell",
-           "column": "Column", "value": "Value", "message": "What to do",
-           "suggestion": "Suggestion", "row": "Original row"},
-}
 BATCH_ROWS = 5_000  # matrix rows made into cells at once
 SEVERITIES = ("error", "advertencia", "info")
 MARK_COLOURS = {"error": "#F8CBAD", "advertencia": "#FFE699", "info": "#DDEBF7"}
@@ -147,19 +132,19 @@ def _shown_column(matrix: pd.DataFrame, key: str) -> pd.Series:
 def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issue],
                shown: _Shown) -> None:
     lang = result.ref.language_of(informante)
-    words = _WORDS["en" if lang == "en" else "es"]
-    heading = words["heading"].format(informante=informante, ronda=result.ronda)
+    heading = word("feedback.heading", lang,
+                   informante=result.ref.label("parte", informante, lang), ronda=result.ronda)
     workbook = new_workbook(path, result.as_of, heading)
     formats = Formats(workbook)
     marks = {severity: workbook.add_format({"bg_color": colour, "text_wrap": True,
                                             "valign": "top"})
              for severity, colour in MARK_COLOURS.items()}
-    _write_listing(workbook, formats, marks, words, heading, issues, lang)
+    _write_listing(workbook, formats, marks, heading, issues, lang)
 
-    sheet = workbook.add_worksheet(words["rows"], worksheet_class=StreamedSheet)
+    sheet = workbook.add_worksheet(word("sheet.matriz", lang), worksheet_class=StreamedSheet)
     printable(sheet)
-    headers = [*(spec.title(lang) for spec in COLUMNS), words["file"], words["sheet"],
-               words["row"]]
+    headers = [*(spec.title(lang) for spec in COLUMNS),
+               *(word(f"column.{key}", lang) for key in ("archivo", "hoja", "fila_original"))]
     for c, text in enumerate(headers):
         sheet.write(0, c, text, formats.bold)
         sheet.set_column(c, c, COLUMNS[c].width if c < len(COLUMNS) else 14, formats.wrap)
@@ -180,19 +165,21 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
 
 
 def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format],
-                   words: dict[str, str], heading: str, issues: list[Issue],
-                   lang: str) -> None:
+                   heading: str, issues: list[Issue], lang: str) -> None:
     """The first sheet: what to correct, one issue a row."""
-    listing = workbook.add_worksheet(words["problems"], worksheet_class=StreamedSheet)
+    listing = workbook.add_worksheet(word("sheet.problemas", lang),
+                                     worksheet_class=StreamedSheet)
     printable(listing)
     listing.write(0, 0, heading, formats.title)
-    listing.write(1, 0, words["intro"] if issues else words["none"], formats.note)
-    header = ["severity", "file", "sheet", "cell", "column", "value", "message", "suggestion"]
+    listing.write(1, 0, word("feedback.intro" if issues else "feedback.none", lang),
+                  formats.note)
+    header = ["severidad", "archivo", "hoja", "celda", "columna", "valor", "que_hacer",
+              "sugerencia"]
     widths = [12, 28, 18, 8, 26, 24, 70, 22]
     styles = []
     for c, (key, width) in enumerate(zip(header, widths, strict=True)):
-        listing.write(3, c, words[key], formats.bold)
-        styles.append(formats.wrap if key == "message" else formats.text)
+        listing.write(3, c, word(f"column.{key}", lang), formats.bold)
+        styles.append(formats.wrap if key == "que_hacer" else formats.text)
         listing.set_column(c, c, width, styles[-1])
     rows, heights = [], []
     letters = [xl_col_to_name(c) for c in range(len(header))]
@@ -201,7 +188,7 @@ def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format
     for r, issue in enumerate(issues, start=4):
         message = issue.message(lang)
         values = [issue.severity_label(lang), issue.archivo, issue.hoja, issue.celda,
-                  issue.columna, issue.valor, message, issue.sugerencia]
+                  issue.columna, issue.valor, message, issue.suggestion(lang)]
         row_attrs = [severity_attrs[issue.severity], *attrs[1:]]  # severity coloured
         rows.append("".join(cell(letter, r, s, v)
                             for letter, s, v in zip(letters, row_attrs, values, strict=True)))

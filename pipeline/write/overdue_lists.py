@@ -11,67 +11,36 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.analyse.overdue import COLUMNS, COMBINED, Reminders
-from pipeline.analyse.tables import iso_day
+from pipeline.analyse.tables import iso_day, title
 from pipeline.reference.data import Reference
+from pipeline.words import plural, word
 from pipeline.write.csvfile import write_csv
 from pipeline.write.filenames import file_stems
 from pipeline.write.markdown import md_table, md_text
 from pipeline.write.staging import output_lock, staging
 from pipeline.write.xlsx import Formats, new_workbook, write_table
 
-TITLES = {
-    "es": {"situacion": "Situación", "dias_vencido": "Días de atraso",
-           "fecha_limite": "Fecha límite", "plazo": "Plazo", "estado": "Estado", "id": "ID",
-           "actividad": "Actividad", "informante": "Informante", "archivo": "Archivo",
-           "responsable": "Parte responsable"},
-    "en": {"situacion": "Situation", "dias_vencido": "Days overdue",
-           "fecha_limite": "Due date", "plazo": "Deadline", "estado": "Status", "id": "ID",
-           "actividad": "Activity", "informante": "Reporter", "archivo": "File",
-           "responsable": "Responsible party"},
-}
-SITUATION = {"es": {"vencido": "vencido", "por_vencer": "por vencer"},
-             "en": {"vencido": "overdue", "por_vencer": "due soon"}}
-MESSAGES = {
-    "es": {
-        "greeting": "Estimado(s) punto(s) focal(es) de {party}:",
-        "intro": "Según la matriz de seguimiento de la CRM al {as_of}, {overdue} compromiso(s) "
-                 "a su cargo tienen el plazo vencido y {soon} vencen en los próximos {window} "
-                 "días:",
-        "overdue": "- {actividad} (plazo {due}, {days} días de atraso; informado por "
-                   "{informante})",
-        "soon": "- {actividad} (plazo {due}; informado por {informante})",
-        "ask": "Le agradeceremos actualizar su estado en la próxima matriz.",
-        "signature": "Secretaría Ejecutiva de la CRM",
-    },
-    "en": {
-        "greeting": "Dear focal point(s) of {party},",
-        "intro": "According to the CRM monitoring matrix as of {as_of}, {overdue} "
-                 "commitment(s) in your charge are overdue and {soon} are due within the next "
-                 "{window} days:",
-        "overdue": "- {actividad} (due {due}, {days} days overdue; reported by {informante})",
-        "soon": "- {actividad} (due {due}; reported by {informante})",
-        "ask": "Please update their status in the next monitoring matrix.",
-        "signature": "CRM Executive Secretariat",
-    },
-}
-
 
 def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: str,
-            escape: Callable[[object], str] = str) -> str:
+            ref: Reference, escape: Callable[[object], str] = str) -> str:
     """A message ready to paste into an e-mail to the party, in its language; `escape`
     makes the texts from the files safe for the format (Markdown)."""
-    words = MESSAGES["en" if lang == "en" else "es"]
     overdue = items[items["situacion"] == "vencido"]
     soon = items[items["situacion"] == "por_vencer"]
-    lines = [words["greeting"].format(party=escape(party)), "",
-             words["intro"].format(as_of=as_of.isoformat(), overdue=len(overdue),
-                                   soon=len(soon), window=window), ""]
-    for kind, rows in (("overdue", overdue), ("soon", soon)):
-        lines += [words[kind].format(actividad=escape(r.actividad),
-                                     due=iso_day(r.fecha_limite), days=r.dias_vencido,
-                                     informante=escape(r.informante))
-                  for r in rows.itertuples()]
-    lines += ["", words["ask"], "", words["signature"]]
+    lines = [word("reminder.greeting", lang, party=escape(ref.label("parte", party, lang))),
+             "", word("reminder.intro", lang, as_of=as_of.isoformat(),
+                      overdue=plural("reminder.overdue", lang, len(overdue)),
+                      soon=plural("reminder.soon", lang, len(soon), window=window)), ""]
+    for r in overdue.itertuples():
+        lines.append(word("reminder.item_overdue", lang, actividad=escape(r.actividad),
+                          due=iso_day(r.fecha_limite),
+                          days=plural("reminder.days", lang, int(r.dias_vencido)),
+                          informante=escape(ref.label("parte", r.informante, lang))))
+    for r in soon.itertuples():
+        lines.append(word("reminder.item_soon", lang, actividad=escape(r.actividad),
+                          due=iso_day(r.fecha_limite),
+                          informante=escape(ref.label("parte", r.informante, lang))))
+    lines += ["", word("reminder.ask", lang), "", word("reminder.signature", lang)]
     return "\n".join(lines)
 
 
@@ -86,7 +55,7 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
     with output_lock(out_dir), staging(out_dir, f"recordatorios-{fmt}") as stage:
         for party, items in reminders.by_party.items():
             party_lang = lang or ref.language_of(party)
-            text = message(party, items, reminders.as_of, window, party_lang,
+            text = message(party, items, reminders.as_of, window, party_lang, ref,
                            md_text if fmt == "md" else str)
             names += _write(stage, stems[party], _localized(items, party_lang, ref), text,
                             fmt, party_lang, reminders.as_of)
@@ -97,18 +66,18 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
 
 
 def _localized(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:
-    """Situation and status as words in the list's language."""
-    lang = "en" if lang == "en" else "es"
+    """Situation, status and parties as words in the list's language."""
     shown = items.copy()
-    shown["situacion"] = shown["situacion"].map(SITUATION[lang])
+    shown["situacion"] = shown["situacion"].map(lambda k: word(f"situation.{k}", lang))
     shown["estado"] = shown["estado"].map(lambda k: ref.status_label(k, lang) if k else "")
+    for column in ("responsable", "informante"):
+        shown[column] = shown[column].map(lambda v: ref.label("parte", v, lang) if v else "")
     return shown
 
 
 def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
            lang: str, as_of: dt.date) -> list[str]:
-    lang = "en" if lang == "en" else "es"
-    titles = TITLES[lang]
+    titles = [title(c, lang) for c in COLUMNS]
     if fmt == "csv":
         write_csv(items, stage / f"{stem}.csv")
         if text:
@@ -116,16 +85,15 @@ def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
             return [f"{stem}.csv", f"{stem}.txt"]
         return [f"{stem}.csv"]
     if fmt == "md":
-        table = md_table(items.reindex(columns=list(COLUMNS)), [titles[c] for c in COLUMNS])
+        table = md_table(items.reindex(columns=list(COLUMNS)), titles)
         parts = [text, "", table] if text else [table]
         (stage / f"{stem}.md").write_text("\n".join(parts) + "\n", encoding="utf-8")
         return [f"{stem}.md"]
     workbook = new_workbook(stage / f"{stem}.xlsx", as_of, stem)
     formats = Formats(workbook)
-    sheet_name = "Pending" if lang == "en" else "Pendientes"
-    write_table(workbook, formats, sheet_name, items, [titles[c] for c in COLUMNS])
+    write_table(workbook, formats, word("sheet.pendientes", lang), items, titles)
     if text:
-        note = workbook.add_worksheet("Message" if lang == "en" else "Mensaje")
+        note = workbook.add_worksheet(word("sheet.mensaje", lang))
         note.set_column(0, 0, 100, formats.wrap)
         note.write_string(0, 0, text, formats.wrap)
         note.set_row(0, 15 * (text.count("\n") + 2))

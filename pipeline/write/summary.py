@@ -8,30 +8,15 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from pipeline.analyse.tables import title
+from pipeline.words import word
 from pipeline.write.xlsx import Formats
 
 STATUS_COLOURS = {"finalizado": "#70AD47", "en_proceso": "#FFC000", "pendiente": "#A5A5A5",
                   "no_alcanzado": "#C00000", "otro": "#7F6000", "sin_estado": "#D9D9D9"}
-_HEADLINES = [
-    ("actividades", "Actividades", "Activities"),
-    ("informantes", "Informantes que enviaron", "Reporters who sent"),
-    ("esperados", "Informantes esperados", "Expected reporters"),
-    ("finalizado", "Finalizadas", "Completed"),
-    ("en_proceso", "En proceso", "In progress"),
-    ("pendiente", "Pendientes", "Not started"),
-    ("no_alcanzado", "No alcanzadas", "Not achieved"),
-    ("vencidos", "Vencidas", "Overdue"),
-    ("por_vencer", "Por vencer", "Due soon"),
-    ("sin_responsable", "Sin parte responsable", "No responsible party"),
-    ("plazo_impreciso", "Con plazo impreciso", "Vague deadline"),
-    ("sin_indicador", "Sin indicador", "No indicator"),
-    ("completitud", "Completitud de envíos (%)", "Submission completeness (%)"),
-    ("puntualidad", "Envíos a tiempo (%)", "Submissions on time (%)"),
-    ("archivos", "Archivos en la carpeta", "Files in the folder"),
-    ("archivos_rechazados", "Archivos rechazados", "Files refused"),
-    ("errores", "Errores", "Errors"),
-    ("advertencias", "Advertencias", "Warnings"),
-]
+HEADLINES = ("actividades", "informantes", "esperados", "finalizado", "en_proceso",
+             "pendiente", "no_alcanzado", "vencidos", "por_vencer", "sin_responsable",
+             "plazo_impreciso", "sin_indicador", "completitud", "puntualidad", "archivos",
+             "archivos_rechazados", "errores", "advertencias")
 
 
 def write_summary(
@@ -44,7 +29,6 @@ def write_summary(
     heading: str,
     lang: str,
 ) -> None:
-    en = lang == "en"
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
@@ -52,18 +36,13 @@ def write_summary(
     sheet.set_column(1, 12, 14)
     sheet.write(0, 0, heading, formats.title)
     row = 2
-    for key, es, en_label in _HEADLINES:
-        sheet.write(row, 0, en_label if en else es)
+    for key in HEADLINES:
+        sheet.write(row, 0, word(f"headline.{key}", lang))
         sheet.write_number(row, 1, figures[key], formats.big)
         row += 1
     row += 1
-    blocks = [
-        ("por_grupo", "Estado por grupo de trabajo", "Status by working group"),
-        ("por_pilar", "Estado por pilar", "Status by pillar"),
-        ("por_informante", "Estado por informante", "Status by reporter"),
-    ]
-    for key, es, en_label in blocks:
-        block_title = en_label if en else es
+    for key in ("por_grupo", "por_pilar", "por_informante"):
+        block_title = word(f"block.{key}", lang)
         row = _status_block(workbook, formats, sheet, summary[key], row, block_title, labels,
                             lang)
     row = _overdue_block(workbook, formats, sheet, summary["vencidos_por_responsable"], row,
@@ -117,9 +96,8 @@ def _overdue_block(
     workbook: Workbook, formats: Formats, sheet: Worksheet, table: pd.DataFrame, row: int,
     lang: str,
 ) -> int:
-    en = lang == "en"
-    sheet.write(row, 0, "Overdue by responsible party" if en else "Vencidas por parte responsable",
-                formats.bold)
+    heading = word("block.vencidos_por_responsable", lang)
+    sheet.write(row, 0, heading, formats.bold)
     sheet.write(row + 1, 0, title("responsable", lang), formats.bold)
     sheet.write(row + 1, 1, title("vencido", lang), formats.bold)
     for r, (party, count) in enumerate(table.itertuples(index=False, name=None), start=row + 2):
@@ -134,8 +112,7 @@ def _overdue_block(
             "values": [name, row + 2, 1, row + 1 + len(table), 1],
             "fill": {"color": "#C00000"},
         })
-        chart.set_title({"name": "Overdue by responsible party" if en
-                         else "Vencidas por parte responsable"})
+        chart.set_title({"name": heading})
         chart.set_legend({"none": True})
         chart.set_y_axis({"reverse": True})
         sheet.insert_chart(row, 4, chart)
@@ -150,8 +127,7 @@ def _trend_block(
     labels: dict[str, str], lang: str,
 ) -> None:
     """The headline figures of every stored round, and a line chart of them."""
-    en = lang == "en"
-    heading = "Trend over the rounds" if en else "Evolución por ronda"
+    heading = word("block.tendencia", lang)
     sheet.write(row, 0, heading, formats.bold)
     columns = ["ronda", *TREND_SERIES, "completitud"]
     for c, column in enumerate(columns):

@@ -1,0 +1,129 @@
+"""What the command line needs besides its commands: the language a person reads, the log,
+progress on a terminal (silence under cron and CI), and failures turned into messages."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline.words import Lang, lang_of, word
+
+log = logging.getLogger("seguimiento")
+
+
+def chosen_language(args: Sequence[str]) -> Lang:
+    """`--lang` on the command line, else SEGUIMIENTO_LANG, else the system's language
+    (LC_ALL, LC_MESSAGES, LANG); Spanish by default."""
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args):
+            return lang_of(args[n + 1])
+        if arg.startswith("--lang="):
+            return lang_of(arg.partition("=")[2])
+    for variable in ("SEGUIMIENTO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return lang_of(value)
+    return "es"
+
+
+def setup_logging(verbose: bool, log_file: Path | None) -> Path:
+    """Log to a file always (for diagnosis), to the terminal only with --verbose; a
+    library's warnings into the log, never onto the terminal."""
+    log.handlers.clear()
+    log.setLevel(logging.DEBUG)
+    log.propagate = False
+    path = log_file or Path(tempfile.gettempdir()) / "seguimiento.log"
+    try:
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    logging.captureWarnings(True)
+    warnings_log = logging.getLogger("py.warnings")
+    warnings_log.handlers = [handler]
+    warnings_log.propagate = False
+    if verbose:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(logging.INFO)
+        stream.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(stream)
+    return path
+
+
+@contextmanager
+def guarded(lang: str, log_path: Path) -> Iterator[None]:
+    """A failure the user can act on prints its message (exit 2 or 3); the environment
+    failing (a full disk) says so (exit 3); a defect prints where the log is (exit 4)."""
+    from pipeline.model.errors import SeguimientoError, environment_failure
+
+    try:
+        yield
+    except SeguimientoError as exc:
+        log.error("%s", exc.message())
+        click.echo(exc.message(lang), err=True)
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.ClickException, click.exceptions.Exit, SystemExit):
+        raise
+    except Exception as exc:
+        failure = environment_failure(exc)
+        if failure is not None:  # the environment, not a defect: exit 3
+            log.exception("%s", failure.message())
+            click.echo(failure.message(lang), err=True)
+            sys.exit(failure.exit_code)
+        log.exception("internal error")
+        click.echo(word("cli.internal", lang, log=log_path), err=True)
+        sys.exit(4)
+
+
+class Progress:
+    """click's progress bar on a terminal; silence under cron and CI."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None  # click's ProgressBar, once there is something to show
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, name: str, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+        if self.bar.pos >= total:
+            self.bar.__exit__(None, None, None)
+
+
+def localize(group: click.Group, lang: Lang) -> None:
+    """Every command's help, every option's and click's own words in `lang`."""
+    from pipeline.words import click_es
+
+    click_es.install(lang)
+    group.help = word("help.seguimiento", lang)
+    group.options_metavar = word("help.metavar.options", lang)
+    group.subcommand_metavar = word("help.metavar.command", lang)
+    for param in group.params:
+        if isinstance(param, click.Option) and param.name == "version":
+            param.help = word("help.option.version", lang)
+    for name, command in group.commands.items():
+        command.help = word(f"help.{name}", lang)
+        command.options_metavar = word("help.metavar.options", lang)
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name and param.name != "help":
+                param.help = _option_help(name, param.name, lang)
+
+
+def _option_help(command: str, option: str, lang: Lang) -> str:
+    try:
+        return word(f"help.{command}.{option}", lang)
+    except KeyError:
+        return word(f"help.option.{option}", lang)

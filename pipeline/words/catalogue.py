@@ -1,0 +1,23 @@
+"""The catalogue: every entry of the words modules, by key. An entry is (Spanish, English),
+each a text or, for a word that depends on a count, its (one, other) forms."""
+
+from __future__ import annotations
+
+from pipeline.words import documents, help, messages, outputs, template
+
+Text = str | tuple[str, str]
+Entry = tuple[Text, Text]
+
+
+def _merge(*parts: dict[str, Entry]) -> dict[str, Entry]:
+    merged: dict[str, Entry] = {}
+    for part in parts:
+        clash = merged.keys() & part.keys()
+        if clash:
+            raise ValueError(f"words defined twice: {sorted(clash)}")
+        merged |= part
+    return merged
+
+
+CATALOGUE = _merge(outputs.WORDS, documents.WORDS, messages.WORDS, template.WORDS,
+                   help.WORDS)

@@ -1,0 +1,131 @@
+"""The words of the documents people receive: feedback workbooks, reminder lists and their
+messages, the annual report."""
+
+from __future__ import annotations
+
+WORDS = {
+    # Feedback workbooks
+    "feedback.heading": ("Retroalimentación — {informante} — ronda {ronda}",
+                         "Feedback — {informante} — round {ronda}"),
+    "feedback.intro": ("Corrija las celdas señaladas en su archivo y envíelo de nuevo. En la "
+                       "hoja «Matriz» cada celda con un problema está resaltada y tiene un "
+                       "comentario.",
+                       "Correct the cells listed in your file and send it again. On the "
+                       "“Matrix” sheet every cell with a problem is highlighted and carries a "
+                       "comment."),
+    "feedback.none": ("No se encontraron problemas. ¡Gracias!",
+                      "No problems were found. Thank you!"),
+    # Reminder messages
+    "reminder.greeting": ("Estimados puntos focales de {party}:",
+                          "Dear focal points of {party},"),
+    "reminder.intro": ("Según la matriz de seguimiento de la CRM al {as_of}, {overdue} y "
+                       "{soon}:",
+                       "According to the CRM monitoring matrix as of {as_of}, {overdue} and "
+                       "{soon}:"),
+    "reminder.overdue": (("{n} compromiso a su cargo tiene el plazo vencido",
+                          "{n} compromisos a su cargo tienen el plazo vencido"),
+                         ("{n} commitment in your charge is overdue",
+                          "{n} commitments in your charge are overdue")),
+    "reminder.soon": (("{n} vence en los próximos {window} días",
+                       "{n} vencen en los próximos {window} días"),
+                      ("{n} is due within the next {window} days",
+                       "{n} are due within the next {window} days")),
+    "reminder.days": (("{n} día de atraso", "{n} días de atraso"),
+                      ("{n} day overdue", "{n} days overdue")),
+    "reminder.item_overdue": ("- {actividad} (plazo {due}, {days}; informado por {informante})",
+                              "- {actividad} (due {due}, {days}; reported by {informante})"),
+    "reminder.item_soon": ("- {actividad} (plazo {due}; informado por {informante})",
+                           "- {actividad} (due {due}; reported by {informante})"),
+    "reminder.ask": ("Le agradeceremos actualizar su estado en la próxima matriz.",
+                     "Please update their status in the next monitoring matrix."),
+    "reminder.signature": ("Secretaría Ejecutiva de la CRM", "CRM Executive Secretariat"),
+    # The annual report
+    "report.title": ("Informe anual {year} — {plan}", "Annual report {year} — {plan}"),
+    "report.draft": ("BORRADOR para edición de la Presidencia Pro-Tempore y la Secretaría "
+                     "Ejecutiva. Generado por Seguimiento a partir de las rondas {rounds}; "
+                     "revise y complete el texto antes de circularlo.",
+                     "DRAFT for the Pro-Tempore Presidency and the Executive Secretariat to "
+                     "edit. Produced by Seguimiento from the rounds {rounds}; review and "
+                     "complete the text before circulating it."),
+    "report.s1": ("1. Compromisos logrados, en proceso y pendientes",
+                  "1. Commitments achieved, in progress and pending"),
+    "report.s1_text": ("Al cierre del año se da seguimiento a {actividades}: {finalizado}, "
+                       "{en_proceso} y {pendiente} (tasa de finalización: {tasa} %).",
+                       "At the end of the year, follow-up covers {actividades}: {finalizado}, "
+                       "{en_proceso} and {pendiente} (completion rate: {tasa} %)."),
+    "report.n_activities": (("{n} actividad", "{n} actividades"),
+                            ("{n} activity", "{n} activities")),
+    "report.n_achieved": (("{n} lograda", "{n} logradas"), ("{n} achieved", "{n} achieved")),
+    "report.n_in_progress": (("{n} en proceso", "{n} en proceso"),
+                             ("{n} in progress", "{n} in progress")),
+    "report.n_pending": (("{n} pendiente o no alcanzada", "{n} pendientes o no alcanzadas"),
+                         ("{n} pending or not achieved", "{n} pending or not achieved")),
+    "report.s2": ("2. Balance del trabajo realizado", "2. Balance of the work done"),
+    "report.s2_text": ("{vencidos}; {plazos}; {sin_responsable} y {sin_indicador}. La "
+                       "completitud media de los envíos fue de {completitud} % en {rondas}.",
+                       "{vencidos}; {plazos}; {sin_responsable} and {sin_indicador}. "
+                       "Submissions were {completitud} % complete on average over {rondas}."),
+    "report.n_overdue": (("{n} actividad tiene el plazo vencido",
+                          "{n} actividades tienen el plazo vencido"),
+                         ("{n} activity is overdue", "{n} activities are overdue")),
+    "report.n_moved": (("{n} plazo se modificó durante el año",
+                        "{n} plazos se modificaron durante el año"),
+                       ("{n} deadline was moved during the year",
+                        "{n} deadlines were moved during the year")),
+    "report.n_unassigned": (("{n} actividad no tiene parte responsable",
+                             "{n} actividades no tienen parte responsable"),
+                            ("{n} activity has no responsible party",
+                             "{n} activities have no responsible party")),
+    "report.n_unmeasured": (("{n} no tiene indicador", "{n} no tienen indicador"),
+                            ("{n} has no indicator", "{n} have no indicator")),
+    "report.n_rounds": (("{n} ronda", "{n} rondas"), ("{n} round", "{n} rounds")),
+    "report.s3": ("3. Recomendaciones y próximos pasos (borrador)",
+                  "3. Recommendations and next steps (draft)"),
+    "report.none": ("Sin recomendaciones derivadas de los datos.",
+                    "No recommendations follow from the data."),
+    "report.by_group": ("Estado por grupo de trabajo", "Status by working group"),
+    "report.by_pillar": ("Estado por pilar", "Status by pillar"),
+    "report.by_reporter": ("Estado por informante", "Status by reporter"),
+    "report.overdue": ("Actividades vencidas", "Overdue activities"),
+    "report.slipped": ("Plazos modificados", "Deadlines moved"),
+    "report.submissions": ("Envíos por ronda", "Submissions per round"),
+    "report.rounds": ("Cifras por ronda", "Figures per round"),
+    "report.received": ("recibido", "received"),
+    "report.missing": ("no recibido", "not received"),
+    "report.sheet": ("Informe", "Report"),
+    "figure.actividades": ("Actividades", "Activities"),
+    "figure.finalizado": ("Logradas", "Achieved"),
+    "figure.en_proceso": ("En proceso", "In progress"),
+    "figure.pendiente": ("Pendientes o no alcanzadas", "Pending or not achieved"),
+    "figure.tasa_finalizacion": ("Finalización (%)", "Completion (%)"),
+    "figure.vencidos": ("Vencidas", "Overdue"),
+    "figure.plazos_modificados": ("Plazos modificados", "Deadlines moved"),
+    "figure.sin_responsable": ("Sin parte responsable", "No responsible party"),
+    "figure.sin_indicador": ("Sin indicador", "No indicator"),
+    "figure.rondas": ("Rondas", "Rounds"),
+    "figure.completitud_media": ("Completitud media de envíos (%)",
+                                 "Average submission completeness (%)"),
+    "advice.follow_up": ("Dar seguimiento a «{actividad}» ({informante}; responsable: {who}): "
+                         "plazo {due}, {days}.",
+                         "Follow up “{actividad}” ({informante}; responsible: {who}): due "
+                         "{due}, {days}."),
+    "advice.nobody": ("sin responsable", "nobody named"),
+    "advice.missed": ("{informante} no envió su matriz en {rounds} ({which}): acordar un punto "
+                      "focal y una fecha.",
+                      "{informante} did not submit in {rounds} ({which}): agree on a focal "
+                      "point and a date."),
+    "advice.of_rounds": (("{missed} de {n} ronda", "{missed} de {n} rondas"),
+                         ("{missed} of {n} round", "{missed} of {n} rounds")),
+    "advice.too_many": ("{group} tiene {count} actividades con plazo en {year}; el Plan "
+                        "Estratégico prevé un máximo de tres: priorizar.",
+                        "{group} has {count} activities due in {year}; the Strategic Plan "
+                        "allows at most three: prioritize."),
+    "advice.assign": (("Asignar parte responsable a la actividad que no la tiene.",
+                       "Asignar parte responsable a las {n} actividades que no la tienen."),
+                      ("Assign a responsible party to the one activity without one.",
+                       "Assign a responsible party to the {n} activities without one.")),
+    "advice.measure": (("Definir indicadores para la actividad que no los tiene.",
+                        "Definir indicadores para las {n} actividades que no los tienen."),
+                       ("Define indicators for the one activity without them.",
+                        "Define indicators for the {n} activities without them.")),
+}

@@ -1,0 +1,117 @@
+"""The command line's help, in Spanish and English: each command's text (with an example)
+and each option's. `help.<command>` is a command's, `help.<command>.<option>` an option's
+for that command, `help.option.<option>` an option shared by several."""
+
+from __future__ import annotations
+
+WORDS = {
+    "help.seguimiento": (
+        "Seguimiento: seguimiento de los acuerdos y actividades del Plan Estratégico de la "
+        "CRM.\n\nLos puntos focales llenan la plantilla de Excel; la Secretaría pone los "
+        "archivos devueltos en una carpeta y ejecuta «seguimiento consolidate» antes de cada "
+        "reunión trimestral.",
+        "Seguimiento: follow-up of the agreements and activities of the CRM Strategic "
+        "Plan.\n\nFocal points fill the Excel template; the secretariat drops the returned "
+        "files in a folder and runs `seguimiento consolidate` before each quarterly meeting."),
+    "help.consolidate": (
+        "Consolida las matrices devueltas de INPUT_DIR [por omisión: input_workbooks].\n\n"
+        "Escribe consolidado.xlsx, las tablas CSV y un libro de retroalimentación por "
+        "informante en output/<ronda>/ (o --out), y guarda la ronda en el historial.\n\n"
+        "Ejemplo: seguimiento consolidate input_workbooks --as-of 2026-11-30",
+        "Consolidate the returned matrices of INPUT_DIR [default: input_workbooks].\n\n"
+        "Writes consolidado.xlsx, the CSV tables and a feedback workbook per reporter into "
+        "output/<round>/ (or --out), and stores the round in the history.\n\n"
+        "Example: seguimiento consolidate input_workbooks --as-of 2026-11-30"),
+    "help.validate": (
+        "Revisa los archivos devueltos a medida que llegan; muestra cada problema con su "
+        "celda.\n\nPATHS son archivos o carpetas. Termina con 1 si un archivo tiene errores."
+        "\n\nEjemplo: seguimiento validate \"Guatemala.xlsx\"",
+        "Check returned files as they arrive; print every problem with its cell.\n\nPATHS "
+        "are files or folders. Exits with 1 when a file has errors.\n\nExample: seguimiento "
+        "validate \"Guatemala.xlsx\""),
+    "help.template": (
+        "Genera la plantilla de Excel que llenan los puntos focales, con las actividades de "
+        "cada informante de la última ronda guardada (si hay historial).\n\nEjemplo: "
+        "seguimiento template --reporter Guatemala --round 2027-T1 --out plantillas",
+        "Generate the Excel template for focal points to fill, prefilled with each "
+        "reporter's items of the latest stored round (when there is a history).\n\nExample: "
+        "seguimiento template --reporter Guatemala --round 2027-T1 --out plantillas"),
+    "help.overdue": (
+        "Escribe, para cada parte responsable, sus actividades vencidas y por vencer con un "
+        "mensaje listo para enviar por correo, y una lista de todas (todos). Para cron y "
+        "temporizadores de systemd: no pregunta nada y no escribe nada salvo en una terminal "
+        "o con --verbose.\n\nCódigo de salida: 0 nada vencido, 1 hay vencidas (listas "
+        "escritas), 3 no se pudo ejecutar, 4 un defecto.\n\nEjemplo: seguimiento overdue "
+        "--from-history --format md",
+        "Write, for every responsible party, its overdue and due-soon items with a message "
+        "ready to e-mail, plus one combined list (todos). For cron and systemd timers: no "
+        "prompts, prints nothing unless on a terminal or --verbose.\n\nExit code: 0 nothing "
+        "is overdue, 1 something is overdue (lists written), 3 could not run, 4 a defect."
+        "\n\nExample: seguimiento overdue --from-history --format md"),
+    "help.report": (
+        "Redacta el informe anual (Plan Estratégico de la CRM, sección 4.2) con las rondas "
+        "guardadas de un año: informe_anual_AAAA.xlsx, .md y .html (imprimible, con "
+        "gráficos).\n\nEjemplo: seguimiento report --year 2027 --out informes",
+        "Draft the annual report (CRM Strategic Plan, section 4.2) from the stored rounds of "
+        "a year: informe_anual_YYYY.xlsx, .md and .html (printable, charts included)."
+        "\n\nExample: seguimiento report --year 2027 --out informes"),
+    "help.history": (
+        "Muestra las rondas guardadas con sus cifras principales.\n\nEjemplo: seguimiento "
+        "history --history output/historial.sqlite",
+        "List the stored rounds with their headline figures.\n\nExample: seguimiento history "
+        "--history output/historial.sqlite"),
+    "help.option.version": ("Muestra la versión y termina.", "Show the version and exit."),
+    "help.metavar.options": ("[OPCIONES]", "[OPTIONS]"),
+    "help.metavar.command": ("ORDEN [ARGUMENTOS]...", "COMMAND [ARGS]..."),
+    "help.option.lang": ("Idioma de los mensajes y resultados.",
+                         "Language of messages and outputs."),
+    "help.option.config": ("Archivo TOML que cambia o amplía los datos de referencia.",
+                           "TOML file overriding or extending the reference data."),
+    "help.option.verbose": ("Muestra los detalles en la terminal.",
+                            "Log details to the terminal."),
+    "help.option.history": ("Base de historial [por omisión: output/historial.sqlite, o en "
+                            "--out].", "History database [default: output/historial.sqlite, "
+                            "or in --out]."),
+    "help.option.log_file": ("Escribe un registro detallado en este archivo.",
+                             "Write a detailed log to this file."),
+    "help.option.as_of": ("Fecha a la que se juzgan los plazos, 2026-11-30 o 30/11/2026 [por "
+                          "omisión: hoy].", "Date at which deadlines are judged, 2026-11-30 or "
+                          "30/11/2026 [default: today]."),
+    "help.consolidate.out_dir": ("Escribe los resultados directamente en esta carpeta [por "
+                                 "omisión: output/<ronda>].", "Write the outputs straight into "
+                                 "this folder [default: output/<round>]."),
+    "help.consolidate.ronda": ("Ronda de los archivos que no dicen la suya, p. ej. 2026-T4.",
+                               "Round of files that do not say theirs, e.g. 2026-T4."),
+    "help.consolidate.closing_date": ("Fecha de cierre de la ronda: los archivos posteriores "
+                                      "llegaron tarde.", "Closing date of the round: files "
+                                      "dated after it are late."),
+    "help.consolidate.public": ("Escribe también la edición pública para la sociedad civil "
+                                "(consolidado_publico.xlsx y publico/*.csv): sin filas "
+                                "reservadas ni datos personales.", "Also write the public "
+                                "edition for civil society (consolidado_publico.xlsx and "
+                                "publico/*.csv): no restricted rows, no personal data."),
+    "help.template.reporters": ("Informante (país, grupo de trabajo o RROCM); repítala para "
+                                "varios.", "Reporter (country, working group or RROCM); "
+                                "repeat for several."),
+    "help.template.all_reporters": ("Una plantilla por cada informante esperado.",
+                                    "One template per expected reporter."),
+    "help.template.ronda": ("Ronda de la plantilla [por omisión: este trimestre].",
+                            "Round the template is for [default: this quarter]."),
+    "help.template.lang": ("Idioma de la plantilla [por omisión: el del informante].",
+                           "Language of the template [default: the reporter's own]."),
+    "help.template.out_dir": ("Carpeta de las plantillas.", "Folder for the templates."),
+    "help.overdue.from_history": ("Usa la última ronda guardada de cada informante en lugar "
+                                  "de leer una carpeta.", "Use each reporter's latest stored "
+                                  "round instead of reading a folder."),
+    "help.overdue.out_dir": ("Carpeta de las listas [por omisión: output/recordatorios/"
+                             "<fecha>].", "Folder for the lists [default: output/"
+                             "recordatorios/<as-of>]."),
+    "help.overdue.fmt": ("Formato de las listas.", "File format of the lists."),
+    "help.overdue.lang": ("Idioma de todas las listas [por omisión: el de cada parte].",
+                          "Language of every list [default: each party's own]."),
+    "help.report.year": ("Año del informe, p. ej. 2027.", "Year of the report, e.g. 2027."),
+    "help.report.out_dir": ("Carpeta del informe.", "Folder for the report."),
+    "help.report.public": ("La edición para la sociedad civil: sin filas reservadas ni datos "
+                           "personales.", "The edition for civil society: no restricted rows, "
+                           "no personal data."),
+}

@@ -1,0 +1,185 @@
+"""The words of messages: what the command line says, why Seguimiento cannot go on, and
+why a file is skipped or refused (each saying what to do)."""
+
+from __future__ import annotations
+
+_SAVE_ES = "; ábralo en Excel o LibreOffice, guárdelo como libro de Excel (.xlsx) y envíelo"
+_SAVE_EN = "; open it in Excel or LibreOffice, save it as an Excel workbook (.xlsx) and send it"
+_ASK_ES = "; si trae la matriz, pida que la envíen como libro de Excel (.xlsx)"
+_ASK_EN = "; if it holds the matrix, ask for it as an Excel workbook (.xlsx)"
+
+WORDS = {
+    # The end-of-run line and the command line's other words
+    "cli.consolidated": ("Consolidado {ronda}: {actividades} de {informantes}{others}; "
+                         "{vencidas}, {por_vencer} por vencer, {sin_responsable} sin "
+                         "responsable, {impreciso} con plazo impreciso; {errores}, "
+                         "{advertencias} -> {out}",
+                         "Consolidated {ronda}: {actividades} from {informantes}{others}; "
+                         "{vencidas}, {por_vencer} due soon, {sin_responsable} without "
+                         "responsible party, {impreciso} with vague deadline; {errores}, "
+                         "{advertencias} -> {out}"),
+    "n.activities": (("{n} actividad", "{n} actividades"), ("{n} activity", "{n} activities")),
+    "n.of_reporters": (("{received} de {n} informante", "{received} de {n} informantes"),
+                       ("{received} of {n} reporter", "{received} of {n} reporters")),
+    "n.overdue": (("{n} vencida", "{n} vencidas"), ("{n} overdue", "{n} overdue")),
+    "n.errors": (("{n} error", "{n} errores"), ("{n} error", "{n} errors")),
+    "n.warnings": (("{n} advertencia", "{n} advertencias"), ("{n} warning", "{n} warnings")),
+    "n.files": (("{n} archivo", "{n} archivos"), ("{n} file", "{n} files")),
+    "n.templates": (("{n} plantilla en {out}", "{n} plantillas en {out}"),
+                    ("{n} template in {out}", "{n} templates in {out}")),
+    "n.parties": (("{n} parte responsable con pendientes", "{n} partes responsables con "
+                   "pendientes"),
+                  ("{n} responsible party with pending items", "{n} responsible parties "
+                   "with pending items")),
+    "cli.unlisted": ((" (y {n} archivo de un informante que no está en la lista de la ronda: "
+                      "véase problemas.csv)", " (y {n} archivos de informantes que no están en "
+                      "la lista de la ronda: véase problemas.csv)"),
+                     (" (and {n} file from a reporter not on the round's list: see "
+                      "problemas.csv)", " (and {n} files from reporters not on the round's "
+                      "list: see problemas.csv)")),
+    "cli.empty_folder": ("No hay ningún libro de cálculo en la carpeta {folder}: revise que sea "
+                         "la correcta; todos los informantes figuran como no recibidos.",
+                         "There is no spreadsheet in the folder {folder}: check that it is "
+                         "the right one; every reporter is shown as not received."),
+    "cli.validated": ("{files}, {actividades}: {errores}, {advertencias}.",
+                      "{files}, {actividades}: {errores}, {advertencias}."),
+    "cli.overdue": ("{vencidas}; {partes} -> {out}", "{vencidas}; {partes} -> {out}"),
+    "cli.no_rounds": ("No hay rondas guardadas en {path}.", "No rounds stored in {path}."),
+    "cli.reading": ("Leyendo", "Reading"),
+    "cli.writing": ("Escribiendo", "Writing"),
+    "cli.need_reporter": ("Indique --reporter NOMBRE o --all.", "Give --reporter NAME or --all."),
+    "cli.need_source": ("Indique una carpeta o --from-history.",
+                        "Give a folder or --from-history."),
+    "cli.internal": ("Error interno de Seguimiento (no es culpa de sus archivos). Los detalles "
+                     "están en {log}; envíelo a quien mantiene la herramienta.",
+                     "Internal error in Seguimiento (not caused by your files). The details "
+                     "are in {log}; send it to whoever maintains the tool."),
+    # Why Seguimiento cannot go on (SeguimientoError and its family), then ": <what>"
+    "error.SeguimientoError": ("Seguimiento no pudo terminar", "Seguimiento could not finish"),
+    "error.InputFolderMissing": (
+        "La carpeta de entrada no existe o no es una carpeta; revise su nombre (entre "
+        "comillas si tiene espacios)",
+        "The input folder does not exist or is not a folder; check its name (in quotes if it "
+        "has spaces)"),
+    "error.InputFileMissing": ("No se encontró el archivo; revise su nombre y su carpeta",
+                               "File not found; check its name and folder"),
+    "error.OutputNotWritable": (
+        "No se puede escribir en la carpeta de salida; elija otra con --out o revise sus "
+        "permisos", "The output folder cannot be written; choose another with --out or check "
+        "its permissions"),
+    "error.OutputInsideInput": (
+        "La salida va dentro de la carpeta de los archivos recibidos, y Seguimiento nunca "
+        "escribe allí (sus resultados se leerían como archivos de la ronda); elija otra "
+        "carpeta con --out",
+        "The output goes into the folder of the returned files, and Seguimiento never writes "
+        "there (its outputs would be read as files of the round); choose another folder with "
+        "--out"),
+    "error.OutputLocked": (
+        "Otra ejecución está escribiendo en esta carpeta de salida; espere a que termine y "
+        "vuelva a ejecutar", "Another run is writing to this output folder; wait for it to "
+        "finish and run again"),
+    "error.ConfigError": (
+        "El archivo de configuración no se puede usar; corríjalo (véase «Configuration» en el "
+        "README) o ejecute sin --config", "The configuration file cannot be used; correct it "
+        "(see Configuration in the README) or run without --config"),
+    "error.UnknownReporter": (
+        "Informante desconocido; use un país miembro, un grupo de trabajo o la RROCM",
+        "Unknown reporter; use a member country, a working group or RROCM"),
+    "error.HistoryError": (
+        "No se puede usar la base de historial; verifique que se pueda escribir en la carpeta "
+        "de salida", "The history database cannot be used; check that the output folder can "
+        "be written"),
+    "error.NoRoundsForYear": (
+        "No hay rondas guardadas de ese año; consolide primero sus rondas (o indique "
+        "--history)", "No stored round for that year; consolidate its rounds first (or give "
+        "--history)"),
+    "error.DiskFull": (
+        "El disco está lleno y no se pudieron escribir los resultados; los anteriores y el "
+        "historial quedaron como estaban. Libere espacio (o elija otra carpeta con --out) y "
+        "vuelva a ejecutar", "The disk is full, so the outputs could not be written; the "
+        "previous outputs and the history are as they were. Free some space (or choose another "
+        "folder with --out) and run again"),
+    # Why a file of the folder is skipped
+    "skip.lock": ("es un archivo de bloqueo que Excel o LibreOffice crean mientras un libro "
+                  "está abierto; no hace falta hacer nada",
+                  "it is a lock file that Excel or LibreOffice create while a workbook is "
+                  "open; nothing needs doing"),
+    "skip.hidden": ("es un archivo oculto o del sistema; no hace falta hacer nada",
+                    "it is a hidden or system file; nothing needs doing"),
+    "skip.pdf": ("es un documento PDF" + _ASK_ES, "it is a PDF document" + _ASK_EN),
+    "skip.word": ("es un documento de Word" + _ASK_ES, "it is a Word document" + _ASK_EN),
+    "skip.text_document": ("es un documento de texto" + _ASK_ES,
+                           "it is a text document" + _ASK_EN),
+    "skip.text": ("es un archivo de texto" + _ASK_ES, "it is a text file" + _ASK_EN),
+    "skip.image": ("es una imagen" + _ASK_ES, "it is an image" + _ASK_EN),
+    "skip.zip": ("es un archivo comprimido; descomprímalo en la carpeta",
+                 "it is a compressed archive; unpack it into the folder"),
+    "skip.other": ("no es una hoja de cálculo ({kind})" + _ASK_ES,
+                   "it is not a spreadsheet ({kind})" + _ASK_EN),
+    "skip.no_extension": ("sin extensión", "no extension"),
+    "skip.dangling": ("es un acceso directo (enlace) a un archivo que ya no existe; copie el "
+                      "archivo mismo en la carpeta",
+                      "it is a shortcut (link) to a file that no longer exists; copy the file "
+                      "itself into the folder"),
+    "skip.loop": ("es un acceso directo (enlace) que apunta a sí mismo; copie el archivo mismo "
+                  "en la carpeta", "it is a shortcut (link) that points to itself; copy the "
+                  "file itself into the folder"),
+    "skip.unreadable": ("no se puede abrir (permisos); copie el archivo de nuevo en la carpeta",
+                        "it cannot be opened (permissions); copy the file into the folder "
+                        "again"),
+    "skip.special": ("no es un archivo común sino una tubería, un dispositivo o un socket; no "
+                     "hace falta hacer nada", "it is not an ordinary file but a pipe, a device "
+                     "or a socket; nothing needs doing"),
+    # Why a file is refused (archivo-ilegible)
+    "refuse.cannot_open": ("no se pudo abrir ({why})", "it could not be opened ({why})"),
+    "refuse.too_large": ("pesa más de {mb} MB", "it is larger than {mb} MB"),
+    "refuse.bomb": ("se descomprime a un tamaño excesivo (posible archivo malicioso)",
+                    "it decompresses to an excessive size (possibly a malicious file)"),
+    "refuse.password": ("está protegido con contraseña; quite la contraseña y envíelo de nuevo",
+                        "it is password-protected; remove the password and send it again"),
+    "refuse.not_a_workbook": ("no es un libro de Excel ni de LibreOffice",
+                              "it is not an Excel or LibreOffice workbook"),
+    "refuse.damaged_zip": ("está dañado o no es un libro de Excel",
+                           "it is damaged or not an Excel workbook"),
+    "refuse.old_excel": ("está guardado en un formato de Excel muy antiguo (Excel 2, 3, 4 o 95)"
+                         + _SAVE_ES, "it is saved in a very old Excel format (Excel 2, 3, 4 "
+                         "or 95)" + _SAVE_EN),
+    "refuse.codepage": ("usa una codificación de caracteres antigua que no se puede leer"
+                        + _SAVE_ES, "it uses an old character encoding that cannot be read"
+                        + _SAVE_EN),
+    "refuse.damaged_ods": ("el archivo de LibreOffice (.ods) está dañado" + _SAVE_ES,
+                           "the LibreOffice file (.ods) is damaged" + _SAVE_EN),
+    "refuse.truncated": ("está dañado o incompleto (quizás se cortó al copiarlo o enviarlo); "
+                         "pida que lo envíen de nuevo", "it is damaged or incomplete (perhaps "
+                         "cut off when copied or sent); ask for it to be sent again"),
+    "refuse.too_many_cells": ("declara muchas más celdas de las que tiene (dañado o malicioso)"
+                              + _SAVE_ES, "it declares far more cells than it holds (damaged "
+                              "or malicious)" + _SAVE_EN),
+    "refuse.macro_sheet": ("tiene una hoja de macros de Excel 4 y sus demás hojas tampoco se "
+                           "pudieron leer" + _SAVE_ES, "it has an Excel 4 macro sheet and its "
+                           "other sheets could not be read either" + _SAVE_EN),
+    "refuse.damaged": ("está dañado o no se puede leer" + _SAVE_ES,
+                       "it is damaged or cannot be read" + _SAVE_EN),
+    "refuse.timeout": ("se tardó más de {seconds} segundos en leerse (posiblemente un archivo "
+                       "dañado o malicioso)" + _SAVE_ES + " de nuevo",
+                       "it took longer than {seconds} seconds to read (possibly a damaged or "
+                       "malicious file)" + _SAVE_EN + " again"),
+    "refuse.memory": ("necesita más memoria de la permitida para leerse (puede tener una celda "
+                      "con datos muy lejos de la matriz, o estar dañado); ábralo, borre las "
+                      "filas y columnas vacías tras la matriz (Ctrl+Fin muestra la última "
+                      "celda usada), guárdelo y envíelo de nuevo",
+                      "it needs more memory than allowed to be read (it may hold a cell far "
+                      "away from the matrix, or be damaged); open it, delete the empty rows "
+                      "and columns after the matrix (Ctrl+End shows the last cell in use), "
+                      "save it and send it again"),
+    "refuse.crashed": ("el lector de hojas de cálculo se detuvo con este archivo (posiblemente "
+                       "dañado)" + _SAVE_ES + " de nuevo", "the spreadsheet reader stopped on "
+                       "this file (possibly damaged)" + _SAVE_EN + " again"),
+    "replaced": ("reemplazado por «{kept}», más reciente", "replaced by “{kept}”, a later file"),
+    "found_titles": (" Se encontraron {titles}, pero una matriz necesita la descripción de la "
+                     "actividad y al menos dos columnas más (parte responsable, plazo, estado, "
+                     "pilar, indicadores...).", " Found {titles}, but a matrix needs the "
+                     "activity description and at least two more columns (responsible party, "
+                     "deadline, status, pillar, indicators...)."),
+    "quoted": ("«{text}»", "“{text}”"),
+}

@@ -1,0 +1,76 @@
+"""The words of the template a focal point fills: its sheets, its submission block, its
+instructions, its dropdown messages."""
+
+from __future__ import annotations
+
+WORDS = {
+    "template.sheet.instrucciones": ("Instrucciones", "Instructions"),
+    "template.sheet.matriz": ("Matriz", "Matrix"),
+    "template.sheet.listas": ("Listas", "Lists"),
+    "template.contacto_nombre": ("Nombre de quien informa", "Name of the person reporting"),
+    "template.contacto_institucion": ("Institución", "Institution"),
+    "template.contacto_correo": ("Correo electrónico", "E-mail"),
+    "template.contacto_telefono": ("Teléfono", "Phone"),
+    "template.fecha_envio": ("Fecha de envío (dd/mm/aaaa)", "Date of submission (dd/mm/yyyy)"),
+    "template.instruction.0": (
+        "Esta es la matriz de seguimiento de los acuerdos y actividades de la Conferencia "
+        "Regional sobre Migración. Llénela en Excel o LibreOffice y devuélvala por correo a la "
+        "Secretaría Ejecutiva antes de la reunión trimestral.",
+        "This is the monitoring matrix of the agreements and activities of the Regional "
+        "Conference on Migration. Fill it in Excel or LibreOffice and e-mail it back to the "
+        "Executive Secretariat before the quarterly meeting."),
+    "template.instruction.1": (
+        "1. En la hoja «Matriz», escriba su nombre, institución, correo, teléfono y la fecha "
+        "de envío en las casillas de arriba (no se publican: la edición pública los omite).",
+        "1. On the “Matrix” sheet, write your name, institution, e-mail, phone and the date of "
+        "submission in the boxes at the top (never published: the public edition omits them)."),
+    "template.instruction.2": (
+        "2. Escriba una actividad por fila, desde la fila 10. No cambie los títulos de las "
+        "columnas ni el orden de las columnas; la columna ID la llena la Secretaría.",
+        "2. Write one activity per row, from row 10 down. Do not change the column titles or "
+        "their order; the Secretariat fills the ID column."),
+    "template.instruction.3": (
+        "3. Descripción de la actividad: obligatoria. Indicadores: cómo se medirá el resultado.",
+        "3. Activity description: required. Indicators: how the result will be measured."),
+    "template.instruction.4": (
+        "4. Parte responsable: quién debe cumplir (un país, la PPT, la SE-CRM, un grupo de "
+        "trabajo, la RROCM, un organismo observador). Si son varios, sepárelos con «;».",
+        "4. Responsible party: who must carry it out (a country, the PPT, the SE-CRM, a "
+        "working group, RROCM, an observer organization). Separate several with “;”."),
+    "template.instruction.5": (
+        "5. Plazo de cumplimiento: una fecha (31/03/2027), un mes (marzo 2027), un trimestre "
+        "(T1 2027), un semestre (S1 2027), un año (2027) o un año del plan (2do año). "
+        "«Permanente» o «por definir» no permiten saber si una actividad está vencida.",
+        "5. Deadline: a date (31/03/2027), a month (March 2027), a quarter (Q1 2027), a "
+        "semester (H1 2027), a year (2027) or a plan year (year 2). “Ongoing” or “to be "
+        "defined” make it impossible to tell whether an activity is overdue."),
+    "template.instruction.6": (
+        "6. Estado: Finalizado, En proceso, Pendiente o No alcanzado. Avance: un número de 0 a "
+        "100.",
+        "6. Status: Completed, In progress, Not started or Not achieved. Progress: a number "
+        "from 0 to 100."),
+    "template.instruction.7": (
+        "7. Reservado (solo gobiernos): escriba «Sí» si la actividad no debe publicarse para "
+        "la sociedad civil.",
+        "7. Restricted (governments only): write “Yes” if the activity must not be published "
+        "for civil society."),
+    "template.instruction.8": (
+        "Las listas desplegables ayudan, pero puede escribir otro valor: la Secretaría le "
+        "avisará si no lo reconoce. No proteja el archivo con contraseña.",
+        "The dropdown lists help, but you may type another value: the Secretariat will tell "
+        "you if it is not recognized. Do not protect the file with a password."),
+    "template.heading": (
+        "Matriz de seguimiento — {reporter} — ronda {ronda}",
+        "Monitoring matrix — {reporter} — round {ronda}"),
+    "template.choose": ("Elija un valor de la lista.", "Choose a value from the list."),
+    "template.keep_anyway": (
+        "Este valor no está en la lista. ¿Conservarlo de todos modos?",
+        "This value is not in the list. Keep it anyway?"),
+    "template.progress": ("Escriba un número de 0 a 100.", "Write a number from 0 to 100."),
+    "template.deadline_title": ("Plazo", "Deadline"),
+    "template.deadline_hint": (
+        "Una fecha (31/03/2027), un mes (marzo 2027), un trimestre (T1 2027) o un año del plan "
+        "(2do año).",
+        "A date (31/03/2027), a month (March 2027), a quarter (Q1 2027) or a plan year (year 2)."),
+}
+INSTRUCTIONS = 9  # template.instruction.0 ... in order
