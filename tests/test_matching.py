@@ -31,7 +31,7 @@ def test_status_spellings(matcher: Matcher, key: str, text: str) -> None:
 
 def test_unknown_status_is_kept_with_a_suggestion(matcher: Matcher) -> None:
     match = matcher.status("Finalisado")
-    assert match.value is None and match.suggestion == "finalizado"  # the key: its word in each language
+    assert match.value is None and match.suggestion == "finalizado"  # a key: a word per language
 
 
 @pytest.mark.parametrize(("text", "number"), [
