@@ -10,11 +10,12 @@ import pandas as pd
 import pytest
 
 import pipeline.write.csvfile
-from pipeline.write.csvfile import _cell, write_csv
+from pipeline.model.values import csv_text
+from pipeline.write.csvfile import write_csv
 
 
 def _one_by_one(table: pd.DataFrame, path: Path) -> None:
-    converted = pd.DataFrame({c: [_cell(v) for v in table[c].astype(object)]
+    converted = pd.DataFrame({c: [csv_text(v) for v in table[c].astype(object)]
                               for c in table.columns if not str(c).startswith("_")})
     converted.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
 
@@ -55,13 +56,13 @@ def test_an_empty_table_is_its_header(tmp_path: Path) -> None:
                                   "﹦1+1", "﹢1", "=1", "+1", "-1", "@a", "\t=1", "\r=1"])
 def test_formula_signs_are_neutralized_in_every_form(text: str) -> None:
     """Spreadsheet programs may fold the fullwidth and small forms to the plain sign."""
-    from pipeline.write.csvfile import neutralize_text
+    from pipeline.model.values import neutralize_text
 
     assert neutralize_text(text) == "'" + text
 
 
 @pytest.mark.parametrize("text", ["texto", "Ñandú", "1-2", "a=b", "（nota）", "", "'ya"])
 def test_other_texts_are_left_as_they_are(text: str) -> None:
-    from pipeline.write.csvfile import neutralize_text
+    from pipeline.model.values import neutralize_text
 
     assert neutralize_text(text) == text

@@ -232,7 +232,8 @@ def test_feedback_workbooks(rounds) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_stored_texts_by_column_match_each_value_stored_alone() -> None:
-    from pipeline.store.history import _rows, _text
+    from pipeline.model.values import history_text as _text
+    from pipeline.store.history import _rows
 
     table = pd.DataFrame({
         "texto": pd.Series(["uno", "", "ñ"], dtype="str"),

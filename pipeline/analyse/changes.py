@@ -12,7 +12,7 @@ import datetime as dt
 
 import pandas as pd
 
-from pipeline.analyse.tables import iso_day
+from pipeline.model.values import iso_day
 
 CHANGE_COLUMNS = ("informante", "id", "actividad", "tipo", "antes", "despues", "dias",
                   "detalle", "_reservado")

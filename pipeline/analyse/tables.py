@@ -35,11 +35,6 @@ def status_labels(ref: Reference, lang: str) -> dict[str, str]:
     return labels
 
 
-def iso_day(value: object) -> str:
-    """A due date as `2027-03-31`, or "" when there is none."""
-    return "" if pd.isna(value) else pd.Timestamp(value).date().isoformat()  # type: ignore[arg-type]
-
-
 def title(column: str, lang: str, extra_titles: dict[str, str] | None = None) -> str:
     """The heading of a table's column: a column the matrix does not define keeps the title
     it was found under."""

@@ -1,13 +1,122 @@
-"""A table column turned into texts at once where its type allows it (the CSV tables and
-the history store texts): booleans, dates, integers and all-text columns without a
-Python call per value; any other column value by value."""
+"""How a value becomes text, one converter per place it goes (issue 12):
+
+- `read_text`: a cell of a returned file as the person who typed it reads it (2021.0 is
+  "2021", a date "2021-03-15"), for the normalize stage;
+- `display_text`: a value of ours for people, in Markdown and web pages (a date as its day,
+  3.0 as 3, nothing for a blank);
+- `csv_text`: a CSV table's cell (ISO dates, true/false, formula signs neutralized);
+- `history_text`: the history database's (ISO dates, 1/0, None for a blank);
+- `workbook_value`: what xlsxwriter is given (plain Python values, None for a blank);
+- `iso_day`: a due date as `2027-03-31`;
+- `column_texts`: a whole column at once for the CSV and the history, without a call per
+  value where the column's type allows.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+
+from pipeline.model.text import normalize_text
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _blank(value: object) -> bool:
+    return value is None or value is pd.NaT or value is pd.NA or (
+        isinstance(value, float) and value != value)
+
+
+def read_text(value: object) -> str:
+    """A cell as the person who typed it reads it: 2021.0 -> "2021", a date ->
+    "2021-03-15", the text cleaned of invisible differences."""
+    if _blank(value):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return normalize_text(value)
+
+
+def display_text(value: object) -> str:
+    """A value for people (Markdown, web pages): blanks empty, dates as days, 3.0 as 3."""
+    if isinstance(value, pd.Timestamp | dt.datetime) and not _blank(value):
+        return value.date().isoformat()
+    if isinstance(value, np.generic):
+        value = value.item()
+    return read_text(value) if not isinstance(value, str) else value
+
+
+def neutralize_text(value: str) -> str:
+    """An apostrophe before a text a spreadsheet would run as a formula (OWASP's advice
+    against CSV injection), also when it starts with a compatibility form of = + - @
+    (fullwidth ＝, small ﹦...) that a spreadsheet may fold to the plain sign."""
+    if not value:
+        return value
+    first = value[0]
+    if first.isascii():
+        return "'" + value if first in _DANGEROUS else value
+    return "'" + value if unicodedata.normalize("NFKC", first).startswith(_DANGEROUS) else value
+
+
+def csv_text(value: object) -> object:
+    """A CSV cell: ISO dates (with the time when there is one), true/false, 3.0 as 3, texts
+    neutralized."""
+    if _blank(value):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        if value.hour == value.minute == value.second == 0:
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.10g}"
+    return neutralize_text(value) if isinstance(value, str) else value
+
+
+def history_text(value: object) -> str | None:
+    """A value as the history database keeps it: ISO dates, 1/0, None for a blank."""
+    if _blank(value):
+        return None
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def workbook_value(value: object) -> object:
+    """A value as xlsxwriter takes it: plain Python values, None for a blank."""
+    if _blank(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        return value.item()  # a numpy scalar: the plain Python value
+    return value
+
+
+def iso_day(value: object) -> str:
+    """A due date as `2027-03-31`, or "" when there is none."""
+    if _blank(value):
+        return ""
+    return pd.Timestamp(value).date().isoformat()  # type: ignore[arg-type]
 
 
 def column_texts(

@@ -8,7 +8,6 @@ of rows.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -17,6 +16,7 @@ import pandas as pd
 
 from pipeline.model.columns import KEYS
 from pipeline.model.text import fold, normalize_text
+from pipeline.model.values import read_text
 from pipeline.normalize.deadlines import parse_deadline
 from pipeline.normalize.matching import Match, Matcher
 from pipeline.reference.data import Reference
@@ -26,23 +26,6 @@ TEXT_KEYS = ("tema", "actividad", "resultado_esperado", "indicadores", "responsa
 _YES = {"si", "s", "yes", "y", "x", "true", "verdadero", "1", "reservado", "restricted"}
 _NO = {"no", "n", "false", "falso", "0", "publico", "public"}
 _NUMBER = re.compile(r"^(-?\d+(?:[.,]\d+)?)\s*%?$")
-
-
-def cell_text(value: object) -> str:
-    """A cell as the user would read it: 2021.0 -> "2021", a date -> "2021-03-15"."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Sí" if value else "No"
-    if isinstance(value, float):
-        if value != value:
-            return ""
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date | dt.time | dt.timedelta):
-        return value.isoformat() if not isinstance(value, dt.timedelta) else str(value)
-    return normalize_text(value)
 
 
 def _per_value(series: pd.Series, func: Callable[[object], object]) -> pd.Series:
@@ -63,8 +46,8 @@ def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference) -> pd.
         if key not in raw:
             raw[key] = None
     for key in TEXT_KEYS:
-        out[key] = _per_value(raw[key], cell_text)
-    out["id"] = _per_value(raw["id"], cell_text)
+        out[key] = _per_value(raw[key], read_text)
+    out["id"] = _per_value(raw["id"], read_text)
     _status(out, raw, matcher)
     _pillar_theme(out, raw, matcher)
     _group(out, raw, matcher)
@@ -75,7 +58,7 @@ def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference) -> pd.
     kept = {c: raw[c] for c in raw.columns if c.startswith("_")}
     # columns the matrix does not define: kept, joined at once (a thousand of them, one
     # by one, would fragment the frame)
-    kept |= {c: _per_value(raw[c], cell_text) for c in raw.columns if c.startswith("extra_")}
+    kept |= {c: _per_value(raw[c], read_text) for c in raw.columns if c.startswith("extra_")}
     return pd.concat([out, pd.DataFrame(kept, index=raw.index)], axis=1) if kept else out
 
 
@@ -91,11 +74,11 @@ def _matched(
 
 
 def _status(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
-    _matched(out, "estado", _per_value(raw["estado"], cell_text), matcher.status)
+    _matched(out, "estado", _per_value(raw["estado"], read_text), matcher.status)
 
 
 def _pillar_theme(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
-    matches = _matched(out, "pilar", _per_value(raw["pilar"], cell_text), matcher.pillar)
+    matches = _matched(out, "pilar", _per_value(raw["pilar"], read_text), matcher.pillar)
     themes = out["tema"]
     pairs = [
         matcher.theme(t, m.value if m else None) if t else None
@@ -108,7 +91,7 @@ def _pillar_theme(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> Non
 
 
 def _group(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
-    written = _per_value(raw["grupo_trabajo"], cell_text)
+    written = _per_value(raw["grupo_trabajo"], read_text)
     if "_grupo_hoja" in raw:
         # A workbook with one sheet per working group: the sheet name says which.
         written = written.where(written.ne(""), raw["_grupo_hoja"].fillna(""))
@@ -120,7 +103,7 @@ def _group(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
 
 
 def _parties(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
-    written = _per_value(raw["responsable"], cell_text)
+    written = _per_value(raw["responsable"], read_text)
 
     def split(text: object) -> tuple[str, str, str]:
         pieces = matcher.parties(str(text)) if text else []
@@ -138,7 +121,7 @@ def _parties(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
 def _deadline(out: pd.DataFrame, raw: pd.DataFrame, ref: Reference) -> None:
     vague = tuple(fold(v) for v in ref.plazos_imprecisos)
     parsed = _per_value(raw["plazo"], lambda v: parse_deadline(v, ref.plan, vague))
-    out["plazo"] = _per_value(raw["plazo"], cell_text)
+    out["plazo"] = _per_value(raw["plazo"], read_text)
     out["fecha_limite"] = pd.to_datetime([p.due for p in parsed]).astype("datetime64[ns]")
     out["precision_plazo"] = [p.precision for p in parsed]
     out["_plazo_tipo"] = [p.kind for p in parsed]
@@ -166,7 +149,7 @@ def _progress(out: pd.DataFrame, raw: pd.DataFrame) -> None:
     parsed = _per_value(raw["avance"], read)
     out["avance"] = pd.array([p[0] for p in parsed], dtype="Float64").astype(float)
     out["_avance_ok"] = [p[1] for p in parsed]
-    out["_raw_avance"] = _per_value(raw["avance"], cell_text)
+    out["_raw_avance"] = _per_value(raw["avance"], read_text)
 
 
 def _restricted(out: pd.DataFrame, raw: pd.DataFrame) -> None:
@@ -175,7 +158,7 @@ def _restricted(out: pd.DataFrame, raw: pd.DataFrame) -> None:
             return False, True
         if isinstance(value, bool):
             return value, True
-        folded = fold(cell_text(value))
+        folded = fold(read_text(value))
         if folded in _YES:
             return True, True
         if folded in _NO or not folded:
@@ -185,4 +168,4 @@ def _restricted(out: pd.DataFrame, raw: pd.DataFrame) -> None:
     parsed = _per_value(raw["reservado"], read)
     out["reservado"] = [p[0] for p in parsed]
     out["_reservado_ok"] = [p[1] for p in parsed]
-    out["_raw_reservado"] = _per_value(raw["reservado"], cell_text)
+    out["_raw_reservado"] = _per_value(raw["reservado"], read_text)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.model.submission import Submission, quarter_of
 from pipeline.model.text import fold, normalize_text
+from pipeline.model.values import read_text
 from pipeline.read.files import document_modified, file_modified
 from pipeline.read.workbook import WorkbookRead, as_date
 from pipeline.reference.data import Reference
@@ -68,4 +69,5 @@ def describe(workbook: WorkbookRead, ref: Reference, round_option: str | None,
 
 
 def _text(value: object) -> str:
-    return "" if value is None else " ".join(str(value).split())
+    """A submission-block value on one line."""
+    return " ".join(read_text(value).split())

@@ -13,6 +13,7 @@ from itertools import chain
 
 from pipeline.model.columns import column_index, column_letter
 from pipeline.model.text import fold
+from pipeline.model.values import read_text
 from pipeline.read.header import HEADER_SCAN_ROWS, Header
 
 _FOOTNOTE = re.compile(r"^(?:\*|nota\b|notas\b|note\b|notes\b|fuente\b|source\b|\(\d\))", re.I)
@@ -61,14 +62,8 @@ def read_metadata(rows: Rows) -> dict[str, str]:
     for _, row in rows:
         if len(row) >= 2 and isinstance(row[0], str) and row[0]:
             value = row[1]
-            meta[row[0]] = value if isinstance(value, str) else _plain(value)
+            meta[row[0]] = value if isinstance(value, str) else read_text(value)
     return meta
-
-
-def _plain(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value)
 
 
 def read_contact(rows: list[list[object]], meta: dict[str, str]) -> dict[str, object]:

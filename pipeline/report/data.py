@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.analyse.changes import compute_changes
-from pipeline.analyse.tables import iso_day, status_counts
+from pipeline.analyse.tables import status_counts
+from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
 from pipeline.words import plural, word
 

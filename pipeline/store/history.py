@@ -19,7 +19,7 @@ import pandas as pd
 
 from pipeline.model.errors import HistoryError
 from pipeline.model.run import RunResult
-from pipeline.model.values import column_texts
+from pipeline.model.values import column_texts, history_text
 
 FILE_NAME = "historial.sqlite"
 ITEM_COLUMNS = ("informante", "id", "grupo_trabajo", "pilar", "tema", "actividad",
@@ -117,22 +117,8 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date, figures: d
 
 def _rows(table: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple[str | None, ...]]:
     table = table.reindex(columns=list(columns))
-    return list(zip(*(column_texts(table[c], _text, ("1", "0"), None) for c in columns),
+    return list(zip(*(column_texts(table[c], history_text, ("1", "0"), None) for c in columns),
                     strict=True))
-
-
-def _text(value: object) -> str | None:
-    if value is None or value is pd.NaT or value is pd.NA:
-        return None
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, pd.Timestamp | dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:

@@ -7,25 +7,15 @@ emphasis typed in a cell render as the characters they are, never as markup.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pandas as pd
 
-
-def cell_text(value: object) -> str:
-    """A value as a reader expects it: blanks empty, dates as days, 3.0 as 3."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float):
-        return "" if value != value else str(int(value)) if value.is_integer() else str(value)
-    if isinstance(value, pd.Timestamp | dt.datetime):
-        return value.date().isoformat()
-    return str(value)
+from pipeline.model.values import display_text
 
 
 def rows_text(table: pd.DataFrame) -> list[list[str]]:
-    return [[cell_text(v) for v in row] for row in table.itertuples(index=False, name=None)]
+    return [[display_text(v) for v in row] for row in table.itertuples(index=False, name=None)]
 
 
 # Markdown's and HTML's active characters: HTML's as entities, the rest backslashed.
@@ -38,7 +28,7 @@ _BLOCK_START = re.compile(r"^(\s*)(#|[-+]|\d+(?=[.)]))")
 def md_text(value: object) -> str:
     """A value as Markdown that renders as exactly its text, on one line, wherever it is
     put (a table cell, a list item)."""
-    text = " ".join(cell_text(value).splitlines())
+    text = " ".join(display_text(value).splitlines())
     text = _ACTIVE.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), text)
     return _BLOCK_START.sub(lambda m: m.group(1) + (
         m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text, count=1)

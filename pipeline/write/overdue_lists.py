@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.analyse.overdue import COLUMNS, COMBINED, Reminders
-from pipeline.analyse.tables import iso_day, title
+from pipeline.analyse.tables import title
+from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
 from pipeline.words import plural, word
 from pipeline.write.csvfile import write_csv

@@ -19,6 +19,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from pipeline.model.values import workbook_value
 from pipeline.write.xmlrows import StreamedSheet, column_cells, write_columns
 
 SAFE_OPTIONS = {
@@ -91,18 +92,6 @@ def printable(sheet: Worksheet) -> None:
     sheet.repeat_rows(0)
 
 
-def to_cell(value: object) -> object:
-    if value is None or value is pd.NaT or value is pd.NA:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    if isinstance(value, float) and value != value:
-        return None
-    if hasattr(value, "item") and not isinstance(value, str | bytes):
-        return value.item()  # a numpy scalar: the plain Python value
-    return value
-
-
 def write_table(
     workbook: Workbook,
     formats: Formats,
@@ -139,7 +128,7 @@ def write_table(
         data = {}
         if charted:
             rows = table[columns].itertuples(index=False, name=None)
-            data = {"data": [[to_cell(v) for v in row] for row in rows]}
+            data = {"data": [[workbook_value(v) for v in row] for row in rows]}
         sheet.add_table(first_row, 0, last_row, last_col, {
             **data, "columns": spec, "style": "Table Style Light 9",
             "name": f"T_{name.replace(' ', '_')}"[:250]})
