@@ -60,41 +60,36 @@ def _filled(name: str) -> pa.Check:
     return pa.Check(lambda s: s.str.len() > 0, name=name)
 
 
+def _text(checks: pa.Check | list[pa.Check] | None = None) -> pa.Column:
+    """A text column: never missing (a blank cell is ""), never coerced."""
+    return pa.Column(str, nullable=False, coerce=False, checks=checks)
+
+
 def build_matrix_schema(known: Known) -> pa.DataFrameSchema:
     estados, pilares = set(known.estados), set(known.pilares)
-    text = {"dtype": str, "nullable": False, "coerce": False}
     return pa.DataFrameSchema(
         {
-            "actividad": pa.Column(**text, checks=_filled("actividad-faltante")),
-            "_raw_estado": pa.Column(**text, checks=_filled("estado-faltante")),
-            "estado": pa.Column(
-                **text,
-                checks=pa.Check(lambda s: s.eq("") | s.isin(estados), name="estado-desconocido"),
-            ),
-            "pilar": pa.Column(
-                **text,
-                checks=[
+            "actividad": _text(checks=_filled("actividad-faltante")),
+            "_raw_estado": _text(checks=_filled("estado-faltante")),
+            "estado": _text(checks=pa.Check(lambda s: s.eq("") | s.isin(estados),
+                                            name="estado-desconocido")),
+            "pilar": _text(checks=[
                     _filled("pilar-faltante"),
                     pa.Check(lambda s: s.eq("") | s.isin(pilares), name="pilar-desconocido"),
                 ],
             ),
             "_tema_en_lista": pa.Column(bool, checks=pa.Check(
                 lambda s: s, name="tema-fuera-de-lista")),
-            "grupo_trabajo": pa.Column(**text),
-            "_grupo_tipo": pa.Column(
-                **text,
-                checks=[
+            "grupo_trabajo": _text(),
+            "_grupo_tipo": _text(checks=[
                     pa.Check(lambda s: s.ne("desconocido"), name="grupo-desconocido"),
                     pa.Check(lambda s: s.ne("otro"), name="grupo-ad-hoc"),
                 ],
             ),
-            "responsable": pa.Column(**text, checks=_filled("responsable-faltante")),
-            "_responsable_desconocido": pa.Column(
-                **text, checks=pa.Check(lambda s: s.eq(""), name="responsable-desconocido")
-            ),
-            "_plazo_tipo": pa.Column(
-                **text,
-                checks=[
+            "responsable": _text(checks=_filled("responsable-faltante")),
+            "_responsable_desconocido": _text(checks=pa.Check(lambda s: s.eq(""),
+                                                              name="responsable-desconocido")),
+            "_plazo_tipo": _text(checks=[
                     pa.Check(lambda s: s.ne("invalido"), name="plazo-invalido"),
                     pa.Check(lambda s: s.isin(["fecha", "invalido"]), name="plazo-impreciso"),
                 ],
@@ -105,9 +100,9 @@ def build_matrix_schema(known: Known) -> pa.DataFrameSchema:
             "_reservado_ok": pa.Column(
                 bool, checks=pa.Check(lambda s: s, name="reservado-invalido")
             ),
-            "indicadores": pa.Column(**text, checks=_filled("indicador-faltante")),
-            "_archivo": pa.Column(**text),
-            "_hoja": pa.Column(**text),
+            "indicadores": _text(checks=_filled("indicador-faltante")),
+            "_archivo": _text(),
+            "_hoja": _text(),
             "_fila": pa.Column(int),
         },
         strict=False,

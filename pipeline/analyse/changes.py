@@ -67,9 +67,12 @@ def _compare(key: tuple[str, str], old: pd.Series, new: pd.Series) -> list[dict[
 
 
 def _same(a: object, b: object) -> bool:
-    if pd.isna(a) and pd.isna(b):  # type: ignore[arg-type]
-        return True
-    return a == b
+    return (_missing(a) and _missing(b)) or a == b
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NaT or value is pd.NA or (
+        isinstance(value, float) and value != value)
 
 
 

@@ -10,6 +10,7 @@ import functools
 import hashlib
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import cast
 
 import pandas as pd
 
@@ -143,9 +144,10 @@ def check_activity_limits(frame: pd.DataFrame, ref: Reference) -> list[Issue]:
     years = rows["fecha_limite"].dt.year
     counts = rows.assign(_anio=years).groupby(["_informante", "_anio"])["id"].nunique()
     issues = []
-    for (informante, year), count in counts.items():
+    for key, count in counts.items():
+        informante, year = cast(tuple[str, float], key)
         if count > MAX_ACTIVITIES:
-            archivo = rows.loc[rows["_informante"].eq(informante), "_archivo"].iloc[0]
+            archivo = rows.loc[rows["_informante"] == informante, "_archivo"].iloc[0]
             issues.append(make_issue("demasiadas-actividades", archivo=archivo,
                                      grupo=informante, cantidad=str(count), anio=str(int(year))))
     return issues

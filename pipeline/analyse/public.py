@@ -43,7 +43,8 @@ def public_edition(result: RunResult) -> RunResult:
                                   sugerencia=(_text(scrub(i.suggestion("es"))),
                                               _text(scrub(i.suggestion("en")))))
               for i in result.issues if (i.archivo, i.hoja, i.fila) not in hidden]
-    subs = [dataclasses.replace(s, **{field: "" for field in PERSONAL}) for s in result.submissions]
+    subs = [dataclasses.replace(s, contacto_nombre="", contacto_institucion="", contacto_correo="",
+                                contacto_telefono="") for s in result.submissions]
     tables, summary = build_tables(public_matrix, issues, subs, result.ref, result.lang)
     tables = {k: _scrub_frame(t, scrub) for k, t in tables.items()}
     summary = {k: _scrub_frame(t, scrub) for k, t in summary.items()}

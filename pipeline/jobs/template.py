@@ -51,8 +51,9 @@ def generate_templates(
             name = template_name(party, ronda)
             mine = items[items["informante"] == party.nombre] if not items.empty else items
             mine = mine.drop_duplicates(["id"])
+            records = [{str(k): v for k, v in r.items()} for r in mine.to_dict("records")]
             write_template(stage / name, party, ronda, lang or ref.language_of(party.nombre),
-                           ref, today, mine.to_dict("records"))
+                           ref, today, records)
             written.append(out_dir / name)
     return written
 

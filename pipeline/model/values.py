@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -114,9 +115,11 @@ def workbook_value(value: object) -> object:
 
 def iso_day(value: object) -> str:
     """A due date as `2027-03-31`, or "" when there is none."""
-    if _blank(value):
-        return ""
-    return pd.Timestamp(value).date().isoformat()  # type: ignore[arg-type]
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if _blank(value) else pd.Timestamp(str(value)).date().isoformat()
 
 
 def column_texts(
@@ -125,7 +128,7 @@ def column_texts(
     yes_no: tuple[str, str],
     missing: object,
     text: Callable[[str], str] | None = None,
-) -> list[object]:
+) -> list[Any]:
     """What `each` gives for every value (the callers' `each` gives the same texts: true
     and false as `yes_no`, a date as YYYY-MM-DD, a missing date as `missing`, a text as
     `text` makes it)."""

@@ -164,8 +164,9 @@ def _match_at(
     code = _period_code(tok)
     if code and _year(nxt, two_digits=False):
         return 2, [_period_end(_year(nxt, two_digits=False), *code)]
-    if _year(tok, two_digits=False) and _period_code(nxt):
-        return 2, [_period_end(_year(tok, two_digits=False), *_period_code(nxt))]
+    after = _period_code(nxt)
+    if _year(tok, two_digits=False) and after:
+        return 2, [_period_end(_year(tok, two_digits=False), *after)]
     # primer trimestre 2021, I semestre 2021, trimestre 1 2021
     if tok in ORDINALS and (nxt in QUARTER_WORDS or nxt in SEMESTER_WORDS):
         unit = "trimestre" if nxt in QUARTER_WORDS else "semestre"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pipeline.model.text import fold, fold_title
@@ -47,7 +48,7 @@ class Matcher:
         self._reporters = _index((p.nombre, p.names) for p in ref.informantes)
         self._memo: dict[tuple[str, str], Match] = {}
 
-    def _memoized(self, kind: str, text: str, compute) -> Match:  # type: ignore[no-untyped-def]
+    def _memoized(self, kind: str, text: str, compute: Callable[[str], Match]) -> Match:
         key = (kind, text)
         if key not in self._memo:
             self._memo[key] = compute(text)
@@ -152,7 +153,7 @@ def _themes(pillar: Pillar) -> list[tuple[str, tuple[str, str]]]:
                                           strict=False)]
 
 
-def _index(entries) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _index(entries: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
     """Folded alias -> canonical key. The first entry to claim an alias keeps it."""
     index: dict[str, str] = {}
     for key, names in entries:

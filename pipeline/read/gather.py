@@ -128,11 +128,11 @@ def _take(
     for sheet in workbook.sheets:
         for key in EXPECTED_KEYS:
             if key not in sheet.header.columns:
-                titles = both(f"column.{key}")
+                missing = both(f"column.{key}")
                 issues.append(make_issue("columna-faltante", archivo=name, hoja=sheet.hoja,
                                          fila=sheet.header.row + 1,
-                                         columna=titles[LANGS.index(lang_of(lang))],
-                                         titulo=titles))
+                                         columna=missing[LANGS.index(lang_of(lang))],
+                                         titulo=missing))
         if not sheet.records:
             issues.append(make_issue("matriz-vacia", archivo=name, hoja=sheet.hoja))
         cells = sheet.cells()
@@ -147,5 +147,6 @@ def _titles_found(titles: list[str]) -> tuple[str, str]:
     """What a sheet that is not taken for a matrix has of one, for its issue."""
     if not titles:
         return "", ""
-    return tuple(word("found_titles", lang, titles=", ".join(  # type: ignore[return-value]
+    spanish, english = (word("found_titles", lang, titles=", ".join(
         word("quoted", lang, text=t) for t in titles)) for lang in LANGS)
+    return spanish, english

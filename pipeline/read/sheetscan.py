@@ -125,9 +125,9 @@ def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
     rels = archive.read("xl/_rels/workbook.xml.rels")
     targets: dict[bytes, bytes] = {}
     for attrs in _REL.findall(rels):
-        ident, target = _ID.search(attrs), _TARGET.search(attrs)
-        if ident and target:
-            targets[ident.group(1)] = target.group(1)
+        ident, found = _ID.search(attrs), _TARGET.search(attrs)
+        if ident and found:
+            targets[ident.group(1)] = found.group(1)
     members = {}
     for attrs in _SHEET.findall(workbook):
         name, rid = _NAME.search(attrs), _RID.search(attrs)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 from openpyxl.worksheet._reader import WorkSheetParser
@@ -29,12 +30,14 @@ class SparseRows:
         workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True,
                                           keep_links=False)
         try:
-            worksheet = workbook[self.sheet]
+            # openpyxl's read-only sheet and parser, whose internals this walks (openpyxl
+            # 3.1; tests/test_read.py checks them against python-calamine's reading)
+            worksheet: Any = workbook[self.sheet]
+            book: Any = workbook
             with worksheet._get_source() as source:
                 parser = WorkSheetParser(source, worksheet._shared_strings, data_only=True,
-                                         epoch=workbook.epoch,
-                                         date_formats=workbook._date_formats,
-                                         timedelta_formats=workbook._timedelta_formats)
+                                         epoch=book.epoch, date_formats=book._date_formats,
+                                         timedelta_formats=book._timedelta_formats)
                 for number, cells in parser.parse():
                     row = self._values(cells)
                     if row:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import cast
 
 import python_calamine as calamine
 
@@ -157,7 +158,8 @@ def _absolute_rows(sheet: calamine.CalamineSheet) -> Iterator[list[object]]:
     first_col = sheet.start[1] if sheet.start else 0
     pad: list[object] = [""] * first_col
     for row in sheet.iter_rows():
-        yield pad + row if first_col else row
+        values = cast(list[object], row)  # (the cell types python-calamine gives)
+        yield pad + values if first_col else values
 
 
 def _read_csv(result: WorkbookRead) -> None:

@@ -120,13 +120,13 @@ def _figures(report: AnnualReport) -> dict[str, float]:
 def _recommendations(report: AnnualReport, ref: Reference) -> list[str]:
     lang = report.lang
     out: list[str] = []
-    for row in report.overdue.head(5).itertuples():
-        who = ref.label("parte", row.responsable, lang) if row.responsable else word(
-            "advice.nobody", lang)
-        out.append(word("advice.follow_up", lang, actividad=row.actividad,
-                        informante=ref.label("parte", row.informante, lang), who=who,
-                        due=iso_day(row.fecha_limite),
-                        days=plural("reminder.days", lang, int(row.dias_vencido))))
+    for row in report.overdue.head(5).to_dict("records"):
+        who = ref.label("parte", str(row["responsable"]), lang) if row["responsable"] else (
+            word("advice.nobody", lang))
+        out.append(word("advice.follow_up", lang, actividad=row["actividad"],
+                        informante=ref.label("parte", str(row["informante"]), lang), who=who,
+                        due=iso_day(row["fecha_limite"]),
+                        days=plural("reminder.days", lang, int(row["dias_vencido"]))))
     grid = report.submissions
     rounds = [c for c in grid.columns if c != "informante"]
     for record in grid.to_dict("records"):

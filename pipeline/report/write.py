@@ -9,6 +9,8 @@ import io
 from pathlib import Path
 
 import pandas as pd
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from pipeline.analyse.tables import title
 from pipeline.report.data import TOP_OVERDUE, AnnualReport
@@ -91,9 +93,9 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
     lines += [(f"• {text}", None) for text in report.recommendations or [word("report.none", lang)]]
     for r, (text, fmt) in enumerate(lines):
         if "\t" in text:
-            label, value = text.split("\t")
+            label, number = text.split("\t")
             sheet.write(r, 0, label)
-            sheet.write_number(r, 1, float(value))
+            sheet.write_number(r, 1, float(number))
         else:
             sheet.write(r, 0, text, fmt)
             if len(text) > 95:  # wrapped text needs its height when printed
@@ -113,7 +115,7 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
     workbook.close()
 
 
-def _native_chart(workbook, sheet, source: str, table: pd.DataFrame,  # type: ignore[no-untyped-def]
+def _native_chart(workbook: Workbook, sheet: Worksheet, source: str, table: pd.DataFrame,
                   labels: dict[str, str], heading: str, row: int) -> None:
     if table.empty:
         return

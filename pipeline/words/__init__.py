@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pipeline.words.catalogue import CATALOGUE, Entry
+from pipeline.words.catalogue import CATALOGUE
+from pipeline.words.entry import Entry
 
 Lang = Literal["es", "en"]
 LANGS: tuple[Lang, ...] = ("es", "en")

@@ -4,9 +4,7 @@ each a text or, for a word that depends on a count, its (one, other) forms."""
 from __future__ import annotations
 
 from pipeline.words import documents, help, messages, outputs, template
-
-Text = str | tuple[str, str]
-Entry = tuple[Text, Text]
+from pipeline.words.entry import Entry
 
 
 def _merge(*parts: dict[str, Entry]) -> dict[str, Entry]:

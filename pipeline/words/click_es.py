@@ -78,7 +78,7 @@ def install(lang: str) -> None:
     for name in MODULES:
         module = importlib.import_module(name)
         if hasattr(module, "_"):
-            module._ = _gettext if lang == "es" else gettext.gettext  # type: ignore[attr-defined]
+            setattr(module, "_", _gettext if lang == "es" else gettext.gettext)  # noqa: B010
         if hasattr(module, "ngettext"):
-            module.ngettext = (  # type: ignore[attr-defined]
-                _ngettext if lang == "es" else gettext.ngettext)
+            setattr(module, "ngettext",  # noqa: B010
+                    _ngettext if lang == "es" else gettext.ngettext)

@@ -3,7 +3,9 @@ messages, the annual report."""
 
 from __future__ import annotations
 
-WORDS = {
+from pipeline.words.entry import Entry
+
+WORDS: dict[str, Entry] = {
     # Feedback workbooks
     "feedback.heading": ("Retroalimentación — {informante} — ronda {ronda}",
                          "Feedback — {informante} — round {ronda}"),

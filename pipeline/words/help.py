@@ -4,7 +4,9 @@ for that command, `help.option.<option>` an option shared by several."""
 
 from __future__ import annotations
 
-WORDS = {
+from pipeline.words.entry import Entry
+
+WORDS: dict[str, Entry] = {
     "help.seguimiento": (
         "Seguimiento: seguimiento de los acuerdos y actividades del Plan Estratégico de la "
         "CRM.\n\nLos puntos focales llenan la plantilla de Excel; la Secretaría pone los "

@@ -3,12 +3,14 @@ why a file is skipped or refused (each saying what to do)."""
 
 from __future__ import annotations
 
+from pipeline.words.entry import Entry
+
 _SAVE_ES = "; ábralo en Excel o LibreOffice, guárdelo como libro de Excel (.xlsx) y envíelo"
 _SAVE_EN = "; open it in Excel or LibreOffice, save it as an Excel workbook (.xlsx) and send it"
 _ASK_ES = "; si trae la matriz, pida que la envíen como libro de Excel (.xlsx)"
 _ASK_EN = "; if it holds the matrix, ask for it as an Excel workbook (.xlsx)"
 
-WORDS = {
+WORDS: dict[str, Entry] = {
     # The end-of-run line and the command line's other words
     "cli.consolidated": ("Consolidado {ronda}: {actividades} de {informantes}{others}; "
                          "{vencidas}, {por_vencer} por vencer, {sin_responsable} sin "

@@ -3,7 +3,9 @@ flags, kinds of change), the summary's figures and blocks."""
 
 from __future__ import annotations
 
-WORDS = {
+from pipeline.words.entry import Entry
+
+WORDS: dict[str, Entry] = {
     # Column titles: the matrix's (SPEC §3.1), then the ones the outputs add.
     "column.id": ("ID", "ID"),
     "column.grupo_trabajo": ("Grupo de trabajo", "Working group"),

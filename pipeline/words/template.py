@@ -3,7 +3,9 @@ instructions, its dropdown messages."""
 
 from __future__ import annotations
 
-WORDS = {
+from pipeline.words.entry import Entry
+
+WORDS: dict[str, Entry] = {
     "template.sheet.instrucciones": ("Instrucciones", "Instructions"),
     "template.sheet.matriz": ("Matriz", "Matrix"),
     "template.sheet.listas": ("Listas", "Lists"),

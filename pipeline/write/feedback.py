@@ -6,10 +6,9 @@ United States; the config can override it)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sized
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
@@ -83,7 +82,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
     return written
 
 
-def _batches(reporters: list[str], rows_of: dict[str, np.ndarray]) -> Iterator[list[str]]:
+def _batches(reporters: list[str], rows_of: Mapping[str, Sized]) -> Iterator[list[str]]:
     batch: list[str] = []
     rows = 0
     for informante in reporters:

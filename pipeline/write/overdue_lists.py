@@ -32,15 +32,15 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
              "", word("reminder.intro", lang, as_of=as_of.isoformat(),
                       overdue=plural("reminder.overdue", lang, len(overdue)),
                       soon=plural("reminder.soon", lang, len(soon), window=window)), ""]
-    for r in overdue.itertuples():
-        lines.append(word("reminder.item_overdue", lang, actividad=escape(r.actividad),
-                          due=iso_day(r.fecha_limite),
-                          days=plural("reminder.days", lang, int(r.dias_vencido)),
-                          informante=escape(ref.label("parte", r.informante, lang))))
-    for r in soon.itertuples():
-        lines.append(word("reminder.item_soon", lang, actividad=escape(r.actividad),
-                          due=iso_day(r.fecha_limite),
-                          informante=escape(ref.label("parte", r.informante, lang))))
+    for r in overdue.to_dict("records"):
+        lines.append(word("reminder.item_overdue", lang, actividad=escape(r["actividad"]),
+                          due=iso_day(r["fecha_limite"]),
+                          days=plural("reminder.days", lang, int(r["dias_vencido"])),
+                          informante=escape(ref.label("parte", str(r["informante"]), lang))))
+    for r in soon.to_dict("records"):
+        lines.append(word("reminder.item_soon", lang, actividad=escape(r["actividad"]),
+                          due=iso_day(r["fecha_limite"]),
+                          informante=escape(ref.label("parte", str(r["informante"]), lang))))
     lines += ["", word("reminder.ask", lang), "", word("reminder.signature", lang)]
     return "\n".join(lines)
 

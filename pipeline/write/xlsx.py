@@ -151,7 +151,7 @@ def write_table(
     return sheet
 
 
-def _column_format(series: pd.Series, formats: Formats):  # type: ignore[no-untyped-def]
+def _column_format(series: pd.Series, formats: Formats) -> Format:
     if pd.api.types.is_datetime64_any_dtype(series):
         has_time = bool((series.dropna().dt.normalize() != series.dropna()).any())
         return formats.datetime if has_time else formats.date

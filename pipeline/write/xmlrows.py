@@ -118,6 +118,8 @@ class StreamedSheet(Worksheet):
     (`add_worksheet(name, worksheet_class=StreamedSheet)`): they are kept as XML and
     written after the rows xlsxwriter holds, so they must be the sheet's last rows."""
 
+    dim_rowmax: int  # (xlsxwriter's: the sheet's last row)
+
     def __init__(self) -> None:
         super().__init__()
         self.streamed: list[str] = []
@@ -215,12 +217,13 @@ def style_attr(style: Format | None) -> str:
 def _plain(chunk: list[object]) -> bool:
     """Whether every value is a text that goes into XML as it is (one scan of them all):
     no character to escape, no white space to keep at its ends, not too long for a cell."""
-    if not all(type(v) is str and len(v) <= EXCEL_MAX_TEXT // 2 for v in chunk):
+    texts = [v for v in chunk if type(v) is str and len(v) <= EXCEL_MAX_TEXT // 2]
+    if len(texts) < len(chunk):
         return False
-    joined = "\n".join(chunk)  # type: ignore[arg-type]
+    joined = "\n".join(texts)
     if _RESERVED.search(joined) or _LITERAL_ESCAPE.search(joined):
         return False
-    return all(v == v.strip() for v in chunk)  # type: ignore[attr-defined]
+    return all(v == v.strip() for v in texts)
 
 
 def _serials(values: pd.Series) -> list[object]:
