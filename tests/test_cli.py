@@ -168,3 +168,49 @@ def test_help_does_not_import_pandas() -> None:
                           check=False)
     assert done.returncode == 0, done.stderr
     assert "consolidate" in done.stdout
+
+
+@pytest.mark.parametrize("args, env, expected, not_expected", [
+    ([], {}, "Muestra esta ayuda", "Show this message"),
+    (["--lang", "en"], {}, "Show this message", "Muestra esta ayuda"),
+    ([], {"SEGUIMIENTO_LANG": "en"}, "Show this message", "Muestra esta ayuda"),
+    ([], {"LANG": "en_US.UTF-8"}, "Show this message", "Muestra esta ayuda"),
+    ([], {"LANG": "es_GT.UTF-8"}, "Muestra esta ayuda", "Show this message"),
+    (["--lang", "es"], {"LANG": "en_US.UTF-8"}, "Muestra esta ayuda", "Show this message"),
+])
+def test_help_is_in_the_users_language(monkeypatch: pytest.MonkeyPatch, args: list[str],
+                                       env: dict[str, str], expected: str,
+                                       not_expected: str) -> None:
+    for variable in ("SEGUIMIENTO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in env.items():
+        monkeypatch.setenv(variable, value)
+    for command in ([], ["consolidate"], ["overdue"]):
+        result = CliRunner().invoke(cli, [*command, "--help", *args])
+        assert result.exit_code == 0
+        assert expected in result.output and not_expected not in result.output, result.output
+    spanish = expected.startswith("Muestra")
+    result = CliRunner().invoke(cli, ["consolidate", "--help", *args])
+    assert ("Fecha a la que se juzgan los plazos" in result.output) == spanish
+    assert ("Date at which deadlines are judged" in result.output) == (not spanish)
+
+
+def test_clicks_own_usage_errors_are_in_the_users_language() -> None:
+    result = CliRunner().invoke(cli, ["consolidate", "--bogus"])
+    assert result.exit_code == 2
+    assert "No existe la opción '--bogus'" in result.output and "Uso:" in result.output
+    result = CliRunner().invoke(cli, ["consolidate", "--bogus", "--lang", "en"])
+    assert "No such option: --bogus" in result.output or "No such option" in result.output
+    result = CliRunner().invoke(cli, ["report", "--out", "x"])
+    assert "Falta la opción" in result.output and "--year" in result.output
+
+
+def test_dates_are_accepted_day_first_too(tmp_path: Path) -> None:
+    lines = []
+    for as_of in ("2026-11-30", "30/11/2026"):
+        result = CliRunner().invoke(cli, ["consolidate", str(SAMPLE), "--out",
+                                          str(tmp_path / as_of.replace("/", "-")), "--as-of",
+                                          as_of])
+        assert result.exit_code == 0, result.output
+        lines.append(result.output.split("->")[0])
+    assert lines[0] == lines[1]

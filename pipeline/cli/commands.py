@@ -32,14 +32,18 @@ class _Localized(click.Group):
     """The command line in the user's language, however it is entered (the `seguimiento`
     program, `python -m pipeline`, a test's runner)."""
 
+    language: Lang = "es"
+
     def make_context(self, info_name: str | None, args: list[str],
                      parent: click.Context | None = None, **extra: Any) -> click.Context:
-        localize(self, chosen_language(args))
+        self.language = chosen_language(args)
+        localize(self, self.language)
         return super().make_context(info_name, args, parent, **extra)
 
 
 def _lang(lang: str | None) -> Lang:
-    return chosen_language(["--lang", lang] if lang else [])
+    """A command's --lang, else the language the command line was entered in."""
+    return chosen_language(["--lang", lang]) if lang else cli.language
 
 
 def _day(value: dt.datetime | None) -> dt.date:
@@ -48,6 +52,7 @@ def _day(value: dt.datetime | None) -> dt.date:
 
 @click.group(cls=_Localized, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="seguimiento")
+@click.option("--lang", type=click.Choice(["es", "en"]), expose_value=False, is_eager=True)
 def cli() -> None:
     """Seguimiento (its help: help.seguimiento)."""
 

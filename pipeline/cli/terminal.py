@@ -108,12 +108,14 @@ def localize(group: click.Group, lang: Lang) -> None:
     from pipeline.words import click_es
 
     click_es.install(lang)
+    for command in (group, *group.commands.values()):
+        command._help_option = None  # click keeps its --help option, words and all: anew
     group.help = word("help.seguimiento", lang)
     group.options_metavar = word("help.metavar.options", lang)
     group.subcommand_metavar = word("help.metavar.command", lang)
     for param in group.params:
-        if isinstance(param, click.Option) and param.name == "version":
-            param.help = word("help.option.version", lang)
+        if isinstance(param, click.Option) and param.name in ("version", "lang"):
+            param.help = word(f"help.option.{param.name}", lang)
     for name, command in group.commands.items():
         command.help = word(f"help.{name}", lang)
         command.options_metavar = word("help.metavar.options", lang)
