@@ -7,12 +7,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalize.deadlines import parse_deadline
-from pipeline.reference.plan import Plan
+from pipeline.model.text import fold
+from pipeline.normalize.deadlines import Context, Deadline
+from pipeline.normalize.deadlines import parse_deadline as parse_with
+from pipeline.reference.plan import Meeting, Plan
 
 PLAN = Plan(dt.date(2019, 7, 1), 3)
-VAGUE = ["permanente", "continuo", "por definir", "a definir", "TBD", "anual", "n/a", "-"]
+VAGUE = ["permanente", "continuo", "por definir", "a definir", "TBD", "anual", "n/a", "-",
+         "ongoing", "on-going", "continuous", "en curso"]
 D = dt.date
+
+
+def parse_deadline(value: object, plan: Plan = PLAN, vague: list[str] = VAGUE,
+                   **context: object) -> Deadline:
+    return parse_with(value, Context(plan, frozenset(fold(v) for v in vague),
+                                     **context))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -151,3 +160,94 @@ def test_never_raises_and_always_classifies(value: object) -> None:
     parsed = parse_deadline(value, PLAN, VAGUE)
     assert parsed.kind in {"fecha", "impreciso", "vacio", "invalido"}
     assert (parsed.due is not None) == (parsed.kind == "fecha")
+
+
+CALENDAR = (Meeting("Reunión Viceministerial", D(2027, 6, 15), "XXVII Reunión Viceministerial"),
+            Meeting("Reunión Viceministerial", D(2028, 6, 1), "XXVIII Reunión Viceministerial"),
+            Meeting("GRCM", D(2027, 3, 10)), Meeting("GRCM", D(2027, 9, 20)),
+            Meeting("Grupo de Trabajo sobre Migración Laboral", D(2027, 4, 20)))
+
+
+@pytest.mark.parametrize(("text", "context", "due", "precision", "assumed"), [
+    ("a más tardar el 30 de junio de 2021", {}, D(2021, 6, 30), "dia", False),
+    ("A MAS TARDAR 30/06/2021", {}, D(2021, 6, 30), "dia", False),
+    ("no later than March 2021", {}, D(2021, 3, 31), "mes", False),
+    ("mid-2021", {}, D(2021, 6, 30), "semestre", False),
+    ("mediados de 2021", {}, D(2021, 6, 30), "semestre", False),
+    ("2do trimestre", {"year": 2026}, D(2026, 6, 30), "trimestre", True),
+    ("segundo semestre", {"year": 2026}, D(2026, 12, 31), "semestre", True),
+    ("T3", {"year": 2027}, D(2027, 9, 30), "trimestre", True),
+    ("marzo", {"year": 2027}, D(2027, 3, 31), "mes", True),
+    ("Q3 FY2021", {"fiscal_month": 10}, D(2021, 6, 30), "trimestre", False),
+    ("Q3 FY2021", {}, D(2021, 9, 30), "trimestre", False),
+    ("Q1 FY 2022", {"fiscal_month": 10}, D(2021, 12, 31), "trimestre", False),
+    ("FY2022", {"fiscal_month": 10}, D(2022, 9, 30), "anio", False),
+    ("antes de la próxima Reunión Viceministerial",
+     {"calendar": CALENDAR, "today": D(2027, 1, 10)}, D(2027, 6, 15), "reunion", False),
+    ("antes de la próxima Reunión Viceministerial",
+     {"calendar": CALENDAR, "today": D(2027, 7, 1)}, D(2028, 6, 1), "reunion", False),
+    ("para la XXVII Reunión Viceministerial", {"calendar": CALENDAR}, D(2027, 6, 15),
+     "reunion", False),
+    ("before the next GRCM meeting", {"calendar": CALENDAR, "today": D(2027, 4, 1)},
+     D(2027, 9, 20), "reunion", False),
+    ("antes de la próxima reunión del Grupo de Trabajo sobre Migración Laboral",
+     {"calendar": CALENDAR, "today": D(2027, 1, 1)}, D(2027, 4, 20), "reunion", False),
+])
+def test_forms_of_issue_13(text: str, context: dict[str, object], due: dt.date,
+                           precision: str, assumed: bool) -> None:
+    parsed = parse_deadline(text, **context)
+    assert (parsed.kind, parsed.due, parsed.precision, parsed.assumed_year) == (
+        "fecha", due, precision, assumed)
+
+
+@pytest.mark.parametrize("text", ["ongoing", "On-going", "continuous", "En curso",
+                                  "antes de la próxima Reunión Viceministerial"])
+def test_ongoing_and_unscheduled_meetings_are_vague(text: str) -> None:
+    """The template's own instructions call "ongoing" vague; a meeting the calendar does
+    not hold names no date either."""
+    assert parse_deadline(text).kind == "impreciso"
+
+
+def test_a_quarter_without_a_year_needs_the_rounds_year() -> None:
+    assert parse_deadline("2do trimestre").kind == "invalido"
+
+
+@given(st.dates(D(1990, 1, 1), D(2090, 12, 31)))
+def test_no_later_than_a_date_is_that_date(date: dt.date) -> None:
+    assert parse_deadline(f"a más tardar el {date:%d/%m/%Y}").due == date
+    assert parse_deadline(f"no later than {date.isoformat()}").due == date
+
+
+def test_a_2026_round_does_not_count_an_ended_plans_years_as_overdue(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Items due "1er año" of the 2019-2022 plan showed 2,434 days overdue and topped every
+    overdue list; now they are flagged, the run says once that the plan has ended, and a
+    plan in force in the configuration gives them their dates again."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from tests.conftest import ROOT
+
+    sample = ROOT / "input_workbooks"
+    result = CliRunner().invoke(cli, ["consolidate", str(sample), "--out", str(tmp_path / "a"),
+                                      "--as-of", "2026-11-30"])
+    assert result.exit_code == 0
+    assert "terminó el 2022-06-30" in result.output and result.output.count("terminó") == 1
+    import pandas as pd
+
+    matrix = pd.read_csv(tmp_path / "a" / "matriz.csv", encoding="utf-8-sig",
+                         keep_default_na=False)
+    plan_years = matrix[matrix["precision_plazo"] == "anio_plan"]
+    assert len(plan_years) >= 3 and not plan_years["vencido"].any()
+    assert plan_years["plazo_impreciso"].all() and set(plan_years["fecha_limite"]) == {""}
+    issues = (tmp_path / "a" / "problemas.csv").read_text("utf-8-sig")
+    assert issues.count("plazo-plan-terminado") == len(plan_years)
+    config = tmp_path / "plan.toml"
+    config.write_text('[plan]\nnombre = "Plan Estratégico de la CRM 2025-2027"\n'
+                      'inicio = 2025-01-01\nduracion_anios = 3\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["consolidate", str(sample), "--out", str(tmp_path / "b"),
+                                      "--as-of", "2026-11-30", "--config", str(config)])
+    assert result.exit_code == 0 and "terminó" not in result.output
+    matrix = pd.read_csv(tmp_path / "b" / "matriz.csv", encoding="utf-8-sig",
+                         keep_default_na=False)
+    plan_years = matrix[matrix["precision_plazo"] == "anio_plan"]
+    assert set(plan_years["fecha_limite"]) <= {"2025-12-31", "2026-12-31", "2027-12-31"}

@@ -155,6 +155,30 @@ CATALOGUE: dict[str, Entry] = {
         "2027), a quarter (Q1 2027), a semester (H1 2027), a year (2027) or a plan year "
         "(year 2).",
     ),
+    "plazo-plan-terminado": Entry(
+        WARNING,
+        "El plazo «{valor}» es un año de un plan estratégico que ya terminó, así que no se "
+        "cuenta como vencido. Escriba la fecha a la que se compromete ahora (31/03/2027, T1 "
+        "2027, 2027...).",
+        "The deadline “{valor}” is a year of a strategic plan that has ended, so it is not "
+        "counted as overdue. Write the date now committed to (31/03/2027, Q1 2027, 2027...).",
+    ),
+    "plazo-sin-anio": Entry(
+        WARNING,
+        "El plazo «{valor}» no dice el año; se tomó el año de la ronda. Si es otro, escriba "
+        "el año (p. ej. «T2 2027»).",
+        "The deadline “{valor}” gives no year; the round's year was taken. If it is another, "
+        "write the year (e.g. “Q2 2027”).",
+    ),
+    "plan-terminado": Entry(
+        WARNING,
+        "El plan vigente según la configuración, «{plan}», terminó el {fin}: los plazos "
+        "escritos como años del plan («1er año») no se cuentan como vencidos. Indique el "
+        "plan estratégico vigente en seguimiento.toml (sección [plan]).",
+        "The plan in force in the configuration, “{plan}”, ended on {fin}: deadlines "
+        "written as years of the plan (“year 1”) are not counted as overdue. Name the "
+        "strategic plan in force in seguimiento.toml (section [plan]).",
+    ),
     "avance-invalido": Entry(
         WARNING,
         "El avance «{valor}» no es un porcentaje entre 0 y 100; se dejó en blanco. Escriba "

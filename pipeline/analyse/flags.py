@@ -30,6 +30,7 @@ def flag_rows(frame: pd.DataFrame, as_of: dt.date, window_days: int) -> pd.DataF
     """Every flag of a consolidated round's rows."""
     frame = flag_due(frame, as_of, window_days)
     frame["sin_responsable"] = frame["responsable"].eq("")
-    frame["plazo_impreciso"] = frame["_plazo_tipo"].isin(["vacio", "impreciso"])
+    frame["plazo_impreciso"] = frame["_plazo_tipo"].isin(["vacio", "impreciso",
+                                                          "plan_terminado"])
     frame["sin_indicador"] = frame["indicadores"].eq("")
     return frame

@@ -23,7 +23,7 @@ from pipeline.normalize.matching import Matcher
 from pipeline.normalize.matrix import normalize_matrix
 from pipeline.read.gather import Gathered
 from pipeline.reference.data import Reference
-from validation import Issue
+from validation import Issue, make_issue
 from validation.schemas import Known, validate_matrix
 
 log = logging.getLogger("seguimiento")
@@ -40,7 +40,7 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     issues += replaced
     kept = {s.archivo for s in subs if s.estado == "leido"}
     raw = found.raw[found.raw["_archivo"].isin(kept)].reset_index(drop=True)
-    frame = normalize_matrix(raw, matcher, ref)
+    frame = normalize_matrix(raw, matcher, ref, as_of, _year_of(ronda))
     known = Known([s.clave for s in ref.estados], [p.nombre for p in ref.pilares])
     issues += _suggestions_in_words(validate_matrix(frame, known, found.cells), ref)
     frame = keys.assign_ids(frame, ref)
@@ -50,6 +50,10 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     issues += missing
     subs = keys.mark_timeliness(subs, closing_date or ref.cierres.get(ronda))
     frame = flag_rows(frame, as_of, ref.dias_por_vencer)
+    if ref.plan.fin < as_of:  # said once, in plain words
+        issues.append(make_issue("plan-terminado", fin=ref.plan.fin.isoformat(),
+                                 plan=(ref.label("plan", ref.plan.nombre, "es"),
+                                       ref.label("plan", ref.plan.nombre, "en"))))
     issues.sort(key=_issue_order)
     subs = count_issues(subs, issues)
     log.info("%d issues", len(issues))
@@ -92,6 +96,11 @@ def _issue_order(issue: Issue) -> tuple[object, ...]:
     letters = issue.celda.rstrip("0123456789")
     return (issue.archivo == "", issue.archivo, issue.hoja, issue.fila or 0, len(letters),
             letters, issue.code, issue.valor)
+
+
+def _year_of(ronda: str) -> int | None:
+    """The year a round's name begins with (2026-T4: 2026)."""
+    return int(ronda[:4]) if ronda[:4].isdigit() else None
 
 
 def _declared_round(subs: list[Submission]) -> str | None:

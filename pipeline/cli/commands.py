@@ -87,6 +87,9 @@ def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None
                                    Progress(word("cli.writing", language)))
         if not any(s.archivo and s.estado != "omitido" for s in result.submissions):
             click.echo(word("cli.empty_folder", language, folder=input_dir), err=True)
+        for issue in result.issues:
+            if issue.code == "plan-terminado":  # said once, before the figures it changes
+                click.echo(issue.message(language), err=True)
         click.echo(consolidated_line(result, language))
 
 

@@ -18,6 +18,7 @@ class Submission:
     informante: str = ""
     informante_conocido: bool = False
     ronda: str = ""
+    plan: str = ""  # the plan its template was made for (its years are that plan's)
     fecha_envio: dt.datetime | None = None
     contacto_nombre: str = ""
     contacto_institucion: str = ""

@@ -8,8 +8,10 @@ of rows.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -17,7 +19,7 @@ import pandas as pd
 from pipeline.model.columns import KEYS
 from pipeline.model.text import fold, normalize_text
 from pipeline.model.values import read_text
-from pipeline.normalize.deadlines import parse_deadline
+from pipeline.normalize.deadlines import Context, Deadline, needs_context, parse_deadline
 from pipeline.normalize.matching import Match, Matcher
 from pipeline.reference.data import Reference
 
@@ -39,8 +41,11 @@ def _per_value(series: pd.Series, func: Callable[[object], object]) -> pd.Series
     return pd.Series(mapped[codes], index=series.index, dtype=object)
 
 
-def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference) -> pd.DataFrame:
-    """Raw rows (object columns named by key, plus provenance) -> the normalized frame."""
+def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference, as_of: dt.date,
+                     year: int | None = None) -> pd.DataFrame:
+    """Raw rows (object columns named by key, plus provenance) -> the normalized frame;
+    `as_of` judges whether a plan has ended, `year` is the round's (for a period written
+    without one)."""
     out = pd.DataFrame(index=raw.index)
     for key in KEYS:
         if key not in raw:
@@ -52,7 +57,7 @@ def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference) -> pd.
     _pillar_theme(out, raw, matcher)
     _group(out, raw, matcher)
     _parties(out, raw, matcher)
-    _deadline(out, raw, ref)
+    _deadline(out, raw, ref, as_of, year)
     _progress(out, raw)
     _restricted(out, raw)
     kept = {c: raw[c] for c in raw.columns if c.startswith("_")}
@@ -118,13 +123,44 @@ def _parties(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
     out["_sug_responsable"] = [p[2] for p in parsed]
 
 
-def _deadline(out: pd.DataFrame, raw: pd.DataFrame, ref: Reference) -> None:
-    vague = tuple(fold(v) for v in ref.plazos_imprecisos)
-    parsed = _per_value(raw["plazo"], lambda v: parse_deadline(v, ref.plan, vague))
+def _deadline(out: pd.DataFrame, raw: pd.DataFrame, ref: Reference, as_of: dt.date,
+              year: int | None) -> None:
+    """Due dates. A plan's year is read against the plan the item belongs to (its
+    template's, else the plan in force); one of a plan that has ended by the as-of date
+    is flagged (plan_terminado), not counted as years overdue. "The next meeting" is
+    counted from the day the file was sent."""
+    base = Context(ref.plan, frozenset(fold(v) for v in ref.plazos_imprecisos),
+                   ref.calendario, year, ref.mes_inicio_anio_fiscal, as_of)
+    plan_names = raw["_plan"].tolist() if "_plan" in raw else [""] * len(raw)
+    plans = {name: ref.plan_named(str(name)) or ref.plan for name in set(plan_names)}
+    sent = raw["_fecha_envio"].tolist() if "_fecha_envio" in raw else [None] * len(raw)
+    memo: dict[object, Deadline] = {}
+    parsed = []
+    for value, plan_name, day in zip(raw["plazo"].tolist(), plan_names, sent, strict=True):
+        key = (value, plan_name, _day(day, as_of)) if needs_context(value) else value
+        found = memo.get(key)
+        if found is None:
+            plan = plans[plan_name]
+            found = parse_deadline(value, replace(base, plan=plan, today=_day(day, as_of)))
+            if found.precision == "anio_plan" and plan.fin < as_of:
+                found = Deadline("plan_terminado", None, "anio_plan")
+            memo[key] = found
+        parsed.append(found)
     out["plazo"] = _per_value(raw["plazo"], read_text)
-    out["fecha_limite"] = pd.to_datetime([p.due for p in parsed]).astype("datetime64[ns]")
+    out["fecha_limite"] = pd.to_datetime(pd.Series([p.due for p in parsed], dtype=object)
+                                         ).astype("datetime64[ns]")
     out["precision_plazo"] = [p.precision for p in parsed]
     out["_plazo_tipo"] = [p.kind for p in parsed]
+    out["_plazo_con_anio"] = [not p.assumed_year for p in parsed]
+
+
+def _day(value: object, default: dt.date) -> dt.date:
+    """The day a file was sent, as a date (the as-of date when it is not known)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return default
 
 
 def _progress(out: pd.DataFrame, raw: pd.DataFrame) -> None:

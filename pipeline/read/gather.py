@@ -69,6 +69,7 @@ def gather(
                 for record in sheet.records:
                     record.update(_archivo=name, _hoja=sheet.hoja, _informante=sub.informante,
                                   _ronda=sub.ronda, _fecha_envio=sub.fecha_envio,
+                                  _plan=sub.plan,
                                   _grupo_hoja=sheet.hoja if group.value else "")
                     extras = record.pop("_extra", {})
                     assert isinstance(extras, dict)
@@ -83,12 +84,12 @@ def gather(
         if on_file is not None:
             on_file(name, len(candidates))
     columns = [*KEYS, "_archivo", "_hoja", "_fila", "_informante", "_ronda", "_fecha_envio",
-               "_grupo_hoja", *sorted(extra_titles)]
+               "_plan", "_grupo_hoja", *sorted(extra_titles)]
     if records or not frames:  # (an empty frame's columns are untyped: not joined)
         frames.append(pd.DataFrame.from_records(records, columns=columns))
     raw = pd.concat(frames, ignore_index=True).reindex(columns=columns)
     raw["_fila"] = raw["_fila"].astype(int)
-    for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja"):
+    for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja", "_plan"):
         raw[column] = raw[column].astype(object).fillna("").astype(str)
     return Gathered(raw, subs, issues, cells, extra_titles)
 

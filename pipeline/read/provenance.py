@@ -59,6 +59,7 @@ def describe(workbook: WorkbookRead, ref: Reference, round_option: str | None,
         informante=found or reporter or path.stem,
         informante_conocido=found is not None,
         ronda=meta.get("ronda") or round_option or quarter_of(as_of),
+        plan=meta.get("plan", ""),
         fecha_envio=dt.datetime.combine(stated, dt.time()) if stated is not None else (
             document_modified(path) or file_modified(path)),
         contacto_nombre=_text(contact.get("contacto_nombre")),

@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass, field
 
 from pipeline.model.text import fold
-from pipeline.reference.plan import Plan
+from pipeline.reference.plan import Meeting, Plan
 from pipeline.words import lang_of
 
 
@@ -50,7 +50,7 @@ class Status:
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per run
 class Reference:
     plan_nombre: str
-    plan: Plan
+    plan: Plan  # the plan in force
     dias_por_vencer: int
     paises: tuple[Party, ...]
     grupos: tuple[Party, ...]
@@ -61,6 +61,9 @@ class Reference:
     grupos_otros_prefijos: tuple[str, ...]
     esperados: tuple[str, ...] = field(default=())
     plan_en: str = ""  # the plan's name in English
+    planes_anteriores: tuple[Plan, ...] = ()
+    calendario: tuple[Meeting, ...] = ()
+    mes_inicio_anio_fiscal: int = 1  # "Q3 FY2027": the month a fiscal year starts
     cierres: dict[str, dt.date] = field(default_factory=dict)  # round -> closing date
     idiomas: dict[str, str] = field(default_factory=dict)  # reporter -> es|en override
 
@@ -86,6 +89,16 @@ class Reference:
                 if fold(name):
                     index.setdefault(fold(name), party.nombre)
         return index
+
+    @property
+    def planes(self) -> tuple[Plan, ...]:
+        """The plan in force, then the earlier ones."""
+        return (self.plan, *self.planes_anteriores)
+
+    def plan_named(self, nombre: str) -> Plan | None:
+        """A plan by its name (as a template's metadata carries it), any case or accents."""
+        wanted = fold(nombre)
+        return next((p for p in self.planes if wanted and fold(p.nombre) == wanted), None)
 
     def party(self, nombre: str) -> Party | None:
         return next((p for p in self.responsables if p.nombre == nombre), None)
@@ -116,7 +129,8 @@ class Reference:
     def _labels(self) -> dict[tuple[str, str], tuple[str, str]]:
         labels: dict[tuple[str, str], tuple[str, str]] = {
             ("estado", s.clave): (s.es, s.en) for s in self.estados}
-        labels[("plan", self.plan_nombre)] = (self.plan_nombre, self.plan_en or self.plan_nombre)
+        for plan in (self.plan, *self.planes_anteriores):
+            labels[("plan", plan.nombre)] = (plan.nombre, plan.en or plan.nombre)
         for pillar in self.pilares:
             labels[("pilar", pillar.nombre)] = (pillar.nombre, pillar.en)
             for theme, english in zip(pillar.temas, pillar.temas_en or pillar.temas,

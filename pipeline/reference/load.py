@@ -15,10 +15,10 @@ from typing import Any
 
 from pipeline.model.errors import ConfigError
 from pipeline.reference.data import Party, Pillar, Reference, Status
-from pipeline.reference.plan import Plan
+from pipeline.reference.plan import Meeting, Plan
 
 _LIST_KEYS = {"paises": "nombre", "pilares": "nombre", "grupos": "nombre",
-              "responsables": "nombre", "estados": "clave"}
+              "responsables": "nombre", "estados": "clave", "planes_anteriores": "nombre"}
 
 
 def load_reference(config_path: Path | None = None) -> Reference:
@@ -71,10 +71,7 @@ def _merge_entry(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 def _build(data: dict[str, Any]) -> Reference:
-    plan = data["plan"]
-    inicio = plan["inicio"]
-    if isinstance(inicio, str):
-        inicio = dt.date.fromisoformat(inicio)
+    plan = _plan(data["plan"])
     paises = tuple(
         Party(p["nombre"], p.get("en", p["nombre"]), "pais", tuple(p.get("alias", [])),
               p.get("iso3", ""), p.get("idioma", "es"))
@@ -103,9 +100,12 @@ def _build(data: dict[str, Any]) -> Reference:
     )
     ronda = data.get("ronda", {})
     ref = Reference(
-        plan_nombre=plan.get("nombre", ""),
-        plan_en=plan.get("en", ""),
-        plan=Plan(inicio, int(plan.get("duracion_anios", 3))),
+        plan_nombre=plan.nombre,
+        plan_en=plan.en,
+        plan=plan,
+        planes_anteriores=tuple(_plan(p) for p in data.get("planes_anteriores", [])),
+        calendario=tuple(_meeting(m) for m in data.get("calendario", [])),
+        mes_inicio_anio_fiscal=int(ronda.get("mes_inicio_anio_fiscal", 1)),
         dias_por_vencer=int(ronda.get("dias_por_vencer", 90)),
         paises=paises,
         grupos=grupos,
@@ -123,6 +123,22 @@ def _build(data: dict[str, Any]) -> Reference:
                for k, v in data.get("cierres", {}).items()}
     idiomas = {_canonical_reporter(ref, k): str(v) for k, v in data.get("idiomas", {}).items()}
     return replace(ref, esperados=esperados, cierres=cierres, idiomas=idiomas)
+
+
+def _plan(entry: dict[str, Any]) -> Plan:
+    return Plan(_date(entry["inicio"]), int(entry.get("duracion_anios", 3)),
+                str(entry.get("nombre", "")), str(entry.get("en", "")))
+
+
+def _meeting(entry: dict[str, Any]) -> Meeting:
+    return Meeting(str(entry["reunion"]), _date(entry["fecha"]), str(entry.get("nombre", "")),
+                   tuple(str(a) for a in entry.get("alias", [])))
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def _theme(entry: Any) -> tuple[str, str]:

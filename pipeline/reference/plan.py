@@ -1,4 +1,6 @@
-"""The strategic plan whose years a deadline may name ("1er año", "year 2")."""
+"""The strategic plans whose years a deadline may name ("1er año", "year 2"), and the
+calendar of the process's meetings a deadline may name ("antes de la próxima Reunión
+Viceministerial")."""
 
 from __future__ import annotations
 
@@ -8,14 +10,32 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Plan:
-    """The plan whose years "1er año" ... refer to."""
+    """A strategic plan: its years run from its start, `anios` of them."""
 
     inicio: dt.date
     anios: int = 3
+    nombre: str = ""
+    en: str = ""
 
     def end_of_year(self, n: int) -> dt.date:
         """The last day of the plan's n-th year."""
         return add_years(self.inicio, n) - dt.timedelta(days=1)
+
+    @property
+    def fin(self) -> dt.date:
+        """The plan's last day."""
+        return self.end_of_year(self.anios)
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting of the process: its kind ("Reunión Viceministerial", "GRCM", a working
+    group), its own name when it has one ("XXVII Reunión Viceministerial"), its date."""
+
+    reunion: str
+    fecha: dt.date
+    nombre: str = ""
+    alias: tuple[str, ...] = ()
 
 
 def add_years(date: dt.date, years: int) -> dt.date:

@@ -104,7 +104,7 @@ def write_template(
     sheet.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True,
                        "sort": True, "autofilter": True})
     sheet.activate()
-    _metadata(workbook, reporter, ronda, lang, names, CONTACT_CELLS)
+    _metadata(workbook, reporter, ronda, lang, names, CONTACT_CELLS, ref.plan.nombre)
     workbook.close()
 
 
@@ -178,10 +178,11 @@ def _dropdowns(workbook: Workbook, sheet: Worksheet, ref: Reference, lang: str, 
 
 
 def _metadata(workbook: Workbook, reporter: Party, ronda: str, lang: str,
-              names: dict[str, str], contact_cells: dict[str, str]) -> None:
+              names: dict[str, str], contact_cells: dict[str, str], plan: str) -> None:
     meta = workbook.add_worksheet(META_SHEET)
     rows = [
         ("informante", reporter.nombre), ("ronda", ronda), ("version", TEMPLATE_VERSION),
+        ("plan", plan),
         ("idioma", lang), ("hoja_matriz", names["matriz"]),
         ("hoja_instrucciones", names["instrucciones"]), ("fila_encabezado", str(HEADER_ROW + 1)),
         *((f"celda_{key}", cell) for key, cell in contact_cells.items()),
