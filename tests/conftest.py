@@ -21,6 +21,12 @@ OFFICIAL_TITLES = ["Pilar programático", "Tema", "Descripción de la actividad"
 AS_OF = dt.date(2026, 11, 30)
 
 
+@pytest.fixture(autouse=True)
+def _no_workspace_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workspace named by the tester's own environment never reaches a test."""
+    monkeypatch.delenv("SEGUIMIENTO_WORKSPACE", raising=False)
+
+
 @pytest.fixture(scope="session")
 def ref() -> Reference:
     return load_reference()

@@ -15,16 +15,25 @@ SAMPLE = ROOT / "input_workbooks"
 
 
 def invoke(*args: str) -> tuple[int, str]:
+    """The exit code and everything printed (the summary and the messages)."""
     result = CliRunner().invoke(cli, list(args))
     return result.exit_code, result.output
 
 
+def run(*args: str) -> tuple[int, str, str]:
+    """The exit code, what went to stdout (the summary line) and to stderr (messages)."""
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
 def test_consolidate_prints_one_summary_line(tmp_path: Path) -> None:
-    code, out = invoke("consolidate", str(SAMPLE), "--out", str(tmp_path), "--as-of",
-                       "2026-11-30")
+    code, out, said = run("consolidate", str(SAMPLE), "--out", str(tmp_path), "--as-of",
+                          "2026-11-30")
     assert code == 0
     assert out.startswith("Consolidado 2026-T4: 34 actividades de 15 de 16 informantes; ")
     assert out.count("\n") == 1  # quiet when not on a terminal: no progress bars
+    # the sample's plan (2019-2022) has ended by then: said once, in plain words, on stderr
+    assert said.count("\n") == 1 and said.startswith("El plan vigente según la configuración")
     assert (tmp_path / "consolidado.xlsx").is_file()
 
 
@@ -35,7 +44,7 @@ def test_summary_line_counts_files_from_reporters_not_on_the_list(
     make_workbook("Guatemala.xlsx", row, folder=folder)
     make_workbook("Municipio de Mixco.xlsx", row, folder=folder)
     make_workbook("Municipio de Villa Nueva.xlsx", row, folder=folder)
-    code, out = invoke("consolidate", str(folder), "--out", str(tmp_path / "es"), "--as-of",
+    code, out, _ = run("consolidate", str(folder), "--out", str(tmp_path / "es"), "--as-of",
                        "2026-11-30")
     assert code == 0
     assert out.startswith("Consolidado 2026-T4: 3 actividades de 1 de 16 informantes (y 2 "
@@ -60,7 +69,7 @@ def test_a_national_mechanism_names_its_own_reporters(make_workbook: MakeWorkboo
         '[ronda]\ninformantes_esperados = ["Municipio de Mixco", "Municipio de Villa Nueva"]\n'
         '[[paises]]\nnombre = "Municipio de Mixco"\nalias = ["Mixco"]\n'
         '[[paises]]\nnombre = "Municipio de Villa Nueva"\n', encoding="utf-8")
-    code, out = invoke("consolidate", str(folder), "--out", str(tmp_path / "out"), "--as-of",
+    code, out, _ = run("consolidate", str(folder), "--out", str(tmp_path / "out"), "--as-of",
                        "2026-11-30", "--config", str(config))
     assert code == 0
     assert out.startswith("Consolidado 2026-T4: 2 actividades de 2 de 2 informantes; ")
@@ -69,18 +78,24 @@ def test_a_national_mechanism_names_its_own_reporters(make_workbook: MakeWorkboo
 
 
 def test_consolidate_in_english(tmp_path: Path) -> None:
-    code, out = invoke("consolidate", str(SAMPLE), "--out", str(tmp_path), "--as-of",
-                       "2026-11-30", "--lang", "en")
+    code, out, said = run("consolidate", str(SAMPLE), "--out", str(tmp_path), "--as-of",
+                          "2026-11-30", "--lang", "en")
     assert code == 0 and out.startswith("Consolidated 2026-T4: 34 activities")
+    assert said.startswith("The plan in force in the configuration, “CRM Strategic Plan")
     problems = (tmp_path / "problemas.csv").read_text("utf-8-sig")
     assert "The deadline “cuando haya fondos” cannot be read" in problems
 
 
-def test_default_output_folder_is_output_round(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_out_the_outputs_go_to_the_workspace(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    code, out = invoke("consolidate", str(SAMPLE), "--as-of", "2026-11-30")
+    assert code == 3 and "seguimiento init" in out and not any(tmp_path.iterdir())
+    assert invoke("init", "ws")[0] == 0
+    monkeypatch.chdir(tmp_path / "ws" / "recibidos")  # anywhere inside it
     code, _ = invoke("consolidate", str(SAMPLE), "--as-of", "2026-11-30")
-    assert code == 0 and (tmp_path / "output" / "2026-T4" / "matriz.csv").is_file()
+    assert code == 0 and (tmp_path / "ws" / "resultados" / "2026-T4" / "matriz.csv").is_file()
+    assert (tmp_path / "ws" / "historial.sqlite").is_file()
 
 
 def test_missing_input_folder_exits_3_in_the_users_language(tmp_path: Path) -> None:

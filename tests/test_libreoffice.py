@@ -33,7 +33,7 @@ def test_consolidated_workbook_opens(tmp_path: Path) -> None:
 
 def test_template_opens(tmp_path: Path) -> None:
     [path] = generate_templates(("Honduras",), False, "2027-T1", None, tmp_path / "t", None,
-                                history=tmp_path / "no-history.sqlite")
+                                history=tmp_path / "no-history.sqlite").written
     to_pdf(path, tmp_path)
 
 

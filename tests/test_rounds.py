@@ -61,7 +61,7 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
     def templates(ronda: str, who: tuple[str, ...]) -> dict[str, Path]:
         paths = generate_templates(who, False, ronda, None, base / ronda / "in", config,
-                                   history=history)
+                                   history=history).written
         return dict(zip(who, paths, strict=True))
 
     def consolidate(ronda: str, as_of: dt.date) -> Path:

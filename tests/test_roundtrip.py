@@ -35,7 +35,7 @@ def consolidated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("round")
     inbox = base / "recibidos"
     [gt, ca] = generate_templates(("Guatemala", "Canadá"), False, "2027-T1", None, inbox, None,
-                                  history=base / "no-history.sqlite")
+                                  history=base / "no-history.sqlite").written
     fill(gt, [
         {"actividad": "Protocolo de niñez migrante", "pilar": "3. Preparación, protección, "
          "atención y migración irregular", "indicadores": "Protocolo aprobado",

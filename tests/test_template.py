@@ -74,6 +74,6 @@ def test_dropdowns_come_from_the_reference_lists(template: Path, ref: Reference)
 
 def test_english_templates_for_english_speaking_reporters(tmp_path: Path) -> None:
     [path] = generate_templates(("Canada",), False, "2027-T1", None, tmp_path, None,
-                                history=tmp_path / "no-history.sqlite")
+                                history=tmp_path / "no-history.sqlite").written
     sheet = openpyxl.load_workbook(path)["Matrix"]
     assert sheet.cell(HEADER_ROW + 1, 5).value == "Activity description"

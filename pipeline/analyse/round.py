@@ -17,8 +17,9 @@ from pipeline.analyse import keys
 from pipeline.analyse.changes import compute_changes, trend_table
 from pipeline.analyse.flags import flag_rows
 from pipeline.analyse.tables import build_tables, count_issues, matrix_table
+from pipeline.model.rounds import quarter_of
 from pipeline.model.run import RunResult
-from pipeline.model.submission import Submission, quarter_of
+from pipeline.model.submission import Submission
 from pipeline.normalize.matching import Matcher
 from pipeline.normalize.matrix import normalize_matrix
 from pipeline.read.gather import Gathered

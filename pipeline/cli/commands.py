@@ -19,13 +19,37 @@ from pipeline.words import Lang, plural, word
 if TYPE_CHECKING:
     from pipeline.model.run import RunResult
 
-DATES = click.DateTime(["%Y-%m-%d", "%d/%m/%Y"])
+
+
+class _Day(click.ParamType):
+    """A day as people type it: 2026-11-30, or day first, 30/11/2026 (also with - or .);
+    anything else is told in the user's language with the two forms to use."""
+
+    name = "date"
+    FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        for form in self.FORMATS:
+            try:
+                return dt.datetime.strptime(text, form).date()
+            except ValueError:
+                continue
+        self.fail(word("cli.bad_date", cli.language, value=text), param, ctx)
+
+
+DATES = _Day()
 LANG = click.option("--lang", type=click.Choice(["es", "en"]))
 CONFIG = click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False))
 VERBOSE = click.option("--verbose", "-v", is_flag=True)
 HISTORY = click.option("--history", type=click.Path(path_type=Path, dir_okay=False))
 LOG_FILE = click.option("--log-file", type=click.Path(path_type=Path, dir_okay=False))
 AS_OF = click.option("--as-of", type=DATES)
+WORKSPACE = click.option("--workspace", type=click.Path(path_type=Path, file_okay=False),
+                         envvar="SEGUIMIENTO_WORKSPACE")
 
 
 class _Localized(click.Group):
@@ -46,8 +70,17 @@ def _lang(lang: str | None) -> Lang:
     return chosen_language(["--lang", lang]) if lang else cli.language
 
 
-def _day(value: dt.datetime | None) -> dt.date:
-    return value.date() if value else dt.date.today()
+def _day(value: dt.date | None) -> dt.date:
+    return value or dt.date.today()
+
+
+def _log(verbose: bool, log_file: Path | None, workspace: Path | None) -> Path:
+    """The log: in the workspace when there is one (found quietly: a missing one is told
+    by the command)."""
+    from pipeline.model.workspace import find_workspace
+
+    found = find_workspace(workspace)
+    return setup_logging(verbose, log_file, found.root if found else None)
 
 
 @click.group(cls=_Localized, context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,35 +91,40 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("input_dir", default="input_workbooks",
-                type=click.Path(path_type=Path, file_okay=False))
+@click.argument("input_dir", required=False, type=click.Path(path_type=Path, file_okay=False))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False))
 @AS_OF
 @click.option("--round", "ronda")
 @click.option("--closing-date", type=DATES)
 @click.option("--public", is_flag=True)
+@WORKSPACE
 @HISTORY
 @LANG
 @CONFIG
 @VERBOSE
 @LOG_FILE
-def consolidate(input_dir: Path, out_dir: Path | None, as_of: dt.datetime | None,
-                ronda: str | None, closing_date: dt.datetime | None, public: bool,
-                history: Path | None, lang: str | None, config: Path | None, verbose: bool,
-                log_file: Path | None) -> None:
+def consolidate(input_dir: Path | None, out_dir: Path | None, as_of: dt.date | None,
+                ronda: str | None, closing_date: dt.date | None, public: bool,
+                workspace: Path | None, history: Path | None, lang: str | None,
+                config: Path | None, verbose: bool, log_file: Path | None) -> None:
     """Consolidate a folder of returned matrices (its help: help.consolidate)."""
     language = _lang(lang)
-    with guarded(language, setup_logging(verbose, log_file)):
+    with guarded(language, _log(verbose, log_file, workspace)):
+        from pipeline.cli import places
         from pipeline.jobs.consolidate import run_consolidation
         from pipeline.model.run import Options
 
-        options = Options(input_dir=input_dir, out_dir=out_dir, lang=language, round=ronda,
-                          config=config, as_of=_day(as_of), history=history, public=public,
-                          closing_date=closing_date.date() if closing_date else None)
+        where = places.for_consolidate(workspace, input_dir, out_dir, history, config, ronda,
+                                       _day(as_of))
+        options = Options(input_dir=where.input_dir, out_dir=where.out_dir,
+                          results=where.results, lang=language, round=where.ronda,
+                          config=where.config, as_of=_day(as_of), history=where.history,
+                          public=public,
+                          closing_date=closing_date)
         result = run_consolidation(options, Progress(word("cli.reading", language)),
                                    Progress(word("cli.writing", language)))
         if not any(s.archivo and s.estado != "omitido" for s in result.submissions):
-            click.echo(word("cli.empty_folder", language, folder=input_dir), err=True)
+            click.echo(word("cli.empty_folder", language, folder=where.input_dir), err=True)
         for issue in result.issues:
             if issue.code == "plan-terminado":  # said once, before the figures it changes
                 click.echo(issue.message(language), err=True)
@@ -111,18 +149,23 @@ def consolidated_line(result: RunResult, lang: Lang) -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @AS_OF
+@WORKSPACE
 @LANG
 @CONFIG
 @VERBOSE
 @LOG_FILE
-def validate(paths: tuple[Path, ...], as_of: dt.datetime | None, lang: str | None,
-             config: Path | None, verbose: bool, log_file: Path | None) -> None:
+def validate(paths: tuple[Path, ...], as_of: dt.date | None, workspace: Path | None,
+             lang: str | None, config: Path | None, verbose: bool,
+             log_file: Path | None) -> None:
     """Check returned files as they arrive (its help: help.validate)."""
     language = _lang(lang)
-    with guarded(language, setup_logging(verbose, log_file)):
+    with guarded(language, _log(verbose, log_file, workspace)):
+        from pipeline.cli import places
         from pipeline.jobs.validate import validate_files
 
-        result, files = validate_files(list(paths), _day(as_of), language, config)
+        ws = places.workspace(workspace, needed=False)
+        result, files = validate_files(list(paths), _day(as_of), language,
+                                       places.config(config, ws))
         for issue in result.issues:
             click.echo(f"{issue.severity_label(language):<11} {issue.where()}: "
                        f"{issue.message(language)} [{issue.code}]")
@@ -139,24 +182,37 @@ def validate(paths: tuple[Path, ...], as_of: dt.datetime | None, lang: str | Non
 @click.option("--all", "all_reporters", is_flag=True)
 @click.option("--round", "ronda")
 @click.option("--lang", type=click.Choice(["es", "en"]), envvar="SEGUIMIENTO_TEMPLATE_LANG")
-@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False))
+@WORKSPACE
 @HISTORY
 @CONFIG
 def template(reporters: tuple[str, ...], all_reporters: bool, ronda: str | None,
-             lang: str | None, out_dir: Path, history: Path | None,
-             config: Path | None) -> None:
+             lang: str | None, out_dir: Path | None, workspace: Path | None,
+             history: Path | None, config: Path | None) -> None:
     """Generate the templates focal points fill (its help: help.template)."""
     language = _lang(lang)
-    with guarded(language, setup_logging(False, None)):
+    with guarded(language, _log(False, None, workspace)):
+        from pipeline.cli import places
         from pipeline.jobs.template import generate_templates
+        from pipeline.model.rounds import quarter_of
 
         if not reporters and not all_reporters:
             raise click.UsageError(word("cli.need_reporter", language))
-        written = generate_templates(reporters, all_reporters, ronda, lang, out_dir, config,
-                                     history=history)
-        for path in written:
+        ws = places.workspace(workspace, needed=out_dir is None)
+        ronda = (places.round_name(ronda, places.config(config, ws))
+                 or quarter_of(dt.date.today()))
+        out = places.needs(ws, out_dir, ws.templates(ronda) if ws else None)
+        made = generate_templates(reporters, all_reporters, ronda, lang, out,
+                                  places.config(config, ws),
+                                  history=history or (ws.history if ws else None))
+        for path in made.written:
             click.echo(str(path))
-        click.echo(plural("n.templates", language, len(written), out=out_dir))
+        if not made.history:
+            click.echo(word("cli.templates_no_history", language), err=True)
+        elif made.blank:
+            click.echo(plural("cli.templates_blank", language, len(made.blank),
+                              names=", ".join(made.blank)), err=True)
+        click.echo(plural("n.templates", language, len(made.written), out=out))
 
 
 @cli.command()
@@ -167,22 +223,30 @@ def template(reporters: tuple[str, ...], all_reporters: bool, ronda: str | None,
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "md"]), default="xlsx",
               show_default=True)
 @click.option("--lang", type=click.Choice(["es", "en"]))
+@WORKSPACE
 @HISTORY
 @CONFIG
 @VERBOSE
 @LOG_FILE
-def overdue(input_dir: Path | None, from_history: bool, as_of: dt.datetime | None,
-            out_dir: Path | None, fmt: str, lang: str | None, history: Path | None,
-            config: Path | None, verbose: bool, log_file: Path | None) -> None:
+def overdue(input_dir: Path | None, from_history: bool, as_of: dt.date | None,
+            out_dir: Path | None, fmt: str, lang: str | None, workspace: Path | None,
+            history: Path | None, config: Path | None, verbose: bool,
+            log_file: Path | None) -> None:
     """Write the overdue lists per responsible party (its help: help.overdue)."""
     language = _lang(lang)
-    with guarded(language, setup_logging(verbose, log_file)):
+    with guarded(language, _log(verbose, log_file, workspace)):
+        from pipeline.cli import places
         from pipeline.jobs.overdue import run_reminders
 
         if (input_dir is None) == (not from_history):
             raise click.UsageError(word("cli.need_source", language))
-        reminders, written = run_reminders(input_dir, _day(as_of), out_dir, fmt, lang,
-                                           history, config)
+        ws = places.workspace(workspace, needed=out_dir is None or (
+            from_history and history is None))
+        day = _day(as_of)
+        out = places.needs(ws, out_dir, ws.reminders(day) if ws else None)
+        stored = history or (ws.history if ws else None) if from_history else None
+        reminders, written = run_reminders(input_dir, day, out, fmt, lang, stored,
+                                           places.config(config, ws), language)
         if verbose or sys.stdout.isatty():
             click.echo(word("cli.overdue", language,
                             vencidas=plural("n.overdue", language, reminders.overdue),
@@ -193,32 +257,41 @@ def overdue(input_dir: Path | None, from_history: bool, as_of: dt.datetime | Non
 
 @cli.command()
 @click.option("--year", required=True, type=int)
-@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--public", is_flag=True)
+@WORKSPACE
 @HISTORY
 @LANG
 @CONFIG
-def report(year: int, out_dir: Path, public: bool, history: Path | None, lang: str | None,
-           config: Path | None) -> None:
+def report(year: int, out_dir: Path | None, public: bool, workspace: Path | None,
+           history: Path | None, lang: str | None, config: Path | None) -> None:
     """Draft the annual report (its help: help.report)."""
     language = _lang(lang)
-    with guarded(language, setup_logging(False, None)):
+    with guarded(language, _log(False, None, workspace)):
+        from pipeline.cli import places
         from pipeline.jobs.report import make_report
 
-        for path in make_report(year, out_dir, public, history, language, config):
+        ws = places.workspace(workspace, needed=out_dir is None or history is None)
+        out = places.needs(ws, out_dir, ws.reports if ws else None)
+        stored = places.needs(ws, history, ws.history if ws else None)
+        for path in make_report(year, out, public, stored, language,
+                                places.config(config, ws)):
             click.echo(str(path))
 
 
 @cli.command()
+@WORKSPACE
 @HISTORY
 @LANG
-def history(history: Path | None, lang: str | None) -> None:
+def history(workspace: Path | None, history: Path | None, lang: str | None) -> None:
     """List the stored rounds (its help: help.history)."""
     language = _lang(lang)
-    with guarded(language, setup_logging(False, None)):
+    with guarded(language, _log(False, None, workspace)):
+        from pipeline.cli import places
         from pipeline.jobs.history import FIGURES, stored_rounds
 
-        path, table = stored_rounds(history)
+        ws = places.workspace(workspace, needed=history is None)
+        path, table = stored_rounds(places.needs(ws, history, ws.history if ws else None))
         if table.empty:
             click.echo(word("cli.no_rounds", language, path=path))
             return
@@ -232,6 +305,20 @@ def history(history: Path | None, lang: str | None) -> None:
                      *(str(int(record[c] or 0)) for c in FIGURES)]
             click.echo("  ".join(c.ljust(w) if n < 2 else c.rjust(w) for n, (c, w) in
                                  enumerate(zip(cells, widths, strict=True))))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@LANG
+def init(folder: Path, lang: str | None) -> None:
+    """Create a workspace (its help: help.init)."""
+    language = _lang(lang)
+    with guarded(language, setup_logging(False, None, folder)):
+        from pipeline.jobs.init import create_workspace
+
+        made, existed = create_workspace(folder)
+        click.echo(word("cli.init_existing" if existed else "cli.initialized", language,
+                        folder=made.root))
 
 
 def main(argv: list[str] | None = None) -> None:

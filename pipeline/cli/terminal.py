@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,14 +33,16 @@ def chosen_language(args: Sequence[str]) -> Lang:
     return "es"
 
 
-def setup_logging(verbose: bool, log_file: Path | None) -> Path:
-    """Log to a file always (for diagnosis), to the terminal only with --verbose; a
+def setup_logging(verbose: bool, log_file: Path | None, workspace: Path | None = None) -> Path:
+    """Log to a file always (for diagnosis: --log-file, else the workspace's registro/,
+    else the user's log folder of the system), to the terminal only with --verbose; a
     library's warnings into the log, never onto the terminal."""
     log.handlers.clear()
     log.setLevel(logging.DEBUG)
     log.propagate = False
-    path = log_file or Path(tempfile.gettempdir()) / "seguimiento.log"
+    path = log_file or _default_log(workspace)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
@@ -57,6 +58,14 @@ def setup_logging(verbose: bool, log_file: Path | None) -> Path:
         stream.setFormatter(logging.Formatter("%(message)s"))
         log.addHandler(stream)
     return path
+
+
+def _default_log(workspace: Path | None) -> Path:
+    if workspace is not None:
+        return workspace / "registro" / "seguimiento.log"
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("seguimiento", appauthor=False)) / "seguimiento.log"
 
 
 @contextmanager
@@ -122,6 +131,27 @@ def localize(group: click.Group, lang: Lang) -> None:
         for param in command.params:
             if isinstance(param, click.Option) and param.name and param.name != "help":
                 param.help = _option_help(name, param.name, lang)
+            if param.name and param.name != "help":
+                param.metavar = _metavar(param, lang)
+
+
+def _metavar(param: click.Parameter, lang: Lang) -> str | None:
+    """What stands for a value in the help and in click's errors ("--out CARPETA"), in
+    `lang`: an argument's own word, else its type's; None leaves click's ([es|en])."""
+    if isinstance(param, click.Argument):
+        return word(f"help.metavar.{param.name}", lang)
+    kind = param.type
+    if isinstance(kind, click.Path):
+        what = "folder" if not kind.file_okay else "file" if not kind.dir_okay else "path"
+    elif isinstance(kind, click.DateTime):
+        what = "date"
+    elif param.name in ("ronda", "year", "reporters"):
+        what = str(param.name)
+    elif isinstance(kind, click.Choice) or getattr(param, "is_flag", False):
+        return None
+    else:
+        what = "text"
+    return word(f"help.metavar.{what}", lang)
 
 
 def _option_help(command: str, option: str, lang: Lang) -> str:

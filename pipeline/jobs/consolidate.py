@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline.analyse.public import public_edition
 from pipeline.analyse.round import analyse_round, with_history
-from pipeline.model.errors import InputFolderMissing
+from pipeline.model.errors import InputFolderMissing, NoWorkspace
 from pipeline.model.run import Options, RunResult
 from pipeline.model.timing import stage
 from pipeline.normalize.matching import Matcher
@@ -49,6 +49,8 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
                                closing_date=options.closing_date, lang=options.lang,
                                expected=ref.esperados)
         path = history_path(options.out_dir, options.history)
+        if path is None:  # (a library call with nowhere to keep a history)
+            return with_history(result, None, load_items(None, None), rounds(None))
         with open_history(path, create=False) as conn:
             previous = previous_round(conn, result.ronda)
             before, stored = load_items(conn, previous), rounds(conn)
@@ -62,12 +64,17 @@ def run_consolidation(options: Options, on_file: Progress | None = None,
     if options.out_dir is not None:  # before reading: a wrong --out is told at once
         refuse_inside(options.input_dir, options.out_dir, folders=OUTPUT_FOLDERS)
     result = analyze(options, on_file)
-    out_dir = options.out_dir or Path("output") / result.ronda
-    assert result.history is not None
-    refuse_inside(options.input_dir, out_dir, result.history, folders=OUTPUT_FOLDERS)
-    result = dataclasses.replace(result, out_dir=out_dir)
+    if options.out_dir is None and options.results is None:
+        raise NoWorkspace()
+    out_dir = options.out_dir or (options.results or Path()) / result.ronda
+    history = result.history or history_path(out_dir, None)
+    assert history is not None
+    refuse_inside(options.input_dir, out_dir, history, folders=OUTPUT_FOLDERS)
+    result = dataclasses.replace(result, out_dir=out_dir, history=history)
     public = public_edition(result) if options.public else None
     with stage("writing"):  # the history included, last
         write_outputs(result, out_dir, on_sheet, public=public,
                       commit=lambda: save_round(result))
+    log.info("round %s from %s written to %s, stored in %s", result.ronda, options.input_dir,
+             out_dir, history)
     return result

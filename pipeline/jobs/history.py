@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.store.history import history_path, open_history, rounds
+from pipeline.store.history import open_history, rounds
 
 FIGURES = ("actividades", "finalizado", "en_proceso", "pendiente", "vencidos", "completitud")
 
 
-def stored_rounds(history: Path | None) -> tuple[Path, pd.DataFrame]:
+def stored_rounds(history: Path) -> tuple[Path, pd.DataFrame]:
     """Where the history is, and one row per stored round (ronda, fecha_corte, figures)."""
-    path = history_path(None, history)
-    with open_history(path, create=False) as conn:
+    with open_history(history, create=False) as conn:
         table = rounds(conn)
-    return path, table.reindex(columns=["ronda", "fecha_corte", *FIGURES]).fillna(0)
+    return history, table.reindex(columns=["ronda", "fecha_corte", *FIGURES]).fillna(0)

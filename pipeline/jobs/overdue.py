@@ -11,24 +11,26 @@ from pathlib import Path
 from pipeline.analyse.flags import flag_due
 from pipeline.analyse.overdue import Reminders, build_reminders
 from pipeline.jobs.validate import validate_files
+from pipeline.model.errors import NoWorkspace
 from pipeline.reference.load import load_reference
-from pipeline.store.history import history_path, latest_items_per_reporter, open_history
+from pipeline.store.history import latest_items_per_reporter, open_history
 from pipeline.write.overdue_lists import write_reminders
 from pipeline.write.staging import refuse_inside
 
 
-def run_reminders(input_dir: Path | None, as_of: dt.date, out_dir: Path | None, fmt: str,
-                  lang: str | None, history: Path | None,
-                  config: Path | None) -> tuple[Reminders, list[Path]]:
+def run_reminders(input_dir: Path | None, as_of: dt.date, out_dir: Path, fmt: str,
+                  lang: str | None, history: Path | None, config: Path | None,
+                  combined_lang: str = "es") -> tuple[Reminders, list[Path]]:
     """From a folder of returned files or from the history, to the written lists."""
     ref = load_reference(config)
-    target = out_dir or Path("output") / "recordatorios" / as_of.isoformat()
     if input_dir is not None:
-        refuse_inside(input_dir, target)
+        refuse_inside(input_dir, out_dir)
         matrix = validate_files([input_dir], as_of, "es", config)[0].matrix
     else:
-        with open_history(history_path(None, history), create=False) as conn:
+        if history is None:
+            raise NoWorkspace()
+        with open_history(history, create=False) as conn:
             items = latest_items_per_reporter(conn, "\uffff")
         matrix = flag_due(items, as_of, ref.dias_por_vencer)
     reminders = build_reminders(matrix, as_of)
-    return reminders, write_reminders(reminders, target, fmt, ref, lang)
+    return reminders, write_reminders(reminders, out_dir, fmt, ref, lang, combined_lang)

@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.analyse.tables import status_labels
-from pipeline.model.errors import NoRoundsForYear
+from pipeline.model.errors import NoRoundsForYear, NoWorkspace
 from pipeline.reference.data import Reference
 from pipeline.reference.load import load_reference
 from pipeline.report.data import AnnualReport, build_report
 from pipeline.report.write import write_report
 from pipeline.store.history import (
-    history_path,
     load_items,
     load_submissions,
     open_history,
@@ -25,7 +24,9 @@ def make_report(year: int, out_dir: Path, public: bool, history: Path | None, la
                 config: Path | None) -> list[Path]:
     """Draft the year's report into `out_dir`; the files written."""
     ref = load_reference(config)
-    report = annual_report(year, history_path(None, history), ref, lang, public)
+    if history is None:
+        raise NoWorkspace()
+    report = annual_report(year, history, ref, lang, public)
     labels = status_labels(ref, lang)
     return write_report(report, out_dir, labels, "_publico" if public else "")
 

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.model.errors import UnknownReporter
-from pipeline.model.submission import quarter_of
-from pipeline.normalize.matching import Matcher
-from pipeline.reference.data import Party
+from pipeline.model.rounds import quarter_of
+from pipeline.model.text import fold
+from pipeline.reference.data import Party, Reference
 from pipeline.reference.load import load_reference
-from pipeline.store.history import history_path, latest_items_per_reporter, open_history
+from pipeline.store.history import latest_items_per_reporter, open_history
 from pipeline.template.workbook import template_name, write_template
 from pipeline.write.staging import staging
+
+
+@dataclass(frozen=True)
+class Templates:
+    """The templates written, and which went out blank and why."""
+
+    written: list[Path]
+    blank: list[str]  # reporters with no stored items to prefill
+    history: bool  # whether there was a history to prefill from at all
 
 
 def generate_templates(
@@ -26,38 +37,50 @@ def generate_templates(
     config: Path | None,
     today: dt.date | None = None,
     history: Path | None = None,
-) -> list[Path]:
+) -> Templates:
     """One template per reporter, prefilled with the reporter's items of its latest stored
     round before `ronda` (from the history database, when there is one)."""
     ref = load_reference(config)
-    matcher = Matcher(ref)
     chosen: list[Party] = []
     if all_reporters:
         chosen.extend(p for name in ref.esperados if (p := ref.party(name)) is not None)
     for text in reporters:
-        match = matcher.reporter(text)
-        party = ref.party(match.value) if match.value else None
-        if party is None:
-            known = ", ".join(p.nombre for p in ref.informantes)
-            raise UnknownReporter(f"«{text}» ({known})")
+        party = _reporter(text, ref)
         if party not in chosen:
             chosen.append(party)
     today = today or dt.date.today()
     ronda = ronda or quarter_of(today)
-    items = _last_items(history or history_path(None, None), ronda)
-    written = []
+    known = history is not None and history.is_file()
+    items = _last_items(history, ronda)
+    written, blank = [], []
     with staging(out_dir) as stage:
         for party in chosen:
             name = template_name(party, ronda)
             mine = items[items["informante"] == party.nombre] if not items.empty else items
             mine = mine.drop_duplicates(["id"])
+            if mine.empty:
+                blank.append(party.nombre)
             records = [{str(k): v for k, v in r.items()} for r in mine.to_dict("records")]
             write_template(stage / name, party, ronda, lang or ref.language_of(party.nombre),
                            ref, today, records)
             written.append(out_dir / name)
-    return written
+    return Templates(written, blank, known)
 
 
-def _last_items(path: Path, ronda: str) -> pd.DataFrame:
+def _reporter(text: str, ref: Reference) -> Party:
+    """The reporter a name denotes; UnknownReporter, with the nearest name, otherwise."""
+    named = ref.reporter_named(text)
+    party = ref.party(named) if named else None
+    if party is not None:
+        return party
+    names = {fold(n): p.nombre for p in ref.informantes for n in (p.nombre, p.en) if n}
+    near = difflib.get_close_matches(fold(text), list(names), n=1, cutoff=0.6)
+    raise UnknownReporter(f"«{text}» → {names[near[0]]}" if near else f"«{text}»")
+
+
+def _last_items(path: Path | None, ronda: str) -> pd.DataFrame:
+    """Each reporter's latest stored items before `ronda` (none without a history)."""
+    if path is None:
+        return latest_items_per_reporter(None, ronda)
     with open_history(path, create=False) as conn:
         return latest_items_per_reporter(conn, ronda)

@@ -74,6 +74,29 @@ class NoRoundsForYear(SeguimientoError):
     """No stored round for that year; consolidate its rounds first (or give --history)."""
 
 
+class NoWorkspace(SeguimientoError):
+    """No workspace (a folder with a seguimiento.toml) was found here or above; create one
+    with `seguimiento init` or name it with --workspace."""
+
+
+class NotAWorkspace(SeguimientoError):
+    """The folder named as the workspace holds no seguimiento.toml."""
+
+
+class NotAFolder(SeguimientoError):
+    """That name is a file, not a folder; choose a folder's name."""
+
+
+class RoundFolderMissing(SeguimientoError):
+    """The workspace has no folder of returned files for the round."""
+
+
+class BadRound(SeguimientoError):
+    """The round is not written as year-quarter; write it like 2027-T1."""
+
+    exit_code = 2
+
+
 class DiskFull(SeguimientoError):
     """The disk is full, so the outputs could not be written; the previous outputs and the
     history are as they were. Free some space (or choose another folder with --out) and

@@ -23,7 +23,8 @@ class Options:
     """What `seguimiento consolidate` was asked."""
 
     input_dir: Path
-    out_dir: Path | None = None
+    out_dir: Path | None = None  # the round's outputs [default: results/<round>]
+    results: Path | None = None  # the folder of every round's outputs (a workspace's)
     as_of: dt.date = field(default_factory=dt.date.today)
     round: str | None = None
     lang: str = "es"

@@ -33,7 +33,3 @@ class Submission:
     advertencias: int = 0
     a_tiempo: bool | None = None  # against the round's closing date, when one is set
 
-
-def quarter_of(date: dt.date) -> str:
-    """The round a date falls in: 2026-11-30 is 2026-T4."""
-    return f"{date.year}-T{(date.month - 1) // 3 + 1}"

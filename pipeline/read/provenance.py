@@ -12,7 +12,8 @@ import functools
 import re
 from pathlib import Path
 
-from pipeline.model.submission import Submission, quarter_of
+from pipeline.model.rounds import quarter_of
+from pipeline.model.submission import Submission
 from pipeline.model.text import fold, normalize_text
 from pipeline.model.values import read_text
 from pipeline.read.files import document_modified, file_modified

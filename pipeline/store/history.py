@@ -42,11 +42,12 @@ MIGRATIONS: list[list[str]] = [
 ]
 
 
-def history_path(out_dir: Path | None, history: Path | None) -> Path:
-    """`--history`, else beside the round folders (output/historial.sqlite), else in --out."""
+def history_path(folder: Path | None, history: Path | None) -> Path | None:
+    """The history given, else the one in `folder` (a workspace's, or --out); None when
+    neither is known (nothing is read or stored then)."""
     if history is not None:
         return history
-    return (out_dir if out_dir is not None else Path("output")) / FILE_NAME
+    return folder / FILE_NAME if folder is not None else None
 
 
 @contextlib.contextmanager

@@ -35,11 +35,12 @@ SPANISH = {
     "file": "el archivo",
     "directory": "la carpeta",
     "path": "la ruta",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} no existe.",
-    "{name} {filename!r} is a file.": "{name} {filename!r} es un archivo.",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} es una carpeta.",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} no se puede leer.",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} no se puede escribir.",
+    # {name} was translated when the option was declared, before the language was known
+    "{name} {filename!r} does not exist.": "{filename!r} no existe.",
+    "{name} {filename!r} is a file.": "{filename!r} es un archivo, no una carpeta.",
+    "{name} {filename!r} is a directory.": "{filename!r} es una carpeta, no un archivo.",
+    "{name} {filename!r} is not readable.": "{filename!r} no se puede leer.",
+    "{name} {filename!r} is not writable.": "{filename!r} no se puede escribir.",
     "Choose from:\n\t{choices}": "Elija entre:\n\t{choices}",
 }
 SPANISH_PLURAL = {

@@ -46,6 +46,30 @@ WORDS: dict[str, Entry] = {
     "cli.validated": ("{files}, {actividades}: {errores}, {advertencias}.",
                       "{files}, {actividades}: {errores}, {advertencias}."),
     "cli.overdue": ("{vencidas}; {partes} -> {out}", "{vencidas}; {partes} -> {out}"),
+    "cli.templates_no_history": (
+        "No hay historial con qué llenar las plantillas: van en blanco (consolide primero una "
+        "ronda para que lleven las actividades de cada informante).",
+        "There is no history to prefill the templates from: they are blank (consolidate a "
+        "round first for them to carry each reporter's activities)."),
+    "cli.templates_blank": (
+        ("{n} plantilla va en blanco: ese informante no tiene actividades guardadas: {names}.",
+         "{n} plantillas van en blanco: esos informantes no tienen actividades guardadas: "
+         "{names}."),
+        ("{n} template is blank: that reporter has no stored activities: {names}.",
+         "{n} templates are blank: those reporters have no stored activities: {names}.")),
+    "cli.initialized": (
+        "Carpeta de seguimiento creada en {folder}: revise seguimiento.toml (el plan vigente) "
+        "y ponga los archivos devueltos en recibidos/<ronda>/.",
+        "Follow-up workspace created in {folder}: check seguimiento.toml (the plan in force) "
+        "and put the returned files in recibidos/<round>/."),
+    "cli.bad_date": (
+        "«{value}» no es una fecha; escríbala como 2026-11-30 o 30/11/2026",
+        "“{value}” is not a date; write it as 2026-11-30 or 30/11/2026"),
+    "cli.init_existing": (
+        "{folder} ya era una carpeta de seguimiento: su configuración y su historial quedaron "
+        "como estaban (se crearon las subcarpetas que faltaban).",
+        "{folder} was a follow-up workspace already: its configuration and history were left "
+        "as they were (missing subfolders were created)."),
     "cli.no_rounds": ("No hay rondas guardadas en {path}.", "No rounds stored in {path}."),
     "cli.reading": ("Leyendo", "Reading"),
     "cli.writing": ("Escribiendo", "Writing"),
@@ -95,6 +119,31 @@ WORDS: dict[str, Entry] = {
         "No hay rondas guardadas de ese año; consolide primero sus rondas (o indique "
         "--history)", "No stored round for that year; consolidate its rounds first (or give "
         "--history)"),
+    "error.NoWorkspace": (
+        "No se encontró ninguna carpeta de seguimiento (una carpeta con seguimiento.toml) "
+        "aquí ni en las carpetas superiores; cree una con «seguimiento init CARPETA» y "
+        "ejecute las órdenes dentro de ella, o indíquela con --workspace CARPETA o la "
+        "variable SEGUIMIENTO_WORKSPACE",
+        "No follow-up workspace (a folder with a seguimiento.toml) was found here or in the "
+        "folders above; create one with `seguimiento init FOLDER` and run the commands "
+        "inside it, or name it with --workspace FOLDER or the SEGUIMIENTO_WORKSPACE "
+        "variable"),
+    "error.NotAWorkspace": (
+        "La carpeta indicada no es una carpeta de seguimiento (no tiene seguimiento.toml); "
+        "créela con «seguimiento init» o revise el nombre",
+        "The folder named is not a follow-up workspace (it has no seguimiento.toml); create "
+        "it with `seguimiento init` or check the name"),
+    "error.NotAFolder": (
+        "Ese nombre es de un archivo, no de una carpeta; elija el nombre de una carpeta",
+        "That name is a file, not a folder; choose a folder's name"),
+    "error.RoundFolderMissing": (
+        "No hay carpeta de archivos recibidos para la ronda; ponga los archivos devueltos "
+        "en ella, o indique otra carpeta o --round",
+        "There is no folder of returned files for the round; put the returned files in it, "
+        "or give another folder or --round"),
+    "error.BadRound": (
+        "La ronda no está escrita como año-trimestre; escríbala así: 2027-T1",
+        "The round is not written as year-quarter; write it like this: 2027-T1"),
     "error.DiskFull": (
         "El disco está lleno y no se pudieron escribir los resultados; los anteriores y el "
         "historial quedaron como estaban. Libere espacio (o elija otra carpeta con --out) y "

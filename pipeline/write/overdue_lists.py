@@ -46,7 +46,7 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
 
 
 def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Reference,
-                    lang: str | None) -> list[Path]:
+                    lang: str | None, combined_lang: str = "es") -> list[Path]:
     """Every party's file and the combined list. They replace the lists of this format
     that an earlier run wrote into the folder (a party with nothing pending any more gets
     no file); nothing else in the folder is touched."""
@@ -60,7 +60,7 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
                            md_text if fmt == "md" else str)
             names += _write(stage, stems[party], _localized(items, party_lang, ref), text,
                             fmt, party_lang, reminders.as_of)
-        every = lang or "es"
+        every = lang or combined_lang
         names += _write(stage, COMBINED, _localized(reminders.combined, every, ref), "", fmt,
                         every, reminders.as_of)
     return [out_dir / name for name in names]
