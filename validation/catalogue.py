@@ -170,6 +170,13 @@ CATALOGUE: dict[str, Entry] = {
         "The deadline “{valor}” gives no year; the round's year was taken. If it is another, "
         "write the year (e.g. “Q2 2027”).",
     ),
+    "fecha-envio-ilegible": Entry(
+        WARNING,
+        "La fecha de envío «{valor}» no se puede leer como un día; se tomó la fecha en que "
+        "se guardó el archivo. Escríbala como 12/02/2027 (día, mes, año).",
+        "The submission date “{valor}” cannot be read as a day; the date the file was "
+        "saved was taken instead. Write it as 12/02/2027 (day, month, year).",
+    ),
     "plan-terminado": Entry(
         WARNING,
         "El plan vigente según la configuración, «{plan}», terminó el {fin}: los plazos "
@@ -239,10 +246,10 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "demasiadas-actividades": Entry(
         WARNING,
-        "{grupo} tiene {cantidad} actividades con plazo en {anio}; el Plan Estratégico "
-        "prevé un máximo de tres por grupo y año. Prioricen las actividades.",
-        "{grupo} has {cantidad} activities due in {anio}; the Strategic Plan allows at most "
-        "three per group and year. Prioritize the activities.",
+        "{grupo} tiene {cantidad} actividades con plazo en {anio}{informadas}; el Plan "
+        "Estratégico prevé un máximo de tres por grupo y año. Prioricen las actividades.",
+        "{grupo} has {cantidad} activities due in {anio}{informadas}; the Strategic Plan "
+        "allows at most three per group and year. Prioritize the activities.",
     ),
     "envio-faltante": Entry(
         WARNING,

@@ -17,7 +17,7 @@ import pandas as pd
 from pipeline.model.submission import Submission
 from pipeline.model.text import fold, fold_clean
 from pipeline.reference.data import Reference
-from pipeline.words import both
+from pipeline.words import both, word
 from validation import Issue, make_issue
 
 MAX_ACTIVITIES = 3  # per working group (seed 003 §3.9) or network (seed 001) and year
@@ -136,21 +136,50 @@ def check_keys(
 
 
 def check_activity_limits(frame: pd.DataFrame, ref: Reference) -> list[Issue]:
-    """At most three activities per working group and year (and per network)."""
-    limited = {g.nombre for g in ref.grupos} | {"RROCM"}
-    rows = frame[frame["_informante"].isin(limited)]
-    if rows.empty:
-        return []
-    years = rows["fecha_limite"].dt.year
-    counts = rows.assign(_anio=years).groupby(["_informante", "_anio"])["id"].nunique()
+    """At most three activities per working group and year (activities_per_group)."""
+    counted = activities_per_group(
+        frame.rename(columns={"_informante": "informante", "_archivo": "archivo"}), ref)
     issues = []
-    for key, count in counts.items():
-        informante, year = cast(tuple[str, float], key)
-        if count > MAX_ACTIVITIES:
-            archivo = rows.loc[rows["_informante"] == informante, "_archivo"].iloc[0]
-            issues.append(make_issue("demasiadas-actividades", archivo=archivo,
-                                     grupo=informante, cantidad=str(count), anio=str(int(year))))
+    for over in counted[counted["cantidad"] > MAX_ACTIVITIES].to_dict("records"):
+        reporters, group = cast(tuple[str, ...], over["informantes"]), str(over["grupo"])
+        names = _in_both(ref, "; ".join(reporters), ", ")
+        issues.append(make_issue(
+            "demasiadas-actividades", archivo=str(over["archivo"]),
+            grupo=_in_both(ref, group), cantidad=str(over["cantidad"]),
+            anio=str(over["anio"]),
+            informadas=("", "") if reporters == (group,) else (
+                word("reported_by", "es", names=names[0]),
+                word("reported_by", "en", names=names[1]))))
     return issues
+
+
+def activities_per_group(items: pd.DataFrame, ref: Reference) -> pd.DataFrame:
+    """Activities per working group and year of their deadline, whoever reports them: the
+    group column (or the sheet named after the group), else the group that sent the file;
+    the network (RROCM) per its own files. The same activity reported by two countries is
+    one activity (its text, folded). Columns: grupo, anio, cantidad, informantes (sorted),
+    archivo (the file with most of them)."""
+    groups = {g.nombre for g in ref.grupos}
+    named = items["grupo_trabajo"].where(items["grupo_trabajo"].isin(groups), "")
+    own = items["informante"].where(items["informante"].isin(groups | {"RROCM"}), "")
+    rows = items.assign(_unidad=named.where(named.ne(""), own),
+                        _anio=items["fecha_limite"].dt.year,
+                        _texto=items["actividad"].map(fold))
+    rows = rows[rows["_unidad"].ne("") & rows["_anio"].notna() & rows["_texto"].ne("")]
+    counted = [
+        {"grupo": str(group), "anio": int(cast(float, year)),
+         "cantidad": int(part["_texto"].nunique()),
+         "informantes": tuple(sorted(set(part["informante"]))),
+         "archivo": str(part["archivo"].value_counts(sort=True).index[0])}
+        for (group, year), part in rows.groupby(["_unidad", "_anio"], sort=True)]
+    return pd.DataFrame(counted, columns=["grupo", "anio", "cantidad", "informantes",
+                                          "archivo"])
+
+
+def _in_both(ref: Reference, parties: str, sep: str = "; ") -> tuple[str, str]:
+    """Parties ("; "-separated) by their Spanish and English names, joined by `sep`."""
+    spanish, english = (ref.label("parte", parties, lang) for lang in ("es", "en"))
+    return spanish.replace("; ", sep), english.replace("; ", sep)
 
 
 def missing_submissions(subs: list[Submission], expected: tuple[str, ...],

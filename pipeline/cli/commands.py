@@ -13,43 +13,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pipeline import __version__
+from pipeline.cli.options import AS_OF, CONFIG, DATES, HISTORY, LANG, LOG_FILE, VERBOSE, WORKSPACE
 from pipeline.cli.terminal import Progress, chosen_language, guarded, localize, setup_logging
 from pipeline.words import Lang, plural, word
 
 if TYPE_CHECKING:
     from pipeline.model.run import RunResult
 
-
-
-class _Day(click.ParamType):
-    """A day as people type it: 2026-11-30, or day first, 30/11/2026 (also with - or .);
-    anything else is told in the user's language with the two forms to use."""
-
-    name = "date"
-    FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
-
-    def convert(self, value: object, param: click.Parameter | None,
-                ctx: click.Context | None) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        text = str(value).strip()
-        for form in self.FORMATS:
-            try:
-                return dt.datetime.strptime(text, form).date()
-            except ValueError:
-                continue
-        self.fail(word("cli.bad_date", cli.language, value=text), param, ctx)
-
-
-DATES = _Day()
-LANG = click.option("--lang", type=click.Choice(["es", "en"]))
-CONFIG = click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False))
-VERBOSE = click.option("--verbose", "-v", is_flag=True)
-HISTORY = click.option("--history", type=click.Path(path_type=Path, dir_okay=False))
-LOG_FILE = click.option("--log-file", type=click.Path(path_type=Path, dir_okay=False))
-AS_OF = click.option("--as-of", type=DATES)
-WORKSPACE = click.option("--workspace", type=click.Path(path_type=Path, file_okay=False),
-                         envvar="SEGUIMIENTO_WORKSPACE")
 
 
 class _Localized(click.Group):
@@ -302,9 +272,16 @@ def history(workspace: Path | None, history: Path | None, lang: str | None) -> N
         click.echo("  ".join(t.ljust(w) for t, w in zip(titles, widths, strict=True)))
         for record in table.to_dict("records"):
             cells = [str(record["ronda"]), str(record["fecha_corte"]),
-                     *(str(int(record[c] or 0)) for c in FIGURES)]
+                     *(_figure(record[c]) for c in FIGURES)]
             click.echo("  ".join(c.ljust(w) if n < 2 else c.rjust(w) for n, (c, w) in
                                  enumerate(zip(cells, widths, strict=True))))
+
+
+def _figure(value: object) -> str:
+    """A stored figure; one the round did not have (timeliness without closing date): n/a."""
+    if value is None or value != value:
+        return "n/a"
+    return str(int(float(str(value))))
 
 
 @cli.command()

@@ -65,6 +65,8 @@ class RunResult:
                    if s.estado == "leido" and s.informante not in self.expected)
 
     def figures(self) -> dict[str, int]:
+        """The headline figures. Timeliness is absent (n/a) when the round has no closing
+        date: no file was judged late or on time."""
         m = self.matrix
         received = self.received()
         on_time = [s.a_tiempo for s in self.submissions if s.a_tiempo is not None]
@@ -86,7 +88,7 @@ class RunResult:
             "archivos": sum(1 for s in self.submissions if s.archivo),
             "archivos_rechazados": sum(1 for s in self.submissions if s.estado == "rechazado"),
             "completitud": percent(len(received), len(self.expected)),
-            "puntualidad": percent(sum(on_time), len(on_time)),
+            **({"puntualidad": percent(sum(on_time), len(on_time))} if on_time else {}),
         }
 
 

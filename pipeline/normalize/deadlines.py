@@ -87,6 +87,20 @@ def parse_deadline(value: object, context: Context) -> Deadline:
     return Deadline("invalido")
 
 
+def parse_day(value: object) -> dt.date | None:
+    """The one day a person typed in a date cell, as a date or as text ("12/02/2027", day
+    first; "2027-02-12"; "12 de febrero de 2027"); None for anything else (a month, a
+    year, words)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    period = read_periods(fold(value), Reading(None))
+    return period[0] if period is not None and period[1] == "dia" else None
+
+
 def needs_context(value: object) -> bool:
     """Whether a text may read differently for another plan or another day (a plan's
     year, "the next meeting"): only those are read once per plan and day."""

@@ -71,7 +71,7 @@ Period = tuple[dt.date, str]  # (its last day, its precision)
 class Reading:
     """What a reading needs besides the words, and what it learned."""
 
-    plan: Plan
+    plan: Plan | None  # None: "1er año" names no date (a day typed in a form)
     year: int | None = None  # the round's year, for a period written without one
     fiscal_month: int = 1  # the month a fiscal year starts
     assumed_year: bool = False
@@ -155,11 +155,15 @@ def _match_at(tokens: list[str], i: int, r: Reading) -> tuple[int, list[Period]]
                 return 3, [_period_end(year, unit, ORDINALS[ordinal])]
             return _without_year(2, (unit, ORDINALS[ordinal]), r)
     # Plan years: 1er año, segundo año, año 3, year 2.
-    if tok in ORDINALS and nxt in YEAR_WORDS:
+    if r.plan is None and (tok in YEAR_WORDS or nxt in YEAR_WORDS):
+        return None
+    if r.plan is not None and tok in ORDINALS and nxt in YEAR_WORDS:
         return 2, [(r.plan.end_of_year(ORDINALS[tok]), "anio_plan")]
-    if tok in YEAR_WORDS and nxt in ORDINALS and not _year(nxt, two_digits=False):
+    if (r.plan is not None and tok in YEAR_WORDS and nxt in ORDINALS
+            and not _year(nxt, two_digits=False)):
         return 2, [(r.plan.end_of_year(ORDINALS[nxt]), "anio_plan")]
-    if tok in ORDINALS and nxt in {"y", "and", "e", "o", "or", "al", "a", "to"}:
+    if r.plan is not None and tok in ORDINALS and nxt in {"y", "and", "e", "o", "or", "al",
+                                                          "a", "to"}:
         # "1er y 2do año": the first ordinal borrows the unit of the last.
         rest = _match_at(tokens, i + 2, r) if i + 2 < len(tokens) else None
         if rest is not None and rest[1] and rest[1][-1][1] == "anio_plan":

@@ -13,6 +13,7 @@ import pandas as pd
 from pipeline.model.columns import EXPECTED_KEYS, KEYS
 from pipeline.model.submission import Submission
 from pipeline.model.text import fold_title
+from pipeline.normalize.deadlines import parse_day
 from pipeline.normalize.matching import Matcher
 from pipeline.read.files import Candidate
 from pipeline.read.isolation import read_isolated
@@ -118,6 +119,12 @@ def _take(
                    hojas=tuple(sheet.hoja for sheet in workbook.sheets),
                    filas=sum(len(sheet.records) for sheet in workbook.sheets))
     issues: list[Issue] = []
+    typed = workbook.contact.get("fecha_envio")
+    if isinstance(typed, str) and typed.strip() and parse_day(typed) is None:
+        meta = workbook.metadata
+        issues.append(make_issue("fecha-envio-ilegible", archivo=name,
+                                 hoja=meta.get("hoja_matriz", ""),
+                                 celda=meta.get("celda_fecha_envio", ""), valor=typed.strip()))
     if not sub.informante_conocido:
         issues.append(make_issue("informante-desconocido", archivo=name, valor=sub.informante))
     issues += workbook.issues

@@ -16,8 +16,9 @@ from pipeline.model.rounds import quarter_of
 from pipeline.model.submission import Submission
 from pipeline.model.text import fold, normalize_text
 from pipeline.model.values import read_text
+from pipeline.normalize.deadlines import parse_day
 from pipeline.read.files import document_modified, file_modified
-from pipeline.read.workbook import WorkbookRead, as_date
+from pipeline.read.workbook import WorkbookRead
 from pipeline.reference.data import Reference
 
 
@@ -54,7 +55,7 @@ def describe(workbook: WorkbookRead, ref: Reference, round_option: str | None,
     named = ref.reporter_named(reporter)  # "Honduras " is Honduras: one reporter, one file
     found = named or reporter_from_filename(path.name, ref)
     contact = workbook.contact
-    stated = as_date(contact.get("fecha_envio"))
+    stated = parse_day(contact.get("fecha_envio"))  # typed as text too: day first
     return Submission(
         archivo=path.name,
         informante=found or reporter or path.stem,

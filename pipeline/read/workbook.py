@@ -14,7 +14,6 @@ reader may leave out rows that hold nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
@@ -209,11 +208,3 @@ def _formula_cells(scan: SheetScan, sheet: SheetRows) -> list[tuple[int, str]]:
     rows = {int(str(rec["_fila"])) for rec in sheet.records}
     return sorted((r + 1, by_column[c]) for r, c in scan.no_value
                   if c in by_column and r + 1 in rows)
-
-
-def as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.analyse.changes import compute_changes
+from pipeline.analyse.keys import MAX_ACTIVITIES, activities_per_group
 from pipeline.analyse.tables import status_counts
 from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
@@ -137,14 +138,11 @@ def _recommendations(report: AnnualReport, ref: Reference) -> list[str]:
                             rounds=plural("advice.of_rounds", lang, len(rounds),
                                           missed=len(missed)),
                             which=", ".join(missed)))
-    limited = {g.nombre for g in ref.grupos} | {"RROCM"}
-    items = report.items[report.items["informante"].isin(limited)]
-    due_year = items["fecha_limite"].dt.year
-    counts = items[due_year == report.year].groupby("informante")["id"].nunique()
-    for group, count in counts.items():
-        if count > 3:
-            out.append(word("advice.too_many", lang, group=ref.label("parte", str(group), lang),
-                            count=count, year=report.year))
+    counted = activities_per_group(report.items, ref)
+    over = counted[(counted["anio"] == report.year) & (counted["cantidad"] > MAX_ACTIVITIES)]
+    for group, count in zip(over["grupo"], over["cantidad"], strict=True):
+        out.append(word("advice.too_many", lang, group=ref.label("parte", group, lang),
+                        count=count, year=report.year))
     figures = report.figures
     if figures["sin_responsable"]:
         out.append(plural("advice.assign", lang, int(figures["sin_responsable"])))

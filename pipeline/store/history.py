@@ -95,7 +95,8 @@ def save_round(result: RunResult) -> None:
         store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs)
 
 
-def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date, figures: dict[str, int],
+def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
+                figures: dict[str, int],
                 matrix: pd.DataFrame, submissions: pd.DataFrame) -> None:
     """Replace the round's rows, all or nothing."""
     items = _rows(matrix, ITEM_COLUMNS)

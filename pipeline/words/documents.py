@@ -95,6 +95,7 @@ WORDS: dict[str, Entry] = {
     "report.received": ("recibido", "received"),
     "report.missing": ("no recibido", "not received"),
     "report.sheet": ("Informe", "Report"),
+    "figure.not_applicable": ("n/a (sin fecha de cierre)", "n/a (no closing date)"),
     "figure.actividades": ("Actividades", "Activities"),
     "figure.finalizado": ("Logradas", "Achieved"),
     "figure.en_proceso": ("En proceso", "In progress"),

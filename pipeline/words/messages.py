@@ -62,6 +62,7 @@ WORDS: dict[str, Entry] = {
         "y ponga los archivos devueltos en recibidos/<ronda>/.",
         "Follow-up workspace created in {folder}: check seguimiento.toml (the plan in force) "
         "and put the returned files in recibidos/<round>/."),
+    "reported_by": (" (informadas por: {names})", " (reported by: {names})"),
     "cli.bad_date": (
         "«{value}» no es una fecha; escríbala como 2026-11-30 o 30/11/2026",
         "“{value}” is not a date; write it as 2026-11-30 or 30/11/2026"),

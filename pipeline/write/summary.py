@@ -38,7 +38,11 @@ def write_summary(
     row = 2
     for key in HEADLINES:
         sheet.write(row, 0, word(f"headline.{key}", lang))
-        sheet.write_number(row, 1, figures[key], formats.big)
+        value = figures.get(key)
+        if value is None:  # timeliness without a closing date
+            sheet.write_string(row, 1, word("figure.not_applicable", lang))
+        else:
+            sheet.write_number(row, 1, value, formats.big)
         row += 1
     row += 1
     for key in ("por_grupo", "por_pilar", "por_informante"):
