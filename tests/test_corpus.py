@@ -27,6 +27,6 @@ def test_corpus_consolidates_and_lists_every_file(tmp_path: Path) -> None:
     assert sorted(listed) == files
     with (tmp_path / "envios.csv").open(encoding="utf-8-sig") as handle:
         refused = {row["archivo"]: row["motivo"] for row in csv.DictReader(handle)
-                   if row["estado"] == "rechazado"}
+                   if row["estado"] == "recibido, ilegible"}
     assert "contraseña" in refused["pass_protected.xlsx"]
     assert "too_small.xls" in refused

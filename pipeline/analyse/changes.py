@@ -21,9 +21,10 @@ KINDS = ("nuevo", "no_reportado", "cambio_estado", "estado_retrocede", "plazo_mo
 _COMPARED = ("estado", "fecha_limite", "plazo", "avance", "responsable", "observaciones")
 
 
-def compute_changes(previous: pd.DataFrame, current: pd.DataFrame,
-                    received: set[str]) -> pd.DataFrame:
-    """Changes between the previous round's items and this round's."""
+def compute_changes(previous: pd.DataFrame, current: pd.DataFrame, received: set[str],
+                    unreadable: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """Changes between the previous round's items and this round's; an item no longer
+    reported says whether its reporter sent nothing or a file that could not be read."""
     if previous.empty:
         return pd.DataFrame(columns=list(CHANGE_COLUMNS))
     before = previous.drop_duplicates(["informante", "id"]).set_index(["informante", "id"])
@@ -34,7 +35,8 @@ def compute_changes(previous: pd.DataFrame, current: pd.DataFrame,
         rows.append(_row(key, new, "nuevo", "", new["estado"], reserved=bool(new["reservado"])))
     for key in before.index.difference(after.index):
         old = before.loc[key]
-        detail = "" if key[0] in received else "sin_envio"
+        detail = ("" if key[0] in received else
+                  "ilegible" if key[0] in unreadable else "sin_envio")
         rows.append(_row(key, old, "no_reportado", old["estado"], "", detail=detail,
                          reserved=bool(old["reservado"])))
     for key in after.index.intersection(before.index):

@@ -184,8 +184,10 @@ def _in_both(ref: Reference, parties: str, sep: str = "; ") -> tuple[str, str]:
 
 def missing_submissions(subs: list[Submission], expected: tuple[str, ...],
                         ronda: str) -> tuple[list[Submission], list[Issue]]:
-    """Expected reporters that sent nothing readable: a submissions row and an issue each."""
-    received = {s.informante for s in subs if s.estado in {"leido", "reemplazado"}}
+    """Expected reporters that sent nothing: a submissions row and an issue each. A reporter
+    whose file arrived unreadable did send (its row says "received, unreadable" and its
+    issue says why and what to do)."""
+    received = {s.informante for s in subs if s.estado in {"leido", "reemplazado", "rechazado"}}
     missing = [nombre for nombre in expected if nombre not in received]
     return (subs + [Submission(archivo="", informante=nombre, informante_conocido=True,
                                ronda=ronda, estado="no_recibido") for nombre in missing],

@@ -69,7 +69,9 @@ def with_history(result: RunResult, previous: str | None, before: pd.DataFrame,
     """The round with what changed since the previous stored round and the trend over the
     stored rounds (read from the history by the command)."""
     received = {s.informante for s in result.submissions if s.estado == "leido"}
-    changes = compute_changes(before, result.matrix, received)
+    unreadable = frozenset(s.informante for s in result.submissions
+                           if s.estado == "rechazado") - received
+    changes = compute_changes(before, result.matrix, received, unreadable)
     trend = trend_table(stored, result.ronda, result.as_of, result.figures())
     return RunResult(**{**result.__dict__, "previous": previous,
                         "tables": {**result.tables, "cambios": changes},

@@ -12,6 +12,7 @@ from pipeline.reference.load import load_reference
 from pipeline.report.data import AnnualReport, build_report
 from pipeline.report.write import write_report
 from pipeline.store.history import (
+    latest_items_per_reporter,
     load_items,
     load_submissions,
     open_history,
@@ -41,6 +42,7 @@ def annual_report(year: int, history: Path, ref: Reference, lang: str,
         per_round = {name: load_items(conn, name) for name in names}
         subs = {name: load_submissions(conn, name) for name in names}
         stored = rounds(conn)
+        before = latest_items_per_reporter(conn, names[0])
     stored = stored[stored["ronda"].isin(names)].sort_values("ronda", kind="stable")
     return build_report(year, per_round, subs, stored.reset_index(drop=True), ref, lang,
-                        public=public)
+                        public=public, before=before)

@@ -37,16 +37,21 @@ class AnnualReport:
 
 def build_report(year: int, per_round: dict[str, pd.DataFrame],
                  subs: dict[str, pd.DataFrame], rounds: pd.DataFrame, ref: Reference,
-                 lang: str, public: bool = False) -> AnnualReport:
+                 lang: str, public: bool = False,
+                 before: pd.DataFrame | None = None) -> AnnualReport:
     """The report of a year from its stored rounds: each round's items and submissions,
-    and the rounds' headline figures (ronda, fecha_corte, figures), oldest first."""
+    and the rounds' headline figures (ronda, fecha_corte, figures), oldest first.
+    `before`: each reporter's items as it last reported before the year, so a deadline
+    moved in the year's first round counts."""
     names = list(per_round)
     if public:
         per_round = {n: f[~f["reservado"]].reset_index(drop=True) for n, f in per_round.items()}
+        before = (before[~before["reservado"].astype(bool)].reset_index(drop=True)
+                  if before is not None else None)
     items = _year_end(per_round)
     last_day = pd.Timestamp(rounds["fecha_corte"].iloc[-1])
     items["dias_vencido"] = (last_day - items["fecha_limite"]).dt.days.where(items["vencido"])
-    slipped = _slipped(per_round, names)
+    slipped = _slipped(per_round, names, before)
     report = AnnualReport(
         year=year, lang=lang, plan=ref.label("plan", ref.plan_nombre, lang), rounds=rounds,
         items=items,
@@ -74,26 +79,35 @@ def _year_end(per_round: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _slipped(per_round: dict[str, pd.DataFrame], names: list[str]) -> pd.DataFrame:
-    """Deadlines moved between consecutive rounds of the year."""
-    frames = []
-    for before, after in zip(names, names[1:], strict=False):
-        changes = compute_changes(per_round[before], per_round[after], set())
-        moved = changes[changes["tipo"] == "plazo_modificado"].assign(ronda=after)
-        frames.append(moved)
+def _slipped(per_round: dict[str, pd.DataFrame], names: list[str],
+             before: pd.DataFrame | None) -> pd.DataFrame:
+    """Deadlines moved during the year: each round's items against what their reporter
+    said last time it reported (in the year, or before it), so a reporter that skipped a
+    round is compared with its previous file, and the first round with the year before."""
     columns = ["ronda", "informante", "id", "actividad", "antes", "despues", "dias"]
-    if not frames:
-        return pd.DataFrame(columns=columns)
+    known = before if before is not None else next(iter(per_round.values())).iloc[0:0]
+    frames = []
+    for name in names:
+        current = per_round[name]
+        reporters = set(current["informante"])
+        changes = compute_changes(known[known["informante"].isin(reporters)], current,
+                                  reporters)
+        frames.append(changes[changes["tipo"] == "plazo_modificado"].assign(ronda=name))
+        known = pd.concat([known[~known["informante"].isin(reporters)], current],
+                          ignore_index=True)
     return pd.concat(frames, ignore_index=True).reindex(columns=columns)
 
 
 def _submission_grid(subs: dict[str, pd.DataFrame], ref: Reference) -> pd.DataFrame:
+    """Reporter x round: "recibido", "ilegible" (a file came and could not be read) or
+    "" (nothing came)."""
     rows = []
     for informante in ref.esperados:
         row: dict[str, object] = {"informante": informante}
         for ronda, frame in subs.items():
-            mine = frame[frame["informante"] == informante]
-            row[ronda] = bool(mine["estado"].isin(["leido", "reemplazado"]).any())
+            states = set(frame.loc[frame["informante"] == informante, "estado"])
+            row[ronda] = ("recibido" if states & {"leido", "reemplazado"} else
+                          "ilegible" if "rechazado" in states else "")
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -131,6 +145,11 @@ def _recommendations(report: AnnualReport, ref: Reference) -> list[str]:
     grid = report.submissions
     rounds = [c for c in grid.columns if c != "informante"]
     for record in grid.to_dict("records"):
+        unreadable = [r for r in rounds if record[r] == "ilegible"]
+        if unreadable:
+            out.append(word("advice.unreadable", lang,
+                            informante=ref.label("parte", record["informante"], lang),
+                            which=", ".join(unreadable)))
         missed = [r for r in rounds if not record[r]]
         if missed:
             out.append(word("advice.missed", lang,

@@ -17,7 +17,7 @@ from pipeline.report.data import TOP_OVERDUE, AnnualReport
 from pipeline.words import plural, word
 from pipeline.write.markdown import md_table, md_text, rows_text
 from pipeline.write.staging import output_lock, staging
-from pipeline.write.summary import STATUS_COLOURS
+from pipeline.write.summary import HEADLINES, STATUS_COLOURS
 from pipeline.write.xlsx import Formats, new_workbook, printable, write_table
 
 OVERDUE_COLUMNS = ("informante", "id", "actividad", "responsable", "fecha_limite", "estado",
@@ -65,13 +65,22 @@ def _submission_table(report: AnnualReport) -> pd.DataFrame:
     lang = report.lang
     grid = report.submissions.copy()
     for column in grid.columns[1:]:
-        grid[column] = grid[column].map({True: word("report.received", lang),
-                                         False: word("report.missing", lang)})
+        grid[column] = grid[column].map({"recibido": word("report.received", lang),
+                                         "ilegible": word("report.unreadable", lang),
+                                         "": word("report.missing", lang)})
     return grid
 
 
+def _rounds_table(report: AnnualReport) -> pd.DataFrame:
+    """The headline figures of each round, in the order of the consolidated summary."""
+    return report.rounds.reindex(columns=["ronda", "fecha_corte", *HEADLINES])
+
+
 def _headers(table: pd.DataFrame, labels: dict[str, str], lang: str) -> list[str]:
-    return [labels.get(c) or title(c, lang) for c in table.columns]
+    """Each column's heading in `lang`: a status, a column, a headline figure, or a round
+    (named by its data)."""
+    return [labels.get(c) or (word(f"headline.{c}", lang) if c in HEADLINES else
+                              title(c, lang)) for c in table.columns]
 
 
 def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
@@ -103,22 +112,25 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
     tables = [("by_group", report.by_group), ("by_pillar", report.by_pillar),
               ("by_reporter", report.by_reporter),
               ("overdue", _overdue_table(report, labels)), ("slipped", report.slipped),
-              ("submissions", _submission_table(report)), ("rounds", report.rounds)]
+              ("submissions", _submission_table(report)), ("rounds", _rounds_table(report))]
+    charted = ("by_group", "by_pillar", "by_reporter")  # the HTML's three charts
     for key, table in tables:
         table = table.reset_index(drop=True)
         write_table(workbook, formats, word(f"report.{key}", lang)[:31], table,
-                    _headers(table, labels, lang),
-                    charted=key == "by_group")
-    by_group = word("report.by_group", lang)
-    _native_chart(workbook, sheet, by_group[:31], report.by_group, labels, by_group,
-                  len(lines) + 1)
+                    _headers(table, labels, lang), charted=key in charted)
+    row = len(lines) + 1
+    for key, table in tables[:len(charted)]:
+        title = word(f"report.{key}", lang)
+        row = _native_chart(workbook, sheet, title[:31], table, title, row)
     workbook.close()
 
 
 def _native_chart(workbook: Workbook, sheet: Worksheet, source: str, table: pd.DataFrame,
-                  labels: dict[str, str], heading: str, row: int) -> None:
+                  heading: str, row: int) -> int:
+    """A stacked bar chart of a status table (one bar per row) at `row`; the row after it."""
     if table.empty:
-        return
+        return row
+    height = max(288, 24 * len(table) + 140)  # every category gets its own readable bar
     chart = workbook.add_chart({"type": "bar", "subtype": "stacked"})
     for c, column in enumerate(table.columns):
         if column in STATUS_COLOURS:
@@ -129,7 +141,9 @@ def _native_chart(workbook: Workbook, sheet: Worksheet, source: str, table: pd.D
     chart.set_title({"name": heading})
     chart.set_legend({"position": "bottom"})
     chart.set_y_axis({"reverse": True})
+    chart.set_size({"width": 720, "height": height})
     sheet.insert_chart(row, 0, chart)
+    return row + height // 20 + 2
 
 
 

@@ -94,6 +94,7 @@ WORDS: dict[str, Entry] = {
     "report.rounds": ("Cifras por ronda", "Figures per round"),
     "report.received": ("recibido", "received"),
     "report.missing": ("no recibido", "not received"),
+    "report.unreadable": ("recibido, ilegible", "received, unreadable"),
     "report.sheet": ("Informe", "Report"),
     "figure.not_applicable": ("n/a (sin fecha de cierre)", "n/a (no closing date)"),
     "figure.actividades": ("Actividades", "Activities"),
@@ -117,6 +118,11 @@ WORDS: dict[str, Entry] = {
                       "focal y una fecha.",
                       "{informante} did not submit in {rounds} ({which}): agree on a focal "
                       "point and a date."),
+    "advice.unreadable": ("El archivo de {informante} llegó pero no se pudo leer ({which}): "
+                          "pedirle que lo envíe de nuevo, guardado como .xlsx y sin "
+                          "contraseña.",
+                          "{informante}'s file arrived but could not be read ({which}): ask "
+                          "for it again, saved as .xlsx and without a password."),
     "advice.of_rounds": (("{missed} de {n} ronda", "{missed} de {n} rondas"),
                          ("{missed} of {n} round", "{missed} of {n} rounds")),
     "advice.too_many": ("{group} tiene {count} actividades con plazo en {year}; el Plan "

@@ -93,7 +93,7 @@ def _change_labels(table: pd.DataFrame, labels: dict[str, str], ref: Reference,
         for column in ("antes", "despues"):
             table[column] = table[column].map(lambda k: labels.get(k, k))
         table["detalle"] = table["detalle"].map(
-            lambda d: word("change.sin_envio", lang) if d == "sin_envio" else d)
+            lambda d: word(f"change.{d}", lang) if d in ("sin_envio", "ilegible") else d)
         table["informante"] = table["informante"].map(lambda v: ref.label("parte", v, lang))
     return table
 
