@@ -50,6 +50,30 @@ def test_blank_footnote_and_total_rows_are_not_items(make_workbook: MakeWorkbook
     assert [r["actividad"] for r in read.sheets[0].records] == ["Actividad A"]
 
 
+@pytest.mark.parametrize("total", [
+    ["Total", None, 4, None, None, None, None],  # a count under the activity
+    ["TOTAL:", None, "4", None, None, None, "75 %"],
+    ["Total de actividades", None, 12, None, None, None, None],
+    ["Subtotal", None, "1.234", None, None, None, None],
+    ["Grand total", None, 4, None, None, None, None],
+])
+def test_a_total_row_with_counts_is_not_an_item(total: list[object],
+                                                make_workbook: MakeWorkbook) -> None:
+    rows = [["1", "Retorno", f"Actividad {n}", "Ind", "PPT", "2027", "pendiente"]
+            for n in range(4)]
+    read = read_workbook(make_workbook("x.xlsx", [*rows, total]))
+    assert len(read.sheets[0].records) == 4
+
+
+def test_an_activity_whose_words_begin_with_total_is_an_item(
+        make_workbook: MakeWorkbook) -> None:
+    rows = [["1", "Retorno", "Total de retornos registrados", "Ind", "PPT", "2027",
+             "pendiente"],
+            ["Total", "Retorno", "Actividad", "Ind", "PPT", "2027", "pendiente"]]
+    read = read_workbook(make_workbook("x.xlsx", rows))
+    assert len(read.sheets[0].records) == 2
+
+
 def test_hidden_sheets_are_not_data_and_other_sheets_are_reported(
     make_workbook: MakeWorkbook,
 ) -> None:

@@ -98,3 +98,41 @@ def test_from_history(folder: Path, tmp_path: Path) -> None:
 def test_needs_a_source(tmp_path: Path) -> None:
     code, output = run("--out", str(tmp_path))
     assert code == 2 and "--from-history" in output
+
+
+def test_an_unknown_party_is_listed_as_unidentified_with_its_suggestion(
+        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+    inbox = tmp_path / "in"
+    make_workbook("Honduras.xlsx", [
+        ["1", "Retorno", "Vencida de Guatamala", "i", "Guatamala", D(2026, 6, 30), "pendiente"],
+        ["1", "Retorno", "Vencida de OIM y Guatamala", "i", "OIM; Guatamala", D(2026, 5, 31),
+         "pendiente"],
+    ], folder=inbox)
+    out = tmp_path / "lists"
+    code, _ = run(str(inbox), "--as-of", AS_OF, "--out", str(out), "--format", "csv",
+                  "--lang", "en")
+    assert code == 1
+    files = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert files == ["OIM.csv", "OIM.txt", "sin_identificar.csv", "sin_identificar.txt",
+                     "todos.csv"]  # no Guatamala.csv, as if it were a party
+    unknown = pd.read_csv(out / "sin_identificar.csv", encoding="utf-8-sig",
+                          keep_default_na=False)
+    assert unknown.columns[:2].tolist() == ["parte_escrita", "sugerencia"]
+    assert set(zip(unknown["parte_escrita"], unknown["sugerencia"], strict=True)) == {
+        ("Guatamala", "Guatemala")}
+    assert sorted(unknown["actividad"]) == ["Vencida de Guatamala",
+                                            "Vencida de OIM y Guatamala"]
+    note = (out / "sin_identificar.txt").read_text("utf-8")
+    assert note.startswith("These responsible parties are not recognized")
+    assert len(listed(out / "todos.csv")) == 2  # the combined list still has every item
+
+
+def test_one_format_leaves_the_lists_of_another_alone(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "lists"
+    run(str(folder), "--as-of", AS_OF, "--out", str(out), "--format", "xlsx")
+    workbooks = {p.name: p.read_bytes() for p in out.glob("*.xlsx")}
+    assert "todos.xlsx" in workbooks and len(workbooks) == 4
+    run(str(folder), "--as-of", AS_OF, "--out", str(out), "--format", "md")
+    run(str(folder), "--as-of", AS_OF, "--out", str(out), "--format", "csv")
+    assert {p.name: p.read_bytes() for p in out.glob("*.xlsx")} == workbooks
+    assert len(list(out.glob("*.md"))) == 4 and len(list(out.glob("*.csv"))) == 4

@@ -77,3 +77,58 @@ def test_english_templates_for_english_speaking_reporters(tmp_path: Path) -> Non
                                 history=tmp_path / "no-history.sqlite").written
     sheet = openpyxl.load_workbook(path)["Matrix"]
     assert sheet.cell(HEADER_ROW + 1, 5).value == "Activity description"
+
+
+def _dropdown_values(workbook: openpyxl.Workbook, sheet_name: str) -> dict[int, set[str]]:
+    """Each list-validated column of the matrix sheet and the values its dropdown offers."""
+    sheet = workbook[sheet_name]
+    offered: dict[int, set[str]] = {}
+    for validation in sheet.data_validations.dataValidation:
+        if validation.type != "list":
+            continue
+        source, cells = validation.formula1.lstrip("=").split("!")
+        first, last = cells.replace("$", "").split(":")
+        lists = workbook[source.strip("'")]
+        values = {str(c[0].value) for c in lists[f"{first}:{last}"] if c[0].value is not None}
+        for cell_range in validation.sqref.ranges:
+            offered[cell_range.min_col] = values
+    return offered
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_prefilled_values_are_exactly_what_the_dropdowns_offer(
+        lang: str, tmp_path: Path, ref: Reference) -> None:
+    """Every prefilled pillar, status, group and theme the reference knows is one of its
+    dropdown's values, character for character (Excel's list validation compares exactly)."""
+    from pipeline.jobs.consolidate import Options, run_consolidation
+    from pipeline.store.history import latest_items_per_reporter, open_history
+    from tests.conftest import AS_OF, ROOT
+
+    history = tmp_path / "historial.sqlite"
+    run_consolidation(Options(input_dir=ROOT / "input_workbooks", out_dir=tmp_path / "out",
+                              as_of=AS_OF, history=history))
+    with open_history(history, create=False) as conn:
+        stored = latest_items_per_reporter(conn, "2027-T1")
+    canonical = {"pilar": {p.nombre for p in ref.pilares},
+                 "estado": {s.clave for s in ref.estados},
+                 "grupo_trabajo": {g.nombre for g in ref.grupos},
+                 "tema": {t for p in ref.pilares for t in p.temas}}
+    known = {(r["informante"], r["id"], key) for r in stored.to_dict("records")
+             for key, names in canonical.items() if r[key] in names}
+    made = generate_templates((), True, "2027-T1", lang, tmp_path / "t", None, history=history)
+    keys = [c.key for c in COLUMNS]
+    checked = 0
+    for path in made.written:
+        workbook = openpyxl.load_workbook(path)
+        reporter = workbook["_seguimiento"]["B1"].value
+        matrix = workbook.worksheets[1].title
+        offered = _dropdown_values(workbook, matrix)
+        sheet = workbook[matrix]
+        for row in range(HEADER_ROW + 2, sheet.max_row + 1):
+            item = sheet.cell(row, keys.index("id") + 1).value
+            for key in canonical:
+                if (reporter, item, key) in known:
+                    value = sheet.cell(row, keys.index(key) + 1).value
+                    assert value in offered[keys.index(key) + 1], (path.name, row, key, value)
+                    checked += 1
+    assert checked > 40

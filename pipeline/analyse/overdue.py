@@ -1,5 +1,7 @@
 """Who has what overdue or due soon (issue 5): the items of each responsible party, for
-the reminder lists. A party named among several gets the item too."""
+the reminder lists. A party named among several gets the item too. A name that is no
+known party ("Guatamala") gets no list of its own as if it were one: its items go to the
+list of unidentified parties, with the party it probably meant."""
 
 from __future__ import annotations
 
@@ -8,10 +10,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pipeline.normalize.matching import Matcher
+
 COLUMNS = ("situacion", "dias_vencido", "fecha_limite", "plazo", "estado", "id", "actividad",
            "informante", "archivo", "responsable")
 NO_PARTY = "(sin responsable)"
 COMBINED = "todos"  # the file of every pending item
+UNIDENTIFIED = "sin_identificar"  # the file of the items of names that are no known party
+UNIDENTIFIED_COLUMNS = ("parte_escrita", "sugerencia", *COLUMNS)
 
 
 @dataclass
@@ -19,14 +25,17 @@ class Reminders:
     as_of: dt.date
     by_party: dict[str, pd.DataFrame] = field(default_factory=dict)
     combined: pd.DataFrame = field(default_factory=pd.DataFrame)
+    unidentified: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(UNIDENTIFIED_COLUMNS)))
 
     @property
     def overdue(self) -> int:
         return int(self.combined["situacion"].eq("vencido").sum()) if len(self.combined) else 0
 
 
-def build_reminders(matrix: pd.DataFrame, as_of: dt.date) -> Reminders:
-    """Who has what overdue or due soon; a party named among several gets the item too."""
+def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher) -> Reminders:
+    """Who has what overdue or due soon; a party named among several gets the item too,
+    a name no party goes by to the unidentified list."""
     days = matrix.get("_dias_vencido", matrix.get("dias_vencido"))
     rows = matrix.assign(dias_vencido=days)
     rows = rows[rows["vencido"] | rows["por_vencer"]].copy()
@@ -38,7 +47,19 @@ def build_reminders(matrix: pd.DataFrame, as_of: dt.date) -> Reminders:
     result = Reminders(as_of, combined=combined)
     parties = combined["responsable"].where(combined["responsable"].ne(""), NO_PARTY)
     exploded = combined.assign(_party=parties.str.split("; ")).explode("_party")
+    unknown = []
     for party, group in exploded.groupby("_party", sort=True):
-        if party != NO_PARTY:
-            result.by_party[str(party)] = group.drop(columns="_party").reset_index(drop=True)
+        name = str(party)
+        if name == NO_PARTY:
+            continue
+        if matcher.ref.party(name) is not None:
+            result.by_party[name] = group.drop(columns="_party").reset_index(drop=True)
+            continue
+        suggestion = next((m.suggestion for _, m in matcher.parties(name) if m.suggestion),
+                          "")
+        unknown.append(group.drop(columns="_party").assign(parte_escrita=name,
+                                                           sugerencia=suggestion))
+    if unknown:
+        result.unidentified = pd.concat(unknown, ignore_index=True).reindex(
+            columns=list(UNIDENTIFIED_COLUMNS))
     return result

@@ -206,6 +206,7 @@ def overdue(input_dir: Path | None, from_history: bool, as_of: dt.date | None,
     language = _lang(lang)
     with guarded(language, _log(verbose, log_file, workspace)):
         from pipeline.cli import places
+        from pipeline.analyse.overdue import UNIDENTIFIED
         from pipeline.jobs.overdue import run_reminders
 
         if (input_dir is None) == (not from_history):
@@ -218,9 +219,13 @@ def overdue(input_dir: Path | None, from_history: bool, as_of: dt.date | None,
         reminders, written = run_reminders(input_dir, day, out, fmt, lang, stored,
                                            places.config(config, ws), language)
         if verbose or sys.stdout.isatty():
+            unknown = reminders.unidentified["parte_escrita"].nunique()
+            listed = next((p.name for p in written if p.stem == UNIDENTIFIED), "")
             click.echo(word("cli.overdue", language,
                             vencidas=plural("n.overdue", language, reminders.overdue),
                             partes=plural("n.parties", language, len(reminders.by_party)),
+                            unidentified=plural("cli.unidentified", language, unknown,
+                                                file=listed) if unknown else "",
                             out=written[0].parent))
         sys.exit(1 if reminders.overdue else 0)
 

@@ -12,6 +12,7 @@ from pipeline.analyse.flags import flag_due
 from pipeline.analyse.overdue import Reminders, build_reminders
 from pipeline.jobs.validate import validate_files
 from pipeline.model.errors import NoWorkspace
+from pipeline.normalize.matching import Matcher
 from pipeline.reference.load import load_reference
 from pipeline.store.history import latest_items_per_reporter, open_history
 from pipeline.write.overdue_lists import write_reminders
@@ -32,5 +33,5 @@ def run_reminders(input_dir: Path | None, as_of: dt.date, out_dir: Path, fmt: st
         with open_history(history, create=False) as conn:
             items = latest_items_per_reporter(conn, "\uffff")
         matrix = flag_due(items, as_of, ref.dias_por_vencer)
-    reminders = build_reminders(matrix, as_of)
+    reminders = build_reminders(matrix, as_of, Matcher(ref))
     return reminders, write_reminders(reminders, out_dir, fmt, ref, lang, combined_lang)

@@ -17,6 +17,7 @@ from pipeline.model.values import read_text
 from pipeline.read.header import HEADER_SCAN_ROWS, Header
 
 _FOOTNOTE = re.compile(r"^(?:\*|nota\b|notas\b|note\b|notes\b|fuente\b|source\b|\(\d\))", re.I)
+_COUNT = re.compile(r"^[\d.,\s%]+$")  # 4, 1.234, 75 %
 _TOTALS = {"total", "totales", "total general", "subtotal", "grand total"}
 Merge = tuple[tuple[int, int], tuple[int, int]]
 Rows = Iterator[tuple[int, list[object]]]  # (0-based row index, values)
@@ -151,6 +152,12 @@ def _is_item(record: dict[str, object], row: list[object]) -> bool:
             not _blank(v) for v in row) == 1:
         return False
     first = values[0]
-    if not isinstance(first, str) or len(first) > 20 or first.strip()[:1].lower() not in "tsg":
+    if not isinstance(first, str) or len(first) > 40 or first.strip()[:1].lower() not in "tsg":
         return True  # cheap test first: a total row starts "Total", "Subtotal", "Grand"
-    return not (fold(first) in _TOTALS and record.get("actividad") in (None, first))
+    folded = fold(first)
+    if not (folded in _TOTALS or folded.split()[0] in {"total", "totales", "subtotal"}):
+        return True
+    # "Total" with counts beside it (under the activity, say) sums the rows above: the
+    # row holds no text but the word; an activity named "Total..." has text around it.
+    return any(isinstance(v, str) and v.strip() and not _COUNT.match(v.strip())
+               for v in values[1:])

@@ -40,6 +40,15 @@ WORDS: dict[str, Entry] = {
                            "- {actividad} (due {due}; reported by {informante})"),
     "reminder.ask": ("Le agradeceremos actualizar su estado en la próxima matriz.",
                      "Please update their status in the next monitoring matrix."),
+    "reminder.unidentified": (
+        "Estas partes responsables no se reconocen, así que no recibieron una lista propia. "
+        "Corrija el nombre en la matriz del informante (la columna «Sugerencia» dice el que "
+        "probablemente quiso escribir) o, si es una parte nueva, añádala a la configuración "
+        "(seguimiento.toml, [[responsables]]).",
+        "These responsible parties are not recognized, so they got no list of their own. "
+        "Correct the name in the reporter's matrix (the Suggestion column gives the one it "
+        "probably meant) or, if it is a new party, add it to the configuration "
+        "(seguimiento.toml, [[responsables]])."),
     "reminder.signature": ("Secretaría Ejecutiva de la CRM", "CRM Executive Secretariat"),
     # The annual report
     "report.title": ("Informe anual {year} — {plan}", "Annual report {year} — {plan}"),

@@ -45,7 +45,13 @@ WORDS: dict[str, Entry] = {
                          "the right one; every reporter is shown as not received."),
     "cli.validated": ("{files}, {actividades}: {errores}, {advertencias}.",
                       "{files}, {actividades}: {errores}, {advertencias}."),
-    "cli.overdue": ("{vencidas}; {partes} -> {out}", "{vencidas}; {partes} -> {out}"),
+    "cli.overdue": ("{vencidas}; {partes}{unidentified} -> {out}",
+                    "{vencidas}; {partes}{unidentified} -> {out}"),
+    "cli.unidentified": (
+        ("; {n} parte responsable no reconocida (véase {file})",
+         "; {n} partes responsables no reconocidas (véase {file})"),
+        ("; {n} responsible party not recognized (see {file})",
+         "; {n} responsible parties not recognized (see {file})")),
     "cli.templates_no_history": (
         "No hay historial con qué llenar las plantillas: van en blanco (consolide primero una "
         "ronda para que lleven las actividades de cada informante).",

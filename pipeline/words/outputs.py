@@ -47,6 +47,7 @@ WORDS: dict[str, Entry] = {
     "column.columna": ("Columna", "Column"),
     "column.valor": ("Valor", "Value"),
     "column.sugerencia": ("Sugerencia", "Suggestion"),
+    "column.parte_escrita": ("Parte responsable escrita", "Responsible party as written"),
     "column.motivo": ("Motivo", "Reason"),
     "column.detalle_tecnico": ("Detalle técnico", "Technical detail"),
     "column.contacto_nombre": ("Contacto", "Contact"),

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.analyse.overdue import COLUMNS, COMBINED, Reminders
+from pipeline.analyse.overdue import (
+    COLUMNS,
+    COMBINED,
+    UNIDENTIFIED,
+    UNIDENTIFIED_COLUMNS,
+    Reminders,
+)
 from pipeline.analyse.tables import title
 from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
@@ -52,7 +58,7 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
     no file); nothing else in the folder is touched."""
     window = ref.dias_por_vencer
     names: list[str] = []
-    stems = file_stems(reminders.by_party, taken=[COMBINED])
+    stems = file_stems(reminders.by_party, taken=[COMBINED, UNIDENTIFIED])
     with output_lock(out_dir), staging(out_dir, f"recordatorios-{fmt}") as stage:
         for party, items in reminders.by_party.items():
             party_lang = lang or ref.language_of(party)
@@ -63,6 +69,13 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
         every = lang or combined_lang
         names += _write(stage, COMBINED, _localized(reminders.combined, every, ref), "", fmt,
                         every, reminders.as_of)
+        if len(reminders.unidentified):
+            unknown = _localized(reminders.unidentified, every, ref)
+            unknown["sugerencia"] = unknown["sugerencia"].map(
+                lambda v: ref.label("parte", v, every) if v else "")
+            names += _write(stage, UNIDENTIFIED, unknown,
+                            word("reminder.unidentified", every), fmt, every,
+                            reminders.as_of, UNIDENTIFIED_COLUMNS)
     return [out_dir / name for name in names]
 
 
@@ -77,8 +90,9 @@ def _localized(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:
 
 
 def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
-           lang: str, as_of: dt.date) -> list[str]:
-    titles = [title(c, lang) for c in COLUMNS]
+           lang: str, as_of: dt.date, columns: tuple[str, ...] = COLUMNS) -> list[str]:
+    titles = [title(c, lang) for c in columns]
+    items = items.reindex(columns=list(columns))
     if fmt == "csv":
         write_csv(items, stage / f"{stem}.csv")
         if text:
@@ -86,7 +100,7 @@ def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
             return [f"{stem}.csv", f"{stem}.txt"]
         return [f"{stem}.csv"]
     if fmt == "md":
-        table = md_table(items.reindex(columns=list(COLUMNS)), titles)
+        table = md_table(items, titles)
         parts = [text, "", table] if text else [table]
         (stage / f"{stem}.md").write_text("\n".join(parts) + "\n", encoding="utf-8")
         return [f"{stem}.md"]
