@@ -91,15 +91,17 @@ def test_a_round_of_every_abuse_at_once(tmp_path: Path) -> None:
         encoding="utf-8")
     outside = tmp_path / "ajeno.txt"
     outside.write_text("de otra persona")
+    config = tmp_path / "partes.toml"  # a party whose name is that of the combined list
+    config.write_text('[[responsables]]\nnombre = "todos"\n', encoding="utf-8")
     out, lists = tmp_path / "salida", tmp_path / "listas"
     before = checksums(tmp_path, {out, lists})
 
     done = run("consolidate", str(inbox), "--out", str(out), "--as-of", AS_OF.isoformat(),
-               "--public")
+               "--public", "--config", str(config))
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "panicked" not in done.stderr
     overdue = run("overdue", str(inbox), "--out", str(lists), "--as-of", AS_OF.isoformat(),
-                  "--format", "md")
+                  "--format", "md", "--config", str(config))
     assert overdue.returncode == 1, overdue.stderr  # something is overdue
 
     assert checksums(tmp_path, {out, lists}) == before  # nothing outside the outputs changed

@@ -85,12 +85,16 @@ def test_a_party_named_todos_gets_its_own_list(tmp_path: Path) -> None:
         "Vencida de OIM;OIM;30/06/2026;pendiente\n"
         "Fórmula;=1+1;30/06/2026;pendiente\n"
         "Opción;-2+3;30/06/2026;pendiente\n", encoding="utf-8")
+    config = tmp_path / "partes.toml"  # parties named like the combined list, or formulas
+    config.write_text("".join(f"[[responsables]]\nnombre = {name!r}\n"
+                              for name in ("todos", "=1+1", "-2+3")), encoding="utf-8")
     out = tmp_path / "listas"
     result = CliRunner().invoke(cli, ["overdue", str(inbox), "--as-of", AS_OF.isoformat(),
-                                      "--out", str(out), "--format", "csv"])
+                                      "--out", str(out), "--format", "csv", "--config",
+                                      str(config)])
     assert result.exit_code == 1, result.output
     names = sorted(p.name for p in out.glob("*.csv"))
-    assert "todos.csv" in names and len(names) == 5
+    assert "todos.csv" in names and len(names) == 5 and "sin_identificar.csv" not in names
     combined = (out / "todos.csv").read_text("utf-8-sig")
     assert all(a in combined for a in ("Vencida de todos", "Vencida de OIM", "Fórmula"))
     party = [n for n in names if n.startswith("todos-")]
