@@ -11,6 +11,7 @@ from pipeline.model.text import fold
 from pipeline.normalize.deadlines import Context, Deadline
 from pipeline.normalize.deadlines import parse_deadline as parse_with
 from pipeline.reference.plan import Meeting, Plan
+from pipeline.words import known
 
 PLAN = Plan(dt.date(2019, 7, 1), 3)
 VAGUE = ["permanente", "continuo", "por definir", "a definir", "TBD", "anual", "n/a", "-",
@@ -68,6 +69,7 @@ def parse_deadline(value: object, plan: Plan = PLAN, vague: list[str] = VAGUE,
 def test_every_form_of_the_grammar(text: object, due: dt.date, precision: str) -> None:
     parsed = parse_deadline(text, PLAN, VAGUE)
     assert (parsed.kind, parsed.due, parsed.precision) == ("fecha", due, precision)
+    assert known(f"precision.{precision}")
 
 
 @pytest.mark.parametrize("text", [*VAGUE, "Permanente", "POR DEFINIR", "--"])
@@ -198,6 +200,7 @@ def test_forms_of_issue_13(text: str, context: dict[str, object], due: dt.date,
     parsed = parse_deadline(text, **context)
     assert (parsed.kind, parsed.due, parsed.precision, parsed.assumed_year) == (
         "fecha", due, precision, assumed)
+    assert known(f"precision.{precision}")  # the workbook's column says it in words
 
 
 @pytest.mark.parametrize("text", ["ongoing", "On-going", "continuous", "En curso",

@@ -205,8 +205,8 @@ def overdue(input_dir: Path | None, from_history: bool, as_of: dt.date | None,
     """Write the overdue lists per responsible party (its help: help.overdue)."""
     language = _lang(lang)
     with guarded(language, _log(verbose, log_file, workspace)):
-        from pipeline.cli import places
         from pipeline.analyse.overdue import UNIDENTIFIED
+        from pipeline.cli import places
         from pipeline.jobs.overdue import run_reminders
 
         if (input_dir is None) == (not from_history):

@@ -117,6 +117,7 @@ WORDS: dict[str, Entry] = {
     "precision.semestre": ("semestre", "half year"),
     "precision.anio": ("año", "year"),
     "precision.anio_plan": ("año del plan", "plan year"),
+    "precision.reunion": ("reunión", "meeting"),
     # The consolidated workbook's heading and summary.
     "heading.round": ("Seguimiento — {plan} — ronda {ronda} — al {as_of}",
                       "Seguimiento — {plan} — round {ronda} — as of {as_of}"),
