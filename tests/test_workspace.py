@@ -201,3 +201,9 @@ def test_templates_without_a_history_say_they_are_blank(tmp_path: Path,
     written = list((ws / "plantillas" / "2027-T1").glob("*.xlsx"))
     assert len(written) == 16
     assert "1 template is blank" in said and "Nicaragua" in said  # the one the sample lacks
+
+
+def test_a_mistyped_reporter_is_told_with_the_name_meant(tmp_path: Path) -> None:
+    code, _, said = run("template", "--reporter", "Guatamala", "--out", str(tmp_path / "t"))
+    assert code == 3 and said.startswith("Informante desconocido")
+    assert "«Guatamala» → Guatemala" in said and not (tmp_path / "t").exists()

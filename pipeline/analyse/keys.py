@@ -163,9 +163,12 @@ def activities_per_group(items: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     named = items["grupo_trabajo"].where(items["grupo_trabajo"].isin(groups), "")
     own = items["informante"].where(items["informante"].isin(groups | {"RROCM"}), "")
     rows = items.assign(_unidad=named.where(named.ne(""), own),
-                        _anio=items["fecha_limite"].dt.year,
-                        _texto=items["actividad"].map(fold))
-    rows = rows[rows["_unidad"].ne("") & rows["_anio"].notna() & rows["_texto"].ne("")]
+                        _anio=items["fecha_limite"].dt.year)
+    rows = rows[rows["_unidad"].ne("") & rows["_anio"].notna()]
+    texts = rows["actividad"].fillna("").astype(str)
+    folded = {text: fold(text) for text in texts.unique()}  # once per distinct text
+    rows = rows.assign(_texto=texts.map(folded))
+    rows = rows[rows["_texto"].ne("")]
     counted = [
         {"grupo": str(group), "anio": int(cast(float, year)),
          "cantidad": int(part["_texto"].nunique()),

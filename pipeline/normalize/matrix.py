@@ -135,9 +135,13 @@ def _deadline(out: pd.DataFrame, raw: pd.DataFrame, ref: Reference, as_of: dt.da
     plans = {name: ref.plan_named(str(name)) or ref.plan for name in set(plan_names)}
     sent = raw["_fecha_envio"].tolist() if "_fecha_envio" in raw else [None] * len(raw)
     memo: dict[object, Deadline] = {}
+    contextual: dict[object, bool] = {}  # whether a text reads differently by plan or day
     parsed = []
     for value, plan_name, day in zip(raw["plazo"].tolist(), plan_names, sent, strict=True):
-        key = (value, plan_name, _day(day, as_of)) if needs_context(value) else value
+        varies = contextual.get(value)
+        if varies is None:
+            varies = contextual[value] = needs_context(value)
+        key = (value, plan_name, _day(day, as_of)) if varies else value
         found = memo.get(key)
         if found is None:
             plan = plans[plan_name]
