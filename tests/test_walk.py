@@ -269,10 +269,10 @@ def test_a_year_of_follow_up(walk: dict[str, Path]) -> None:
     parties = {"Canada": "Canadá", "ILO": "OIT", "Guatamala": None}
     expected_lists = {parties.get(p, p) for p in named} - {None}
     assert made == sorted({*expected_lists, "sin_identificar", "todos"})
-    unknown = pd.read_excel(lists / "sin_identificar.xlsx", dtype=str)
+    unknown = pd.read_excel(lists / "sin_identificar.xlsx", dtype=str, engine="openpyxl")
     assert list(unknown.iloc[:, :2].itertuples(index=False, name=None)) == [
         ("Guatamala", "Guatemala")]
-    everything = pd.read_excel(lists / "todos.xlsx", dtype=str)
+    everything = pd.read_excel(lists / "todos.xlsx", dtype=str, engine="openpyxl")
     assert sorted(everything.iloc[:, 6]) == sorted(i.activity for i in pending)
 
     # 9. The annual report.

@@ -55,7 +55,7 @@ def test_deadlines_moved_in_the_year_count_from_its_first_round(history: Path,
                                                                 tmp_path: Path) -> None:
     [xlsx, md, _] = make_report(2027, tmp_path, False, history, "es", None)
     assert figures(xlsx)["Plazos modificados"] == 2
-    slipped = pd.read_excel(xlsx, sheet_name="Plazos modificados", dtype=str)
+    slipped = pd.read_excel(xlsx, sheet_name="Plazos modificados", dtype=str, engine="openpyxl")
     assert sorted(zip(slipped["Ronda"], slipped["Descripción de la actividad"], strict=True)) == [
         ("2027-T1", "Centros de retorno"),  # against 2026-T4, the year before
         ("2027-T2", "Estaciones")]  # Panamá skipped 2027-T1: against its 2026-T4 file
@@ -78,7 +78,7 @@ def test_a_damaged_file_is_received_unreadable_everywhere(history: Path,
     assert any("el archivo del informante no se pudo leer" in str(v)
                for row in sheet.iter_rows(values_only=True) for v in row)
     [xlsx, md, _] = make_report(2027, tmp_path, False, history, "en", None)
-    grid = pd.read_excel(xlsx, sheet_name="Submissions per round", dtype=str)
+    grid = pd.read_excel(xlsx, sheet_name="Submissions per round", dtype=str, engine="openpyxl")
     row = grid[grid["Reporter"] == "Honduras"].iloc[0]
     assert (row["2027-T1"], row["2027-T2"]) == ("received", "received, unreadable")
     text = md.read_text("utf-8")
