@@ -169,6 +169,16 @@ def test_html_renders_in_headless_chromium(year: Path, tmp_path: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF")
     html = page.read_text("utf-8")
     assert html.count("data:image/png;base64,") == 3 and "http" not in html.split("<body>")[1]
+    if shutil.which("pdftotext"):  # ids and dates printed whole, never "2027-05-/31"
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                              capture_output=True, timeout=60).stdout.decode()
+        import re
+
+        tokens = set(re.findall(r"<td[^>]*>((?:[A-Z]{3}-[0-9A-F]{6})|(?:\d{4}-\d{2}-\d{2}))</td>",
+                                html))
+        assert tokens
+        words = set(text.split())
+        assert tokens <= words, tokens - words
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

@@ -66,6 +66,7 @@ class Reference:
     mes_inicio_anio_fiscal: int = 1  # "Q3 FY2027": the month a fiscal year starts
     cierres: dict[str, dt.date] = field(default_factory=dict)  # round -> closing date
     idiomas: dict[str, str] = field(default_factory=dict)  # reporter -> es|en override
+    papel: str = "carta"  # the paper the workbooks print on: carta (Letter) or a4
 
     @property
     def responsables(self) -> tuple[Party, ...]:

@@ -122,7 +122,17 @@ def _build(data: dict[str, Any]) -> Reference:
     cierres = {str(k): (v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)))
                for k, v in data.get("cierres", {}).items()}
     idiomas = {_canonical_reporter(ref, k): str(v) for k, v in data.get("idiomas", {}).items()}
-    return replace(ref, esperados=esperados, cierres=cierres, idiomas=idiomas)
+    return replace(ref, esperados=esperados, cierres=cierres, idiomas=idiomas,
+                   papel=_paper(data.get("impresion", {}).get("papel", "carta")))
+
+
+def _paper(name: object) -> str:
+    """The paper's name: carta (Letter, as in most CRM countries) or a4."""
+    folded = str(name).strip().lower().replace(" ", "")
+    papers = {"carta": "carta", "letter": "carta", "a4": "a4"}
+    if folded not in papers:
+        raise ValueError(f"[impresion] papel = {name!r}: carta (Letter) o/or A4")
+    return papers[folded]
 
 
 def _plan(entry: dict[str, Any]) -> Plan:

@@ -32,6 +32,7 @@ class AnnualReport:
     slipped: pd.DataFrame
     submissions: pd.DataFrame  # reporter x round: received or not
     figures: dict[str, float] = field(default_factory=dict)
+    papel: str = "carta"  # the paper it prints on
     recommendations: list[str] = field(default_factory=list)
 
 
@@ -60,7 +61,7 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
         by_reporter=status_counts(items, "informante", ref, lang),
         overdue=items[items["vencido"]].sort_values(
             ["dias_vencido", "informante"], ascending=[False, True], kind="stable"),
-        slipped=slipped, submissions=_submission_grid(subs, ref),
+        slipped=slipped, submissions=_submission_grid(subs, ref), papel=ref.papel,
     )
     report.figures = _figures(report)
     report.recommendations = _recommendations(report, ref)

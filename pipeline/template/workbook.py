@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -21,10 +22,13 @@ from pipeline.read.workbook import META_SHEET
 from pipeline.reference.data import Party, Reference
 from pipeline.words import word
 from pipeline.words.template import INSTRUCTIONS
+from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
 from pipeline.write.xlsx import new_workbook
 
 HEADER_ROW = 8  # 0-based: Excel row 9, below the title and the submission block
 BLANK_ROWS = 200
+WRITING_ROOM = 30.0  # points: a row tall enough to write in by hand
+GUIDE_WIDTH = 100  # the instructions' column: a portrait page wide
 # Where the focal point writes name, institution, e-mail and date (labels in A:B).
 CONTACT_CELLS = {"contacto_nombre": "C3", "contacto_institucion": "C4",
                  "contacto_correo": "C5", "contacto_telefono": "C6", "fecha_envio": "C7"}
@@ -58,11 +62,16 @@ def write_template(
     title = workbook.add_format({"bold": True, "font_size": 14})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
 
+    printing = Printing(Paper(ref.papel), heading, lang)
     guide = workbook.add_worksheet(names["instrucciones"])
-    guide.set_column(0, 0, 110, wrap)
+    guide.set_column(0, 0, GUIDE_WIDTH, wrap)
     guide.write(0, 0, heading, title)
+    guide.set_row(0, 21)
     for r in range(INSTRUCTIONS):
-        guide.write(r + 2, 0, word(f"template.instruction.{r}", lang))
+        text = word(f"template.instruction.{r}", lang)
+        guide.write(r + 2, 0, text)
+        guide.set_row(r + 2, text_height(text, GUIDE_WIDTH) + 4)
+    setup(guide, printing, [GUIDE_WIDTH], header_row=None, portrait=True)  # one page
 
     sheet = workbook.add_worksheet(names["matriz"])
     sheet.write(0, 0, heading, title)
@@ -98,8 +107,24 @@ def write_template(
                 sheet.write_number(r, c, value, fmt)
             else:
                 sheet.write_string(r, c, str(value), fmt)
-    sheet.set_row(HEADER_ROW, 45)
+    sheet.set_row(HEADER_ROW, max(text_height(spec.title(lang), spec.width)
+                                  for spec in COLUMNS))
+    widths = {str(c): spec.width for c, spec in enumerate(COLUMNS)}
+    texts = pd.DataFrame({str(c): [str(v.get(spec.key) or "") for v in prefilled]
+                          for c, spec in enumerate(COLUMNS)})
+    heights = [max(h, WRITING_ROOM) for h in row_heights(texts, widths)]
+    for r, height in enumerate(heights, start=first):
+        sheet.set_row(r, height)
+    for r in range(first + len(prefilled), last + 1):
+        sheet.set_row(r, WRITING_ROOM)  # room to write by hand on a printed form
     sheet.freeze_panes(HEADER_ROW + 1, 2)
+    scale = setup(sheet, printing, list(widths.values()), header_row=HEADER_ROW,
+                  repeat_columns=1)
+    page = printing.paper.height(True) / scale - 60  # less the repeated header
+    above = 15 * HEADER_ROW + 45 + sum(heights)
+    room = page - above % page  # left on the page the prefilled rows end on
+    blank = max(4, int(room // WRITING_ROOM))  # blank rows that fill it
+    sheet.print_area(0, 0, first + len(prefilled) + blank - 1, len(COLUMNS) - 1)
     _dropdowns(workbook, sheet, ref, lang, first, last, names["listas"])
     sheet.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True,
                        "sort": True, "autofilter": True})

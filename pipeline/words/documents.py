@@ -49,6 +49,10 @@ WORDS: dict[str, Entry] = {
         "Correct the name in the reporter's matrix (the Suggestion column gives the one it "
         "probably meant) or, if it is a new party, add it to the configuration "
         "(seguimiento.toml, [[responsables]])."),
+    "reminder.heading": ("Compromisos pendientes de {party} al {as_of}",
+                         "Pending commitments of {party} as of {as_of}"),
+    "reminder.everyone": ("todas las partes", "every party"),
+    "reminder.nobody_known": ("partes no reconocidas", "parties not recognized"),
     "reminder.signature": ("Secretaría Ejecutiva de la CRM", "CRM Executive Secretariat"),
     # The annual report
     "report.title": ("Informe anual {year} — {plan}", "Annual report {year} — {plan}"),
@@ -105,6 +109,7 @@ WORDS: dict[str, Entry] = {
     "report.missing": ("no recibido", "not received"),
     "report.unreadable": ("recibido, ilegible", "received, unreadable"),
     "report.sheet": ("Informe", "Report"),
+    "print.page": ("Página {page} de {pages}", "Page {page} of {pages}"),
     "figure.not_applicable": ("n/a (sin fecha de cierre)", "n/a (no closing date)"),
     "figure.actividades": ("Actividades", "Activities"),
     "figure.finalizado": ("Logradas", "Achieved"),

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
-from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
 from pipeline.analyse.flags import FLAGS
@@ -16,16 +15,39 @@ from pipeline.analyse.tables import status_labels, title
 from pipeline.model.run import RunResult
 from pipeline.reference.data import Reference
 from pipeline.words import word
-from pipeline.write.summary import STATUS_COLOURS, write_summary
-from pipeline.write.xlsx import Formats, new_workbook, printable, write_table
+from pipeline.write.charts import STATUS_COLOURS
+from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
+from pipeline.write.summary import write_summary
+from pipeline.write.xlsx import Formats, new_workbook, write_table
 from pipeline.write.xmlrows import StreamedSheet, text_cell, write_rows
 
 SHEETS = ("matriz", "cambios", "vencidos", "por_vencer", "sin_responsable",
           "plazos_imprecisos", "cuadricula", "envios", "problemas")
 LIST_SHEETS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
-LIST_COLUMNS = ("id", "informante", "grupo_trabajo", "actividad", "responsable", "plazo",
-                "fecha_limite", "dias_vencido", "estado", "avance", "observaciones",
+LIST_COLUMNS = ("informante", "id", "actividad", "responsable", "plazo", "fecha_limite",
+                "dias_vencido", "estado", "avance", "observaciones", "grupo_trabajo",
                 "archivo", "hoja", "fila", *FLAGS, "problemas", "reservado")
+# What a printed page of each sheet shows first (and, when the sheet is wider than a
+# page, only): the columns a meeting reads. The CSVs keep SPEC's order.
+FIRST = {
+    "matriz": ("informante", "id", "actividad", "responsable", "plazo", "fecha_limite",
+               "estado", "avance", "vencido", "por_vencer"),
+    "envios": ("informante", "archivo", "estado", "motivo", "fecha_envio", "a_tiempo",
+               "filas", "errores", "advertencias"),
+    "problemas": ("severidad", "archivo", "hoja", "celda", "mensaje", "sugerencia", "valor"),
+}
+GRID_ID, GRID_ACTIVITY, GRID_STATUS = 13, 36, 11  # the status grid's columns
+WIDTHS = {"informante": 16, "id": 13, "actividad": 44, "responsable": 22, "plazo": 16,
+          "fecha_limite": 11, "estado": 13, "avance": 8, "vencido": 9, "por_vencer": 10,
+          "dias_vencido": 9, "observaciones": 36, "grupo_trabajo": 20, "pilar": 26,
+          "tema": 26, "resultado_esperado": 30, "indicadores": 30,
+          "responsable_medicion": 22, "precision_plazo": 12, "supuestos_riesgos": 30,
+          "reservado": 10, "ronda": 9, "archivo": 26, "hoja": 14, "fila": 6,
+          "fecha_envio": 16, "problemas": 24, "motivo": 40, "detalle_tecnico": 30,
+          "a_tiempo": 9, "filas": 7, "errores": 8, "advertencias": 12, "hojas": 18,
+          "severidad": 11, "codigo": 22, "mensaje": 56, "celda": 7, "columna": 22,
+          "valor": 24, "sugerencia": 20, "tipo": 20, "antes": 16, "despues": 16, "dias": 7,
+          "detalle": 26}
 # Reference values shown in the run's language (the CSVs keep the canonical names).
 REFERENCE_COLUMNS = {"pilar": "pilar", "tema": "tema", "grupo_trabajo": "parte",
                      "responsable": "parte", "informante": "parte"}
@@ -39,11 +61,12 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
                    ronda=result.ronda, as_of=result.as_of.isoformat())
     workbook = new_workbook(path, result.as_of, heading, large=large)
     formats = Formats(workbook)
+    printing = Printing(Paper(ref.papel), heading, lang)
     labels = status_labels(ref, lang)
     summary = {k: _summary_labels(t, ref, lang) for k, t in result.summary.items()}
     summary_sheet = workbook.add_worksheet(word("sheet.resumen", lang))
     write_summary(workbook, formats, summary_sheet, result.figures(), summary, labels,
-                  heading, lang)
+                  printing)
     _tell(on_sheet, summary_sheet.get_name())
     for key in SHEETS:
         name = word(f"sheet.{key}", lang)
@@ -51,23 +74,36 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
             changes = result.tables.get(key, pd.DataFrame(columns=["informante", "id"]))
             table = _change_labels(changes, labels, ref, lang)
             headers = [title(c, lang) for c in table.columns if not str(c).startswith("_")]
-            write_table(workbook, formats, name, table, headers)
+            first = result.previous is None
+            write_table(workbook, formats, name, table, headers, printing, WIDTHS,
+                        empty_note=word("changes.none" if first else "changes.nothing",
+                                        lang))
         elif key == "cuadricula":
             _write_grid(workbook, formats, name, result.summary["cuadricula"], labels, ref,
-                        lang)
+                        printing)
         else:
             table = result.tables[key]
             if key in LIST_SHEETS:
                 # The lists show what a meeting needs; every column is in the Matrix sheet
                 # and in the CSVs.
-                table = table[[c for c in table.columns if c in LIST_COLUMNS]]
+                table = table[[c for c in LIST_COLUMNS if c in table.columns]]
             if key in {"matriz", *LIST_SHEETS}:
                 table = _with_labels(table, labels, ref, lang)
+            table = _first(table, FIRST.get(key, ()))
             headers = [title(c, lang, result.extra_titles) for c in table.columns
                        if not str(c).startswith("_")]
-            write_table(workbook, formats, name, table, headers, flag_word=word("yes", lang))
+            write_table(workbook, formats, name, table, headers, printing, WIDTHS,
+                        flag_word=word("yes", lang))
         _tell(on_sheet, name)
     workbook.close()
+
+
+def _first(table: pd.DataFrame, leading: tuple[str, ...]) -> pd.DataFrame:
+    """`table` with the `leading` columns it has first, the others after in their order."""
+    if not leading:
+        return table
+    ahead = [c for c in leading if c in table.columns]
+    return table[ahead + [c for c in table.columns if c not in ahead]]
 
 
 def _tell(on_sheet: Callable[[str], None] | None, name: str) -> None:
@@ -120,24 +156,33 @@ def _with_labels(table: pd.DataFrame, labels: dict[str, str], ref: Reference,
 
 
 def _write_grid(workbook: Workbook, formats: Formats, name: str, grid: pd.DataFrame,
-                labels: dict[str, str], ref: Reference, lang: str) -> None:
+                labels: dict[str, str], ref: Reference, printing: Printing) -> None:
     """Items down, reporters across, each cell the status word, coloured. Only the cells
-    that hold a status are written: the cost follows the items, not items x reporters."""
+    that hold a status are written: the cost follows the items, not items x reporters.
+    Printed with the id and the activity repeated on every page across."""
+    lang = printing.lang
     sheet = workbook.add_worksheet(name, worksheet_class=StreamedSheet)
     reporters = sorted(set(grid["informante"]))
     column_of = {r: c for c, r in enumerate(reporters, start=2)}
-    sheet.write_row(0, 0, [title("id", lang), title("actividad", lang),
-                           *(ref.label("parte", r, lang) for r in reporters)], formats.bold)
-    sheet.set_column(0, 0, 14)
-    sheet.set_column(1, 1, 50, formats.wrap)
+    headers = [title("id", lang), title("actividad", lang),
+               *(ref.label("parte", r, lang) for r in reporters)]
+    widths = [GRID_ID, GRID_ACTIVITY, *[GRID_STATUS] * len(reporters)]
+    sheet.set_row(0, max(text_height(h, w) for h, w in zip(headers, widths, strict=True)))
+    sheet.write_row(0, 0, headers, formats.header)
+    sheet.set_column(0, 0, GRID_ID)
+    sheet.set_column(1, 1, GRID_ACTIVITY, formats.wrap)
     if reporters:
-        sheet.set_column(2, 1 + len(reporters), 14)
+        sheet.set_column(2, 1 + len(reporters), GRID_STATUS, formats.wrap)
     last_col = 1 + max(len(reporters), 1)
-    items = write_rows(sheet, 1, _grid_rows(grid, labels, column_of, formats.wrap), last_col)
+    starts = grid.iloc[:, 0].ne(grid.iloc[:, 0].shift())  # an item's first row
+    firsts = grid.loc[starts].reset_index(drop=True)
+    heights = row_heights(firsts.iloc[:, [1]].set_axis(["a"], axis=1), {"a": GRID_ACTIVITY})
+    items = write_rows(sheet, 1, _grid_rows(grid, labels, column_of, formats), last_col,
+                       heights)
     last_row = max(items, 1)
     sheet.autofilter(0, 0, last_row, last_col)
     sheet.freeze_panes(1, 2)
-    printable(sheet)
+    setup(sheet, printing, widths, repeat_columns=2)
     if items and reporters:
         for key, colour in STATUS_COLOURS.items():
             if key in labels:
@@ -148,7 +193,7 @@ def _write_grid(workbook: Workbook, formats: Formats, name: str, grid: pd.DataFr
 
 
 def _grid_rows(grid: pd.DataFrame, labels: dict[str, str], column_of: dict[str, int],
-               wrap: Format) -> Iterator[str]:
+               formats: Formats) -> Iterator[str]:
     """Each item's row of cells, from row 1: the grid is sorted by item, then reporter, so
     an item's statuses are together and left to right."""
     cells: list[str] = []
@@ -158,8 +203,9 @@ def _grid_rows(grid: pd.DataFrame, labels: dict[str, str], column_of: dict[str, 
             if cells:
                 yield "".join(cells)
             current, r = item, r + 1
-            cells = [text_cell(0, r, None, str(item)),
-                     text_cell(1, r, wrap, "" if pd.isna(activity) else str(activity))]
-        cells.append(text_cell(column_of[reporter], r, None, labels.get(status, status)))
+            cells = [text_cell(0, r, formats.text, str(item)),
+                     text_cell(1, r, formats.wrap, "" if pd.isna(activity) else str(activity))]
+        cells.append(text_cell(column_of[reporter], r, formats.text,
+                               labels.get(status, status)))
     if cells:
         yield "".join(cells)

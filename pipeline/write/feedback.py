@@ -19,7 +19,8 @@ from pipeline.model.run import RunResult
 from pipeline.read.header import column_key
 from pipeline.words import word
 from pipeline.write.filenames import file_stems
-from pipeline.write.xlsx import Formats, new_workbook, printable
+from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
+from pipeline.write.xlsx import WRAP_WIDTH, Formats, new_workbook
 from pipeline.write.xmlrows import (
     StreamedSheet,
     cell,
@@ -117,7 +118,17 @@ class _Shown:
 
 
 def _shown_column(matrix: pd.DataFrame, key: str) -> pd.Series:
-    """The value as the focal point wrote it, where it was recognized as something else."""
+    """The value as the focal point wrote it, where it was recognized as something else;
+    a deadline that was a date as a date, a progress that was a number as a number (not
+    their text)."""
+    if key == "plazo" and "fecha_limite" in matrix:
+        was_date = matrix["plazo"].astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}") & (
+            matrix["precision_plazo"].eq("dia") if "precision_plazo" in matrix else True)
+        return matrix["plazo"].astype(object).where(~was_date, matrix["fecha_limite"])
+    if key == "avance" and "_raw_avance" in matrix:
+        raw_text = matrix["_raw_avance"].astype(object)
+        number = pd.to_numeric(raw_text, errors="coerce")
+        return raw_text.where(number.isna(), number.astype(object))
     raw = SHOWN_RAW.get(key)
     if raw and raw in matrix:
         return matrix[raw]
@@ -135,19 +146,22 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
                    informante=result.ref.label("parte", informante, lang), ronda=result.ronda)
     workbook = new_workbook(path, result.as_of, heading)
     formats = Formats(workbook)
+    printing = Printing(Paper(result.ref.papel), heading, lang)
     marks = {severity: workbook.add_format({"bg_color": colour, "text_wrap": True,
                                             "valign": "top"})
              for severity, colour in MARK_COLOURS.items()}
-    _write_listing(workbook, formats, marks, heading, issues, lang)
+    _write_listing(workbook, formats, marks, printing, issues)
 
     sheet = workbook.add_worksheet(word("sheet.matriz", lang), worksheet_class=StreamedSheet)
-    printable(sheet)
     headers = [*(spec.title(lang) for spec in COLUMNS),
                *(word(f"column.{key}", lang) for key in ("archivo", "hoja", "fila_original"))]
-    for c, text in enumerate(headers):
-        sheet.write(0, c, text, formats.bold)
-        sheet.set_column(c, c, COLUMNS[c].width if c < len(COLUMNS) else 14, formats.wrap)
+    widths = [*(min(spec.width, WRAP_WIDTH) for spec in COLUMNS), 20, 14, 8]
+    sheet.set_row(0, max(text_height(h, w) for h, w in zip(headers, widths, strict=True)))
+    for c, (text, width) in enumerate(zip(headers, widths, strict=True)):
+        sheet.write(0, c, text, formats.header)
+        sheet.set_column(c, c, width, formats.wrap)
     sheet.freeze_panes(1, 1)
+    setup(sheet, printing, widths, repeat_columns=1)  # every column: each may be marked
     mine = shown.rows_of.get(informante, range(0))  # its rows in the batch
     rows = range(1, len(mine) + 1)
     bodies = shown.bodies(formats.wrap, formats.date)
@@ -159,26 +173,31 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
         cells[c][r - 1] = place(c, [r], [cell])[0]
         text = "\n\n".join(f"{i.celda}: {i.message(lang)}" for i in found)
         sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
-    write_columns(sheet, 1, cells)
+    texts = pd.DataFrame({str(c): column.iloc[mine.start:mine.stop].to_numpy()
+                          for c, column in enumerate(shown.columns)})
+    write_columns(sheet, 1, cells, row_heights(
+        texts, {str(c): w for c, w in enumerate(widths)}) if len(mine) else None)
     workbook.close()
 
 
 def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format],
-                   heading: str, issues: list[Issue], lang: str) -> None:
+                   printing: Printing, issues: list[Issue]) -> None:
     """The first sheet: what to correct, one issue a row."""
+    lang = printing.lang
     listing = workbook.add_worksheet(word("sheet.problemas", lang),
                                      worksheet_class=StreamedSheet)
-    printable(listing)
-    listing.write(0, 0, heading, formats.title)
+    listing.write(0, 0, printing.heading, formats.title)
     listing.write(1, 0, word("feedback.intro" if issues else "feedback.none", lang),
                   formats.note)
     header = ["severidad", "archivo", "hoja", "celda", "columna", "valor", "que_hacer",
               "sugerencia"]
-    widths = [12, 28, 18, 8, 26, 24, 70, 22]
+    widths = [11, 22, 14, 7, 20, 20, 52, 18]
+    setup(listing, printing, widths, header_row=3)
     styles = []
     for c, (key, width) in enumerate(zip(header, widths, strict=True)):
-        listing.write(3, c, word(f"column.{key}", lang), formats.bold)
-        styles.append(formats.wrap if key == "que_hacer" else formats.text)
+        listing.write(3, c, word(f"column.{key}", lang), formats.header)
+        styles.append(formats.wrap if key in ("que_hacer", "valor", "archivo", "columna")
+                      else formats.text)
         listing.set_column(c, c, width, styles[-1])
     rows, heights = [], []
     letters = [xl_col_to_name(c) for c in range(len(header))]
@@ -191,7 +210,9 @@ def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format
         row_attrs = [severity_attrs[issue.severity], *attrs[1:]]  # severity coloured
         rows.append("".join(cell(letter, r, s, v)
                             for letter, s, v in zip(letters, row_attrs, values, strict=True)))
-        heights.append(15 * max(1, -(-len(message) // 75)))  # the message wraps at ~75
+        heights.append(max(text_height(str(v), w) for v, w, key in
+                           zip(values, widths, header, strict=True)
+                           if key in ("que_hacer", "valor", "archivo", "columna")))
     write_rows(listing, 4, rows, len(header) - 1, heights)
     listing.freeze_panes(4, 0)
     listing.activate()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+from xlsxwriter.workbook import Workbook
 
 from pipeline.analyse.overdue import (
     COLUMNS,
@@ -21,11 +22,15 @@ from pipeline.analyse.tables import title
 from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
 from pipeline.words import plural, word
+from pipeline.write.consolidated import WIDTHS
 from pipeline.write.csvfile import write_csv
 from pipeline.write.filenames import file_stems
 from pipeline.write.markdown import md_table, md_text
+from pipeline.write.printing import Paper, Printing, setup, text_height
 from pipeline.write.staging import output_lock, staging
 from pipeline.write.xlsx import Formats, new_workbook, write_table
+
+MESSAGE_WIDTH = 90  # characters: a page wide, portrait
 
 
 def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: str,
@@ -59,23 +64,31 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
     window = ref.dias_por_vencer
     names: list[str] = []
     stems = file_stems(reminders.by_party, taken=[COMBINED, UNIDENTIFIED])
+    day = reminders.as_of
+
+    def printing(who: str, in_lang: str) -> Printing:
+        return Printing(Paper(ref.papel), word("reminder.heading", in_lang, party=who,
+                                               as_of=day.isoformat()), in_lang)
+
     with output_lock(out_dir), staging(out_dir, f"recordatorios-{fmt}") as stage:
         for party, items in reminders.by_party.items():
             party_lang = lang or ref.language_of(party)
-            text = message(party, items, reminders.as_of, window, party_lang, ref,
+            text = message(party, items, day, window, party_lang, ref,
                            md_text if fmt == "md" else str)
             names += _write(stage, stems[party], _localized(items, party_lang, ref), text,
-                            fmt, party_lang, reminders.as_of)
+                            fmt, printing(ref.label("parte", party, party_lang), party_lang),
+                            day)
         every = lang or combined_lang
         names += _write(stage, COMBINED, _localized(reminders.combined, every, ref), "", fmt,
-                        every, reminders.as_of)
+                        printing(word("reminder.everyone", every), every), day)
         if len(reminders.unidentified):
             unknown = _localized(reminders.unidentified, every, ref)
             unknown["sugerencia"] = unknown["sugerencia"].map(
                 lambda v: ref.label("parte", v, every) if v else "")
             names += _write(stage, UNIDENTIFIED, unknown,
-                            word("reminder.unidentified", every), fmt, every,
-                            reminders.as_of, UNIDENTIFIED_COLUMNS)
+                            word("reminder.unidentified", every), fmt,
+                            printing(word("reminder.nobody_known", every), every), day,
+                            UNIDENTIFIED_COLUMNS)
     return [out_dir / name for name in names]
 
 
@@ -90,7 +103,9 @@ def _localized(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:
 
 
 def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
-           lang: str, as_of: dt.date, columns: tuple[str, ...] = COLUMNS) -> list[str]:
+           printing: Printing, as_of: dt.date, columns: tuple[str, ...] = COLUMNS,
+           ) -> list[str]:
+    lang = printing.lang
     titles = [title(c, lang) for c in columns]
     items = items.reindex(columns=list(columns))
     if fmt == "csv":
@@ -104,13 +119,24 @@ def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
         parts = [text, "", table] if text else [table]
         (stage / f"{stem}.md").write_text("\n".join(parts) + "\n", encoding="utf-8")
         return [f"{stem}.md"]
-    workbook = new_workbook(stage / f"{stem}.xlsx", as_of, stem)
+    workbook = new_workbook(stage / f"{stem}.xlsx", as_of, printing.heading)
     formats = Formats(workbook)
-    write_table(workbook, formats, word("sheet.pendientes", lang), items, titles)
+    write_table(workbook, formats, word("sheet.pendientes", lang), items, titles, printing,
+                WIDTHS, select=False)
     if text:
-        note = workbook.add_worksheet(word("sheet.mensaje", lang))
-        note.set_column(0, 0, 100, formats.wrap)
-        note.write_string(0, 0, text, formats.wrap)
-        note.set_row(0, 15 * (text.count("\n") + 2))
+        _message_sheet(workbook, formats, text, printing)
     workbook.close()
     return [f"{stem}.xlsx"]
+
+
+def _message_sheet(workbook: Workbook, formats: Formats, text: str,
+                   printing: Printing) -> None:
+    """The message, a paragraph a row (a row never breaks across pages; a whole message
+    in one cell would run off the page), ready to copy into an e-mail."""
+    note = workbook.add_worksheet(word("sheet.mensaje", printing.lang))
+    note.set_column(0, 0, MESSAGE_WIDTH, formats.wrap)
+    for r, paragraph in enumerate(text.split("\n")):
+        note.set_row(r, text_height(paragraph, MESSAGE_WIDTH))
+        if paragraph:
+            note.write_string(r, 0, paragraph, formats.wrap)
+    setup(note, printing, [MESSAGE_WIDTH], header_row=None, portrait=True)

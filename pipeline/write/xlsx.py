@@ -20,7 +20,21 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from pipeline.model.values import workbook_value
-from pipeline.write.xmlrows import StreamedSheet, column_cells, write_columns
+from pipeline.write.printing import (
+    CHARS_PER_WIDTH,
+    LINE_POINTS,
+    Printing,
+    row_heights,
+    setup,
+    text_height,
+)
+from pipeline.write.xmlrows import (
+    StreamedSheet,
+    column_cells,
+    text_cell,
+    write_columns,
+    write_rows,
+)
 
 SAFE_OPTIONS = {
     "strings_to_formulas": False,
@@ -29,6 +43,7 @@ SAFE_OPTIONS = {
     "nan_inf_to_errors": True,
 }
 MAX_WIDTH = 60
+WRAP_WIDTH = 44  # a column of running text wraps at this width (rows grow instead)
 STREAM_ROWS = 5_000  # rows of a large sheet of 35 columns made into XML at once
 FLAG_COLOURS = {
     "vencido": "#F8CBAD", "por_vencer": "#FFE699", "sin_responsable": "#F4B183",
@@ -60,13 +75,17 @@ class Formats:
         "text": {"valign": "top"},
         "date": {"num_format": "yyyy-mm-dd", "valign": "top"},
         "datetime": {"num_format": "yyyy-mm-dd hh:mm", "valign": "top"},
-        "number": {"num_format": "0", "valign": "top"},
+        "number": {"num_format": "0_)", "valign": "top"},  # a space after: apart from text
         "title": {"bold": True, "font_size": 14},
         "bold": {"bold": True},
         "note": {"italic": True, "font_color": "#595959"},
+        "note_wrap": {"italic": True, "font_color": "#595959", "text_wrap": True,
+                      "valign": "top"},
         "big": {"bold": True, "font_size": 12, "align": "left"},
         "header": {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top",
                    "bottom": 1},
+        "header_right": {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True,
+                         "valign": "top", "bottom": 1, "align": "right"},
     }
 
     def __init__(self, workbook: Workbook) -> None:
@@ -84,52 +103,65 @@ class Formats:
         return {k: self._workbook.add_format({"bg_color": v}) for k, v in FLAG_COLOURS.items()}
 
 
-def printable(sheet: Worksheet) -> None:
-    """Landscape, one page wide, header row repeated: the sheet prints as people expect."""
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(0)
-
-
 def write_table(
     workbook: Workbook,
     formats: Formats,
     name: str,
     table: pd.DataFrame,
     headers: Sequence[str],
+    printing: Printing,
     widths: dict[str, int] | None = None,
-    first_row: int = 0,
     flag_word: str = "Sí",
     charted: bool = False,
+    select: bool = True,
+    empty_note: str = "",
 ) -> Worksheet:
     """A sheet holding `table` as a filterable Excel table with a frozen header; flag
-    columns (holding `flag_word` or "No") are coloured where they are set.
+    columns (holding `flag_word` or "No") are coloured where they are set; rows as tall
+    as their wrapped text; headers aligned as their column's values (numbers and dates
+    to the right); printed as pipeline.write.printing decides (with `select`, the
+    leading columns that fit a page: sheets put first what a meeting reads).
+    `empty_note` is said in the first row of a table with no rows.
 
     The rows are streamed as XML (pipeline.write.xmlrows). A table that a chart draws from is
     `charted`: its cells are written one by one, so that the chart carries their values
     (xlsxwriter caches a chart's data from the cells it holds)."""
     sheet = workbook.add_worksheet(name, worksheet_class=StreamedSheet)
     columns = [c for c in table.columns if not str(c).startswith("_")]
-    spec = []
+    spec, sizes, wrapped = [], [], {}
     for column, header in zip(columns, headers, strict=True):
-        fmt = _column_format(table[column], formats)
-        spec.append({"header": header, "format": fmt})
-        width = (widths or {}).get(column) or _guess_width(header, table[column])
+        kind = _column_kind(table[column])
+        fmt = getattr(formats, kind)
+        right = kind in ("number", "date", "datetime")
+        spec.append({"header": header, "format": fmt,
+                     "header_format": formats.header_right if right else formats.header})
+        given = (widths or {}).get(column)
+        width = given or _guess_width(header, table[column])
+        if kind == "text" and given and _longest(table[column]) > given * CHARS_PER_WIDTH:
+            kind, fmt = "wrap", formats.wrap  # a name longer than its column wraps
+        if kind == "wrap":
+            width = given or min(width, WRAP_WIDTH)
+            wrapped[column] = width
+        sizes.append(width)
         sheet.set_column(len(spec) - 1, len(spec) - 1, width, fmt)
-    last_row = first_row + max(len(table), 1)
+    last_row = max(len(table), 1)
     last_col = max(len(columns) - 1, 0)
+    heights = row_heights(table[list(wrapped)], wrapped) if wrapped else None
+    sheet.set_row(0, max(text_height(h, w) for h, w in zip(headers, sizes, strict=True))
+                  if headers else LINE_POINTS)
     if sheet.constant_memory:
         # A large round: rows go straight to disk, so an autofilter stands in for the
         # Excel table (which xlsxwriter cannot add in this mode).
-        sheet.write_row(first_row, 0, list(headers), formats.header)
-        sheet.autofilter(first_row, 0, last_row, last_col)
+        sheet.write_row(0, 0, list(headers), formats.header)
+        sheet.autofilter(0, 0, last_row, last_col)
     else:
         data = {}
         if charted:
             rows = table[columns].itertuples(index=False, name=None)
             data = {"data": [[workbook_value(v) for v in row] for row in rows]}
-        sheet.add_table(first_row, 0, last_row, last_col, {
+            for r, height in enumerate(heights or [], start=1):
+                sheet.set_row(r, height)
+        sheet.add_table(0, 0, last_row, last_col, {
             **data, "columns": spec, "style": "Table Style Light 9",
             "name": f"T_{name.replace(' ', '_')}"[:250]})
     if not charted and len(table):
@@ -137,31 +169,41 @@ def write_table(
         step = max(100, STREAM_ROWS * 35 // max(len(columns), 35))
         for start in range(0, len(table), step):
             part = table.iloc[start:start + step]
-            at = first_row + 1 + start
-            write_columns(sheet, at, [
-                column_cells(part[column], c, at, s["format"], formats.date)
-                for c, (column, s) in enumerate(zip(columns, spec, strict=True))])
-    sheet.freeze_panes(first_row + 1, 0)
-    printable(sheet)
+            write_columns(sheet, 1 + start, [
+                column_cells(part[column], c, 1 + start, s["format"], formats.date)
+                for c, (column, s) in enumerate(zip(columns, spec, strict=True))],
+                heights[start:start + step] if heights else None)
+    elif empty_note and not len(table):
+        write_rows(sheet, 1, [text_cell(0, 1, formats.note, empty_note)], last_col)
+    sheet.freeze_panes(1, 0)
+    setup(sheet, printing, sizes, last_row=last_row, select=select)
     for index, column in enumerate(columns):
         if column in FLAG_COLOURS and len(table):
-            sheet.conditional_format(first_row + 1, index, last_row, index, {
+            sheet.conditional_format(1, index, last_row, index, {
                 "type": "cell", "criteria": "==", "value": f'"{flag_word}"',
                 "format": formats.fills[column]})
     return sheet
 
 
-def _column_format(series: pd.Series, formats: Formats) -> Format:
+def _column_kind(series: pd.Series) -> str:
+    """The format a column's values take: date, datetime, number, wrap (running text)
+    or text."""
     if pd.api.types.is_datetime64_any_dtype(series):
         has_time = bool((series.dropna().dt.normalize() != series.dropna()).any())
-        return formats.datetime if has_time else formats.date
+        return "datetime" if has_time else "date"
     if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
-        return formats.number
-    if series.dtype == object:
+        return "number"
+    if not pd.api.types.is_numeric_dtype(series):
         sample = series.dropna().head(200).astype(str)
         if len(sample) and sample.str.len().max() > 40:
-            return formats.wrap
-    return formats.text
+            return "wrap"
+    return "text"
+
+
+def _longest(series: pd.Series) -> int:
+    """The length of the longest text among the first values of a column."""
+    sample = series.dropna().head(500).astype(str)
+    return int(sample.str.len().max()) if len(sample) else 0
 
 
 def _guess_width(header: str, series: pd.Series) -> int:

@@ -186,12 +186,14 @@ def write_rows(sheet: Worksheet, first_row: int, rows: Iterable[str], last_col: 
     return count
 
 
-def write_columns(sheet: Worksheet, first_row: int, columns: Sequence[Cells]) -> int:
-    """Append a table's cells, given column by column, at `first_row` and below."""
+def write_columns(sheet: Worksheet, first_row: int, columns: Sequence[Cells],
+                  heights: Sequence[float] | None = None) -> int:
+    """Append a table's cells, given column by column, at `first_row` and below (with
+    each row's height in points, if given)."""
     if not columns:
         return 0
     return write_rows(sheet, first_row, map("".join, zip(*columns, strict=True)),
-                      len(columns) - 1)
+                      len(columns) - 1, heights)
 
 
 def body(value: object, s: str = "", ds: str | None = None) -> str:
