@@ -37,6 +37,7 @@ FOLDER = "retroalimentacion"
 BATCH_ROWS = 5_000  # matrix rows made into cells at once
 SEVERITIES = ("error", "advertencia", "info")
 MARK_COLOURS = {"error": "#F8CBAD", "advertencia": "#FFE699", "info": "#DDEBF7"}
+MATRIX_WIDTHS = [*(min(spec.width, WRAP_WIDTH) for spec in COLUMNS), 20, 14, 8]
 SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema",
              "grupo_trabajo": "_raw_grupo_trabajo", "avance": "_raw_avance",
              "reservado": "_raw_reservado"}
@@ -104,6 +105,8 @@ class _Shown:
         self.columns = [_shown_column(matrix, spec.key) for spec in COLUMNS]
         self.columns += [matrix[key] for key in ("archivo", "hoja", "fila")]
         self.rows_of = rows_of  # each reporter's rows in `matrix`
+        texts = pd.DataFrame({str(c): column.to_numpy() for c, column in enumerate(self.columns)})
+        self.heights = row_heights(texts, {str(c): w for c, w in enumerate(MATRIX_WIDTHS)})
         self.where = list(zip(matrix["archivo"], matrix["hoja"], matrix["fila"].astype(int),
                               strict=True))
         self._bodies: dict[tuple[str, str], list[list[str]]] = {}
@@ -155,7 +158,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
     sheet = workbook.add_worksheet(word("sheet.matriz", lang), worksheet_class=StreamedSheet)
     headers = [*(spec.title(lang) for spec in COLUMNS),
                *(word(f"column.{key}", lang) for key in ("archivo", "hoja", "fila_original"))]
-    widths = [*(min(spec.width, WRAP_WIDTH) for spec in COLUMNS), 20, 14, 8]
+    widths = MATRIX_WIDTHS
     sheet.set_row(0, max(text_height(h, w) for h, w in zip(headers, widths, strict=True)))
     for c, (text, width) in enumerate(zip(headers, widths, strict=True)):
         sheet.write(0, c, text, formats.header)
@@ -173,10 +176,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
         cells[c][r - 1] = place(c, [r], [cell])[0]
         text = "\n\n".join(f"{i.celda}: {i.message(lang)}" for i in found)
         sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
-    texts = pd.DataFrame({str(c): column.iloc[mine.start:mine.stop].to_numpy()
-                          for c, column in enumerate(shown.columns)})
-    write_columns(sheet, 1, cells, row_heights(
-        texts, {str(c): w for c, w in enumerate(widths)}) if len(mine) else None)
+    write_columns(sheet, 1, cells, shown.heights[mine.start:mine.stop] if len(mine) else None)
     workbook.close()
 
 

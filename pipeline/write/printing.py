@@ -211,5 +211,8 @@ def row_heights(table: pd.DataFrame, widths: Mapping[str, float]) -> list[float]
 
 
 def text_height(text: str, width: float) -> float:
-    """The height in points of one text in a column `width` characters wide."""
-    return row_heights(pd.DataFrame({"t": [text]}), {"t": width})[0]
+    """The height in points of one text in a column `width` characters wide (as
+    `row_heights` counts it, for one cell: no table built for a single text)."""
+    per_line = max(1, int(width * CHARS_PER_WIDTH))
+    count = max(1, len(text) // per_line + 1 + text.count("\n"))
+    return min(MAX_ROW_POINTS, LINE_POINTS * count)
