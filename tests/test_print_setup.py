@@ -12,7 +12,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 
+from pipeline.cli.commands import cli
 from pipeline.jobs.consolidate import Options, run_consolidation
 from pipeline.words import word
 from pipeline.write.printing import LINE_POINTS
@@ -38,6 +40,28 @@ def test_rows_of_wrapped_text_are_as_tall_as_their_lines(out: Path) -> None:
     for r in long_rows:
         height = sheet.row_dimensions[r].height
         assert height is not None and height >= 2 * LINE_POINTS, r
+
+
+def test_a_text_wider_than_its_column_wraps(out: Path, tmp_path: Path) -> None:
+    """A cell whose text is longer than its column holds wraps: unwrapped, it is cut by
+    the next cell on screen and on paper (a reporter "Migración irregular y masiva" in an
+    overdue list's 16-wide column)."""
+    overdue = tmp_path / "pendientes"
+    CliRunner().invoke(cli, ["overdue", str(ROOT / "input_workbooks"), "--as-of",
+                             AS_OF.isoformat(), "--out", str(overdue)])
+    books = [out / "consolidado.xlsx", *sorted(overdue.glob("*.xlsx"))]
+    assert len(books) > 2
+    for path in books:
+        for sheet in openpyxl.load_workbook(path):
+            widths = {i: d.width for d in sheet.column_dimensions.values()
+                      for i in range(d.min, d.max + 1)}  # a <col> spans columns alike
+            for row in sheet.iter_rows(min_row=2):
+                for c in row:
+                    if not isinstance(c.value, str) or c.comment is not None:
+                        continue
+                    width = widths.get(c.column, 8.43)
+                    if len(c.value) > 1.25 * width and sheet.cell(c.row, c.column + 1).value:
+                        assert c.alignment.wrap_text, (path.name, sheet.title, c.coordinate)
 
 
 def test_headers_are_aligned_as_their_values(out: Path) -> None:

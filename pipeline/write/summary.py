@@ -206,7 +206,7 @@ def _trend_block(page: _Sheet, table: pd.DataFrame, labels: dict[str, str]) -> N
                        "border": {"color": colour}},
             "line": {"color": colour, "width": 2.25},
         })
-    chart.set_title({"name": heading})
+    chart.set_title({"name": heading, "name_font": {"size": 12}})
     chart.set_legend({"position": "bottom"})
     chart.set_y_axis(count_axis(largest))
     chart.set_size({"width": page.width_px, "height": chart_px})

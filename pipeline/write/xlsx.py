@@ -131,14 +131,14 @@ def write_table(
     spec, sizes, wrapped = [], [], {}
     for column, header in zip(columns, headers, strict=True):
         kind = _column_kind(table[column])
+        given = (widths or {}).get(column)
+        width = given or _guess_width(header, table[column])
+        if kind == "text" and given and _longest(table[column]) > given * CHARS_PER_WIDTH:
+            kind = "wrap"  # a name longer than its column wraps
         fmt = getattr(formats, kind)
         right = kind in ("number", "date", "datetime")
         spec.append({"header": header, "format": fmt,
                      "header_format": formats.header_right if right else formats.header})
-        given = (widths or {}).get(column)
-        width = given or _guess_width(header, table[column])
-        if kind == "text" and given and _longest(table[column]) > given * CHARS_PER_WIDTH:
-            kind, fmt = "wrap", formats.wrap  # a name longer than its column wraps
         if kind == "wrap":
             width = given or min(width, WRAP_WIDTH)
             wrapped[column] = width
