@@ -160,3 +160,22 @@ def test_a_long_title_is_cut_to_what_excel_accepts(heading: str) -> None:
     text = sheet.header
     assert len(text) <= 255 and text.endswith("…")
     assert re.fullmatch(r"&L&8(&&|[^&])*…", text), text
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("charted", [False, True])
+def test_a_table_without_rows_says_so(tmp_path: Path, lang: str, charted: bool) -> None:
+    """An empty list (no overdue item at year end) is not headers over nothing."""
+    import pandas as pd
+
+    from pipeline.write.printing import Paper, Printing
+    from pipeline.write.xlsx import Formats, new_workbook, write_table
+
+    path = tmp_path / "t.xlsx"
+    workbook = new_workbook(path, AS_OF, "t")
+    empty = pd.DataFrame({"id": pd.Series(dtype=str), "dias": pd.Series(dtype=int)})
+    write_table(workbook, Formats(workbook), "Vencidos", empty, ["ID", "Días"],
+                Printing(Paper(), "t", lang), charted=charted)
+    workbook.close()
+    sheet = openpyxl.load_workbook(path)["Vencidos"]
+    assert sheet["A2"].value == word("table.empty", lang)

@@ -109,6 +109,8 @@ WORDS: dict[str, Entry] = {
                         "Nothing changed since the previous round."),
     "changes.none": ("Es la primera ronda guardada: todavía no hay otra con qué comparar.",
                      "This is the first stored round: there is none to compare it with yet."),
+    "table.empty": ("Ninguna fila: no hay nada que mostrar aquí.",
+                    "No rows: there is nothing to show here."),
     "status.otro": ("Otro", "Other"),
     "status.sin_estado": ("Sin estado", "No status"),
     "blank": ("(sin dato)", "(blank)"),

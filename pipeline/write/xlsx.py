@@ -20,6 +20,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from pipeline.model.values import workbook_value
+from pipeline.words import word
 from pipeline.write.printing import (
     CHARS_PER_WIDTH,
     LINE_POINTS,
@@ -121,7 +122,7 @@ def write_table(
     as their wrapped text; headers aligned as their column's values (numbers and dates
     to the right); printed as pipeline.write.printing decides (with `select`, the
     leading columns that fit a page: sheets put first what a meeting reads).
-    `empty_note` is said in the first row of a table with no rows.
+    `empty_note` (else "No rows") is said in the first row of a table with no rows.
 
     The rows are streamed as XML (pipeline.write.xmlrows). A table that a chart draws from is
     `charted`: its cells are written one by one, so that the chart carries their values
@@ -173,8 +174,9 @@ def write_table(
                 column_cells(part[column], c, 1 + start, s["format"], formats.date)
                 for c, (column, s) in enumerate(zip(columns, spec, strict=True))],
                 heights[start:start + step] if heights else None)
-    elif empty_note and not len(table):
-        write_rows(sheet, 1, [text_cell(0, 1, formats.note, empty_note)], last_col)
+    elif not len(table):
+        note = empty_note or word("table.empty", printing.lang)
+        write_rows(sheet, 1, [text_cell(0, 1, formats.note, note)], last_col)
     sheet.freeze_panes(1, 0)
     setup(sheet, printing, sizes, last_row=last_row, select=select)
     for index, column in enumerate(columns):
