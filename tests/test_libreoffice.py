@@ -1,7 +1,5 @@
 """The written workbooks open in LibreOffice, the real spreadsheet client we have."""
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -9,19 +7,9 @@ import pytest
 from pipeline.jobs.consolidate import Options, run_consolidation
 from pipeline.jobs.template import generate_templates
 from tests.conftest import AS_OF, ROOT
+from tests.printout import SOFFICE, to_pdf
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
-
-
-def to_pdf(path: Path, out: Path) -> Path:
-    profile = out / "profile"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out), str(path)],
-                   check=True, capture_output=True, timeout=180)
-    pdf = out / (path.stem + ".pdf")
-    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
-    return pdf
 
 
 def test_consolidated_workbook_opens(tmp_path: Path) -> None:
