@@ -7,20 +7,10 @@ that both languages use the same placeholders.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from validation.catalogue_contacts import CONTACT_ENTRIES
+from validation.entry import ERROR, INFO, SEVERITY_LABELS, WARNING, Entry
 
-ERROR, WARNING, INFO = "error", "advertencia", "info"
-SEVERITY_LABELS = {
-    "es": {ERROR: "error", WARNING: "advertencia", INFO: "info"},
-    "en": {ERROR: "error", WARNING: "warning", INFO: "info"},
-}
-
-
-class Entry(NamedTuple):
-    severity: str
-    es: str
-    en: str
-
+__all__ = ["CATALOGUE", "ERROR", "INFO", "SEVERITY_LABELS", "SUGGESTION", "WARNING", "Entry"]
 
 STATUS_HINT_ES = "Finalizado, En proceso, Pendiente o No alcanzado"
 STATUS_HINT_EN = "Completed, In progress, Not started or Not achieved"
@@ -264,5 +254,7 @@ CATALOGUE: dict[str, Entry] = {
         "otherwise fill the matrix and send it again.",
     ),
 }
+
+CATALOGUE |= CONTACT_ENTRIES
 
 SUGGESTION = {"es": " ¿Quiso decir «{sugerencia}»?", "en": " Did you mean “{sugerencia}”?"}

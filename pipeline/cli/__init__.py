@@ -12,5 +12,8 @@ Heavy libraries (pandas, pandera, xlsxwriter) are imported inside the commands, 
 """
 
 from pipeline.cli.commands import cli, main
+from pipeline.cli.mail import mail
+
+cli.add_command(mail)
 
 __all__ = ["cli", "main"]

@@ -298,7 +298,7 @@ def init(folder: Path, lang: str | None) -> None:
     with guarded(language, setup_logging(False, None, folder)):
         from pipeline.jobs.init import create_workspace
 
-        made, existed = create_workspace(folder)
+        made, existed = create_workspace(folder, language)
         click.echo(word("cli.init_existing" if existed else "cli.initialized", language,
                         folder=made.root))
 

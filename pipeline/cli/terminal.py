@@ -125,14 +125,24 @@ def localize(group: click.Group, lang: Lang) -> None:
     for param in group.params:
         if isinstance(param, click.Option) and param.name in ("version", "lang"):
             param.help = word(f"help.option.{param.name}", lang)
+    _localize_commands(group, "", lang)
+
+
+def _localize_commands(group: click.Group, prefix: str, lang: Lang) -> None:
+    """A group's commands, and a subgroup's ("mail overdue": help.mail.overdue)."""
     for name, command in group.commands.items():
-        command.help = word(f"help.{name}", lang)
+        path = f"{prefix}{name}"
+        command._help_option = None
+        command.help = word(f"help.{path}", lang)
         command.options_metavar = word("help.metavar.options", lang)
         for param in command.params:
             if isinstance(param, click.Option) and param.name and param.name != "help":
-                param.help = _option_help(name, param.name, lang)
+                param.help = _option_help(path, param.name, lang)
             if param.name and param.name != "help":
                 param.metavar = _metavar(param, lang)
+        if isinstance(command, click.Group):
+            command.subcommand_metavar = word("help.metavar.command", lang)
+            _localize_commands(command, f"{path}.", lang)
 
 
 def _metavar(param: click.Parameter, lang: Lang) -> str | None:
@@ -143,7 +153,7 @@ def _metavar(param: click.Parameter, lang: Lang) -> str | None:
     kind = param.type
     if isinstance(kind, click.Path):
         what = "folder" if not kind.file_okay else "file" if not kind.dir_okay else "path"
-    elif isinstance(kind, click.DateTime):
+    elif isinstance(kind, click.DateTime) or getattr(kind, "name", "") == "date":
         what = "date"
     elif param.name in ("ronda", "year", "reporters"):
         what = str(param.name)

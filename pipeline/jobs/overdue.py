@@ -13,6 +13,7 @@ from pipeline.analyse.overdue import Reminders, build_reminders
 from pipeline.jobs.validate import validate_files
 from pipeline.model.errors import NoWorkspace
 from pipeline.normalize.matching import Matcher
+from pipeline.reference.data import Reference
 from pipeline.reference.load import load_reference
 from pipeline.store.history import latest_items_per_reporter, open_history
 from pipeline.write.overdue_lists import write_reminders
@@ -24,6 +25,14 @@ def run_reminders(input_dir: Path | None, as_of: dt.date, out_dir: Path, fmt: st
                   combined_lang: str = "es") -> tuple[Reminders, list[Path]]:
     """From a folder of returned files or from the history, to the written lists."""
     ref = load_reference(config)
+    reminders = pending(input_dir, as_of, out_dir, history, config, ref)
+    return reminders, write_reminders(reminders, out_dir, fmt, ref, lang, combined_lang)
+
+
+def pending(input_dir: Path | None, as_of: dt.date, out_dir: Path, history: Path | None,
+            config: Path | None, ref: Reference) -> Reminders:
+    """Who has what overdue or due soon: from a folder of returned files (never written
+    into: `out_dir` inside it is refused) or from each reporter's latest stored round."""
     if input_dir is not None:
         refuse_inside(input_dir, out_dir)
         matrix = validate_files([input_dir], as_of, "es", config)[0].matrix
@@ -33,5 +42,4 @@ def run_reminders(input_dir: Path | None, as_of: dt.date, out_dir: Path, fmt: st
         with open_history(history, create=False) as conn:
             items = latest_items_per_reporter(conn, "\uffff")
         matrix = flag_due(items, as_of, ref.dias_por_vencer)
-    reminders = build_reminders(matrix, as_of, Matcher(ref))
-    return reminders, write_reminders(reminders, out_dir, fmt, ref, lang, combined_lang)
+    return build_reminders(matrix, as_of, Matcher(ref))

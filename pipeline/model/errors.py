@@ -97,6 +97,41 @@ class BadRound(SeguimientoError):
     exit_code = 2
 
 
+class MailNotConfigured(SeguimientoError):
+    """--send needs the mail server: set [correo] servidor (and usuario, remitente) in
+    seguimiento.toml; without --send the drafts are written."""
+
+    exit_code = 2
+
+
+class MailPasswordMissing(SeguimientoError):
+    """[correo] names a user but the SEGUIMIENTO_SMTP_PASSWORD variable is not set; set it
+    in the environment (never in a file) and run again."""
+
+    exit_code = 2
+
+
+class MailNeedsHistory(SeguimientoError):
+    """--send keeps what it sent in the history, so that a rerun sends nothing twice; run
+    it in a workspace or give --history."""
+
+    exit_code = 2
+
+
+class NoClosingDate(SeguimientoError):
+    """The call for submissions needs the round's closing date; set it in seguimiento.toml
+    ([cierres]) or give --closing-date."""
+
+    exit_code = 2
+
+
+class RoundClosed(SeguimientoError):
+    """The round has already closed, so calling for its submissions would ask for the
+    impossible; set a later closing date ([cierres] or --closing-date) if it is extended."""
+
+    exit_code = 2
+
+
 class DiskFull(SeguimientoError):
     """The disk is full, so the outputs could not be written; the previous outputs and the
     history are as they were. Free some space (or choose another folder with --out) and

@@ -8,6 +8,8 @@ secretariat's follow-up, and where each thing lives in it.
     plantillas/<ronda>/     the templates sent out for a round
     recordatorios/<fecha>/  the overdue lists of a day
     informes/               the annual reports
+    contactos.xlsx          who is written to: one row per person (party, name, e-mail...)
+    correo/<fecha>/<tipo>/  the e-mails of a day: drafts (.eml) and their index
     registro/               the log
 
 Every command finds it the same way from any current folder: --workspace DIR, else the
@@ -24,6 +26,7 @@ from pathlib import Path
 
 CONFIG_NAME = "seguimiento.toml"
 HISTORY_NAME = "historial.sqlite"
+CONTACTS_NAME = "contactos.xlsx"
 VARIABLE = "SEGUIMIENTO_WORKSPACE"
 
 
@@ -54,6 +57,13 @@ class Workspace:
 
     def reminders(self, day: dt.date) -> Path:
         return self.root / "recordatorios" / day.isoformat()
+
+    @property
+    def contacts(self) -> Path:
+        return self.root / CONTACTS_NAME
+
+    def mail(self, day: dt.date, kind: str, ronda: str = "") -> Path:
+        return self.root / "correo" / day.isoformat() / (f"{kind}-{ronda}" if ronda else kind)
 
     @property
     def reports(self) -> Path:

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass, field
 
 from pipeline.model.text import fold
+from pipeline.reference.mail import MailSettings
 from pipeline.reference.plan import Meeting, Plan
 from pipeline.words import lang_of
 
@@ -67,6 +68,7 @@ class Reference:
     cierres: dict[str, dt.date] = field(default_factory=dict)  # round -> closing date
     idiomas: dict[str, str] = field(default_factory=dict)  # reporter -> es|en override
     papel: str = "carta"  # the paper the workbooks print on: carta (Letter) or a4
+    correo: MailSettings = field(default_factory=MailSettings)  # [correo]
 
     @property
     def responsables(self) -> tuple[Party, ...]:

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.model.errors import ConfigError
+from pipeline.model.text import fold
 from pipeline.reference.data import Party, Pillar, Reference, Status
+from pipeline.reference.mail import mail_settings
 from pipeline.reference.plan import Meeting, Plan
 
 _LIST_KEYS = {"paises": "nombre", "pilares": "nombre", "grupos": "nombre",
@@ -122,8 +124,11 @@ def _build(data: dict[str, Any]) -> Reference:
     cierres = {str(k): (v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)))
                for k, v in data.get("cierres", {}).items()}
     idiomas = {_canonical_reporter(ref, k): str(v) for k, v in data.get("idiomas", {}).items()}
+    correo = mail_settings(data.get("correo", {}))
+    correo = replace(correo, escalar_a=tuple(_canonical_party(ref, n) for n in correo.escalar_a))
     return replace(ref, esperados=esperados, cierres=cierres, idiomas=idiomas,
-                   papel=_paper(data.get("impresion", {}).get("papel", "carta")))
+                   papel=_paper(data.get("impresion", {}).get("papel", "carta")),
+                   correo=correo)
 
 
 def _paper(name: object) -> str:
@@ -156,6 +161,16 @@ def _theme(entry: Any) -> tuple[str, str]:
     if isinstance(entry, dict):
         return str(entry["nombre"]), str(entry.get("en", entry["nombre"]))
     return str(entry), str(entry)
+
+
+def _canonical_party(ref: Reference, name: str) -> str:
+    """A party named in the configuration by any of its names ("SE CRM" is SE-CRM); an
+    unknown one is an error that names it."""
+    wanted = fold(name)
+    for party in ref.responsables:
+        if any(fold(n) == wanted for n in party.names if n):
+            return party.nombre
+    raise ValueError(f"[correo] escalar_a: {name!r}")
 
 
 def _canonical_reporter(ref: Reference, name: str) -> str:

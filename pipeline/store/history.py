@@ -29,6 +29,8 @@ ITEM_COLUMNS = ("informante", "id", "grupo_trabajo", "pilar", "tema", "actividad
                 "vencido", "por_vencer")
 SUBMISSION_COLUMNS = ("informante", "archivo", "estado", "fecha_envio", "a_tiempo", "filas",
                       "errores", "advertencias")
+MAIL_COLUMNS = ("dia", "tipo", "ronda", "parte", "idioma", "para", "copia", "asunto",
+                "resultado", "motivo", "momento")
 MIGRATIONS: list[list[str]] = [
     [  # version 1
         """CREATE TABLE rondas (ronda TEXT PRIMARY KEY, fecha_corte TEXT NOT NULL,
@@ -38,6 +40,10 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX items_ronda ON items (ronda, informante, id)",
         f"""CREATE TABLE envios (ronda TEXT NOT NULL REFERENCES rondas(ronda),
                                  {", ".join(f"{c} TEXT" for c in SUBMISSION_COLUMNS)})""",
+    ],
+    [  # version 2: every message sent or tried, so a rerun sends nothing twice
+        f"""CREATE TABLE correos ({", ".join(f"{c} TEXT" for c in MAIL_COLUMNS)})""",
+        "CREATE INDEX correos_dia ON correos (dia, tipo, ronda, parte, idioma)",
     ],
 ]
 
@@ -185,3 +191,21 @@ def load_submissions(conn: sqlite3.Connection | None, ronda: str) -> pd.DataFram
     return pd.read_sql_query(
         f"SELECT {', '.join(SUBMISSION_COLUMNS)} FROM envios WHERE ronda = ? ORDER BY rowid",
         conn, params=(ronda,)).fillna("")
+
+
+def record_mail(conn: sqlite3.Connection, day: dt.date, row: dict[str, str]) -> None:
+    """One message's outcome, committed at once: what was sent stays known even if the
+    run dies at the next."""
+    values = [day.isoformat(), *(row.get(c, "") for c in MAIL_COLUMNS[1:])]
+    conn.execute(f"INSERT INTO correos VALUES ({', '.join('?' * len(MAIL_COLUMNS))})", values)
+
+
+def sent_on(conn: sqlite3.Connection | None, day: dt.date, tipo: str,
+            ) -> dict[tuple[str, str, str, str], str]:
+    """The messages of a kind sent on `day`, by (kind, round, party, language): when."""
+    if conn is None:
+        return {}
+    rows = conn.execute("SELECT tipo, ronda, parte, idioma, MAX(momento) FROM correos "
+                        "WHERE dia = ? AND tipo = ? AND resultado = 'enviado' "
+                        "GROUP BY tipo, ronda, parte, idioma", (day.isoformat(), tipo))
+    return {(t, r, p, i): m for t, r, p, i, m in rows.fetchall()}

@@ -111,6 +111,31 @@ WORDS: dict[str, Entry] = {
         "Otra ejecución está escribiendo en esta carpeta de salida; espere a que termine y "
         "vuelva a ejecutar", "Another run is writing to this output folder; wait for it to "
         "finish and run again"),
+    "error.MailNotConfigured": (
+        "Para --send hace falta el servidor de correo: indique [correo] servidor (y usuario, "
+        "remitente) en seguimiento.toml; sin --send se escriben los borradores",
+        "--send needs the mail server: set [correo] servidor (and usuario, remitente) in "
+        "seguimiento.toml; without --send the drafts are written"),
+    "error.MailPasswordMissing": (
+        "[correo] indica un usuario pero la variable SEGUIMIENTO_SMTP_PASSWORD no está "
+        "definida; defínala en el entorno (nunca en un archivo) y vuelva a ejecutar",
+        "[correo] names a user but the SEGUIMIENTO_SMTP_PASSWORD variable is not set; set it "
+        "in the environment (never in a file) and run again"),
+    "error.MailNeedsHistory": (
+        "--send guarda lo enviado en el historial para no enviar nada dos veces; ejecútelo "
+        "en una carpeta de seguimiento o indique --history",
+        "--send keeps what it sent in the history so that nothing is sent twice; run it in "
+        "a workspace or give --history"),
+    "error.NoClosingDate": (
+        "La convocatoria necesita la fecha de cierre de la ronda; indíquela en "
+        "seguimiento.toml ([cierres]) o con --closing-date",
+        "The call for submissions needs the round's closing date; set it in "
+        "seguimiento.toml ([cierres]) or give --closing-date"),
+    "error.RoundClosed": (
+        "La ronda ya cerró: no tiene sentido convocar a enviar; si se prorrogó, indique la "
+        "nueva fecha de cierre ([cierres] o --closing-date)",
+        "The round has already closed: there is no point calling for submissions; if it "
+        "was extended, set the new closing date ([cierres] or --closing-date)"),
     "error.ConfigError": (
         "El archivo de configuración no se puede usar; corríjalo (véase «Configuration» en el "
         "README) o ejecute sin --config", "The configuration file cannot be used; correct it "

@@ -50,11 +50,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
     issues are grouped once: the cost grows with rows, not rows x reporters. `share`
     (i, n): write only the i-th of n shares of the reporters (n processes share the
     work)."""
-    files: dict[str, list[str]] = {}
-    for sub in result.submissions:
-        if sub.archivo and sub.informante and sub.estado in {"leido", "reemplazado",
-                                                             "rechazado"}:
-            files.setdefault(sub.informante, []).append(sub.archivo)
+    files = files_of(result)
     if not files:
         return []
     (stage / FOLDER).mkdir(exist_ok=True)
@@ -82,6 +78,22 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
             _write_one(stage / relative, result, informante, issues, shown)
             written.append(relative)
     return written
+
+
+def files_of(result: RunResult) -> dict[str, list[str]]:
+    """The files of each reporter that sent something (read, replaced or refused): the
+    reporters that get a feedback workbook, `FOLDER/<stem>.xlsx` (`feedback_paths`)."""
+    files: dict[str, list[str]] = {}
+    for sub in result.submissions:
+        if sub.archivo and sub.informante and sub.estado in {"leido", "reemplazado",
+                                                             "rechazado"}:
+            files.setdefault(sub.informante, []).append(sub.archivo)
+    return files
+
+
+def feedback_paths(result: RunResult) -> dict[str, str]:
+    """Each reporter's feedback workbook, relative to the round's folder."""
+    return {k: f"{FOLDER}/{stem}.xlsx" for k, stem in file_stems(files_of(result)).items()}
 
 
 def _batches(reporters: list[str], rows_of: Mapping[str, Sized]) -> Iterator[list[str]]:

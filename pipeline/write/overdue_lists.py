@@ -67,8 +67,7 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
     day = reminders.as_of
 
     def printing(who: str, in_lang: str) -> Printing:
-        return Printing(Paper(ref.papel), word("reminder.heading", in_lang, party=who,
-                                               as_of=day.isoformat()), in_lang)
+        return _printing(ref, who, in_lang, day)
 
     with output_lock(out_dir), staging(out_dir, f"recordatorios-{fmt}") as stage:
         for party, items in reminders.by_party.items():
@@ -90,6 +89,23 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
                             printing(word("reminder.nobody_known", every), every), day,
                             UNIDENTIFIED_COLUMNS)
     return [out_dir / name for name in names]
+
+
+def party_workbook(folder: Path, party: str, items: pd.DataFrame, ref: Reference, lang: str,
+                   as_of: dt.date) -> Path:
+    """One party's list as the reminders write it (its items and the message), in `lang`:
+    the attachment of its e-mail."""
+    label = ref.label("parte", party, lang)
+    stem = file_stems([label])[label]  # its name in the reader's language
+    text = message(party, items, as_of, ref.dias_por_vencer, lang, ref)
+    printing = _printing(ref, label, lang, as_of)
+    [name] = _write(folder, stem, _localized(items, lang, ref), text, "xlsx", printing, as_of)
+    return folder / name
+
+
+def _printing(ref: Reference, who: str, lang: str, day: dt.date) -> Printing:
+    return Printing(Paper(ref.papel), word("reminder.heading", lang, party=who,
+                                           as_of=day.isoformat()), lang)
 
 
 def _localized(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:

@@ -1,0 +1,199 @@
+"""`seguimiento mail overdue | feedback | call`: the messages of each kind prepared as
+drafts (`.eml` and an index), and with --send sent over SMTP, every outcome in the index
+and the history (a rerun the same day sends nothing twice unless --again)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.jobs.consolidate import analyze
+from pipeline.jobs.overdue import pending
+from pipeline.jobs.template import generate_templates
+from pipeline.mail.compose import (
+    LeftOut,
+    call_drafts,
+    feedback_drafts,
+    reminder_drafts,
+)
+from pipeline.mail.contacts import Contacts, load_contacts, signers
+from pipeline.mail.drafts import Prepared, write_mail
+from pipeline.mail.message import Draft
+from pipeline.mail.send import PASSWORD_VARIABLE, Sent, send_all
+from pipeline.model.errors import (
+    MailNeedsHistory,
+    MailNotConfigured,
+    MailPasswordMissing,
+    NoClosingDate,
+    RoundClosed,
+)
+from pipeline.model.run import Options
+from pipeline.reference.data import Reference
+from pipeline.reference.load import load_reference
+from pipeline.store.history import open_history, record_mail, sent_on
+from pipeline.write.feedback import feedback_paths, files_of, write_feedback
+from pipeline.write.overdue_lists import party_workbook
+from pipeline.write.staging import refuse_inside
+from validation import Issue, make_issue
+
+
+@dataclass(frozen=True)
+class MailOptions:
+    out_dir: Path
+    as_of: dt.date
+    lang: str = "es"
+    config: Path | None = None
+    contacts: Path | None = None
+    history: Path | None = None
+    send: bool = False
+    again: bool = False
+    today: dt.date = field(default_factory=dt.date.today)  # the day "sent today" counts
+
+
+@dataclass(frozen=True)
+class MailResult:
+    kind: str  # vencidos | retroalimentacion | convocatoria
+    written: list[Path]
+    prepared: Prepared
+    sent: Sent | None = None
+    nothing: bool = False  # nobody had anything to be told
+
+
+def mail_overdue(options: MailOptions, input_dir: Path | None) -> MailResult:
+    """A reminder to each party with overdue or due-soon items."""
+    ref = _ready(options)
+    reminders = pending(input_dir, options.as_of, options.out_dir, options.history,
+                        options.config, ref)
+    contacts = load_contacts(options.contacts, ref)
+    with tempfile.TemporaryDirectory() as folder:
+        def attach(party: str, lang: str) -> tuple[str, bytes]:
+            path = party_workbook(Path(folder), party, reminders.by_party[party], ref, lang,
+                                  options.as_of)
+            return path.name, path.read_bytes()
+
+        drafts, left = reminder_drafts(reminders, ref, contacts, attach)
+    return _finish(options, ref, "vencidos", "", contacts, drafts, left, [],
+                   nothing=not reminders.by_party)
+
+
+def mail_feedback(options: MailOptions, input_dir: Path, ronda: str) -> MailResult:
+    """To each reporter of the round: its feedback workbook, what to correct, by when."""
+    ref = _ready(options)
+    refuse_inside(input_dir, options.out_dir)
+    result = analyze(Options(input_dir=input_dir, as_of=options.as_of, round=ronda,
+                             lang=options.lang, config=options.config,
+                             closing_date=ref.cierres.get(ronda)))
+    contacts = load_contacts(options.contacts, ref)
+    signed, signer_issues = signers(result.submissions, ref)
+    files = files_of(result)
+    counts = {k: (sum(s.errores for s in result.submissions if s.archivo in names),
+                  sum(s.advertencias for s in result.submissions if s.archivo in names))
+              for k, names in files.items()}
+    issues: dict[str, list[Issue]] = {k: [] for k in files}
+    owner = {name: k for k, names in files.items() for name in names}
+    for issue in result.issues:
+        if issue.archivo in owner:
+            issues[owner[issue.archivo]].append(issue)
+    with tempfile.TemporaryDirectory() as folder:
+        written = {}
+        for lang in ("es", "en"):  # a reporter's workbook is in its language, the message in
+            chosen = dataclasses.replace(result, ref=_speaking(ref, lang, files))  # each one's
+            write_feedback(chosen, Path(folder) / lang)
+            written[lang] = feedback_paths(chosen)
+
+        def attach(reporter: str, lang: str) -> tuple[str, bytes]:
+            path = Path(folder) / lang / written[lang][reporter]
+            return path.name, path.read_bytes()
+
+        drafts, left = feedback_drafts(result.ronda, options.as_of, ref, contacts, signed,
+                                       issues, counts, attach)
+    return _finish(options, ref, "retroalimentacion", result.ronda, contacts, drafts, left,
+                   signer_issues, nothing=not files)
+
+
+def mail_call(options: MailOptions, input_dir: Path | None, ronda: str,
+              closing: dt.date | None) -> MailResult:
+    """To each expected reporter that has not sent: its prefilled template, the closing."""
+    ref = _ready(options)
+    closes = closing or ref.cierres.get(ronda)
+    if closes is None:
+        raise NoClosingDate(ronda)
+    if closes < options.as_of:
+        raise RoundClosed(f"{ronda}: {closes.isoformat()}")
+    sent_already: set[str] = set()
+    if input_dir is not None and input_dir.is_dir():
+        refuse_inside(input_dir, options.out_dir)
+        result = analyze(Options(input_dir=input_dir, as_of=options.as_of, round=ronda,
+                                 lang=options.lang, config=options.config))
+        sent_already = set(files_of(result))
+    missing = [r for r in ref.esperados if r not in sent_already]
+    contacts = load_contacts(options.contacts, ref)
+    writable = [r for r in missing if ref.party(r) is not None]
+    with tempfile.TemporaryDirectory() as folder:
+        made: dict[tuple[str, str], Path] = {}
+        blank: set[str] = set()
+        for lang in ("es", "en"):
+            if not writable:
+                break
+            templates = generate_templates(tuple(writable), False, ronda, lang,
+                                           Path(folder) / lang, options.config,
+                                           today=options.as_of, history=options.history)
+            made |= {(r, lang): p for r, p in zip(writable, templates.written, strict=True)}
+            blank |= set(templates.blank)
+
+        def attach(reporter: str, lang: str) -> tuple[str, bytes]:
+            path = made[(reporter, lang)]
+            return path.name, path.read_bytes()
+
+        drafts, left = call_drafts(ronda, closes, options.as_of, ref, contacts, writable,
+                                   blank, attach)
+    return _finish(options, ref, "convocatoria", ronda, contacts, drafts, left, [],
+                   nothing=not missing)
+
+
+def _ready(options: MailOptions) -> Reference:
+    """The reference, and what --send needs checked before anything is written."""
+    ref = load_reference(options.config)
+    if options.send:
+        if not ref.correo.servidor:
+            raise MailNotConfigured(str(options.config or ""))
+        if ref.correo.usuario and not os.environ.get(PASSWORD_VARIABLE):
+            raise MailPasswordMissing(ref.correo.usuario)
+        if options.history is None:
+            raise MailNeedsHistory()
+    return ref
+
+
+def _speaking(ref: Reference, lang: str, files: dict[str, list[str]]) -> Reference:
+    """The reference with every reporter reading `lang` (a workbook per language)."""
+    return dataclasses.replace(ref, idiomas={**ref.idiomas, **dict.fromkeys(files, lang)})
+
+
+def _finish(options: MailOptions, ref: Reference, kind: str, ronda: str, contacts: Contacts,
+            drafts: list[Draft], left: list[LeftOut], more_issues: list[Issue],
+            nothing: bool) -> MailResult:
+    issues = [*contacts.issues, *more_issues,
+              *(make_issue("parte-sin-contacto", archivo=contacts.source,
+                           parte=(ref.label("parte", x.parte, "es"),
+                                  ref.label("parte", x.parte, "en"))) for x in left)]
+    prepared = Prepared(drafts, left, issues)
+    written = write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of)
+    if not options.send or not drafts:
+        return MailResult(kind, written, prepared, nothing=nothing)
+    assert options.history is not None
+    with open_history(options.history) as conn:
+        assert conn is not None
+        sent = send_all(drafts, ref.correo, os.environ.get(PASSWORD_VARIABLE, ""),
+                        options.lang, sent_on(conn, options.today, kind), options.again,
+                        lambda d, o: record_mail(conn, options.today, {
+                            "tipo": d.kind, "ronda": d.ronda, "parte": d.parte,
+                            "idioma": d.lang, "para": ", ".join(c.correo for c in d.to),
+                            "copia": ", ".join(c.correo for c in d.cc), "asunto": d.subject,
+                            "resultado": o.state, "motivo": o.reason, "momento": o.at}))
+    written = write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of,
+                         sent.outcomes)
+    return MailResult(kind, written, prepared, sent, nothing)
