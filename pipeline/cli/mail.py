@@ -142,10 +142,11 @@ def _run(kind: str, ronda: str | None, given: dict[str, Any],
 def _tell(result: MailResult, options: MailOptions, lang: Lang, talk: bool) -> None:
     prepared = result.prepared
     index = next((p for p in result.written if p.suffix == ".xlsx"), options.out_dir)
-    if talk:
-        for issue in prepared.issues:
+    for issue in prepared.issues:  # errors always (they need doing); the rest when asked
+        if talk or issue.severity == "error":
             click.echo(f"{issue.severity_label(lang):<11} {issue.where()}: "
                        f"{issue.message(lang)} [{issue.code}]", err=True)
+    if talk:
         if options.contacts is None or not options.contacts.exists():
             click.echo(word("cli.mail_no_contacts_file", lang, path=options.contacts or "—"),
                        err=True)
@@ -155,13 +156,17 @@ def _tell(result: MailResult, options: MailOptions, lang: Lang, talk: bool) -> N
                 folder=options.out_dir)))
         click.echo(plural("cli.mail_prepared", lang, len(prepared.drafts),
                           out=options.out_dir))
-        if prepared.left_out:
-            names = ", ".join(x.parte for x in prepared.left_out)
-            click.echo(plural("cli.mail_no_contact", lang, len(prepared.left_out),
-                              names=names), err=True)
+    if prepared.left_out:
+        names = ", ".join(x.parte for x in prepared.left_out)
+        click.echo(plural("cli.mail_no_contact", lang, len(prepared.left_out), names=names),
+                   err=True)
     if result.sent is not None:
         states = [o.state for o in result.sent.outcomes.values()]
         failed = sum(s in ("rechazado", "no_enviado") for s in states)
         if talk or failed:
             click.echo(word("cli.mail_sent", lang, sent=states.count("enviado"), failed=failed,
                             skipped=states.count("ya_enviado"), index=index), err=not talk)
+        if result.sent.unreachable:  # why nothing went: the server, the login
+            reason = next(o.reason for o in result.sent.outcomes.values()
+                          if o.state == "no_enviado")
+            click.echo(reason, err=True)

@@ -107,7 +107,7 @@ def checked(rows: ContactRows, ref: Reference) -> Contacts:
             at("contacto-repetido", "correo", primera=str(first_row[key]))
             continue
         first_row[key] = number
-        people.append(Contact(name, record.get("nombre", ""), normalized, language,
+        people.append(Contact(name, one_line(record.get("nombre", "")), normalized, language,
                               copy in YES))
     return Contacts(tuple(people), tuple(issues), rows.archivo)
 
@@ -125,9 +125,14 @@ def signers(submissions: Iterable[Submission], ref: Reference,
             issues.append(make_issue("contacto-firmante-invalido", archivo=sub.archivo,
                                      valor=sub.contacto_correo, motivo=reason))
             continue
-        people.append(Contact(sub.informante, sub.contacto_nombre, normalized,
+        people.append(Contact(sub.informante, one_line(sub.contacto_nombre), normalized,
                               ref.language_of(sub.informante), False))
     return people, issues
+
+
+def one_line(text: str) -> str:
+    """A name as one line (a line break in a header would start another header)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def valid_address(text: str) -> tuple[str | None, tuple[str, str]]:

@@ -1,0 +1,77 @@
+"""A real SMTP server on 127.0.0.1 for the mail tests (aiosmtpd), able to refuse a
+recipient, drop the connection at a given message, require STARTTLS, speak SSL from the
+start, and ask for a login; and a certificate authority of the test's own (trustme) that
+the client is made to trust through SSL_CERT_FILE, as a real one would be."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+
+@dataclass
+class Received:
+    mail_from: str
+    rcpt_tos: list[str]
+    message: EmailMessage
+
+
+@dataclass
+class Handler:
+    refuse: set[str] = field(default_factory=set)  # recipients answered 550
+    drop_at: int | None = None  # the n-th DATA (1-based) drops the connection instead
+    received: list[Received] = field(default_factory=list)
+    datas: int = 0
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
+                          rcpt_options: list[str]) -> str:
+        if address in self.refuse:
+            return "550 5.1.1 <%s>: no such mailbox" % address
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str | None:
+        self.datas += 1
+        if self.drop_at == self.datas:
+            server.transport.close()
+            return None
+        parsed = BytesParser(policy=policy.default).parsebytes(envelope.original_content)
+        assert isinstance(parsed, EmailMessage)
+        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), parsed))
+        return "250 Message accepted for delivery"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start(handler: Handler, *, starttls: ssl.SSLContext | None = None,
+          tls: ssl.SSLContext | None = None, login: tuple[str, str] | None = None,
+          ) -> tuple[Controller, int]:
+    port = free_port()
+    extra: dict[str, Any] = {}
+    if starttls is not None:
+        extra |= {"tls_context": starttls, "require_starttls": True}
+    if tls is not None:
+        extra |= {"ssl_context": tls}
+    if login is not None:
+        def check(server: Any, session: Any, envelope: Any, mechanism: str,
+                  data: Any) -> AuthResult:
+            ok = isinstance(data, LoginPassword) and (
+                data.login.decode(), data.password.decode()) == login
+            return AuthResult(success=ok, handled=False)
+        extra |= {"authenticator": check, "auth_required": True,
+                  "auth_require_tls": starttls is not None}  # (implicit TLS is not seen as such)
+    controller = Controller(handler, hostname="127.0.0.1", port=port, **extra)
+    controller.start()
+    return controller, port

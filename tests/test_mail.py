@@ -1,0 +1,320 @@
+"""The e-mails (issue 15): drafts parsed back with `email`, and sending against a real
+SMTP server started by the test (tests/mailserver.py): recipients, copy, subject,
+language and attachment as received; a refused recipient; a dropped connection; a rerun
+that sends nothing new; what --send needs; the contacts' problems at their cells."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from collections.abc import Iterator
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import cli
+from tests.conftest import AS_OF, ROOT
+from tests.mailserver import Handler, start
+
+SAMPLE = ROOT / "input_workbooks"
+PEOPLE = [  # party, name, e-mail, language, copy
+    ("OIM", "Ana Pérez Núñez", "ana.perez@oim.example", "es", ""),
+    ("IOM", "John Smith", "john.smith@iom.example", "en", ""),
+    ("Guatemala", "María José Gálvez", "mjgalvez@minex.example", "", "No"),
+    ("Estados Unidos", "Bob Jones", "bob@state.example", "en", ""),
+    ("PPT", "Presidencia Pro Tempore", "ppt@crm.example", "", "Sí"),
+    ("SE CRM", "Secretaría Ejecutiva", "se@crm.example", "", "Sí"),
+]
+
+
+def contacts_file(folder: Path, people: list[tuple[str, ...]] = PEOPLE, csv_form: bool = False,
+                  ) -> Path:
+    titles = ["Parte", "Nombre", "Correo", "Idioma", "Copia"]
+    if csv_form:
+        path = folder / "contactos.csv"
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerows([titles, *people])
+        return path
+    path = folder / "contactos.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [titles, *people]:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def config_file(folder: Path, port: int, security: str = "ninguna", user: str = "",
+                extra: str = "") -> Path:
+    path = folder / "seguimiento.toml"
+    path.write_text(f'''
+[correo]
+servidor = "127.0.0.1"
+puerto = {port}
+seguridad = "{security}"
+usuario = "{user}"
+remitente = "Secretaría Técnica CRM <seguimiento@crm.example>"
+{extra}
+''', encoding="utf-8")
+    return path
+
+
+def mail(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, ["mail", *args], env=env, catch_exceptions=False)
+
+
+def drafts(folder: Path) -> dict[str, EmailMessage]:
+    parsed = {}
+    for path in sorted(folder.glob("*.eml")):
+        message = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+        assert isinstance(message, EmailMessage)
+        parsed[path.name] = message
+    return parsed
+
+
+def index(folder: Path) -> list[dict[str, str]]:
+    text = (folder / "indice.csv").read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[Handler, int]]:
+    handler = Handler()
+    controller, port = start(handler)
+    yield handler, port
+    controller.stop()
+
+
+def overdue(tmp_path: Path, *more: str, config: Path | None = None,
+            contacts: Path | None = None, env: dict[str, str] | None = None) -> Result:
+    args = ["overdue", str(SAMPLE), "--as-of", AS_OF.isoformat(), "--out",
+            str(tmp_path / "out"), "--contacts", str(contacts or contacts_file(tmp_path)),
+            "--history", str(tmp_path / "h.sqlite"), *more]
+    if config is not None:
+        args += ["--config", str(config)]
+    return mail(*args, env=env)
+
+
+def test_drafts_open_as_messages_to_send(tmp_path: Path) -> None:
+    result = overdue(tmp_path)
+    assert result.exit_code == 1  # parties without a contact: told
+    found = drafts(tmp_path / "out")
+    assert {"OIM (es).eml", "OIM (en).eml", "Guatemala.eml", "Estados Unidos.eml"} <= set(found)
+    spanish, english = found["OIM (es).eml"], found["OIM (en).eml"]
+    assert spanish["X-Unsent"] == "1" and english["X-Unsent"] == "1"
+    assert spanish["To"].addresses[0].display_name == "Ana Pérez Núñez"
+    assert spanish["To"].addresses[0].addr_spec == "ana.perez@oim.example"
+    assert english["To"].addresses[0].addr_spec == "john.smith@iom.example"
+    # OIM has items 61 days overdue (> 30): the PPT and the SE-CRM in copy
+    assert {a.addr_spec for a in spanish["Cc"].addresses} == {"ppt@crm.example",
+                                                            "se@crm.example"}
+    assert "compromisos pendientes de OIM" in spanish["Subject"]
+    assert "pending commitments of IOM" in english["Subject"]
+    assert english["Content-Language"] == "en"
+    text = english.get_body(("plain",)).get_content()
+    assert "Dear focal points of IOM" in text and "days overdue" in text
+    html = english.get_body(("html",)).get_content()
+    assert "<table" in html and "Information campaign" in html
+    [attachment] = list(english.iter_attachments())
+    assert attachment.get_filename() == "IOM.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(attachment.get_content()))
+    assert book.sheetnames[0] == "Pending"  # the list, in the contact's language
+    # the index: every draft, and the parties nobody receives
+    rows = index(tmp_path / "out")
+    assert {r["mensaje_archivo"] for r in rows if r["resultado"] == "preparado"} == set(found)
+    left = {r["destinatario"] for r in rows if r["resultado"] == "sin_contacto"}
+    assert "OIT" in left and "OIM" not in left
+    assert "sin contacto" in result.output
+
+
+def test_same_inputs_and_date_give_the_same_files(tmp_path: Path) -> None:
+    contacts = contacts_file(tmp_path)
+    overdue(tmp_path, contacts=contacts)
+    first = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()}
+    (tmp_path / "out").rename(tmp_path / "first")
+    overdue(tmp_path, contacts=contacts)
+    again = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()}
+    assert first.keys() == again.keys() and all(first[k] == again[k] for k in first)
+
+
+def test_sending_delivers_to_the_right_people(tmp_path: Path,
+                                              server: tuple[Handler, int]) -> None:
+    handler, port = server
+    config = config_file(tmp_path, port)
+    result = overdue(tmp_path, "--send", config=config)
+    assert result.exit_code == 1, result.output  # some parties have nobody: told
+    sent = {r.message["Subject"]: r for r in handler.received}
+    assert len(sent) == len(drafts(tmp_path / "out"))
+    oim = next(r for r in handler.received if r.rcpt_tos[0] == "john.smith@iom.example")
+    assert set(oim.rcpt_tos) == {"john.smith@iom.example", "ppt@crm.example", "se@crm.example"}
+    assert oim.mail_from == "seguimiento@crm.example"
+    assert oim.message["X-Unsent"] is None  # sent, not a draft
+    assert "IOM" in oim.message["Subject"]
+    guatemala = next(r for r in handler.received if "mjgalvez@minex.example" in r.rcpt_tos)
+    assert guatemala.message["To"].addresses[0].display_name == "María José Gálvez"
+    [attachment] = list(guatemala.message.iter_attachments())
+    assert attachment.get_filename() == "Guatemala.xlsx"
+    openpyxl.load_workbook(io.BytesIO(attachment.get_content()))
+    rows = index(tmp_path / "out")
+    assert {r["resultado"] for r in rows if r["mensaje_archivo"]} == {"enviado"}
+    with sqlite3.connect(tmp_path / "h.sqlite") as conn:
+        stored = conn.execute("SELECT COUNT(*) FROM correos WHERE resultado = 'enviado'")
+        assert stored.fetchone()[0] == len(handler.received)
+    # the same day again: nothing new; --again sends them again
+    overdue(tmp_path, "--send", config=config)
+    assert len(handler.received) == len(sent)
+    assert {r["resultado"] for r in index(tmp_path / "out") if r["mensaje_archivo"]} == {
+        "ya_enviado"}
+    overdue(tmp_path, "--send", "--again", config=config)
+    assert len(handler.received) == 2 * len(sent)
+
+
+def test_a_refused_recipient_does_not_stop_the_others(tmp_path: Path,
+                                                       server: tuple[Handler, int]) -> None:
+    handler, port = server
+    handler.refuse = {"bob@state.example"}
+    result = overdue(tmp_path, "--send", config=config_file(tmp_path, port))
+    assert result.exit_code == 1
+    rows = {r["mensaje_archivo"]: r for r in index(tmp_path / "out")}
+    # Bob is the United States' only main recipient: its copies were accepted
+    refused = rows["Estados Unidos.eml"]
+    assert refused["resultado"] == "enviado" and "bob@state.example" in refused["motivo"]
+    assert rows["Guatemala.eml"]["resultado"] == "enviado"
+    assert all("bob@state.example" not in r.rcpt_tos for r in handler.received)
+
+
+def test_a_message_whose_only_recipient_is_refused_is_not_sent(
+        tmp_path: Path, server: tuple[Handler, int]) -> None:
+    handler, port = server
+    handler.refuse = {"bob@state.example"}
+    people = [("Estados Unidos", "Bob", "bob@state.example", "en", ""),
+              ("Guatemala", "Ana", "ana@minex.example", "", "")]
+    overdue(tmp_path, "--send", config=config_file(tmp_path, port),
+            contacts=contacts_file(tmp_path, people))
+    rows = {r["mensaje_archivo"]: r for r in index(tmp_path / "out")}
+    assert rows["Estados Unidos.eml"]["resultado"] == "rechazado"
+    assert "550" in rows["Estados Unidos.eml"]["motivo"]
+    assert rows["Guatemala.eml"]["resultado"] == "enviado"
+    with sqlite3.connect(tmp_path / "h.sqlite") as conn:
+        states = dict(conn.execute("SELECT parte, resultado FROM correos").fetchall())
+    assert states == {"Estados Unidos": "rechazado", "Guatemala": "enviado"}
+
+
+def test_a_dropped_connection_loses_one_message_and_records_none_as_sent(
+        tmp_path: Path, server: tuple[Handler, int]) -> None:
+    handler, port = server
+    handler.drop_at = 2
+    config = config_file(tmp_path, port)
+    result = overdue(tmp_path, "--send", config=config)
+    assert result.exit_code == 1
+    rows = [r for r in index(tmp_path / "out") if r["mensaje_archivo"]]
+    lost = [r for r in rows if r["resultado"] == "no_enviado"]
+    assert len(lost) == 1 and len(handler.received) == len(rows) - 1
+    with sqlite3.connect(tmp_path / "h.sqlite") as conn:
+        recorded = {p for (p,) in conn.execute(
+            "SELECT parte || '/' || idioma FROM correos WHERE resultado = 'enviado'")}
+    received = {r.message["Subject"] for r in handler.received}
+    assert len(recorded) == len(received)
+    # the next run sends the lost one, and only it
+    handler.drop_at = None
+    before = len(handler.received)
+    overdue(tmp_path, "--send", config=config)
+    assert len(handler.received) == before + 1
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_encrypted_and_logged_in(tmp_path: Path, security: str,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import ssl
+
+    import trustme
+
+    authority = trustme.CA()
+    certificate = authority.issue_cert("127.0.0.1", "localhost")
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    certificate.configure_cert(server_context)
+    trusted = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(trusted))
+    monkeypatch.setenv("SSL_CERT_FILE", str(trusted))
+    handler = Handler()
+    controller, port = start(handler, login=("crm", "s3cret"), **(
+        {"starttls": server_context} if security == "starttls" else {"tls": server_context}))
+    try:
+        config = config_file(tmp_path, port, security, user="crm")
+        result = overdue(tmp_path, "--send", config=config,
+                         env={"SEGUIMIENTO_SMTP_PASSWORD": "s3cret"})
+        assert handler.received and result.exit_code == 1  # (parties without contact)
+        wrong = overdue(tmp_path, "--send", "--again", config=config,
+                        env={"SEGUIMIENTO_SMTP_PASSWORD": "wrong"})
+        assert wrong.exit_code == 3
+        assert "usuario y la contraseña" in wrong.output
+    finally:
+        controller.stop()
+
+
+def test_what_sending_needs_is_told_before_anything_is_written(tmp_path: Path) -> None:
+    no_server = tmp_path / "a.toml"
+    no_server.write_text("[correo]\nremitente = \"se@crm.example\"\n", encoding="utf-8")
+    result = overdue(tmp_path, "--send", config=no_server)
+    assert result.exit_code == 2 and "servidor" in result.output
+    assert not (tmp_path / "out").exists()
+    config = config_file(tmp_path, 25, user="crm")
+    result = overdue(tmp_path, "--send", config=config, env={"SEGUIMIENTO_SMTP_PASSWORD": ""})
+    assert result.exit_code == 2 and "SEGUIMIENTO_SMTP_PASSWORD" in result.output
+
+
+def test_a_server_that_cannot_be_reached_is_exit_3(tmp_path: Path) -> None:
+    from tests.mailserver import free_port
+
+    result = overdue(tmp_path, "--send", config=config_file(tmp_path, free_port()))
+    assert result.exit_code == 3
+    rows = [r for r in index(tmp_path / "out") if r["mensaje_archivo"]]
+    assert rows and {r["resultado"] for r in rows} == {"no_enviado"}
+    with sqlite3.connect(tmp_path / "h.sqlite") as conn:
+        assert not conn.execute("SELECT 1 FROM correos WHERE resultado = 'enviado'").fetchall()
+
+
+def test_contacts_problems_are_told_at_their_cells(tmp_path: Path) -> None:
+    people = [("Guatamala", "X", "x@example.org", "", ""),
+              ("Honduras", "Y", "not-an-address", "", ""),
+              ("", "Z", "z@example.org", "", ""),
+              ("Panamá", "W", "w@example.org", "fr", "quizás"),
+              ("Panamá", "W2", "W@example.org", "", "")]
+    for csv_form in (False, True):
+        result = overdue(tmp_path, "-v", contacts=contacts_file(tmp_path, people, csv_form))
+        name = "contactos.csv" if csv_form else "contactos.xlsx › Sheet"
+        assert f"{name} › A2" in result.output and "«Guatemala»" in result.output
+        assert f"{name} › C3" in result.output and "le falta la @" in result.output
+        assert f"{name} › A4" in result.output
+        assert f"{name} › D5" in result.output and f"{name} › E5" in result.output
+        assert "fila 5" in result.output  # W@ is w@: listed once
+        assert result.exit_code == 1
+
+
+def test_english_run_speaks_english(tmp_path: Path) -> None:
+    result = overdue(tmp_path, "-v", "--lang", "en",
+                     contacts=contacts_file(tmp_path, [("Honduras", "Y", "bad", "", "")]))
+    assert "is not a valid e-mail address" in result.output
+    assert "without contact" in result.output
+    book = openpyxl.load_workbook(tmp_path / "out" / "indice.xlsx")
+    assert book.sheetnames == ["Index", "Contact problems"]
+    assert [c.value for c in book["Index"][1]][:3] == ["Draft", "Message", "For"]
+
+
+def test_hostile_names_do_not_become_headers_or_markup(tmp_path: Path) -> None:
+    people = [("Guatemala", "Ana\r\nBcc: evil@attacker.example", "ana@minex.example", "", ""),
+              ("OIM", "<script>alert(1)</script>", "x@oim.example", "", "")]
+    overdue(tmp_path, contacts=contacts_file(tmp_path, people))
+    found = drafts(tmp_path / "out")
+    raw = b"".join(p.read_bytes() for p in (tmp_path / "out").glob("*.eml"))
+    assert b"\r\nBcc:" not in raw and all(m["Bcc"] is None for m in found.values())
+    html = found["OIM.eml"].get_body(("html",)).get_content()
+    assert "<script>" not in html
