@@ -34,7 +34,7 @@ class Handler:
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
                           rcpt_options: list[str]) -> str:
         if address in self.refuse:
-            return "550 5.1.1 <%s>: no such mailbox" % address
+            return f"550 5.1.1 <{address}>: no such mailbox"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -22,6 +22,7 @@ from pipeline.cli import cli
 from tests.conftest import AS_OF, ROOT
 from tests.mailserver import Handler, start
 
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH:UserWarning")  # the test server
 SAMPLE = ROOT / "input_workbooks"
 PEOPLE = [  # party, name, e-mail, language, copy
     ("OIM", "Ana Pérez Núñez", "ana.perez@oim.example", "es", ""),
@@ -318,3 +319,113 @@ def test_hostile_names_do_not_become_headers_or_markup(tmp_path: Path) -> None:
     assert b"\r\nBcc:" not in raw and all(m["Bcc"] is None for m in found.values())
     html = found["OIM.eml"].get_body(("html",)).get_content()
     assert "<script>" not in html
+
+
+def test_feedback_goes_to_each_reporter_and_its_signer(tmp_path: Path) -> None:
+    people = [("Canada", "Jane Doe", "jane@canada.example", "en", ""),
+              ("Nicaragua", "Luis", "luis@nic.example", "", "")]
+    result = mail("feedback", str(SAMPLE), "--round", "2026-T4", "--as-of", AS_OF.isoformat(),
+                  "--out", str(tmp_path / "out"),
+                  "--contacts", str(contacts_file(tmp_path, people)))
+    assert result.exit_code == 1  # reporters without a contact
+    found = drafts(tmp_path / "out")
+    # Guatemala and México signed their matrices: they are written to without being listed
+    assert {"Guatemala.eml", "México.eml", "Canadá.eml", "Nicaragua.eml"} == set(found)
+    mexico = found["México.eml"]
+    assert mexico["To"].addresses[0].addr_spec == "jramirez@example.org"
+    text = mexico.get_body(("plain",)).get_content()
+    assert "1 error y 5 advertencias" in text and "antes del 2026-12-15" in text
+    [attachment] = list(mexico.iter_attachments())
+    book = openpyxl.load_workbook(io.BytesIO(attachment.get_content()))
+    assert book.sheetnames[:2] == ["Problemas", "Matriz"]
+    canada = found["Canadá.eml"]
+    assert "review of Canada's matrix" in canada["Subject"]
+    text = canada.get_body(("plain",)).get_content()
+    assert "0 errors and 2 warnings" in text and "do not stop" in text
+    [attachment] = list(canada.iter_attachments())
+    assert openpyxl.load_workbook(io.BytesIO(attachment.get_content())).sheetnames[0] == "Issues"
+    # the unreadable file's reporter is told what to do too
+    assert "1 error" in found["Nicaragua.eml"].get_body(("plain",)).get_content()
+    left = {r["destinatario"] for r in index(tmp_path / "out") if r["resultado"] == "sin_contacto"}
+    assert "Honduras" in left and "Guatemala" not in left
+
+
+def test_the_call_goes_only_to_who_has_not_sent(tmp_path: Path) -> None:
+    received = tmp_path / "recibidos"
+    received.mkdir()
+    (received / "Guatemala - 2026-T4.xlsx").write_bytes(
+        (SAMPLE / "Guatemala - 2026-T4.xlsx").read_bytes())
+    config = tmp_path / "seguimiento.toml"
+    config.write_text('[ronda]\ninformantes_esperados = ["Guatemala", "Honduras", "Canadá"]\n'
+                      '[cierres]\n"2027-T1" = 2027-02-15\n', encoding="utf-8")
+    people = [("Guatemala", "Ana", "ana@minex.example", "", ""),
+              ("Honduras", "José Núñez", "jose@sre.example", "", ""),
+              ("Canadá", "Jane", "jane@canada.example", "", ""),
+              ("Canadá", "Paul", "paul@canada.example", "", "Sí")]
+    args = ["call", str(received), "--round", "2027-T1", "--out", str(tmp_path / "out"),
+            "--config", str(config), "--contacts", str(contacts_file(tmp_path, people))]
+    result = mail(*args, "--as-of", "2027-01-20")
+    assert result.exit_code == 0, result.output
+    found = drafts(tmp_path / "out")
+    assert set(found) == {"Honduras.eml", "Canadá.eml"}
+    canada = found["Canadá.eml"]
+    assert canada["Subject"] == ("CRM follow-up: please send your matrix for round 2027-T1 "
+                                 "by 2027-02-15")
+    assert [a.addr_spec for a in canada["Cc"].addresses] == ["paul@canada.example"]
+    [attachment] = list(canada.iter_attachments())
+    assert attachment.get_filename().endswith(".xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(attachment.get_content()))
+    assert "Instructions" in book.sheetnames
+    honduras = found["Honduras.eml"].get_body(("plain",)).get_content()
+    assert "cierra el 2027-02-15" in honduras
+    closed = mail(*args, "--as-of", "2027-03-01")
+    assert closed.exit_code == 2 and "ya cerró" in closed.output
+    no_date = mail(*[a for a in args if a != str(config)][:-2], "--round", "2027-T2",
+                   "--as-of", "2027-03-01")
+    assert no_date.exit_code == 2
+
+
+def test_init_writes_the_contacts_book_and_keeps_a_filled_one(tmp_path: Path) -> None:
+    from pipeline.mail.contacts import load_contacts
+    from pipeline.reference.load import load_reference
+
+    folder = tmp_path / "ws"
+    assert CliRunner().invoke(cli, ["init", str(folder)]).exit_code == 0
+    book = openpyxl.load_workbook(folder / "contactos.xlsx")
+    sheet = book["Contactos"]
+    assert [c.value for c in sheet[1]] == ["Parte", "Nombre", "Correo", "Idioma", "Copia"]
+    assert len(sheet.data_validations.dataValidation) >= 5
+    assert book["Listas"].sheet_state == "hidden"
+    empty = load_contacts(folder / "contactos.xlsx", load_reference(None))
+    assert not empty.people and not empty.issues
+    sheet.append(["Honduras", "José", "jose@sre.example", "es", "No"])
+    book.save(folder / "contactos.xlsx")
+    CliRunner().invoke(cli, ["init", str(folder)])
+    kept = load_contacts(folder / "contactos.xlsx", load_reference(folder / "seguimiento.toml"))
+    assert [c.correo for c in kept.people] == ["jose@sre.example"]
+
+
+def test_the_public_edition_never_holds_contacts(tmp_path: Path) -> None:
+    import zipfile
+
+    folder = tmp_path / "ws"
+    CliRunner().invoke(cli, ["init", str(folder)])
+    contacts_file(folder, [("Guatemala", "Zacarías Quintanilla", "zq.private@minex.example",
+                            "", "")])
+    (folder / "recibidos" / "2026-T4").mkdir(parents=True)
+    for path in SAMPLE.iterdir():
+        (folder / "recibidos" / "2026-T4" / path.name).write_bytes(path.read_bytes())
+    done = CliRunner().invoke(cli, ["consolidate", "--workspace", str(folder), "--round",
+                                    "2026-T4", "--as-of", AS_OF.isoformat(), "--public"])
+    assert done.exit_code == 0, done.output
+    mail("overdue", "--workspace", str(folder), "--as-of", AS_OF.isoformat())
+    out = folder / "resultados" / "2026-T4"
+    public = [out / "consolidado_publico.xlsx", *(out / "publico").iterdir()]
+    for path in public:
+        data = path.read_bytes()
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as archive:
+                data = b"".join(archive.read(n) for n in archive.namelist())
+        text = data.decode("utf-8", "replace")
+        assert "zq.private" not in text and "Quintanilla" not in text, path
+        assert "ana.lopez@example.org" not in text, path  # a signer's address

@@ -102,6 +102,7 @@ def mail_feedback(options: MailOptions, input_dir: Path, ronda: str) -> MailResu
         written = {}
         for lang in ("es", "en"):  # a reporter's workbook is in its language, the message in
             chosen = dataclasses.replace(result, ref=_speaking(ref, lang, files))  # each one's
+            (Path(folder) / lang).mkdir()
             write_feedback(chosen, Path(folder) / lang)
             written[lang] = feedback_paths(chosen)
 

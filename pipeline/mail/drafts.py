@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from email import policy
 from pathlib import Path
 
 import pandas as pd
@@ -52,7 +51,7 @@ def write_mail(prepared: Prepared, out_dir: Path, ref: Reference, lang: str, kin
             outcome = outcomes.get(draft.key)
             sent = outcome is not None and outcome.state == "enviado"
             at = dt.datetime.fromisoformat(outcome.at) if sent and outcome else None
-            data = draft.email(draft=not sent, sent_at=at).as_bytes(policy=policy.SMTP)
+            data = draft.email(draft=not sent, sent_at=at).as_bytes()
             (stage / f"{draft.stem}.eml").write_bytes(data)
             names.append(f"{draft.stem}.eml")
         rows = _rows(prepared, ref, outcomes, lang)

@@ -21,6 +21,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from pipeline.mail.contacts import Contact
 
+# Headers on one line up to 998 characters (RFC 5322's limit): a folded subject comes back
+# with a leading space in some readers.
+POLICY = policy.SMTP.clone(max_line_length=998)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -85,7 +88,7 @@ class Draft:
     def email(self, draft: bool = True, sent_at: dt.datetime | None = None) -> EmailMessage:
         """The RFC 5322 message: a draft (X-Unsent, a Date from the as-of day) or the one
         sent (`sent_at`)."""
-        message = EmailMessage(policy=policy.SMTP)
+        message = EmailMessage(policy=POLICY)
         digest = self._digest()
         if self.sender:
             message["From"] = self.sender
