@@ -429,3 +429,16 @@ def test_the_public_edition_never_holds_contacts(tmp_path: Path) -> None:
         text = data.decode("utf-8", "replace")
         assert "zq.private" not in text and "Quintanilla" not in text, path
         assert "ana.lopez@example.org" not in text, path  # a signer's address
+
+
+def test_an_attachment_opens_in_libreoffice(tmp_path: Path) -> None:
+    from tests.printout import SOFFICE, to_pdf
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    overdue(tmp_path)
+    message = drafts(tmp_path / "out")["Guatemala.eml"]
+    [attachment] = list(message.iter_attachments())
+    path = tmp_path / str(attachment.get_filename())
+    path.write_bytes(attachment.get_content())
+    assert to_pdf(path, tmp_path / "pdf").stat().st_size > 5_000
