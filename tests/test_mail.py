@@ -442,3 +442,19 @@ def test_an_attachment_opens_in_libreoffice(tmp_path: Path) -> None:
     path = tmp_path / str(attachment.get_filename())
     path.write_bytes(attachment.get_content())
     assert to_pdf(path, tmp_path / "pdf").stat().st_size > 5_000
+
+
+def test_a_history_of_the_first_schema_is_upgraded_with_its_rounds(tmp_path: Path) -> None:
+    from pipeline.store.history import MIGRATIONS, open_history, sent_on
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as conn:
+        for statement in MIGRATIONS[0]:
+            conn.execute(statement)
+        conn.execute("INSERT INTO rondas VALUES ('2026-T4', '2026-11-30', '{}')")
+        conn.execute("PRAGMA user_version = 1")
+    with open_history(path) as conn:
+        assert conn is not None
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert conn.execute("SELECT ronda FROM rondas").fetchall() == [("2026-T4",)]
+        assert sent_on(conn, AS_OF, "vencidos") == {}

@@ -13,7 +13,7 @@ import pipeline.store.history
 from pipeline.jobs.consolidate import Options, run_consolidation
 from pipeline.jobs.template import generate_templates
 from pipeline.model.columns import COLUMNS
-from pipeline.store.history import open_history
+from pipeline.store.history import MIGRATIONS, open_history
 from pipeline.template.workbook import CONTACT_CELLS, HEADER_ROW
 
 COL = {c.key: i + 1 for i, c in enumerate(COLUMNS)}
@@ -173,7 +173,7 @@ def test_trend_and_completeness(rounds) -> None:  # type: ignore[no-untyped-def]
 
 def test_history_database(rounds) -> None:  # type: ignore[no-untyped-def]
     with sqlite3.connect(rounds["history"]) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         stored = conn.execute("SELECT ronda, COUNT(*) FROM items GROUP BY ronda").fetchall()
     counts = [len(pd.read_csv(out / "matriz.csv", **READ)) for out in rounds["outs"]]
     assert stored == list(zip(["2026-T4", "2027-T1", "2027-T2"], counts, strict=True))
