@@ -72,7 +72,7 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
         name = word(f"sheet.{key}", lang)
         if key == "cambios":
             changes = result.tables.get(key, pd.DataFrame(columns=["informante", "id"]))
-            table = _change_labels(changes, labels, ref, lang)
+            table = change_labels(changes, labels, ref, lang)
             headers = [title(c, lang) for c in table.columns if not str(c).startswith("_")]
             first = result.previous is None
             write_table(workbook, formats, name, table, headers, printing, WIDTHS,
@@ -121,7 +121,7 @@ def _summary_labels(table: pd.DataFrame, ref: Reference, lang: str) -> pd.DataFr
     return table
 
 
-def _change_labels(table: pd.DataFrame, labels: dict[str, str], ref: Reference,
+def change_labels(table: pd.DataFrame, labels: dict[str, str], ref: Reference,
                    lang: str) -> pd.DataFrame:
     table = table.copy(deep=False)  # whole columns are replaced: no row copy
     if "tipo" in table:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.model.run import RunResult
 from pipeline.model.timing import timed
+from pipeline.web.dashboard import write_dashboard
 from pipeline.words import word
 from pipeline.write.consolidated import SHEETS, write_consolidated
 from pipeline.write.csvfile import write_csv
@@ -18,6 +19,7 @@ from pipeline.write.feedback import FOLDER, write_feedback
 from pipeline.write.staging import in_background, output_lock, staging
 
 PUBLIC_FOLDER = "publico"
+DASHBOARD, PUBLIC_DASHBOARD = "tablero.html", "tablero_publico.html"
 OUTPUT_FOLDERS = (FOLDER, PUBLIC_FOLDER)  # subfolders of a round's outputs
 ROUND_SET = "ronda"  # the round folder holds exactly what the last run wrote
 # Above this many rows of the usual width (about 35 columns; a matrix with many extra
@@ -57,6 +59,8 @@ def write_outputs(
             for i in range(shares - 1)]
         names = timed("CSV", lambda: _write_csvs(result, stage, ""))()
         _tell(on_sheet, "csv")
+        timed(DASHBOARD, lambda: write_dashboard(result, stage / DASHBOARD))()
+        names.append(DASHBOARD)
         feedback_names = timed(f"retroalimentacion {shares}/{shares}", functools.partial(
             write_feedback, result, stage, (shares - 1, shares)))()
         feedback_names += [name for wait in feedback for name in wait()]
@@ -71,6 +75,8 @@ def write_outputs(
             names += _write_csvs(public, stage, PUBLIC_FOLDER)
             write_consolidated(public, stage / "consolidado_publico.xlsx", is_large(public))
             names.append("consolidado_publico.xlsx")
+            write_dashboard(public, stage / PUBLIC_DASHBOARD, public=True)
+            names.append(PUBLIC_DASHBOARD)
         if commit is not None:
             timed("historial", commit)()
         _tell(on_sheet, "historial")

@@ -1,0 +1,193 @@
+"""What the round's page says (`tablero.html`): the headline figures and their trend,
+the submissions and each reporter's line (reachable by a link), the status grid as a
+traffic light that also reads in grey, the overdue and due-soon items of each
+responsible party, the changes since the previous round, and the whole matrix as a
+table a reader can search, filter and sort (with JavaScript; without it, a plain table).
+Built only from the RunResult it is given: the public edition's for the public page.
+No contact column is ever shown."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.analyse.overdue import build_reminders
+from pipeline.analyse.tables import status_labels, title
+from pipeline.model.run import RunResult
+from pipeline.model.values import iso_day
+from pipeline.normalize.matching import Matcher
+from pipeline.web import charts
+from pipeline.web.render import render
+from pipeline.web.tables import table
+from pipeline.words import plural, word
+from pipeline.write.consolidated import change_labels
+from pipeline.write.summary import HEADLINES
+
+PAGE_ROWS = 200  # matrix rows on a page of the table
+STATIC_ROWS = 2_000  # rows written as HTML for a reader without JavaScript
+GRID_ITEMS, GRID_REPORTERS = 300, 40  # the traffic light's bounds (the workbook has all)
+PARTY_ITEMS = 50  # items listed per responsible party
+CHANGES = 500
+FLAGS = (("vencido", 1), ("por_vencer", 2), ("sin_responsable", 4), ("plazo_impreciso", 8),
+         ("sin_indicador", 16))
+SUBMISSION_COLUMNS = ("informante", "archivo", "estado", "fecha_envio", "a_tiempo", "filas",
+                      "errores", "advertencias")
+PAPERS = {"carta": "letter", "a4": "A4"}
+REPORTER_COUNTS = ("finalizado", "en_proceso", "pendiente", "no_alcanzado", "total", "vencidos")
+
+
+def write_dashboard(result: RunResult, path: Path, public: bool = False) -> None:
+    path.write_text(dashboard_page(result, public), encoding="utf-8")
+
+
+def dashboard_page(result: RunResult, public: bool = False) -> str:
+    lang, ref = result.lang, result.ref
+    labels = status_labels(ref, lang)
+    plan = ref.label("plan", ref.plan_nombre, lang)
+    heading = word("web.title", lang, ronda=result.ronda, as_of=iso_day(result.as_of),
+                   plan=plan)
+    figures = result.figures()
+    trend = result.summary.get("tendencia", pd.DataFrame())
+    matrix = _matrix(result, labels)
+    series = [k for k in ("actividades", "finalizado", "en_proceso", "vencidos")
+              if k in trend.columns]
+    return render(
+        "tablero.html", lang=lang, paper=PAPERS.get(ref.papel, "letter"), heading=heading,
+        subtitle=word("web.public" if public else "web.subtitle", lang),
+        words=_words(lang),
+        figures=[(figures[k], word(f"headline.{k}", lang)) for k in HEADLINES if k in figures
+                 and figures[k] is not None],
+        trend=charts.trend(trend, series, {k: word(f"headline.{k}", lang) for k in series},
+                           word("web.trend", lang)),
+        trend_table=table(_trend(trend), [title("ronda", lang), title("fecha_corte", lang),
+                                          *(word(f"headline.{k}", lang) for k in HEADLINES
+                                            if k in trend.columns)]),
+        by_group=charts.stacked_bars(_labelled(result, "por_grupo"), labels,
+                                     word("block.por_grupo", lang)),
+        by_pillar=charts.stacked_bars(_labelled(result, "por_pilar"), labels,
+                                      word("block.por_pilar", lang)),
+        submissions=_submissions(result), reporters=_reporters(result, labels),
+        grid=_grid(result, labels), parties=_parties(result, labels),
+        changes=_changes(result, labels), matrix=matrix,
+        codes={name: i for i, name in enumerate(matrix["reporters"])},
+        static_rows=STATIC_ROWS, generated=word("web.generated", lang),
+        reporter_heads=[labels[k] for k in REPORTER_COUNTS])
+
+
+def _words(lang: str) -> dict[str, str]:
+    keys = ("figures", "trend", "submissions", "reporters", "grid", "overdue", "changes",
+            "matrix", "search", "all", "reporter", "group", "pillar", "status", "flag",
+            "count", "page", "previous", "next", "rows_of", "see_rows", "no_js", "too_many",
+            "grid_cut", "no_changes", "none_overdue", "more", "first_round", "contents",
+            "activity")
+    return {k: word(f"web.{k}", lang) for k in keys}
+
+
+def _trend(trend: pd.DataFrame) -> pd.DataFrame:
+    columns = ["ronda", "fecha_corte", *(k for k in HEADLINES if k in trend.columns)]
+    return trend.reindex(columns=columns).astype(object).fillna("")
+
+
+def _labelled(result: RunResult, key: str) -> pd.DataFrame:
+    frame = result.summary.get(key, pd.DataFrame()).copy()
+    if not frame.empty:
+        kind = "pilar" if key == "por_pilar" else "parte"
+        frame.iloc[:, 0] = frame.iloc[:, 0].map(
+            lambda v: result.ref.label(kind, str(v), result.lang))
+    return frame
+
+
+def slug(text: str) -> str:
+    """An anchor's name from a reporter's name (its own link: #inf-guatemala)."""
+    from pipeline.model.text import fold
+
+    return "inf-" + (re.sub(r"\s+", "-", fold(text)) or "x")
+
+
+def _submissions(result: RunResult) -> object:
+    lang = result.lang
+    frame = result.tables["envios"].reindex(columns=list(SUBMISSION_COLUMNS)).copy()
+    frame["informante"] = frame["informante"].map(
+        lambda v: result.ref.label("parte", str(v), lang) if v else "")
+    frame["a_tiempo"] = frame["a_tiempo"].map(
+        lambda v: "" if v is None or v != v else word("yes" if v else "no", lang))
+    return table(frame, [title(c, lang) for c in SUBMISSION_COLUMNS])
+
+
+def _reporters(result: RunResult, labels: dict[str, str]) -> list[dict[str, object]]:
+    """Each reporter's line: its anchor, its items by status, overdue, and its files."""
+    lang, ref = result.lang, result.ref
+    by = result.summary.get("por_informante", pd.DataFrame())
+    sent = result.tables["envios"].groupby("informante")["estado"].agg(
+        lambda s: ", ".join(dict.fromkeys(map(str, s)))).to_dict()
+    names = list(dict.fromkeys([*by.get("informante", []), *result.expected, *sent]))
+    lines = []
+    for name in sorted(str(n) for n in names if n):
+        row = by[by["informante"] == name]
+        counts = {k: int(row[k].iloc[0]) if len(row) and k in row else 0
+                  for k in REPORTER_COUNTS}
+        lines.append({"name": name, "label": ref.label("parte", name, lang), "id": slug(name),
+                      "sent": sent.get(name, word("web.not_sent", lang)), **counts})
+    return lines
+
+
+def _grid(result: RunResult, labels: dict[str, str]) -> dict[str, object]:
+    long = result.summary.get("cuadricula", pd.DataFrame(columns=["id", "actividad",
+                                                                  "informante", "estado"]))
+    reporters = list(dict.fromkeys(long["informante"]))[:GRID_REPORTERS]
+    items = list(dict.fromkeys(zip(long["id"], long["actividad"], strict=True)))[:GRID_ITEMS]
+    status = {(i, r): s for i, r, s in zip(long["id"], long["informante"], long["estado"],
+                                            strict=True)}
+    rows = [(i, a, [(status.get((i, r), ""), labels.get(status.get((i, r), ""), "")) for r in
+                    reporters]) for i, a in items]
+    cut = len(long["informante"].unique()) > GRID_REPORTERS or len(
+        set(long["id"])) > GRID_ITEMS
+    return {"reporters": [result.ref.label("parte", r, result.lang) for r in reporters],
+            "rows": rows, "cut": cut}
+
+
+def _parties(result: RunResult, labels: dict[str, str]) -> list[dict[str, object]]:
+    lang, ref = result.lang, result.ref
+    reminders = build_reminders(result.matrix, result.as_of, Matcher(ref))
+    parties = []
+    for party, items in sorted(reminders.by_party.items(),
+                               key=lambda p: (-int(p[1]["situacion"].eq("vencido").sum()),
+                                              p[0])):
+        shown = items.head(PARTY_ITEMS)
+        rows = pd.DataFrame({
+            "situacion": shown["situacion"].map(lambda k: word(f"situation.{k}", lang)),
+            "dias_vencido": shown["dias_vencido"].map(lambda d: "" if pd.isna(d) else int(d)),
+            "fecha_limite": shown["fecha_limite"].map(iso_day),
+            "estado": shown["estado"].map(lambda k: labels.get(k, k)),
+            "id": shown["id"], "actividad": shown["actividad"],
+            "informante": shown["informante"].map(lambda v: ref.label("parte", v, lang))})
+        overdue = int(items["situacion"].eq("vencido").sum())
+        parties.append({
+            "name": ref.label("parte", party, lang),
+            "summary": word("web.party_line", lang,
+                            overdue=plural("n.overdue", lang, overdue),
+                            soon=len(items) - overdue),
+            "table": table(rows, [title(c, lang) for c in rows.columns]),
+            "more": len(items) - len(shown)})
+    return parties
+
+
+def _changes(result: RunResult, labels: dict[str, str]) -> object:
+    lang = result.lang
+    frame = result.tables.get("cambios", pd.DataFrame())
+    if frame.empty:
+        return None
+    shown = change_labels(frame.head(CHANGES), labels, result.ref, lang)
+    shown = shown[[c for c in shown.columns if not str(c).startswith("_")]]
+    return table(shown, [title(c, lang) for c in shown.columns])
+
+
+def _matrix(result: RunResult, labels: dict[str, str]) -> dict[str, Any]:
+    """The matrix as the page's script reads it: repeated texts (reporters, groups,
+    pillars, statuses) once in lists, each row their positions; flags as bits."""
+    from pipeline.web.matrix import matrix_data
+
+    return matrix_data(result, labels, FLAGS, PAGE_ROWS, STATIC_ROWS)

@@ -1,0 +1,67 @@
+"""The matrix for the page: compact data for its script (repeated texts once, each row
+their positions, flags as bits) and the first rows as cells for a reader without
+JavaScript. The whole round goes in; the script shows it a page at a time, so a round of
+80,000 rows stays a page of a few megabytes that answers at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from pipeline.analyse.tables import title
+from pipeline.model.run import RunResult
+from pipeline.words import word
+
+COLUMNS = ("id", "informante", "actividad", "responsable", "fecha_limite", "estado", "avance",
+           "marcas")
+
+
+def matrix_data(result: RunResult, labels: dict[str, str], flags: tuple[tuple[str, int], ...],
+                page: int, static: int) -> dict[str, Any]:
+    lang, ref = result.lang, result.ref
+    m = result.matrix
+    n = len(m)
+
+    def coded(values: pd.Series) -> tuple[list[int], list[str]]:
+        codes, uniques = pd.factorize(values.fillna("").astype(str), sort=True)
+        return codes.tolist(), [str(u) for u in uniques]
+
+    reporter_codes, reporters = coded(m["informante"]) if n else ([], [])
+    group_codes, groups = coded(m["grupo_trabajo"]) if n else ([], [])
+    pillar_codes, pillars = coded(m["pilar"]) if n else ([], [])
+    status_codes, statuses = coded(m["estado"]) if n else ([], [])
+    due = m["fecha_limite"] if n else pd.Series(dtype="datetime64[ns]")
+    dates = pd.to_datetime(due, errors="coerce").dt.strftime("%Y-%m-%d")
+    when = dates.where(dates.notna(), m["plazo"].fillna("").astype(str) if n else dates)
+    progress = pd.to_numeric(m["avance"], errors="coerce") if n else pd.Series(dtype=float)
+    progress_text = progress.map(lambda v: "" if pd.isna(v) else
+                                 str(int(v)) if float(v).is_integer() else f"{v:g}")
+    bits = pd.Series(0, index=m.index)
+    for key, bit in flags:
+        if key in m:
+            bits = bits + m[key].fillna(False).astype(bool).astype(int) * bit
+    parties = m["responsable"].fillna("").astype(str).map(
+        lambda v: ref.label("parte", v, lang) if v else "") if n else pd.Series(dtype=str)
+    rows = [list(r) for r in zip(
+        m["id"].fillna("").astype(str), reporter_codes, m["actividad"].fillna("").astype(str),
+        parties, when.fillna(""), status_codes, progress_text, bits.astype(int).tolist(),
+        group_codes, pillar_codes, strict=True)] if n else []
+    lists: dict[str, list[Any]] = {
+        "informante": [ref.label("parte", r, lang) for r in reporters],
+        "grupo": [ref.label("parte", g, lang) for g in groups],
+        "pilar": [ref.label("pilar", p, lang) for p in pillars],
+        "estado": [[s if s in labels else "sin_estado" if not s else "otro",
+                    labels.get(s) or (s if s else labels["sin_estado"])] for s in statuses],
+        "marca": [[bit, title(key, lang)] for key, bit in flags],
+    }
+    words = {"count": word("web.count", lang), "page": word("web.page", lang)}
+    shown = [[r[0], lists["informante"][r[1]], r[2], r[3], r[4], lists["estado"][r[5]], r[6],
+              [label for bit, label in lists["marca"] if r[7] & bit]] for r in rows[:static]]
+    return {"data": {"lists": lists, "rows": rows, "words": words, "page": page},
+            "static": shown, "total": n, "reporters": reporters,
+            "headers": [title(c, lang) if c != "marcas" else word("web.flags", lang)
+                        for c in COLUMNS],
+            "options": {k: list(enumerate(v)) for k, v in lists.items()
+                        if k in ("informante", "grupo", "pilar")},
+            "statuses": [(i, s[1]) for i, s in enumerate(lists["estado"])]}

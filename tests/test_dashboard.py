@@ -1,0 +1,122 @@
+"""The round as a web page (issue 16), opened in a real browser (tests/browser.py): no
+console error and no request to anywhere, the whole matrix in the table, searching and
+filtering narrow it, sorting orders it, a reporter's link shows its rows, the page reads
+without JavaScript, the public page holds no restricted row and no personal data, and a
+cell holding markup shows it as text."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from pipeline.jobs.consolidate import Options, run_consolidation
+from tests.browser import needs_browser, opened
+from tests.conftest import AS_OF, ROOT, MakeWorkbook
+
+pytestmark = needs_browser
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tablero") / "out"
+    run_consolidation(Options(input_dir=ROOT / "input_workbooks", out_dir=folder, as_of=AS_OF,
+                              public=True))
+    return folder
+
+
+def rows_of(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def visible_rows(page: object) -> list[list[str]]:
+    return page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#matriz tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+
+
+def test_the_page_is_whole_and_asks_nothing_of_the_network(out: Path) -> None:
+    page = out / "tablero.html"
+    with opened(page) as seen:
+        count = seen.page.text_content("#cuenta")
+        assert seen.page.title().startswith("Seguimiento de la CRM — ronda 2026-T4 — al 2026")
+        assert len(visible_rows(seen.page)) == len(rows_of(out / "matriz.csv"))
+    assert not seen.errors, seen.errors
+    assert seen.requests == [page.resolve().as_uri()], seen.requests
+    assert f"{len(rows_of(out / 'matriz.csv'))} de" in str(count)
+
+
+def test_search_filters_and_sorting_narrow_and_order_the_rows(out: Path) -> None:
+    matrix = rows_of(out / "matriz.csv")
+    with opened(out / "tablero.html") as seen:
+        page = seen.page
+        page.fill("#buscar", "darien")  # accents and case do not matter
+        page.wait_for_timeout(400)
+        found = visible_rows(page)
+        assert 0 < len(found) < len(matrix)
+        assert all("darién" in " ".join(r).lower() for r in found)
+        page.fill("#buscar", "")
+        page.select_option("#f-informante", label="Guatemala")
+        page.wait_for_timeout(100)
+        guatemala = [r for r in matrix if r["informante"] == "Guatemala"]
+        assert len(visible_rows(page)) == len(guatemala)
+        page.select_option("#f-informante", value="")
+        page.select_option("#f-marca", label="Vencido")
+        overdue = [r for r in matrix if r["vencido"] == "true"]
+        assert len(visible_rows(page)) == len(overdue) > 0
+        page.select_option("#f-marca", value="")
+        page.click("#matriz thead th:first-child button")
+        ids = [r[0] for r in visible_rows(page)]
+        assert ids == sorted(ids, key=str.casefold) or ids == sorted(ids)
+        page.click("#inf-mexico a[data-informante]")
+        assert {r[1] for r in visible_rows(page)} == {"México"}
+    assert not seen.errors
+
+
+def test_without_javascript_the_matrix_is_a_plain_table(out: Path) -> None:
+    with opened(out / "tablero.html", javascript=False) as seen:
+        assert len(visible_rows(seen.page)) == len(rows_of(out / "matriz.csv"))
+        assert not seen.page.is_visible("#buscar")
+        assert seen.page.is_visible("#inf-guatemala")
+
+
+def test_the_public_page_holds_no_restricted_row_and_no_personal_data(out: Path) -> None:
+    matrix = rows_of(out / "matriz.csv")
+    restricted = [r["id"] for r in matrix if r["reservado"] == "true"]
+    assert restricted  # the sample has some
+    people = {v for r in rows_of(out / "envios.csv") for k, v in r.items()
+              if k.startswith("contacto_") and v}
+    assert people
+    page = out / "tablero_publico.html"
+    text = page.read_text(encoding="utf-8")
+    assert not any(i in text for i in restricted)
+    assert not any(p in text for p in people), [p for p in people if p in text]
+    with opened(page) as seen:
+        assert len(visible_rows(seen.page)) == len(rows_of(out / "publico" / "matriz.csv"))
+    assert not seen.errors
+
+
+def test_markup_in_a_cell_is_shown_as_text(tmp_path: Path, make_workbook: MakeWorkbook,
+                                          ) -> None:
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    folder = tmp_path / "round"
+    make_workbook("Guatemala.xlsx", [["1", "Retorno", hostile, "i", "PPT </script>", "2027",
+                                      "pendiente"]], folder=folder)
+    run_consolidation(Options(input_dir=folder, out_dir=tmp_path / "out", as_of=AS_OF))
+    with opened(tmp_path / "out" / "tablero.html") as seen:
+        cells = [c for r in visible_rows(seen.page) for c in r]
+        assert hostile in cells
+        assert seen.page.eval_on_selector_all("#matriz img, #matriz tbody script",
+                                              "nodes => nodes.length") == 0
+    assert not seen.dialogs and not seen.errors
+    assert seen.requests == [(tmp_path / "out" / "tablero.html").resolve().as_uri()]
+
+
+def test_an_english_page_speaks_english(tmp_path: Path) -> None:
+    run_consolidation(Options(input_dir=ROOT / "input_workbooks", out_dir=tmp_path, as_of=AS_OF,
+                              lang="en"))
+    text = (tmp_path / "tablero.html").read_text(encoding="utf-8")
+    assert "<title>CRM follow-up — round 2026-T4 — as of 2026-11-30 — CRM Strategic Plan" in text
+    for spanish in ("Envíos", "Informantes", "Matriz completa", "Buscar", "Vencidas y"):
+        assert spanish not in text, spanish
