@@ -120,3 +120,33 @@ def test_an_english_page_speaks_english(tmp_path: Path) -> None:
     assert "<title>CRM follow-up — round 2026-T4 — as of 2026-11-30 — CRM Strategic Plan" in text
     for spanish in ("Envíos", "Informantes", "Matriz completa", "Buscar", "Vencidas y"):
         assert spanish not in text, spanish
+
+
+def test_the_same_inputs_give_the_same_page(out: Path, tmp_path: Path) -> None:
+    run_consolidation(Options(input_dir=ROOT / "input_workbooks", out_dir=tmp_path, as_of=AS_OF,
+                              public=True))
+    for name in ("tablero.html", "tablero_publico.html"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_a_long_round_stays_one_page_of_the_first_rows_without_javascript(
+        tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    """Over 2,000 rows the page carries them all for its script, and a reader without
+    JavaScript gets the first rows and where the rest are."""
+    from pipeline.web.matrix import STATIC_OF_LARGE
+
+    rows = [[str(n), "Retorno", f"Actividad {n}", "i", "PPT", "2027", "pendiente"]
+            for n in range(2_100)]
+    make_workbook("Guatemala.xlsx", rows, folder=tmp_path / "round")
+    run_consolidation(Options(input_dir=tmp_path / "round", out_dir=tmp_path / "out",
+                              as_of=AS_OF))
+    page = tmp_path / "out" / "tablero.html"
+    with opened(page, javascript=False) as seen:
+        assert len(visible_rows(seen.page)) == STATIC_OF_LARGE
+        assert "matriz.csv" in (seen.page.text_content("#matriz-completa") or "")
+    with opened(page) as seen:
+        assert "2100 de 2100" in (seen.page.text_content("#cuenta") or "")
+        seen.page.fill("#buscar", "actividad 2099")
+        seen.page.wait_for_timeout(400)
+        assert [r[2] for r in visible_rows(seen.page)] == ["Actividad 2099"]
+    assert not seen.errors

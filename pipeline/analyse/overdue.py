@@ -45,6 +45,8 @@ def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher) -> R
                             ascending=[False, False, True, True, True], kind="stable")
     combined = rows.reindex(columns=list(COLUMNS)).reset_index(drop=True)
     result = Reminders(as_of, combined=combined)
+    if combined.empty:  # nothing pending (or no rows at all): nobody to remind
+        return result
     parties = combined["responsable"].where(combined["responsable"].ne(""), NO_PARTY)
     exploded = combined.assign(_party=parties.str.split("; ")).explode("_party")
     unknown = []

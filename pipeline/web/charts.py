@@ -83,7 +83,7 @@ def trend(frame: pd.DataFrame, series: list[str], names: dict[str, str],
     rounds = [str(r) for r in frame["ronda"]]
     values = frame[series].apply(pd.to_numeric, errors="coerce").fillna(0)
     top = _nice(float(values.to_numpy().max()) if values.size else 1)
-    left, height, plot = 50.0, 220.0, WIDTH - 70.0
+    left, height, plot = 60.0, 220.0, WIDTH - 130.0  # room for a round's name at each end
     step = plot / max(len(rounds) - 1, 1)
     xs = [left + (step * i if len(rounds) > 1 else plot / 2) for i in range(len(rounds))]
     lines, marks = [], []

@@ -73,14 +73,14 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
         grid=_grid(result, labels), parties=_parties(result, labels),
         changes=_changes(result, labels), matrix=matrix,
         codes={name: i for i, name in enumerate(matrix["reporters"])},
-        static_rows=STATIC_ROWS, generated=word("web.generated", lang),
+        generated=word("web.generated", lang),
         reporter_heads=[labels[k] for k in REPORTER_COUNTS])
 
 
 def _words(lang: str) -> dict[str, str]:
     keys = ("figures", "trend", "submissions", "reporters", "grid", "overdue", "changes",
             "matrix", "search", "all", "reporter", "group", "pillar", "status", "flag",
-            "count", "page", "previous", "next", "rows_of", "see_rows", "no_js", "too_many",
+            "count", "page", "previous", "next", "rows_of", "see_rows", "too_many",
             "grid_cut", "no_changes", "none_overdue", "more", "first_round", "contents",
             "activity")
     return {k: word(f"web.{k}", lang) for k in keys}
@@ -123,12 +123,13 @@ def _reporters(result: RunResult, labels: dict[str, str]) -> list[dict[str, obje
     by = result.summary.get("por_informante", pd.DataFrame())
     sent = result.tables["envios"].groupby("informante")["estado"].agg(
         lambda s: ", ".join(dict.fromkeys(map(str, s)))).to_dict()
-    names = list(dict.fromkeys([*by.get("informante", []), *result.expected, *sent]))
+    counted = by.drop_duplicates("informante").set_index("informante").to_dict("index") \
+        if "informante" in by else {}
+    names = list(dict.fromkeys([*counted, *result.expected, *sent]))
     lines = []
     for name in sorted(str(n) for n in names if n):
-        row = by[by["informante"] == name]
-        counts = {k: int(row[k].iloc[0]) if len(row) and k in row else 0
-                  for k in REPORTER_COUNTS}
+        row = counted.get(name, {})
+        counts = {k: int(row.get(k, 0) or 0) for k in REPORTER_COUNTS}
         lines.append({"name": name, "label": ref.label("parte", name, lang), "id": slug(name),
                       "sent": sent.get(name, word("web.not_sent", lang)), **counts})
     return lines
@@ -150,12 +151,17 @@ def _grid(result: RunResult, labels: dict[str, str]) -> dict[str, object]:
 
 
 def _parties(result: RunResult, labels: dict[str, str]) -> list[dict[str, object]]:
+    """Each responsible party's overdue and due-soon items, most overdue first; the items
+    of names that are no known party last, with the party they probably meant."""
     lang, ref = result.lang, result.ref
     reminders = build_reminders(result.matrix, result.as_of, Matcher(ref))
+    groups = sorted(reminders.by_party.items(),
+                    key=lambda p: (-int(p[1]["situacion"].eq("vencido").sum()), p[0]))
+    named = [(ref.label("parte", party, lang), items) for party, items in groups]
+    if len(reminders.unidentified):
+        named.append((word("web.unidentified", lang), reminders.unidentified))
     parties = []
-    for party, items in sorted(reminders.by_party.items(),
-                               key=lambda p: (-int(p[1]["situacion"].eq("vencido").sum()),
-                                              p[0])):
+    for name, items in named:
         shown = items.head(PARTY_ITEMS)
         rows = pd.DataFrame({
             "situacion": shown["situacion"].map(lambda k: word(f"situation.{k}", lang)),
@@ -164,9 +170,13 @@ def _parties(result: RunResult, labels: dict[str, str]) -> list[dict[str, object
             "estado": shown["estado"].map(lambda k: labels.get(k, k)),
             "id": shown["id"], "actividad": shown["actividad"],
             "informante": shown["informante"].map(lambda v: ref.label("parte", v, lang))})
+        if "parte_escrita" in shown:
+            rows["parte_escrita"] = shown["parte_escrita"]
+            rows["sugerencia"] = shown["sugerencia"].map(
+                lambda v: ref.label("parte", v, lang) if v else "")
         overdue = int(items["situacion"].eq("vencido").sum())
         parties.append({
-            "name": ref.label("parte", party, lang),
+            "name": name,
             "summary": word("web.party_line", lang,
                             overdue=plural("n.overdue", lang, overdue),
                             soon=len(items) - overdue),

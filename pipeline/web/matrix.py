@@ -13,6 +13,7 @@ from pipeline.analyse.tables import title
 from pipeline.model.run import RunResult
 from pipeline.words import word
 
+STATIC_OF_LARGE = 200  # rows as HTML when the round has more than the page's `static`
 COLUMNS = ("id", "informante", "actividad", "responsable", "fecha_limite", "estado", "avance",
            "marcas")
 
@@ -41,23 +42,28 @@ def matrix_data(result: RunResult, labels: dict[str, str], flags: tuple[tuple[st
     for key, bit in flags:
         if key in m:
             bits = bits + m[key].fillna(False).astype(bool).astype(int) * bit
-    parties = m["responsable"].fillna("").astype(str).map(
-        lambda v: ref.label("parte", v, lang) if v else "") if n else pd.Series(dtype=str)
+    party_codes, parties = coded(m["responsable"]) if n else ([], [])
+    date_codes, dates_seen = coded(when) if n else ([], [])
     rows = [list(r) for r in zip(
         m["id"].fillna("").astype(str), reporter_codes, m["actividad"].fillna("").astype(str),
-        parties, when.fillna(""), status_codes, progress_text, bits.astype(int).tolist(),
+        party_codes, date_codes, status_codes, progress_text, bits.astype(int).tolist(),
         group_codes, pillar_codes, strict=True)] if n else []
     lists: dict[str, list[Any]] = {
         "informante": [ref.label("parte", r, lang) for r in reporters],
         "grupo": [ref.label("parte", g, lang) for g in groups],
+        "responsable": [ref.label("parte", p, lang) for p in parties],
+        "fecha": dates_seen,
         "pilar": [ref.label("pilar", p, lang) for p in pillars],
         "estado": [[s if s in labels else "sin_estado" if not s else "otro",
                     labels.get(s) or (s if s else labels["sin_estado"])] for s in statuses],
         "marca": [[bit, title(key, lang)] for key, bit in flags],
     }
     words = {"count": word("web.count", lang), "page": word("web.page", lang)}
-    shown = [[r[0], lists["informante"][r[1]], r[2], r[3], r[4], lists["estado"][r[5]], r[6],
-              [label for bit, label in lists["marca"] if r[7] & bit]] for r in rows[:static]]
+    static_rows = static if n <= static else STATIC_OF_LARGE
+    shown = [[r[0], lists["informante"][r[1]], r[2], lists["responsable"][r[3]],
+              lists["fecha"][r[4]], lists["estado"][r[5]], r[6],
+              [label for bit, label in lists["marca"] if r[7] & bit]]
+             for r in rows[:static_rows]]
     return {"data": {"lists": lists, "rows": rows, "words": words, "page": page},
             "static": shown, "total": n, "reporters": reporters,
             "headers": [title(c, lang) if c != "marcas" else word("web.flags", lang)

@@ -237,9 +237,13 @@ WORDS |= {
     "web.next": ("Siguiente", "Next"),
     "web.see_rows": ("ver sus filas", "see its rows"),
     "web.not_sent": ("no envió", "sent nothing"),
-    "web.no_js": ("", ""),
-    "web.too_many": ("Sin JavaScript se muestran las primeras {n} filas; la matriz completa "
-                     "está en matriz.csv.",
-                     "Without JavaScript the first {n} rows are shown; the whole matrix is "
-                     "in matriz.csv."),
+    "web.too_many": ("Sin JavaScript esta página muestra las primeras {n} filas; "
+                     "la matriz completa está en matriz.csv y consolidado.xlsx.",
+                     "Without JavaScript this page shows the first {n} rows; the whole "
+                     "matrix is in matriz.csv and consolidado.xlsx."),
+}
+
+WORDS |= {
+    "web.unidentified": ("Partes que no se reconocen (corrija el nombre en la matriz)",
+                         "Parties not recognized (correct the name in the matrix)"),
 }

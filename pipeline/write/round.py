@@ -57,9 +57,11 @@ def write_outputs(
         feedback = [in_background(timed(f"retroalimentacion {i + 1}/{shares}", functools.partial(
             write_feedback, result, stage, (i, shares))), enabled=large)
             for i in range(shares - 1)]
+        page = in_background(timed(DASHBOARD, lambda: write_dashboard(result, stage / DASHBOARD)),
+                             enabled=large)
         names = timed("CSV", lambda: _write_csvs(result, stage, ""))()
         _tell(on_sheet, "csv")
-        timed(DASHBOARD, lambda: write_dashboard(result, stage / DASHBOARD))()
+        page()
         names.append(DASHBOARD)
         feedback_names = timed(f"retroalimentacion {shares}/{shares}", functools.partial(
             write_feedback, result, stage, (shares - 1, shares)))()

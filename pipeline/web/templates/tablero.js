@@ -19,12 +19,15 @@
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
   var haystack = rows.map(function (r) {
-    return fold([r[0], L.informante[r[1]], r[2], r[3], r[4], L.estado[r[5]][1], r[6],
+    return fold([r[0], L.informante[r[1]], r[2], L.responsable[r[3]], L.fecha[r[4]],
+                 L.estado[r[5]][1], r[6],
                  L.grupo[r[8]], L.pilar[r[9]]].join(" "));
   });
 
   function cellValue(r, column) {
     if (column === 1) return L.informante[r[1]];
+    if (column === 3) return L.responsable[r[3]];
+    if (column === 4) return L.fecha[r[4]];
     if (column === 5) return L.estado[r[5]][1];
     if (column === 6) return r[6] === "" ? -1 : Number(r[6]);
     if (column === 7) return r[7];
@@ -57,8 +60,8 @@
     tr.appendChild(cell(r[0], "nw"));
     tr.appendChild(cell(L.informante[r[1]], ""));
     tr.appendChild(cell(r[2], ""));
-    tr.appendChild(cell(r[3], ""));
-    tr.appendChild(cell(r[4], "nw"));
+    tr.appendChild(cell(L.responsable[r[3]], ""));
+    tr.appendChild(cell(L.fecha[r[4]], "nw"));
     var status = document.createElement("td");
     var chip = document.createElement("span");
     chip.className = "st st-" + L.estado[r[5]][0];
@@ -142,5 +145,12 @@
       apply();
     });
   });
+  // Printed, the table holds every row the filters keep, not one page of them.
+  window.addEventListener("beforeprint", function () {
+    var fragment = document.createDocumentFragment();
+    shown.forEach(function (i) { fragment.appendChild(row(rows[i])); });
+    tbody.replaceChildren(fragment);
+  });
+  window.addEventListener("afterprint", render);
   apply();
 })();
