@@ -71,7 +71,7 @@ def stacked_bars(frame: pd.DataFrame, labels: dict[str, str], heading: str) -> C
         y += room
     ticks = [(LABEL_WIDTH + plot * v / top, str(v)) for v in _steps(top)]
     legend = [(STATUS_COLOURS[s], labels.get(s, s)) for s in statuses]
-    return Chart(heading, WIDTH, int(y + 60), marks, names, ticks, legend=legend,
+    return Chart(heading, WIDTH, int(y + 48), marks, names, ticks, legend=legend,
                  axis=(LABEL_WIDTH, 24, plot, y - 24))
 
 
@@ -105,6 +105,8 @@ def _nice(top: float) -> int:
     """The axis' end: a whole number at or above the largest value, in round steps."""
     if top <= 5:
         return max(1, math.ceil(top))
+    if top <= 10:
+        return math.ceil(top / 2) * 2  # steps of two
     magnitude = 10 ** math.floor(math.log10(top))
     for factor in (1, 2, 2.5, 5, 10):
         if factor * magnitude >= top:
@@ -113,5 +115,5 @@ def _nice(top: float) -> int:
 
 
 def _steps(top: int) -> list[int]:
-    step = max(1, top // 5) if top > 5 else 1
+    step = 1 if top <= 5 else 2 if top <= 10 else max(1, top // 5)
     return list(range(0, top + 1, step))
