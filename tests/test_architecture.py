@@ -113,3 +113,27 @@ def test_modules_are_small_enough_to_read_in_one_sitting() -> None:
     long = {str(p.relative_to(ROOT)): n for p in modules().values()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert not long, long
+
+
+def test_every_file_the_code_reads_from_its_package_is_installed() -> None:
+    """A file beside the code (a template, the reference data) is in the installed
+    package only if pyproject.toml's package-data names it: the tests read the source
+    tree and would not notice (an install once had no page templates and every
+    consolidation ended in an internal error)."""
+    import fnmatch
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    patterns = data["tool"]["setuptools"]["package-data"]
+    missing = []
+    for path in (ROOT / "pipeline").rglob("*"):
+        if path.is_dir() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:
+            continue
+        relative = path.relative_to(ROOT)
+        owner = ".".join(relative.parts[:-1])
+        while owner and owner not in patterns:
+            owner = owner.rpartition(".")[0]
+        inside = str(path.relative_to(ROOT.joinpath(*owner.split(".")))) if owner else ""
+        if not owner or not any(fnmatch.fnmatch(inside, p) for p in patterns[owner]):
+            missing.append(str(relative))
+    assert not missing, missing
