@@ -229,3 +229,14 @@ def test_dates_are_accepted_day_first_too(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         lines.append(result.output.split("->")[0])
     assert lines[0] == lines[1]
+
+
+def test_the_readmes_example_line_is_what_the_quick_start_prints(tmp_path: Path) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = re.search(r"one line such as\s+`([^`]+?)\s*\.\.\.`", readme)
+    assert quoted is not None
+    code, out, _ = run("consolidate", str(ROOT / "input_workbooks"), "--out",
+                       str(tmp_path / "muestra"), "--as-of", "2026-11-30")
+    assert code == 0 and out.startswith(" ".join(quoted.group(1).split())), out
