@@ -92,6 +92,11 @@ def test_the_public_page_holds_no_restricted_row_and_no_personal_data(out: Path)
     text = page.read_text(encoding="utf-8")
     assert not any(i in text for i in restricted)
     assert not any(p in text for p in people), [p for p in people if p in text]
+    # a signature "Punto focal Costa Rica" blanked the country everywhere once
+    reporters = text[text.index('id="informantes"'):text.index('id="semaforo"')]
+    assert "Costa Rica" in reporters and "omitido" not in reporters
+    trend = text[text.index('id="cifras"'):text.index('id="envios"')]
+    assert "2026-T4" in trend  # this round's public figures
     with opened(page) as seen:
         assert len(visible_rows(seen.page)) == len(rows_of(out / "publico" / "matriz.csv"))
     assert not seen.errors

@@ -46,6 +46,8 @@ def test_personal_data_is_removed(redact: Redactor, text: str, gone: list[str]) 
     "Se atendieron 1.500.000 personas en 2027",
     "Ana coordina el grupo",  # a first name alone could be anyone
     "Gobernanza migratoria: protocolo de retorno (T1 2027)",
+    "Plan Estratégico de la CRM 2019-2022",  # a span of years is no phone
+    "Plan Estratégico 2026 – 2029",
 ])
 def test_other_text_is_kept(redact: Redactor, text: str) -> None:
     assert redact(text) == text
@@ -97,3 +99,23 @@ def test_a_round_with_personal_data_in_free_text(make_workbook: MakeWorkbook,
     assert all(s in everything for s in secrets if s not in {"Lopez", "ANA MARIA"})
     matrix = (out / "publico" / "matriz.csv").read_text("utf-8-sig")
     assert "Pública" in matrix and "Reservada" not in matrix
+
+
+def test_a_role_and_a_country_are_not_a_persons_name() -> None:
+    """A block signed "Punto focal Costa Rica" or "Punto focal Migración laboral": the
+    public edition kept blanking the country, the working group and the pillar that
+    shares its words, wherever they were written."""
+    from pipeline.analyse.public import redactor
+    from pipeline.model.submission import Submission
+    from pipeline.reference.load import load_reference
+
+    subs = [Submission("a.xlsx", "Costa Rica", contacto_nombre="Punto focal Costa Rica"),
+            Submission("b.xlsx", "Migración laboral",
+                       contacto_nombre="Punto Focal Migración Laboral"),
+            Submission("c.xlsx", "Guatemala", contacto_nombre="Lic. Mario Costa Rivas")]
+    scrub = redactor(subs, "es", load_reference(None))
+    for text in ("Costa Rica", "Migración laboral", "Migración irregular y masiva",
+                 "Preparación, protección, atención y migración irregular"):
+        assert scrub(text) == text
+    assert "Mario" not in str(scrub("según Mario Costa Rivas")) and "Rivas" not in str(
+        scrub("según Mario Costa Rivas"))

@@ -11,6 +11,7 @@ cache or shared string can hold what was left out.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pandas as pd
 
@@ -18,17 +19,39 @@ from pipeline.analyse.redact import Redactor
 from pipeline.analyse.tables import build_tables
 from pipeline.model.run import RunResult
 from pipeline.model.submission import Submission
+from pipeline.model.text import fold
+from pipeline.reference.data import Reference
 from pipeline.words import word
 
 PERSONAL = ("contacto_nombre", "contacto_institucion", "contacto_correo", "contacto_telefono")
 
 
-def redactor(subs: list[Submission], lang: str) -> Redactor:
-    """Everything personal the submission blocks told us, and any e-mail or phone."""
-    names = [s.contacto_nombre for s in subs]
+def redactor(subs: list[Submission], lang: str, ref: Reference | None = None) -> Redactor:
+    """Everything personal the submission blocks told us, and any e-mail or phone. A
+    block signed "Punto focal Costa Rica" names a role and a country, not a person: the
+    reference's names (parties, pillars, themes) and roles written whole in a signature
+    are taken out of it, so "Costa Rica" is never taken for a surname (a "Mario Costa
+    Rivas" keeps his)."""
+    public = _public_names(ref) if ref is not None else None
+    names = [public.sub(" ", fold(s.contacto_nombre)) if public is not None
+             else s.contacto_nombre for s in subs]
     institutions = [s.contacto_institucion for s in subs]
     typed = [getattr(s, field) for s in subs for field in PERSONAL]
     return Redactor(names, institutions, typed, word("redacted", lang))
+
+
+ROLES = ("punto focal", "puntos focales", "focal point", "enlace", "contacto", "oficial",
+         "delegado", "delegada", "representante", "secretaria", "secretario", "director",
+         "directora", "coordinador", "coordinadora", "equipo", "team", "officer")
+
+
+def _public_names(ref: Reference) -> re.Pattern[str]:
+    """The reference's names and the roles, folded, as whole phrases (longest first)."""
+    texts = [*ROLES, *(n for p in ref.responsables for n in p.names if n),
+             *(p.nombre for p in ref.pilares), *(p.en for p in ref.pilares),
+             *(t for p in ref.pilares for t in p.temas)]
+    phrases = sorted({fold(t) for t in texts if len(fold(t)) > 2}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b")
 
 
 def public_edition(result: RunResult) -> RunResult:
@@ -36,7 +59,7 @@ def public_edition(result: RunResult) -> RunResult:
     reserved = matrix["reservado"].astype(bool)
     hidden = set(zip(matrix.loc[reserved, "archivo"], matrix.loc[reserved, "hoja"],
                      matrix.loc[reserved, "fila"].astype(int), strict=True))
-    scrub = redactor(result.submissions, result.lang)
+    scrub = redactor(result.submissions, result.lang, result.ref)
     public_matrix = _scrub_frame(matrix[~reserved].reset_index(drop=True), scrub)
     issues = [dataclasses.replace(i, archivo=_text(scrub(i.archivo)), hoja=_text(scrub(i.hoja)),
                                   valor=_text(scrub(i.valor)),
@@ -52,9 +75,20 @@ def public_edition(result: RunResult) -> RunResult:
         changes = result.tables["cambios"]
         tables["cambios"] = _scrub_frame(changes[~changes["_reservado"].astype(bool)], scrub)
     titles = {k: _text(scrub(v)) for k, v in result.extra_titles.items()}
-    return dataclasses.replace(result, matrix=public_matrix, issues=issues, submissions=subs,
-                               tables=tables, summary=summary, history=None,
-                               extra_titles=titles)
+    public = dataclasses.replace(result, matrix=public_matrix, issues=issues, submissions=subs,
+                                 tables=tables, summary=summary, history=None,
+                                 extra_titles=titles)
+    return dataclasses.replace(public, summary={**summary, "tendencia": _trend(result, public)})
+
+
+def _trend(result: RunResult, public: RunResult) -> pd.DataFrame:
+    """The public edition's trend: this round's public figures only (the stored rounds'
+    counts include restricted items)."""
+    stored = result.summary.get("tendencia", pd.DataFrame(columns=["ronda", "fecha_corte"]))
+    figures = public.figures()
+    row = {"ronda": result.ronda, "fecha_corte": result.as_of.isoformat(),
+           **{c: figures.get(c) for c in stored.columns if c not in ("ronda", "fecha_corte")}}
+    return pd.DataFrame([row], columns=list(stored.columns) or list(row))
 
 
 def _text(value: object) -> str:

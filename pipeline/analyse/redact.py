@@ -27,6 +27,8 @@ REGIONS = ("GT", "HN", "SV", "NI", "CR", "PA", "MX", "BZ", "DO", "US", "CA")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _DIGITS = re.compile(r"\+?\(?\d[\d\s().\-/]{5,}\d")
 _DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
+# A span of years ("Plan Estratégico 2019-2022", "2026 – 2029"): a period, not a phone.
+_YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}$")
 _QUANTITY = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?$")  # 1.500.000 people
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "das", "van",
@@ -70,7 +72,8 @@ class Redactor:
         spans: list[tuple[int, int]] = []
         for candidate in _DIGITS.finditer(text):
             raw = candidate.group()
-            if sum(c.isdigit() for c in raw) < 7 or _DATE.match(raw.strip()):
+            if sum(c.isdigit() for c in raw) < 7 or _DATE.match(raw.strip()) or \
+                    _YEARS.match(raw.strip()):
                 continue
             for region in ("ZZ", *REGIONS):  # ZZ: numbers written with their + prefix
                 for found in phonenumbers.PhoneNumberMatcher(
