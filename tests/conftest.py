@@ -22,9 +22,13 @@ AS_OF = dt.date(2026, 11, 30)
 
 
 @pytest.fixture(autouse=True)
-def _no_workspace_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A workspace named by the tester's own environment never reaches a test."""
+def _no_workspace_from_the_environment(monkeypatch: pytest.MonkeyPatch,
+                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A workspace named by the tester's own environment never reaches a test, and a
+    test's log never reaches the tester's own log folder (platformdirs follows
+    XDG_STATE_HOME)."""
     monkeypatch.delenv("SEGUIMIENTO_WORKSPACE", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.getbasetemp() / "state"))
 
 
 @pytest.fixture(scope="session")

@@ -121,7 +121,7 @@ def test_drafts_open_as_messages_to_send(tmp_path: Path) -> None:
     assert "pending commitments of IOM" in english["Subject"]
     assert english["Content-Language"] == "en"
     text = english.get_body(("plain",)).get_content()
-    assert "Dear focal points of IOM" in text and "days overdue" in text
+    assert "Dear IOM focal points" in text and "days overdue" in text
     html = english.get_body(("html",)).get_content()
     assert "<table" in html and "Information campaign" in html
     [attachment] = list(english.iter_attachments())
@@ -339,7 +339,7 @@ def test_feedback_goes_to_each_reporter_and_its_signer(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(io.BytesIO(attachment.get_content()))
     assert book.sheetnames[:2] == ["Problemas", "Matriz"]
     canada = found["Canadá.eml"]
-    assert "review of Canada's matrix" in canada["Subject"]
+    assert "review of the matrix from Canada" in canada["Subject"]
     text = canada.get_body(("plain",)).get_content()
     assert "0 errors and 2 warnings" in text and "do not stop" in text
     [attachment] = list(canada.iter_attachments())
@@ -458,3 +458,37 @@ def test_a_history_of_the_first_schema_is_upgraded_with_its_rounds(tmp_path: Pat
         assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert conn.execute("SELECT ronda FROM rondas").fetchall() == [("2026-T4",)]
         assert sent_on(conn, AS_OF, "vencidos") == {}
+
+
+def test_names_with_commas_colons_and_accents_stay_one_recipient(tmp_path: Path) -> None:
+    people = [("Guatemala", "Ana López\nBcc: evil@attacker.example", "ana@minex.example", "",
+               ""),
+              ("Guatemala", "Ana, María; Pérez", "amp@minex.example", "", ""),
+              ("Guatemala", "Ana López (Dirección: Asuntos)", "al@minex.example", "", ""),
+              ("Guatemala", "Á" * 3000, "long@minex.example", "", "")]
+    overdue(tmp_path, contacts=contacts_file(tmp_path, people))
+    message = drafts(tmp_path / "out")["Guatemala.eml"]
+    assert [a.addr_spec for a in message["To"].addresses] == [
+        "ana@minex.example", "amp@minex.example", "al@minex.example", "long@minex.example"]
+    assert message["To"].addresses[1].display_name == "Ana, María; Pérez"
+    raw = (tmp_path / "out" / "Guatemala.eml").read_bytes()
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 998
+
+
+def test_a_contacts_file_that_is_no_table_is_told_not_a_crash(tmp_path: Path) -> None:
+    empty = tmp_path / "vacio.xlsx"
+    empty.write_bytes(b"")
+    other = tmp_path / "contactos.toml"
+    other.write_text("x = 1\n", encoding="utf-8")
+    for path in (empty, other):
+        result = overdue(tmp_path, "-v", contacts=path)
+        assert result.exit_code == 1 and "No se pudo leer el archivo de contactos" in result.output
+    missing = overdue(tmp_path, contacts=tmp_path / "contatos.xlsx")
+    assert missing.exit_code == 3 and "contatos.xlsx" in missing.output
+
+
+def test_sending_needs_someone_to_send_from(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[correo]\nservidor = "127.0.0.1"\n', encoding="utf-8")
+    result = overdue(tmp_path, "--send", config=config)
+    assert result.exit_code == 2 and "remitente" in result.output

@@ -56,7 +56,7 @@ def test_each_party_gets_exactly_its_items(folder: Path, tmp_path: Path) -> None
     oim = (out / "OIM.txt").read_text("utf-8")
     assert "1 compromiso a su cargo tiene el plazo vencido y 1 vence en los próximos 90" in oim
     canada = (out / "Canadá.txt").read_text("utf-8")  # in Canada's language, its name too
-    assert "Dear focal points of Canada," in canada and "1 commitment in your charge is" in canada
+    assert "Dear Canada focal points," in canada and "1 commitment in your charge is" in canada
 
 
 def test_exit_0_when_nothing_is_overdue(folder: Path, tmp_path: Path) -> None:

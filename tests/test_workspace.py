@@ -207,3 +207,16 @@ def test_a_mistyped_reporter_is_told_with_the_name_meant(tmp_path: Path) -> None
     code, _, said = run("template", "--reporter", "Guatamala", "--out", str(tmp_path / "t"))
     assert code == 3 and said.startswith("Informante desconocido")
     assert "«Guatamala» → Guatemala" in said and not (tmp_path / "t").exists()
+
+
+def test_a_workspace_is_not_made_inside_another(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    assert CliRunner().invoke(cli, ["init", str(tmp_path / "ws")]).exit_code == 0
+    inner = CliRunner().invoke(cli, ["init", str(tmp_path / "ws" / "recibidos")])
+    assert inner.exit_code == 2 and "dentro de una carpeta de seguimiento" in inner.output
+    assert not (tmp_path / "ws" / "recibidos" / "seguimiento.toml").exists()
+    again = CliRunner().invoke(cli, ["init", str(tmp_path / "ws")])  # itself: fine
+    assert again.exit_code == 0

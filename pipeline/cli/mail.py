@@ -117,7 +117,10 @@ def _run(kind: str, ronda: str | None, given: dict[str, Any],
                                      found.root if found else None)):
         from pipeline.cli import places
         from pipeline.jobs.mail import MailOptions
+        from pipeline.model.errors import InputFileMissing
 
+        if given["contacts"] is not None and not given["contacts"].exists():
+            raise InputFileMissing(str(given["contacts"]))  # a mistyped --contacts
         ws = places.workspace(given["workspace"], needed=given["out_dir"] is None)
         day = given["as_of"] or dt.date.today()
         config = places.config(given["config"], ws)

@@ -7,7 +7,7 @@ import datetime as dt
 from importlib import resources
 from pathlib import Path
 
-from pipeline.model.errors import NotAFolder
+from pipeline.model.errors import InsideWorkspace, NotAFolder
 from pipeline.model.workspace import CONFIG_NAME, CONTACTS_NAME, Workspace
 
 FOLDERS = ("recibidos", "resultados", "plantillas", "recordatorios", "informes", "registro",
@@ -22,6 +22,9 @@ def create_workspace(folder: Path, lang: str = "es") -> tuple[Workspace, bool]:
         raise NotAFolder(str(folder))
     workspace = Workspace(folder.resolve())
     existed = workspace.config.exists()
+    outer = next((p for p in workspace.root.parents if (p / CONFIG_NAME).is_file()), None)
+    if outer is not None and not existed:  # a workspace inside another hides the outer one
+        raise InsideWorkspace(str(outer))
     folder.mkdir(parents=True, exist_ok=True)
     for name in FOLDERS:
         (folder / name).mkdir(exist_ok=True)

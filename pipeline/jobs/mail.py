@@ -160,7 +160,7 @@ def _ready(options: MailOptions) -> Reference:
     """The reference, and what --send needs checked before anything is written."""
     ref = load_reference(options.config)
     if options.send:
-        if not ref.correo.servidor:
+        if not ref.correo.servidor or not (ref.correo.remitente or ref.correo.usuario):
             raise MailNotConfigured(str(options.config or ""))
         if ref.correo.usuario and not os.environ.get(PASSWORD_VARIABLE):
             raise MailPasswordMissing(ref.correo.usuario)

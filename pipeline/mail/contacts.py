@@ -5,11 +5,13 @@ feedback without being listed."""
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from email_validator import EmailNotValidError, validate_email
+from openpyxl.utils.exceptions import InvalidFileException
 
 from pipeline.model.submission import Submission
 from pipeline.model.text import fold
@@ -20,6 +22,7 @@ from pipeline.words import word
 from validation import Issue, make_issue
 from validation.issues import Param
 
+READABLE = (".xlsx", ".xlsm", ".csv")
 YES = {"si", "s", "yes", "y", "x", "true", "1", "verdadero", "cc", "copia", "copy"}
 NO = {"no", "n", "false", "0", "falso", ""}
 LANGUAGES = {"es": "es", "espanol": "es", "spanish": "es", "castellano": "es",
@@ -50,11 +53,17 @@ def load_contacts(path: Path | None, ref: Reference) -> Contacts:
     parties left without a contact say so where they are needed."""
     if path is None or not path.exists():
         return Contacts((), (), path.name if path else "")
+    if path.suffix.lower() not in READABLE:
+        issue = make_issue("contactos-ilegible", archivo=path.name,
+                           motivo=("no es un libro .xlsx ni un .csv", "not an .xlsx workbook "
+                                   "nor a .csv"))
+        return Contacts((), (issue,), path.name)
     try:
         rows = read_contact_rows(path)
-    except (OSError, ValueError, KeyError, EOFError) as exc:  # zip/xml errors are ValueErrors
-        issue = make_issue("contactos-ilegible", archivo=path.name, motivo=str(exc) or
-                           type(exc).__name__)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile,
+            InvalidFileException) as exc:  # an empty or damaged workbook
+        issue = make_issue("contactos-ilegible", archivo=path.name,
+                           motivo=one_line(str(exc)) or type(exc).__name__)
         return Contacts((), (issue,), path.name)
     return checked(rows, ref)
 
@@ -79,7 +88,7 @@ def checked(rows: ContactRows, ref: Reference) -> Contacts:
             letter = rows.columns.get(key, "")
             issues.append(make_issue(code, archivo=rows.archivo, hoja=rows.hoja, fila=n,
                                      celda=f"{letter}{n}" if letter else "", columna=key,
-                                     valor=r.get(key, ""), **params))
+                                     valor=one_line(r.get(key, "")), **params))
 
         name, suggestion = _party(record.get("parte", ""), ref, matcher)
         address = record.get("correo", "")

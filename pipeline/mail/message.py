@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -90,7 +90,7 @@ class Draft:
         sent (`sent_at`)."""
         message = EmailMessage(policy=POLICY)
         digest = self._digest()
-        if self.sender:
+        if self.sender:  # a draft without one is sent from the mail client's account
             message["From"] = self.sender
         message["To"] = _people(self.to)
         if self.cc:
@@ -127,9 +127,14 @@ class Draft:
         return h.hexdigest()
 
 
-def _people(contacts: tuple[Contact, ...]) -> str:
-    return ", ".join(formataddr((c.nombre, c.correo)) if c.nombre else
-                     str(Address(addr_spec=c.correo)) for c in contacts)
+NAME_CHARS = 80  # a display name longer than this is cut (a header line stays readable)
+
+
+def _people(contacts: tuple[Contact, ...]) -> list[Address]:
+    """The recipients as addresses the email package quotes and encodes itself: a name
+    with a comma, a colon, parentheses or accents stays that person's name, never a
+    second recipient or a header."""
+    return [Address(display_name=c.nombre[:NAME_CHARS], addr_spec=c.correo) for c in contacts]
 
 
 @functools.cache

@@ -123,6 +123,8 @@ def _send(smtp: smtplib.SMTP, connection: _Connection, draft: Draft, settings: M
           lang: str, at: dt.datetime) -> Outcome:
     message = draft.email(draft=False, sent_at=at)
     sender = parseaddr(settings.remitente)[1] or settings.usuario
+    if message["From"] is None:  # no [correo] remitente: the account that logs in
+        message["From"] = sender
     when = at.isoformat(timespec="seconds")
     try:
         refused = smtp.send_message(message, from_addr=sender or None,

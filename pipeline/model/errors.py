@@ -83,6 +83,13 @@ class NotAWorkspace(SeguimientoError):
     """The folder named as the workspace holds no seguimiento.toml."""
 
 
+class InsideWorkspace(SeguimientoError):
+    """That folder is inside a workspace already, and a workspace inside another would hide
+    it from every command run there; choose a folder outside it."""
+
+    exit_code = 2
+
+
 class NotAFolder(SeguimientoError):
     """That name is a file, not a folder; choose a folder's name."""
 
@@ -98,8 +105,8 @@ class BadRound(SeguimientoError):
 
 
 class MailNotConfigured(SeguimientoError):
-    """--send needs the mail server: set [correo] servidor (and usuario, remitente) in
-    seguimiento.toml; without --send the drafts are written."""
+    """--send needs the mail server and who sends: set [correo] servidor and remitente (or
+    usuario) in seguimiento.toml; without --send the drafts are written."""
 
     exit_code = 2
 

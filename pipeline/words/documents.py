@@ -19,7 +19,7 @@ WORDS: dict[str, Entry] = {
                       "No problems were found. Thank you!"),
     # Reminder messages
     "reminder.greeting": ("Estimados puntos focales de {party}:",
-                          "Dear focal points of {party},"),
+                          "Dear {party} focal points,"),
     "reminder.intro": ("Según la matriz de seguimiento de la CRM al {as_of}, {overdue} y "
                        "{soon}:",
                        "According to the CRM monitoring matrix as of {as_of}, {overdue} and "

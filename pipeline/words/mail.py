@@ -11,7 +11,7 @@ WORDS: dict[str, Entry] = {
                               "CRM follow-up: pending commitments of {party} as of {as_of}"),
     "mail.subject.retroalimentacion": (
         "Seguimiento CRM, ronda {ronda}: revisión de la matriz de {party}",
-        "CRM follow-up, round {ronda}: review of {party}'s matrix"),
+        "CRM follow-up, round {ronda}: review of the matrix from {party}"),
     "mail.subject.convocatoria": (
         "Seguimiento CRM: envíe su matriz de la ronda {ronda} antes del {closing}",
         "CRM follow-up: please send your matrix for round {ronda} by {closing}"),

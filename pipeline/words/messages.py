@@ -111,11 +111,17 @@ WORDS: dict[str, Entry] = {
         "Otra ejecución está escribiendo en esta carpeta de salida; espere a que termine y "
         "vuelva a ejecutar", "Another run is writing to this output folder; wait for it to "
         "finish and run again"),
+    "error.InsideWorkspace": (
+        "Esa carpeta ya está dentro de una carpeta de seguimiento, y otra dentro de ella la "
+        "ocultaría a toda orden ejecutada allí; elija una carpeta fuera de ella",
+        "That folder is inside a workspace already, and another inside it would hide it "
+        "from every command run there; choose a folder outside it"),
     "error.MailNotConfigured": (
-        "Para --send hace falta el servidor de correo: indique [correo] servidor (y usuario, "
-        "remitente) en seguimiento.toml; sin --send se escriben los borradores",
-        "--send needs the mail server: set [correo] servidor (and usuario, remitente) in "
-        "seguimiento.toml; without --send the drafts are written"),
+        "Para --send hace falta el servidor de correo y quién envía: indique [correo] "
+        "servidor y remitente (o usuario) en seguimiento.toml; sin --send se escriben los "
+        "borradores",
+        "--send needs the mail server and who sends: set [correo] servidor and remitente (or "
+        "usuario) in seguimiento.toml; without --send the drafts are written"),
     "error.MailPasswordMissing": (
         "[correo] indica un usuario pero la variable SEGUIMIENTO_SMTP_PASSWORD no está "
         "definida; defínala en el entorno (nunca en un archivo) y vuelva a ejecutar",
