@@ -155,3 +155,15 @@ def test_a_long_round_stays_one_page_of_the_first_rows_without_javascript(
         seen.page.wait_for_timeout(400)
         assert [r[2] for r in visible_rows(seen.page)] == ["Actividad 2099"]
     assert not seen.errors
+
+
+def test_every_anchor_is_one(tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    import re
+
+    row = [["1", "Retorno", "Actividad", "i", "PPT", "2027", "pendiente"]]
+    for name in ("Zzyzx Desconocido.xlsx", "zzyzx-desconocido.xlsx"):
+        make_workbook(name, row, folder=tmp_path / "round")
+    run_consolidation(Options(input_dir=tmp_path / "round", out_dir=tmp_path / "out",
+                              as_of=AS_OF))
+    ids = re.findall(r'\sid="([^"]+)"', (tmp_path / "out" / "tablero.html").read_text("utf-8"))
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

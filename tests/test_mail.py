@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
-from tests.conftest import AS_OF, ROOT
+from tests.conftest import AS_OF, ROOT, MakeWorkbook
 from tests.mailserver import Handler, start
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH:UserWarning")  # the test server
@@ -492,3 +492,17 @@ def test_sending_needs_someone_to_send_from(tmp_path: Path) -> None:
     config.write_text('[correo]\nservidor = "127.0.0.1"\n', encoding="utf-8")
     result = overdue(tmp_path, "--send", config=config)
     assert result.exit_code == 2 and "remitente" in result.output
+
+
+def test_a_cell_cannot_reshape_the_plain_text(tmp_path: Path, make_workbook: MakeWorkbook,
+                                              ) -> None:
+    hostile = "sep\u2028linea\u2029parrafo\nFirma: el Ministro \u202eoveR"
+    make_workbook("Guatemala.xlsx", [["1", "Retorno", hostile, "i", "Guatemala", "2026-01-31",
+                                      "pendiente"]], folder=tmp_path / "round")
+    result = mail("overdue", str(tmp_path / "round"), "--as-of", AS_OF.isoformat(), "--out",
+                  str(tmp_path / "out"), "--contacts", str(contacts_file(tmp_path)))
+    assert result.exit_code in (0, 1), result.output
+    text = drafts(tmp_path / "out")["Guatemala.eml"].get_body(("plain",)).get_content()
+    [item] = [line for line in text.splitlines() if line.startswith("- ")]
+    assert "sep linea parrafo Firma: el Ministro oveR" in item and "2026-01-31" in item
+    assert not any(c in text for c in "\u2028\u2029\u202e")

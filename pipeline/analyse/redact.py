@@ -29,8 +29,10 @@ _DIGITS = re.compile(r"\+?\(?\d[\d\s().\-/]{5,}\d")
 _DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
 # A span of years ("Plan Estratégico 2019-2022", "2026 – 2029"): a period, not a phone.
 _YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _QUANTITY = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?$")  # 1.500.000 people
 _WORD = re.compile(r"\w+", re.UNICODE)
+_GROUP = re.compile(r"\+?\(?\d+\)?")  # a group of digits within a run (with its + or parens)
 _PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "das", "van",
               "von", "di", "le"}
 _TITLES = {"sr", "sra", "srta", "senor", "senora", "lic", "licda", "licdo", "dr", "dra",
@@ -75,12 +77,16 @@ class Redactor:
             if sum(c.isdigit() for c in raw) < 7 or _DATE.match(raw.strip()) or \
                     _YEARS.match(raw.strip()):
                 continue
+            before = len(spans)
             for region in ("ZZ", *REGIONS):  # ZZ: numbers written with their + prefix
                 for found in phonenumbers.PhoneNumberMatcher(
                         raw, region, leniency=phonenumbers.Leniency.VALID):
                     if not (_DATE.match(found.raw_string) or _QUANTITY.match(found.raw_string)):
                         spans.append((candidate.start() + found.start,
                                       candidate.start() + found.end))
+            if len(spans) == before:  # "Oficina 3 5555 0101": a phone inside a longer run
+                spans += [(candidate.start() + a, candidate.start() + b)
+                          for a, b in _phones_within(raw)]
         for start, end in reversed(_merge(spans)):
             text = text[:start] + self.mark + text[end:]
         return text
@@ -95,6 +101,34 @@ class Redactor:
         for sequence in self.sequences:
             spans += _sequence_spans(words, sequence)
         return _merge(spans)
+
+
+def _phones_within(raw: str) -> list[tuple[int, int]]:
+    """The phone numbers inside a run of digit groups that is not one as a whole ("3 5555
+    0101", "5555 0101 5555 0102"): every window of whole groups holding 7 to 15 digits,
+    longest first, that is a valid number of a member country."""
+    groups = [(m.start(), m.end()) for m in _GROUP.finditer(raw)]
+    found: list[tuple[int, int]] = []
+    windows = sorted(((a, b) for a in range(len(groups)) for b in range(a, len(groups))),
+                     key=lambda w: w[0] - w[1])
+    for a, b in windows:
+        start, end = groups[a][0], groups[b][1]
+        digits = sum(c.isdigit() for c in raw[start:end])
+        if not 7 <= digits <= 15 or any(s < end and start < e for s, e in found):
+            continue
+        text = raw[start:end]
+        if _DATE.match(text) or _YEARS.match(text) or _QUANTITY.match(text) or all(
+                _YEAR.match(raw[s:e]) for s, e in groups[a:b + 1]):  # "2026 2027": years
+            continue
+        for region in ("ZZ", *REGIONS):
+            try:
+                number = phonenumbers.parse(text, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                found.append((start, end))
+                break
+    return found
 
 
 def _words(name: str) -> frozenset[str]:

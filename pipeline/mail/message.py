@@ -19,7 +19,7 @@ from email.utils import format_datetime
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from pipeline.mail.contacts import Contact
+from pipeline.mail.contacts import Contact, one_line
 
 # Headers on one line up to 998 characters (RFC 5322's limit): a folded subject comes back
 # with a leading space in some readers.
@@ -44,8 +44,8 @@ class Body:
         lines = [self.greeting, ""]
         for paragraph in self.before:
             lines += [paragraph, ""]
-        if self.rows:
-            lines += ["- " + " · ".join(cell for cell in row if cell) for row in self.rows]
+        if self.rows:  # a cell's line breaks and direction marks never reshape the text
+            lines += ["- " + " · ".join(_plain(c) for c in row if c) for row in self.rows]
             if self.more:
                 lines.append(self.more)
             lines.append("")
@@ -125,6 +125,16 @@ class Draft:
         if self.attachment is not None:
             h.update(self.attachment[0].encode("utf-8") + b"\0" + self.attachment[1])
         return h.hexdigest()
+
+
+_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F],
+                          None)  # bidirectional embeddings, overrides, isolates and marks
+
+
+def _plain(text: str) -> str:
+    """A cell's text on one line of the plain-text part, without direction controls (an
+    override would reverse the date and days that follow it)."""
+    return one_line(text.translate(_CONTROLS))
 
 
 NAME_CHARS = 80  # a display name longer than this is cut (a header line stays readable)

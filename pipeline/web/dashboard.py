@@ -126,11 +126,15 @@ def _reporters(result: RunResult, labels: dict[str, str]) -> list[dict[str, obje
     counted = by.drop_duplicates("informante").set_index("informante").to_dict("index") \
         if "informante" in by else {}
     names = list(dict.fromkeys([*counted, *result.expected, *sent]))
-    lines = []
+    lines, taken = [], set()
     for name in sorted(str(n) for n in names if n):
         row = counted.get(name, {})
         counts = {k: int(row.get(k, 0) or 0) for k in REPORTER_COUNTS}
-        lines.append({"name": name, "label": ref.label("parte", name, lang), "id": slug(name),
+        anchor, n = slug(name), 2
+        while anchor in taken:  # "Zzyzx Desconocido" and "zzyzx-desconocido": two lines
+            anchor, n = f"{slug(name)}-{n}", n + 1
+        taken.add(anchor)
+        lines.append({"name": name, "label": ref.label("parte", name, lang), "id": anchor,
                       "sent": sent.get(name, word("web.not_sent", lang)), **counts})
     return lines
 
