@@ -124,3 +124,31 @@ def test_a_role_and_a_country_are_not_a_persons_name() -> None:
         assert scrub(text) == text
     assert "Mario" not in str(scrub("según Mario Costa Rivas")) and "Rivas" not in str(
         scrub("según Mario Costa Rivas"))
+
+
+@pytest.mark.parametrize("text", ["1 " * 50_000, "12 " * 30_000, "5555 0101 " * 2_000])
+def test_a_cell_of_endless_digit_groups_is_looked_at_once(
+        text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hostile cell of tens of thousands of digit groups: each distinct window is
+    parsed once and the whole run is never handed to the phone matcher (it took 13 s,
+    and a first window search over every pair of groups, minutes)."""
+    import phonenumbers
+
+    import pipeline.analyse.redact as redact
+
+    calls = {"parse": 0, "matcher": 0}
+    parse, matcher = phonenumbers.parse, phonenumbers.PhoneNumberMatcher
+
+    def counted_parse(*args: object, **kwargs: object) -> object:
+        calls["parse"] += 1
+        return parse(*args, **kwargs)  # type: ignore[arg-type]
+
+    def counted_matcher(*args: object, **kwargs: object) -> object:
+        calls["matcher"] += 1
+        return matcher(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(redact.phonenumbers, "parse", counted_parse)
+    monkeypatch.setattr(redact.phonenumbers, "PhoneNumberMatcher", counted_matcher)
+    redact._is_phone.cache_clear()
+    Redactor([], [], [], MARK)(text)
+    assert calls["matcher"] == 0 and calls["parse"] < 200, calls

@@ -16,6 +16,7 @@ observation), or a phone number written with fewer digits than a real one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -32,6 +33,8 @@ _YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _QUANTITY = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?$")  # 1.500.000 people
 _WORD = re.compile(r"\w+", re.UNICODE)
+WINDOW_GROUPS = 4  # digit groups a phone is written in, at most
+WHOLE_GROUPS = 8  # a run of more groups is a table of figures: looked at in windows only
 _GROUP = re.compile(r"\+?\(?\d+\)?")  # a group of digits within a run (with its + or parens)
 _PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "das", "van",
               "von", "di", "le"}
@@ -78,7 +81,8 @@ class Redactor:
                     _YEARS.match(raw.strip()):
                 continue
             before = len(spans)
-            for region in ("ZZ", *REGIONS):  # ZZ: numbers written with their + prefix
+            whole = len(_GROUP.findall(raw)) <= WHOLE_GROUPS  # a long run: windows only
+            for region in ("ZZ", *REGIONS) if whole else ():  # ZZ: written with their +
                 for found in phonenumbers.PhoneNumberMatcher(
                         raw, region, leniency=phonenumbers.Leniency.VALID):
                     if not (_DATE.match(found.raw_string) or _QUANTITY.match(found.raw_string)):
@@ -105,30 +109,35 @@ class Redactor:
 
 def _phones_within(raw: str) -> list[tuple[int, int]]:
     """The phone numbers inside a run of digit groups that is not one as a whole ("3 5555
-    0101", "5555 0101 5555 0102"): every window of whole groups holding 7 to 15 digits,
-    longest first, that is a valid number of a member country."""
+    0101", "5555 0101 5555 0102"): windows of up to four whole groups (a phone is written
+    in four at most: "+1 809 555 1234") holding 7 to 15 digits, longest first, that are a
+    valid number of a member country. Each distinct window is parsed once, so a cell of
+    thousands of groups costs a pass, not a parse per pair of groups."""
     groups = [(m.start(), m.end()) for m in _GROUP.finditer(raw)]
     found: list[tuple[int, int]] = []
-    windows = sorted(((a, b) for a in range(len(groups)) for b in range(a, len(groups))),
-                     key=lambda w: w[0] - w[1])
-    for a, b in windows:
-        start, end = groups[a][0], groups[b][1]
-        digits = sum(c.isdigit() for c in raw[start:end])
-        if not 7 <= digits <= 15 or any(s < end and start < e for s, e in found):
-            continue
-        text = raw[start:end]
-        if _DATE.match(text) or _YEARS.match(text) or _QUANTITY.match(text) or all(
-                _YEAR.match(raw[s:e]) for s, e in groups[a:b + 1]):  # "2026 2027": years
-            continue
-        for region in ("ZZ", *REGIONS):
-            try:
-                number = phonenumbers.parse(text, region)
-            except phonenumbers.NumberParseException:
+    for size in range(WINDOW_GROUPS, 0, -1):
+        for a in range(len(groups) - size + 1):
+            start, end = groups[a][0], groups[a + size - 1][1]
+            if any(s < end and start < e for s, e in found):
                 continue
-            if phonenumbers.is_valid_number(number):
+            text = raw[start:end]
+            if 7 <= sum(c.isdigit() for c in text) <= 15 and not all(
+                    _YEAR.match(raw[s:e]) for s, e in groups[a:a + size]) and _is_phone(text):
                 found.append((start, end))
-                break
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_phone(text: str) -> bool:
+    if _DATE.match(text) or _YEARS.match(text) or _QUANTITY.match(text):
+        return False
+    for region in ("ZZ", *REGIONS):
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(text, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            continue
+    return False
 
 
 def _words(name: str) -> frozenset[str]:
