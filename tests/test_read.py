@@ -226,3 +226,19 @@ def test_a_thousand_extra_columns_raise_no_library_warning(tmp_path: Path) -> No
         result = analyze(Options(input_dir=inbox, as_of=AS_OF, out_dir=tmp_path / "out"))
     assert not caught, [str(w.message)[:80] for w in caught]
     assert len([c for c in result.matrix.columns if c.startswith("extra_")]) == 1000
+
+
+def test_a_row_of_formulas_without_values_is_not_silently_lost(
+        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+    """A row whose only content is a formula no program has computed reads as blank: it
+    is no activity, but the issue says which cell to look at (it was dropped unseen)."""
+    from pipeline.jobs.consolidate import Options, analyze
+    from tests.conftest import AS_OF
+
+    rows = [["1", "Retorno", "Protocolo", "i", "PPT", "2027", "pendiente"],
+            [None, None, '=CONCATENATE("Plan ","regional")', None, None, None, None]]
+    make_workbook("Honduras.xlsx", rows, folder=tmp_path / "round")
+    result = analyze(Options(input_dir=tmp_path / "round", as_of=AS_OF))
+    found = {(i.code, i.celda) for i in result.issues}
+    assert ("formula-sin-valor", "C6") in found, found
+    assert len(result.matrix) == 1

@@ -201,10 +201,11 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
 
 
 def _formula_cells(scan: SheetScan, sheet: SheetRows) -> list[tuple[int, str]]:
-    """Matrix cells of data rows that hold a formula with no stored value."""
+    """Matrix cells below the header that hold a formula with no stored value: in a row
+    read, and in a row that reads as blank because its formulas are all it has (not an
+    activity, but not lost unseen either)."""
     if not scan.no_value:
         return []
     by_column = {c: key for key, c in sheet.header.columns.items()}
-    rows = {int(str(rec["_fila"])) for rec in sheet.records}
     return sorted((r + 1, by_column[c]) for r, c in scan.no_value
-                  if c in by_column and r + 1 in rows)
+                  if c in by_column and r > sheet.header.row)
