@@ -27,6 +27,9 @@ def redact() -> Redactor:
     ("Escriba a juan.perez+crm@minrex.gob.gt o a info@oim.int.", ["juan", "info@", "oim.int"]),
     ("Llamar al +502 2345-6789 o al (504) 2234-5678.", ["2345", "6789", "2234-5678"]),
     ("Tel. 2222 3333 / 4444 5555; cel 5555-1234", ["2222", "3333", "4444", "5555"]),
+    ("escriba a ana . lopez @ example . org hoy", ["lopez", "example"]),
+    ("contacto: ana.lopez(at)example.org", ["lopez", "example"]),
+    ("ana [arroba] example [punto] org", ["ana", "example"]),
     # a phone inside a longer run of digit groups (an office number, a second phone)
     ("Oficina 3 5555 0101 llamar", ["5555", "0101"]),
     ("teléfonos 2222 3333 2222 4444", ["3333", "4444"]),
@@ -53,6 +56,7 @@ def test_personal_data_is_removed(redact: Redactor, text: str, gone: list[str]) 
     "Plan Estratégico de la CRM 2019-2022",  # a span of years is no phone
     "Plan Estratégico 2026 – 2029",
     "Metas 2026 2027 2028",  # years in a row are no phone
+    "Reunión (at) the office. Plan (2027) y metas [punto 3].",
 ])
 def test_other_text_is_kept(redact: Redactor, text: str) -> None:
     assert redact(text) == text

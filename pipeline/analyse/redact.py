@@ -26,6 +26,15 @@ from pipeline.model.text import fold
 
 REGIONS = ("GT", "HN", "SV", "NI", "CR", "PA", "MX", "BZ", "DO", "US", "CA")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# An address written to dodge robots: "ana . lopez @ example . org", "ana(at)example.org",
+# "ana [arroba] example [punto] org". Looked for only around each "@" or "(at)", within
+# a reach of characters either side (a pattern over the whole text backtracks for ever
+# on a hostile cell of dotted words).
+_DOT = r"(?:\s*\.\s*|\s*[\(\[]\s*(?:dot|punto)\s*[\)\]]\s*)"
+_AT_MARK = re.compile(r"\s*@\s*|\s*[\(\[]\s*(?:at|arroba)\s*[\)\]]\s*", re.IGNORECASE)
+_LOCAL = re.compile(rf"[\w+'-]+(?:{_DOT}[\w+'-]+)*$", re.UNICODE | re.IGNORECASE)
+_DOMAIN = re.compile(rf"[\w-]+(?:{_DOT}[\w-]+)+", re.UNICODE | re.IGNORECASE)
+REACH = 64  # characters either side of the @ an address can take
 _DIGITS = re.compile(r"\+?\(?\d[\d\s().\-/]{5,}\d")
 _DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
 # A span of years ("Plan Estratégico 2019-2022", "2026 – 2029"): a period, not a phone.
@@ -66,6 +75,8 @@ class Redactor:
             text = self.exact.sub(self.mark, text)
         if "@" in text:
             text = _EMAIL.sub(self.mark, text)
+        if "@" in text or "(" in text or "[" in text:
+            text = _disguised(text, self.mark)
         if sum(c.isdigit() for c in text) >= 7:
             text = self._phones(text)
         spans = self._name_spans(text)
@@ -105,6 +116,19 @@ class Redactor:
         for sequence in self.sequences:
             spans += _sequence_spans(words, sequence)
         return _merge(spans)
+
+
+def _disguised(text: str, mark: str) -> str:
+    """`text` with every address written around an "@" or "(at)" replaced by `mark`."""
+    spans = []
+    for at in _AT_MARK.finditer(text):
+        local = _LOCAL.search(text[max(0, at.start() - REACH):at.start()])
+        domain = _DOMAIN.match(text, at.end(), min(len(text), at.end() + REACH))
+        if local and domain:
+            spans.append((at.start() - len(local.group()), domain.end()))
+    for start, end in reversed(_merge(spans)):
+        text = text[:start] + mark + text[end:]
+    return text
 
 
 def _phones_within(raw: str) -> list[tuple[int, int]]:
