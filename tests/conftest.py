@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from pipeline.reference.data import Reference
@@ -19,6 +20,12 @@ OFFICIAL_TITLES = ["Pilar programático", "Tema", "Descripción de la actividad"
                    "Plazo de cumplimiento (1er año, 2do año, 3er año)",
                    "Estado (finalizado/ en proceso de implementarse/ no alcanzado)"]
 AS_OF = dt.date(2026, 11, 30)
+
+
+def read_table(folder: Path, name: str) -> pd.DataFrame:
+    """An output CSV table as written: every value a text, an empty cell "" (not NaN)."""
+    return pd.read_csv(folder / f"{name}.csv", encoding="utf-8-sig", dtype=str,
+                       keep_default_na=False)
 
 
 @pytest.fixture(autouse=True)

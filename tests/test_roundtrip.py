@@ -5,13 +5,13 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
-import pandas as pd
 import pytest
 
 from pipeline.jobs.consolidate import Options, run_consolidation
 from pipeline.jobs.template import generate_templates
 from pipeline.model.columns import COLUMNS
 from pipeline.template.workbook import CONTACT_CELLS, HEADER_ROW
+from tests.conftest import read_table
 
 AS_OF = dt.date(2027, 2, 15)
 COL = {c.key: i + 1 for i, c in enumerate(COLUMNS)}
@@ -67,23 +67,18 @@ def consolidated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def read_csv(out: Path, name: str) -> pd.DataFrame:
-    return pd.read_csv(out / f"{name}.csv", encoding="utf-8-sig", dtype=str,
-                       keep_default_na=False)
-
-
 def test_flags_read_back_from_the_csvs(consolidated: Path) -> None:
-    matrix = read_csv(consolidated, "matriz")
+    matrix = read_table(consolidated, "matriz")
     assert len(matrix) == 6
-    overdue = read_csv(consolidated, "vencidos")
+    overdue = read_table(consolidated, "vencidos")
     # the longest overdue first
     assert overdue["actividad"].tolist() == ["Protocolo de niñez migrante",
                                              "LGBTI protection guide"]
     assert overdue["dias_vencido"].tolist() == [str((AS_OF - dt.date(2026, 12, 31)).days),
                                                 str((AS_OF - dt.date(2027, 1, 31)).days)]
-    assert read_csv(consolidated, "por_vencer")["actividad"].tolist() == [
+    assert read_table(consolidated, "por_vencer")["actividad"].tolist() == [
         "Mapeo de movilidad laboral"]
-    assert read_csv(consolidated, "sin_responsable")["actividad"].tolist() == [
+    assert read_table(consolidated, "sin_responsable")["actividad"].tolist() == [
         "Mapeo de movilidad laboral"]
     vague = matrix[matrix["plazo_impreciso"] == "true"]["actividad"].tolist()
     assert vague == ["Diálogo permanente"]
@@ -94,7 +89,7 @@ def test_flags_read_back_from_the_csvs(consolidated: Path) -> None:
 
 
 def test_issues_read_back_from_the_csv(consolidated: Path) -> None:
-    problems = read_csv(consolidated, "problemas")
+    problems = read_table(consolidated, "problemas")
     found = {(r.codigo, r.hoja, r.celda) for r in problems.itertuples() if r.celda}
     plazo = openpyxl.utils.get_column_letter(COL["plazo"])
     responsable = openpyxl.utils.get_column_letter(COL["responsable"])
@@ -105,7 +100,7 @@ def test_issues_read_back_from_the_csv(consolidated: Path) -> None:
 
 
 def test_submissions_carry_the_contact_and_date(consolidated: Path) -> None:
-    subs = read_csv(consolidated, "envios").set_index("informante")
+    subs = read_table(consolidated, "envios").set_index("informante")
     assert subs.loc["Guatemala", "contacto_correo"] == "ana@example.org"
     assert subs.loc["Guatemala", "fecha_envio"] == "2027-02-01"
     assert subs.loc["Guatemala", "filas"] == "4"
@@ -113,7 +108,7 @@ def test_submissions_carry_the_contact_and_date(consolidated: Path) -> None:
 
 
 def test_formula_text_stays_text(consolidated: Path) -> None:
-    matrix = read_csv(consolidated, "matriz")
+    matrix = read_table(consolidated, "matriz")
     # CSV: neutralized with a leading apostrophe (OWASP)
     assert "'=HYPERLINK(\"http://example.org\",\"clic\")" in set(matrix["actividad"])
     assert "'+cmd|' /C calc'!A0" in set(matrix["indicadores"])

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from pipeline.jobs.consolidate import Options, run_consolidation
 from pipeline.jobs.template import generate_templates
 from pipeline.normalize.deadlines import parse_day
 from pipeline.template.workbook import CONTACT_CELLS
+from tests.conftest import read_table
 from tests.test_roundtrip import fill
 
 ROW = [{"actividad": "Taller", "pilar": "1", "indicadores": "Actas", "responsable": "PPT",
@@ -55,23 +55,18 @@ def _round(tmp_path: Path, submitted: object) -> Path:
     return out
 
 
-def _csv(out: Path, name: str) -> pd.DataFrame:
-    return pd.read_csv(out / f"{name}.csv", encoding="utf-8-sig", dtype=str,
-                       keep_default_na=False)
-
-
 def test_a_submission_date_typed_as_text_is_read_day_first(tmp_path: Path) -> None:
     out = _round(tmp_path, "12/02/2027")
-    subs = _csv(out, "envios").set_index("informante")
+    subs = read_table(out, "envios").set_index("informante")
     assert subs.loc["Honduras", "fecha_envio"] == "2027-02-12"
-    assert "fecha-envio-ilegible" not in set(_csv(out, "problemas")["codigo"])
+    assert "fecha-envio-ilegible" not in set(read_table(out, "problemas")["codigo"])
 
 
 def test_a_submission_date_that_is_no_day_is_told_at_its_cell(tmp_path: Path) -> None:
     out = _round(tmp_path, "la semana pasada")
-    problems = _csv(out, "problemas")
+    problems = read_table(out, "problemas")
     [told] = problems[problems["codigo"] == "fecha-envio-ilegible"].to_dict("records")
     assert told["celda"] == CONTACT_CELLS["fecha_envio"] and told["hoja"] == "Matriz"
     assert "«la semana pasada»" in told["mensaje"] and "12/02/2027" in told["mensaje"]
-    subs = _csv(out, "envios").set_index("informante")
+    subs = read_table(out, "envios").set_index("informante")
     assert subs.loc["Honduras", "fecha_envio"] != ""  # the save date, said to be so

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -44,7 +44,7 @@ def reminder_drafts(reminders: Reminders, ref: Reference, contacts: Contacts,
     drafts, left = [], []
     for party, items in reminders.by_party.items():
         people = contacts.of(party)
-        if not _mains(people):
+        if not people:
             left.append(LeftOut("vencidos", day, party))
             continue
         late = items["dias_vencido"].fillna(0).astype(int).gt(settings.dias_para_escalar)
@@ -53,9 +53,9 @@ def reminder_drafts(reminders: Reminders, ref: Reference, contacts: Contacts,
         for lang, (to, cc) in by_language(people).items():
             extra = tuple(c for c in escalated if c.correo not in {p.correo for p in to + cc})
             label = ref.label("parte", party, lang)
+            copied = dict.fromkeys(c.parte for c in extra)  # the parties copied, in order
             body = _reminder_body(party, items, reminders.as_of, lang, ref,
-                                  [ref.label("parte", n, lang) for n in settings.escalar_a
-                                   if extra and any(c.parte == n for c in extra)])
+                                  [ref.label("parte", n, lang) for n in copied])
             drafts.append(Draft(
                 "vencidos", day, party, lang, tuple(to), tuple(cc) + _unique(extra),
                 word("mail.subject.vencidos", lang, party=label, as_of=day), body,
@@ -76,7 +76,7 @@ def feedback_drafts(ronda: str, as_of: dt.date, ref: Reference, contacts: Contac
         known = {c.correo.lower() for c in listed}
         people = listed + [s for s in signers if s.parte == reporter
                            and s.correo.lower() not in known]
-        if not _mains(people):
+        if not people:
             left.append(LeftOut("retroalimentacion", ronda, reporter))
             continue
         errors, warnings = counts[reporter]
@@ -99,7 +99,7 @@ def call_drafts(ronda: str, closing: dt.date, as_of: dt.date, ref: Reference,
     closes = iso_day(closing)
     for reporter in missing:
         people = contacts.of(reporter)
-        if not _mains(people):
+        if not people:
             left.append(LeftOut("convocatoria", ronda, reporter))
             continue
         for lang, (to, cc) in by_language(people).items():
@@ -131,10 +131,6 @@ def by_language(people: list[Contact]) -> dict[str, tuple[list[Contact], list[Co
     return groups
 
 
-def _mains(people: list[Contact]) -> bool:
-    return bool(people)
-
-
 def _unique(people: Iterable[Contact]) -> tuple[Contact, ...]:
     seen: dict[str, Contact] = {}
     for person in people:
@@ -144,8 +140,6 @@ def _unique(people: Iterable[Contact]) -> tuple[Contact, ...]:
 
 def _named(drafts: list[Draft]) -> list[Draft]:
     """Each draft its file name: the party's, and the language where a party has two."""
-    from dataclasses import replace
-
     stems = file_stems({d.parte for d in drafts})
     several = {d.parte for d in drafts if sum(e.parte == d.parte for e in drafts) > 1}
     return [replace(d, stem=stems[d.parte] + (f" ({d.lang})" if d.parte in several else ""))

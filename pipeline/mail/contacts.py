@@ -14,7 +14,7 @@ from email_validator import EmailNotValidError, validate_email
 from openpyxl.utils.exceptions import InvalidFileException
 
 from pipeline.model.submission import Submission
-from pipeline.model.text import fold
+from pipeline.model.text import fold, one_line
 from pipeline.normalize.matching import Matcher
 from pipeline.read.contacts import MAX_CONTACT_ROWS, ContactRows, read_contact_rows
 from pipeline.reference.data import Reference
@@ -137,11 +137,6 @@ def signers(submissions: Iterable[Submission], ref: Reference,
         people.append(Contact(sub.informante, one_line(sub.contacto_nombre), normalized,
                               ref.language_of(sub.informante), False))
     return people, issues
-
-
-def one_line(text: str) -> str:
-    """A name as one line (a line break in a header would start another header)."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def valid_address(text: str) -> tuple[str | None, tuple[str, str]]:

@@ -19,7 +19,8 @@ from email.utils import format_datetime
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from pipeline.mail.contacts import Contact, one_line
+from pipeline.mail.contacts import Contact
+from pipeline.model.text import one_line
 
 # Headers on one line up to 998 characters (RFC 5322's limit): a folded subject comes back
 # with a leading space in some readers.

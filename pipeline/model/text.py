@@ -39,6 +39,12 @@ def normalize_text(value: object) -> str:
     return _clean(text)
 
 
+def one_line(text: str) -> str:
+    """`text` on one line: line breaks and other unprintable characters become spaces,
+    runs of spaces one (a name in a mail header, a cell in a plain-text line)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _BREAKS.sub("\n", text)

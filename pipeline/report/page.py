@@ -7,11 +7,9 @@ from __future__ import annotations
 from pipeline.report.content import headers, sections, texts
 from pipeline.report.data import AnnualReport
 from pipeline.web import charts
-from pipeline.web.render import render
+from pipeline.web.render import page_size, render
 from pipeline.web.tables import table
 from pipeline.words import word
-
-PAGE_SIZES = {"carta": "letter", "a4": "A4"}
 
 
 def report_page(report: AnnualReport, labels: dict[str, str]) -> str:
@@ -22,7 +20,7 @@ def report_page(report: AnnualReport, labels: dict[str, str]) -> str:
                 table(shown, headers(shown, labels, lang)))
                for (name, shown), source in zip(blocks[:3], (report.by_group, report.by_pillar,
                                                               report.by_reporter), strict=True)]
-    return render("informe.html", lang=lang, paper=PAGE_SIZES.get(report.papel, "letter"),
+    return render("informe.html", lang=lang, paper=page_size(report.papel),
                   heading=heading, subtitle="", draft=draft,
                   s1_title=word("report.s1", lang), s1=s1, charted=charted,
                   s2_title=word("report.s2", lang), s2=s2,

@@ -20,7 +20,7 @@ from pipeline.model.run import RunResult
 from pipeline.model.values import iso_day
 from pipeline.normalize.matching import Matcher
 from pipeline.web import charts
-from pipeline.web.render import render
+from pipeline.web.render import page_size, render
 from pipeline.web.tables import table
 from pipeline.words import plural, word
 from pipeline.write.consolidated import change_labels
@@ -35,7 +35,6 @@ FLAGS = (("vencido", 1), ("por_vencer", 2), ("sin_responsable", 4), ("plazo_impr
          ("sin_indicador", 16))
 SUBMISSION_COLUMNS = ("informante", "archivo", "estado", "fecha_envio", "a_tiempo", "filas",
                       "errores", "advertencias")
-PAPERS = {"carta": "letter", "a4": "A4"}
 REPORTER_COUNTS = ("finalizado", "en_proceso", "pendiente", "no_alcanzado", "total", "vencidos")
 
 
@@ -55,7 +54,7 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
     series = [k for k in ("actividades", "finalizado", "en_proceso", "vencidos")
               if k in trend.columns]
     return render(
-        "tablero.html", lang=lang, paper=PAPERS.get(ref.papel, "letter"), heading=heading,
+        "tablero.html", lang=lang, paper=page_size(ref.papel), heading=heading,
         subtitle=word("web.public" if public else "web.subtitle", lang),
         words=_words(lang),
         figures=[(figures[k], word(f"headline.{k}", lang)) for k in HEADLINES if k in figures

@@ -8,6 +8,12 @@ import functools
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+PAGE_SIZES = {"carta": "letter", "a4": "A4"}  # the configuration's paper as CSS @page names
+
+
+def page_size(papel: str) -> str:
+    return PAGE_SIZES.get(papel, "letter")
+
 
 @functools.cache
 def environment() -> Environment:

@@ -3,7 +3,16 @@ each a text or, for a word that depends on a count, its (one, other) forms."""
 
 from __future__ import annotations
 
-from pipeline.words import documents, help, help_mail, mail, messages, outputs, template
+from pipeline.words import (
+    documents,
+    help,
+    help_mail,
+    mail,
+    messages,
+    outputs,
+    template,
+    web,
+)
 from pipeline.words.entry import Entry
 
 
@@ -18,4 +27,4 @@ def _merge(*parts: dict[str, Entry]) -> dict[str, Entry]:
 
 
 CATALOGUE = _merge(outputs.WORDS, documents.WORDS, messages.WORDS, template.WORDS,
-                   help.WORDS, mail.WORDS, help_mail.WORDS)
+                   help.WORDS, mail.WORDS, help_mail.WORDS, web.WORDS)
