@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.normalize.matching import Matcher
+from pipeline.reference.data import Reference
+from pipeline.words import word
 
 COLUMNS = ("situacion", "dias_vencido", "fecha_limite", "plazo", "estado", "id", "actividad",
            "informante", "archivo", "responsable")
@@ -65,3 +67,16 @@ def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher) -> R
         result.unidentified = pd.concat(unknown, ignore_index=True).reindex(
             columns=list(UNIDENTIFIED_COLUMNS))
     return result
+
+
+def in_words(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:
+    """Pending items as a reader sees them: situation, status and parties (the suggested
+    one too, for an unidentified name) as words in `lang`."""
+    shown = items.copy()
+    shown["situacion"] = shown["situacion"].map(lambda k: word(f"situation.{k}", lang))
+    shown["estado"] = shown["estado"].map(lambda k: ref.status_label(k, lang) if k else "")
+    for column in ("responsable", "informante", "sugerencia"):
+        if column in shown:
+            shown[column] = shown[column].map(
+                lambda v: ref.label("parte", v, lang) if v else "")
+    return shown

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.analyse.overdue import build_reminders
+from pipeline.analyse.overdue import build_reminders, in_words
 from pipeline.analyse.tables import status_labels, title
 from pipeline.model.run import RunResult
 from pipeline.model.values import iso_day
@@ -26,6 +26,8 @@ from pipeline.words import plural, word
 from pipeline.write.consolidated import change_labels
 from pipeline.write.summary import HEADLINES
 
+PARTY_COLUMNS = ("situacion", "dias_vencido", "fecha_limite", "estado", "id", "actividad",
+                 "informante", "parte_escrita", "sugerencia")
 PAGE_ROWS = 200  # matrix rows on a page of the table
 STATIC_ROWS = 2_000  # rows written as HTML for a reader without JavaScript
 GRID_ITEMS, GRID_REPORTERS = 300, 40  # the traffic light's bounds (the workbook has all)
@@ -69,7 +71,7 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
         by_pillar=charts.stacked_bars(_labelled(result, "por_pilar"), labels,
                                       word("block.por_pilar", lang)),
         submissions=_submissions(result), reporters=_reporters(result, labels),
-        grid=_grid(result, labels), parties=_parties(result, labels),
+        grid=_grid(result, labels), parties=_parties(result),
         changes=_changes(result, labels), matrix=matrix,
         codes={name: i for i, name in enumerate(matrix["reporters"])},
         generated=word("web.generated", lang),
@@ -153,7 +155,7 @@ def _grid(result: RunResult, labels: dict[str, str]) -> dict[str, object]:
             "rows": rows, "cut": cut}
 
 
-def _parties(result: RunResult, labels: dict[str, str]) -> list[dict[str, object]]:
+def _parties(result: RunResult) -> list[dict[str, object]]:
     """Each responsible party's overdue and due-soon items, most overdue first; the items
     of names that are no known party last, with the party they probably meant."""
     lang, ref = result.lang, result.ref
@@ -165,18 +167,10 @@ def _parties(result: RunResult, labels: dict[str, str]) -> list[dict[str, object
         named.append((word("web.unidentified", lang), reminders.unidentified))
     parties = []
     for name, items in named:
-        shown = items.head(PARTY_ITEMS)
-        rows = pd.DataFrame({
-            "situacion": shown["situacion"].map(lambda k: word(f"situation.{k}", lang)),
-            "dias_vencido": shown["dias_vencido"].map(lambda d: "" if pd.isna(d) else int(d)),
-            "fecha_limite": shown["fecha_limite"].map(iso_day),
-            "estado": shown["estado"].map(lambda k: labels.get(k, k)),
-            "id": shown["id"], "actividad": shown["actividad"],
-            "informante": shown["informante"].map(lambda v: ref.label("parte", v, lang))})
-        if "parte_escrita" in shown:
-            rows["parte_escrita"] = shown["parte_escrita"]
-            rows["sugerencia"] = shown["sugerencia"].map(
-                lambda v: ref.label("parte", v, lang) if v else "")
+        shown = in_words(items.head(PARTY_ITEMS), lang, ref)
+        rows = shown[[c for c in PARTY_COLUMNS if c in shown]].assign(
+            dias_vencido=shown["dias_vencido"].map(lambda d: "" if pd.isna(d) else int(d)),
+            fecha_limite=shown["fecha_limite"].map(iso_day))
         overdue = int(items["situacion"].eq("vencido").sum())
         parties.append({
             "name": name,

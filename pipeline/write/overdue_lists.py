@@ -17,6 +17,7 @@ from pipeline.analyse.overdue import (
     UNIDENTIFIED,
     UNIDENTIFIED_COLUMNS,
     Reminders,
+    in_words,
 )
 from pipeline.analyse.tables import title
 from pipeline.model.values import iso_day
@@ -74,16 +75,14 @@ def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Referenc
             party_lang = lang or ref.language_of(party)
             text = message(party, items, day, window, party_lang, ref,
                            md_text if fmt == "md" else str)
-            names += _write(stage, stems[party], _localized(items, party_lang, ref), text,
+            names += _write(stage, stems[party], in_words(items, party_lang, ref), text,
                             fmt, printing(ref.label("parte", party, party_lang), party_lang),
                             day)
         every = lang or combined_lang
-        names += _write(stage, COMBINED, _localized(reminders.combined, every, ref), "", fmt,
+        names += _write(stage, COMBINED, in_words(reminders.combined, every, ref), "", fmt,
                         printing(word("reminder.everyone", every), every), day)
         if len(reminders.unidentified):
-            unknown = _localized(reminders.unidentified, every, ref)
-            unknown["sugerencia"] = unknown["sugerencia"].map(
-                lambda v: ref.label("parte", v, every) if v else "")
+            unknown = in_words(reminders.unidentified, every, ref)
             names += _write(stage, UNIDENTIFIED, unknown,
                             word("reminder.unidentified", every), fmt,
                             printing(word("reminder.nobody_known", every), every), day,
@@ -99,23 +98,13 @@ def party_workbook(folder: Path, party: str, items: pd.DataFrame, ref: Reference
     stem = file_stems([label])[label]  # its name in the reader's language
     text = message(party, items, as_of, ref.dias_por_vencer, lang, ref)
     printing = _printing(ref, label, lang, as_of)
-    [name] = _write(folder, stem, _localized(items, lang, ref), text, "xlsx", printing, as_of)
+    [name] = _write(folder, stem, in_words(items, lang, ref), text, "xlsx", printing, as_of)
     return folder / name
 
 
 def _printing(ref: Reference, who: str, lang: str, day: dt.date) -> Printing:
     return Printing(Paper(ref.papel), word("reminder.heading", lang, party=who,
                                            as_of=day.isoformat()), lang)
-
-
-def _localized(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:
-    """Situation, status and parties as words in the list's language."""
-    shown = items.copy()
-    shown["situacion"] = shown["situacion"].map(lambda k: word(f"situation.{k}", lang))
-    shown["estado"] = shown["estado"].map(lambda k: ref.status_label(k, lang) if k else "")
-    for column in ("responsable", "informante"):
-        shown[column] = shown[column].map(lambda v: ref.label("parte", v, lang) if v else "")
-    return shown
 
 
 def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
