@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from pipeline.mail.compose import (
     feedback_drafts,
     reminder_drafts,
 )
-from pipeline.mail.contacts import Contacts, load_contacts, signers
+from pipeline.mail.contacts import Contact, Contacts, load_contacts, signers
 from pipeline.mail.drafts import Prepared, write_mail
 from pipeline.mail.message import Draft
 from pipeline.mail.send import PASSWORD_VARIABLE, Sent, send_all
@@ -100,8 +101,9 @@ def mail_feedback(options: MailOptions, input_dir: Path, ronda: str) -> MailResu
             issues[owner[issue.archivo]].append(issue)
     with tempfile.TemporaryDirectory() as folder:
         written = {}
-        for lang in ("es", "en"):  # a reporter's workbook is in its language, the message in
-            chosen = dataclasses.replace(result, ref=_speaking(ref, lang, files))  # each one's
+        # the workbook goes in each contact's language: written once per language spoken
+        for lang in _spoken([*contacts.people, *signed], files):
+            chosen = dataclasses.replace(result, ref=_speaking(ref, lang, files))
             (Path(folder) / lang).mkdir()
             write_feedback(chosen, Path(folder) / lang)
             written[lang] = feedback_paths(chosen)
@@ -137,9 +139,7 @@ def mail_call(options: MailOptions, input_dir: Path | None, ronda: str,
     with tempfile.TemporaryDirectory() as folder:
         made: dict[tuple[str, str], Path] = {}
         blank: set[str] = set()
-        for lang in ("es", "en"):
-            if not writable:
-                break
+        for lang in _spoken(contacts.people, writable):
             templates = generate_templates(tuple(writable), False, ronda, lang,
                                            Path(folder) / lang, options.config,
                                            today=options.as_of, history=options.history)
@@ -167,6 +167,12 @@ def _ready(options: MailOptions) -> Reference:
         if options.history is None:
             raise MailNeedsHistory()
     return ref
+
+
+def _spoken(people: Iterable[Contact], parties: Iterable[str]) -> list[str]:
+    """The languages the contacts of `parties` read: the attachments to make."""
+    wanted = set(parties)
+    return sorted({c.idioma for c in people if c.parte in wanted})
 
 
 def _speaking(ref: Reference, lang: str, files: dict[str, list[str]]) -> Reference:
