@@ -506,3 +506,33 @@ def test_a_cell_cannot_reshape_the_plain_text(tmp_path: Path, make_workbook: Mak
     [item] = [line for line in text.splitlines() if line.startswith("- ")]
     assert "sep linea parrafo Firma: el Ministro oveR" in item and "2026-01-31" in item
     assert not any(c in text for c in "\u2028\u2029\u202e")
+
+
+@pytest.mark.parametrize("kind", ["overdue", "feedback", "call"])
+def test_drafts_never_go_into_the_folder_of_returned_files(tmp_path: Path, kind: str) -> None:
+    """SPEC §7: no command writes into the input folder."""
+    inbox = tmp_path / "recibidos"
+    inbox.mkdir()
+    for path in SAMPLE.iterdir():
+        (inbox / path.name).write_bytes(path.read_bytes())
+    before = sorted(p.name for p in inbox.iterdir())
+    extra = {"overdue": [], "feedback": ["--round", "2026-T4"],
+             "call": ["--round", "2027-T1", "--closing-date", "2027-02-15"]}[kind]
+    result = mail(kind, str(inbox), *extra, "--as-of", AS_OF.isoformat(), "--out",
+                  str(inbox / "correo"), "--contacts", str(contacts_file(tmp_path)))
+    assert result.exit_code == 2, result.output
+    assert sorted(p.name for p in inbox.iterdir()) == before
+
+
+def test_a_rerun_removes_only_the_drafts_it_wrote(tmp_path: Path) -> None:
+    """SPEC §7: a command removes only files it wrote itself. A party no longer pending
+    loses its old draft; the secretariat's own note in the folder stays."""
+    overdue(tmp_path)
+    out = tmp_path / "out"
+    note = out / "notas de la secretaría.txt"
+    note.write_text("llamar a la OIM el lunes", encoding="utf-8")
+    assert (out / "Estados Unidos.eml").exists()
+    fewer = [p for p in PEOPLE if p[0] != "Estados Unidos"]
+    overdue(tmp_path, contacts=contacts_file(tmp_path, fewer))
+    assert not (out / "Estados Unidos.eml").exists()
+    assert note.read_text(encoding="utf-8") == "llamar a la OIM el lunes"
