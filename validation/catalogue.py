@@ -202,6 +202,29 @@ CATALOGUE: dict[str, Entry] = {
         "The ID “{valor}” appears more than once in this file (also on row {otra_fila}). "
         "Both rows were kept; give each activity its own ID.",
     ),
+    "observacion-sin-item": Entry(
+        WARNING,
+        "La observación nombra «{valor}», que no es ningún ítem de esta ronda ni de la "
+        "anterior; se conservó en observaciones.csv sin contarla. Escriba el ID del ítem tal "
+        "como aparece en la hoja de observaciones de la plantilla.",
+        "The observation names “{valor}”, which is no item of this round or the previous "
+        "one; it was kept in observaciones.csv but not counted. Write the item's ID as it "
+        "appears in the template's observations sheet.",
+    ),
+    "estado-observado-desconocido": Entry(
+        WARNING,
+        "No se reconoce el estado observado «{valor}»; se conservó como está. Use "
+        + STATUS_HINT_ES + ", o Sin información.",
+        "The observed status “{valor}” is not recognized; it was kept as written. Use "
+        + STATUS_HINT_EN + ", or No information.",
+    ),
+    "ambito-desconocido": Entry(
+        WARNING,
+        "No se reconoce el ámbito «{valor}»; se conservó como está. Use Local, Nacional o "
+        "Regional.",
+        "The level “{valor}” is not recognized; it was kept as written. Use Local, National "
+        "or Regional.",
+    ),
     "id-conflicto": Entry(
         WARNING,
         "El ID «{valor}» también lo usa {otro_informante} para otra actividad. Verifique "

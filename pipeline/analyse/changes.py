@@ -3,7 +3,9 @@
 An item is the pair (reporter, id). Kinds, as stable keys: `nuevo`, `no_reportado`,
 `cambio_estado`, `estado_retrocede` (a finalized item reopened), `plazo_modificado`
 (with the days it moved), `responsable_cambiado`, `sin_actualizar` (same status,
-deadline, progress, responsible party and observations).
+deadline, progress, responsible party and observations); and of an observer's view of an
+item: `observacion_cambia` (the observer's view changed) and `diferencia_resuelta` (a view
+that differed from the official status now agrees with it), the observer in `detalle`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pipeline.model.values import iso_day
 CHANGE_COLUMNS = ("informante", "id", "actividad", "tipo", "antes", "despues", "dias",
                   "detalle", "_reservado")
 KINDS = ("nuevo", "no_reportado", "cambio_estado", "estado_retrocede", "plazo_modificado",
-         "responsable_cambiado", "sin_actualizar")  # in the order they are listed
+         "responsable_cambiado", "sin_actualizar", "observacion_cambia",
+         "diferencia_resuelta")  # in the order they are listed
 _COMPARED = ("estado", "fecha_limite", "plazo", "avance", "responsable", "observaciones")
 
 
@@ -83,6 +86,38 @@ def _row(key: tuple[str, str], item: pd.Series, kind: str, before: object, after
     return {"informante": key[0], "id": key[1], "actividad": item["actividad"], "tipo": kind,
             "antes": before, "despues": after, "dias": days, "detalle": detail,
             "_reservado": reserved}
+
+
+def observation_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
+    """An observer's view of an item that changed since the previous round, and a
+    differing view resolved (the official status or the view moved until they agree)."""
+    rows: list[dict[str, object]] = []
+    if before.empty or now.empty:
+        return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+    key = ["informante", "id", "observador"]
+    old = before.drop_duplicates(key, keep="last").set_index(key)
+    new = now.drop_duplicates(key, keep="last").set_index(key)
+    for ident in new.index.intersection(old.index):
+        was, is_ = old.loc[ident], new.loc[ident]
+        reserved = bool(is_.get("_reservado", False))
+        item = (str(ident[0]), str(ident[1]))
+        if str(was["estado_observado"]) != str(is_["estado_observado"]):
+            rows.append({**_row(item, is_, "observacion_cambia", was["estado_observado"],
+                                is_["estado_observado"], detail=str(ident[2])),
+                         "_reservado": reserved})
+        if _agrees(was["coincide"]) is False and _agrees(is_["coincide"]) is True:
+            rows.append({**_row(item, is_, "diferencia_resuelta", was["estado_oficial"],
+                                is_["estado_oficial"], detail=str(ident[2])),
+                         "_reservado": reserved})
+    return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+
+
+def _agrees(value: object) -> bool | None:
+    """A stored agreement (true, false, blank) as a boolean, or None."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if not _missing(value) else ""
+    return True if text in {"true", "1"} else False if text in {"false", "0"} else None
 
 
 TREND_COLUMNS = ("ronda", "fecha_corte", "actividades", "finalizado", "en_proceso",

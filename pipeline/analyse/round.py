@@ -13,8 +13,8 @@ from collections import Counter
 
 import pandas as pd
 
-from pipeline.analyse import keys
-from pipeline.analyse.changes import compute_changes, trend_table
+from pipeline.analyse import keys, observations
+from pipeline.analyse.changes import compute_changes, observation_changes, trend_table
 from pipeline.analyse.flags import flag_rows
 from pipeline.analyse.tables import build_tables, count_issues, matrix_table
 from pipeline.model.rounds import quarter_of
@@ -32,19 +32,35 @@ log = logging.getLogger("seguimiento")
 
 def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: dt.date,
                   ronda: str | None, closing_date: dt.date | None, lang: str,
-                  expected: tuple[str, ...]) -> RunResult:
+                  expected: tuple[str, ...],
+                  before: pd.DataFrame | None = None) -> RunResult:
     """The round of what was read. `expected` are the reporters the round waits for (a
-    check of a few files waits for none); `ronda` the round of files that do not say."""
+    check of a few files waits for none); `ronda` the round of files that do not say;
+    `before` the last stored round's items (what an observation may name besides this
+    round's)."""
     issues = list(found.issues)
-    ronda = ronda or _declared_round(found.submissions) or quarter_of(as_of)
+    ronda = round_of(found, ronda, as_of)
     subs, replaced = keys.replace_earlier_submissions(found.submissions)
     issues += replaced
     kept = {s.archivo for s in subs if s.estado == "leido"}
     raw = found.raw[found.raw["_archivo"].isin(kept)].reset_index(drop=True)
     frame = normalize_matrix(raw, matcher, ref, as_of, _year_of(ronda))
+    frame = keys.assign_ids(frame, ref)
+    # An observer's rows that name another reporter's item are its view of that item,
+    # never a commitment of its own: they leave the matrix before it is validated.
+    items = observations.items_of_others(frame, _empty_items() if before is None else before,
+                                         ref)
+    frame, observed = observations.split_observer_rows(frame, items, ref)
+    issues = _without_emptied_sheets(issues, raw, frame)
+    sides = found.sides.get("observaciones")
+    rows = pd.concat([sides, observed], ignore_index=True) if sides is not None and len(
+        sides) else observed
+    kept_rows = rows[rows["_archivo"].isin(kept)] if len(rows) else rows
+    observed_table, found_issues = observations.build_observations(
+        kept_rows, items, matcher, found.cells)
+    issues += found_issues
     known = Known([s.clave for s in ref.estados], [p.nombre for p in ref.pilares])
     issues += _suggestions_in_words(validate_matrix(frame, known, found.cells), ref)
-    frame = keys.assign_ids(frame, ref)
     issues += keys.check_keys(frame, found.cells)
     issues += keys.check_activity_limits(frame, ref)
     subs, missing = keys.missing_submissions(subs, expected, ronda)
@@ -60,18 +76,48 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     log.info("%d issues", len(issues))
     matrix = matrix_table(frame, issues)
     tables, summary = build_tables(matrix, issues, subs, ref, lang)
+    tables["observaciones"] = observed_table
     return RunResult(ronda, as_of, lang, ref, matrix, issues, subs, tables, summary,
                      extra_titles=found.extra_titles, expected=expected)
 
 
+def round_of(found: Gathered, ronda: str | None, as_of: dt.date) -> str:
+    """The round: the one asked, else the one most read files declare, else the quarter
+    of the as-of date."""
+    return ronda or _declared_round(found.submissions) or quarter_of(as_of)
+
+
+def _empty_items() -> pd.DataFrame:
+    return pd.DataFrame(columns=["informante", "id", "actividad", "responsable", "plazo",
+                                 "estado", "avance", "reservado"])
+
+
+def _without_emptied_sheets(issues: list[Issue], raw: pd.DataFrame,
+                            frame: pd.DataFrame) -> list[Issue]:
+    """A sheet whose every row was an observation is no matrix missing its columns."""
+    before = set(zip(raw["_archivo"], raw["_hoja"], strict=True))
+    after = set(zip(frame["_archivo"], frame["_hoja"], strict=True))
+    emptied = before - after
+    if not emptied:
+        return issues
+    return [i for i in issues if not (i.code == "columna-faltante"
+                                      and (i.archivo, i.hoja) in emptied)]
+
+
 def with_history(result: RunResult, previous: str | None, before: pd.DataFrame,
-                 stored: pd.DataFrame) -> RunResult:
-    """The round with what changed since the previous stored round and the trend over the
-    stored rounds (read from the history by the command)."""
+                 stored: pd.DataFrame, seen: pd.DataFrame | None = None) -> RunResult:
+    """The round with what changed since the previous stored round (its items, and the
+    observations `seen` then) and the trend over the stored rounds (read from the
+    history by the command)."""
     received = {s.informante for s in result.submissions if s.estado == "leido"}
     unreadable = frozenset(s.informante for s in result.submissions
                            if s.estado == "rechazado") - received
     changes = compute_changes(before, result.matrix, received, unreadable)
+    now = result.tables.get("observaciones")
+    if seen is not None and now is not None:
+        moved = observation_changes(seen, now)
+        if not moved.empty:
+            changes = pd.concat([changes, moved], ignore_index=True) if len(changes) else moved
     trend = trend_table(stored, result.ronda, result.as_of, result.figures())
     return RunResult(**{**result.__dict__, "previous": previous,
                         "tables": {**result.tables, "cambios": changes},

@@ -31,6 +31,7 @@ def status_labels(ref: Reference, lang: str) -> dict[str, str]:
     labels = {s.clave: ref.status_label(s.clave, lang) for s in ref.estados}
     labels.update({"otro": word("status.otro", lang),
                    "sin_estado": word("status.sin_estado", lang),
+                   "sin_informacion": word("status.sin_informacion", lang),
                    "total": word("column.total", lang), "vencidos": title("vencido", lang)})
     return labels
 

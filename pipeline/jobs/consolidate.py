@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.analyse.public import public_edition
-from pipeline.analyse.round import analyse_round, with_history
+from pipeline.analyse.round import analyse_round, round_of, with_history
 from pipeline.model.errors import InputFolderMissing, NoWorkspace
 from pipeline.model.run import Options, RunResult
 from pipeline.model.timing import stage
@@ -21,6 +21,7 @@ from pipeline.reference.load import load_reference
 from pipeline.store.history import (
     history_path,
     load_items,
+    load_observations,
     open_history,
     previous_round,
     rounds,
@@ -45,16 +46,19 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
                        options.as_of, options.lang, on_file)
     log.info("read %d files, %d rows", len(found.submissions), len(found.raw))
     with stage("analysis"):
-        result = analyse_round(found, ref, matcher, as_of=options.as_of, ronda=options.round,
-                               closing_date=options.closing_date, lang=options.lang,
-                               expected=ref.esperados)
+        ronda = round_of(found, options.round, options.as_of)
         path = history_path(options.out_dir, options.history)
-        if path is None:  # (a library call with nowhere to keep a history)
-            return with_history(result, None, load_items(None, None), rounds(None))
-        with open_history(path, create=False) as conn:
-            previous = previous_round(conn, result.ronda)
-            before, stored = load_items(conn, previous), rounds(conn)
-        return dataclasses.replace(with_history(result, previous, before, stored),
+        previous, before, seen = None, load_items(None, None), load_observations(None, None)
+        stored = rounds(None)
+        if path is not None:  # (else a library call with nowhere to keep a history)
+            with open_history(path, create=False) as conn:
+                previous = previous_round(conn, ronda)
+                before, stored = load_items(conn, previous), rounds(conn)
+                seen = load_observations(conn, previous)
+        result = analyse_round(found, ref, matcher, as_of=options.as_of, ronda=ronda,
+                               closing_date=options.closing_date, lang=options.lang,
+                               expected=ref.esperados, before=before)
+        return dataclasses.replace(with_history(result, previous, before, stored, seen),
                                    history=path)
 
 

@@ -89,7 +89,19 @@ class RunResult:
             "archivos_rechazados": sum(1 for s in self.submissions if s.estado == "rechazado"),
             "completitud": percent(len(received), len(self.expected)),
             **({"puntualidad": percent(sum(on_time), len(on_time))} if on_time else {}),
+            **self.observation_figures(),
         }
+
+    def observation_figures(self) -> dict[str, int]:
+        """Items observed, views that agree and views that differ: absent when nobody
+        observed (a round without observers has no such figures, rather than zeros)."""
+        table = self.tables.get("observaciones")
+        if table is None or table.empty:
+            return {}
+        known = table[table["_conocido"]] if "_conocido" in table else table
+        return {"observados": int(known[["informante", "id"]].drop_duplicates().shape[0]),
+                "coinciden": int(known["coincide"].eq(True).sum()),
+                "difieren": int(known["coincide"].eq(False).sum())}
 
 
 def percent(part: int, whole: int) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.model.columns import EXPECTED_KEYS, KEYS
+from pipeline.model.sides import KINDS
 from pipeline.model.submission import Submission
 from pipeline.model.text import fold_title
 from pipeline.normalize.deadlines import parse_day
@@ -35,6 +36,8 @@ class Gathered:
     issues: list[Issue] = field(default_factory=list)
     cells: CellMap = field(default_factory=dict)
     extra_titles: dict[str, str] = field(default_factory=dict)  # extra_<slug> -> title
+    # per-item side sheets' rows by kind (pipeline.model.sides), with their provenance
+    sides: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 def gather(
@@ -53,6 +56,7 @@ def gather(
     records: list[dict[str, object]] = []
     frames: list[pd.DataFrame] = []
     extra_titles: dict[str, str] = {}
+    side_records: dict[str, list[dict[str, object]]] = {kind.key: [] for kind in KINDS}
     reads = read_isolated([c.path for c in candidates if not c.skip_reason])
     for candidate in candidates:
         name = candidate.path.name
@@ -79,6 +83,13 @@ def gather(
                         extra_titles.setdefault(column, title)
                         record[column] = value
                     records.append(record)
+            for kind, side in workbook.sides:
+                cells[(name, side.hoja)] = side.cells()
+                for record in side.records:
+                    record.pop("_extra", None)
+                    record.update(_archivo=name, _hoja=side.hoja, _informante=sub.informante,
+                                  _ronda=sub.ronda)
+                    side_records[kind].append(record)
             if len(records) >= RECORDS_PER_FRAME:  # rows as dicts are large: a frame
                 frames.append(pd.DataFrame.from_records(records))  # at a time
                 records = []
@@ -92,7 +103,10 @@ def gather(
     raw["_fila"] = raw["_fila"].astype(int)
     for column in ("_archivo", "_hoja", "_informante", "_ronda", "_grupo_hoja", "_plan"):
         raw[column] = raw[column].astype(object).fillna("").astype(str)
-    return Gathered(raw, subs, issues, cells, extra_titles)
+    sides = {kind.key: pd.DataFrame.from_records(
+        side_records[kind.key], columns=[*kind.keys, "_archivo", "_hoja", "_fila",
+                                         "_informante", "_ronda"]) for kind in KINDS}
+    return Gathered(raw, subs, issues, cells, extra_titles, sides)
 
 
 def extra_column(title: str) -> str:
@@ -131,7 +145,7 @@ def _take(
     for hoja, titles in workbook.no_matrix.items():
         issues.append(make_issue("hoja-sin-matriz", archivo=name, hoja=hoja,
                                  encontrado=_titles_found(titles)))
-    if not workbook.sheets and not workbook.no_matrix:
+    if not workbook.sheets and not workbook.no_matrix and not workbook.sides:
         issues.append(make_issue("hoja-sin-matriz", archivo=name, encontrado=("", "")))
     for sheet in workbook.sheets:
         for key in EXPECTED_KEYS:

@@ -38,6 +38,7 @@ from pipeline.read.rows import (
     row_width,
 )
 from pipeline.read.sheetscan import SheetScan, scan_workbook
+from pipeline.read.sides import side_header
 from pipeline.read.sparse import SparseRows, visible_sheets
 from validation import Issue, make_issue
 
@@ -54,6 +55,8 @@ class WorkbookRead:
     refused: tuple[str, str] | None = None
     detail: str = ""  # the reader's own words, when it failed (for the log)
     issues: list[Issue] = field(default_factory=list)  # what reading the cells found
+    # per-item side sheets (pipeline.model.sides): (kind, the rows found)
+    sides: list[tuple[str, SheetRows]] = field(default_factory=list)
 
 
 def read_workbook(path: Path) -> WorkbookRead:
@@ -183,6 +186,16 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
     head, rest = head_and_rest(rows)
     if name and name == result.metadata.get("hoja_matriz"):
         result.contact = read_contact(head, result.metadata)
+    side = side_header(head, result.metadata, name)
+    if side is not None:  # an item's side sheet (observations): never a matrix
+        kind, found = side
+        if isinstance(rows, _Sparse):
+            rows.narrow(1 + max(*found.columns.values(), *found.extras.values(), 0))
+        rows_of = chain(((r, row) for r, row in enumerate(head) if row), rest)
+        side_rows = SheetRows(name, found, [])
+        side_rows.records, _ = records_of(rows_of, found, merges)
+        result.sides.append((kind.key, side_rows))
+        return None
     header = find_header(head)
     if header is None:
         if name != result.metadata.get("hoja_instrucciones") and has_data(head):

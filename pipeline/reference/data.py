@@ -61,6 +61,8 @@ class Reference:
     plazos_imprecisos: tuple[str, ...]
     grupos_otros_prefijos: tuple[str, ...]
     esperados: tuple[str, ...] = field(default=())
+    # reporters who observe the others' items (their view beside the official status)
+    observadores: tuple[str, ...] = field(default=())
     plan_en: str = ""  # the plan's name in English
     planes_anteriores: tuple[Plan, ...] = ()
     calendario: tuple[Meeting, ...] = ()

@@ -121,14 +121,27 @@ def _build(data: dict[str, Any]) -> Reference:
     esperados = tuple(_canonical_reporter(ref, name) for name in written) or tuple(
         p.nombre for p in ref.informantes
     )
+    observadores = _observers(ref, ronda.get("observadores", []))
     cierres = {str(k): (v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)))
                for k, v in data.get("cierres", {}).items()}
     idiomas = {_canonical_reporter(ref, k): str(v) for k, v in data.get("idiomas", {}).items()}
     correo = mail_settings(data.get("correo", {}))
     correo = replace(correo, escalar_a=tuple(_canonical_party(ref, n) for n in correo.escalar_a))
-    return replace(ref, esperados=esperados, cierres=cierres, idiomas=idiomas,
-                   papel=_paper(data.get("impresion", {}).get("papel", "carta")),
+    return replace(ref, esperados=esperados, observadores=observadores, cierres=cierres,
+                   idiomas=idiomas, papel=_paper(data.get("impresion", {}).get("papel", "carta")),
                    correo=correo)
+
+
+def _observers(ref: Reference, names: object) -> tuple[str, ...]:
+    """[ronda] observadores: reporters the reference knows (an observer's file is read
+    apart: a name that matches no reporter would silently observe nothing)."""
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ValueError(f"[ronda] observadores = {names!r}: una lista de nombres / "
+                         "a list of names, e.g. [\"RROCM\"]")
+    unknown = [n for n in names if ref.reporter_named(n) is None]
+    if unknown:
+        raise ValueError(f"[ronda] observadores: {', '.join(map(repr, unknown))}")
+    return tuple(dict.fromkeys(str(ref.reporter_named(n)) for n in names))
 
 
 def _paper(name: object) -> str:

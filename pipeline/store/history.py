@@ -31,6 +31,11 @@ SUBMISSION_COLUMNS = ("informante", "archivo", "estado", "fecha_envio", "a_tiemp
                       "errores", "advertencias")
 MAIL_COLUMNS = ("dia", "tipo", "ronda", "parte", "idioma", "para", "copia", "asunto",
                 "resultado", "motivo", "momento")
+# An observer's view of an item (pipeline.analyse.observations), per round.
+OBSERVATION_COLUMNS = ("id", "informante", "actividad", "responsable", "estado_oficial",
+                       "estado_observado", "coincide", "evidencia", "observacion", "ambito",
+                       "fecha_observacion", "observador", "archivo", "hoja", "fila",
+                       "reservado", "conocido")
 MIGRATIONS: list[list[str]] = [
     [  # version 1
         """CREATE TABLE rondas (ronda TEXT PRIMARY KEY, fecha_corte TEXT NOT NULL,
@@ -44,6 +49,11 @@ MIGRATIONS: list[list[str]] = [
     [  # version 2: every message sent or tried, so a rerun sends nothing twice
         f"""CREATE TABLE correos ({", ".join(f"{c} TEXT" for c in MAIL_COLUMNS)})""",
         "CREATE INDEX correos_dia ON correos (dia, tipo, ronda, parte, idioma)",
+    ],
+    [  # version 3: the observers' views of the items, per round
+        f"""CREATE TABLE observaciones (ronda TEXT NOT NULL REFERENCES rondas(ronda),
+                                 {", ".join(f"{c} TEXT" for c in OBSERVATION_COLUMNS)})""",
+        "CREATE INDEX observaciones_ronda ON observaciones (ronda, informante, id)",
     ],
 ]
 
@@ -96,20 +106,25 @@ def save_round(result: RunResult) -> None:
         "informante": s.informante, "archivo": s.archivo, "estado": s.estado,
         "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo, "filas": s.filas,
         "errores": s.errores, "advertencias": s.advertencias} for s in result.submissions])
+    observed = result.tables.get("observaciones")
     with open_history(result.history) as conn:
         assert conn is not None
-        store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs)
+        store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs,
+                    observed)
 
 
 def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
                 figures: dict[str, int],
-                matrix: pd.DataFrame, submissions: pd.DataFrame) -> None:
+                matrix: pd.DataFrame, submissions: pd.DataFrame,
+                observed: pd.DataFrame | None = None) -> None:
     """Replace the round's rows, all or nothing."""
     items = _rows(matrix, ITEM_COLUMNS)
     subs = _rows(submissions, SUBMISSION_COLUMNS)
+    views = [] if observed is None else _rows(observed.rename(columns={
+        "_reservado": "reservado", "_conocido": "conocido"}), OBSERVATION_COLUMNS)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("items", "envios", "rondas"):
+        for table in ("items", "envios", "observaciones", "rondas"):
             conn.execute(f"DELETE FROM {table} WHERE ronda = ?", (ronda,))
         conn.execute("INSERT INTO rondas VALUES (?, ?, ?)",
                      (ronda, as_of.isoformat(), json.dumps(figures, sort_keys=True)))
@@ -117,6 +132,9 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
         conn.executemany(f"INSERT INTO items VALUES ({marks})", [(ronda, *r) for r in items])
         marks = ", ".join("?" * (len(SUBMISSION_COLUMNS) + 1))
         conn.executemany(f"INSERT INTO envios VALUES ({marks})", [(ronda, *r) for r in subs])
+        marks = ", ".join("?" * (len(OBSERVATION_COLUMNS) + 1))
+        conn.executemany(f"INSERT INTO observaciones VALUES ({marks})",
+                         [(ronda, *r) for r in views])
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -161,6 +179,32 @@ def load_items(conn: sqlite3.Connection | None, ronda: str | None) -> pd.DataFra
     return frame.fillna({c: "" for c in ITEM_COLUMNS
                          if c not in {"fecha_limite", "avance", "reservado", "vencido",
                                       "por_vencer"}})
+
+
+def load_observations(conn: sqlite3.Connection | None, ronda: str | None) -> pd.DataFrame:
+    """The observations stored for a round, typed back (agreement, flags, row)."""
+    columns = [c for c in OBSERVATION_COLUMNS if c not in {"reservado", "conocido"}]
+    if conn is None or ronda is None:
+        return pd.DataFrame(columns=[*columns, "_reservado", "_conocido"])
+    frame = pd.read_sql_query(
+        f"SELECT {', '.join(OBSERVATION_COLUMNS)} FROM observaciones WHERE ronda = ? "
+        "ORDER BY rowid", conn, params=(ronda,))
+    frame["coincide"] = frame["coincide"].map({"1": True, "0": False}).astype(object)
+    frame["fila"] = pd.to_numeric(frame["fila"], errors="coerce")
+    frame["_reservado"] = frame.pop("reservado").eq("1")
+    frame["_conocido"] = frame.pop("conocido").eq("1")
+    return frame.fillna({c: "" for c in columns if c not in {"coincide", "fila"}})
+
+
+def observation_rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:
+    """Every stored observation, with its round (the annual report's and the page's)."""
+    columns = ["ronda", *OBSERVATION_COLUMNS]
+    if conn is None:
+        return pd.DataFrame(columns=columns)
+    frame = pd.read_sql_query(f"SELECT {', '.join(columns)} FROM observaciones "
+                              "ORDER BY ronda, rowid", conn)
+    frame["coincide"] = frame["coincide"].map({"1": True, "0": False}).astype(object)
+    return frame
 
 
 def latest_items_per_reporter(conn: sqlite3.Connection | None, before: str) -> pd.DataFrame:

@@ -74,5 +74,43 @@ WORDS: dict[str, Entry] = {
         "Una fecha (31/03/2027), un mes (marzo 2027), un trimestre (T1 2027) o un año del plan "
         "(2do año).",
         "A date (31/03/2027), a month (March 2027), a quarter (Q1 2027) or a plan year (year 2)."),
+    # The observer's sheet (pipeline.model.sides.OBSERVATIONS): its titles, then its words.
+    "observaciones.column.id": ("ID", "ID"),
+    "observaciones.column.informante": ("Informante", "Reporter"),
+    "observaciones.column.actividad": ("Descripción de la actividad", "Activity description"),
+    "observaciones.column.responsable": ("Parte responsable", "Responsible party"),
+    "observaciones.column.plazo": ("Plazo de cumplimiento", "Deadline"),
+    "observaciones.column.estado_oficial": ("Estado oficial", "Official status"),
+    "observaciones.column.avance_oficial": ("Avance oficial (%)", "Official progress (%)"),
+    "observaciones.column.estado_observado": ("Estado observado", "Observed status"),
+    "observaciones.column.evidencia": ("Evidencia", "Evidence"),
+    "observaciones.column.observacion": ("Observación", "Observation"),
+    "observaciones.column.ambito": ("Ámbito", "Level"),
+    "observaciones.column.fecha_observacion": ("Fecha de la observación", "Date observed"),
+    "observaciones.heading": (
+        "Observaciones de {reporter} — ronda {ronda}",
+        "Observations by {reporter} — round {ronda}"),
+    "observaciones.note": (
+        "Una fila por ítem de la ronda anterior. Las columnas grises son el informe oficial: "
+        "no las cambie. Si observó el ítem, elija el estado que usted observó (o Sin "
+        "información), anote la evidencia (un enlace, un documento o un lugar), su "
+        "observación, el ámbito y la fecha. Deje en blanco lo que no observó.",
+        "One row per item of the previous round. The grey columns are the official report: "
+        "do not change them. If you observed the item, choose the status you observed (or No "
+        "information), note the evidence (a link, a document or a place), your observation, "
+        "the level and the date. Leave blank what you did not observe."),
+    "observaciones.instruction": (
+        "Observaciones: en la hoja «{sheet}» usted da su propia valoración de cada "
+        "compromiso de los demás, con su evidencia. No es un compromiso nuevo: se muestra "
+        "junto al estado oficial en el consolidado, el tablero, los recordatorios y el "
+        "informe anual, y la reunión ve primero dónde las dos miradas difieren.",
+        "Observations: in the “{sheet}” sheet you give your own view of each of the others' "
+        "commitments, with its evidence. It is not a new commitment: it stands beside the "
+        "official status in the consolidated workbook, the page, the reminders and the annual "
+        "report, and the meeting sees first where the two views differ."),
+    "observaciones.choose_status": (
+        "Elija el estado que observó, o Sin información.",
+        "Choose the status you observed, or No information."),
+    "observaciones.choose_level": ("Local, nacional o regional.", "Local, national or regional."),
 }
 INSTRUCTIONS = 9  # template.instruction.0 ... in order

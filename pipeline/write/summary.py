@@ -26,9 +26,12 @@ from pipeline.write.printing import LINE_POINTS, Printing, column_pixels, setup,
 from pipeline.write.xlsx import Formats
 
 HEADLINES = ("actividades", "informantes", "esperados", "finalizado", "en_proceso",
-             "pendiente", "no_alcanzado", "vencidos", "por_vencer", "sin_responsable",
-             "plazo_impreciso", "sin_indicador", "completitud", "puntualidad", "archivos",
-             "archivos_rechazados", "errores", "advertencias")
+             "pendiente", "no_alcanzado", "vencidos", "por_vencer", "difieren", "coinciden",
+             "observados", "sin_responsable", "plazo_impreciso", "sin_indicador",
+             "completitud", "puntualidad", "archivos", "archivos_rechazados", "errores",
+             "advertencias")
+# Said only when the round has them (a round nobody observed has no such figures).
+OPTIONAL = ("observados", "coinciden", "difieren")
 TREND_SERIES = ("actividades", "finalizado", "en_proceso", "pendiente", "vencidos")
 FIRST_WIDTH, WIDTH, COLUMNS = 30, 11, 9  # the label column, then the figures
 
@@ -83,10 +86,11 @@ def write_summary(
 ) -> None:
     page = _Sheet(workbook, formats, sheet, printing)
     lang = printing.lang
-    page.block(LINE_POINTS * (len(HEADLINES) + 3))
+    shown = [k for k in HEADLINES if k in figures or k not in OPTIONAL]
+    page.block(LINE_POINTS * (len(shown) + 3))
     sheet.write(0, 0, printing.heading, formats.title)
     page.row = 2
-    for key in HEADLINES:
+    for key in shown:
         sheet.write(page.row, 0, word(f"headline.{key}", lang))
         value = figures.get(key)
         if value is None:  # timeliness without a closing date

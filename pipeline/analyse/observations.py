@@ -1,0 +1,239 @@
+"""Observations (the observer's voice): an observer's view of another reporter's item,
+beside the item's official status, never counted as a commitment.
+
+Two ways in: the rows of an observations sheet (the observer's template, or a hand-made
+sheet whose titles say so), and the rows of an observer's matrix that name another
+reporter's item (by its id, or by the same activity text) and in which the observer is not
+a responsible party (that would be its own report of a joint agreement). Each observation
+is resolved to its item (this round's row of that reporter, else the last stored round's),
+its observed status matched, and compared with the official one. Frames in, frames and
+issues out.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from typing import cast
+
+import pandas as pd
+
+from pipeline.model.sides import OBSERVATIONS
+from pipeline.model.text import fold
+from pipeline.model.values import read_text
+from pipeline.normalize.deadlines import parse_day
+from pipeline.normalize.matching import Matcher
+from pipeline.reference.data import Reference
+from validation import Issue, make_issue
+
+COLUMNS = ("id", "informante", "actividad", "responsable", "estado_oficial",
+           "estado_observado", "coincide", "evidencia", "observacion", "ambito",
+           "fecha_observacion", "observador", "archivo", "hoja", "fila")
+NO_INFORMATION = "sin_informacion"
+_NO_INFORMATION = {"sin informacion", "no information", "sin datos", "no data", "n/d", "nd",
+                   "s/i", "si", "sin info", "no info", "desconocido", "unknown", "no evidence",
+                   "sin evidencia", "no se sabe"}
+LEVELS = {"local": "local", "municipal": "local", "comunitario": "local",
+          "community": "local", "nacional": "nacional", "national": "nacional",
+          "pais": "nacional", "regional": "regional", "region": "regional"}
+# The matrix columns an observer's matrix row says its view in (for its issues' cells).
+_FROM_MATRIX = {"estado_observado": "estado", "observacion": "observaciones"}
+CellMap = Mapping[tuple[str, str], Mapping[str, tuple[str, str]]]
+
+
+def items_of_others(frame: pd.DataFrame, before: pd.DataFrame, ref: Reference) -> pd.DataFrame:
+    """The items an observation may name: this round's rows of reporters who do not
+    observe, then the last stored round's of the items not reported again. Columns:
+    informante, id, actividad, responsable, plazo, estado, avance, reservado, _texto."""
+    observers = set(ref.observadores)
+    now = frame.rename(columns={"_informante": "informante"})
+    now = now[~now["informante"].isin(observers)]
+    columns = ["informante", "id", "actividad", "responsable", "plazo", "estado", "avance",
+               "reservado"]
+    parts = [now.reindex(columns=columns)]
+    if not before.empty:
+        old = before[~before["informante"].isin(observers)].reindex(columns=columns)
+        reported = set(zip(now["informante"], now["id"], strict=True))
+        keep = [(i, d) not in reported for i, d in zip(old["informante"], old["id"],
+                                                         strict=True)]
+        parts.append(old[keep])
+    items = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    items = items.reset_index(drop=True)
+    items["reservado"] = items["reservado"].fillna(False).astype(bool)
+    for column in ("informante", "id", "actividad", "responsable", "plazo", "estado"):
+        items[column] = items[column].fillna("").astype(str)
+    texts = items["actividad"]
+    folded = {t: fold(t) for t in texts.unique()}
+    items["_texto"] = texts.map(folded)
+    return items
+
+
+def split_observer_rows(frame: pd.DataFrame, items: pd.DataFrame,
+                        ref: Reference) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An observer's matrix rows that name another reporter's item leave the matrix as
+    observations (in the shape of an observations sheet's rows); the rest stay."""
+    observers = set(ref.observadores)
+    mine = frame["_informante"].isin(observers)
+    if not mine.any() or items.empty:
+        return frame, _side_frame([])
+    by_id = {i: n for n, i in reversed(list(enumerate(items["id"]))) if i}
+    by_text = {t: n for n, t in reversed(list(enumerate(items["_texto"]))) if t}
+    taken: list[int] = []
+    records: list[dict[str, object]] = []
+    for index, row in frame[mine].iterrows():
+        written = bool(row["id"]) and not row.get("_id_generado", False)
+        found = by_id.get(str(row["id"])) if written else None
+        if found is None:
+            found = by_text.get(fold(row["actividad"]))
+        if found is None:
+            continue
+        item = items.iloc[found]
+        if str(row["_informante"]) in str(item["responsable"]).split("; "):
+            continue  # a joint agreement: the observer reports its own part of it
+        taken.append(int(cast(int, index)))
+        records.append({
+            "id": item["id"], "informante": item["informante"], "actividad": row["actividad"],
+            "estado_observado": row.get("_raw_estado", row["estado"]),
+            "observacion": row["observaciones"],
+            "evidencia": _extra(row, ("extra_evidencia", "extra_evidence",
+                                      "extra_medio_de_verificacion")),
+            "ambito": _extra(row, ("extra_ambito", "extra_nivel", "extra_level")),
+            "fecha_observacion": _extra(row, ("extra_fecha_de_la_observacion",
+                                              "extra_fecha", "extra_date")),
+            "_archivo": row["_archivo"], "_hoja": row["_hoja"], "_fila": row["_fila"],
+            "_informante": row["_informante"], "_ronda": row["_ronda"], "_matriz": True})
+    return frame.drop(index=taken), _side_frame(records)
+
+
+def _extra(row: pd.Series, names: tuple[str, ...]) -> object:
+    return next((row[n] for n in names if n in row.index and row[n]), "")
+
+
+def _side_frame(records: list[dict[str, object]]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(records, columns=[
+        *OBSERVATIONS.keys, "_archivo", "_hoja", "_fila", "_informante", "_ronda", "_matriz"])
+
+
+def build_observations(rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher,
+                       cells: CellMap) -> tuple[pd.DataFrame, list[Issue]]:
+    """Every observation that says something, resolved to its item and compared with the
+    official status; an observation whose item is not found is told at its cell (and kept:
+    nothing is lost)."""
+    issues: list[Issue] = []
+    records: list[dict[str, object]] = []
+    index = _ItemIndex(items)
+    for row in cast(list[dict[str, object]], rows.to_dict("records")):
+        text = {k: read_text(row.get(k)) for k in OBSERVATIONS.keys}
+        if not any(text[k] for k in OBSERVATIONS.content):
+            continue  # a prefilled row the observer left blank
+        at = _Place(row, cells)
+        found = index.find(text, matcher)
+        if found is None:
+            wanted = text["id"] or text["actividad"]
+            issues.append(at.issue("observacion-sin-item", "id" if text["id"] else "actividad",
+                                   wanted, sugerencia=index.nearest(text["id"]) if text["id"]
+                                   else ""))
+        item = items.iloc[found] if found is not None else None
+        observed = _observed_status(text["estado_observado"], matcher)
+        if observed is None:
+            issues.append(at.issue("estado-observado-desconocido", "estado_observado",
+                                   text["estado_observado"],
+                                   sugerencia=matcher.status(text["estado_observado"]).suggestion))
+            observed = text["estado_observado"]
+        ambito = LEVELS.get(fold(text["ambito"]), text["ambito"])
+        if text["ambito"] and fold(text["ambito"]) not in LEVELS:
+            issues.append(at.issue("ambito-desconocido", "ambito", text["ambito"]))
+        official = str(item["estado"]) if item is not None else ""
+        day = parse_day(row.get("fecha_observacion"))
+        records.append({
+            "id": item["id"] if item is not None else text["id"],
+            "informante": item["informante"] if item is not None else text["informante"],
+            "actividad": item["actividad"] if item is not None else text["actividad"],
+            "responsable": item["responsable"] if item is not None else text["responsable"],
+            "estado_oficial": official,
+            "estado_observado": observed,
+            "coincide": (None if not observed or observed == NO_INFORMATION or not official
+                         else observed == official),
+            "evidencia": text["evidencia"], "observacion": text["observacion"],
+            "ambito": ambito,
+            "fecha_observacion": day.isoformat() if day else text["fecha_observacion"],
+            "observador": row["_informante"], "archivo": row["_archivo"],
+            "hoja": row["_hoja"], "fila": int(str(row["_fila"])),
+            "_reservado": bool(item["reservado"]) if item is not None else False,
+            "_conocido": item is not None,
+        })
+    table = pd.DataFrame.from_records(records, columns=[*COLUMNS, "_reservado", "_conocido"])
+    table = table.sort_values(["informante", "id", "observador", "archivo", "fila"],
+                              kind="stable").reset_index(drop=True)
+    return table, issues
+
+
+def _observed_status(text: str, matcher: Matcher) -> str | None:
+    """A status key, NO_INFORMATION, "" when blank, or None when not recognized."""
+    if not text:
+        return ""
+    if fold(text) in _NO_INFORMATION:
+        return NO_INFORMATION
+    return matcher.status(text).value
+
+
+class _ItemIndex:
+    """The items an observation may name, by id and by reporter and activity text."""
+
+    def __init__(self, items: pd.DataFrame) -> None:
+        self.by_id: dict[str, list[int]] = {}
+        self.by_text: dict[str, list[int]] = {}
+        for n, (i, t) in enumerate(zip(items["id"], items["_texto"], strict=True)):
+            if i:
+                self.by_id.setdefault(i, []).append(n)
+            if t:
+                self.by_text.setdefault(t, []).append(n)
+        self.reporters = list(items["informante"])
+
+    def find(self, text: dict[str, str], matcher: Matcher) -> int | None:
+        reporter = matcher.ref.reporter_named(text["informante"]) if text["informante"] else None
+        candidates = (self.by_id.get(text["id"], []) if text["id"]
+                      else self.by_text.get(fold(text["actividad"]), []))
+        if reporter is not None:
+            candidates = [n for n in candidates if self.reporters[n] == reporter]
+        return candidates[0] if candidates else None
+
+    def nearest(self, wanted: str) -> str:
+        close = difflib.get_close_matches(wanted, list(self.by_id), n=1, cutoff=0.6)
+        return close[0] if close else ""
+
+
+class _Place:
+    """Where an observation was written, for its issues: the sheet's cell of a key."""
+
+    def __init__(self, row: Mapping[str, object], cells: CellMap) -> None:
+        self.row = row
+        self.cells = cells.get((str(row["_archivo"]), str(row["_hoja"])), {})
+        self.in_matrix = bool(row.get("_matriz"))
+
+    def issue(self, code: str, key: str, valor: str, sugerencia: str = "") -> Issue:
+        if self.in_matrix:
+            key = _FROM_MATRIX.get(key, key)
+        letter, title = self.cells.get(key, ("", ""))
+        fila = int(str(self.row["_fila"]))
+        return make_issue(code, archivo=str(self.row["_archivo"]), hoja=str(self.row["_hoja"]),
+                          fila=fila, columna=title, celda=f"{letter}{fila}" if letter else "",
+                          valor=valor, sugerencia=sugerencia)
+
+
+def observed_beside(matrix: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """Per item of the matrix, its observations in one line each: (informante, id) ->
+    estado_observado (the views, "; "-joined) and observacion ("observer: text")."""
+    known = table[table["_conocido"]] if "_conocido" in table else table
+    if known.empty:
+        return pd.DataFrame(columns=["informante", "id", "estado_observado",
+                                     "observacion_observador"])
+    rows = []
+    for (informante, ident), part in known.groupby(["informante", "id"], sort=True):
+        rows.append({"informante": informante, "id": ident,
+                     "estado_observado": "; ".join(dict.fromkeys(
+                         str(s) for s in part["estado_observado"] if s)),
+                     "observacion_observador": "\n".join(
+                         f"{o}: {t}" for o, t in zip(part["observador"], part["observacion"],
+                                                      strict=True) if t)})
+    return pd.DataFrame(rows)

@@ -1,0 +1,99 @@
+"""Per-item side sheets: a sheet of rows that each name an item of the matrix by its id (and
+reporter) and say something about it: an observer's view of the item (observations).
+
+One mechanism for every such sheet (docs: "one mechanism per shape"): a side sheet is a
+kind, its columns (key, width, the titles it is known by, whether the template locks it),
+the hidden metadata key that names its sheet in a template, and the columns whose titles
+tell it from a matrix when a file was made by hand. Reading (pipeline.read.sides), the
+template (pipeline.template.sides) and the history store every kind the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.model.columns import BY_KEY
+from pipeline.words import word
+
+
+@dataclass(frozen=True)
+class SideColumn:
+    key: str
+    width: int
+    aliases: tuple[str, ...] = ()  # other titles it is known by (besides its two titles)
+    locked: bool = False  # prefilled from the item in a template: not to be typed over
+
+    def title(self, kind: str, lang: str) -> str:
+        return word(f"{kind}.column.{self.key}", lang)
+
+
+@dataclass(frozen=True)
+class SideKind:
+    key: str  # observaciones
+    columns: tuple[SideColumn, ...]
+    # A header holding any of these titles (folded) is this kind's sheet, not a matrix,
+    # when it also names the item (its id or activity).
+    telling: tuple[str, ...]
+    # What a row must have filled to say something (a prefilled row left blank does not).
+    content: tuple[str, ...]
+
+    @property
+    def meta_key(self) -> str:
+        """The template's hidden metadata key whose value is this kind's sheet name."""
+        return f"hoja_{self.key}"
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+    def sheet_name(self, lang: str) -> str:
+        return word(f"sheet.{self.key}", lang)
+
+
+_ITEM = (  # the item a row names, as the template shows it (locked)
+    SideColumn("id", 13, BY_KEY["id"].aliases + ("id del ítem", "item id", "id item"),
+               locked=True),
+    SideColumn("informante", 16, ("informante", "reporter", "informado por", "reported by",
+                                  "país informante", "pais", "país", "country"), locked=True),
+    SideColumn("actividad", 44, BY_KEY["actividad"].aliases, locked=True),
+    SideColumn("responsable", 22, BY_KEY["responsable"].aliases, locked=True),
+    SideColumn("plazo", 16, BY_KEY["plazo"].aliases, locked=True),
+)
+
+OBSERVATIONS = SideKind(
+    key="observaciones",
+    columns=(
+        *_ITEM,
+        SideColumn("estado_oficial", 14, ("estado oficial", "official status",
+                                          "estado informado", "reported status",
+                                          "estado según el informante"), locked=True),
+        SideColumn("avance_oficial", 10, ("avance oficial", "official progress",
+                                          "avance oficial (%)", "official progress (%)"),
+                   locked=True),
+        SideColumn("estado_observado", 16, ("estado observado", "observed status",
+                                            "estado según la observación",
+                                            "estado segun sociedad civil",
+                                            "valoración", "valoracion", "assessment",
+                                            "estado verificado", "verified status",
+                                            # in an observations sheet, a plain "Status" is
+                                            # the observer's
+                                            "estado", "status", "estatus")),
+        SideColumn("evidencia", 30, ("evidencia", "evidence", "medio de verificación",
+                                     "medio de verificacion", "means of verification",
+                                     "fuente", "source", "enlace", "link")),
+        SideColumn("observacion", 44, ("observación", "observacion", "observation",
+                                       "observaciones", "observations", "comentario",
+                                       "comment")),
+        SideColumn("ambito", 12, ("ámbito", "ambito", "nivel", "level", "scope")),
+        SideColumn("fecha_observacion", 12, ("fecha de la observación", "fecha observación",
+                                             "fecha de observación", "observation date",
+                                             "date observed", "fecha", "date")),
+    ),
+    telling=("estado observado", "observed status", "estado verificado", "verified status",
+             "valoracion", "assessment", "estado segun la observacion",
+             "estado segun sociedad civil"),
+    content=("estado_observado", "evidencia", "observacion"),
+)
+
+KINDS: tuple[SideKind, ...] = (OBSERVATIONS,)
+BY_KIND: dict[str, SideKind] = {k.key: k for k in KINDS}

@@ -1,0 +1,60 @@
+"""Per-item side sheets as they are found (pipeline.model.sides): which sheet of a workbook
+is one, by the template's hidden key or by its titles, and which column is which key."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from pipeline.model.sides import KINDS, SideKind
+from pipeline.model.text import fold_title
+from pipeline.read.header import HEADER_SCAN_ROWS, Header
+from pipeline.words import LANGS
+
+
+@functools.cache
+def _index(kind: SideKind) -> dict[str, str]:
+    """folded title -> key, for one kind (its own titles first, then the aliases)."""
+    index: dict[str, str] = {}
+    for column in kind.columns:
+        for lang in LANGS:
+            index.setdefault(fold_title(column.title(kind.key, lang)), column.key)
+    for column in kind.columns:
+        for alias in column.aliases:
+            index.setdefault(fold_title(alias), column.key)
+    return index
+
+
+def side_header(rows: Sequence[Sequence[object]], metadata: dict[str, str],
+                sheet: str) -> tuple[SideKind, Header] | None:
+    """The side sheet this is, with its header: the sheet a template's metadata names, or
+    a sheet whose titles say so (an observed status beside the item's id or activity)."""
+    for kind in KINDS:
+        named = bool(sheet) and metadata.get(kind.meta_key) == sheet
+        for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+            header = _header_at(kind, r, row)
+            names_item = "id" in header.columns or "actividad" in header.columns
+            if names_item and (named or _telling(kind, row)):
+                return kind, header
+    return None
+
+
+def _telling(kind: SideKind, row: Sequence[object]) -> bool:
+    telling = {fold_title(t) for t in kind.telling}
+    return any(isinstance(cell, str) and fold_title(cell) in telling for cell in row)
+
+
+def _header_at(kind: SideKind, r: int, row: Sequence[object]) -> Header:
+    index = _index(kind)
+    columns: dict[str, int] = {}
+    titles: dict[str, str] = {}
+    extras: dict[str, int] = {}
+    for c, cell in enumerate(row):
+        title = " ".join(str(cell).split()) if cell not in (None, "") else ""
+        key = index.get(fold_title(cell)) if isinstance(cell, str) else None
+        if key and key not in columns:
+            columns[key] = c
+            titles[key] = title
+        elif title and title not in extras:
+            extras[title] = c
+    return Header(r, columns, titles, extras)
