@@ -163,8 +163,9 @@ def build_observations(rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher
             "_conocido": item is not None,
         })
     table = pd.DataFrame.from_records(records, columns=[*COLUMNS, "_reservado", "_conocido"])
-    table = table.sort_values(["informante", "id", "observador", "archivo", "fila"],
-                              kind="stable").reset_index(drop=True)
+    table = table.assign(_orden=~table["_conocido"].astype(bool)).sort_values(
+        ["_orden", "informante", "id", "observador", "archivo", "fila"], kind="stable")
+    table = table.drop(columns="_orden").reset_index(drop=True)
     return table, issues
 
 

@@ -15,6 +15,7 @@ from pipeline.model.text import fold
 from pipeline.reference.data import Party, Reference
 from pipeline.reference.load import load_reference
 from pipeline.store.history import latest_items_per_reporter, open_history
+from pipeline.template.sides import observed_items
 from pipeline.template.workbook import template_name, write_template
 from pipeline.write.staging import staging
 
@@ -61,8 +62,11 @@ def generate_templates(
             if mine.empty:
                 blank.append(party.nombre)
             records = [{str(k): v for k, v in r.items()} for r in mine.to_dict("records")]
-            write_template(stage / name, party, ronda, lang or ref.language_of(party.nombre),
-                           ref, today, records)
+            language = lang or ref.language_of(party.nombre)
+            observed = (observed_items(items, party.nombre, ref, language)
+                        if party.nombre in ref.observadores else None)
+            write_template(stage / name, party, ronda, language, ref, today, records,
+                           observed)
             written.append(out_dir / name)
     return Templates(written, blank, known)
 

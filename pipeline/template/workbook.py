@@ -18,8 +18,10 @@ from xlsxwriter.worksheet import Worksheet
 
 from pipeline import TEMPLATE_VERSION
 from pipeline.model.columns import COLUMNS, column_letter
+from pipeline.model.sides import OBSERVATIONS
 from pipeline.read.workbook import META_SHEET
 from pipeline.reference.data import Party, Reference
+from pipeline.template.sides import write_side_sheet
 from pipeline.words import word
 from pipeline.words.template import INSTRUCTIONS
 from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
@@ -41,9 +43,12 @@ def template_name(reporter: Party, ronda: str) -> str:
 def write_template(
     path: Path, reporter: Party, ronda: str, lang: str, ref: Reference, created: dt.date,
     items: list[dict[str, object]] | None = None,
+    observed: list[dict[str, object]] | None = None,
 ) -> None:
     """The template for one reporter; `items` (from the last stored round) are prefilled:
-    id and description locked, everything else ready to update; blank rows follow."""
+    id and description locked, everything else ready to update; blank rows follow. An
+    observer's (`observed` given: the others' items it is asked about) has an observations
+    sheet too."""
     names = {key: word(f"template.sheet.{key}", lang)
              for key in ("instrucciones", "matriz", "listas")}
     heading = word("template.heading", lang, reporter=ref.label("parte", reporter.nombre, lang),
@@ -67,8 +72,11 @@ def write_template(
     guide.set_column(0, 0, GUIDE_WIDTH, wrap)
     guide.write(0, 0, heading, title)
     guide.set_row(0, 21)
-    for r in range(INSTRUCTIONS):
-        text = word(f"template.instruction.{r}", lang)
+    lines = [word(f"template.instruction.{r}", lang) for r in range(INSTRUCTIONS)]
+    if observed is not None:
+        lines.append(word("observaciones.instruction", lang,
+                          sheet=OBSERVATIONS.sheet_name(lang)))
+    for r, text in enumerate(lines):
         guide.write(r + 2, 0, text)
         guide.set_row(r + 2, text_height(text, GUIDE_WIDTH) + 4)
     setup(guide, printing, [GUIDE_WIDTH], header_row=None, portrait=True)  # one page
@@ -129,6 +137,11 @@ def write_template(
     sheet.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True,
                        "sort": True, "autofilter": True})
     sheet.activate()
+    if observed is not None:
+        names[OBSERVATIONS.meta_key] = write_side_sheet(
+            workbook, OBSERVATIONS, observed, ref, printing, names["listas"],
+            word("observaciones.heading", lang,
+                 reporter=ref.label("parte", reporter.nombre, lang), ronda=ronda))
     _metadata(workbook, reporter, ronda, lang, names, CONTACT_CELLS, ref.plan.nombre)
     workbook.close()
 
@@ -211,6 +224,7 @@ def _metadata(workbook: Workbook, reporter: Party, ronda: str, lang: str,
         ("idioma", lang), ("hoja_matriz", names["matriz"]),
         ("hoja_instrucciones", names["instrucciones"]), ("fila_encabezado", str(HEADER_ROW + 1)),
         *((f"celda_{key}", cell) for key, cell in contact_cells.items()),
+        *((key, value) for key, value in names.items() if key.startswith("hoja_")),
     ]
     for r, (key, value) in enumerate(rows):
         meta.write_string(r, 0, key)

@@ -16,13 +16,15 @@ from pipeline.model.run import RunResult
 from pipeline.reference.data import Reference
 from pipeline.words import word
 from pipeline.write.charts import STATUS_COLOURS
+from pipeline.write.observations import WIDTHS as OBSERVATION_WIDTHS
+from pipeline.write.observations import observation_sheet, with_observations
 from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
 from pipeline.write.summary import write_summary
 from pipeline.write.xlsx import Formats, new_workbook, write_table
 from pipeline.write.xmlrows import StreamedSheet, text_cell, write_rows
 
 SHEETS = ("matriz", "cambios", "vencidos", "por_vencer", "sin_responsable",
-          "plazos_imprecisos", "cuadricula", "envios", "problemas")
+          "plazos_imprecisos", "cuadricula", "observaciones", "envios", "problemas")
 LIST_SHEETS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
 LIST_COLUMNS = ("informante", "id", "actividad", "responsable", "plazo", "fecha_limite",
                 "dias_vencido", "estado", "avance", "observaciones", "grupo_trabajo",
@@ -31,7 +33,8 @@ LIST_COLUMNS = ("informante", "id", "actividad", "responsable", "plazo", "fecha_
 # page, only): the columns a meeting reads. The CSVs keep SPEC's order.
 FIRST = {
     "matriz": ("informante", "id", "actividad", "responsable", "plazo", "fecha_limite",
-               "estado", "avance", "vencido", "por_vencer"),
+               "estado", "estado_observado", "observacion_observador", "avance", "vencido",
+               "por_vencer"),
     "envios": ("informante", "archivo", "estado", "motivo", "fecha_envio", "a_tiempo",
                "filas", "errores", "advertencias"),
     "problemas": ("severidad", "archivo", "hoja", "celda", "mensaje", "sugerencia", "valor"),
@@ -78,6 +81,13 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
             write_table(workbook, formats, name, table, headers, printing, WIDTHS,
                         empty_note=word("changes.none" if first else "changes.nothing",
                                         lang))
+        elif key == "observaciones":
+            observed = result.tables.get(key)
+            if observed is None or observed.empty:
+                continue  # nobody observed: no sheet (nor a word of it)
+            table = observation_sheet(observed, labels, ref, lang)
+            write_table(workbook, formats, name, table, [title(c, lang) for c in table.columns],
+                        printing, {**WIDTHS, **OBSERVATION_WIDTHS})
         elif key == "cuadricula":
             _write_grid(workbook, formats, name, result.summary["cuadricula"], labels, ref,
                         printing)
@@ -89,6 +99,8 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
                 table = table[[c for c in LIST_COLUMNS if c in table.columns]]
             if key in {"matriz", *LIST_SHEETS}:
                 table = _with_labels(table, labels, ref, lang)
+            if key == "matriz":
+                table = with_observations(table, result.tables.get("observaciones"), labels)
             table = _first(table, FIRST.get(key, ()))
             headers = [title(c, lang, result.extra_titles) for c in table.columns
                        if not str(c).startswith("_")]

@@ -1,0 +1,128 @@
+"""A per-item side sheet in a template (pipeline.model.sides): one row per item, the item's
+columns locked and grey, the columns to fill open, with their dropdowns. The observer's
+`Observaciones` sheet is one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from xlsxwriter.workbook import Workbook
+
+from pipeline.model.columns import column_letter
+from pipeline.model.sides import OBSERVATIONS, SideKind
+from pipeline.reference.data import Reference
+from pipeline.words import word
+from pipeline.write.printing import Printing, row_heights, setup, text_height
+
+HEADER_ROW = 3  # 0-based: the title, the note, a blank row, then the titles
+BLANK_ROWS = 50  # rows to add an item the list lacks
+LEVELS = ("local", "nacional", "regional")
+
+
+def observed_items(items: pd.DataFrame, observer: str, ref: Reference,
+                   lang: str) -> list[dict[str, object]]:
+    """The items an observer is asked about: every stored item of the others that is not
+    restricted, as the sheet shows them (reference values in the sheet's language)."""
+    if items.empty:
+        return []
+    others = items[items["informante"].ne(observer)
+                   & ~items["informante"].isin(ref.observadores)
+                   & ~items["reservado"].fillna(False).astype(bool)]
+    others = others.drop_duplicates(["informante", "id"])
+    rows = []
+    for item in others.to_dict("records"):
+        avance = item.get("avance")
+        rows.append({
+            "id": item["id"], "informante": ref.label("parte", str(item["informante"]), lang),
+            "actividad": item["actividad"],
+            "responsable": ref.label("parte", str(item["responsable"]), lang),
+            "plazo": item["plazo"],
+            "estado_oficial": ref.status_label(str(item["estado"]), lang)
+            if item["estado"] else "",
+            "avance_oficial": None if avance is None or avance != avance else avance,
+        })
+    return rows
+
+
+def write_side_sheet(workbook: Workbook, kind: SideKind, rows: list[dict[str, object]],
+                     ref: Reference, printing: Printing, lists_name: str,
+                     heading: str) -> str:
+    """The sheet of `kind` with `rows` prefilled, under `heading`; its name."""
+    lang = printing.lang
+    name = kind.sheet_name(lang)
+    sheet = workbook.add_worksheet(name)
+    border = {"valign": "top", "border": 1, "border_color": "#BFBFBF", "text_wrap": True}
+    locked = workbook.add_format({**border, "bg_color": "#F2F2F2"})
+    locked_number = workbook.add_format({**border, "bg_color": "#F2F2F2", "num_format": "0"})
+    unlocked = workbook.add_format({**border, "locked": False})
+    unlocked_date = workbook.add_format({**border, "locked": False,
+                                         "num_format": "dd/mm/yyyy"})
+    header = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top",
+                                  "bg_color": "#1F4E78", "font_color": "#FFFFFF", "border": 1})
+    sheet.write(0, 0, heading, workbook.add_format({"bold": True, "font_size": 14}))
+    note = word(f"{kind.key}.note", lang)
+    sheet.merge_range(1, 0, 1, 7, note, workbook.add_format({"text_wrap": True,
+                                                             "valign": "top"}))
+    widths = [c.width for c in kind.columns]
+    sheet.set_row(1, text_height(note, sum(widths[:8])) + 4)
+    for c, column in enumerate(kind.columns):
+        sheet.write(HEADER_ROW, c, column.title(kind.key, lang), header)
+        sheet.set_column(c, c, column.width)
+    sheet.set_row(HEADER_ROW, max(text_height(col.title(kind.key, lang), col.width)
+                                  for col in kind.columns))
+    first = HEADER_ROW + 1
+    last = first + len(rows) + BLANK_ROWS - 1
+    for r in range(first, last + 1):
+        values = rows[r - first] if r - first < len(rows) else {}
+        for c, column in enumerate(kind.columns):
+            value = values.get(column.key)
+            if column.locked and values:
+                fmt = locked_number if isinstance(value, int | float) else locked
+            else:
+                fmt = unlocked_date if column.key.startswith("fecha") else unlocked
+            if value is None or value == "":
+                sheet.write_blank(r, c, None, fmt)
+            elif isinstance(value, dt.date):
+                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), fmt)
+            elif isinstance(value, int | float):
+                sheet.write_number(r, c, value, fmt)
+            else:
+                sheet.write_string(r, c, str(value), fmt)
+    texts = pd.DataFrame({str(c): [str(v.get(col.key) or "") for v in rows]
+                          for c, col in enumerate(kind.columns)})
+    heights = row_heights(texts, {str(c): w for c, w in enumerate(widths)})
+    for r, height in enumerate(heights, start=first):
+        sheet.set_row(r, max(height, 15.0))
+    if kind is OBSERVATIONS:
+        _observation_lists(workbook, sheet, kind, ref, lang, first, last, lists_name)
+    sheet.freeze_panes(first, 3)
+    setup(sheet, printing, widths, header_row=HEADER_ROW, repeat_columns=1)
+    sheet.protect("", {"format_columns": True, "format_rows": True, "sort": True,
+                       "autofilter": True})
+    return name
+
+
+def _observation_lists(workbook: Workbook, sheet: object, kind: SideKind, ref: Reference,
+                       lang: str, first: int, last: int, lists_name: str) -> None:
+    """Dropdowns: the observed status (the statuses and "No information"), the level."""
+    lists = {
+        "estado_observado": [*(ref.status_label(s.clave, lang) for s in ref.estados),
+                             word("status.sin_informacion", lang)],
+        "ambito": [word(f"level.{level}", lang) for level in LEVELS],
+    }
+    hidden = workbook.get_worksheet_by_name(lists_name)
+    start = 10  # columns of the lists sheet after the matrix's own lists
+    for n, (key, values) in enumerate(lists.items()):
+        c = start + n
+        hidden.write(0, c, key)
+        hidden.write_column(1, c, values)
+        letter = column_letter(c)
+        col = kind.keys.index(key)
+        sheet.data_validation(first, col, last, col, {  # type: ignore[attr-defined]
+            "validate": "list",
+            "source": f"='{lists_name}'!${letter}$2:${letter}${len(values) + 1}",
+            "error_type": "warning", "error_title": "Seguimiento",
+            "input_message": word(f"{kind.key}.choose_"
+                                  f"{'status' if key == 'estado_observado' else 'level'}", lang),
+            "error_message": word("template.keep_anyway", lang)})

@@ -1,0 +1,55 @@
+"""Observations in consolidado.xlsx: the `Observaciones` sheet (differing views first) and,
+in the Matrix, each item's observed status and observation beside its official status."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.analyse.observations import observed_beside
+from pipeline.reference.data import Reference
+from pipeline.words import word
+
+SHEET_COLUMNS = ("informante", "id", "actividad", "responsable", "estado_oficial",
+                 "estado_observado", "coincide", "observacion", "evidencia", "ambito",
+                 "fecha_observacion", "observador", "archivo", "hoja", "fila")
+WIDTHS = {"estado_oficial": 13, "estado_observado": 13, "coincide": 9, "observacion": 40,
+          "evidencia": 28, "ambito": 10, "fecha_observacion": 11, "observador": 12,
+          "observacion_observador": 36}
+
+
+def observation_sheet(table: pd.DataFrame, labels: dict[str, str], ref: Reference,
+                      lang: str) -> pd.DataFrame:
+    """The observations as a meeting reads them: differing views first, then agreeing,
+    then the rest; statuses, parties and levels as words in the run's language."""
+    order = table["coincide"].map({False: 0, True: 1}).fillna(2)
+    shown = table.assign(_orden=order).sort_values(
+        ["_orden", "informante", "id"], kind="stable")[list(SHEET_COLUMNS)].copy()
+    for column in ("estado_oficial", "estado_observado"):
+        shown[column] = shown[column].map(lambda k: labels.get(k, k))
+    for column in ("informante", "responsable", "observador"):
+        shown[column] = shown[column].map(lambda v: ref.label("parte", str(v), lang))
+    yes_no = {True: word("yes", lang), False: word("no", lang)}
+    shown["coincide"] = shown["coincide"].map(lambda v: yes_no.get(v, "")
+                                              if isinstance(v, bool) else "")
+    shown["ambito"] = shown["ambito"].map(
+        lambda v: word(f"level.{v}", lang) if v in ("local", "nacional", "regional") else v)
+    return shown.reset_index(drop=True)
+
+
+def with_observations(matrix: pd.DataFrame, table: pd.DataFrame | None,
+                      labels: dict[str, str]) -> pd.DataFrame:
+    """The matrix with each item's observed status and observation after its status (the
+    matrix as it was when nobody observed)."""
+    if table is None or table.empty:
+        return matrix
+    beside = observed_beside(matrix, table)
+    if beside.empty:
+        return matrix
+    beside["estado_observado"] = beside["estado_observado"].map(
+        lambda text: "; ".join(labels.get(k, k) for k in str(text).split("; ") if k))
+    joined = matrix.merge(beside, on=["informante", "id"], how="left", sort=False)
+    joined.index = matrix.index
+    columns = list(matrix.columns)
+    at = columns.index("estado") + 1
+    order = [*columns[:at], "estado_observado", "observacion_observador", *columns[at:]]
+    return joined[order].fillna({"estado_observado": "", "observacion_observador": ""})
