@@ -4,7 +4,8 @@ beside the item's official status, never counted as a commitment.
 Two ways in: the rows of an observations sheet (the observer's template, or a hand-made
 sheet whose titles say so), and the rows of an observer's matrix that name another
 reporter's item (by its id, or by the same activity text) and in which the observer is not
-a responsible party (that would be its own report of a joint agreement). Each observation
+a responsible party, in the item or in its own row (that would be its own report of a joint
+agreement). Each observation
 is resolved to its item (this round's row of that reporter, else the last stored round's),
 its observed status matched, and compared with the official one. Frames in, frames and
 issues out.
@@ -88,7 +89,8 @@ def split_observer_rows(frame: pd.DataFrame, items: pd.DataFrame,
         if found is None:
             continue
         item = items.iloc[found]
-        if str(row["_informante"]) in str(item["responsable"]).split("; "):
+        parties = {*str(item["responsable"]).split("; "), *str(row["responsable"]).split("; ")}
+        if str(row["_informante"]) in parties:
             continue  # a joint agreement: the observer reports its own part of it
         taken.append(int(cast(int, index)))
         records.append({
@@ -200,8 +202,20 @@ class _ItemIndex:
         return candidates[0] if candidates else None
 
     def nearest(self, wanted: str) -> str:
+        """The id meant: the one that reads the same once look-alike characters are one
+        (l and 1, O and 0) and case is ignored, else the closest."""
+        plain = {_plain(i): i for i in self.by_id}
+        if _plain(wanted) in plain:
+            return plain[_plain(wanted)]
         close = difflib.get_close_matches(wanted, list(self.by_id), n=1, cutoff=0.6)
         return close[0] if close else ""
+
+
+_LOOK_ALIKE = str.maketrans({"l": "1", "i": "1", "o": "0", " ": "", "_": "-"})
+
+
+def _plain(ident: str) -> str:
+    return ident.lower().translate(_LOOK_ALIKE)
 
 
 class _Place:
