@@ -119,6 +119,41 @@ def update(path: Path, changes: dict[str, dict[str, object]], submitted: object)
     return found
 
 
+# RROCM observes five items of round 2: two views differ, one agrees, one has no
+# information, one names an id that is no item. Status keys of what was typed:
+STATUS = {"En proceso": "en_proceso", "Pendiente": "pendiente", "Finalizado": "finalizado",
+          "In progress": "en_proceso", "Completed": "finalizado", "No alcanzado": "no_alcanzado",
+          "Sin información": "sin_informacion"}
+OBSERVES = {"Protocolo de niñez migrante": ("En proceso", "https://example.org/acta"),
+            "Centros de retorno": ("No alcanzado", "Visita a Tegucigalpa"),
+            "Fair recruitment workshop": ("Finalizado", ""),
+            "Campaña informativa": ("Sin información", "")}
+UNKNOWN_ID = "GTM-NOEXISTE"
+
+
+def observe(path: Path, target: Path) -> int:
+    """RROCM fills its template's observations sheet; the row of the unknown id."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Observaciones"]
+    header = [c.value for c in sheet[4]]
+    at = {title: header.index(title) + 1 for title in header if title}
+    last = 4
+    for r in range(5, sheet.max_row + 1):
+        activity = sheet.cell(r, at["Descripción de la actividad"]).value
+        if activity is None:
+            continue
+        last = r
+        if activity in OBSERVES:
+            status, evidence = OBSERVES[str(activity)]
+            sheet.cell(r, at["Estado observado"]).value = status
+            sheet.cell(r, at["Evidencia"]).value = evidence or None
+            sheet.cell(r, at["Observación"]).value = f"RROCM sobre {activity}"
+    sheet.cell(last + 1, at["ID"]).value = UNKNOWN_ID
+    sheet.cell(last + 1, at["Estado observado"]).value = "Pendiente"
+    workbook.save(target)
+    return last + 1
+
+
 def summary_figures(line: str) -> list[int]:
     """The numbers of the end-of-run line, in order."""
     return [int(n) for n in re.findall(r"(?<![\w-])(\d+)(?![\w-])", line.split(" -> ")[0])]
@@ -228,6 +263,9 @@ def test_a_year_of_follow_up(walk: dict[str, Path]) -> None:
         prefilled = update(target, edits, D(2027, 5, 10))
         assert sorted(prefilled) == sorted(i.activity for i in items if i.reporter == reporter)
     (inbox / "Migración laboral - 2027-T2.xlsx").write_bytes(b"PK\x03\x04 cut short")
+    run("template", "--reporter", "RROCM", "--round", "2027-T2", *use)
+    observer = ws / "plantillas" / "2027-T2" / "RROCM - 2027-T2.xlsx"
+    unknown_row = observe(observer, inbox / observer.name)
     by_name = {i.activity: i for i in items}
     by_name["Protocolo de niñez migrante"].done = True
     by_name["Fair recruitment workshop"].done = True
@@ -237,12 +275,35 @@ def test_a_year_of_follow_up(walk: dict[str, Path]) -> None:
     as_of = D(2027, 5, 20)
     out, _ = run("consolidate", "--round", "2027-T2", "--as-of", "2027-05-20", "--lang", "en",
                  *use)
-    assert out.startswith(f"Consolidated 2027-T2: {len(items)} activities from 3 of 4 ")
-    numbers = summary_figures(out)
-    assert numbers[3:6] == [sum(i.overdue(as_of) for i in items),
+    assert out.startswith(f"Consolidated 2027-T2: {len(items)} activities from 3 of 4 "), out
+    # (RROCM's observations file is one more file, from a reporter not on the list: the
+    # line says so before the flags; its views are never counted as activities)
+    numbers = summary_figures(out.split("; ")[1])
+    assert numbers[0:3] == [sum(i.overdue(as_of) for i in items),
                             sum(i.due_soon(as_of) for i in items),
                             sum(not i.written.get("responsable") for i in items)]
     results = ws / "resultados" / "2027-T2"
+    official = {i.activity: "finalizado" if i.done else STATUS[str(i.written["estado"])]
+                for i in items}
+    observed = pd.read_csv(results / "observaciones.csv", **READ).set_index("actividad")
+    for activity, (status, evidence) in OBSERVES.items():
+        row = observed.loc[activity]
+        assert (row["estado_oficial"], row["estado_observado"], row["evidencia"]) == (
+            official[activity], STATUS[status], evidence)
+        assert row["informante"] == by_name[activity].reporter
+    views = [(official[a], STATUS[s]) for a, (s, _) in OBSERVES.items()
+             if s != "Sin información"]
+    headline = {r[0]: r[1] for r in openpyxl.load_workbook(results / "consolidado.xlsx")[
+        "Summary"].iter_rows(values_only=True) if r[0]}
+    assert headline["Items observed"] == len(OBSERVES)
+    assert headline["Observations that agree with the official status"] == sum(
+        a == b for a, b in views)
+    assert headline["Observations that differ from the official status"] == sum(
+        a != b for a, b in views)
+    problems = pd.read_csv(results / "problemas.csv", **READ)
+    told = problems[problems["codigo"] == "observacion-sin-item"]
+    assert list(zip(told["archivo"], told["celda"], strict=True)) == [
+        ("RROCM - 2027-T2.xlsx", f"A{unknown_row}")]
     changed = pd.read_csv(results / "cambios.csv", **READ)
     assert sorted(changed.loc[changed["tipo"] == "cambio_estado", "actividad"]) == sorted(
         a for r in changes.values() for a, e in r.items() if "estado" in e)
