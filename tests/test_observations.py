@@ -298,3 +298,31 @@ def test_observers_in_the_configuration_are_checked(tmp_path: Path, value: str) 
     output = run("consolidate", str(inbox), "--out", str(tmp_path / "out"), "--config",
                  str(config), code=3)
     assert "observadores" in output
+
+
+def test_validate_checks_an_observers_file_against_the_workspaces_last_round(
+        tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    """A focal point's file checked as it arrives: in a workspace, an observation of an
+    unknown id is told with the id meant; without one there is nothing to check it
+    against, and nothing is told."""
+    ws = tmp_path / "ws"
+    run("init", str(ws))
+    inbox = round_folder(tmp_path, make_workbook)
+    out = run("consolidate", str(inbox), "--workspace", str(ws), "--as-of", AS_OF, "--round",
+              "2027-T1", "--lang", "en")
+    assert "items observed" not in out  # nobody observed
+    observer = make_workbook("RROCM - 2027-T2.xlsx", OBSERVED, OBSERVATION_TITLES,
+                             title_rows=(), sheet="Observaciones", folder=tmp_path / "llega")
+    said = run("validate", str(observer), "--workspace", str(ws))
+    assert "RROCM - 2027-T2.xlsx › Observaciones › A6" in said and "GTM-001" in said
+    assert "observacion-sin-item" not in run("validate", str(observer))
+    inbox2 = tmp_path / "r2"
+    inbox2.mkdir()
+    (inbox2 / observer.name).write_bytes(observer.read_bytes())
+    out = run("consolidate", str(inbox2), "--workspace", str(ws), "--as-of", "2027-05-20",
+              "--round", "2027-T2", "--lang", "en")
+    known = [o for o in OBSERVED if o[0] in OFFICIAL]
+    differ = sum(KEYS[o[2]] != KEYS[OFFICIAL[o[0]]] for o in known
+                 if o[2] != "Sin información")
+    assert (f"items observed: {len(known)}, with a view that differs from the official "
+            f"status: {differ};") in out

@@ -130,7 +130,7 @@ def build_observations(rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher
             continue  # a prefilled row the observer left blank
         at = _Place(row, cells)
         found = index.find(text, matcher)
-        if found is None:
+        if found is None and not items.empty:  # (with no item known, nothing to tell)
             wanted = text["id"] or text["actividad"]
             issues.append(at.issue("observacion-sin-item", "id" if text["id"] else "actividad",
                                    wanted, sugerencia=index.nearest(text["id"]) if text["id"]

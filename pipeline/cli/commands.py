@@ -111,6 +111,8 @@ def consolidated_line(result: RunResult, lang: Lang) -> str:
                 others=plural("cli.unlisted", lang, unlisted) if unlisted else "",
                 vencidas=plural("n.overdue", lang, f["vencidos"]), por_vencer=f["por_vencer"],
                 sin_responsable=f["sin_responsable"], impreciso=f["plazo_impreciso"],
+                observed=word("cli.observed", lang, observados=f["observados"],
+                              difieren=f["difieren"]) if "observados" in f else "",
                 errores=plural("n.errors", lang, f["errores"]),
                 advertencias=plural("n.warnings", lang, f["advertencias"]),
                 out=result.out_dir)
@@ -135,7 +137,8 @@ def validate(paths: tuple[Path, ...], as_of: dt.date | None, workspace: Path | N
 
         ws = places.workspace(workspace, needed=False)
         result, files = validate_files(list(paths), _day(as_of), language,
-                                       places.config(config, ws))
+                                       places.config(config, ws),
+                                       ws.history if ws is not None else None)
         for issue in result.issues:
             click.echo(f"{issue.severity_label(language):<11} {issue.where()}: "
                        f"{issue.message(language)} [{issue.code}]")

@@ -14,12 +14,17 @@ from pipeline.normalize.matching import Matcher
 from pipeline.read.files import Candidate, list_input_files, skip_reason
 from pipeline.read.gather import gather
 from pipeline.reference.load import load_reference
+from pipeline.store.history import load_items, open_history, previous_round
+
+LATEST = "\uffff"  # sorts after every round's name: previous_round(LATEST) is the latest
 
 
 def validate_files(paths: list[Path], as_of: dt.date, lang: str,
-                   config: Path | None = None) -> tuple[RunResult, int]:
+                   config: Path | None = None,
+                   history: Path | None = None) -> tuple[RunResult, int]:
     """The files (folders give their files) analysed as a round of their own; the result
-    and the number of files looked at."""
+    and the number of files looked at. With a `history`, the latest stored round's items
+    are what an observer's file may observe."""
     missing = [str(p) for p in paths if not os.path.lexists(p)]
     if missing:
         raise InputFileMissing(", ".join(missing))
@@ -32,6 +37,10 @@ def validate_files(paths: list[Path], as_of: dt.date, lang: str,
     ref = load_reference(config)
     matcher = Matcher(ref)
     found = gather(candidates, ref, matcher, None, as_of, lang)
+    before = None
+    if history is not None:
+        with open_history(history, create=False) as conn:
+            before = load_items(conn, previous_round(conn, LATEST))
     result = analyse_round(found, ref, matcher, as_of=as_of, ronda=None, closing_date=None,
-                           lang=lang, expected=())
+                           lang=lang, expected=(), before=before)
     return result, len(candidates)

@@ -14,11 +14,12 @@ WORDS: dict[str, Entry] = {
     # The end-of-run line and the command line's other words
     "cli.consolidated": ("Consolidado {ronda}: {actividades} de {informantes}{others}; "
                          "{vencidas}, {por_vencer} por vencer, {sin_responsable} sin "
-                         "responsable, {impreciso} con plazo impreciso; {errores}, "
+                         "responsable, {impreciso} con plazo impreciso{observed}; {errores}, "
                          "{advertencias} -> {out}",
                          "Consolidated {ronda}: {actividades} from {informantes}{others}; "
                          "{vencidas}, {por_vencer} due soon, {sin_responsable} without "
-                         "responsible party, {impreciso} with vague deadline; {errores}, "
+                         "responsible party, {impreciso} with vague deadline{observed}; "
+                         "{errores}, "
                          "{advertencias} -> {out}"),
     "n.activities": (("{n} actividad", "{n} actividades"), ("{n} activity", "{n} activities")),
     "n.of_reporters": (("{received} de {n} informante", "{received} de {n} informantes"),
@@ -33,6 +34,10 @@ WORDS: dict[str, Entry] = {
                    "pendientes"),
                   ("{n} responsible party with pending items", "{n} responsible parties "
                    "with pending items")),
+    "cli.observed": ("; ítems observados: {observados}, con una valoración distinta a la "
+                     "oficial: {difieren}",
+                     "; items observed: {observados}, with a view that differs from the "
+                     "official status: {difieren}"),
     "cli.unlisted": ((" (y {n} archivo de un informante que no está en la lista de la ronda: "
                       "véase problemas.csv)", " (y {n} archivos de informantes que no están en "
                       "la lista de la ronda: véase problemas.csv)"),
