@@ -60,5 +60,39 @@ def make_round(folder: Path, workbooks: int, rows: int = 40, seed: int = 7) -> l
     return paths
 
 
+OBSERVED = ["finalizado", "en proceso", "pendiente", "no alcanzado", "sin información"]
+
+
+def make_observer(folder: Path, count: int, seed: int = 11) -> Path:
+    """RROCM's observations of `count` items of the round in `folder` (spread over its
+    workbooks, named by reporter and activity as a hand-made sheet would), in one file
+    beside them."""
+    import python_calamine
+
+    rng = random.Random(seed)
+    files = sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith("RROCM"))
+    per_file = -(-count // max(len(files), 1))
+    rows: list[list[str]] = []
+    for path in files:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        values = book.get_sheet_by_name("Matriz").to_python()
+        activities = [str(r[2]) for r in values[4:] if len(r) > 2 and r[2]]
+        for activity in activities[:per_file]:
+            rows.append([path.stem, activity, rng.choice(OBSERVED),
+                         "https://example.org/evidencia", "Observado en terreno", "Local"])
+        if len(rows) >= count:
+            break
+    path = folder / "RROCM observaciones.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.set_properties({"created": dt.datetime(2026, 11, 1)})
+    sheet = workbook.add_worksheet("Observaciones")
+    sheet.write_row(0, 0, ["Informante", "Descripción de la actividad", "Estado observado",
+                           "Evidencia", "Observación", "Ámbito"])
+    for r, row in enumerate(rows[:count], start=1):
+        sheet.write_row(r, 0, row)
+    workbook.close()
+    return path
+
+
 if __name__ == "__main__":
     make_round(Path(sys.argv[1]), int(sys.argv[2]))

@@ -4,12 +4,14 @@ synthetic rounds of 60, 500 and 2,000 workbooks. Medians of several runs and pea
 each run in a fresh process.
 
     python benchmarks/run.py [--sizes 60,500,2000] [--repeat 3] [--workdir DIR]
+                             [--observations 10000]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 import resource
@@ -123,12 +125,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--one", nargs=3)
+    parser.add_argument("--observations", type=int, default=0,
+                        help="also measure the product on each round with an observer's "
+                             "file observing this many items (RROCM)")
     args = parser.parse_args()
     if args.one:
         one(args.one[0], Path(args.one[1]), Path(args.one[2]))
         return
     sys.path.insert(0, str(HERE))
-    from make_round import make_round
+    from make_round import make_observer, make_round
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="seguimiento-bench-"))
     print(f"machine: {platform.platform()}, Python {platform.python_version()}, "
@@ -148,6 +153,17 @@ def main() -> None:
               f"{results['naive']['peak_mb']:.0f} | {results['floor']['peak_mb']:.0f} |",
               flush=True)
         where.append(_where(size, results["product"], f))
+        if args.observations:
+            observed = work / f"round-{size}-observed"
+            if not observed.exists():
+                shutil.copytree(folder, observed, copy_function=os.link)
+                make_observer(observed, args.observations)
+            with_them = measure("product", observed, work, args.repeat)
+            print(f"| {size} + {args.observations} observations | {size * 40} | "
+                  f"{with_them['median_s']:.2f} | | | {with_them['median_s'] / f:.2f} | | "
+                  f"{with_them['peak_mb']:.0f} | | |", flush=True)
+            where.append(_where(size, with_them, f).replace(
+                f"| {size} |", f"| {size} + {args.observations} observations |", 1))
     print("\nWhere the product's time goes (medians, from its log; start-up is Python and the "
           "imports):\n")
     print("| workbooks | start-up s | reading s | analysis s | writing s | of which history s "
@@ -168,8 +184,6 @@ def _where(size: int, product: dict[str, float], floor_s: float) -> str:
 
 
 def _cores() -> int:
-    import os
-
     return os.cpu_count() or 1
 
 
