@@ -116,12 +116,12 @@ def test_an_observations_sheet_is_read_beside_the_status_never_as_commitments(
                  if o[2] != "Sin información")
     summary = openpyxl.load_workbook(out / "consolidado.xlsx")["Resumen"]
     headline = {r[0]: r[1] for r in summary.iter_rows(values_only=True) if r[0]}
-    assert headline["Ítems con observación"] == len(known)
-    assert headline["Observaciones que coinciden con el estado oficial"] == agree
-    assert headline["Observaciones que difieren del estado oficial"] == differ
+    assert headline["Ítems observados"] == len(known)
+    assert headline["Coinciden con lo oficial"] == agree
+    assert headline["Difieren de lo oficial"] == differ
     plain = openpyxl.load_workbook(without / "consolidado.xlsx")
     assert "Observaciones" not in plain.sheetnames  # nobody observed: no word of it
-    assert not any(str(r[0]).startswith("Observaciones que") for r in
+    assert not any(str(r[0]).startswith(("Coinciden", "Difieren")) for r in
                    plain["Resumen"].iter_rows(values_only=True))
 
     problems = read_table(out, "problemas")

@@ -296,9 +296,9 @@ def test_a_year_of_follow_up(walk: dict[str, Path]) -> None:
     headline = {r[0]: r[1] for r in openpyxl.load_workbook(results / "consolidado.xlsx")[
         "Summary"].iter_rows(values_only=True) if r[0]}
     assert headline["Items observed"] == len(OBSERVES)
-    assert headline["Observations that agree with the official status"] == sum(
+    assert headline["Agree with official status"] == sum(
         a == b for a, b in views)
-    assert headline["Observations that differ from the official status"] == sum(
+    assert headline["Differ from official status"] == sum(
         a != b for a, b in views)
     problems = pd.read_csv(results / "problemas.csv", **READ)
     told = problems[problems["codigo"] == "observacion-sin-item"]

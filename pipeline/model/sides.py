@@ -19,7 +19,7 @@ from pipeline.words import word
 @dataclass(frozen=True)
 class SideColumn:
     key: str
-    width: int
+    width: int  # narrow enough that a printed page holds the item and what is filled in
     aliases: tuple[str, ...] = ()  # other titles it is known by (besides its two titles)
     locked: bool = False  # prefilled from the item in a template: not to be typed over
 
@@ -51,26 +51,26 @@ class SideKind:
 
 
 _ITEM = (  # the item a row names, as the template shows it (locked)
-    SideColumn("id", 13, BY_KEY["id"].aliases + ("id del ítem", "item id", "id item"),
+    SideColumn("id", 12, BY_KEY["id"].aliases + ("id del ítem", "item id", "id item"),
                locked=True),
-    SideColumn("informante", 16, ("informante", "reporter", "informado por", "reported by",
+    SideColumn("informante", 13, ("informante", "reporter", "informado por", "reported by",
                                   "país informante", "pais", "país", "country"), locked=True),
-    SideColumn("actividad", 44, BY_KEY["actividad"].aliases, locked=True),
-    SideColumn("responsable", 22, BY_KEY["responsable"].aliases, locked=True),
-    SideColumn("plazo", 16, BY_KEY["plazo"].aliases, locked=True),
+    SideColumn("actividad", 30, BY_KEY["actividad"].aliases, locked=True),
+    SideColumn("responsable", 15, BY_KEY["responsable"].aliases, locked=True),
+    SideColumn("plazo", 12, BY_KEY["plazo"].aliases, locked=True),
 )
 
 OBSERVATIONS = SideKind(
     key="observaciones",
     columns=(
         *_ITEM,
-        SideColumn("estado_oficial", 14, ("estado oficial", "official status",
+        SideColumn("estado_oficial", 11, ("estado oficial", "official status",
                                           "estado informado", "reported status",
                                           "estado según el informante"), locked=True),
-        SideColumn("avance_oficial", 10, ("avance oficial", "official progress",
+        SideColumn("avance_oficial", 8, ("avance oficial", "official progress",
                                           "avance oficial (%)", "official progress (%)"),
                    locked=True),
-        SideColumn("estado_observado", 16, ("estado observado", "observed status",
+        SideColumn("estado_observado", 13, ("estado observado", "observed status",
                                             "estado según la observación",
                                             "estado segun sociedad civil",
                                             "valoración", "valoracion", "assessment",
@@ -78,14 +78,14 @@ OBSERVATIONS = SideKind(
                                             # in an observations sheet, a plain "Status" is
                                             # the observer's
                                             "estado", "status", "estatus")),
-        SideColumn("evidencia", 30, ("evidencia", "evidence", "medio de verificación",
+        SideColumn("evidencia", 20, ("evidencia", "evidence", "medio de verificación",
                                      "medio de verificacion", "means of verification",
                                      "fuente", "source", "enlace", "link")),
-        SideColumn("observacion", 44, ("observación", "observacion", "observation",
+        SideColumn("observacion", 30, ("observación", "observacion", "observation",
                                        "observaciones", "observations", "comentario",
                                        "comment")),
-        SideColumn("ambito", 12, ("ámbito", "ambito", "nivel", "level", "scope")),
-        SideColumn("fecha_observacion", 12, ("fecha de la observación", "fecha observación",
+        SideColumn("ambito", 10, ("ámbito", "ambito", "nivel", "level", "scope")),
+        SideColumn("fecha_observacion", 11, ("fecha de la observación", "fecha observación",
                                              "fecha de observación", "observation date",
                                              "date observed", "fecha", "date")),
     ),

@@ -17,6 +17,8 @@ from pipeline.write.printing import Printing, row_heights, setup, text_height
 
 HEADER_ROW = 3  # 0-based: the title, the note, a blank row, then the titles
 BLANK_ROWS = 50  # rows to add an item the list lacks
+PRINTED_BLANK_ROWS = 5
+WRITING_ROOM = 30.0  # points: room to write an observation by hand on the printed form
 LEVELS = ("local", "nacional", "regional")
 
 
@@ -62,10 +64,10 @@ def write_side_sheet(workbook: Workbook, kind: SideKind, rows: list[dict[str, ob
                                   "bg_color": "#1F4E78", "font_color": "#FFFFFF", "border": 1})
     sheet.write(0, 0, heading, workbook.add_format({"bold": True, "font_size": 14}))
     note = word(f"{kind.key}.note", lang)
-    sheet.merge_range(1, 0, 1, 7, note, workbook.add_format({"text_wrap": True,
-                                                             "valign": "top"}))
     widths = [c.width for c in kind.columns]
-    sheet.set_row(1, text_height(note, sum(widths[:8])) + 4)
+    sheet.merge_range(1, 0, 1, len(widths) - 1, note,
+                      workbook.add_format({"text_wrap": True, "valign": "top"}))
+    sheet.set_row(1, text_height(note, sum(widths)) + 4)
     for c, column in enumerate(kind.columns):
         sheet.write(HEADER_ROW, c, column.title(kind.key, lang), header)
         sheet.set_column(c, c, column.width)
@@ -93,11 +95,13 @@ def write_side_sheet(workbook: Workbook, kind: SideKind, rows: list[dict[str, ob
                           for c, col in enumerate(kind.columns)})
     heights = row_heights(texts, {str(c): w for c, w in enumerate(widths)})
     for r, height in enumerate(heights, start=first):
-        sheet.set_row(r, max(height, 15.0))
+        sheet.set_row(r, max(1.15 * height + 4, WRITING_ROOM))  # (LibreOffice sets wider)
     if kind is OBSERVATIONS:
         _observation_lists(workbook, sheet, kind, ref, lang, first, last, lists_name)
     sheet.freeze_panes(first, 3)
-    setup(sheet, printing, widths, header_row=HEADER_ROW, repeat_columns=1)
+    # Printed: the prefilled rows and a few blank ones, every column on the page's width.
+    setup(sheet, printing, widths, header_row=HEADER_ROW, repeat_columns=1, portrait=False,
+          area_rows=first + len(rows) + PRINTED_BLANK_ROWS - 1)
     sheet.protect("", {"format_columns": True, "format_rows": True, "sort": True,
                        "autofilter": True})
     return name

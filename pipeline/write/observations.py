@@ -9,19 +9,23 @@ from pipeline.analyse.observations import observed_beside
 from pipeline.reference.data import Reference
 from pipeline.words import word
 
-SHEET_COLUMNS = ("informante", "id", "actividad", "responsable", "estado_oficial",
-                 "estado_observado", "coincide", "observacion", "evidencia", "ambito",
-                 "fecha_observacion", "observador", "archivo", "hoja", "fila")
-WIDTHS = {"estado_oficial": 13, "estado_observado": 13, "coincide": 9, "observacion": 40,
-          "evidencia": 28, "ambito": 10, "fecha_observacion": 11, "observador": 12,
-          "observacion_observador": 36}
+# What a meeting reads first (a printed page shows the columns that fit): the item, the
+# two views, the observation and its evidence, who observed.
+SHEET_COLUMNS = ("informante", "id", "actividad", "estado_oficial", "estado_observado",
+                 "coincide", "observacion", "evidencia", "observador", "ambito",
+                 "fecha_observacion", "responsable", "archivo", "hoja", "fila")
+WIDTHS = {"actividad": 34, "estado_oficial": 12, "estado_observado": 12, "coincide": 9,
+          "observacion": 32, "evidencia": 24, "ambito": 10, "fecha_observacion": 11,
+          "observador": 11, "observacion_observador": 36}
 
 
 def observation_sheet(table: pd.DataFrame, labels: dict[str, str], ref: Reference,
                       lang: str) -> pd.DataFrame:
     """The observations as a meeting reads them: differing views first, then agreeing,
-    then the rest; statuses, parties and levels as words in the run's language."""
-    order = table["coincide"].map({False: 0, True: 1}).fillna(2)
+    then the rest, and last those whose item was not found; statuses, parties and levels
+    as words in the run's language."""
+    order = table["coincide"].map({False: 0, True: 1}).fillna(2).where(
+        table["_conocido"].astype(bool), 3)
     shown = table.assign(_orden=order).sort_values(
         ["_orden", "informante", "id"], kind="stable")[list(SHEET_COLUMNS)].copy()
     for column in ("estado_oficial", "estado_observado"):
