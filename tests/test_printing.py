@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from pipeline.analyse.tables import title
@@ -128,3 +129,38 @@ def test_the_reminder_message_stays_within_the_page(tmp_path: Path) -> None:
     [message] = sheets[word("sheet.mensaje", "es")]
     assert max(w.x1 for w in message.words) <= message.width - 20  # inside the margin
     assert "Secretaría" in message.text
+
+
+def test_the_observers_sheets_print_the_item_beside_its_view(tmp_path: Path,
+                                                             round_out: Path) -> None:
+    """The observer's form: each printed page holds the items and the columns to fill in
+    (they were on pages of their own); the consolidated Observaciones sheet prints the two
+    views, the observation and its evidence beside the item."""
+    [path] = generate_templates(("RROCM",), False, "2027-T1", None, tmp_path / "t", None,
+                                history=round_out / "historial.sqlite").written
+    pages = by_sheet(printed(path, tmp_path / "form"))[word("sheet.observaciones", "es")]
+    assert pages and all(page.landscape for page in pages)
+    readable(pages)
+    for page in pages:
+        assert {"Estado", "observado", "Evidencia", "Observación"} <= {
+            w.text for w in page.words}, page.number
+    filled = tmp_path / "ronda"
+    filled.mkdir()
+    book = openpyxl.load_workbook(path)
+    sheet = book["Observaciones"]
+    sheet.cell(5, 8).value = "No alcanzado"
+    sheet.cell(5, 9).value = "https://example.org/evidencia-larga/acta-de-la-visita"
+    sheet.cell(5, 10).value = "No se constató avance"
+    observed_id = str(sheet.cell(5, 1).value)
+    book.save(filled / path.name)
+    out = tmp_path / "out"
+    history = tmp_path / "historial.sqlite"  # (the module's history stays as it was)
+    history.write_bytes((round_out / "historial.sqlite").read_bytes())
+    run_consolidation(Options(input_dir=filled, out_dir=out, as_of=AS_OF, round="2027-T1",
+                              history=history))
+    sheet_pages = by_sheet(printed(out / "consolidado.xlsx", tmp_path / "pdf"))[
+        word("sheet.observaciones", "es")]
+    readable(sheet_pages)
+    page = next(p for p in sheet_pages if observed_id in p.text)
+    assert "https://example.org/evidencia-larga/acta-de-la-visita" in page.text.replace(" ", "")
+    assert "RROCM" in page.text and "constató" in page.text
