@@ -151,6 +151,11 @@ def test_the_matrix_and_the_observations_sheet_show_the_view_beside_the_status(
     assert rows["GTM-001"][status:status + 3] == ("Completed", "In progress",
                                                   "RROCM: No se aplica aún")
     assert rows["GTM-003"][status + 1] in (None, "")  # not observed
+    overdue = workbook["Overdue"]
+    head = [c.value for c in overdue[1]]
+    late = {r[head.index("ID")]: r for r in overdue.iter_rows(min_row=2, values_only=True)}
+    assert late["HND-001"][head.index("Observed status")] == "Not started"
+    assert late["HND-001"][head.index("Observation")] == "RROCM: Cerrado"
     sheet = workbook["Observations"]
     body = list(sheet.iter_rows(min_row=2, values_only=True))
     head = [c.value for c in sheet[1]]

@@ -99,7 +99,7 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
                 table = table[[c for c in LIST_COLUMNS if c in table.columns]]
             if key in {"matriz", *LIST_SHEETS}:
                 table = _with_labels(table, labels, ref, lang)
-            if key == "matriz":
+            if key in {"matriz", *LIST_SHEETS}:  # an observed item shows its observation
                 table = with_observations(table, result.tables.get("observaciones"), labels)
             table = _first(table, FIRST.get(key, ()))
             headers = [title(c, lang, result.extra_titles) for c in table.columns
