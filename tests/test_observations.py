@@ -331,3 +331,40 @@ def test_validate_checks_an_observers_file_against_the_workspaces_last_round(
                  if o[2] != "Sin información")
     assert (f"items observed: {len(known)}, with a view that differs from the official "
             f"status: {differ};") in out
+
+
+def test_an_observers_own_items_stay_its_commitments(tmp_path: Path,
+                                                     make_workbook: MakeWorkbook) -> None:
+    """Hand-made files number their rows: RROCM's items 1 and 2 are not Guatemala's items
+    1 and 2. And an item RROCM reported as its own last round stays its own, even when
+    another reporter has an activity of the same words."""
+    inbox = tmp_path / "r1"
+    numbered = [("1", "Actualizar el protocolo regional de niñez", "Guatemala", "2026-10-21",
+                 "Finalizado", "No"),
+                ("2", "Campaña informativa", "Guatemala", "2026-12-31", "En proceso", "No")]
+    make_workbook("Guatemala.xlsx", matrix_rows(numbered), TITLES, folder=inbox)
+    # (its rows name others, or nobody, as responsible: not a joint agreement of RROCM's)
+    mine = [("1", "Informe regional de monitoreo", "OIM", "2026-12-31", "En proceso", "No"),
+            ("2", "Foro de la sociedad civil", "", "2027-03-31", "Pendiente", "No"),
+            ("3", "Campaña informativa", "ACNUR", "2027-03-31", "Pendiente", "No")]
+    make_workbook("RROCM.xlsx", matrix_rows(mine), TITLES, folder=inbox)
+    history = tmp_path / "historial.sqlite"
+    run("consolidate", str(inbox), "--out", str(tmp_path / "o1"), "--as-of", AS_OF,
+        "--round", "2027-T1", "--history", str(history))
+    matrix = read_table(tmp_path / "o1", "matriz")
+    assert sorted(matrix.loc[matrix["informante"] == "RROCM", "actividad"]) == sorted(
+        m[1] for m in mine)
+    assert read_table(tmp_path / "o1", "observaciones").empty
+
+    # Round 2: RROCM writes "Campaña informativa" without its id; Guatemala has an
+    # activity of the same words, but RROCM reported it as its own last round: kept.
+    inbox2 = tmp_path / "r2"
+    make_workbook("Guatemala.xlsx", matrix_rows(numbered), TITLES, folder=inbox2)
+    make_workbook("RROCM.xlsx", matrix_rows([*mine[:2], ("", *mine[2][1:])]), TITLES,
+                  folder=inbox2)
+    run("consolidate", str(inbox2), "--out", str(tmp_path / "o2"), "--as-of", "2027-05-20",
+        "--round", "2027-T2", "--history", str(history))
+    matrix = read_table(tmp_path / "o2", "matriz")
+    assert sorted(matrix.loc[matrix["informante"] == "RROCM", "actividad"]) == sorted(
+        m[1] for m in mine)
+    assert read_table(tmp_path / "o2", "observaciones").empty

@@ -69,23 +69,36 @@ def items_of_others(frame: pd.DataFrame, before: pd.DataFrame, ref: Reference) -
     return items
 
 
-def split_observer_rows(frame: pd.DataFrame, items: pd.DataFrame,
-                        ref: Reference) -> tuple[pd.DataFrame, pd.DataFrame]:
+def split_observer_rows(frame: pd.DataFrame, items: pd.DataFrame, ref: Reference,
+                        before: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """An observer's matrix rows that name another reporter's item leave the matrix as
-    observations (in the shape of an observations sheet's rows); the rest stay."""
+    observations (in the shape of an observations sheet's rows); the rest stay. A row
+    that is the observer's own stored item (its id or its text in `before`) stays; a
+    number alone ("1", "2": many files number their rows) names another's item only with
+    the same activity text, and a row with an id of its own is not matched by its text."""
     observers = set(ref.observadores)
     mine = frame["_informante"].isin(observers)
     if not mine.any() or items.empty:
         return frame, _side_frame([])
+    own = (before[before["informante"].isin(observers)] if before is not None
+           and not before.empty else pd.DataFrame(columns=["id", "actividad"]))
+    own_ids = set(own["id"].astype(str))
+    own_texts = {fold(t) for t in own["actividad"].astype(str)}
     by_id = {i: n for n, i in reversed(list(enumerate(items["id"]))) if i}
     by_text = {t: n for n, t in reversed(list(enumerate(items["_texto"]))) if t}
     taken: list[int] = []
     records: list[dict[str, object]] = []
     for index, row in frame[mine].iterrows():
         written = bool(row["id"]) and not row.get("_id_generado", False)
-        found = by_id.get(str(row["id"])) if written else None
-        if found is None:
-            found = by_text.get(fold(row["actividad"]))
+        ident, text = (str(row["id"]) if written else ""), fold(row["actividad"])
+        if (ident and ident in own_ids) or (text and text in own_texts):
+            continue  # the observer's own item, reported again
+        found = by_id.get(ident) if ident else None
+        if found is not None and ident.isdigit() and text and (
+                items.iloc[found]["_texto"] != text):
+            found = None  # a row number, not another's item
+        if found is None and text and not ident:  # (a row's own id names its own item)
+            found = by_text.get(text)
         if found is None:
             continue
         item = items.iloc[found]

@@ -48,9 +48,9 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     frame = keys.assign_ids(frame, ref)
     # An observer's rows that name another reporter's item are its view of that item,
     # never a commitment of its own: they leave the matrix before it is validated.
-    items = observations.items_of_others(frame, _empty_items() if before is None else before,
-                                         ref)
-    frame, observed = observations.split_observer_rows(frame, items, ref)
+    stored = _empty_items() if before is None else before
+    items = observations.items_of_others(frame, stored, ref)
+    frame, observed = observations.split_observer_rows(frame, items, ref, stored)
     issues = _without_emptied_sheets(issues, raw, frame)
     sides = found.sides.get("observaciones")
     rows = pd.concat([sides, observed], ignore_index=True) if sides is not None and len(
