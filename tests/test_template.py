@@ -25,7 +25,7 @@ def test_sheets_and_their_visibility(template: Path) -> None:
     workbook = openpyxl.load_workbook(template)
     states = {ws.title: ws.sheet_state for ws in workbook.worksheets}
     assert states == {"Instrucciones": "visible", "Matriz": "visible", "Listas": "hidden",
-                      "_seguimiento": "veryHidden"}
+                      "Indicadores": "visible", "_seguimiento": "veryHidden"}
 
 
 def test_metadata(template: Path) -> None:

@@ -67,3 +67,18 @@ def test_no_module_decides_a_word_by_testing_the_language() -> None:
 
 def test_the_languages_are_the_catalogues() -> None:
     assert LANGS == ("es", "en")
+
+
+def test_every_side_sheet_has_its_words() -> None:
+    """A side sheet's titles are looked for in every workbook read: a missing word would
+    make every file unreadable (it did, once, for the indicators sheet)."""
+    from pipeline.model.sides import KINDS
+    from pipeline.words import LANGS
+
+    for kind in KINDS:
+        for lang in LANGS:
+            assert kind.sheet_name(lang)
+            for column in kind.columns:
+                assert column.title(kind.key, lang)
+            for key in ("heading", "note", "instruction"):
+                assert word(f"{kind.key}.{key}", lang, reporter="X", ronda="R", sheet="S")

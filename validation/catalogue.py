@@ -8,12 +8,19 @@ that both languages use the same placeholders.
 from __future__ import annotations
 
 from validation.catalogue_contacts import CONTACT_ENTRIES
-from validation.entry import ERROR, INFO, SEVERITY_LABELS, WARNING, Entry
+from validation.catalogue_sides import SIDE_ENTRIES
+from validation.entry import (
+    ERROR,
+    INFO,
+    SEVERITY_LABELS,
+    STATUS_HINT_EN,
+    STATUS_HINT_ES,
+    WARNING,
+    Entry,
+)
 
 __all__ = ["CATALOGUE", "ERROR", "INFO", "SEVERITY_LABELS", "SUGGESTION", "WARNING", "Entry"]
 
-STATUS_HINT_ES = "Finalizado, En proceso, Pendiente o No alcanzado"
-STATUS_HINT_EN = "Completed, In progress, Not started or Not achieved"
 
 CATALOGUE: dict[str, Entry] = {
     "archivo-ilegible": Entry(
@@ -202,29 +209,6 @@ CATALOGUE: dict[str, Entry] = {
         "The ID “{valor}” appears more than once in this file (also on row {otra_fila}). "
         "Both rows were kept; give each activity its own ID.",
     ),
-    "observacion-sin-item": Entry(
-        WARNING,
-        "La observación nombra «{valor}», que no es ningún ítem de esta ronda ni de la "
-        "anterior; se conservó en observaciones.csv sin contarla. Escriba el ID del ítem tal "
-        "como aparece en la hoja de observaciones de la plantilla.",
-        "The observation names “{valor}”, which is no item of this round or the previous "
-        "one; it was kept in observaciones.csv but not counted. Write the item's ID as it "
-        "appears in the template's observations sheet.",
-    ),
-    "estado-observado-desconocido": Entry(
-        WARNING,
-        "No se reconoce el estado observado «{valor}»; se conservó como está. Use "
-        + STATUS_HINT_ES + ", o Sin información.",
-        "The observed status “{valor}” is not recognized; it was kept as written. Use "
-        + STATUS_HINT_EN + ", or No information.",
-    ),
-    "ambito-desconocido": Entry(
-        WARNING,
-        "No se reconoce el ámbito «{valor}»; se conservó como está. Use Local, Nacional o "
-        "Regional.",
-        "The level “{valor}” is not recognized; it was kept as written. Use Local, National "
-        "or Regional.",
-    ),
     "id-conflicto": Entry(
         WARNING,
         "El ID «{valor}» también lo usa {otro_informante} para otra actividad. Verifique "
@@ -279,5 +263,6 @@ CATALOGUE: dict[str, Entry] = {
 }
 
 CATALOGUE |= CONTACT_ENTRIES
+CATALOGUE |= SIDE_ENTRIES
 
 SUGGESTION = {"es": " ¿Quiso decir «{sugerencia}»?", "en": " Did you mean “{sugerencia}”?"}

@@ -5,12 +5,15 @@ An item is the pair (reporter, id). Kinds, as stable keys: `nuevo`, `no_reportad
 (with the days it moved), `responsable_cambiado`, `sin_actualizar` (same status,
 deadline, progress, responsible party and observations); and of an observer's view of an
 item: `observacion_cambia` (the observer's view changed) and `diferencia_resuelta` (a view
-that differed from the official status now agrees with it), the observer in `detalle`.
+that differed from the official status now agrees with it), the observer in `detalle`;
+and of an indicator: `meta_modificada` and `linea_base_modificada` (a moved goalpost is a
+finding, like a moved deadline), the indicator in `detalle`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import pandas as pd
 
@@ -20,7 +23,7 @@ CHANGE_COLUMNS = ("informante", "id", "actividad", "tipo", "antes", "despues", "
                   "detalle", "_reservado")
 KINDS = ("nuevo", "no_reportado", "cambio_estado", "estado_retrocede", "plazo_modificado",
          "responsable_cambiado", "sin_actualizar", "observacion_cambia",
-         "diferencia_resuelta")  # in the order they are listed
+         "diferencia_resuelta", "meta_modificada", "linea_base_modificada")  # listed so
 _COMPARED = ("estado", "fecha_limite", "plazo", "avance", "responsable", "observaciones")
 
 
@@ -110,6 +113,38 @@ def observation_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame
                                 is_["estado_oficial"], detail=str(ident[2])),
                          "_reservado": reserved})
     return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+
+
+def indicator_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
+    """An indicator whose target or baseline (value or date) changed since the previous
+    round."""
+    rows: list[dict[str, object]] = []
+    if before.empty or now.empty:
+        return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+    old = {(str(r["informante"]), str(r["id"]), str(r["indicador"]).casefold()): r
+           for r in cast(list[dict[str, object]], before.to_dict("records"))}
+    for new in cast(list[dict[str, object]], now.to_dict("records")):
+        was = old.get((str(new["informante"]), str(new["id"]), str(new["indicador"]).casefold()))
+        if was is None:
+            continue
+        item = (str(new["informante"]), str(new["id"]))
+        series = pd.Series(new)
+        for kind, value, day in (("meta_modificada", "meta", "fecha_meta"),
+                                 ("linea_base_modificada", "linea_base", "fecha_linea_base")):
+            before_text, after_text = _goal(was, value, day), _goal(new, value, day)
+            if before_text != after_text:
+                rows.append({**_row(item, series, kind, before_text, after_text,
+                                    detail=str(new["indicador"])),
+                             "_reservado": bool(new.get("_reservado", False))})
+    return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+
+
+def _goal(row: dict[str, object], value: str, day: str) -> str:
+    """A target or baseline as one text: '250 (2027-12-31)'."""
+    number = row.get(value)
+    shown = "" if _missing(number) or number == "" else (
+        str(int(float(str(number)))) if float(str(number)).is_integer() else str(number))
+    return f"{shown} ({row.get(day)})" if row.get(day) else shown
 
 
 def _agrees(value: object) -> bool | None:

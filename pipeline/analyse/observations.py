@@ -150,6 +150,7 @@ def build_observations(rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher
                                    else ""))
         item = items.iloc[found] if found is not None else None
         observed = _observed_status(text["estado_observado"], matcher)
+        recognised = observed is not None
         if observed is None:
             issues.append(at.issue("estado-observado-desconocido", "estado_observado",
                                    text["estado_observado"],
@@ -167,8 +168,9 @@ def build_observations(rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher
             "responsable": item["responsable"] if item is not None else text["responsable"],
             "estado_oficial": official,
             "estado_observado": observed,
+            # (a view in words the product does not know is compared with nothing)
             "coincide": (None if not observed or observed == NO_INFORMATION or not official
-                         else observed == official),
+                         or not recognised else observed == official),
             "evidencia": text["evidencia"], "observacion": text["observacion"],
             "ambito": ambito,
             "fecha_observacion": day.isoformat() if day else text["fecha_observacion"],

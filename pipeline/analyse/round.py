@@ -13,8 +13,13 @@ from collections import Counter
 
 import pandas as pd
 
-from pipeline.analyse import keys, observations
-from pipeline.analyse.changes import compute_changes, observation_changes, trend_table
+from pipeline.analyse import indicators, keys, observations
+from pipeline.analyse.changes import (
+    compute_changes,
+    indicator_changes,
+    observation_changes,
+    trend_table,
+)
 from pipeline.analyse.flags import flag_rows
 from pipeline.analyse.tables import build_tables, count_issues, matrix_table
 from pipeline.model.rounds import quarter_of
@@ -33,11 +38,12 @@ log = logging.getLogger("seguimiento")
 def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: dt.date,
                   ronda: str | None, closing_date: dt.date | None, lang: str,
                   expected: tuple[str, ...],
-                  before: pd.DataFrame | None = None) -> RunResult:
+                  before: pd.DataFrame | None = None,
+                  measured: pd.DataFrame | None = None) -> RunResult:
     """The round of what was read. `expected` are the reporters the round waits for (a
     check of a few files waits for none); `ronda` the round of files that do not say;
     `before` the last stored round's items (what an observation may name besides this
-    round's)."""
+    round's); `measured` the last stored round's indicators (their units and values)."""
     issues = list(found.issues)
     ronda = round_of(found, ronda, as_of)
     subs, replaced = keys.replace_earlier_submissions(found.submissions)
@@ -71,12 +77,20 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
         issues.append(make_issue("plan-terminado", fin=ref.plan.fin.isoformat(),
                                  plan=(ref.label("plan", ref.plan.nombre, "es"),
                                        ref.label("plan", ref.plan.nombre, "en"))))
+    rows = found.sides.get("indicadores", pd.DataFrame())
+    measured_now, told = indicators.build_indicators(
+        rows[rows["_archivo"].isin(kept)] if len(rows) else rows,
+        frame.rename(columns={"_informante": "informante"}), stored,
+        measured if measured is not None else pd.DataFrame(), as_of, found.cells)
+    issues += told
     issues.sort(key=_issue_order)
     subs = count_issues(subs, issues)
     log.info("%d issues", len(issues))
     matrix = matrix_table(frame, issues)
     tables, summary = build_tables(matrix, issues, subs, ref, lang)
     tables["observaciones"] = observed_table
+    tables["indicadores"] = measured_now
+    summary["indicadores_por_informante"] = indicators.situation_counts(measured_now)
     return RunResult(ronda, as_of, lang, ref, matrix, issues, subs, tables, summary,
                      extra_titles=found.extra_titles, expected=expected)
 
@@ -105,7 +119,8 @@ def _without_emptied_sheets(issues: list[Issue], raw: pd.DataFrame,
 
 
 def with_history(result: RunResult, previous: str | None, before: pd.DataFrame,
-                 stored: pd.DataFrame, seen: pd.DataFrame | None = None) -> RunResult:
+                 stored: pd.DataFrame, seen: pd.DataFrame | None = None,
+                 measured: pd.DataFrame | None = None) -> RunResult:
     """The round with what changed since the previous stored round (its items, and the
     observations `seen` then) and the trend over the stored rounds (read from the
     history by the command)."""
@@ -116,6 +131,11 @@ def with_history(result: RunResult, previous: str | None, before: pd.DataFrame,
     now = result.tables.get("observaciones")
     if seen is not None and now is not None:
         moved = observation_changes(seen, now)
+        if not moved.empty:
+            changes = pd.concat([changes, moved], ignore_index=True) if len(changes) else moved
+    now = result.tables.get("indicadores")
+    if measured is not None and now is not None:
+        moved = indicator_changes(measured, now)
         if not moved.empty:
             changes = pd.concat([changes, moved], ignore_index=True) if len(changes) else moved
     trend = trend_table(stored, result.ronda, result.as_of, result.figures())

@@ -20,6 +20,7 @@ from pipeline.read.gather import gather
 from pipeline.reference.load import load_reference
 from pipeline.store.history import (
     history_path,
+    load_indicators,
     load_items,
     load_observations,
     open_history,
@@ -49,17 +50,18 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
         ronda = round_of(found, options.round, options.as_of)
         path = history_path(options.out_dir, options.history)
         previous, before, seen = None, load_items(None, None), load_observations(None, None)
-        stored = rounds(None)
+        stored, measured = rounds(None), load_indicators(None, None)
         if path is not None:  # (else a library call with nowhere to keep a history)
             with open_history(path, create=False) as conn:
                 previous = previous_round(conn, ronda)
                 before, stored = load_items(conn, previous), rounds(conn)
                 seen = load_observations(conn, previous)
+                measured = load_indicators(conn, previous)
         result = analyse_round(found, ref, matcher, as_of=options.as_of, ronda=ronda,
                                closing_date=options.closing_date, lang=options.lang,
-                               expected=ref.esperados, before=before)
-        return dataclasses.replace(with_history(result, previous, before, stored, seen),
-                                   history=path)
+                               expected=ref.esperados, before=before, measured=measured)
+        return dataclasses.replace(
+            with_history(result, previous, before, stored, seen, measured), history=path)
 
 
 def run_consolidation(options: Options, on_file: Progress | None = None,

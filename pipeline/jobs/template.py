@@ -14,8 +14,12 @@ from pipeline.model.rounds import quarter_of
 from pipeline.model.text import fold
 from pipeline.reference.data import Party, Reference
 from pipeline.reference.load import load_reference
-from pipeline.store.history import latest_items_per_reporter, open_history
-from pipeline.template.sides import observed_items
+from pipeline.store.history import (
+    latest_indicators,
+    latest_items_per_reporter,
+    open_history,
+)
+from pipeline.template.sides import measured_items, observed_items
 from pipeline.template.workbook import template_name, write_template
 from pipeline.write.staging import staging
 
@@ -52,7 +56,7 @@ def generate_templates(
     today = today or dt.date.today()
     ronda = ronda or quarter_of(today)
     known = history is not None and history.is_file()
-    items = _last_items(history, ronda)
+    items, indicators = _last_items(history, ronda)
     written, blank = [], []
     with staging(out_dir) as stage:
         for party in chosen:
@@ -65,8 +69,10 @@ def generate_templates(
             language = lang or ref.language_of(party.nombre)
             observed = (observed_items(items, party.nombre, ref, language)
                         if party.nombre in ref.observadores else None)
+            measured = measured_items(mine, indicators[indicators["informante"]
+                                                       == party.nombre])
             write_template(stage / name, party, ronda, language, ref, today, records,
-                           observed)
+                           observed, measured)
             written.append(out_dir / name)
     return Templates(written, blank, known)
 
@@ -82,9 +88,10 @@ def _reporter(text: str, ref: Reference) -> Party:
     raise UnknownReporter(f"«{text}» → {names[near[0]]}" if near else f"«{text}»")
 
 
-def _last_items(path: Path | None, ronda: str) -> pd.DataFrame:
-    """Each reporter's latest stored items before `ronda` (none without a history)."""
+def _last_items(path: Path | None, ronda: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each reporter's latest stored items before `ronda`, and their indicators then
+    (none without a history)."""
     if path is None:
-        return latest_items_per_reporter(None, ronda)
+        return latest_items_per_reporter(None, ronda), latest_indicators(None, ronda)
     with open_history(path, create=False) as conn:
-        return latest_items_per_reporter(conn, ronda)
+        return latest_items_per_reporter(conn, ronda), latest_indicators(conn, ronda)

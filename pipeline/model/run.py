@@ -90,7 +90,21 @@ class RunResult:
             "completitud": percent(len(received), len(self.expected)),
             **({"puntualidad": percent(sum(on_time), len(on_time))} if on_time else {}),
             **self.observation_figures(),
+            **self.indicator_figures(),
         }
+
+    def indicator_figures(self) -> dict[str, int]:
+        """Indicators, and those on track, at risk, late and whose target was met: absent
+        when no indicator was reported."""
+        table = self.tables.get("indicadores")
+        if table is None or table.empty:
+            return {}
+        situation = table["situacion"]
+        return {"indicadores": len(table),
+                "indicadores_meta_alcanzada": int(situation.eq("meta_alcanzada").sum()),
+                "indicadores_en_camino": int(situation.eq("en_camino").sum()),
+                "indicadores_en_riesgo": int(situation.eq("en_riesgo").sum()),
+                "indicadores_atrasados": int(situation.eq("atrasado").sum())}
 
     def observation_figures(self) -> dict[str, int]:
         """Items observed, views that agree and views that differ: absent when nobody

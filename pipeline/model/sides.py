@@ -31,11 +31,14 @@ class SideColumn:
 class SideKind:
     key: str  # observaciones
     columns: tuple[SideColumn, ...]
-    # A header holding any of these titles (folded) is this kind's sheet, not a matrix,
-    # when it also names the item (its id or activity).
-    telling: tuple[str, ...]
+    # A header holding a title (folded) of every one of these groups is this kind's
+    # sheet, not a matrix, when it also names the item (its id or activity).
+    telling: tuple[tuple[str, ...], ...]
     # What a row must have filled to say something (a prefilled row left blank does not).
     content: tuple[str, ...]
+    # Matrix columns whose titles make a sheet a matrix after all (a results matrix with
+    # its activities' deadlines and statuses beside a baseline and a target).
+    matrix_keys: tuple[str, ...] = ()
 
     @property
     def meta_key(self) -> str:
@@ -89,11 +92,44 @@ OBSERVATIONS = SideKind(
                                              "fecha de observación", "observation date",
                                              "date observed", "fecha", "date")),
     ),
-    telling=("estado observado", "observed status", "estado verificado", "verified status",
-             "valoracion", "assessment", "estado segun la observacion",
-             "estado segun sociedad civil"),
+    telling=(("estado observado", "observed status", "estado verificado", "verified status",
+              "valoracion", "assessment", "estado segun la observacion",
+              "estado segun sociedad civil"),),
     content=("estado_observado", "evidencia", "observacion"),
 )
 
-KINDS: tuple[SideKind, ...] = (OBSERVATIONS,)
+INDICATORS = SideKind(
+    key="indicadores",
+    columns=(
+        SideColumn("id", 12, BY_KEY["id"].aliases + ("id del ítem", "item id", "id item")),
+        SideColumn("actividad", 30, BY_KEY["actividad"].aliases, locked=True),
+        SideColumn("indicador", 30, ("indicador", "indicator", "indicadores", "indicators",
+                                     "nombre del indicador", "indicator name")),
+        SideColumn("unidad", 12, ("unidad", "unit", "unidad de medida", "unit of measure")),
+        SideColumn("linea_base", 11, ("línea base", "linea base", "línea de base",
+                                      "baseline", "baseline value", "valor de línea base")),
+        SideColumn("fecha_linea_base", 11, ("fecha de línea base", "fecha línea base",
+                                            "fecha de la línea base", "baseline date")),
+        SideColumn("meta", 11, ("meta", "target", "valor meta", "target value")),
+        SideColumn("fecha_meta", 11, ("fecha de la meta", "fecha meta", "target date")),
+        SideColumn("valor_anterior", 11, ("valor anterior", "previous value",
+                                          "último valor", "last value"), locked=True),
+        SideColumn("valor", 11, ("valor", "value", "valor actual", "current value",
+                                 "valor de esta ronda", "this round's value", "logro",
+                                 "actual")),
+        SideColumn("fecha_valor", 11, ("fecha del valor", "fecha de medición",
+                                       "fecha de medicion", "date of value",
+                                       "measurement date", "value date")),
+        SideColumn("fuente", 20, ("fuente", "source", "medio de verificación",
+                                  "medio de verificacion", "means of verification",
+                                  "evidencia", "evidence")),
+        SideColumn("responsable_medicion", 16, BY_KEY["responsable_medicion"].aliases),
+    ),
+    telling=(("linea base", "linea de base", "baseline", "baseline value"),
+             ("meta", "target", "valor meta", "target value")),
+    content=("linea_base", "meta", "valor", "unidad", "fuente", "valor_anterior"),
+    matrix_keys=("plazo", "estado", "responsable"),
+)
+
+KINDS: tuple[SideKind, ...] = (OBSERVATIONS, INDICATORS)
 BY_KIND: dict[str, SideKind] = {k.key: k for k in KINDS}

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from pipeline.model.sides import KINDS, SideKind
 from pipeline.model.text import fold_title
-from pipeline.read.header import HEADER_SCAN_ROWS, Header
+from pipeline.read.header import HEADER_SCAN_ROWS, Header, column_key
 from pipeline.words import LANGS
 
 
@@ -34,14 +34,20 @@ def side_header(rows: Sequence[Sequence[object]], metadata: dict[str, str],
         for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
             header = _header_at(kind, r, row)
             names_item = "id" in header.columns or "actividad" in header.columns
-            if names_item and (named or _telling(kind, row)):
+            if names_item and (named or (_telling(kind, row)
+                                         and not _matrix_titles(kind, row))):
                 return kind, header
     return None
 
 
+def _matrix_titles(kind: SideKind, row: Sequence[object]) -> bool:
+    """Whether the row titles a matrix column that this kind's sheet never has."""
+    return any(column_key(cell) in kind.matrix_keys for cell in row)
+
+
 def _telling(kind: SideKind, row: Sequence[object]) -> bool:
-    telling = {fold_title(t) for t in kind.telling}
-    return any(isinstance(cell, str) and fold_title(cell) in telling for cell in row)
+    titles = {fold_title(cell) for cell in row if isinstance(cell, str)}
+    return all(titles & {fold_title(t) for t in group} for group in kind.telling)
 
 
 def _header_at(kind: SideKind, r: int, row: Sequence[object]) -> Header:

@@ -36,6 +36,11 @@ OBSERVATION_COLUMNS = ("id", "informante", "actividad", "responsable", "estado_o
                        "estado_observado", "coincide", "evidencia", "observacion", "ambito",
                        "fecha_observacion", "observador", "archivo", "hoja", "fila",
                        "reservado", "conocido")
+# An item's indicators (pipeline.analyse.indicators), per round.
+INDICATOR_COLUMNS = ("id", "informante", "actividad", "indicador", "unidad", "linea_base",
+                     "fecha_linea_base", "meta", "fecha_meta", "valor", "fecha_valor",
+                     "avance_meta", "esperado", "situacion", "fuente", "responsable_medicion",
+                     "reservado", "conocido")
 MIGRATIONS: list[list[str]] = [
     [  # version 1
         """CREATE TABLE rondas (ronda TEXT PRIMARY KEY, fecha_corte TEXT NOT NULL,
@@ -54,6 +59,11 @@ MIGRATIONS: list[list[str]] = [
         f"""CREATE TABLE observaciones (ronda TEXT NOT NULL REFERENCES rondas(ronda),
                                  {", ".join(f"{c} TEXT" for c in OBSERVATION_COLUMNS)})""",
         "CREATE INDEX observaciones_ronda ON observaciones (ronda, informante, id)",
+    ],
+    [  # version 4: the indicators' baselines, targets and values, per round
+        f"""CREATE TABLE indicadores (ronda TEXT NOT NULL REFERENCES rondas(ronda),
+                                 {", ".join(f"{c} TEXT" for c in INDICATOR_COLUMNS)})""",
+        "CREATE INDEX indicadores_ronda ON indicadores (ronda, informante, id)",
     ],
 ]
 
@@ -107,24 +117,29 @@ def save_round(result: RunResult) -> None:
         "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo, "filas": s.filas,
         "errores": s.errores, "advertencias": s.advertencias} for s in result.submissions])
     observed = result.tables.get("observaciones")
+    measured = result.tables.get("indicadores")
     with open_history(result.history) as conn:
         assert conn is not None
         store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs,
-                    observed)
+                    observed, measured)
 
 
 def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
                 figures: dict[str, int],
                 matrix: pd.DataFrame, submissions: pd.DataFrame,
-                observed: pd.DataFrame | None = None) -> None:
+                observed: pd.DataFrame | None = None,
+                measured: pd.DataFrame | None = None) -> None:
     """Replace the round's rows, all or nothing."""
     items = _rows(matrix, ITEM_COLUMNS)
     subs = _rows(submissions, SUBMISSION_COLUMNS)
-    views = [] if observed is None else _rows(observed.rename(columns={
-        "_reservado": "reservado", "_conocido": "conocido"}), OBSERVATION_COLUMNS)
+    flags = {"_reservado": "reservado", "_conocido": "conocido"}
+    views = [] if observed is None else _rows(observed.rename(columns=flags),
+                                              OBSERVATION_COLUMNS)
+    values = [] if measured is None else _rows(measured.rename(columns=flags),
+                                               INDICATOR_COLUMNS)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("items", "envios", "observaciones", "rondas"):
+        for table in ("items", "envios", "observaciones", "indicadores", "rondas"):
             conn.execute(f"DELETE FROM {table} WHERE ronda = ?", (ronda,))
         conn.execute("INSERT INTO rondas VALUES (?, ?, ?)",
                      (ronda, as_of.isoformat(), json.dumps(figures, sort_keys=True)))
@@ -135,6 +150,9 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
         marks = ", ".join("?" * (len(OBSERVATION_COLUMNS) + 1))
         conn.executemany(f"INSERT INTO observaciones VALUES ({marks})",
                          [(ronda, *r) for r in views])
+        marks = ", ".join("?" * (len(INDICATOR_COLUMNS) + 1))
+        conn.executemany(f"INSERT INTO indicadores VALUES ({marks})",
+                         [(ronda, *r) for r in values])
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -194,6 +212,46 @@ def load_observations(conn: sqlite3.Connection | None, ronda: str | None) -> pd.
     frame["_reservado"] = frame.pop("reservado").eq("1")
     frame["_conocido"] = frame.pop("conocido").eq("1")
     return frame.fillna({c: "" for c in columns if c not in {"coincide", "fila"}})
+
+
+def load_indicators(conn: sqlite3.Connection | None, ronda: str | None) -> pd.DataFrame:
+    """The indicators stored for a round (numbers back as numbers)."""
+    columns = [c for c in INDICATOR_COLUMNS if c not in {"reservado", "conocido"}]
+    if conn is None or ronda is None:
+        return pd.DataFrame(columns=[*columns, "_reservado", "_conocido"])
+    return _typed_indicators(pd.read_sql_query(
+        f"SELECT {', '.join(INDICATOR_COLUMNS)} FROM indicadores WHERE ronda = ? "
+        "ORDER BY rowid", conn, params=(ronda,)))
+
+
+def latest_indicators(conn: sqlite3.Connection | None, before: str) -> pd.DataFrame:
+    """Each reporter's indicators of its latest round before `before` with any."""
+    if conn is None:
+        return load_indicators(None, None)
+    pairs = conn.execute("SELECT informante, MAX(ronda) FROM indicadores WHERE ronda < ? "
+                         "GROUP BY informante", (before,)).fetchall()
+    frames = [load_indicators(conn, ronda).query("informante == @informante")
+              for informante, ronda in sorted(pairs)]
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else load_indicators(None, None)
+
+
+def indicator_rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:
+    """Every stored indicator value with its round (the page's charts, the report)."""
+    if conn is None:
+        return pd.DataFrame(columns=["ronda", *INDICATOR_COLUMNS])
+    return _typed_indicators(pd.read_sql_query(
+        f"SELECT ronda, {', '.join(INDICATOR_COLUMNS)} FROM indicadores ORDER BY ronda, rowid",
+        conn))
+
+
+def _typed_indicators(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in ("linea_base", "meta", "valor", "avance_meta", "esperado"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    frame["_reservado"] = frame.pop("reservado").eq("1")
+    frame["_conocido"] = frame.pop("conocido").eq("1")
+    texts = [c for c in frame.columns if frame[c].dtype == object]
+    return frame.fillna({c: "" for c in texts})
 
 
 def observation_rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:

@@ -5,12 +5,15 @@ columns locked and grey, the columns to fill open, with their dropdowns. The obs
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from pipeline.model.columns import column_letter
-from pipeline.model.sides import OBSERVATIONS, SideKind
+from pipeline.model.sides import SideKind
+from pipeline.model.text import fold
 from pipeline.reference.data import Reference
 from pipeline.words import word
 from pipeline.write.printing import Printing, row_heights, setup, text_height
@@ -47,10 +50,50 @@ def observed_items(items: pd.DataFrame, observer: str, ref: Reference,
     return rows
 
 
+def measured_items(items: pd.DataFrame, stored: pd.DataFrame) -> list[dict[str, object]]:
+    """A reporter's indicators as its sheet shows them: each stored one with its baseline
+    and target kept and its last value beside an empty cell for this round's; then each
+    indicator written in the Matrix's indicator column of its items with no row yet, for the
+    reporter to complete."""
+    rows: list[dict[str, object]] = []
+    seen: set[tuple[str, str]] = set()
+    activity = dict(zip(items["id"].astype(str), items["actividad"].astype(str), strict=True))
+    for record in stored.to_dict("records"):
+        ident, name = str(record["id"]), str(record["indicador"])
+        seen.add((ident, fold(name)))
+        rows.append({
+            "id": ident, "actividad": activity.get(ident, str(record["actividad"])),
+            "indicador": name, "unidad": record["unidad"],
+            "linea_base": _number(record["linea_base"]),
+            "fecha_linea_base": _day(record["fecha_linea_base"]),
+            "meta": _number(record["meta"]), "fecha_meta": _day(record["fecha_meta"]),
+            "valor_anterior": _number(record["valor"]), "fuente": record["fuente"],
+            "responsable_medicion": record["responsable_medicion"]})
+    for ident, text in zip(items["id"].astype(str), items["indicadores"].fillna("").astype(str),
+                           strict=True):
+        for name in (n.strip(" -•\t") for n in re.split(r"[\n;]", text)):
+            if name and (ident, fold(name)) not in seen:
+                seen.add((ident, fold(name)))
+                rows.append({"id": ident, "actividad": activity[ident], "indicador": name})
+    return rows
+
+
+def _number(value: object) -> float | None:
+    return None if value is None or value == "" or value != value else float(str(value))
+
+
+def _day(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 def write_side_sheet(workbook: Workbook, kind: SideKind, rows: list[dict[str, object]],
-                     ref: Reference, printing: Printing, lists_name: str,
-                     heading: str) -> str:
-    """The sheet of `kind` with `rows` prefilled, under `heading`; its name."""
+                     printing: Printing, lists_name: str, heading: str,
+                     choices: Choices) -> str:
+    """The sheet of `kind` with `rows` prefilled, under `heading`, its `choices` as
+    dropdowns; its name."""
     lang = printing.lang
     name = kind.sheet_name(lang)
     sheet = workbook.add_worksheet(name)
@@ -96,8 +139,7 @@ def write_side_sheet(workbook: Workbook, kind: SideKind, rows: list[dict[str, ob
     heights = row_heights(texts, {str(c): w for c, w in enumerate(widths)})
     for r, height in enumerate(heights, start=first):
         sheet.set_row(r, max(1.15 * height + 4, WRITING_ROOM))  # (LibreOffice sets wider)
-    if kind is OBSERVATIONS:
-        _observation_lists(workbook, sheet, kind, ref, lang, first, last, lists_name)
+    _dropdowns(workbook, sheet, kind, choices, first, last, lists_name, lang)
     sheet.freeze_panes(first, 3)
     # Printed: the prefilled rows and a few blank ones, every column on the page's width.
     setup(sheet, printing, widths, header_row=HEADER_ROW, repeat_columns=1, portrait=False,
@@ -107,26 +149,40 @@ def write_side_sheet(workbook: Workbook, kind: SideKind, rows: list[dict[str, ob
     return name
 
 
-def _observation_lists(workbook: Workbook, sheet: object, kind: SideKind, ref: Reference,
-                       lang: str, first: int, last: int, lists_name: str) -> None:
-    """Dropdowns: the observed status (the statuses and "No information"), the level."""
-    lists = {
-        "estado_observado": [*(ref.status_label(s.clave, lang) for s in ref.estados),
-                             word("status.sin_informacion", lang)],
-        "ambito": [word(f"level.{level}", lang) for level in LEVELS],
+Choices = dict[str, tuple[list[str], str]]  # key -> (the values offered, the prompt)
+
+
+def observation_choices(ref: Reference, lang: str) -> Choices:
+    """The observer's dropdowns: the observed status (the statuses and "No information"),
+    the level."""
+    return {
+        "estado_observado": ([*(ref.status_label(s.clave, lang) for s in ref.estados),
+                              word("status.sin_informacion", lang)],
+                             word("observaciones.choose_status", lang)),
+        "ambito": ([word(f"level.{level}", lang) for level in LEVELS],
+                   word("observaciones.choose_level", lang)),
     }
+
+
+def _dropdowns(workbook: Workbook, sheet: Worksheet, kind: SideKind, choices: Choices,
+               first: int, last: int, lists_name: str, lang: str) -> None:
+    """Each list in its own column of the hidden lists sheet, after those already there."""
     hidden = workbook.get_worksheet_by_name(lists_name)
-    start = 10  # columns of the lists sheet after the matrix's own lists
-    for n, (key, values) in enumerate(lists.items()):
-        c = start + n
-        hidden.write(0, c, key)
+    for key, (values, prompt) in choices.items():
+        if not values:
+            continue
+        c = _next_free_column(hidden)
+        hidden.write(0, c, f"{kind.key}.{key}")
         hidden.write_column(1, c, values)
         letter = column_letter(c)
         col = kind.keys.index(key)
-        sheet.data_validation(first, col, last, col, {  # type: ignore[attr-defined]
+        sheet.data_validation(first, col, last, col, {
             "validate": "list",
             "source": f"='{lists_name}'!${letter}$2:${letter}${len(values) + 1}",
-            "error_type": "warning", "error_title": "Seguimiento",
-            "input_message": word(f"{kind.key}.choose_"
-                                  f"{'status' if key == 'estado_observado' else 'level'}", lang),
+            "error_type": "warning", "error_title": "Seguimiento", "input_message": prompt,
             "error_message": word("template.keep_anyway", lang)})
+
+
+def _next_free_column(sheet: Worksheet) -> int:
+    """The first column of a sheet with nothing in row 1 (xlsxwriter knows the extent)."""
+    return 0 if sheet.dim_colmax is None else sheet.dim_colmax + 1

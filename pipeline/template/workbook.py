@@ -18,10 +18,10 @@ from xlsxwriter.worksheet import Worksheet
 
 from pipeline import TEMPLATE_VERSION
 from pipeline.model.columns import COLUMNS, column_letter
-from pipeline.model.sides import OBSERVATIONS
+from pipeline.model.sides import INDICATORS, OBSERVATIONS
 from pipeline.read.workbook import META_SHEET
 from pipeline.reference.data import Party, Reference
-from pipeline.template.sides import write_side_sheet
+from pipeline.template.sides import observation_choices, write_side_sheet
 from pipeline.words import word
 from pipeline.words.template import INSTRUCTIONS
 from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
@@ -44,11 +44,12 @@ def write_template(
     path: Path, reporter: Party, ronda: str, lang: str, ref: Reference, created: dt.date,
     items: list[dict[str, object]] | None = None,
     observed: list[dict[str, object]] | None = None,
+    measured: list[dict[str, object]] | None = None,
 ) -> None:
     """The template for one reporter; `items` (from the last stored round) are prefilled:
     id and description locked, everything else ready to update; blank rows follow. An
     observer's (`observed` given: the others' items it is asked about) has an observations
-    sheet too."""
+    sheet too. The indicators sheet holds `measured` (the items' indicators)."""
     names = {key: word(f"template.sheet.{key}", lang)
              for key in ("instrucciones", "matriz", "listas")}
     heading = word("template.heading", lang, reporter=ref.label("parte", reporter.nombre, lang),
@@ -73,6 +74,7 @@ def write_template(
     guide.write(0, 0, heading, title)
     guide.set_row(0, 21)
     lines = [word(f"template.instruction.{r}", lang) for r in range(INSTRUCTIONS)]
+    lines.append(word("indicadores.instruction", lang, sheet=INDICATORS.sheet_name(lang)))
     if observed is not None:
         lines.append(word("observaciones.instruction", lang,
                           sheet=OBSERVATIONS.sheet_name(lang)))
@@ -137,11 +139,17 @@ def write_template(
     sheet.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True,
                        "sort": True, "autofilter": True})
     sheet.activate()
+    who = ref.label("parte", reporter.nombre, lang)
+    names[INDICATORS.meta_key] = write_side_sheet(
+        workbook, INDICATORS, measured or [], printing, names["listas"],
+        word("indicadores.heading", lang, reporter=who, ronda=ronda),
+        {"id": ([str(v.get("id")) for v in prefilled if v.get("id")],
+                word("indicadores.choose_item", lang))})
     if observed is not None:
         names[OBSERVATIONS.meta_key] = write_side_sheet(
-            workbook, OBSERVATIONS, observed, ref, printing, names["listas"],
-            word("observaciones.heading", lang,
-                 reporter=ref.label("parte", reporter.nombre, lang), ronda=ronda))
+            workbook, OBSERVATIONS, observed, printing, names["listas"],
+            word("observaciones.heading", lang, reporter=who, ronda=ronda),
+            observation_choices(ref, lang))
     _metadata(workbook, reporter, ronda, lang, names, CONTACT_CELLS, ref.plan.nombre)
     workbook.close()
 

@@ -112,5 +112,38 @@ WORDS: dict[str, Entry] = {
         "Elija el estado que observó, o Sin información.",
         "Choose the status you observed, or No information."),
     "observaciones.choose_level": ("Local, nacional o regional.", "Local, national or regional."),
+    # The indicators sheet (pipeline.model.sides.INDICATORS).
+    "indicadores.column.id": ("ID del ítem", "Item ID"),
+    "indicadores.column.actividad": ("Descripción de la actividad", "Activity description"),
+    "indicadores.column.indicador": ("Indicador", "Indicator"),
+    "indicadores.column.unidad": ("Unidad", "Unit"),
+    "indicadores.column.linea_base": ("Línea base", "Baseline"),
+    "indicadores.column.fecha_linea_base": ("Fecha de línea base", "Baseline date"),
+    "indicadores.column.meta": ("Meta", "Target"),
+    "indicadores.column.fecha_meta": ("Fecha de la meta", "Target date"),
+    "indicadores.column.valor_anterior": ("Valor anterior", "Previous value"),
+    "indicadores.column.valor": ("Valor de esta ronda", "This round's value"),
+    "indicadores.column.fecha_valor": ("Fecha del valor", "Date of value"),
+    "indicadores.column.fuente": ("Fuente o evidencia", "Source or evidence"),
+    "indicadores.column.responsable_medicion": ("Responsable de la medición",
+                                                "Responsible for measurement"),
+    "indicadores.heading": (
+        "Indicadores de {reporter} — ronda {ronda}",
+        "Indicators of {reporter} — round {ronda}"),
+    "indicadores.note": (
+        "Una fila por indicador de sus ítems. Escriba la línea base y la meta (valor y fecha) "
+        "una vez; en cada ronda, el valor de esta ronda y su fecha. El valor anterior se "
+        "muestra al lado. Escriba números (1234,5 o 45 %) y la unidad en su columna. Un ítem "
+        "puede tener varios indicadores: una fila cada uno.",
+        "One row per indicator of your items. Write the baseline and the target (value and "
+        "date) once; each round, this round's value and its date. The previous value is shown "
+        "beside it. Write numbers (1234.5 or 45 %) and the unit in its column. An item may "
+        "have several indicators: one row each."),
+    "indicadores.instruction": (
+        "Indicadores: en la hoja «{sheet}» cada indicador de sus ítems tiene su línea base, su "
+        "meta y el valor de esta ronda; Seguimiento calcula si va en camino a la meta.",
+        "Indicators: in the “{sheet}” sheet each indicator of your items has its baseline, its "
+        "target and this round's value; Seguimiento computes whether it is on track."),
+    "indicadores.choose_item": ("Elija uno de sus ítems.", "Choose one of your items."),
 }
 INSTRUCTIONS = 9  # template.instruction.0 ... in order

@@ -16,15 +16,21 @@ from pipeline.model.run import RunResult
 from pipeline.reference.data import Reference
 from pipeline.words import word
 from pipeline.write.charts import STATUS_COLOURS
+from pipeline.write.observations import (
+    INDICATOR_WIDTHS,
+    indicator_sheet,
+    observation_sheet,
+    with_observations,
+)
 from pipeline.write.observations import WIDTHS as OBSERVATION_WIDTHS
-from pipeline.write.observations import observation_sheet, with_observations
 from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
 from pipeline.write.summary import write_summary
 from pipeline.write.xlsx import Formats, new_workbook, write_table
 from pipeline.write.xmlrows import StreamedSheet, text_cell, write_rows
 
 SHEETS = ("matriz", "cambios", "vencidos", "por_vencer", "sin_responsable",
-          "plazos_imprecisos", "cuadricula", "observaciones", "envios", "problemas")
+          "plazos_imprecisos", "cuadricula", "observaciones", "indicadores", "envios",
+          "problemas")
 LIST_SHEETS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
 LIST_COLUMNS = ("informante", "id", "actividad", "responsable", "plazo", "fecha_limite",
                 "dias_vencido", "estado", "avance", "observaciones", "grupo_trabajo",
@@ -84,10 +90,19 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
         elif key == "observaciones":
             observed = result.tables.get(key)
             if observed is None or observed.empty:
-                continue  # nobody observed: no sheet (nor a word of it)
+                _tell(on_sheet, name)  # nobody observed: no sheet (nor a word of it)
+                continue
             table = observation_sheet(observed, labels, ref, lang)
             write_table(workbook, formats, name, table, [title(c, lang) for c in table.columns],
                         printing, {**WIDTHS, **OBSERVATION_WIDTHS})
+        elif key == "indicadores":
+            measured = result.tables.get(key)
+            if measured is None or measured.empty:
+                _tell(on_sheet, name)  # no indicator reported: no sheet
+                continue
+            table = indicator_sheet(measured, ref, lang)
+            write_table(workbook, formats, name, table, [title(c, lang) for c in table.columns],
+                        printing, {**WIDTHS, **INDICATOR_WIDTHS})
         elif key == "cuadricula":
             _write_grid(workbook, formats, name, result.summary["cuadricula"], labels, ref,
                         printing)

@@ -1,5 +1,6 @@
-"""Observations in consolidado.xlsx: the `Observaciones` sheet (differing views first) and,
-in the Matrix, each item's observed status and observation beside its official status."""
+"""The per-item side sheets in consolidado.xlsx: the `Observaciones` sheet (differing views
+first) and, in the Matrix, each item's observed status and observation beside its official
+status; the `Indicadores` sheet (those behind first)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,27 @@ def with_observations(matrix: pd.DataFrame, table: pd.DataFrame | None,
     at = columns.index("estado") + 1
     order = [*columns[:at], "estado_observado", "observacion_observador", *columns[at:]]
     return joined[order].fillna({"estado_observado": "", "observacion_observador": ""})
+
+
+INDICATOR_COLUMNS = ("informante", "id", "actividad", "indicador", "unidad", "linea_base",
+                     "meta", "valor", "avance_meta", "esperado", "situacion",
+                     "fecha_linea_base", "fecha_meta", "fecha_valor", "fuente",
+                     "responsable_medicion")
+INDICATOR_WIDTHS = {"indicador": 30, "unidad": 10, "linea_base": 9, "meta": 9, "valor": 9,
+                    "avance_meta": 10, "esperado": 10, "situacion": 12,
+                    "fecha_linea_base": 11, "fecha_meta": 11, "fecha_valor": 11,
+                    "fuente": 24, "actividad": 34}
+_BEHIND_FIRST = {"atrasado": 0, "en_riesgo": 1, "sin_valor": 2, "sin_meta": 3,
+                 "sin_linea_base": 4, "en_camino": 5, "meta_alcanzada": 6}
+
+
+def indicator_sheet(table: pd.DataFrame, ref: Reference, lang: str) -> pd.DataFrame:
+    """The indicators as a meeting reads them: those behind and at risk first; situations
+    and reporters in the run's language."""
+    order = table["situacion"].map(_BEHIND_FIRST).fillna(len(_BEHIND_FIRST))
+    shown = table.assign(_orden=order).sort_values(["_orden", "informante", "id"],
+                                                   kind="stable")
+    shown = shown[list(INDICATOR_COLUMNS)].copy()
+    shown["informante"] = shown["informante"].map(lambda v: ref.label("parte", str(v), lang))
+    shown["situacion"] = shown["situacion"].map(lambda k: word(f"situation.{k}", lang))
+    return shown.reset_index(drop=True)

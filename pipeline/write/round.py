@@ -30,11 +30,12 @@ LARGE_ROUND = 10_000
 USUAL_WIDTH = 35
 FEEDBACK_SHARES = 3  # a large round's feedback workbooks: two other processes and this one
 CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos",
-              "problemas", "envios", "cambios", "observaciones")
+              "problemas", "envios", "cambios", "observaciones", "indicadores")
 CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pilar",
                  "por_informante": "resumen_por_informante",
                  "vencidos_por_responsable": "vencidos_por_responsable",
-                 "cuadricula": "estado_por_informante", "tendencia": "tendencia"}
+                 "cuadricula": "estado_por_informante", "tendencia": "tendencia",
+                 "indicadores_por_informante": "indicadores_por_informante"}
 
 
 def write_outputs(

@@ -27,11 +27,15 @@ from pipeline.write.xlsx import Formats
 
 HEADLINES = ("actividades", "informantes", "esperados", "finalizado", "en_proceso",
              "pendiente", "no_alcanzado", "vencidos", "por_vencer", "difieren", "coinciden",
-             "observados", "sin_responsable", "plazo_impreciso", "sin_indicador",
+             "observados", "indicadores", "indicadores_meta_alcanzada",
+             "indicadores_en_camino", "indicadores_en_riesgo", "indicadores_atrasados",
+             "sin_responsable", "plazo_impreciso", "sin_indicador",
              "completitud", "puntualidad", "archivos", "archivos_rechazados", "errores",
              "advertencias")
 # Said only when the round has them (a round nobody observed has no such figures).
-OPTIONAL = ("observados", "coinciden", "difieren")
+OPTIONAL = ("observados", "coinciden", "difieren", "indicadores",
+            "indicadores_meta_alcanzada", "indicadores_en_camino", "indicadores_en_riesgo",
+            "indicadores_atrasados")
 TREND_SERIES = ("actividades", "finalizado", "en_proceso", "pendiente", "vencidos")
 FIRST_WIDTH, WIDTH, COLUMNS = 30, 11, 9  # the label column, then the figures
 
@@ -102,6 +106,9 @@ def write_summary(
     for key in ("por_grupo", "por_pilar", "por_informante"):
         _status_block(page, summary[key], word(f"block.{key}", lang), labels)
     _overdue_block(page, summary["vencidos_por_responsable"])
+    indicators = summary.get("indicadores_por_informante")
+    if indicators is not None and not indicators.empty:
+        _indicator_block(page, indicators)
     if "tendencia" in summary:
         _trend_block(page, summary["tendencia"], labels)
     page.finish()
@@ -172,6 +179,25 @@ def _overdue_block(page: _Sheet, table: pd.DataFrame) -> None:
         chart.set_size({"width": page.width_px, "height": chart_px})
         sheet.insert_chart(page.row, 0, chart, {"x_offset": 2, "y_offset": 4})
         page.row += rows_under(chart_px)
+    page.row += 1
+
+
+def _indicator_block(page: _Sheet, table: pd.DataFrame) -> None:
+    """Each reporter's indicators by situation (on track, at risk, late...)."""
+    lang, sheet = page.lang, page.sheet
+    columns = list(table.columns)
+    texts = [title(c, lang) if c in ("informante", "total") else
+             word(f"situation.{c}", lang) for c in columns]
+    page.block(LINE_POINTS + max(text_height(t, WIDTH) for t in texts)
+               + LINE_POINTS * (len(table) + 1))
+    sheet.write(page.row, 0, word("block.indicadores", lang), page.formats.bold)
+    page.row += 1
+    page.header(texts)
+    for record in table.to_dict("records"):
+        sheet.write_string(page.row, 0, str(record["informante"]))
+        for c, column in enumerate(columns[1:], start=1):
+            sheet.write_number(page.row, c, int(record[column]))
+        page.row += 1
     page.row += 1
 
 

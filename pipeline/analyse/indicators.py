@@ -1,0 +1,192 @@
+"""Indicators with a baseline and a target (a results framework, as Akvo RSR, TolaData or
+DHIS2 keep one): is each commitment getting where it promised?
+
+An indicator row (pipeline.model.sides.INDICATORS) names one of its reporter's items by id.
+Its value is compared with the straight line from the baseline (value, date) to the target
+(value, date): progress = (value − baseline) / (target − baseline), expected = the share of
+the time between the two dates gone by at the as-of date. A decreasing target (fewer deaths)
+works the same way: both differences are negative. Frames in, frames and issues out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import cast
+
+import pandas as pd
+
+from pipeline.model.sides import INDICATORS
+from pipeline.model.text import fold
+from pipeline.model.values import read_text
+from pipeline.normalize.deadlines import parse_day
+from pipeline.normalize.numbers import Quantity, read_quantity
+from validation import Issue, make_issue
+
+COLUMNS = ("id", "informante", "actividad", "indicador", "unidad", "linea_base",
+           "fecha_linea_base", "meta", "fecha_meta", "valor", "fecha_valor", "avance_meta",
+           "esperado", "situacion", "fuente", "responsable_medicion")
+SITUATIONS = ("meta_alcanzada", "en_camino", "en_riesgo", "atrasado", "sin_valor", "sin_meta",
+              "sin_linea_base")
+AT_RISK_POINTS = 10.0  # within this many points below the line: at risk, not yet late
+CellMap = Mapping[tuple[str, str], Mapping[str, tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Judged:
+    avance: float | None  # progress toward the target, in percent
+    esperado: float | None  # where the straight line says it should be by now, in percent
+    situacion: str
+
+
+def judge(baseline: float | None, target: float | None, value: float | None,
+          since: dt.date | None, by: dt.date | None, as_of: dt.date) -> Judged:
+    """An indicator's progress, what was expected by `as_of`, and its situation."""
+    if target is None or by is None:
+        return Judged(None, None, "sin_meta")
+    if baseline is None or since is None:
+        return Judged(None, None, "sin_linea_base")
+    if value is None:
+        return Judged(None, _expected(since, by, as_of), "sin_valor")
+    expected = _expected(since, by, as_of)
+    if target == baseline:  # a level to keep: kept or not
+        return Judged(None, expected, "meta_alcanzada" if value == target else "atrasado")
+    progress = 100 * (value - baseline) / (target - baseline)
+    if progress >= 100:
+        return Judged(progress, expected, "meta_alcanzada")
+    gap = round(expected - progress, 9)  # (points below the line; 1e-9: float noise)
+    situation = ("en_camino" if gap <= 0 else "en_riesgo" if gap <= AT_RISK_POINTS
+                 else "atrasado")
+    return Judged(progress, expected, situation)
+
+
+def _expected(since: dt.date, by: dt.date, as_of: dt.date) -> float:
+    """The share of the way from the baseline's date to the target's gone by, in percent."""
+    if by <= since:
+        return 100.0
+    share = (as_of - since).days / (by - since).days
+    return 100 * min(max(share, 0.0), 1.0)
+
+
+def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFrame,
+                     stored: pd.DataFrame, as_of: dt.date,
+                     cells: CellMap) -> tuple[pd.DataFrame, list[Issue]]:
+    """Every indicator row that says something, resolved to its reporter's item, judged;
+    what is wrong with it told at its cell. `before` are the stored items (an item not
+    reported again keeps its indicators), `stored` the last round's indicators (units and
+    values then)."""
+    issues: list[Issue] = []
+    records: list[dict[str, object]] = []
+    items = _items(matrix, before)
+    last = {_key(str(r["informante"]), str(r["id"]), str(r["indicador"])): r
+            for r in cast(list[dict[str, object]], stored.to_dict("records"))
+            } if not stored.empty else {}
+    for row in cast(list[dict[str, object]], rows.to_dict("records")):
+        text = {k: read_text(row.get(k)) for k in INDICATORS.keys}
+        if not any(text[k] for k in INDICATORS.content):
+            continue  # a prefilled row left blank
+        at = _Cell(row, cells)
+        reporter = str(row["_informante"])
+        item = items.get((reporter, text["id"]))
+        if item is None:
+            issues.append(at.issue("indicador-sin-item", "id", text["id"] or text["indicador"]))
+        base, goal = read_quantity(row.get("linea_base")), read_quantity(row.get("meta"))
+        value = read_quantity(row.get("valor"))
+        for key, quantity in (("linea_base", base), ("meta", goal), ("valor", value)):
+            if quantity.value is None and text[key]:
+                issues.append(at.issue("indicador-valor-ilegible", key, text[key]))
+        unit = text["unidad"] or value.unit or goal.unit or base.unit
+        previous = last.get(_key(reporter, text["id"], text["indicador"]))
+        issues += _unit_issues(at, unit, value, previous)
+        since, by = parse_day(row.get("fecha_linea_base")), parse_day(row.get("fecha_meta"))
+        for key, day in (("fecha_linea_base", since), ("fecha_meta", by)):
+            if day is None and text[key]:
+                issues.append(at.issue("indicador-fecha-ilegible", key, text[key]))
+        judged = judge(base.value, goal.value, value.value, since, by, as_of)
+        before_value = _number(previous.get("valor")) if previous else None
+        if (value.value is not None and before_value is not None and goal.value is not None
+                and base.value is not None
+                and (value.value - before_value) * (goal.value - base.value) < 0):
+            issues.append(at.issue("indicador-se-aleja", "valor", text["valor"],
+                                   anterior=_shown(before_value)))
+        day = parse_day(row.get("fecha_valor"))
+        records.append({
+            "id": text["id"], "informante": reporter,
+            "actividad": item["actividad"] if item is not None else text["actividad"],
+            "indicador": text["indicador"], "unidad": unit,
+            "linea_base": base.value, "fecha_linea_base": since.isoformat() if since else "",
+            "meta": goal.value, "fecha_meta": by.isoformat() if by else "",
+            "valor": value.value, "fecha_valor": day.isoformat() if day else text["fecha_valor"],
+            "avance_meta": _rounded(judged.avance), "esperado": _rounded(judged.esperado),
+            "situacion": judged.situacion, "fuente": text["fuente"],
+            "responsable_medicion": text["responsable_medicion"],
+            "_reservado": bool(item["reservado"]) if item is not None else False,
+            "_conocido": item is not None, "_archivo": row["_archivo"], "_hoja": row["_hoja"],
+            "_fila": int(str(row["_fila"]))})
+    table = pd.DataFrame.from_records(records, columns=[
+        *COLUMNS, "_reservado", "_conocido", "_archivo", "_hoja", "_fila"])
+    return table.sort_values(["informante", "id", "_fila"], kind="stable").reset_index(
+        drop=True), issues
+
+
+def _unit_issues(at: _Cell, unit: str, value: Quantity,
+                 previous: Mapping[str, object] | None) -> list[Issue]:
+    if value.value is not None and not unit:
+        return [at.issue("indicador-sin-unidad", "valor", _shown(value.value))]
+    was = str(previous.get("unidad") or "") if previous else ""
+    if unit and was and fold(unit) != fold(was):
+        return [at.issue("indicador-cambio-unidad", "unidad", unit, anterior=was)]
+    return []
+
+
+def _items(matrix: pd.DataFrame, before: pd.DataFrame) -> dict[tuple[str, str], pd.Series]:
+    """Each reporter's items by id: this round's, else the last stored round's."""
+    found: dict[tuple[str, str], pd.Series] = {}
+    for frame in (before, matrix):  # this round's last: it wins
+        if frame.empty:
+            continue
+        for _, item in frame.iterrows():
+            found[(str(item["informante"]), str(item["id"]))] = item
+    return found
+
+
+def _key(reporter: str, ident: str, indicator: str) -> tuple[str, str, str]:
+    return reporter, ident, fold(indicator)
+
+
+def _number(value: object) -> float | None:
+    return read_quantity(value).value
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _shown(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+class _Cell:
+    """Where an indicator row was written, for its issues."""
+
+    def __init__(self, row: Mapping[str, object], cells: CellMap) -> None:
+        self.row = row
+        self.cells = cells.get((str(row["_archivo"]), str(row["_hoja"])), {})
+
+    def issue(self, code: str, key: str, valor: str, **params: str) -> Issue:
+        letter, title = self.cells.get(key, ("", ""))
+        fila = int(str(self.row["_fila"]))
+        return make_issue(code, archivo=str(self.row["_archivo"]), hoja=str(self.row["_hoja"]),
+                          fila=fila, columna=title, celda=f"{letter}{fila}" if letter else "",
+                          valor=valor, **params)
+
+
+def situation_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """Indicators per situation for each reporter (the summary's table), with a total."""
+    if table.empty:
+        return pd.DataFrame(columns=["informante", *SITUATIONS, "total"])
+    counts = table.groupby(["informante", "situacion"]).size().unstack(fill_value=0)
+    counts = counts.reindex(columns=list(SITUATIONS), fill_value=0)
+    counts["total"] = counts.sum(axis=1)
+    return counts.reset_index()

@@ -1,0 +1,77 @@
+"""The issues of the per-item side sheets (observations, indicators): each says what is
+wrong with the row and what to do, at its cell."""
+
+from __future__ import annotations
+
+from validation.entry import STATUS_HINT_EN, STATUS_HINT_ES, WARNING, Entry
+
+SIDE_ENTRIES: dict[str, Entry] = {
+    "observacion-sin-item": Entry(
+        WARNING,
+        "La observación nombra «{valor}», que no es ningún ítem de esta ronda ni de la "
+        "anterior; se conservó en observaciones.csv sin contarla. Escriba el ID del ítem tal "
+        "como aparece en la hoja de observaciones de la plantilla.",
+        "The observation names “{valor}”, which is no item of this round or the previous "
+        "one; it was kept in observaciones.csv but not counted. Write the item's ID as it "
+        "appears in the template's observations sheet.",
+    ),
+    "estado-observado-desconocido": Entry(
+        WARNING,
+        "No se reconoce el estado observado «{valor}»; se conservó como está. Use "
+        + STATUS_HINT_ES + ", o Sin información.",
+        "The observed status “{valor}” is not recognized; it was kept as written. Use "
+        + STATUS_HINT_EN + ", or No information.",
+    ),
+    "ambito-desconocido": Entry(
+        WARNING,
+        "No se reconoce el ámbito «{valor}»; se conservó como está. Use Local, Nacional o "
+        "Regional.",
+        "The level “{valor}” is not recognized; it was kept as written. Use Local, National "
+        "or Regional.",
+    ),
+    "indicador-sin-item": Entry(
+        WARNING,
+        "El indicador nombra el ítem «{valor}», que no es ninguno de este informante; se "
+        "conservó en indicadores.csv. Elija el ID del ítem en la lista desplegable de la hoja "
+        "de indicadores.",
+        "The indicator names the item “{valor}”, which is none of this reporter's; it was "
+        "kept in indicadores.csv. Choose the item's ID from the dropdown list of the "
+        "indicators sheet.",
+    ),
+    "indicador-valor-ilegible": Entry(
+        WARNING,
+        "No se pudo leer «{valor}» como un número. Escriba solo el número (por ejemplo 1234,5 "
+        "o 45 %) y la unidad en su columna.",
+        "“{valor}” could not be read as a number. Write the number alone (for example 1234.5 "
+        "or 45 %) and the unit in its column.",
+    ),
+    "indicador-fecha-ilegible": Entry(
+        WARNING,
+        "No se pudo leer «{valor}» como una fecha; sin ella no se puede saber cuánto se "
+        "esperaba a esta fecha. Escriba un día, por ejemplo 31/12/2027.",
+        "“{valor}” could not be read as a date; without it, what was expected by now cannot "
+        "be known. Write a day, for example 31/12/2027.",
+    ),
+    "indicador-sin-unidad": Entry(
+        WARNING,
+        "El valor {valor} no dice en qué unidad está (personas, talleres, %). Escriba la "
+        "unidad en su columna.",
+        "The value {valor} does not say its unit (people, workshops, %). Write the unit in "
+        "its column.",
+    ),
+    "indicador-cambio-unidad": Entry(
+        WARNING,
+        "La unidad cambió de «{anterior}» a «{valor}» desde la ronda anterior: los valores "
+        "ya no se pueden comparar. Use la misma unidad o explique el cambio en la fuente.",
+        "The unit changed from “{anterior}” to “{valor}” since the previous round: the "
+        "values can no longer be compared. Use the same unit, or explain the change in the "
+        "source.",
+    ),
+    "indicador-se-aleja": Entry(
+        WARNING,
+        "El valor {valor} se aleja de la meta (la ronda anterior era {anterior}). Verifique "
+        "el dato o explique qué pasó en la fuente.",
+        "The value {valor} moves away from the target (it was {anterior} last round). Check "
+        "the figure or explain what happened in the source.",
+    ),
+}
