@@ -219,23 +219,51 @@ def test_the_reminder_e_mail_carries_the_observation(make_workbook: MakeWorkbook
     assert any(str(c).startswith("RROCM observes: Not started") for c in cells)
 
 
-def test_from_history_the_latest_rounds_observations(make_workbook: MakeWorkbook,
-                                                     tmp_path: Path) -> None:
-    folder = round_folder(make_workbook, tmp_path / "in", "hoja")
-    history = tmp_path / "h.sqlite"
-    result = CliRunner().invoke(cli, ["consolidate", str(folder), "--out", str(tmp_path / "c"),
-                                      "--as-of", AS_OF.isoformat(), "--round", "2026-T4",
-                                      "--history", str(history)])
+def consolidate(folder: Path, history: Path, ronda: str, as_of: str) -> None:
+    result = CliRunner().invoke(cli, ["consolidate", str(folder), "--out",
+                                      str(folder.parent / f"c-{ronda}"), "--as-of", as_of,
+                                      "--round", ronda, "--history", str(history)])
     assert result.exit_code == 0, result.output
-    out = tmp_path / "h"
+
+
+def from_history(history: Path, out: Path) -> pd.DataFrame:
     result = CliRunner().invoke(cli, ["overdue", "--from-history", "--history", str(history),
                                       "--as-of", AS_OF.isoformat(), "--out", str(out),
                                       "--format", "csv"])
     assert result.exit_code == 1, result.output
     assert table(out / "todos.csv")["id"].tolist() == ["HN-01", "GT-02", "GT-03"]
-    rows = table(out / "Guatemala.csv").set_index("id")["observacion_observador"]
+    return table(out / "Guatemala.csv").set_index("id")
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_from_history_the_observations_go_with_their_items(
+        make_workbook: MakeWorkbook, tmp_path: Path, shape: str) -> None:
+    history = tmp_path / "h.sqlite"
+    consolidate(round_folder(make_workbook, tmp_path / "in", shape), history, "2026-T4",
+                AS_OF.isoformat())
+    rows = from_history(history, tmp_path / "h")["observacion_observador"]
     assert rows["GT-02"].startswith("RROCM observa: Pendiente — «sin capacitaciones")
     assert rows["GT-03"] == "RROCM observa: Sin información — «la guía no se ha visto»"
+
+
+def test_from_history_the_latest_rounds_view_only(make_workbook: MakeWorkbook,
+                                                  tmp_path: Path) -> None:
+    """RROCM saw GT-02 not started in the third quarter and in progress in the fourth:
+    the reminder says what it sees now, once."""
+    history = tmp_path / "h.sqlite"
+    consolidate(round_folder(make_workbook, tmp_path / "t3", "hoja"), history, "2026-T3",
+                "2026-09-30")
+    later = tmp_path / "t4"
+    make_workbook("Guatemala.xlsx", ITEMS, titles=TITLES, folder=later)
+    make_workbook("Honduras.xlsx", OTHER, titles=TITLES, folder=later)
+    make_workbook("RROCM observaciones.xlsx",
+                  [["GT-02", "Guatemala", "En proceso", "", "dos talleres en octubre"]],
+                  titles=["ID", "Informante", "Estado observado", "Evidencia", "Observación"],
+                  title_rows=(), sheet="Observaciones", folder=later)
+    consolidate(later, history, "2026-T4", AS_OF.isoformat())
+    rows = from_history(history, tmp_path / "h")["observacion_observador"]
+    assert rows.to_dict() == {
+        "GT-02": "RROCM observa: En proceso — «dos talleres en octubre»", "GT-03": ""}
 
 
 @needs_printing
