@@ -59,6 +59,7 @@ class Body:
         return "\n".join(lines) + "\n"
 
     def notes_of(self, row: int) -> tuple[str, ...]:
+        """The lines under a row of the table (an item's observations), for both parts."""
         return self.notes[row] if row < len(self.notes) else ()
 
     def html(self, subject: str) -> str:
