@@ -1,25 +1,43 @@
 """Who has what overdue or due soon (issue 5): the items of each responsible party, for
 the reminder lists. A party named among several gets the item too. A name that is no
 known party ("Guatamala") gets no list of its own as if it were one: its items go to the
-list of unidentified parties, with the party it probably meant."""
+list of unidentified parties, with the party it probably meant.
+
+An item an observer observed (issue 20) carries the observation (`_observado`): a reminder
+shows it under the item, in the reader's language. It never makes an item pending."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
+from pipeline.analyse.tables import status_labels
+from pipeline.model.text import one_line
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
 from pipeline.words import word
 
-COLUMNS = ("situacion", "dias_vencido", "fecha_limite", "plazo", "estado", "id", "actividad",
-           "informante", "archivo", "responsable")
+COLUMNS = ("situacion", "dias_vencido", "fecha_limite", "plazo", "estado",
+           "observacion_observador", "id", "actividad", "informante", "archivo",
+           "responsable")
 NO_PARTY = "(sin responsable)"
 COMBINED = "todos"  # the file of every pending item
 UNIDENTIFIED = "sin_identificar"  # the file of the items of names that are no known party
 UNIDENTIFIED_COLUMNS = ("parte_escrita", "sugerencia", *COLUMNS)
+OBSERVED = "_observado"  # a pending item's observations (a tuple of Observed)
+
+
+class Observed(NamedTuple):
+    """An observer's view of an item, as a reminder shows it."""
+
+    observador: str
+    estado: str  # a status key, "sin_informacion", the text as written, or ""
+    observacion: str
+    evidencia: str
 
 
 @dataclass
@@ -35,17 +53,23 @@ class Reminders:
         return int(self.combined["situacion"].eq("vencido").sum()) if len(self.combined) else 0
 
 
-def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher) -> Reminders:
+def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher,
+                    observations: pd.DataFrame | None = None) -> Reminders:
     """Who has what overdue or due soon; a party named among several gets the item too,
-    a name no party goes by to the unidentified list."""
+    a name no party goes by to the unidentified list. `observations` (the round's
+    `observaciones` table) go with the items they observe."""
     days = matrix.get("_dias_vencido", matrix.get("dias_vencido"))
     rows = matrix.assign(dias_vencido=days)
     rows = rows[rows["vencido"] | rows["por_vencer"]].copy()
+    seen = observed_by_item(observations)
+    rows[OBSERVED] = pd.Series([seen.get((str(i), str(d)), ()) for i, d in
+                                zip(rows["informante"], rows["id"], strict=True)],
+                               index=rows.index, dtype=object)
     rows["situacion"] = rows["vencido"].map({True: "vencido", False: "por_vencer"})
     rows["dias_vencido"] = rows["dias_vencido"].astype("Int64")
     rows = rows.sort_values(["situacion", "dias_vencido", "fecha_limite", "informante", "id"],
                             ascending=[False, False, True, True, True], kind="stable")
-    combined = rows.reindex(columns=list(COLUMNS)).reset_index(drop=True)
+    combined = rows.reindex(columns=[*COLUMNS, OBSERVED]).reset_index(drop=True)
     result = Reminders(as_of, combined=combined)
     if combined.empty:  # nothing pending (or no rows at all): nobody to remind
         return result
@@ -65,14 +89,18 @@ def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher) -> R
                                                            sugerencia=suggestion))
     if unknown:
         result.unidentified = pd.concat(unknown, ignore_index=True).reindex(
-            columns=list(UNIDENTIFIED_COLUMNS))
+            columns=[*UNIDENTIFIED_COLUMNS, OBSERVED])
     return result
 
 
 def in_words(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:
     """Pending items as a reader sees them: situation, status and parties (the suggested
-    one too, for an unidentified name) as words in `lang`."""
+    one too, for an unidentified name) as words in `lang`, and the observations of each
+    item, a line each."""
     shown = items.copy()
+    if OBSERVED in shown:
+        shown["observacion_observador"] = shown.pop(OBSERVED).map(
+            lambda seen: "\n".join(observed_lines(seen, lang, ref)))
     shown["situacion"] = shown["situacion"].map(lambda k: word(f"situation.{k}", lang))
     shown["estado"] = shown["estado"].map(lambda k: ref.status_label(k, lang) if k else "")
     for column in ("responsable", "informante", "sugerencia"):
@@ -80,3 +108,43 @@ def in_words(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:
             shown[column] = shown[column].map(
                 lambda v: ref.label("parte", v, lang) if v else "")
     return shown
+
+
+def observed_by_item(table: pd.DataFrame | None) -> dict[tuple[str, str], tuple[Observed, ...]]:
+    """(informante, id) -> the views of that item that say something, in the table's order
+    (an observation of an item nobody reported names no item to go with)."""
+    if table is None or table.empty:
+        return {}
+    known = table[table["_conocido"].astype(bool)] if "_conocido" in table else table
+    seen: dict[tuple[str, str], list[Observed]] = {}
+    for r in known.to_dict("records"):
+        view = Observed(*(_text(r.get(k)) for k in ("observador", "estado_observado",
+                                                    "observacion", "evidencia")))
+        if view.estado or view.observacion or view.evidencia:
+            seen.setdefault((_text(r["informante"]), _text(r["id"])), []).append(view)
+    return {key: tuple(views) for key, views in seen.items()}
+
+
+def observed_lines(seen: tuple[Observed, ...], lang: str, ref: Reference,
+                   escape: Callable[[object], str] = str) -> list[str]:
+    """Each view as a line: "RROCM observa: No alcanzado — «…» (evidencia: …)"; `escape`
+    makes the texts from the files safe for the format (Markdown)."""
+    labels = status_labels(ref, lang)
+    lines = []
+    for view in seen:
+        observer = escape(ref.label("parte", view.observador, lang))
+        status = escape(labels.get(view.estado, view.estado))
+        parts = [word("reminder.observed_status", lang, observer=observer, status=status)
+                 if view.estado else word("reminder.observed", lang, observer=observer)]
+        if view.observacion:
+            parts.append(word("reminder.observed_text", lang,
+                              text=escape(one_line(view.observacion))))
+        if view.evidencia:
+            parts.append(word("reminder.observed_evidence", lang,
+                              evidence=escape(one_line(view.evidencia))))
+        lines.append(" ".join(parts))
+    return lines
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)

@@ -15,7 +15,12 @@ from pipeline.model.errors import NoWorkspace
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
 from pipeline.reference.load import load_reference
-from pipeline.store.history import latest_items_per_reporter, open_history
+from pipeline.store.history import (
+    latest_items_per_reporter,
+    load_observations,
+    open_history,
+    previous_round,
+)
 from pipeline.write.overdue_lists import write_reminders
 from pipeline.write.staging import refuse_inside
 
@@ -32,14 +37,17 @@ def run_reminders(input_dir: Path | None, as_of: dt.date, out_dir: Path, fmt: st
 def pending(input_dir: Path | None, as_of: dt.date, out_dir: Path, history: Path | None,
             config: Path | None, ref: Reference) -> Reminders:
     """Who has what overdue or due soon: from a folder of returned files (never written
-    into: `out_dir` inside it is refused) or from each reporter's latest stored round."""
+    into: `out_dir` inside it is refused) or from each reporter's latest stored round;
+    with the observers' views of the items (the folder's, or the latest stored round's)."""
     if input_dir is not None:
         refuse_inside(input_dir, out_dir)
-        matrix = validate_files([input_dir], as_of, "es", config)[0].matrix
+        result = validate_files([input_dir], as_of, "es", config)[0]
+        matrix, observed = result.matrix, result.tables.get("observaciones")
     else:
         if history is None:
             raise NoWorkspace()
         with open_history(history, create=False) as conn:
             items = latest_items_per_reporter(conn, "\uffff")
+            observed = load_observations(conn, previous_round(conn, "\uffff"))
         matrix = flag_due(items, as_of, ref.dias_por_vencer)
-    return build_reminders(matrix, as_of, Matcher(ref))
+    return build_reminders(matrix, as_of, Matcher(ref), observed)

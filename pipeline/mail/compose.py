@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from pipeline.analyse.overdue import Reminders
+from pipeline.analyse.overdue import OBSERVED, Reminders, observed_lines
 from pipeline.mail.contacts import Contact, Contacts
 from pipeline.mail.message import Body, Draft
 from pipeline.model.values import iso_day
@@ -153,13 +153,14 @@ def _reminder_body(party: str, items: pd.DataFrame, as_of: dt.date, lang: str,
     intro = word("reminder.intro", lang, as_of=as_of.isoformat(),
                  overdue=plural("reminder.overdue", lang, overdue),
                  soon=plural("reminder.soon", lang, soon, window=ref.dias_por_vencer))
-    rows = []
+    rows, notes = [], []
     for r in items.head(ITEMS_SHOWN).to_dict("records"):
         late = r["dias_vencido"]
         days = plural("reminder.days", lang, int(late)) if r["situacion"] == "vencido" and \
             pd.notna(late) else word(f"situation.{r['situacion']}", lang)
         rows.append((str(r["actividad"]), iso_day(r["fecha_limite"]), days,
                      ref.label("parte", str(r["informante"]), lang)))
+        notes.append(tuple(observed_lines(r.get(OBSERVED) or (), lang, ref)))
     more = plural("mail.overdue.more", lang, len(items) - ITEMS_SHOWN) \
         if len(items) > ITEMS_SHOWN else ""
     after = [word("reminder.ask", lang), word("mail.overdue.attached", lang)]
@@ -170,7 +171,7 @@ def _reminder_body(party: str, items: pd.DataFrame, as_of: dt.date, lang: str,
                                                         "situacion", "informante"))
     return Body(lang, word("reminder.greeting", lang, party=ref.label("parte", party, lang)),
                 (intro,), headers, tuple(rows), more, tuple(after),
-                word("reminder.signature", lang))
+                word("reminder.signature", lang), notes=tuple(notes))
 
 
 def _feedback_body(label: str, ronda: str, errors: int, warnings: int,

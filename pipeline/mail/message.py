@@ -40,13 +40,16 @@ class Body:
     more: str = ""  # "… and 12 more in the attached list"
     after: tuple[str, ...] = ()
     signature: str = ""
+    notes: tuple[tuple[str, ...], ...] = ()  # lines under each row (an item's observations)
 
     def text(self) -> str:
         lines = [self.greeting, ""]
         for paragraph in self.before:
             lines += [paragraph, ""]
         if self.rows:  # a cell's line breaks and direction marks never reshape the text
-            lines += ["- " + " · ".join(_plain(c) for c in row if c) for row in self.rows]
+            for n, row in enumerate(self.rows):
+                lines.append("- " + " · ".join(_plain(c) for c in row if c))
+                lines += ["  " + _plain(note) for note in self.notes_of(n)]
             if self.more:
                 lines.append(self.more)
             lines.append("")
@@ -54,6 +57,10 @@ class Body:
             lines += [paragraph, ""]
         lines.append(self.signature)
         return "\n".join(lines) + "\n"
+
+    def notes_of(self, row: int) -> tuple[str, ...]:
+        """The lines under a row of the table (an item's observations), for both parts."""
+        return self.notes[row] if row < len(self.notes) else ()
 
     def html(self, subject: str) -> str:
         return _environment().get_template("mensaje.html").render(body=self, subject=subject)

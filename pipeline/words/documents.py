@@ -54,6 +54,12 @@ WORDS: dict[str, Entry] = {
     "reminder.everyone": ("todas las partes", "every party"),
     "reminder.nobody_known": ("partes no reconocidas", "parties not recognized"),
     "reminder.signature": ("Secretaría Ejecutiva de la CRM", "CRM Executive Secretariat"),
+    # An observer's view under a reminded item (issue 20)
+    "reminder.observed_status": ("{observer} observa: {status}",
+                                 "{observer} observes: {status}"),
+    "reminder.observed": ("{observer} observa", "{observer} observes"),
+    "reminder.observed_text": ("— «{text}»", "— “{text}”"),
+    "reminder.observed_evidence": ("(evidencia: {evidence})", "(evidence: {evidence})"),
     # The annual report
     "report.title": ("Informe anual {year} — {plan}", "Annual report {year} — {plan}"),
     "report.draft": ("BORRADOR para edición de la Presidencia Pro-Tempore y la Secretaría "

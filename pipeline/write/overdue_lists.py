@@ -5,8 +5,9 @@ combined list; as xlsx, csv (with a .txt message) or md."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 from xlsxwriter.workbook import Workbook
@@ -14,10 +15,13 @@ from xlsxwriter.workbook import Workbook
 from pipeline.analyse.overdue import (
     COLUMNS,
     COMBINED,
+    OBSERVED,
     UNIDENTIFIED,
     UNIDENTIFIED_COLUMNS,
+    Observed,
     Reminders,
     in_words,
+    observed_lines,
 )
 from pipeline.analyse.tables import title
 from pipeline.model.values import iso_day
@@ -32,6 +36,11 @@ from pipeline.write.staging import output_lock, staging
 from pipeline.write.xlsx import Formats, new_workbook, write_table
 
 MESSAGE_WIDTH = 90  # characters: a page wide, portrait
+OBSERVATION = "observacion_observador"  # the observers' views of an item, a line each
+# A list with observations: their column, and the long texts wrapped narrower, so that the
+# list still prints one page across at a readable size.
+OBSERVED_WIDTHS = {**WIDTHS, OBSERVATION: 30, "actividad": 32, "archivo": 16,
+                   "responsable": 16, "plazo": 14}
 
 
 def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: str,
@@ -49,12 +58,21 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
                           due=iso_day(r["fecha_limite"]),
                           days=plural("reminder.days", lang, int(r["dias_vencido"])),
                           informante=escape(ref.label("parte", str(r["informante"]), lang))))
+        lines += _observed(r, lang, ref, escape)
     for r in soon.to_dict("records"):
         lines.append(word("reminder.item_soon", lang, actividad=escape(r["actividad"]),
                           due=iso_day(r["fecha_limite"]),
                           informante=escape(ref.label("parte", str(r["informante"]), lang))))
+        lines += _observed(r, lang, ref, escape)
     lines += ["", word("reminder.ask", lang), "", word("reminder.signature", lang)]
     return "\n".join(lines)
+
+
+def _observed(item: Mapping[Hashable, object], lang: str, ref: Reference,
+              escape: Callable[[object], str]) -> list[str]:
+    """The observers' views of an item, each a line under it (a nested list item)."""
+    seen = cast(tuple[Observed, ...], item.get(OBSERVED) or ())
+    return ["  - " + line for line in observed_lines(seen, lang, ref, escape)]
 
 
 def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Reference,
@@ -111,6 +129,10 @@ def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
            printing: Printing, as_of: dt.date, columns: tuple[str, ...] = COLUMNS,
            ) -> list[str]:
     lang = printing.lang
+    if fmt != "csv" and not items.get(OBSERVATION, pd.Series(dtype=str)).fillna("").any():
+        # Nobody observed these items: a printed list keeps its width for theirs (a CSV
+        # keeps every column).
+        columns = tuple(c for c in columns if c != OBSERVATION)
     titles = [title(c, lang) for c in columns]
     items = items.reindex(columns=list(columns))
     if fmt == "csv":
@@ -127,7 +149,7 @@ def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
     workbook = new_workbook(stage / f"{stem}.xlsx", as_of, printing.heading)
     formats = Formats(workbook)
     write_table(workbook, formats, word("sheet.pendientes", lang), items, titles, printing,
-                WIDTHS, select=False)
+                OBSERVED_WIDTHS if OBSERVATION in columns else WIDTHS, select=False)
     if text:
         _message_sheet(workbook, formats, text, printing)
     workbook.close()
