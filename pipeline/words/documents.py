@@ -17,6 +17,30 @@ WORDS: dict[str, Entry] = {
                        "comment."),
     "feedback.none": ("No se encontraron problemas. ¡Gracias!",
                       "No problems were found. Thank you!"),
+    "feedback.observed_sheet": ("Observaciones de sus ítems", "Observations of your items"),
+    "feedback.observed_title": ("Observaciones sobre sus ítems", "Observations of your items"),
+    "feedback.observed_note": ("{observadores} dio su propia valoración de estos ítems; las "
+                               "que difieren del estado que usted informó van primero. No "
+                               "cambian sus cifras: si desea aclarar algo, hágalo en la "
+                               "columna «Observaciones» de su matriz.",
+                               "{observadores} gave its own view of these items; the views "
+                               "that differ from the status you reported come first. They do "
+                               "not change your figures: if you wish to clarify something, "
+                               "do so in the “Comments” column of your matrix."),
+    "feedback.own_sheet": ("Sus observaciones", "Your observations"),
+    "feedback.own_title": ("Sus observaciones de esta ronda", "Your observations this round"),
+    "feedback.own_note": ("Cada observación que envió, con el estado oficial del ítem que "
+                          "nombra. Las que no nombran ningún ítem conocido van primero y no "
+                          "se cuentan: corrija su ID (la hoja «{problemas}» señala la celda).",
+                          "Every observation you sent, with the official status of the item "
+                          "it names. Those that name no known item come first and are not "
+                          "counted: correct their ID (the “{problemas}” sheet points at the "
+                          "cell)."),
+    "feedback.restricted": ("Reservado", "Restricted"),
+    "feedback.agreement_sin_item": ("Ítem no encontrado", "Item not found"),
+    "feedback.agreement_difiere": ("Difiere", "Differs"),
+    "feedback.agreement_coincide": ("Coincide", "Agrees"),
+    "feedback.agreement_sin_comparar": ("Sin comparar", "Not compared"),
     # Reminder messages
     "reminder.greeting": ("Estimados puntos focales de {party}:",
                           "Dear {party} focal points,"),
