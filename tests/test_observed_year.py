@@ -208,3 +208,106 @@ def test_the_observations_sheet_prints_legibly(workspace: Path, tmp_path: Path) 
     assert page.median_points() >= 7.0
     for text in ("HN-1", "Finalizado", "abrieron", "Coincidimos.", "Observador"):
         assert text in page.text, text
+
+
+# The annual report ------------------------------------------------------------------------
+
+def counted(public: bool) -> tuple[int, int, int]:
+    """Items observed, views that agree, views that differ in round 2, from ITEMS and
+    OBSERVATIONS (the public edition leaves restricted items out)."""
+    items = {i.ident: i for i in ITEMS if not (public and i.restricted)}
+    views = [o for o in OBSERVATIONS if o.ident in items]
+    return (len({o.ident for o in views}),
+            sum(o.observed == items[o.ident].official for o in views),
+            sum(o.observed not in (items[o.ident].official, "sin_informacion") for o in views))
+
+
+def differing(public: bool) -> list[Observation]:
+    items = {i.ident: i for i in ITEMS if not (public and i.restricted)}
+    return [o for o in OBSERVATIONS if o.ident in items
+            and o.observed not in (items[o.ident].official, "sin_informacion")]
+
+
+def report_text(workspace: Path, public: bool, ext: str) -> str:
+    name = f"informe_anual_2027{'_publico' if public else ''}.{ext}"
+    return (workspace / "informes" / name).read_text("utf-8")
+
+
+def test_the_report_counts_the_observations_of_each_round(workspace: Path) -> None:
+    text = report_text(workspace, False, "md")
+    assert "## 3. Observaciones de RROCM" in text and "## 4. Recomendaciones" in text
+    observed, agree, differ = counted(public=False)
+    assert (observed, agree, differ) == (4, 1, 3)
+    assert f"| 2027-T2 | {observed} | {agree} | {differ} |" in text
+    assert "| 2027-T1 | — | — | — |" in text  # nobody observed in round 1
+    public = report_text(workspace, True, "md")
+    observed, agree, differ = counted(public=True)
+    assert f"| 2027-T2 | {observed} | {agree} | {differ} |" in public
+    assert "## 3. Observations by RROCM" in public
+
+
+def test_the_report_quotes_each_differing_view_of_the_last_round(workspace: Path) -> None:
+    text = report_text(workspace, False, "md")
+    for o in differing(public=False):
+        shown = o.text.replace("<", "&lt;").replace(">", "&gt;")
+        assert shown in text, o.ident
+    # evidence is a link only when it is a web address
+    assert "](<https://example.org/centros?a=1&amp;b=2>)" in text
+    assert "javascript:alert(1)" in text and "](<javascript" not in text
+    assert "Coincidimos." not in text  # an agreeing view is counted, not quoted
+    public = report_text(workspace, True, "md")
+    assert {o.ident for o in differing(public=True)} == {"HN-1", "CA-1"}
+    assert "No workshop held yet." in public and "Sin avances visibles." not in public
+
+
+def test_the_report_page_links_only_web_evidence_and_escapes_the_texts(
+        workspace: Path) -> None:
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
+            self.bold = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.hrefs += [v or "" for k, v in attrs if tag == "a" and k == "href"]
+            self.bold += tag == "b"
+
+    page = Links()
+    page.feed(report_text(workspace, False, "html"))
+    assert page.hrefs == ["https://example.org/centros?a=1&b=2"]
+    assert page.bold == 0  # the observer's <b> is text, not markup
+    assert "Los centros abrieron en &lt;b&gt;mayo&lt;/b&gt;." in report_text(
+        workspace, False, "html")
+
+
+def test_the_reports_workbook_never_shows_nan(workspace: Path) -> None:
+    workbook = openpyxl.load_workbook(workspace / "informes" / "informe_anual_2027.xlsx")
+    figures = {row[0]: row[1:] for row in
+               workbook["Cifras por ronda"].iter_rows(values_only=True)}
+    observed, agree, differ = counted(public=False)
+    assert figures["Ítems con observación"] == ("—", observed)
+    assert figures["Observaciones que difieren del estado oficial"] == ("—", differ)
+    texts = [str(c) for sheet in workbook for row in sheet.iter_rows(values_only=True)
+             for c in row if c is not None]
+    assert not [t for t in texts if t.lower() == "nan"]
+    views = table_of(workbook["Valoraciones que difieren"], "Informante")
+    assert sorted(str(v["ID"]) for v in views) == sorted(o.ident for o in differing(False))
+
+
+def test_a_year_nobody_observed_has_no_observation_rows(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    invoke("init", str(folder))
+    inbox = tmp_path / "in"
+    make(inbox / "Honduras.xlsx", [[i.ident, "1", "Retorno", i.activity, "Indicador",
+                                    i.reporter, D(2027, 12, 31), i.statuses[0], "No"]
+                                   for i in ITEMS if i.reporter == "Honduras"])
+    invoke("consolidate", str(inbox), "--workspace", str(folder), "--round", "2027-T1",
+           "--as-of", "2027-03-31")
+    invoke("report", "--year", "2027", "--workspace", str(folder))
+    workbook = openpyxl.load_workbook(folder / "informes" / "informe_anual_2027.xlsx")
+    names = [row[0] for row in workbook["Cifras por ronda"].iter_rows(values_only=True)]
+    assert "Ítems con observación" not in names
+    text = (folder / "informes" / "informe_anual_2027.md").read_text("utf-8")
+    assert "Ninguna ronda del año recibió observaciones." in text
