@@ -162,6 +162,11 @@ def test_the_reporter_sees_each_observation_of_its_items_differing_first(
     marked = {c.value for row in sheet.iter_rows() for c in row
               if c.fill.fgColor.rgb and str(c.fill.fgColor.rgb).endswith("FFE699")}
     assert marked == {"Difiere"}  # a differing view stands out
+    # the first sheet, the one opened, says where to look
+    notes = [c for row in workbook["Problemas"].iter_rows(max_row=3, values_only=True)
+             for c in row if isinstance(c, str)]
+    assert (f"RROCM dio su valoración de {len(mine)} de sus ítems: vea la hoja "
+            "«Observaciones de sus ítems»." in notes)
     # the first round, observed by nobody: no such sheet
     assert feedback(workspace, "2027-T1", "Honduras").sheetnames == ["Problemas", "Matriz"]
 

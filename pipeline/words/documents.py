@@ -27,6 +27,14 @@ WORDS: dict[str, Entry] = {
                                "that differ from the status you reported come first. They do "
                                "not change your figures: if you wish to clarify something, "
                                "do so in the “Comments” column of your matrix."),
+    "feedback.observed_pointer": (("{observadores} dio su valoración de {n} de sus ítems: vea "
+                                   "la hoja «{hoja}».",
+                                   "{observadores} dio su valoración de {n} de sus ítems: vea "
+                                   "la hoja «{hoja}»."),
+                                  ("{observadores} gave its view of {n} of your items: see the "
+                                   "“{hoja}” sheet.",
+                                   "{observadores} gave its view of {n} of your items: see the "
+                                   "“{hoja}” sheet.")),
     "feedback.own_sheet": ("Sus observaciones", "Your observations"),
     "feedback.own_title": ("Sus observaciones de esta ronda", "Your observations this round"),
     "feedback.own_note": ("Cada observación que envió, con el estado oficial del ítem que "

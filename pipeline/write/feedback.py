@@ -18,7 +18,7 @@ from pipeline.model.columns import COLUMNS
 from pipeline.model.run import RunResult
 from pipeline.read.header import column_key
 from pipeline.words import word
-from pipeline.write.feedback_observations import Views, write_observations
+from pipeline.write.feedback_observations import Views, observed_pointer, write_observations
 from pipeline.write.filenames import file_stems
 from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
 from pipeline.write.xlsx import WRAP_WIDTH, Formats, new_workbook
@@ -167,7 +167,8 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
     marks = {severity: workbook.add_format({"bg_color": colour, "text_wrap": True,
                                             "valign": "top"})
              for severity, colour in MARK_COLOURS.items()}
-    _write_listing(workbook, formats, marks, printing, issues)
+    _write_listing(workbook, formats, marks, printing, issues,
+                   observed_pointer(result, informante, views, lang))
 
     sheet = workbook.add_worksheet(word("sheet.matriz", lang), worksheet_class=StreamedSheet)
     headers = [*(spec.title(lang) for spec in COLUMNS),
@@ -196,14 +197,17 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
 
 
 def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format],
-                   printing: Printing, issues: list[Issue]) -> None:
-    """The first sheet: what to correct, one issue a row."""
+                   printing: Printing, issues: list[Issue], pointer: str = "") -> None:
+    """The first sheet: what to correct, one issue a row; under the heading, where to
+    read the observations of the reporter's items (`pointer`), if any."""
     lang = printing.lang
     listing = workbook.add_worksheet(word("sheet.problemas", lang),
                                      worksheet_class=StreamedSheet)
     listing.write(0, 0, printing.heading, formats.title)
     listing.write(1, 0, word("feedback.intro" if issues else "feedback.none", lang),
                   formats.note)
+    if pointer:
+        listing.write(2, 0, pointer, formats.note)
     header = ["severidad", "archivo", "hoja", "celda", "columna", "valor", "que_hacer",
               "sugerencia"]
     widths = [11, 22, 14, 7, 20, 20, 52, 18]

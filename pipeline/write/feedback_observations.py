@@ -18,7 +18,7 @@ from xlsxwriter.workbook import Workbook
 from pipeline.analyse.tables import status_labels
 from pipeline.model.run import RunResult
 from pipeline.model.values import display_text
-from pipeline.words import known, word
+from pipeline.words import known, plural, word
 from pipeline.write.printing import Printing, setup, text_height
 from pipeline.write.xlsx import Formats
 
@@ -56,14 +56,29 @@ class Views:
                    {str(k): v for k, v in table.groupby("observador", sort=False)})
 
 
+def observed_pointer(result: RunResult, informante: str, views: Views, lang: str) -> str:
+    """The first sheet's pointer to the observations of the reporter's items ("" if none)."""
+    mine = views.of_items.get(informante)
+    if mine is None or not len(mine):
+        return ""
+    return plural("feedback.observed_pointer", lang,
+                  len(mine[["informante", "id"]].drop_duplicates()),
+                  observadores=_observers(result, mine, lang),
+                  hoja=word("feedback.observed_sheet", lang))
+
+
+def _observers(result: RunResult, views: pd.DataFrame, lang: str) -> str:
+    return ", ".join(result.ref.label("parte", str(o), lang)
+                     for o in dict.fromkeys(views["observador"]))
+
+
 def write_observations(workbook: Workbook, formats: Formats, printing: Printing,
                        result: RunResult, informante: str, views: Views) -> None:
     """The reporter's observation sheets, if anything was observed of it or by it."""
     labels = status_labels(result.ref, printing.lang)
     mine = views.of_items.get(informante)
     if mine is not None and len(mine):
-        observers = ", ".join(result.ref.label("parte", str(o), printing.lang)
-                              for o in dict.fromkeys(mine["observador"]))
+        observers = _observers(result, mine, printing.lang)
         _write_sheet(workbook, formats, printing, "observed", mine, OBSERVED_COLUMNS,
                      labels, word("feedback.observed_note", printing.lang,
                                   observadores=observers), hide_restricted=False)
