@@ -64,8 +64,8 @@ OBSERVATIONS = [
     Observation("HN-2", "Honduras", "Pendiente", "pendiente", "", "Coincidimos.", "Regional"),
     Observation("HN-3", "Honduras", "No alcanzado", "no_alcanzado", "javascript:alert(1)",
                 "Sin avances visibles.", "Local"),
-    Observation("CA-1", "Canadá", "Pending", "pendiente", "", "No workshop held yet.",
-                "Regional"),
+    Observation("CA-1", "Canadá", "Pending", "pendiente", "",
+                "No workshop held yet. Ask ana.perez@example.org", "Regional"),
     Observation("HN-9", "Honduras", "Sin información", "sin_informacion", "",
                 "¿Existe este ítem?", ""),
 ]
@@ -177,7 +177,7 @@ def test_an_english_speaking_reporter_reads_them_in_english(workspace: Path) -> 
     (row,) = table_of(workbook["Observations of your items"], "ID")
     assert (row["ID"], row["Official status"], row["Observed status"], row["Agrees"],
             row["Observation"]) == ("CA-1", "Completed", "Not started", "Differs",
-                                    "No workshop held yet.")
+                                    "No workshop held yet. Ask ana.perez@example.org")
 
 
 def test_the_observer_sees_its_observations_and_the_one_that_named_no_item(
@@ -263,6 +263,9 @@ def test_the_report_quotes_each_differing_view_of_the_last_round(workspace: Path
     public = report_text(workspace, True, "md")
     assert {o.ident for o in differing(public=True)} == {"HN-1", "CA-1"}
     assert "No workshop held yet." in public and "Sin avances visibles." not in public
+    # the public edition carries no personal data (the internal one quotes as written)
+    assert "ana.perez@example.org" in text and "ana.perez@example.org" not in public
+    assert "personal data removed" in public
 
 
 def test_the_report_page_links_only_web_evidence_and_escapes_the_texts(

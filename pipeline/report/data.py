@@ -10,6 +10,7 @@ import pandas as pd
 
 from pipeline.analyse.changes import compute_changes
 from pipeline.analyse.keys import MAX_ACTIVITIES, activities_per_group
+from pipeline.analyse.redact import Redactor
 from pipeline.analyse.tables import status_counts
 from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
@@ -66,7 +67,8 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
         overdue=items[items["vencido"]].sort_values(
             ["dias_vencido", "informante"], ascending=[False, True], kind="stable"),
         slipped=slipped, submissions=_submission_grid(subs, ref), papel=ref.papel,
-        observed=observe_year(observations, names, public),
+        observed=observe_year(observations, names, public,
+                              Redactor([], [], [], word("redacted", lang))),
     )
     report.observed = replace(report.observed, observers=tuple(
         ref.label("parte", o, lang) for o in report.observed.observers or ref.observadores))

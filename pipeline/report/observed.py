@@ -6,6 +6,7 @@ only); the public edition leaves out the views of restricted items."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -33,10 +34,11 @@ class ObservedYear:
         return any(v is not None for v in self.per_round.values())
 
 
-def observe_year(stored: pd.DataFrame | None, names: list[str],
-                 public: bool) -> ObservedYear:
+def observe_year(stored: pd.DataFrame | None, names: list[str], public: bool,
+                 scrub: Callable[[object], object] | None = None) -> ObservedYear:
     """The year's observations from `stored` (every stored observation with its round, as
-    pipeline.store.history.observation_rounds gives them) for the rounds `names`."""
+    pipeline.store.history.observation_rounds gives them) for the rounds `names`. The
+    public edition's quoted texts pass through `scrub` (its personal data removed)."""
     if stored is None or stored.empty or not names:
         return ObservedYear(per_round=dict.fromkeys(names), last=names[-1] if names else "")
     frame = stored[stored["ronda"].isin(names)]
@@ -55,6 +57,8 @@ def observe_year(stored: pd.DataFrame | None, names: list[str],
     last = names[-1]
     views = known[(known["ronda"] == last) & known["coincide"].eq(False)]
     views = views.sort_values(["informante", "id", "observador"], kind="stable")
+    if public and scrub is not None:
+        views = views.assign(**{c: views[c].map(scrub) for c in ("observacion", "evidencia")})
     return ObservedYear(per_round=per_round,
                         differing=views.reindex(columns=list(VIEW_COLUMNS))
                         .fillna("").reset_index(drop=True),
