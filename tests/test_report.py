@@ -112,7 +112,8 @@ def test_markdown_sections_and_recommendations(year: Path) -> None:
     text = (year / "informe" / "informe_anual_2027.md").read_text("utf-8")
     assert "BORRADOR" in text
     for heading in ("1. Compromisos logrados, en proceso y pendientes",
-                    "2. Balance del trabajo realizado", "3. Recomendaciones"):
+                    "2. Balance del trabajo realizado", "3. Observaciones de RROCM",
+                    "4. Recomendaciones"):
         assert heading in text
     assert "RROCM tiene 4 actividades con plazo en 2027" in text
     assert "Panamá no envió su matriz en 2 de 4 rondas (2027-T2, 2027-T4)" in text

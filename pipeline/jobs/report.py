@@ -15,6 +15,7 @@ from pipeline.store.history import (
     latest_items_per_reporter,
     load_items,
     load_submissions,
+    observation_rounds,
     open_history,
     rounds,
     rounds_of_year,
@@ -43,6 +44,7 @@ def annual_report(year: int, history: Path, ref: Reference, lang: str,
         subs = {name: load_submissions(conn, name) for name in names}
         stored = rounds(conn)
         before = latest_items_per_reporter(conn, names[0])
+        observations = observation_rounds(conn)
     stored = stored[stored["ronda"].isin(names)].sort_values("ronda", kind="stable")
     return build_report(year, per_round, subs, stored.reset_index(drop=True), ref, lang,
-                        public=public, before=before)
+                        public=public, before=before, observations=observations)

@@ -4,12 +4,15 @@ language."""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from pipeline.analyse.tables import title
 from pipeline.report.data import TOP_OVERDUE, AnnualReport
+from pipeline.report.observed import FIGURES, VIEW_COLUMNS
 from pipeline.words import plural, word
-from pipeline.write.summary import HEADLINES
+from pipeline.write.summary import HEADLINES, OPTIONAL
 
 OVERDUE_COLUMNS = ("informante", "id", "actividad", "responsable", "fecha_limite", "estado",
                    "dias_vencido")
@@ -55,15 +58,68 @@ def submission_table(report: AnnualReport) -> pd.DataFrame:
 def rounds_table(report: AnnualReport) -> pd.DataFrame:
     """The headline figures of each round, a row per figure (in the order of the
     consolidated summary) and a column per round: as tall as the figures, as wide as
-    the year's few rounds."""
+    the year's few rounds. A figure a round does not have (the observations of a round
+    nobody observed, timeliness without a closing date) is a dash; the observations'
+    figures are left out of a year nobody observed, and counted as the report's own
+    section counts them (the public edition without restricted items)."""
+    observed = report.observed
+    keys = [k for k in HEADLINES if k not in OPTIONAL or observed.any]
     rounds = report.rounds.reindex(columns=["ronda", "fecha_corte", *HEADLINES])
     names = [title("fecha_corte", report.lang),
-             *(word(f"headline.{key}", report.lang) for key in HEADLINES)]
+             *(word(f"headline.{key}", report.lang) for key in keys)]
+    dash = word("report.not_observed", report.lang)
     table = pd.DataFrame({"cifra": names})
     for record in rounds.to_dict("records"):
+        counts = observed.per_round.get(str(record["ronda"])) or {}
+        values = [counts.get(k) if k in FIGURES else record[k] for k in keys]
         table[str(record["ronda"])] = [str(record["fecha_corte"]),
-                                       *(record[key] for key in HEADLINES)]
+                                       *(dash if _missing(v) else v for v in values)]
     return table
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def observed_text(report: AnnualReport) -> tuple[str, str]:
+    """The observations section's title and text."""
+    lang, observed = report.lang, report.observed
+    who = ", ".join(observed.observers) or word("report.observed_others", lang)
+    heading = word("report.observed", lang, observadores=who)
+    if not observed.any:
+        return heading, word("report.observed_none", lang)
+    rounds = sum(v is not None for v in observed.per_round.values())
+    last = observed.per_round.get(observed.last) or dict.fromkeys(FIGURES, 0)
+    return heading, word(
+        "report.observed_text", lang, observadores=who, ronda=observed.last,
+        rondas=plural("report.n_rounds", lang, rounds),
+        observados=plural("report.n_observed", lang, int(last["observados"])),
+        coinciden=plural("report.n_agree", lang, int(last["coinciden"])),
+        difieren=plural("report.n_differ", lang, int(last["difieren"])))
+
+
+def observed_rounds_table(report: AnnualReport) -> pd.DataFrame:
+    """Items observed, views agreeing and differing, a row per round of the year (a dash
+    where nobody observed)."""
+    dash = word("report.not_observed", report.lang)
+    return pd.DataFrame([{"ronda": name, **{k: counts[k] if counts is not None else dash
+                                            for k in FIGURES}}
+                         for name, counts in report.observed.per_round.items()],
+                        columns=["ronda", *FIGURES])
+
+
+def differing_table(report: AnnualReport, labels: dict[str, str]) -> pd.DataFrame:
+    """The last round's differing views, their statuses in words."""
+    table = report.observed.differing.reindex(columns=list(VIEW_COLUMNS)).copy()
+    for column in ("estado_oficial", "estado_observado"):
+        table[column] = table[column].map(lambda k: labels.get(str(k), str(k)))
+    return table
+
+
+def differing_heading(report: AnnualReport) -> str:
+    observed = report.observed
+    return word("report.differing_heading" if len(observed.differing)
+                else "report.differing_none", report.lang, ronda=observed.last)
 
 
 def headers(table: pd.DataFrame, labels: dict[str, str], lang: str) -> list[str]:

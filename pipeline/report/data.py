@@ -4,15 +4,17 @@ recommendations drafted from the data for the PPT and the secretariat to edit.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from pipeline.analyse.changes import compute_changes
 from pipeline.analyse.keys import MAX_ACTIVITIES, activities_per_group
+from pipeline.analyse.redact import Redactor
 from pipeline.analyse.tables import status_counts
 from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
+from pipeline.report.observed import ObservedYear, observe_year
 from pipeline.words import plural, word
 
 TOP_OVERDUE = 10
@@ -34,16 +36,19 @@ class AnnualReport:
     figures: dict[str, float] = field(default_factory=dict)
     papel: str = "carta"  # the paper it prints on
     recommendations: list[str] = field(default_factory=list)
+    observed: ObservedYear = field(default_factory=ObservedYear)  # the observers' views
 
 
 def build_report(year: int, per_round: dict[str, pd.DataFrame],
                  subs: dict[str, pd.DataFrame], rounds: pd.DataFrame, ref: Reference,
                  lang: str, public: bool = False,
-                 before: pd.DataFrame | None = None) -> AnnualReport:
+                 before: pd.DataFrame | None = None,
+                 observations: pd.DataFrame | None = None) -> AnnualReport:
     """The report of a year from its stored rounds: each round's items and submissions,
     and the rounds' headline figures (ronda, fecha_corte, figures), oldest first.
     `before`: each reporter's items as it last reported before the year, so a deadline
-    moved in the year's first round counts."""
+    moved in the year's first round counts. `observations`: every stored observation with
+    its round (pipeline.store.history.observation_rounds)."""
     names = list(per_round)
     if public:
         per_round = {n: f[~f["reservado"]].reset_index(drop=True) for n, f in per_round.items()}
@@ -62,7 +67,11 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
         overdue=items[items["vencido"]].sort_values(
             ["dias_vencido", "informante"], ascending=[False, True], kind="stable"),
         slipped=slipped, submissions=_submission_grid(subs, ref), papel=ref.papel,
+        observed=observe_year(observations, names, public,
+                              Redactor([], [], [], word("redacted", lang))),
     )
+    report.observed = replace(report.observed, observers=tuple(
+        ref.label("parte", o, lang) for o in report.observed.observers or ref.observadores))
     report.figures = _figures(report)
     report.recommendations = _recommendations(report, ref)
     return report

@@ -4,8 +4,17 @@ with every text escaped, ids and dates never broken, numbers right-aligned."""
 
 from __future__ import annotations
 
-from pipeline.report.content import headers, sections, texts
+from pipeline.report.content import (
+    differing_heading,
+    differing_table,
+    headers,
+    observed_rounds_table,
+    observed_text,
+    sections,
+    texts,
+)
 from pipeline.report.data import AnnualReport
+from pipeline.report.observed import web_link
 from pipeline.web import charts
 from pipeline.web.render import page_size, render
 from pipeline.web.tables import table
@@ -26,5 +35,27 @@ def report_page(report: AnnualReport, labels: dict[str, str]) -> str:
                   s2_title=word("report.s2", lang), s2=s2,
                   tables=[(name, table(shown, headers(shown, labels, lang)))
                           for name, shown in blocks[3:]],
+                  **_observed(report, labels),
                   s3_title=word("report.s3", lang),
                   recommendations=report.recommendations or [word("report.none", lang)])
+
+
+def _observed(report: AnnualReport, labels: dict[str, str]) -> dict[str, object]:
+    """The observations section: its text, the rounds' counts, and the last round's
+    differing views (their evidence a link only where it is a web address; every text
+    escaped by the template)."""
+    lang = report.lang
+    heading, text = observed_text(report)
+    rounds = observed_rounds_table(report)
+    views = differing_table(report, labels)
+    shown = views.drop(columns="evidencia")
+    return {"observed_title": heading, "observed": text,
+            "observed_rounds": (word("report.observed_rounds", lang),
+                                table(rounds, headers(rounds, labels, lang)))
+            if report.observed.any else None,
+            "differing_title": differing_heading(report) if report.observed.any else "",
+            "differing_heads": [*headers(shown, labels, lang),
+                                *headers(views[["evidencia"]], labels, lang)],
+            "differing": [{"cells": table(shown.iloc[[n]], headers(shown, labels, lang))
+                           .rows[0], "evidence": str(e), "link": web_link(str(e))}
+                          for n, e in enumerate(views["evidencia"])]}

@@ -3,14 +3,20 @@ page of its own), a Markdown document, and the web page (pipeline.report.page)."
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from pipeline.report.content import (
+    differing_heading,
+    differing_table,
     headers,
+    observed_rounds_table,
+    observed_text,
     overdue_table,
     rounds_table,
     sections,
@@ -18,6 +24,7 @@ from pipeline.report.content import (
     texts,
 )
 from pipeline.report.data import AnnualReport
+from pipeline.report.observed import web_link
 from pipeline.report.page import report_page
 from pipeline.words import word
 from pipeline.write.charts import STATUS_COLOURS, bar_height, count_axis, rows_under
@@ -59,6 +66,12 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
              (word("report.s2", lang), formats.bold), (s2, None), ("", None)]
     for key, value in report.figures.items():
         lines.append((f"{word(f'figure.{key}', lang)}\t{value}", None))
+    observed_title, observed = observed_text(report)
+    lines += [("", None), (observed_title, formats.bold), (observed, None)]
+    if report.observed.any:
+        lines.append((differing_heading(report), None))
+        lines += [(f"• {_differing_line(view, lang)}", None)
+                  for view in differing_table(report, labels).to_dict("records")]
     lines += [("", None), (word("report.s3", lang), formats.bold)]
     lines += [(f"• {text}", None) for text in report.recommendations or [word("report.none", lang)]]
     for r, (text, fmt) in enumerate(lines):
@@ -74,6 +87,9 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
               ("by_reporter", report.by_reporter),
               ("overdue", overdue_table(report, labels)), ("slipped", report.slipped),
               ("submissions", submission_table(report)), ("rounds", rounds_table(report))]
+    if report.observed.any:
+        tables += [("observed_rounds", observed_rounds_table(report)),
+                   ("differing", differing_table(report, labels))]
     charted = ("by_group", "by_pillar", "by_reporter")  # the HTML's three charts
     for key, table in tables:
         table = table.reset_index(drop=True)
@@ -88,6 +104,14 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
             row = _native_chart(workbook, sheet, name[:31], table, name, row)
     sheet.set_h_pagebreaks(breaks)
     workbook.close()
+
+
+def _differing_line(view: Mapping[Hashable, object], lang: str) -> str:
+    return " ".join(word("report.differing_line", lang, informante=view["informante"],
+                         id=view["id"], actividad=view["actividad"],
+                         oficial=view["estado_oficial"], observado=view["estado_observado"],
+                         observador=view["observador"], observacion=view["observacion"],
+                         evidencia=view["evidencia"]).split())
 
 
 def _native_chart(workbook: Workbook, sheet: Worksheet, source: str, table: pd.DataFrame,
@@ -121,6 +145,41 @@ def _markdown(report: AnnualReport, labels: dict[str, str]) -> str:
     parts += [f"## {word('report.s2', lang)}", "", s2, ""]
     for name, table in blocks[3:]:
         parts += [f"### {name}", "", md_table(table, headers(table, labels, lang)), ""]
+    parts += _observed_markdown(report, labels)
     parts += [f"## {word('report.s3', lang)}", ""]
     parts += [f"- {md_text(t)}" for t in report.recommendations or [word("report.none", lang)]]
     return "\n".join(parts) + "\n"
+
+
+def _observed_markdown(report: AnnualReport, labels: dict[str, str]) -> list[str]:
+    """The observations section: the rounds' counts, then each differing view of the last
+    round, its evidence a link where it is a web address."""
+    lang = report.lang
+    heading, text = observed_text(report)
+    parts = [f"## {heading}", "", md_text(text), ""]  # words, the profile's names
+    if not report.observed.any:
+        return parts
+    rounds = observed_rounds_table(report)
+    parts += [f"### {word('report.observed_rounds', lang)}", "",
+              md_table(rounds, headers(rounds, labels, lang)), ""]
+    parts += [f"### {md_text(differing_heading(report))}", ""]
+    views = differing_table(report, labels)
+    if len(views):
+        table = md_table(views.drop(columns="evidencia"),
+                         headers(views.drop(columns="evidencia"), labels, lang)).split("\n")
+        heads = headers(views[["evidencia"]], labels, lang)
+        table[0] += f" {md_text(heads[0])} |"
+        table[1] += "---|"
+        table[2:] = [f"{line} {_md_evidence(str(e))} |"
+                     for line, e in zip(table[2:], views["evidencia"], strict=True)]
+        parts += ["\n".join(table), ""]
+    return parts
+
+
+def _md_evidence(evidence: str) -> str:
+    """Evidence as Markdown: a link when it is a web address, its text otherwise."""
+    link = web_link(evidence)
+    if not link:
+        return md_text(evidence)
+    target = quote(link, safe=":/?#@!$&'*+,;=%-._~").replace("&", "&amp;")
+    return f"[{md_text(evidence)}](<{target}>)"

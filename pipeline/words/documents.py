@@ -17,6 +17,38 @@ WORDS: dict[str, Entry] = {
                        "comment."),
     "feedback.none": ("No se encontraron problemas. ¡Gracias!",
                       "No problems were found. Thank you!"),
+    "feedback.observed_sheet": ("Observaciones de sus ítems", "Observations of your items"),
+    "feedback.observed_title": ("Observaciones sobre sus ítems", "Observations of your items"),
+    "feedback.observed_note": ("{observadores} dio su propia valoración de estos ítems; las "
+                               "que difieren del estado que usted informó van primero. No "
+                               "cambian sus cifras: si desea aclarar algo, hágalo en la "
+                               "columna «Observaciones» de su matriz.",
+                               "{observadores} gave its own view of these items; the views "
+                               "that differ from the status you reported come first. They do "
+                               "not change your figures: if you wish to clarify something, "
+                               "do so in the “Comments” column of your matrix."),
+    "feedback.observed_pointer": (("{observadores} dio su valoración de {n} de sus ítems: vea "
+                                   "la hoja «{hoja}».",
+                                   "{observadores} dio su valoración de {n} de sus ítems: vea "
+                                   "la hoja «{hoja}»."),
+                                  ("{observadores} gave its view of {n} of your items: see the "
+                                   "“{hoja}” sheet.",
+                                   "{observadores} gave its view of {n} of your items: see the "
+                                   "“{hoja}” sheet.")),
+    "feedback.own_sheet": ("Sus observaciones", "Your observations"),
+    "feedback.own_title": ("Sus observaciones de esta ronda", "Your observations this round"),
+    "feedback.own_note": ("Cada observación que envió, con el estado oficial del ítem que "
+                          "nombra. Las que no nombran ningún ítem conocido van primero y no "
+                          "se cuentan: corrija su ID (la hoja «{problemas}» señala la celda).",
+                          "Every observation you sent, with the official status of the item "
+                          "it names. Those that name no known item come first and are not "
+                          "counted: correct their ID (the “{problemas}” sheet points at the "
+                          "cell)."),
+    "feedback.restricted": ("Reservado", "Restricted"),
+    "feedback.agreement_sin_item": ("Ítem no encontrado", "Item not found"),
+    "feedback.agreement_difiere": ("Difiere", "Differs"),
+    "feedback.agreement_coincide": ("Coincide", "Agrees"),
+    "feedback.agreement_sin_comparar": ("Sin comparar", "Not compared"),
     # Reminder messages
     "reminder.greeting": ("Estimados puntos focales de {party}:",
                           "Dear {party} focal points,"),
@@ -100,8 +132,39 @@ WORDS: dict[str, Entry] = {
     "report.n_unmeasured": (("{n} no tiene indicador", "{n} no tienen indicador"),
                             ("{n} has no indicator", "{n} have no indicator")),
     "report.n_rounds": (("{n} ronda", "{n} rondas"), ("{n} round", "{n} rounds")),
-    "report.s3": ("3. Recomendaciones y próximos pasos (borrador)",
-                  "3. Recommendations and next steps (draft)"),
+    "report.s3": ("4. Recomendaciones y próximos pasos (borrador)",
+                  "4. Recommendations and next steps (draft)"),
+    "report.observed": ("3. Observaciones de {observadores}", "3. Observations by {observadores}"),
+    "report.observed_text": ("{observadores} dio su propia valoración de ítems en {rondas} del "
+                             "año. En la última ronda ({ronda}): {observados}; {coinciden} "
+                             "con el estado oficial y {difieren}. Las observaciones no cuentan "
+                             "como compromisos.",
+                             "{observadores} gave its own view of items in {rondas} of the "
+                             "year. In the last round ({ronda}): {observados}; {coinciden} "
+                             "with the official status and {difieren}. Observations do not "
+                             "count as commitments."),
+    "report.observed_none": ("Ninguna ronda del año recibió observaciones.",
+                             "No round of the year received observations."),
+    "report.observed_others": ("los observadores", "the observers"),
+    "report.n_observed": (("{n} ítem observado", "{n} ítems observados"),
+                          ("{n} item observed", "{n} items observed")),
+    "report.n_agree": (("{n} valoración coincide", "{n} valoraciones coinciden"),
+                       ("{n} view agrees", "{n} views agree")),
+    "report.n_differ": (("{n} difiere", "{n} difieren"), ("{n} differs", "{n} differ")),
+    "report.observed_rounds": ("Observaciones por ronda", "Observations per round"),
+    "report.differing": ("Valoraciones que difieren", "Differing views"),
+    "report.differing_heading": ("Valoraciones que difieren del estado oficial ({ronda})",
+                                 "Views that differ from the official status ({ronda})"),
+    "report.differing_none": ("Ninguna valoración de la última ronda ({ronda}) difiere del "
+                              "estado oficial.",
+                              "No view of the last round ({ronda}) differs from the "
+                              "official status."),
+    "report.not_observed": ("—", "—"),
+    "report.differing_line": ("{informante}, {id} «{actividad}»: estado oficial {oficial}; "
+                              "según {observador}: {observado}. {observacion} {evidencia}",
+                              "{informante}, {id} “{actividad}”: official status {oficial}; "
+                              "according to {observador}: {observado}. {observacion} "
+                              "{evidencia}"),
     "report.none": ("Sin recomendaciones derivadas de los datos.",
                     "No recommendations follow from the data."),
     "report.by_group": ("Estado por grupo de trabajo", "Status by working group"),

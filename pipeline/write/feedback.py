@@ -18,6 +18,7 @@ from pipeline.model.columns import COLUMNS
 from pipeline.model.run import RunResult
 from pipeline.read.header import column_key
 from pipeline.words import word
+from pipeline.write.feedback_observations import Views, observed_pointer, write_observations
 from pipeline.write.filenames import file_stems
 from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
 from pipeline.write.xlsx import WRAP_WIDTH, Formats, new_workbook
@@ -61,6 +62,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
                result.matrix.groupby("informante", sort=False).indices.items()}
     written = []
     stems = file_stems(files)  # of every reporter, whichever share this is
+    views = Views.of(result)
     mine = sorted(files)[share[0]::share[1]]
     for batch in _batches(mine, rows_of):
         # The rows of a batch of reporters are made into cells together: few slices of
@@ -75,7 +77,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
         for informante in batch:
             issues = [i for name in files[informante] for i in issues_of.get(name, [])]
             relative = f"{FOLDER}/{stems[informante]}.xlsx"
-            _write_one(stage / relative, result, informante, issues, shown)
+            _write_one(stage / relative, result, informante, issues, shown, views)
             written.append(relative)
     return written
 
@@ -155,7 +157,7 @@ def _shown_column(matrix: pd.DataFrame, key: str) -> pd.Series:
 
 
 def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issue],
-               shown: _Shown) -> None:
+               shown: _Shown, views: Views) -> None:
     lang = result.ref.language_of(informante)
     heading = word("feedback.heading", lang,
                    informante=result.ref.label("parte", informante, lang), ronda=result.ronda)
@@ -165,7 +167,8 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
     marks = {severity: workbook.add_format({"bg_color": colour, "text_wrap": True,
                                             "valign": "top"})
              for severity, colour in MARK_COLOURS.items()}
-    _write_listing(workbook, formats, marks, printing, issues)
+    _write_listing(workbook, formats, marks, printing, issues,
+                   observed_pointer(result, informante, views, lang))
 
     sheet = workbook.add_worksheet(word("sheet.matriz", lang), worksheet_class=StreamedSheet)
     headers = [*(spec.title(lang) for spec in COLUMNS),
@@ -189,18 +192,22 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
         text = "\n\n".join(f"{i.celda}: {i.message(lang)}" for i in found)
         sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
     write_columns(sheet, 1, cells, shown.heights[mine.start:mine.stop] if len(mine) else None)
+    write_observations(workbook, formats, printing, result, informante, views)
     workbook.close()
 
 
 def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format],
-                   printing: Printing, issues: list[Issue]) -> None:
-    """The first sheet: what to correct, one issue a row."""
+                   printing: Printing, issues: list[Issue], pointer: str = "") -> None:
+    """The first sheet: what to correct, one issue a row; under the heading, where to
+    read the observations of the reporter's items (`pointer`), if any."""
     lang = printing.lang
     listing = workbook.add_worksheet(word("sheet.problemas", lang),
                                      worksheet_class=StreamedSheet)
     listing.write(0, 0, printing.heading, formats.title)
     listing.write(1, 0, word("feedback.intro" if issues else "feedback.none", lang),
                   formats.note)
+    if pointer:
+        listing.write(2, 0, pointer, formats.note)
     header = ["severidad", "archivo", "hoja", "celda", "columna", "valor", "que_hacer",
               "sugerencia"]
     widths = [11, 22, 14, 7, 20, 20, 52, 18]

@@ -1,0 +1,151 @@
+"""The observations in a feedback workbook (issue 20, SPEC §9): an observed reporter reads
+each observer's view of its items beside the item and its official status, the views
+that differ first; an observer reads every observation it sent, the ones that named no
+known item first (what it must correct; the "Issues" sheet says so at their cells).
+
+A sheet of their own rather than columns of the rows sheet: that sheet is wider than a
+page and prints across several, while a view is read beside the item's activity and
+official status, on one page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+import pandas as pd
+from xlsxwriter.workbook import Workbook
+
+from pipeline.analyse.tables import status_labels
+from pipeline.model.run import RunResult
+from pipeline.model.values import display_text
+from pipeline.words import known, plural, word
+from pipeline.write.printing import Printing, setup, text_height
+from pipeline.write.xlsx import Formats
+
+HEADER_ROW = 3  # a title, a note, a blank row, then the table
+# Each sheet's columns and their widths in characters; the running texts wrap.
+OBSERVED_COLUMNS = {"id": 11, "actividad": 28, "estado_oficial": 12, "estado_observado": 12,
+                    "coincide": 11, "observacion": 36, "evidencia": 24, "ambito": 10,
+                    "observador": 11}
+OWN_COLUMNS = {"id": 10, "informante": 11, "actividad": 24, "estado_oficial": 12,
+               "estado_observado": 12, "coincide": 11, "observacion": 32, "evidencia": 20,
+               "hoja": 12, "fila": 7}
+WRAPPED = {"actividad", "observacion", "evidencia", "informante", "coincide",
+           "estado_oficial", "estado_observado"}
+# Which come first: what the reader must act on (an item not found, a differing view);
+# those cells coloured as the feedback's problems are (an error's, a warning's colour).
+ORDER = {"sin_item": 0, "difiere": 1, "sin_comparar": 2, "coincide": 3}
+MARKS = {"sin_item": "#F8CBAD", "difiere": "#FFE699"}
+
+
+@dataclass(frozen=True)
+class Views:
+    """A round's observations, grouped once for every workbook: those of each reporter's
+    items (found items only) and those each observer sent."""
+
+    of_items: dict[str, pd.DataFrame]
+    sent_by: dict[str, pd.DataFrame]
+
+    @classmethod
+    def of(cls, result: RunResult) -> Views:
+        table = result.tables.get("observaciones")
+        if table is None or table.empty:
+            return cls({}, {})
+        found = table[table["_conocido"].astype(bool)]
+        return cls({str(k): v for k, v in found.groupby("informante", sort=False)},
+                   {str(k): v for k, v in table.groupby("observador", sort=False)})
+
+
+def observed_pointer(result: RunResult, informante: str, views: Views, lang: str) -> str:
+    """The first sheet's pointer to the observations of the reporter's items ("" if none)."""
+    mine = views.of_items.get(informante)
+    if mine is None or not len(mine):
+        return ""
+    return plural("feedback.observed_pointer", lang,
+                  len(mine[["informante", "id"]].drop_duplicates()),
+                  observadores=_observers(result, mine, lang),
+                  hoja=word("feedback.observed_sheet", lang))
+
+
+def _observers(result: RunResult, views: pd.DataFrame, lang: str) -> str:
+    return ", ".join(result.ref.label("parte", str(o), lang)
+                     for o in dict.fromkeys(views["observador"]))
+
+
+def write_observations(workbook: Workbook, formats: Formats, printing: Printing,
+                       result: RunResult, informante: str, views: Views) -> None:
+    """The reporter's observation sheets, if anything was observed of it or by it."""
+    labels = status_labels(result.ref, printing.lang)
+    mine = views.of_items.get(informante)
+    if mine is not None and len(mine):
+        observers = _observers(result, mine, printing.lang)
+        _write_sheet(workbook, formats, printing, "observed", mine, OBSERVED_COLUMNS,
+                     labels, word("feedback.observed_note", printing.lang,
+                                  observadores=observers), hide_restricted=False)
+    sent = views.sent_by.get(informante)
+    if sent is not None and len(sent):
+        _write_sheet(workbook, formats, printing, "own", sent, OWN_COLUMNS, labels,
+                     word("feedback.own_note", printing.lang,
+                          problemas=word("sheet.problemas", printing.lang)),
+                     hide_restricted=True)
+
+
+def _write_sheet(workbook: Workbook, formats: Formats, printing: Printing, kind: str,
+                 views: pd.DataFrame, columns: dict[str, int], labels: dict[str, str],
+                 note: str, *, hide_restricted: bool) -> None:
+    lang = printing.lang
+    sheet = workbook.add_worksheet(word(f"feedback.{kind}_sheet", lang))
+    widths = list(columns.values())
+    setup(sheet, printing, widths, header_row=HEADER_ROW)
+    sheet.write(0, 0, word(f"feedback.{kind}_title", lang), formats.title)
+    sheet.merge_range(1, 0, 1, len(widths) - 1, note, formats.note_wrap)
+    sheet.set_row(1, text_height(note, sum(widths)))
+    for c, (key, width) in enumerate(columns.items()):
+        sheet.set_column(c, c, width, formats.wrap if key in WRAPPED else formats.text)
+    heads = [word(f"column.{'fila_original' if k == 'fila' else k}", lang) for k in columns]
+    sheet.set_row(HEADER_ROW, max(text_height(h, w) for h, w in zip(heads, widths,
+                                                                       strict=True)))
+    for c, head in enumerate(heads):
+        sheet.write(HEADER_ROW, c, head, formats.header)
+    records = cast(list[dict[str, object]], views.to_dict("records"))
+    rows = sorted((_cells(view, labels, lang, hide_restricted) for view in records),
+                  key=lambda r: (ORDER[r[0]], str(r[1]["id"]), str(r[1]["observador"])))
+    marks = {k: workbook.add_format({"bg_color": v, "text_wrap": True, "valign": "top"})
+             for k, v in MARKS.items()}
+    for r, (order, row) in enumerate(rows, start=HEADER_ROW + 1):
+        values = [row[k] for k in columns]
+        for c, (key, value) in enumerate(zip(columns, values, strict=True)):
+            if isinstance(value, int):
+                sheet.write_number(r, c, value)
+            else:
+                sheet.write_string(r, c, str(value), marks.get(order)
+                                   if key == "coincide" else None)
+        sheet.set_row(r, max(text_height(str(v), w) for v, w, k in
+                             zip(values, widths, columns, strict=True) if k in WRAPPED))
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+
+
+def _cells(view: dict[str, object], labels: dict[str, str], lang: str,
+           hide_restricted: bool) -> tuple[str, dict[str, object]]:
+    """How an observation sorts (ORDER), and its cells in words: statuses, agreement and
+    level in `lang`. An observer is not shown a restricted item's official status (nor, so,
+    whether its view agrees with it): its own words only."""
+    agrees = view["coincide"]
+    order = ("sin_item" if not view["_conocido"] else "sin_comparar" if _blank(agrees)
+             else "coincide" if bool(agrees) else "difiere")
+    official = display_text(view["estado_oficial"])
+    shown = labels.get(official, official)
+    if hide_restricted and view["_reservado"] and view["_conocido"]:
+        shown, order = word("feedback.restricted", lang), "sin_comparar"
+    level = display_text(view["ambito"])
+    observed = display_text(view["estado_observado"])
+    return order, {**{k: display_text(v) for k, v in view.items()},
+                   "estado_oficial": shown, "estado_observado": labels.get(observed, observed),
+                   "coincide": word(f"feedback.agreement_{order}", lang),
+                   "ambito": word(f"level.{level}", lang) if known(f"level.{level}")
+                   else level,
+                   "fila": int(str(view["fila"]))}
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value))
