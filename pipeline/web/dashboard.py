@@ -1,8 +1,10 @@
 """What the round's page says (`tablero.html`): the headline figures and their trend,
 the submissions and each reporter's line (reachable by a link), the status grid as a
 traffic light that also reads in grey, the overdue and due-soon items of each
-responsible party, the changes since the previous round, and the whole matrix as a
-table a reader can search, filter and sort (with JavaScript; without it, a plain table).
+responsible party, the changes since the previous round, what civil society observes
+(pipeline.web.observed: absent when nobody observed; each observed item's view also beside
+its status in the matrix), and the whole matrix as a table a reader can search, filter and
+sort (with JavaScript; without it, a plain table).
 Built only from the RunResult it is given: the public edition's for the public page.
 No contact column is ever shown."""
 
@@ -20,6 +22,7 @@ from pipeline.model.run import RunResult
 from pipeline.model.values import iso_day
 from pipeline.normalize.matching import Matcher
 from pipeline.web import charts
+from pipeline.web.observed import observed_section
 from pipeline.web.render import page_size, render
 from pipeline.web.tables import table
 from pipeline.words import plural, word
@@ -73,6 +76,7 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
         submissions=_submissions(result), reporters=_reporters(result, labels),
         grid=_grid(result, labels), parties=_parties(result),
         changes=_changes(result, labels), matrix=matrix,
+        observed=observed_section(result, labels),
         codes={name: i for i, name in enumerate(matrix["reporters"])},
         generated=word("web.generated", lang),
         reporter_heads=[labels[k] for k in REPORTER_COUNTS])
@@ -83,7 +87,7 @@ def _words(lang: str) -> dict[str, str]:
             "matrix", "search", "all", "reporter", "group", "pillar", "status", "flag",
             "count", "page", "previous", "next", "rows_of", "see_rows", "too_many",
             "grid_cut", "no_changes", "none_overdue", "more", "first_round", "contents",
-            "activity")
+            "activity", "observed", "observed_intro", "observed_more")
     return {k: word(f"web.{k}", lang) for k in keys}
 
 
