@@ -53,15 +53,16 @@ def write_workbook(path: Path, titles: Sequence[str], rows: Sequence[Sequence[ob
 def write_observed_round(folder: Path) -> Path:
     """The round's files in `folder`: Guatemala (GT-3 restricted), Honduras, and the
     observer's workbook. GT-1's view agrees, GT-2's differs, HN-1's says nothing to
-    compare; sorted by item, the differing one is not first."""
-    due = dt.date(2027, 3, 31)
+    compare; sorted by item, the differing one is not first. GT-1 is due soon, HN-1
+    overdue (as of 2026-11-30)."""
+    due, soon, past = dt.date(2027, 3, 31), dt.date(2026, 12, 31), dt.date(2026, 10, 31)
     write_workbook(folder / "Guatemala.xlsx", TITLES, [
-        ["GT-1", "Protocolo de niñez migrante", "Guatemala", due, "En proceso", "No"],
+        ["GT-1", "Protocolo de niñez migrante", "Guatemala", soon, "En proceso", "No"],
         ["GT-2", "Centros de atención al retorno", "Guatemala", due, "Finalizado", "No"],
         ["GT-3", "Acuerdo fronterizo confidencial", "Guatemala", due, "Pendiente", "Sí"],
         ["GT-4", "Campaña informativa", "Guatemala", due, "Pendiente", "No"]])
     write_workbook(folder / "Honduras.xlsx", TITLES, [
-        ["HN-1", "Centros de retorno", "Honduras", due, "En proceso", "No"]])
+        ["HN-1", "Centros de retorno", "Honduras", past, "En proceso", "No"]])
     write_workbook(folder / "RROCM 2026.xlsx", TITLES[:5], [
         ["R-1", "Foro regional de sociedad civil", "RROCM", due, "En proceso"]],
         head=(SIGNER, INSTITUTION),

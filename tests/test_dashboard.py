@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -158,8 +159,6 @@ def test_a_long_round_stays_one_page_of_the_first_rows_without_javascript(
 
 
 def test_every_anchor_is_one(tmp_path: Path, make_workbook: MakeWorkbook) -> None:
-    import re
-
     row = [["1", "Retorno", "Actividad", "i", "PPT", "2027", "pendiente"]]
     for name in ("Zzyzx Desconocido.xlsx", "zzyzx-desconocido.xlsx"):
         make_workbook(name, row, folder=tmp_path / "round")
@@ -220,6 +219,20 @@ def test_each_observed_item_shows_its_observed_status_in_the_matrix(observed: Pa
         assert "RROCM" not in rows["GT-4"][5]  # not observed
         assert "R-1" in rows and "GT-1" in rows  # the observer's own commitments stay
         assert not seen.errors
+
+
+def test_an_observed_item_shows_its_view_wherever_the_page_shows_it(observed: Path) -> None:
+    """The traffic light and the overdue and due-soon lists too."""
+    with opened(observed / "tablero.html", javascript=False) as seen:
+        grid = {r[0]: r for r in seen.page.eval_on_selector_all(
+            "#semaforo tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")}
+        due = {r[[i for i, c in enumerate(r) if re.fullmatch(r"[A-Z]{2}-\d", c)][0]]: r
+               for r in seen.page.eval_on_selector_all(
+            "#vencidos tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")}
+    assert any("≠ RROCM: Pendiente" in c for c in grid["GT-2"])
+    assert not any("RROCM" in c for c in grid["GT-4"])
+    assert set(due) == {"GT-1", "HN-1"}  # due soon, overdue: the views count for nothing
+    assert "= RROCM: En proceso" in due["GT-1"] and "? RROCM: Sin información" in due["HN-1"]
 
 
 def test_the_public_page_shows_no_restricted_observation_nor_the_observer(observed: Path,

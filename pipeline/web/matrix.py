@@ -11,7 +11,7 @@ import pandas as pd
 
 from pipeline.analyse.tables import title
 from pipeline.model.run import RunResult
-from pipeline.web.observed import observed_beside
+from pipeline.web.observed import Beside, observed_beside
 from pipeline.words import word
 
 STATIC_OF_LARGE = 200  # rows as HTML when the round has more than the page's `static`
@@ -79,7 +79,7 @@ def matrix_data(result: RunResult, labels: dict[str, str], flags: tuple[tuple[st
 
 
 def _observed_lines(m: pd.DataFrame, rows: list[list[Any]],
-                    beside: dict[tuple[str, str], tuple[str, str, str]]) -> list[list[str]]:
+                    beside: Beside) -> list[list[str]]:
     """The observed items' lines (kind, text, meaning), each once; each row gets the
     position of its item's line, or -1. Nothing when nobody observed: the rows stay as
     they were."""

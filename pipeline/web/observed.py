@@ -22,6 +22,7 @@ STATUSES = ("finalizado", "en_proceso", "pendiente", "no_alcanzado")
 # How a view stands against the official status: its CSS class and its mark.
 MARKS = {False: ("difiere", "≠"), True: ("coincide", "="), None: ("abierta", "?")}
 ORDER = {False: 0, True: 1, None: 2}  # differing views first
+Beside = dict[tuple[str, str], tuple[str, str, str]]  # (informante, id) -> kind, line, meaning
 FIGURES = ("observados", "coinciden", "difieren")
 COLUMNS = ("id", "informante", "actividad", "estado_oficial", "estado_observado",
            "observador", "observacion", "ambito", "fecha_observacion", "evidencia")
@@ -123,8 +124,7 @@ def observed_section(result: RunResult, labels: dict[str, str]) -> dict[str, obj
             "rows": rows, "dated": dated, "more": len(table) - len(rows)}
 
 
-def observed_beside(result: RunResult, labels: dict[str, str]
-                    ) -> dict[tuple[str, str], tuple[str, str, str]]:
+def observed_beside(result: RunResult, labels: dict[str, str]) -> Beside:
     """Each observed item's views as one line for the matrix: (informante, id) -> the
     line's kind, its text ("≠ observer: status") and what its mark means. Differing if
     any view differs, agreeing if every view agrees."""
@@ -135,7 +135,7 @@ def observed_beside(result: RunResult, labels: dict[str, str]
         table = table[table["_conocido"].astype(bool)]
     lang, ref = result.lang, result.ref
     views = marks(lang)
-    beside: dict[tuple[str, str], tuple[str, str, str]] = {}
+    beside: Beside = {}
     for (reporter, ident), part in table.groupby(["informante", "id"], sort=False):
         seen = [agrees(v) for v in part["coincide"]]
         stand = False if False in seen else True if all(seen) else None
