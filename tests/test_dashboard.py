@@ -255,3 +255,27 @@ def test_a_round_nobody_observed_has_no_such_section(out: Path) -> None:
     for name in ("tablero.html", "tablero_publico.html"):
         text = (out / name).read_text(encoding="utf-8")
         assert 'id="observaciones"' not in text and "#observaciones" not in text
+
+
+def test_markup_in_an_observation_is_shown_as_text(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tests.observed import TITLES, write_workbook
+
+    hostile = "<img src=x onerror=alert(1)>"
+    folder = tmp_path / "round"
+    write_workbook(folder / "Guatemala.xlsx", TITLES, [
+        ["GT-1", "Retorno", "Guatemala", dt.date(2026, 12, 31), "Pendiente", "No"]])
+    write_workbook(folder / "RROCM.xlsx", TITLES[:5], [
+        ["R-1", "Foro", "RROCM", dt.date(2027, 3, 31), "En proceso"]], extra={
+            "Observaciones": [["ID", "Informante", "Estado observado", "Evidencia",
+                               "Observación", "Ámbito"],
+                              ["GT-1", "Guatemala", hostile, hostile, hostile, hostile]]})
+    run_consolidation(Options(input_dir=folder, out_dir=tmp_path / "out", as_of=AS_OF))
+    page = tmp_path / "out" / "tablero.html"
+    for javascript in (True, False):
+        with opened(page, javascript=javascript) as seen:
+            for part in ("#observaciones", "#matriz", "#semaforo", "#vencidos"):
+                assert hostile in (seen.page.text_content(part) or ""), part
+            assert seen.page.eval_on_selector_all("main img", "nodes => nodes.length") == 0
+        assert not seen.dialogs and not seen.errors
