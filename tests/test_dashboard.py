@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -158,8 +159,6 @@ def test_a_long_round_stays_one_page_of_the_first_rows_without_javascript(
 
 
 def test_every_anchor_is_one(tmp_path: Path, make_workbook: MakeWorkbook) -> None:
-    import re
-
     row = [["1", "Retorno", "Actividad", "i", "PPT", "2027", "pendiente"]]
     for name in ("Zzyzx Desconocido.xlsx", "zzyzx-desconocido.xlsx"):
         make_workbook(name, row, folder=tmp_path / "round")
@@ -167,3 +166,116 @@ def test_every_anchor_is_one(tmp_path: Path, make_workbook: MakeWorkbook) -> Non
                               as_of=AS_OF))
     ids = re.findall(r'\sid="([^"]+)"', (tmp_path / "out" / "tablero.html").read_text("utf-8"))
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+@pytest.fixture(scope="module")
+def observed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An observed round's outputs (tests/observed.py), with its public edition."""
+    from tests.observed import write_observed_round
+
+    base = tmp_path_factory.mktemp("observado")
+    folder = base / "out"
+    run_consolidation(Options(input_dir=write_observed_round(base / "round"), out_dir=folder,
+                              as_of=AS_OF, public=True))
+    return folder
+
+
+def observation_rows(page: object) -> list[list[str]]:
+    return page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#observaciones tbody tr",
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
+
+
+def test_what_civil_society_observes_differing_views_first(observed: Path) -> None:
+    page = observed / "tablero.html"
+    with opened(page) as seen:
+        section = seen.page.locator("#observaciones")
+        assert section.is_visible()
+        assert seen.page.is_visible("nav.toc a[href='#observaciones']")
+        figures = section.locator(".figure b").all_text_contents()
+        assert figures == ["4", "2", "1"]  # items observed, views that agree, that differ
+        rows = observation_rows(seen.page)
+        assert [r[0] for r in rows] == ["GT-2", "GT-1", "GT-3", "HN-1"]
+        assert rows[0][3:5] == ["Finalizado", "≠ Pendiente"]  # official, then observed
+        assert "RROCM" in rows[0] and "Local" in rows[0]
+        assert any("No vimos los centros abiertos" in c for c in rows[0])
+        # evidence: a link only when it is a web address
+        links = section.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        assert links == ["https://example.org/informe.pdf?a=1&b=2",
+                         "https://example.org/reservado"]
+        assert "javascript:alert(1)" in rows[0]
+        assert "Informe de campo <b>2026</b>.docx" in rows[3]
+        assert section.locator("td b").count() == 0
+    assert not seen.errors and not seen.dialogs
+    assert seen.requests == [page.resolve().as_uri()], seen.requests
+
+
+def test_each_observed_item_shows_its_observed_status_in_the_matrix(observed: Path) -> None:
+    for javascript in (True, False):
+        with opened(observed / "tablero.html", javascript=javascript) as seen:
+            rows = {r[0]: r for r in visible_rows(seen.page)}
+        assert "Finalizado" in rows["GT-2"][5] and "≠ RROCM: Pendiente" in rows["GT-2"][5]
+        assert "= RROCM: En proceso" in rows["GT-1"][5]
+        assert "RROCM" not in rows["GT-4"][5]  # not observed
+        assert "R-1" in rows and "GT-1" in rows  # the observer's own commitments stay
+        assert not seen.errors
+
+
+def test_an_observed_item_shows_its_view_wherever_the_page_shows_it(observed: Path) -> None:
+    """The traffic light and the overdue and due-soon lists too."""
+    with opened(observed / "tablero.html", javascript=False) as seen:
+        grid = {r[0]: r for r in seen.page.eval_on_selector_all(
+            "#semaforo tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")}
+        due = {r[[i for i, c in enumerate(r) if re.fullmatch(r"[A-Z]{2}-\d", c)][0]]: r
+               for r in seen.page.eval_on_selector_all(
+            "#vencidos tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")}
+    assert any("≠ RROCM: Pendiente" in c for c in grid["GT-2"])
+    assert not any("RROCM" in c for c in grid["GT-4"])
+    assert set(due) == {"GT-1", "HN-1"}  # due soon, overdue: the views count for nothing
+    assert "= RROCM: En proceso" in due["GT-1"] and "? RROCM: Sin información" in due["HN-1"]
+
+
+def test_the_public_page_shows_no_restricted_observation_nor_the_observer(observed: Path,
+                                                                          ) -> None:
+    from tests.observed import INSTITUTION, SIGNER
+
+    text = (observed / "tablero_publico.html").read_text(encoding="utf-8")
+    full = (observed / "tablero.html").read_text(encoding="utf-8")
+    assert "Lo reservado que se observó" in full and SIGNER in full  # the check can see
+    assert "Lo reservado que se observó" not in text and "GT-3" not in text
+    assert not any(w in text for w in (*SIGNER.split(), INSTITUTION)), SIGNER
+    with opened(observed / "tablero_publico.html") as seen:
+        assert [r[0] for r in observation_rows(seen.page)] == ["GT-2", "GT-1", "HN-1"]
+        figures = seen.page.locator("#observaciones .figure b").all_text_contents()
+        assert figures == ["3", "1", "1"]
+    assert not seen.errors
+
+
+def test_a_round_nobody_observed_has_no_such_section(out: Path) -> None:
+    for name in ("tablero.html", "tablero_publico.html"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert 'id="observaciones"' not in text and "#observaciones" not in text
+
+
+def test_markup_in_an_observation_is_shown_as_text(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tests.observed import TITLES, write_workbook
+
+    hostile = "<img src=x onerror=alert(1)>"
+    folder = tmp_path / "round"
+    write_workbook(folder / "Guatemala.xlsx", TITLES, [
+        ["GT-1", "Retorno", "Guatemala", dt.date(2026, 12, 31), "Pendiente", "No"]])
+    write_workbook(folder / "RROCM.xlsx", TITLES[:5], [
+        ["R-1", "Foro", "RROCM", dt.date(2027, 3, 31), "En proceso"]], extra={
+            "Observaciones": [["ID", "Informante", "Estado observado", "Evidencia",
+                               "Observación", "Ámbito"],
+                              ["GT-1", "Guatemala", hostile, hostile, hostile, hostile]]})
+    run_consolidation(Options(input_dir=folder, out_dir=tmp_path / "out", as_of=AS_OF))
+    page = tmp_path / "out" / "tablero.html"
+    for javascript in (True, False):
+        with opened(page, javascript=javascript) as seen:
+            for part in ("#observaciones", "#matriz", "#semaforo", "#vencidos"):
+                assert hostile in (seen.page.text_content(part) or ""), part
+            assert seen.page.eval_on_selector_all("main img", "nodes => nodes.length") == 0
+        assert not seen.dialogs and not seen.errors

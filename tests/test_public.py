@@ -75,3 +75,36 @@ def test_public_csvs(out: Path, secrets) -> None:  # type: ignore[no-untyped-def
     assert set(matrix["reservado"]) == {False}
     assert any("[dato personal omitido]" in o for o in matrix["observaciones"])
     assert "contacto_correo" in pd.read_csv(folder / "envios.csv", encoding="utf-8-sig").columns
+
+
+def test_public_observations_leave_out_restricted_items_and_the_observer(
+        tmp_path: Path) -> None:
+    """Observations are public except on restricted items; the observer's focal point's
+    name and institution, typed in an observation, are gone like any signer's."""
+    from tests.conftest import read_table
+    from tests.observed import INSTITUTION, SIGNER, write_observed_round
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["consolidate", str(write_observed_round(tmp_path / "in")),
+                                      "--out", str(out), "--as-of", AS_OF.isoformat(),
+                                      "--public"])
+    assert result.exit_code == 0, result.output
+    full = read_table(out, "observaciones")
+    assert set(full["id"]) == {"GT-1", "GT-2", "GT-3", "HN-1"}
+    assert any(SIGNER in t for t in full["observacion"])  # the search can find it
+    public = read_table(out / "publico", "observaciones")
+    assert list(public.columns) == list(full.columns)
+    assert set(public["id"]) == {"GT-1", "GT-2", "HN-1"}
+    texts = (out / "publico").joinpath("observaciones.csv").read_text("utf-8-sig")
+    for secret in (*SIGNER.split(), INSTITUTION, "Lo reservado", "GT-3"):
+        assert secret not in texts, secret
+    seen = public.set_index("id")
+    assert seen.loc["GT-2", "observacion"].startswith("No vimos los centros abiertos; lo "
+                                                      "confirmó [")
+    assert seen.loc["GT-2", "estado_observado"] == "pendiente"
+    assert seen.loc["GT-2", "coincide"] == "false"
+    # nor anywhere else in the edition: an issue at the restricted item's observation
+    assert "frontera sur reservada" in (out / "problemas.csv").read_text("utf-8-sig")
+    for path in (out / "publico").iterdir():
+        assert "GT-3" not in path.read_text("utf-8-sig"), path.name
+        assert "frontera sur reservada" not in path.read_text("utf-8-sig"), path.name

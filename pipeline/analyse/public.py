@@ -57,8 +57,9 @@ def _public_names(ref: Reference) -> re.Pattern[str]:
 def public_edition(result: RunResult) -> RunResult:
     matrix = result.matrix
     reserved = matrix["reservado"].astype(bool)
+    observed, at_restricted = _public_observations(result.tables.get("observaciones"))
     hidden = set(zip(matrix.loc[reserved, "archivo"], matrix.loc[reserved, "hoja"],
-                     matrix.loc[reserved, "fila"].astype(int), strict=True))
+                     matrix.loc[reserved, "fila"].astype(int), strict=True)) | at_restricted
     scrub = redactor(result.submissions, result.lang, result.ref)
     public_matrix = _scrub_frame(matrix[~reserved].reset_index(drop=True), scrub)
     issues = [dataclasses.replace(i, archivo=_text(scrub(i.archivo)), hoja=_text(scrub(i.hoja)),
@@ -74,11 +75,25 @@ def public_edition(result: RunResult) -> RunResult:
     if "cambios" in result.tables:
         changes = result.tables["cambios"]
         tables["cambios"] = _scrub_frame(changes[~changes["_reservado"].astype(bool)], scrub)
+    if observed is not None:  # the observer's focal point is a signer like any other
+        tables["observaciones"] = _scrub_frame(observed, scrub)
     titles = {k: _text(scrub(v)) for k, v in result.extra_titles.items()}
     public = dataclasses.replace(result, matrix=public_matrix, issues=issues, submissions=subs,
                                  tables=tables, summary=summary, history=None,
                                  extra_titles=titles)
     return dataclasses.replace(public, summary={**summary, "tendencia": _trend(result, public)})
+
+
+def _public_observations(table: pd.DataFrame | None,
+                         ) -> tuple[pd.DataFrame | None, set[tuple[object, object, int]]]:
+    """The observations of items that are not restricted (observations are public), and
+    where the others were written: an issue there is left out as a restricted row's is."""
+    if table is None:
+        return None, set()
+    restricted = table["_reservado"].astype(bool)
+    views = table[restricted]
+    return (table[~restricted].reset_index(drop=True),
+            set(zip(views["archivo"], views["hoja"], views["fila"].astype(int), strict=True)))
 
 
 def _trend(result: RunResult, public: RunResult) -> pd.DataFrame:

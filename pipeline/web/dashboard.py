@@ -1,8 +1,10 @@
 """What the round's page says (`tablero.html`): the headline figures and their trend,
 the submissions and each reporter's line (reachable by a link), the status grid as a
 traffic light that also reads in grey, the overdue and due-soon items of each
-responsible party, the changes since the previous round, and the whole matrix as a
-table a reader can search, filter and sort (with JavaScript; without it, a plain table).
+responsible party, the changes since the previous round, what civil society observes
+(pipeline.web.observed: absent when nobody observed; each observed item's view also beside
+its status in the matrix), and the whole matrix as a table a reader can search, filter and
+sort (with JavaScript; without it, a plain table).
 Built only from the RunResult it is given: the public edition's for the public page.
 No contact column is ever shown."""
 
@@ -20,6 +22,7 @@ from pipeline.model.run import RunResult
 from pipeline.model.values import iso_day
 from pipeline.normalize.matching import Matcher
 from pipeline.web import charts
+from pipeline.web.observed import Beside, observed_beside, observed_section
 from pipeline.web.render import page_size, render
 from pipeline.web.tables import table
 from pipeline.words import plural, word
@@ -53,6 +56,7 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
     figures = result.figures()
     trend = result.summary.get("tendencia", pd.DataFrame())
     matrix = _matrix(result, labels)
+    beside = observed_beside(result, labels)
     series = [k for k in ("actividades", "finalizado", "en_proceso", "vencidos")
               if k in trend.columns]
     return render(
@@ -71,8 +75,9 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
         by_pillar=charts.stacked_bars(_labelled(result, "por_pilar"), labels,
                                       word("block.por_pilar", lang)),
         submissions=_submissions(result), reporters=_reporters(result, labels),
-        grid=_grid(result, labels), parties=_parties(result),
+        grid=_grid(result, labels, beside), parties=_parties(result, beside),
         changes=_changes(result, labels), matrix=matrix,
+        observed=observed_section(result, labels),
         codes={name: i for i, name in enumerate(matrix["reporters"])},
         generated=word("web.generated", lang),
         reporter_heads=[labels[k] for k in REPORTER_COUNTS])
@@ -83,7 +88,7 @@ def _words(lang: str) -> dict[str, str]:
             "matrix", "search", "all", "reporter", "group", "pillar", "status", "flag",
             "count", "page", "previous", "next", "rows_of", "see_rows", "too_many",
             "grid_cut", "no_changes", "none_overdue", "more", "first_round", "contents",
-            "activity")
+            "activity", "observed", "observed_intro", "observed_more")
     return {k: word(f"web.{k}", lang) for k in keys}
 
 
@@ -140,24 +145,25 @@ def _reporters(result: RunResult, labels: dict[str, str]) -> list[dict[str, obje
     return lines
 
 
-def _grid(result: RunResult, labels: dict[str, str]) -> dict[str, object]:
+def _grid(result: RunResult, labels: dict[str, str], beside: Beside) -> dict[str, object]:
     long = result.summary.get("cuadricula", pd.DataFrame(columns=["id", "actividad",
                                                                   "informante", "estado"]))
     reporters = list(dict.fromkeys(long["informante"]))[:GRID_REPORTERS]
     items = list(dict.fromkeys(zip(long["id"], long["actividad"], strict=True)))[:GRID_ITEMS]
     status = {(i, r): s for i, r, s in zip(long["id"], long["informante"], long["estado"],
                                             strict=True)}
-    rows = [(i, a, [(status.get((i, r), ""), labels.get(status.get((i, r), ""), "")) for r in
-                    reporters]) for i, a in items]
+    rows = [(i, a, [(status.get((i, r), ""), labels.get(status.get((i, r), ""), ""),
+                     beside.get((str(r), str(i)))) for r in reporters]) for i, a in items]
     cut = len(long["informante"].unique()) > GRID_REPORTERS or len(
         set(long["id"])) > GRID_ITEMS
     return {"reporters": [result.ref.label("parte", r, result.lang) for r in reporters],
             "rows": rows, "cut": cut}
 
 
-def _parties(result: RunResult) -> list[dict[str, object]]:
+def _parties(result: RunResult, beside: Beside) -> list[dict[str, object]]:
     """Each responsible party's overdue and due-soon items, most overdue first; the items
-    of names that are no known party last, with the party they probably meant."""
+    of names that are no known party last, with the party they probably meant; an observed
+    item's view beside its status."""
     lang, ref = result.lang, result.ref
     reminders = build_reminders(result.matrix, result.as_of, Matcher(ref))
     groups = sorted(reminders.by_party.items(),
@@ -171,6 +177,12 @@ def _parties(result: RunResult) -> list[dict[str, object]]:
         rows = shown[[c for c in PARTY_COLUMNS if c in shown]].assign(
             dias_vencido=shown["dias_vencido"].map(lambda d: "" if pd.isna(d) else int(d)),
             fecha_limite=shown["fecha_limite"].map(iso_day))
+        if beside:
+            views = [beside.get((str(r), str(i))) for r, i in zip(
+                items["informante"].head(PARTY_ITEMS), items["id"].head(PARTY_ITEMS),
+                strict=True)]
+            at = list(rows.columns).index("estado") + 1 if "estado" in rows else len(rows.columns)
+            rows.insert(at, "estado_observado", [v[1] if v else "" for v in views])
         overdue = int(items["situacion"].eq("vencido").sum())
         parties.append({
             "name": name,

@@ -11,6 +11,7 @@ import pandas as pd
 
 from pipeline.analyse.tables import title
 from pipeline.model.run import RunResult
+from pipeline.web.observed import Beside, observed_beside
 from pipeline.words import word
 
 STATIC_OF_LARGE = 200  # rows as HTML when the round has more than the page's `static`
@@ -58,11 +59,15 @@ def matrix_data(result: RunResult, labels: dict[str, str], flags: tuple[tuple[st
                     labels.get(s) or (s if s else labels["sin_estado"])] for s in statuses],
         "marca": [[bit, title(key, lang)] for key, bit in flags],
     }
+    observed = _observed_lines(m, rows, observed_beside(result, labels))
+    if observed:
+        lists["observado"] = observed
     words = {"count": word("web.count", lang), "page": word("web.page", lang)}
     static_rows = static if n <= static else STATIC_OF_LARGE
     shown = [[r[0], lists["informante"][r[1]], r[2], lists["responsable"][r[3]],
               lists["fecha"][r[4]], lists["estado"][r[5]], r[6],
-              [label for bit, label in lists["marca"] if r[7] & bit]]
+              [label for bit, label in lists["marca"] if r[7] & bit],
+              lists["observado"][r[10]] if len(r) > 10 and r[10] >= 0 else None]
              for r in rows[:static_rows]]
     return {"data": {"lists": lists, "rows": rows, "words": words, "page": page},
             "static": shown, "total": n, "reporters": reporters,
@@ -71,3 +76,18 @@ def matrix_data(result: RunResult, labels: dict[str, str], flags: tuple[tuple[st
             "options": {k: list(enumerate(v)) for k, v in lists.items()
                         if k in ("informante", "grupo", "pilar")},
             "statuses": [(i, s[1]) for i, s in enumerate(lists["estado"])]}
+
+
+def _observed_lines(m: pd.DataFrame, rows: list[list[Any]],
+                    beside: Beside) -> list[list[str]]:
+    """The observed items' lines (kind, text, meaning), each once; each row gets the
+    position of its item's line, or -1. Nothing when nobody observed: the rows stay as
+    they were."""
+    if not beside:
+        return []
+    items = list(zip(m["informante"].astype(str), m["id"].astype(str), strict=True))
+    lines = list(dict.fromkeys(beside[i] for i in items if i in beside))
+    at = {line: n for n, line in enumerate(lines)}
+    for row, item in zip(rows, items, strict=True):
+        row.append(at[beside[item]] if item in beside else -1)
+    return [list(line) for line in lines]

@@ -61,4 +61,19 @@ WORDS: dict[str, Entry] = {
                      "matrix is in matriz.csv and consolidado.xlsx."),
     "web.unidentified": ("Partes que no se reconocen (corrija el nombre en la matriz)",
                          "Parties not recognized (correct the name in the matrix)"),
+    "web.observed": ("Lo que observa la sociedad civil", "What civil society observes"),
+    "web.observed_intro": ("La valoración de cada observador al lado del estado oficial, "
+                           "primero las que difieren. Las observaciones no son compromisos: "
+                           "no cambian las cifras de la ronda.",
+                           "Each observer's view beside the official status, differing views "
+                           "first. Observations are not commitments: they do not change the "
+                           "round's figures."),
+    "web.observed_more": ("… y {n} más en observaciones.csv.",
+                          "… and {n} more in observaciones.csv."),
+    "web.observed_difiere": ("La observación difiere del estado oficial",
+                             "The observation differs from the official status"),
+    "web.observed_coincide": ("La observación coincide con el estado oficial",
+                              "The observation agrees with the official status"),
+    "web.observed_abierta": ("Nada que comparar (sin información o sin estado oficial)",
+                             "Nothing to compare (no information or no official status)"),
 }

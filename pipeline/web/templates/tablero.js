@@ -21,8 +21,12 @@
   var haystack = rows.map(function (r) {
     return fold([r[0], L.informante[r[1]], r[2], L.responsable[r[3]], L.fecha[r[4]],
                  L.estado[r[5]][1], r[6],
-                 L.grupo[r[8]], L.pilar[r[9]]].join(" "));
+                 L.grupo[r[8]], L.pilar[r[9]], observed(r)].join(" "));
   });
+
+  function observed(r) {  // the item's observed line: [kind, text, meaning], or ""
+    return L.observado && r[10] >= 0 ? L.observado[r[10]][1] : "";
+  }
 
   function cellValue(r, column) {
     if (column === 1) return L.informante[r[1]];
@@ -67,6 +71,14 @@
     chip.className = "st st-" + L.estado[r[5]][0];
     chip.textContent = L.estado[r[5]][1];
     status.appendChild(chip);
+    if (observed(r)) {
+      var view = document.createElement("span");
+      view.className = "obs obs-" + L.observado[r[10]][0];
+      view.title = L.observado[r[10]][2];
+      view.textContent = L.observado[r[10]][1];
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(view);
+    }
     tr.appendChild(status);
     tr.appendChild(cell(r[6], "n nw"));
     var marks = document.createElement("td");
