@@ -295,8 +295,8 @@ def test_the_reports_workbook_never_shows_nan(workspace: Path) -> None:
     figures = {row[0]: row[1:] for row in
                workbook["Cifras por ronda"].iter_rows(values_only=True)}
     observed, agree, differ = counted(public=False)
-    assert figures["Ítems con observación"] == ("—", observed)
-    assert figures["Observaciones que difieren del estado oficial"] == ("—", differ)
+    assert figures["Ítems observados"] == ("—", observed)
+    assert figures["Difieren de lo oficial"] == ("—", differ)
     texts = [str(c) for sheet in workbook for row in sheet.iter_rows(values_only=True)
              for c in row if c is not None]
     assert not [t for t in texts if t.lower() == "nan"]
@@ -316,6 +316,6 @@ def test_a_year_nobody_observed_has_no_observation_rows(tmp_path: Path) -> None:
     invoke("report", "--year", "2027", "--workspace", str(folder))
     workbook = openpyxl.load_workbook(folder / "informes" / "informe_anual_2027.xlsx")
     names = [row[0] for row in workbook["Cifras por ronda"].iter_rows(values_only=True)]
-    assert "Ítems con observación" not in names
+    assert "Ítems observados" not in names
     text = (folder / "informes" / "informe_anual_2027.md").read_text("utf-8")
     assert "Ninguna ronda del año recibió observaciones." in text

@@ -334,7 +334,8 @@ def test_a_year_of_follow_up(walk: dict[str, Path]) -> None:
     assert list(unknown.iloc[:, :2].itertuples(index=False, name=None)) == [
         ("Guatamala", "Guatemala")]
     everything = pd.read_excel(lists / "todos.xlsx", dtype=str, engine="openpyxl")
-    assert sorted(everything.iloc[:, 6]) == sorted(i.activity for i in pending)
+    assert sorted(everything["Descripción de la actividad"]) == sorted(
+        i.activity for i in pending)
 
     # 9. The annual report.
     out, _ = run("report", "--year", "2027", *use)
