@@ -19,7 +19,9 @@ from collections.abc import Iterable
 
 MAX_STEM = 60  # characters: short enough for any folder on any system
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
-_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?$", re.I)
+# Windows reads the part before the FIRST dot, spaces before that dot dropped, as the
+# device name: `con .txt.xlsx` is the console, not a file.
+_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]) *(?:\..*)?$", re.I)
 _LEADING = re.compile(r"^[-=+@\s.]+")
 
 
@@ -47,10 +49,9 @@ def file_stems(names: Iterable[str], taken: Iterable[str] = ()) -> dict[str, str
 def _mend(name: str) -> str:
     text = unicodedata.normalize("NFC", name)
     text = _UNSAFE.sub("_", " ".join(text.split()))
-    text = _LEADING.sub("", text)
+    text = _LEADING.sub("", text)[:MAX_STEM].rstrip(" .")
     if _RESERVED.match(text):
-        text = f"_{text}"
-    text = text[:MAX_STEM].rstrip(" .")
+        text = f"_{text}"[:MAX_STEM].rstrip(" .")
     return text or "_"
 
 
