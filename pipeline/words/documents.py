@@ -54,7 +54,9 @@ WORDS: dict[str, Entry] = {
     "reminder.everyone": ("todas las partes", "every party"),
     "reminder.nobody_known": ("partes no reconocidas", "parties not recognized"),
     "reminder.signature": ("Secretaría Ejecutiva de la CRM", "CRM Executive Secretariat"),
-    # The annual report
+    # The annual report: its file names, one per language, so both editions can stand
+    "report.file": ("informe_anual_{year}", "annual_report_{year}"),
+    "report.file_public": ("informe_anual_{year}_publico", "annual_report_{year}_public"),
     "report.title": ("Informe anual {year} — {plan}", "Annual report {year} — {plan}"),
     "report.draft": ("BORRADOR para edición de la Presidencia Pro-Tempore y la Secretaría "
                      "Ejecutiva. Generado por Seguimiento a partir de las rondas {rounds}; "
