@@ -19,7 +19,14 @@ from pipeline.model.run import RunResult
 from pipeline.read.header import column_key
 from pipeline.words import word
 from pipeline.write.filenames import file_stems
-from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
+from pipeline.write.printing import (
+    Paper,
+    Printing,
+    header_height,
+    row_heights,
+    setup,
+    text_height,
+)
 from pipeline.write.xlsx import WRAP_WIDTH, Formats, new_workbook
 from pipeline.write.xmlrows import (
     StreamedSheet,
@@ -171,7 +178,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
     headers = [*(spec.title(lang) for spec in COLUMNS),
                *(word(f"column.{key}", lang) for key in ("archivo", "hoja", "fila_original"))]
     widths = MATRIX_WIDTHS
-    sheet.set_row(0, max(text_height(h, w) for h, w in zip(headers, widths, strict=True)))
+    sheet.set_row(0, max(header_height(h, w) for h, w in zip(headers, widths, strict=True)))
     for c, (text, width) in enumerate(zip(headers, widths, strict=True)):
         sheet.write(0, c, text, formats.header)
         sheet.set_column(c, c, width, formats.wrap)
