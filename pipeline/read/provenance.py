@@ -58,7 +58,7 @@ def describe(workbook: WorkbookRead, ref: Reference, round_option: str | None,
     stated = parse_day(contact.get("fecha_envio"))  # typed as text too: day first
     return Submission(
         archivo=path.name,
-        informante=found or reporter or path.stem,
+        informante=found or reporter or normalize_text(path.stem),
         informante_conocido=found is not None,
         ronda=meta.get("ronda") or round_option or quarter_of(as_of),
         plan=meta.get("plan", ""),
