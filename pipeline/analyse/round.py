@@ -16,6 +16,7 @@ import pandas as pd
 from pipeline.analyse import keys
 from pipeline.analyse.changes import compute_changes, trend_table
 from pipeline.analyse.flags import flag_rows
+from pipeline.analyse.freshness import set_apart_other_rounds
 from pipeline.analyse.tables import build_tables, count_issues, matrix_table
 from pipeline.model.rounds import quarter_of
 from pipeline.model.run import RunResult
@@ -37,8 +38,9 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     check of a few files waits for none); `ronda` the round of files that do not say."""
     issues = list(found.issues)
     ronda = ronda or _declared_round(found.submissions) or quarter_of(as_of)
-    subs, replaced = keys.replace_earlier_submissions(found.submissions)
-    issues += replaced
+    subs, apart = set_apart_other_rounds(found.submissions, ronda)  # before any replaces
+    subs, replaced = keys.replace_earlier_submissions(subs)
+    issues += apart + replaced
     kept = {s.archivo for s in subs if s.estado == "leido"}
     raw = found.raw[found.raw["_archivo"].isin(kept)].reset_index(drop=True)
     frame = normalize_matrix(raw, matcher, ref, as_of, _year_of(ronda))

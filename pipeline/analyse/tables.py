@@ -106,7 +106,8 @@ def submissions_table(subs: list[Submission], lang: str) -> pd.DataFrame:
     rows = [
         {
             "archivo": s.archivo, "informante": s.informante, "ronda": s.ronda,
-            "estado": word(f"state.{s.estado}", lang),
+            "estado": word("state.sin_actualizar" if s.sin_actualizar else f"state.{s.estado}",
+                           lang),
             "motivo": s.motivo[pick] if s.motivo else "", "detalle_tecnico": s.detalle,
             "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo,
             "contacto_nombre": s.contacto_nombre,

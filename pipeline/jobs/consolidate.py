@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.analyse.freshness import mark_not_updated
 from pipeline.analyse.public import public_edition
 from pipeline.analyse.round import analyse_round, with_history
 from pipeline.model.errors import InputFolderMissing, NoWorkspace
@@ -26,6 +27,7 @@ from pipeline.store.history import (
     rounds,
     save_round,
 )
+from pipeline.store.latest import last_sent
 from pipeline.write.round import OUTPUT_FOLDERS, write_outputs
 from pipeline.write.staging import refuse_inside
 
@@ -54,6 +56,7 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
         with open_history(path, create=False) as conn:
             previous = previous_round(conn, result.ronda)
             before, stored = load_items(conn, previous), rounds(conn)
+            result = mark_not_updated(result, last_sent(conn, result.ronda))
         return dataclasses.replace(with_history(result, previous, before, stored),
                                    history=path)
 

@@ -1,5 +1,6 @@
 """`seguimiento validate`: returned files checked as they arrive, every problem with its
-cell. Nothing is written and nothing is stored; no reporter is expected."""
+cell. Nothing is written and nothing is stored; no reporter is expected. With a history
+(the workspace's), a file that repeats what its reporter sent last round is told."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from pipeline.analyse.freshness import mark_not_updated
 from pipeline.analyse.round import analyse_round
 from pipeline.model.errors import InputFileMissing
 from pipeline.model.run import RunResult
@@ -14,10 +16,13 @@ from pipeline.normalize.matching import Matcher
 from pipeline.read.files import Candidate, list_input_files, skip_reason
 from pipeline.read.gather import gather
 from pipeline.reference.load import load_reference
+from pipeline.store.history import open_history
+from pipeline.store.latest import last_sent
 
 
 def validate_files(paths: list[Path], as_of: dt.date, lang: str,
-                   config: Path | None = None) -> tuple[RunResult, int]:
+                   config: Path | None = None,
+                   history: Path | None = None) -> tuple[RunResult, int]:
     """The files (folders give their files) analysed as a round of their own; the result
     and the number of files looked at."""
     missing = [str(p) for p in paths if not os.path.lexists(p)]
@@ -34,4 +39,7 @@ def validate_files(paths: list[Path], as_of: dt.date, lang: str,
     found = gather(candidates, ref, matcher, None, as_of, lang)
     result = analyse_round(found, ref, matcher, as_of=as_of, ronda=None, closing_date=None,
                            lang=lang, expected=())
+    if history is not None and history.is_file():
+        with open_history(history, create=False) as conn:
+            result = mark_not_updated(result, last_sent(conn, result.ronda))
     return result, len(candidates)

@@ -93,6 +93,8 @@ WORDS: dict[str, Entry] = {
     "state.omitido": ("omitido", "skipped"),
     "state.reemplazado": ("reemplazado", "replaced"),
     "state.no_recibido": ("no recibido", "not received"),
+    "state.otra_ronda": ("de otra ronda", "from another round"),
+    "state.sin_actualizar": ("leído, sin actualizar", "read, not updated"),
     "situation.vencido": ("vencido", "overdue"),
     "situation.por_vencer": ("por vencer", "due soon"),
     "change.nuevo": ("Nuevo", "New"),

@@ -88,12 +88,13 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
 
 
 def files_of(result: RunResult) -> dict[str, list[str]]:
-    """The files of each reporter that sent something (read, replaced or refused): the
-    reporters that get a feedback workbook, `FOLDER/<stem>.xlsx` (`feedback_paths`)."""
+    """The files of each reporter that sent something (read, replaced, refused or of
+    another round): the reporters that get a feedback workbook, `FOLDER/<stem>.xlsx`
+    (`feedback_paths`)."""
     files: dict[str, list[str]] = {}
     for sub in result.submissions:
         if sub.archivo and sub.informante and sub.estado in {"leido", "reemplazado",
-                                                             "rechazado"}:
+                                                             "rechazado", "otra_ronda"}:
             files.setdefault(sub.informante, []).append(sub.archivo)
     return files
 
