@@ -44,3 +44,11 @@ def test_every_cited_section_exists() -> None:
     assert cited  # the code does cite it
     assert not {c for c in cited if c[1] not in known}, sorted(
         c for c in cited if c[1] not in known)
+
+
+def test_no_citation_points_outside_the_repository() -> None:
+    """The modules cited a specification page by section that is not in the repository."""
+    absent = re.compile(r"\bSPEC\b ?§")
+    citing = sorted(path.relative_to(ROOT).as_posix() for path in sources()
+                    if absent.search(path.read_text("utf-8", errors="replace")))
+    assert not citing, citing

@@ -1,5 +1,5 @@
 """Output file names made from input text: safe on every system, one per distinct reporter
-or party, never a file of the command's own (SPEC §7, issue 11)."""
+or party, never a file of the command's own (docs/contract.md §7, issue 11)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The public edition's redaction: any e-mail, any phone number, the focal points' names
-however written and their institutions (SPEC §6, issue 11)."""
+however written and their institutions (docs/contract.md §6, issue 11)."""
 
 from __future__ import annotations
 

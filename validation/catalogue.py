@@ -1,4 +1,4 @@
-"""Every issue code, its severity and its message in Spanish and English (SPEC §4).
+"""Every issue code, its severity and its message in Spanish and English (docs/contract.md §4).
 
 A message says what is wrong and what to do. Placeholders are filled from the issue's
 fields ({valor}, {columna}, {archivo}, ...) and its extra parameters; a meta-test checks

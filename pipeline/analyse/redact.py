@@ -1,4 +1,4 @@
-"""What the public edition removes from every text (SPEC §6): personal data.
+"""What the public edition removes from every text (docs/contract.md §6): personal data.
 
 - Any e-mail address, whoever's, wherever it was typed.
 - Any phone number: a run of at least seven digits that is a valid number of a member

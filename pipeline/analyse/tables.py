@@ -1,4 +1,5 @@
-"""The output tables (SPEC §6), built once and written both as CSV and as workbook sheets.
+"""The output tables (docs/contract.md §6), built once and written both as CSV and as workbook
+sheets.
 
 Column names are stable snake_case; `title()` gives the heading an analyst reads.
 """
@@ -66,7 +67,8 @@ def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
 
 
 def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The lists of SPEC §6: overdue, due soon, without responsible party, vague deadline."""
+    """The lists of docs/contract.md §6: overdue, due soon, without responsible party,
+    vague deadline."""
     base = [*MATRIX_COLUMNS, *(c for c in matrix.columns if c.startswith("extra_"))]
     overdue = matrix[matrix["vencido"]].copy()
     overdue["dias_vencido"] = overdue["_dias_vencido"]

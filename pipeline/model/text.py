@@ -1,4 +1,4 @@
-"""Text normalization shared by every stage (SPEC §3.3).
+"""Text normalization shared by every stage (docs/contract.md §3.3).
 
 Two forms exist: `normalize_text` is what we store and show (the user's words, cleaned of
 invisible differences); `fold` is what we compare (no case, no accents, no punctuation).

@@ -1,4 +1,4 @@
-"""Who sent a file, for which round, and when (SPEC §3.2, §5).
+"""Who sent a file, for which round, and when (docs/contract.md §3.2, §5).
 
 Reporter: the template's metadata; else a known reporter named in the file name (full
 names, accents optional, ISO alpha-3 codes, working-group names; never two-letter codes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.words.entry import Entry
 
 WORDS: dict[str, Entry] = {
-    # Column titles: the matrix's (SPEC §3.1), then the ones the outputs add.
+    # Column titles: the matrix's (docs/contract.md §3.1), then the ones the outputs add.
     "column.id": ("ID", "ID"),
     "column.grupo_trabajo": ("Grupo de trabajo", "Working group"),
     "column.pilar": ("Pilar programático", "Programmatic pillar"),

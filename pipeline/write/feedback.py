@@ -1,4 +1,4 @@
-"""Feedback workbooks (issue 4, SPEC §6): `retroalimentacion/<reporter>.xlsx`, ready to
+"""Feedback workbooks (issue 4, docs/contract.md §6): `retroalimentacion/<reporter>.xlsx`, ready to
 e-mail back. A first sheet lists every problem of the reporter's files; a second holds
 their rows as read, each problem cell highlighted with the message as a cell comment.
 Written in the reporter's language (Spanish, or English for Belize, Canada and the

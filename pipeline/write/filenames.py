@@ -1,5 +1,5 @@
 """File names made from what people typed (a reporter's or a party's name), safe on
-Windows, macOS and Linux and never the same for two different names (SPEC §7).
+Windows, macOS and Linux and never the same for two different names (docs/contract.md §7).
 
 A name keeps its own words where it can (`Honduras.xlsx`, `Costa Rica.xlsx`). Characters
 no file system accepts become `_`; a name that starts like a command-line option or a

@@ -2,7 +2,7 @@
 tables and flag colouring, shared by the consolidated and the feedback workbooks.
 
 Every workbook is created with formula, URL and number conversion off, so no text of an
-input ever becomes a formula or a link (SPEC §7).
+input ever becomes a formula or a link (docs/contract.md §7).
 """
 
 from __future__ import annotations
