@@ -20,6 +20,22 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 needs_printing = pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None,
                                     reason="LibreOffice or poppler-utils is not installed")
+
+
+def has_carlito() -> bool:
+    """Whether fontconfig knows Carlito, the font LibreOffice prints Calibri with."""
+    if shutil.which("fc-list") is None:
+        return False
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True, check=False).stdout
+    return "carlito" in fonts.casefold()
+
+
+# Type sizes and page breaks are measured as LibreOffice lays Calibri out, with Carlito's
+# metrics; another font lays the same sheet out otherwise.
+needs_carlito = pytest.mark.skipif(
+    SOFFICE is not None and not has_carlito(),
+    reason="the Carlito font is not installed (fc-list | grep -i carlito): LibreOffice "
+           "lays the sheets out with another font's metrics")
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
                    r"([^<]*)</word>")

@@ -1,4 +1,5 @@
-"""Consolidation scenarios (SPEC §4, §5): input files -> issues as tuples, flags as sets."""
+"""Consolidation scenarios (docs/contract.md §4, §5): input files -> issues as tuples, flags as
+sets."""
 
 import datetime as dt
 import os

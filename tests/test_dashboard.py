@@ -279,3 +279,69 @@ def test_markup_in_an_observation_is_shown_as_text(tmp_path: Path) -> None:
                 assert hostile in (seen.page.text_content(part) or ""), part
             assert seen.page.eval_on_selector_all("main img", "nodes => nodes.length") == 0
         assert not seen.dialogs and not seen.errors
+
+
+PRINTED_WIDTH = 710  # CSS pixels a Letter page holds across within the page's margins
+
+
+def test_printed_the_status_grid_shows_every_reporter_within_the_page(out: Path) -> None:
+    """Printed from the browser, the grid stopped after eight reporter columns: the rest
+    fell off the page's right edge."""
+    reporters = {r["informante"] for r in rows_of(out / "publico" / "matriz.csv")}
+    assert len(reporters) > 8
+    with opened(out / "tablero.html", width=PRINTED_WIDTH) as seen:
+        seen.page.emulate_media(media="print")
+        shown = seen.page.eval_on_selector_all(
+            "#semaforo table", """tables => tables.filter(t => t.offsetParent !== null)
+            .map(t => ({right: Math.max(...[...t.querySelectorAll('th,td')]
+                          .map(c => c.getBoundingClientRect().right)),
+                        heads: [...t.tHead.rows[0].cells].slice(2)
+                          .map(c => c.textContent.trim())}))""")
+        room = seen.page.evaluate("document.documentElement.clientWidth")
+    assert shown
+    for table in shown:
+        assert table["right"] <= room, (table["right"], room)
+    printed_heads = [h for table in shown for h in table["heads"]]
+    assert len(printed_heads) == len(set(printed_heads)) == len(reporters)
+    assert not seen.errors
+
+
+def test_one_endless_word_does_not_widen_the_matrix(tmp_path: Path,
+                                                    make_workbook: MakeWorkbook) -> None:
+    """One word of 6,000 characters made the matrix 61,050 pixels wide."""
+    word = "x" * 6_000
+    make_workbook("Guatemala.xlsx", [["1", "Retorno", word, "i", "PPT", "2027", "pendiente"],
+                                     ["2", "Retorno", "Otra", "i", "PPT", "2027", "pendiente"]],
+                  folder=tmp_path / "round")
+    run_consolidation(Options(input_dir=tmp_path / "round", out_dir=tmp_path / "out",
+                              as_of=AS_OF))
+    with opened(tmp_path / "out" / "tablero.html") as seen:
+        widths = seen.page.evaluate("""() => ({
+            page: document.documentElement.scrollWidth,
+            room: document.documentElement.clientWidth,
+            tables: [...document.querySelectorAll('table')]
+              .map(t => t.getBoundingClientRect().width)})""")
+        assert word in [c for r in visible_rows(seen.page) for c in r]  # all of it, wrapped
+    assert max(widths["tables"]) <= widths["room"], widths
+    assert widths["page"] <= widths["room"], widths
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_a_right_to_left_override_in_a_file_name_reverses_nothing(
+        tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    """A file named "Informe \\u202eamaletauG.xlsx" showed its reporter as "Informe
+    Guatemala" on the page, and its feedback file was named so too."""
+    make_workbook("Informe \u202eamaletauG.xlsx",
+                  [["1", "Retorno", "Actividad \u202edadivitca", "i", "PPT", "2027",
+                    "pendiente"]], folder=tmp_path / "round")
+    run_consolidation(Options(input_dir=tmp_path / "round", out_dir=tmp_path / "out",
+                              as_of=AS_OF))
+    with opened(tmp_path / "out" / "tablero.html") as seen:
+        text = seen.page.evaluate("document.body.innerText")
+        assert "amaletauG" in text  # the reporter, named as the file is
+        assert not set(text) & set(BIDI), [c for c in text if c in BIDI]
+    names = [p.name for p in (tmp_path / "out" / "retroalimentacion").iterdir()]
+    assert names and not any(set(n) & set(BIDI) for n in names), names
+    assert not seen.errors

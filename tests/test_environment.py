@@ -1,6 +1,6 @@
 """The environment failing (a full disk, a folder that cannot be written) is told as such
 with exit 3 and the previous outputs and history intact; "internal error" is kept for
-real defects (SPEC §7)."""
+real defects (docs/contract.md §7)."""
 
 from __future__ import annotations
 

@@ -2,9 +2,10 @@
 Spanish and English, compared on every run, so that any change of output is a diff
 someone reviews.
 
-Two rounds are consolidated: the sample round as 2026-T3, then a copy of it as 2026-T4
-in which Guatemala moved a deadline, finished an activity, dropped one and added one,
-so that cambios.csv has something to say.
+Two rounds are consolidated: the sample round as 2026-T3 (its files named and keyed so),
+then a copy of it as 2026-T4 in which Guatemala moved a deadline, finished an activity,
+dropped one and added one, so that cambios.csv has something to say (and every other
+reporter, which sent the same again, is told its file updates nothing).
 
 If a change of output is intended, write the files anew and review their diff:
 
@@ -30,6 +31,18 @@ TABLES = ("matriz.csv", "problemas.csv", "envios.csv", "cambios.csv")
 UPDATE = os.environ.get("SEGUIMIENTO_UPDATE_GOLDEN") == "1"
 
 
+def _first_round(folder: Path) -> None:
+    """The sample round as the quarter before: its files named and keyed 2026-T3 (a file
+    that says another round is not that round's submission)."""
+    shutil.copytree(ROOT / "input_workbooks", folder)
+    for path in folder.glob("[!~]* - 2026-T4.xlsx"):  # (not the lock file "~$...")
+        workbook = openpyxl.load_workbook(path)
+        workbook["_seguimiento"]["B2"] = "2026-T3"
+        assert workbook["_seguimiento"]["A2"].value == "ronda"
+        workbook.save(path.with_name(path.name.replace("2026-T4", "2026-T3")))
+        path.unlink()
+
+
 def _second_round(folder: Path) -> None:
     """The sample round, a quarter later: Guatemala changed its matrix."""
     shutil.copytree(ROOT / "input_workbooks", folder)
@@ -50,14 +63,15 @@ def _second_round(folder: Path) -> None:
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
     base = tmp_path_factory.mktemp("golden")
-    second = base / "ronda2"
+    first, second = base / "ronda1", base / "ronda2"
+    _first_round(first)
     _second_round(second)
     found = {}
     for lang in ("es", "en"):
         out = base / lang
         history = out / "historial.sqlite"
         line = ""
-        for folder, ronda, as_of in ((ROOT / "input_workbooks", "2026-T3", "2026-09-30"),
+        for folder, ronda, as_of in ((first, "2026-T3", "2026-09-30"),
                                      (second, "2026-T4", "2026-11-30")):
             result = CliRunner().invoke(cli, [
                 "consolidate", str(folder), "--out", str(out / ronda), "--round", ronda,

@@ -510,7 +510,7 @@ def test_a_cell_cannot_reshape_the_plain_text(tmp_path: Path, make_workbook: Mak
 
 @pytest.mark.parametrize("kind", ["overdue", "feedback", "call"])
 def test_drafts_never_go_into_the_folder_of_returned_files(tmp_path: Path, kind: str) -> None:
-    """SPEC §7: no command writes into the input folder."""
+    """docs/contract.md §7: no command writes into the input folder."""
     inbox = tmp_path / "recibidos"
     inbox.mkdir()
     for path in SAMPLE.iterdir():
@@ -525,7 +525,7 @@ def test_drafts_never_go_into_the_folder_of_returned_files(tmp_path: Path, kind:
 
 
 def test_a_rerun_removes_only_the_drafts_it_wrote(tmp_path: Path) -> None:
-    """SPEC §7: a command removes only files it wrote itself. A party no longer pending
+    """docs/contract.md §7: a command removes only files it wrote itself. A party no longer pending
     loses its old draft; the secretariat's own note in the folder stays."""
     overdue(tmp_path)
     out = tmp_path / "out"

@@ -3,7 +3,7 @@ import pytest
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
 
-# SPEC §2: the spellings that must be accepted for each status.
+# docs/contract.md §2: the spellings that must be accepted for each status.
 STATUS_SPELLINGS = {
     "finalizado": ["finalizado", "Finalizada", "completado", "completada", "cumplido",
                    "cumplida", "logrado", "lograda", "concluido", "terminado", "realizado",

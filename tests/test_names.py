@@ -1,5 +1,5 @@
 """Output file names made from input text: safe on every system, one per distinct reporter
-or party, never a file of the command's own (SPEC §7, issue 11)."""
+or party, never a file of the command's own (docs/contract.md §7, issue 11)."""
 
 from __future__ import annotations
 
@@ -104,6 +104,23 @@ def test_a_party_named_todos_gets_its_own_list(tmp_path: Path) -> None:
     assert not any(n[0] in "-=+@" for n in names)
 
 
+def windows_reserved(name: str) -> bool:
+    """What Windows refuses: a device name as the part before the FIRST dot (spaces
+    before that dot do not count), or a name ending in a space or a dot."""
+    device = name.split(".")[0].rstrip(" ").casefold()
+    devices = {"con", "prn", "aux", "nul"} | {f"{p}{d}" for p in ("com", "lpt")
+                                               for d in "123456789¹²³"}
+    return device in devices or name.endswith((" ", "."))
+
+
+def test_a_reserved_name_before_the_first_dot_is_mended() -> None:
+    """`con .txt.xlsx` was written: Windows reads its device part as `con`."""
+    stems = file_stems(["con .txt", "Nul .hoja", "Costa Rica"])
+    assert not windows_reserved(f"{stems['con .txt']}.xlsx")
+    assert not windows_reserved(f"{stems['Nul .hoja']}.xlsx")
+    assert stems["Costa Rica"] == "Costa Rica"
+
+
 @pytest.mark.parametrize("names, taken", [
     (["Honduras", "Costa Rica", "Estados Unidos"], []),
     (["Hon/duras", "Hon:duras", "Hon?duras", "Hon*duras"], []),
@@ -111,6 +128,7 @@ def test_a_party_named_todos_gets_its_own_list(tmp_path: Path) -> None:
     (["todos", "Todos", "OIM"], ["todos"]),
     (["CON", "con.txt", "nul", "COM1", "LPT9", "aux "], []),
     (["x" * 300, "x" * 301, " .-=x"], []),
+    (["con .txt", "NUL .tar.gz", "com1 .x", "Aux\t.doc", "lpt1  ", "prn. .", "con.."], []),
 ])
 def test_file_stems_are_safe_and_distinct(names: list[str], taken: list[str]) -> None:
     stems = file_stems(names, taken)
@@ -122,6 +140,6 @@ def test_file_stems_are_safe_and_distinct(names: list[str], taken: list[str]) ->
         assert 0 < len(stem) <= 60
         assert stem == stem.strip(" .") and stem[0] not in "-=+@"
         assert not any(c in stem for c in '\\/:*?"<>|')
-        assert stem.split(".")[0].casefold() not in {"con", "nul", "aux", "prn", "com1", "lpt9"}
+        assert not windows_reserved(stem) and not windows_reserved(f"{stem}.xlsx")
     assert file_stems(names, taken) == stems  # the same names give the same stems
     assert file_stems(["Honduras"])["Honduras"] == "Honduras"

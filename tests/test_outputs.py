@@ -1,4 +1,4 @@
-"""The promises of SPEC §7 about outputs: whole or nothing, one writer at a time,
+"""The promises of docs/contract.md §7 about outputs: whole or nothing, one writer at a time,
 reproducible bytes, inputs untouched."""
 
 import hashlib

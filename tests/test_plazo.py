@@ -1,4 +1,5 @@
-"""The deadline grammar of SPEC §3.3, form by form, and properties over generated dates."""
+"""The deadline grammar of docs/contract.md §3.3, form by form, and properties over generated
+dates."""
 
 import calendar
 import datetime as dt

@@ -1,5 +1,5 @@
 """The public edition's redaction: any e-mail, any phone number, the focal points' names
-however written and their institutions (SPEC §6, issue 11)."""
+however written and their institutions (docs/contract.md §6, issue 11)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -156,3 +157,43 @@ def test_a_cell_of_endless_digit_groups_is_looked_at_once(
     redact._is_phone.cache_clear()
     Redactor([], [], [], MARK)(text)
     assert calls["matcher"] == 0 and calls["parse"] < 200, calls
+
+
+def test_a_reference_name_written_as_institution_is_not_personal_data(
+        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+    """RROCM's focal point wrote "RROCM" as institution: the public edition removed it
+    everywhere (reporter, ids, file names) and then said RROCM sent nothing. A reference
+    name (reporter, party, group, pillar) is never personal data; the person still is."""
+    inbox = tmp_path / "in"
+    signed = {"RROCM": ("Ana Beatriz Quesada", "RROCM"),
+              "Guatemala": ("Mario Rubén Estrada", "Migración laboral")}
+    for reporter, (person, institution) in signed.items():
+        make_workbook(f"{reporter}.xlsx", [
+            ["3", "Trata", f"Campaña de {reporter}", "Informe", reporter,
+             dt.date(2027, 3, 31), "pendiente"],
+        ], folder=inbox, title_rows=(person, institution),
+            extra={"_seguimiento": [["informante", reporter], ["ronda", "2026-T4"],
+                                    ["hoja_matriz", "Matriz"],
+                                    ["celda_contacto_nombre", "A1"],
+                                    ["celda_contacto_institucion", "A2"]]},
+            hidden=["_seguimiento"])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["consolidate", str(inbox), "--out", str(out), "--as-of",
+                                      AS_OF.isoformat(), "--public"])
+    assert result.exit_code == 0, result.output
+    public = out / "publico"
+    envios = pd.read_csv(public / "envios.csv", encoding="utf-8-sig", dtype=str,
+                         keep_default_na=False)
+    full = pd.read_csv(out / "envios.csv", encoding="utf-8-sig", dtype=str,
+                       keep_default_na=False)
+    assert list(envios["informante"]) == list(full["informante"])
+    assert list(envios["archivo"]) == list(full["archivo"])
+    assert list(envios["estado"]) == list(full["estado"])
+    matrix = pd.read_csv(public / "matriz.csv", encoding="utf-8-sig", dtype=str,
+                         keep_default_na=False)
+    assert set(matrix["informante"]) == {"RROCM", "Guatemala"}
+    assert any(i.startswith("RROCM") for i in matrix["id"])
+    assert "Campaña de RROCM" in set(matrix["actividad"])
+    everything = "".join(p.read_text("utf-8-sig") for p in public.glob("*.csv"))
+    for person in ("Ana", "Beatriz", "Quesada", "Mario", "Estrada"):
+        assert person not in everything, person

@@ -124,9 +124,9 @@ def test_public_edition_leaves_restricted_rows_out(year: Path) -> None:
     from pipeline.jobs.report import annual_report
     from pipeline.reference.load import load_reference
 
-    public = (year / "publico" / "informe_anual_2027_publico.md").read_text("utf-8")
+    public = (year / "publico" / "annual_report_2027_public.md").read_text("utf-8")
     assert "Protocolo reservado" not in public and "DRAFT" in public
-    assert figures(year / "publico" / "informe_anual_2027_publico.xlsx")["Activities"] == 7
+    assert figures(year / "publico" / "annual_report_2027_public.xlsx")["Activities"] == 7
     assert figures(year / "informe" / "informe_anual_2027.xlsx")["Actividades"] == 8
     # the restricted item is in the full report's data and not in the public one's
     ref, history = load_reference(), year / "historial.sqlite"
@@ -139,6 +139,22 @@ def test_same_history_same_report(year: Path, tmp_path: Path) -> None:
     invoke("report", "--year", "2027", "--out", str(tmp_path), "--history",
            str(year / "historial.sqlite"))
     for ext in ("md", "html", "xlsx"):
+        name = f"informe_anual_2027.{ext}"
+        assert (tmp_path / name).read_bytes() == (year / "informe" / name).read_bytes()
+
+
+def test_both_languages_can_stand_in_one_folder(year: Path, tmp_path: Path) -> None:
+    """`report --lang en` wrote over the Spanish report of the same year."""
+    history = str(year / "historial.sqlite")
+    invoke("report", "--year", "2027", "--out", str(tmp_path), "--history", history)
+    invoke("report", "--year", "2027", "--out", str(tmp_path), "--history", history,
+           "--lang", "en")
+    spanish = (tmp_path / "informe_anual_2027.md").read_text("utf-8")
+    assert "BORRADOR" in spanish and "DRAFT" not in spanish
+    english = [p for p in tmp_path.glob("*.md") if p.name != "informe_anual_2027.md"]
+    assert len(english) == 1 and "DRAFT" in english[0].read_text("utf-8")
+    assert len(list(tmp_path.glob("*.xlsx"))) == len(list(tmp_path.glob("*.html"))) == 2
+    for ext in ("md", "html", "xlsx"):  # and the Spanish files are the ones written alone
         name = f"informe_anual_2027.{ext}"
         assert (tmp_path / name).read_bytes() == (year / "informe" / name).read_bytes()
 

@@ -1,4 +1,4 @@
-"""The template of SPEC §3.1, read back with openpyxl as Excel would see it."""
+"""The template of docs/contract.md §3.1, read back with openpyxl as Excel would see it."""
 
 import datetime as dt
 from pathlib import Path

@@ -1,5 +1,5 @@
-"""The workspace (SPEC §8, issue 13): made by `init`, found the same way from any folder,
-and never replaced by the current folder, a blank history or the bundled sample."""
+"""The workspace (docs/contract.md §8, issue 13): made by `init`, found the same way from any
+folder, and never replaced by the current folder, a blank history or the bundled sample."""
 
 from __future__ import annotations
 

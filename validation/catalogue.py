@@ -1,4 +1,4 @@
-"""Every issue code, its severity and its message in Spanish and English (SPEC §4).
+"""Every issue code, its severity and its message in Spanish and English (docs/contract.md §4).
 
 A message says what is wrong and what to do. Placeholders are filled from the issue's
 fields ({valor}, {columna}, {archivo}, ...) and its extra parameters; a meta-test checks
@@ -247,6 +247,24 @@ CATALOGUE: dict[str, Entry] = {
         "Estratégico prevé un máximo de tres por grupo y año. Prioricen las actividades.",
         "{grupo} has {cantidad} activities due in {anio}{informadas}; the Strategic Plan "
         "allows at most three per group and year. Prioritize the activities.",
+    ),
+    "ronda-distinta": Entry(
+        WARNING,
+        "Este archivo es de la ronda {ronda_archivo} (lo dice {donde}), no de {ronda}: no se "
+        "contó como envío de esta ronda. Envíe la matriz de {ronda} o, si es la correcta, "
+        "corrija {donde}.",
+        "This file is round {ronda_archivo}'s (its {donde} says so), not {ronda}'s: it was "
+        "not counted as this round's submission. Send the {ronda} matrix or, if this is the "
+        "right one, correct its {donde}.",
+    ),
+    "sin-actualizar": Entry(
+        WARNING,
+        "El contenido de este archivo es igual a lo que {informante} envió en {anterior}: se "
+        "contó, pero nada se actualizó. Revise el estado, el avance y los plazos de cada "
+        "actividad y envíelo de nuevo.",
+        "This file's content is the same as what {informante} sent in {anterior}: it was "
+        "counted, but nothing was updated. Review each activity's status, progress and "
+        "deadline and send it again.",
     ),
     "envio-faltante": Entry(
         WARNING,

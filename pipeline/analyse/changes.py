@@ -1,4 +1,4 @@
-"""What changed since the previous round (SPEC §5 across rounds), item by item.
+"""What changed since the previous round (docs/contract.md §5 across rounds), item by item.
 
 An item is the pair (reporter, id). Kinds, as stable keys: `nuevo`, `no_reportado`,
 `cambio_estado`, `estado_retrocede` (a finalized item reopened), `plazo_modificado`

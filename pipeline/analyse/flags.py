@@ -1,4 +1,4 @@
-"""The flags at the as-of date (SPEC §5): overdue, due soon, no responsible party, vague
+"""The flags at the as-of date (docs/contract.md §5): overdue, due soon, no responsible party, vague
 deadline, no indicator. Vectorized: one pass over the frame."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The consolidate stage (SPEC §5): keys, generated ids, duplicate submissions, and the
+"""The consolidate stage (docs/contract.md §5): keys, generated ids, duplicate submissions, and the
 checks that need more than one row (`id-duplicado`, `id-conflicto`,
 `demasiadas-actividades`, `envio-faltante`). Frames in, frames and issues out.
 """

@@ -1,5 +1,5 @@
-"""The public edition for civil society (SPEC §6, issue 5): no row marked `reservado`, no
-personal data anywhere in the file (pipeline.analyse.redact says what that covers).
+"""The public edition for civil society (docs/contract.md §6, issue 5): no row marked `reservado`,
+no personal data anywhere in the file (pipeline.analyse.redact says what that covers).
 
 The edition is a new result built from the public rows only (summaries, charts, issues
 and changes recomputed from them), without the submissions' contact columns, and with
@@ -37,7 +37,8 @@ def redactor(subs: list[Submission], lang: str, ref: Reference | None = None) ->
              else s.contacto_nombre for s in subs]
     institutions = [s.contacto_institucion for s in subs]
     typed = [getattr(s, field) for s in subs for field in PERSONAL]
-    return Redactor(names, institutions, typed, word("redacted", lang))
+    keep = [s.informante for s in subs] + (_reference_names(ref) if ref is not None else [])
+    return Redactor(names, institutions, typed, word("redacted", lang), keep)
 
 
 ROLES = ("punto focal", "puntos focales", "focal point", "enlace", "contacto", "oficial",
@@ -45,11 +46,16 @@ ROLES = ("punto focal", "puntos focales", "focal point", "enlace", "contacto", "
          "directora", "coordinador", "coordinadora", "equipo", "team", "officer")
 
 
+def _reference_names(ref: Reference) -> list[str]:
+    """Every name the reference gives: parties, groups, reporters, pillars, themes."""
+    return [*(n for p in ref.responsables for n in p.names if n), *ref.esperados,
+            *(p.nombre for p in ref.pilares), *(p.en for p in ref.pilares),
+            *(t for p in ref.pilares for t in (*p.temas, *p.temas_en))]
+
+
 def _public_names(ref: Reference) -> re.Pattern[str]:
     """The reference's names and the roles, folded, as whole phrases (longest first)."""
-    texts = [*ROLES, *(n for p in ref.responsables for n in p.names if n),
-             *(p.nombre for p in ref.pilares), *(p.en for p in ref.pilares),
-             *(t for p in ref.pilares for t in p.temas)]
+    texts = [*ROLES, *_reference_names(ref)]
     phrases = sorted({fold(t) for t in texts if len(fold(t)) > 2}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b")
 

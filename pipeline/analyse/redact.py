@@ -1,4 +1,4 @@
-"""What the public edition removes from every text (SPEC §6): personal data.
+"""What the public edition removes from every text (docs/contract.md §6): personal data.
 
 - Any e-mail address, whoever's, wherever it was typed.
 - Any phone number: a run of at least seven digits that is a valid number of a member
@@ -9,6 +9,10 @@
   any case, with or without accents, in any order ("Pérez, Ana María"), and a surname
   after a title ("la Sra. Pérez").
 - The focal points' institutions, the same way, and an acronym given in parentheses.
+
+A name the outputs use for reference (a reporter, a party, a working group, a pillar, a
+theme) is never personal data, even where a focal point wrote it as their institution
+("RROCM"): the Redactor is told them (`keep`) and never takes one out.
 
 What it cannot know: a person's name it was never told (someone named only in an
 observation), or a phone number written with fewer digits than a real one.
@@ -55,11 +59,14 @@ class Redactor:
     """Replaces personal data in a text with `mark`."""
 
     def __init__(self, names: Iterable[str], institutions: Iterable[str],
-                 typed: Iterable[str], mark: str) -> None:
+                 typed: Iterable[str], mark: str, keep: Iterable[str] = ()) -> None:
         self.mark = mark
+        kept = {_sequence(k) for k in keep}
         self.name_words = [w for w in (_words(n) for n in names) if w]
-        self.sequences = [w for w in (_sequence(i) for i in _with_acronyms(institutions)) if w]
-        exact = sorted({t.strip() for t in typed if len(t.strip()) >= 3}, key=len, reverse=True)
+        self.sequences = [w for w in (_sequence(i) for i in _with_acronyms(institutions))
+                          if w and w not in kept]
+        exact = sorted({t.strip() for t in typed if len(t.strip()) >= 3
+                        and _sequence(t) not in kept}, key=len, reverse=True)
         self.exact = re.compile("|".join(map(re.escape, exact)), re.I) if exact else None
         self._memo: dict[str, str] = {}
 

@@ -21,6 +21,7 @@ from pipeline.analyse.changes import (
     trend_table,
 )
 from pipeline.analyse.flags import flag_rows
+from pipeline.analyse.freshness import set_apart_other_rounds
 from pipeline.analyse.tables import build_tables, count_issues, matrix_table
 from pipeline.model.rounds import quarter_of
 from pipeline.model.run import RunResult
@@ -46,8 +47,9 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     round's); `measured` the last stored round's indicators (their units and values)."""
     issues = list(found.issues)
     ronda = round_of(found, ronda, as_of)
-    subs, replaced = keys.replace_earlier_submissions(found.submissions)
-    issues += replaced
+    subs, apart = set_apart_other_rounds(found.submissions, ronda)  # before any replaces
+    subs, replaced = keys.replace_earlier_submissions(subs)
+    issues += apart + replaced
     kept = {s.archivo for s in subs if s.estado == "leido"}
     raw = found.raw[found.raw["_archivo"].isin(kept)].reset_index(drop=True)
     frame = normalize_matrix(raw, matcher, ref, as_of, _year_of(ronda))

@@ -1,4 +1,5 @@
-"""The output tables (SPEC §6), built once and written both as CSV and as workbook sheets.
+"""The output tables (docs/contract.md §6), built once and written both as CSV and as workbook
+sheets.
 
 Column names are stable snake_case; `title()` gives the heading an analyst reads.
 """
@@ -67,7 +68,8 @@ def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
 
 
 def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The lists of SPEC §6: overdue, due soon, without responsible party, vague deadline."""
+    """The lists of docs/contract.md §6: overdue, due soon, without responsible party,
+    vague deadline."""
     base = [*MATRIX_COLUMNS, *(c for c in matrix.columns if c.startswith("extra_"))]
     overdue = matrix[matrix["vencido"]].copy()
     overdue["dias_vencido"] = overdue["_dias_vencido"]
@@ -107,7 +109,8 @@ def submissions_table(subs: list[Submission], lang: str) -> pd.DataFrame:
     rows = [
         {
             "archivo": s.archivo, "informante": s.informante, "ronda": s.ronda,
-            "estado": word(f"state.{s.estado}", lang),
+            "estado": word("state.sin_actualizar" if s.sin_actualizar else f"state.{s.estado}",
+                           lang),
             "motivo": s.motivo[pick] if s.motivo else "", "detalle_tecnico": s.detalle,
             "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo,
             "contacto_nombre": s.contacto_nombre,

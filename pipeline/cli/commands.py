@@ -137,8 +137,7 @@ def validate(paths: tuple[Path, ...], as_of: dt.date | None, workspace: Path | N
 
         ws = places.workspace(workspace, needed=False)
         result, files = validate_files(list(paths), _day(as_of), language,
-                                       places.config(config, ws),
-                                       ws.history if ws is not None else None)
+                                       places.config(config, ws), ws.history if ws else None)
         for issue in result.issues:
             click.echo(f"{issue.severity_label(language):<11} {issue.where()}: "
                        f"{issue.message(language)} [{issue.code}]")

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.analyse.freshness import mark_not_updated
 from pipeline.analyse.public import public_edition
 from pipeline.analyse.round import analyse_round, round_of, with_history
 from pipeline.model.errors import InputFolderMissing, NoWorkspace
@@ -28,6 +29,7 @@ from pipeline.store.history import (
     rounds,
     save_round,
 )
+from pipeline.store.latest import last_sent
 from pipeline.write.round import OUTPUT_FOLDERS, write_outputs
 from pipeline.write.staging import refuse_inside
 
@@ -50,16 +52,19 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
         ronda = round_of(found, options.round, options.as_of)
         path = history_path(options.out_dir, options.history)
         previous, before, seen = None, load_items(None, None), load_observations(None, None)
-        stored, measured = rounds(None), load_indicators(None, None)
+        stored, measured, sent = rounds(None), load_indicators(None, None), None
         if path is not None:  # (else a library call with nowhere to keep a history)
             with open_history(path, create=False) as conn:
                 previous = previous_round(conn, ronda)
                 before, stored = load_items(conn, previous), rounds(conn)
                 seen = load_observations(conn, previous)
                 measured = load_indicators(conn, previous)
+                sent = last_sent(conn, ronda)
         result = analyse_round(found, ref, matcher, as_of=options.as_of, ronda=ronda,
                                closing_date=options.closing_date, lang=options.lang,
                                expected=ref.esperados, before=before, measured=measured)
+        if sent is not None:
+            result = mark_not_updated(result, sent)
         return dataclasses.replace(
             with_history(result, previous, before, stored, seen, measured), history=path)
 

@@ -30,7 +30,7 @@ def make_report(year: int, out_dir: Path, public: bool, history: Path | None, la
         raise NoWorkspace()
     report = annual_report(year, history, ref, lang, public)
     labels = status_labels(ref, lang)
-    return write_report(report, out_dir, labels, "_publico" if public else "")
+    return write_report(report, out_dir, labels, public)
 
 
 def annual_report(year: int, history: Path, ref: Reference, lang: str,

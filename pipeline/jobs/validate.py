@@ -1,5 +1,6 @@
 """`seguimiento validate`: returned files checked as they arrive, every problem with its
-cell. Nothing is written and nothing is stored; no reporter is expected."""
+cell. Nothing is written and nothing is stored; no reporter is expected. With a history
+(the workspace's), a file that repeats what its reporter sent last round is told."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from pipeline.analyse.freshness import mark_not_updated
 from pipeline.analyse.round import analyse_round
 from pipeline.model.errors import InputFileMissing
 from pipeline.model.run import RunResult
@@ -15,6 +17,7 @@ from pipeline.read.files import Candidate, list_input_files, skip_reason
 from pipeline.read.gather import gather
 from pipeline.reference.load import load_reference
 from pipeline.store.history import load_items, open_history, previous_round
+from pipeline.store.latest import last_sent
 
 LATEST = "\uffff"  # sorts after every round's name: previous_round(LATEST) is the latest
 
@@ -43,4 +46,7 @@ def validate_files(paths: list[Path], as_of: dt.date, lang: str,
             before = load_items(conn, previous_round(conn, LATEST))
     result = analyse_round(found, ref, matcher, as_of=as_of, ronda=None, closing_date=None,
                            lang=lang, expected=(), before=before)
+    if history is not None and history.is_file():
+        with open_history(history, create=False) as conn:
+            result = mark_not_updated(result, last_sent(conn, result.ronda))
     return result, len(candidates)

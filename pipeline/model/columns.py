@@ -1,5 +1,5 @@
-"""The matrix columns (SPEC §3.1): their keys, titles, widths and the other titles they are
-known by (which pipeline.read.header recognizes), and Excel's column letters."""
+"""The matrix columns (docs/contract.md §3.1): their keys, titles, widths and the other titles they
+are known by (which pipeline.read.header recognizes), and Excel's column letters."""
 
 from __future__ import annotations
 

@@ -8,8 +8,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 # leido (read) | rechazado (refused) | omitido (skipped) | reemplazado (replaced by a later
-# file of the same reporter) | no_recibido (an expected reporter that sent nothing)
-STATES = ("leido", "rechazado", "omitido", "reemplazado", "no_recibido")
+# file of the same reporter) | no_recibido (an expected reporter that sent nothing) |
+# otra_ronda (a file that says it is another round's: warned, not this round's submission)
+STATES = ("leido", "rechazado", "omitido", "reemplazado", "no_recibido", "otra_ronda")
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class Submission:
     informante: str = ""
     informante_conocido: bool = False
     ronda: str = ""
+    ronda_declarada: str = ""  # the round the file says it is (template key, else its name)
     plan: str = ""  # the plan its template was made for (its years are that plan's)
     fecha_envio: dt.datetime | None = None
     contacto_nombre: str = ""
@@ -32,4 +34,5 @@ class Submission:
     errores: int = 0
     advertencias: int = 0
     a_tiempo: bool | None = None  # against the round's closing date, when one is set
+    sin_actualizar: str = ""  # the stored round whose content the file repeats, unchanged
 

@@ -1,4 +1,4 @@
-"""Text normalization shared by every stage (SPEC §3.3).
+"""Text normalization shared by every stage (docs/contract.md §3.3).
 
 Two forms exist: `normalize_text` is what we store and show (the user's words, cleaned of
 invisible differences); `fold` is what we compare (no case, no accents, no punctuation).
@@ -11,7 +11,11 @@ import unicodedata
 
 # Characters that Excel users paste in from Word or the web and that make two equal
 # texts look different: zero-width spaces and joiners, the BOM, soft hyphens.
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Bidirectional controls (embeddings, overrides, isolates, marks): in a Spanish or
+# English text they only ever turn what follows around ("\u202eamaletauG" shows as
+# "Guatemala"); every text we show or compare is without them.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + BIDI_CONTROLS
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
 # Non-breaking and other exotic spaces become plain spaces (then collapse).
 _EXOTIC_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # a regex class
@@ -43,6 +47,14 @@ def one_line(text: str) -> str:
     """`text` on one line: line breaks and other unprintable characters become spaces,
     runs of spaces one (a name in a mail header, a cell in a plain-text line)."""
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def without_bidi(text: str) -> str:
+    """`text` without bidirectional controls (a file's name, shown or made into one)."""
+    return text.translate(_BIDI)
+
+
+_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))
 
 
 def _clean(text: str) -> str:

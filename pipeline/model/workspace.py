@@ -1,4 +1,4 @@
-"""The workspace (carpeta de seguimiento, SPEC §8): the one folder that holds a
+"""The workspace (carpeta de seguimiento, docs/contract.md §8): the one folder that holds a
 secretariat's follow-up, and where each thing lives in it.
 
     seguimiento.toml        the configuration: plan in force, reporters, calendar, closing dates

@@ -1,5 +1,5 @@
-"""The deadline (SPEC §3.3): what a focal point writes in "Plazo de cumplimiento", read into a
-due date (the last day of the period named), a precision and a kind: a date, vague
+"""The deadline (docs/contract.md §3.3): what a focal point writes in "Plazo de cumplimiento", read
+into a due date (the last day of the period named), a precision and a kind: a date, vague
 ("permanente", "ongoing", blank), or unreadable.
 
 A date cell is a date; a number is a year or a date that lost its format; a text is

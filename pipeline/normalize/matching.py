@@ -1,4 +1,4 @@
-"""Recognizing what focal points write against the reference lists (SPEC §3.3).
+"""Recognizing what focal points write against the reference lists (docs/contract.md §3.3).
 
 Matching is accent- and case-insensitive and memoized per distinct value (a round has
 thousands of rows but few distinct spellings). Unknown values are never changed: the

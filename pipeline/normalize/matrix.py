@@ -1,4 +1,4 @@
-"""The normalize stage (SPEC §3.3): raw cell values -> clean, matched values.
+"""The normalize stage (docs/contract.md §3.3): raw cell values -> clean, matched values.
 
 Beside each value it leaves what it learned (`_raw_*` as written, `_sug_*` the nearest
 known value, `_plazo_tipo`, ...) for the validation schema to judge. Every mapping is

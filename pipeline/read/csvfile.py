@@ -1,4 +1,4 @@
-"""CSV files a focal point may send (SPEC §3.2): UTF-8 (with or without BOM) or
+"""CSV files a focal point may send (docs/contract.md §3.2): UTF-8 (with or without BOM) or
 Windows-1252, separated by `,` or `;` (Excel in Spanish writes `;`) or a tab.
 
 A file is decoded line by line: a file saved in Windows-1252 is read as such, and a

@@ -1,5 +1,5 @@
-"""Where a matrix starts in a sheet (SPEC §3.2): the header row among the first rows, which
-column is which key, and the other titled columns (kept, not lost).
+"""Where a matrix starts in a sheet (docs/contract.md §3.2): the header row among the first rows,
+which column is which key, and the other titled columns (kept, not lost).
 
 A title matches when, folded (no case, accents, punctuation) and stripped of its
 parenthesized explanation, it equals one of the aliases of a column: "Plazo de

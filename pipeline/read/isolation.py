@@ -1,5 +1,5 @@
 """Reading every file in worker processes, so that nothing a file does to a reader can take
-the run down (SPEC §7).
+the run down (docs/contract.md §7).
 
 A reader is native code (python-calamine is Rust): a hostile or broken file can make it
 abort the process, panic, ask for hundreds of gigabytes or never finish. So files are

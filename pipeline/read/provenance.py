@@ -1,4 +1,4 @@
-"""Who sent a file, for which round, and when (SPEC §3.2, §5).
+"""Who sent a file, for which round, and when (docs/contract.md §3.2, §5).
 
 Reporter: the template's metadata; else a known reporter named in the file name (full
 names, accents optional, ISO alpha-3 codes, working-group names; never two-letter codes:
@@ -45,6 +45,16 @@ def _reporter_pattern(ref: Reference) -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![0-9a-z])(?=({alternatives})(?![0-9a-z]))"), owners
 
 
+# A round named in a file's name: "Nicaragua - 2026-T4.xlsx", "informe 2027_t1.xlsx".
+_ROUND_IN_NAME = re.compile(r"(?<![0-9])(20[0-9]{2})[ _-]?[Tt]([1-4])(?![0-9])")
+
+
+def round_in_filename(name: str) -> str:
+    """The round a file's name says it belongs to ("2026-T4"), or ""."""
+    found = _ROUND_IN_NAME.findall(Path(name).stem)
+    return f"{found[-1][0]}-T{found[-1][1]}" if len(set(found)) == 1 else ""
+
+
 def describe(workbook: WorkbookRead, ref: Reference, round_option: str | None,
              as_of: dt.date, hojas: tuple[str, ...], filas: int) -> Submission:
     """The submission of a file that was read: who sent it, for which round, when, and the
@@ -58,9 +68,10 @@ def describe(workbook: WorkbookRead, ref: Reference, round_option: str | None,
     stated = parse_day(contact.get("fecha_envio"))  # typed as text too: day first
     return Submission(
         archivo=path.name,
-        informante=found or reporter or path.stem,
+        informante=found or reporter or normalize_text(path.stem),
         informante_conocido=found is not None,
         ronda=meta.get("ronda") or round_option or quarter_of(as_of),
+        ronda_declarada=meta.get("ronda") or round_in_filename(path.name),
         plan=meta.get("plan", ""),
         fecha_envio=dt.datetime.combine(stated, dt.time()) if stated is not None else (
             document_modified(path) or file_modified(path)),

@@ -1,4 +1,4 @@
-"""Why a file could not be read, in words a secretary can act on (SPEC §4
+"""Why a file could not be read, in words a secretary can act on (docs/contract.md §4
 `archivo-ilegible`). The reader's own text (`Cfb error: Codepage D7CC not found`) means
 nothing to a focal point: it is kept as the technical detail, for the log and the
 submissions' detail column, and the reason says what the file is and what to do.

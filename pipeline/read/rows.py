@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from pipeline.model.columns import column_index, column_letter
-from pipeline.model.text import fold
+from pipeline.model.text import fold, fold_title
 from pipeline.model.values import read_text
 from pipeline.read.header import HEADER_SCAN_ROWS, Header
+from pipeline.words import both
 
 _FOOTNOTE = re.compile(r"^(?:\*|nota\b|notas\b|note\b|notes\b|fuente\b|source\b|\(\d\))", re.I)
 _COUNT = re.compile(r"^[\d.,\s%]+$")  # 4, 1.234, 75 %
@@ -67,11 +68,15 @@ def read_metadata(rows: Rows) -> dict[str, str]:
     return meta
 
 
+CONTACT_KEYS = ("contacto_nombre", "contacto_institucion", "contacto_correo",
+                "contacto_telefono", "fecha_envio")
+VALUE_REACH = 4  # cells right of a block's title its value may be in (merged titles)
+
+
 def read_contact(rows: list[list[object]], meta: dict[str, str]) -> dict[str, object]:
     """The submission block of the template: name, institution, e-mail, date."""
     contact: dict[str, object] = {}
-    for key in ("contacto_nombre", "contacto_institucion", "contacto_correo",
-                "contacto_telefono", "fecha_envio"):
+    for key in CONTACT_KEYS:
         match = re.fullmatch(r"([A-Z]+)(\d+)", meta.get(f"celda_{key}", ""))
         if not match:
             continue
@@ -79,6 +84,24 @@ def read_contact(rows: list[list[object]], meta: dict[str, str]) -> dict[str, ob
         row = int(match.group(2)) - 1
         if row < len(rows) and col < len(rows[row]):
             contact[key] = rows[row][col]
+    return contact
+
+
+def contact_by_titles(rows: list[list[object]]) -> dict[str, object]:
+    """The submission block found by its titles ("Nombre de quien informa", "Institución",
+    "Fecha de envío (dd/mm/aaaa)", in either language), wherever they are: a sheet renamed
+    or moved still tells who signed and when. Each value is the first one right of its
+    title; a title with none is a block left blank. Nothing when no title is there."""
+    titles = {fold_title(text): key for key in CONTACT_KEYS
+              for text in both(f"template.{key}")}
+    contact: dict[str, object] = {}
+    for row in rows:
+        for c, cell in enumerate(row):
+            key = titles.get(fold_title(cell)) if isinstance(cell, str) and cell else None
+            if key is None or key in contact:
+                continue
+            values = [v for v in row[c + 1:c + 1 + VALUE_REACH] if not _blank(v)]
+            contact[key] = values[0] if values else None
     return contact
 
 

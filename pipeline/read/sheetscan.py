@@ -8,8 +8,8 @@ once, in chunks (memory stays small however large the sheet), and from it we lea
 - its extent (last row and column holding a cell) and how many cells it holds, so that
   a sheet whose rectangle is mostly empty is read cell by cell instead (`sparse`);
 - its merged ranges (for the cell-by-cell reader);
-- the cells whose formula was saved without a computed value (SPEC §3.2): python-calamine
-  gives nothing for them, indistinguishable from a blank cell.
+- the cells whose formula was saved without a computed value (docs/contract.md §3.2):
+  python-calamine gives nothing for them, indistinguishable from a blank cell.
 
 The zip directory was checked for bombs before (files.refuse_reason).
 """

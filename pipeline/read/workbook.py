@@ -30,6 +30,7 @@ from pipeline.read.rows import (
     Merge,
     Rows,
     SheetRows,
+    contact_by_titles,
     has_data,
     head_and_rest,
     read_contact,
@@ -186,6 +187,8 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
     head, rest = head_and_rest(rows)
     if name and name == result.metadata.get("hoja_matriz"):
         result.contact = read_contact(head, result.metadata)
+    elif not result.contact:  # the matrix sheet renamed: the block found by its titles
+        result.contact = contact_by_titles(head)
     side = side_header(head, result.metadata, name)
     if side is not None:  # an item's side sheet (observations): never a matrix
         kind, found = side

@@ -1,4 +1,4 @@
-"""The reference data (SPEC §2) as the product holds it: the parties (member countries,
+"""The reference data (docs/contract.md §2) as the product holds it: the parties (member countries,
 working groups, RROCM, observers...), pillars and themes, statuses, the plan, the
 expected reporters, closing dates and languages. Loaded from the embedded default and a
 user's file by pipeline.reference.load."""

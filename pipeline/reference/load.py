@@ -1,4 +1,5 @@
-"""Reference data (SPEC §2): the embedded default, optionally overridden by a user's TOML.
+"""Reference data (docs/contract.md §2): the embedded default, optionally overridden by a user's
+TOML.
 
 Everything the product knows about the CRM (countries, pillars, themes, groups, parties,
 statuses, the plan, the expected reporters) comes from here, never from `if` chains.

@@ -1,4 +1,4 @@
-"""The observers' voice in the annual report (issue 20, SPEC §9): how many items were
+"""The observers' voice in the annual report (issue 20, docs/contract.md §9): how many items were
 observed in each round of the year, how many views agreed with the official status and how
 many differed, and each view of the year's last round that differs, with its text and
 evidence. Counted from the stored observations as the round's figures are (found items

@@ -38,8 +38,11 @@ CHART_PIXELS = column_pixels(TEXT_WIDTH) + column_pixels(FIGURE_WIDTH) - 6  # wi
 
 
 def write_report(report: AnnualReport, out_dir: Path, ref_labels: dict[str, str],
-                 suffix: str = "") -> list[Path]:
-    stem = f"informe_anual_{report.year}{suffix}"
+                 public: bool = False) -> list[Path]:
+    """The report's three files, named in its language (the Spanish and the English
+    editions of a year stand side by side)."""
+    stem = word("report.file_public" if public else "report.file", report.lang,
+                year=report.year)
     with output_lock(out_dir), staging(out_dir, stem) as stage:
         _xlsx(report, stage / f"{stem}.xlsx", ref_labels)
         (stage / f"{stem}.md").write_text(_markdown(report, ref_labels), encoding="utf-8")

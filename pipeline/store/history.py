@@ -1,4 +1,4 @@
-"""History of the rounds (SPEC §5 across rounds): an embedded SQLite database in the
+"""History of the rounds (docs/contract.md §5 across rounds): an embedded SQLite database in the
 output folder (`output/historial.sqlite` by default), stdlib `sqlite3`.
 
 The schema is versioned with `PRAGMA user_version` and migrated in code. Storing a round

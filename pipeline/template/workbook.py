@@ -1,4 +1,4 @@
-"""The standard template a focal point fills (SPEC §3.1).
+"""The standard template a focal point fills (docs/contract.md §3.1).
 
 Instructions, the matrix with a submission block above it, dropdowns fed from a hidden
 list sheet, input cells unlocked and headers and ids locked, and a very hidden metadata

@@ -3,7 +3,7 @@ words of the workbooks, lists, reports and templates, the command line's message
 help, the reasons a file is skipped or refused, with their plural forms. Code asks for a
 word by key and language (`word`, `plural`) and never tests the language itself.
 
-The issue messages (SPEC §4) are the other catalogue, `validation.catalogue`, kept
+The issue messages (docs/contract.md §4) are the other catalogue, `validation.catalogue`, kept
 beside the issue codes because `validation` never imports `pipeline`. The names of
 countries, parties, pillars, themes and statuses are reference data a user can extend
 (`pipeline/reference/referencia.toml`) and are asked of the reference (`Reference.label`).

@@ -93,6 +93,9 @@ WORDS: dict[str, Entry] = {
     "reminder.observed_text": ("— «{text}»", "— “{text}”"),
     "reminder.observed_evidence": ("(evidencia: {evidence})", "(evidence: {evidence})"),
     # The annual report
+    # The annual report: its file names, one per language, so both editions can stand
+    "report.file": ("informe_anual_{year}", "annual_report_{year}"),
+    "report.file_public": ("informe_anual_{year}_publico", "annual_report_{year}_public"),
     "report.title": ("Informe anual {year} — {plan}", "Annual report {year} — {plan}"),
     "report.draft": ("BORRADOR para edición de la Presidencia Pro-Tempore y la Secretaría "
                      "Ejecutiva. Generado por Seguimiento a partir de las rondas {rounds}; "

@@ -270,10 +270,16 @@ WORDS: dict[str, Entry] = {
                        "dañado)" + _SAVE_ES + " de nuevo", "the spreadsheet reader stopped on "
                        "this file (possibly damaged)" + _SAVE_EN + " again"),
     "replaced": ("reemplazado por «{kept}», más reciente", "replaced by “{kept}”, a later file"),
+    "other_round": ("el archivo es de la ronda {ronda_archivo}, no de {ronda}",
+                    "the file is round {ronda_archivo}'s, not {ronda}'s"),
+    "not_updated": ("igual a lo enviado en {anterior}: sin actualizar",
+                    "the same as sent in {anterior}: not updated"),
     "found_titles": (" Se encontraron {titles}, pero una matriz necesita la descripción de la "
                      "actividad y al menos dos columnas más (parte responsable, plazo, estado, "
                      "pilar, indicadores...).", " Found {titles}, but a matrix needs the "
                      "activity description and at least two more columns (responsible party, "
                      "deadline, status, pillar, indicators...)."),
+    "where.template": ("la plantilla", "template"),
+    "where.filename": ("el nombre del archivo", "file name"),
     "quoted": ("«{text}»", "“{text}”"),
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.words.entry import Entry
 
 WORDS: dict[str, Entry] = {
-    # Column titles: the matrix's (SPEC §3.1), then the ones the outputs add.
+    # Column titles: the matrix's (docs/contract.md §3.1), then the ones the outputs add.
     "column.id": ("ID", "ID"),
     "column.grupo_trabajo": ("Grupo de trabajo", "Working group"),
     "column.pilar": ("Pilar programático", "Programmatic pillar"),
@@ -108,6 +108,8 @@ WORDS: dict[str, Entry] = {
     "state.omitido": ("omitido", "skipped"),
     "state.reemplazado": ("reemplazado", "replaced"),
     "state.no_recibido": ("no recibido", "not received"),
+    "state.otra_ronda": ("de otra ronda", "from another round"),
+    "state.sin_actualizar": ("leído, sin actualizar", "read, not updated"),
     "situation.vencido": ("vencido", "overdue"),
     "situation.por_vencer": ("por vencer", "due soon"),
     "change.nuevo": ("Nuevo", "New"),

@@ -1,5 +1,5 @@
-"""consolidado.xlsx (SPEC §6): the summary with its charts, the matrix as an Excel table,
-the changes since the previous round, the row lists, the status grid, the submissions and
+"""consolidado.xlsx (docs/contract.md §6): the summary with its charts, the matrix as an Excel
+table, the changes since the previous round, the row lists, the status grid, the submissions and
 the issues, every word in the run's language (the CSVs keep the canonical keys)."""
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ LIST_COLUMNS = ("informante", "id", "actividad", "responsable", "plazo", "fecha_
                 "dias_vencido", "estado", "avance", "observaciones", "grupo_trabajo",
                 "archivo", "hoja", "fila", *FLAGS, "problemas", "reservado")
 # What a printed page of each sheet shows first (and, when the sheet is wider than a
-# page, only): the columns a meeting reads. The CSVs keep SPEC's order.
+# page, only): the columns a meeting reads. The CSVs keep the contract's order
+# (docs/contract.md §6).
 FIRST = {
     "matriz": ("informante", "id", "actividad", "responsable", "plazo", "fecha_limite",
                "estado", "estado_observado", "observacion_observador", "avance", "vencido",

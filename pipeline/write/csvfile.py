@@ -1,4 +1,4 @@
-"""The CSV tables (SPEC §6): UTF-8 with BOM so Excel shows accents, stable snake_case
+"""The CSV tables (docs/contract.md §6): UTF-8 with BOM so Excel shows accents, stable snake_case
 columns, ISO dates, `true`/`false` flags.
 
 Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a

@@ -1,4 +1,4 @@
-"""Feedback workbooks (issue 4, SPEC §6): `retroalimentacion/<reporter>.xlsx`, ready to
+"""Feedback workbooks (issue 4, docs/contract.md §6): `retroalimentacion/<reporter>.xlsx`, ready to
 e-mail back. A first sheet lists every problem of the reporter's files; a second holds
 their rows as read, each problem cell highlighted with the message as a cell comment.
 Written in the reporter's language (Spanish, or English for Belize, Canada and the
@@ -20,7 +20,14 @@ from pipeline.read.header import column_key
 from pipeline.words import word
 from pipeline.write.feedback_observations import Views, observed_pointer, write_observations
 from pipeline.write.filenames import file_stems
-from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
+from pipeline.write.printing import (
+    Paper,
+    Printing,
+    header_height,
+    row_heights,
+    setup,
+    text_height,
+)
 from pipeline.write.xlsx import WRAP_WIDTH, Formats, new_workbook
 from pipeline.write.xmlrows import (
     StreamedSheet,
@@ -83,12 +90,13 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
 
 
 def files_of(result: RunResult) -> dict[str, list[str]]:
-    """The files of each reporter that sent something (read, replaced or refused): the
-    reporters that get a feedback workbook, `FOLDER/<stem>.xlsx` (`feedback_paths`)."""
+    """The files of each reporter that sent something (read, replaced, refused or of
+    another round): the reporters that get a feedback workbook, `FOLDER/<stem>.xlsx`
+    (`feedback_paths`)."""
     files: dict[str, list[str]] = {}
     for sub in result.submissions:
         if sub.archivo and sub.informante and sub.estado in {"leido", "reemplazado",
-                                                             "rechazado"}:
+                                                             "rechazado", "otra_ronda"}:
             files.setdefault(sub.informante, []).append(sub.archivo)
     return files
 
@@ -174,7 +182,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
     headers = [*(spec.title(lang) for spec in COLUMNS),
                *(word(f"column.{key}", lang) for key in ("archivo", "hoja", "fila_original"))]
     widths = MATRIX_WIDTHS
-    sheet.set_row(0, max(text_height(h, w) for h, w in zip(headers, widths, strict=True)))
+    sheet.set_row(0, max(header_height(h, w) for h, w in zip(headers, widths, strict=True)))
     for c, (text, width) in enumerate(zip(headers, widths, strict=True)):
         sheet.write(0, c, text, formats.header)
         sheet.set_column(c, c, width, formats.wrap)

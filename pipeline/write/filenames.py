@@ -1,10 +1,11 @@
 """File names made from what people typed (a reporter's or a party's name), safe on
-Windows, macOS and Linux and never the same for two different names (SPEC §7).
+Windows, macOS and Linux and never the same for two different names (docs/contract.md §7).
 
 A name keeps its own words where it can (`Honduras.xlsx`, `Costa Rica.xlsx`). Characters
 no file system accepts become `_`; a name that starts like a command-line option or a
 formula (`-`, `=`, `+`, `@`), one of Windows' reserved device names (CON, NUL, COM1...),
-or ends in a dot or a space is mended; a long name is cut. Where mending or cutting makes
+or ends in a dot or a space is mended; bidirectional controls are dropped (a right-to-left
+override shows a name reversed); a long name is cut. Where mending or cutting makes
 two names meet (also when they differ only in case, as on Windows and macOS), or a name
 meets a file the command writes itself (`todos`), each gets a short digest of the name as
 typed: `Hon_duras-3F2A1C`, always the same for the same name.
@@ -17,9 +18,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from pipeline.model.text import without_bidi
+
 MAX_STEM = 60  # characters: short enough for any folder on any system
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
-_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?$", re.I)
+# Windows reads the part before the FIRST dot, spaces before that dot dropped, as the
+# device name: `con .txt.xlsx` is the console, not a file.
+_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]) *(?:\..*)?$", re.I)
 _LEADING = re.compile(r"^[-=+@\s.]+")
 
 
@@ -45,12 +50,11 @@ def file_stems(names: Iterable[str], taken: Iterable[str] = ()) -> dict[str, str
 
 
 def _mend(name: str) -> str:
-    text = unicodedata.normalize("NFC", name)
+    text = without_bidi(unicodedata.normalize("NFC", name))  # never a reversed name
     text = _UNSAFE.sub("_", " ".join(text.split()))
-    text = _LEADING.sub("", text)
+    text = _LEADING.sub("", text)[:MAX_STEM].rstrip(" .")
     if _RESERVED.match(text):
-        text = f"_{text}"
-    text = text[:MAX_STEM].rstrip(" .")
+        text = f"_{text}"[:MAX_STEM].rstrip(" .")
     return text or "_"
 
 

@@ -210,6 +210,31 @@ def row_heights(table: pd.DataFrame, widths: Mapping[str, float]) -> list[float]
     return np.minimum(MAX_ROW_POINTS, LINE_POINTS * most).tolist()
 
 
+HEADER_WIDER = 1.3  # a bold header's text against running text; also room for a font
+# with wider letters than Calibri's (LibreOffice without Carlito)
+
+
+def header_height(text: str, width: float) -> float:
+    """The height in points of a bold header in a column `width` characters wide that
+    wraps it: its words laid out line by line, each line holding fewer characters than
+    running text does. Counted short, a wrapped header's second line prints over the
+    first value (LibreOffice keeps the row height it is given)."""
+    per_line = max(1, int(width * CHARS_PER_WIDTH / HEADER_WIDER))
+    count = 0
+    for paragraph in text.split("\n"):
+        used = 0
+        count += 1
+        for each in paragraph.split():
+            if used and used + 1 + len(each) > per_line:
+                count += 1
+                used = 0
+            used = used + (1 if used else 0) + len(each)
+            while used > per_line:  # a word longer than a line breaks within it
+                count += 1
+                used -= per_line
+    return min(MAX_ROW_POINTS, LINE_POINTS * max(1, count))
+
+
 def text_height(text: str, width: float) -> float:
     """The height in points of one text in a column `width` characters wide (as
     `row_heights` counts it, for one cell: no table built for a single text)."""

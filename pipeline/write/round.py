@@ -1,5 +1,5 @@
 """The write stage: every output of a consolidation, written aside and moved into place:
-consolidado.xlsx (pipeline.write.consolidated), the CSV tables of SPEC §6, a feedback
+consolidado.xlsx (pipeline.write.consolidated), the CSV tables of docs/contract.md §6, a feedback
 workbook per reporter, the public edition when asked; a large round's in three processes.
 """
 

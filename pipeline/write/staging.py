@@ -1,4 +1,4 @@
-"""Outputs appear whole or not at all (SPEC §7).
+"""Outputs appear whole or not at all (docs/contract.md §7).
 
 Every file of a run is written into a staging folder beside the outputs and moved into
 place only once all of them are complete, each with an atomic rename: a run that fails

@@ -22,7 +22,14 @@ from pipeline.write.charts import (
     count_axis,
     rows_under,
 )
-from pipeline.write.printing import LINE_POINTS, Printing, column_pixels, setup, text_height
+from pipeline.write.printing import (
+    LINE_POINTS,
+    Printing,
+    column_pixels,
+    header_height,
+    setup,
+    text_height,
+)
 from pipeline.write.xlsx import Formats
 
 HEADLINES = ("actividades", "informantes", "esperados", "finalizado", "en_proceso",
@@ -66,7 +73,7 @@ class _Sheet:
 
     def header(self, texts: list[str], right_from: int = 1) -> float:
         """A table's header row (numbers' headers aligned right); its height."""
-        height = max(text_height(t, FIRST_WIDTH if c == 0 else WIDTH)
+        height = max(header_height(t, FIRST_WIDTH if c == 0 else WIDTH)
                      for c, t in enumerate(texts))
         self.sheet.set_row(self.row, height)
         for c, text in enumerate(texts):
@@ -122,7 +129,7 @@ def _status_block(page: _Sheet, table: pd.DataFrame, block_title: str,
     texts = [title(columns[0], lang), *(labels.get(c) or title(c, lang) for c in columns[1:])]
     chart_px = bar_height(len(table)) if len(table) else 0
     heights = [text_height(str(v), FIRST_WIDTH) for v in table.iloc[:, 0]]
-    page.block(LINE_POINTS + max(text_height(t, WIDTH) for t in texts) + sum(heights)
+    page.block(LINE_POINTS + max(header_height(t, WIDTH) for t in texts) + sum(heights)
                + chart_px * 0.75 + 2 * LINE_POINTS)
     sheet.write(page.row, 0, block_title, page.formats.bold)
     page.row += 1
@@ -208,7 +215,7 @@ def _trend_block(page: _Sheet, table: pd.DataFrame, labels: dict[str, str]) -> N
     columns = ["ronda", *TREND_SERIES, "completitud"]
     texts = [labels.get(c) or title(c, lang) for c in columns]
     chart_px = 320
-    page.block(LINE_POINTS + max(text_height(t, WIDTH) for t in texts)
+    page.block(LINE_POINTS + max(header_height(t, WIDTH) for t in texts)
                + LINE_POINTS * len(table) + chart_px * 0.75 + LINE_POINTS)
     sheet.write(page.row, 0, heading, page.formats.bold)
     page.row += 1

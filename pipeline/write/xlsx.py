@@ -2,7 +2,7 @@
 tables and flag colouring, shared by the consolidated and the feedback workbooks.
 
 Every workbook is created with formula, URL and number conversion off, so no text of an
-input ever becomes a formula or a link (SPEC §7).
+input ever becomes a formula or a link (docs/contract.md §7).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from pipeline.write.printing import (
     CHARS_PER_WIDTH,
     LINE_POINTS,
     Printing,
+    header_height,
     row_heights,
     setup,
-    text_height,
 )
 from pipeline.write.xmlrows import (
     StreamedSheet,
@@ -129,6 +129,7 @@ def write_table(
     (xlsxwriter caches a chart's data from the cells it holds)."""
     sheet = workbook.add_worksheet(name, worksheet_class=StreamedSheet)
     columns = [c for c in table.columns if not str(c).startswith("_")]
+    table = _yes_no(table, columns, flag_word, word("no", printing.lang))
     spec, sizes, wrapped = [], [], {}
     for column, header in zip(columns, headers, strict=True):
         kind = _column_kind(table[column])
@@ -148,7 +149,7 @@ def write_table(
     last_row = max(len(table), 1)
     last_col = max(len(columns) - 1, 0)
     heights = row_heights(table[list(wrapped)], wrapped) if wrapped else None
-    sheet.set_row(0, max(text_height(h, w) for h, w in zip(headers, sizes, strict=True))
+    sheet.set_row(0, max(header_height(h, w) for h, w in zip(headers, sizes, strict=True))
                   if headers else LINE_POINTS)
     if sheet.constant_memory:
         # A large round: rows go straight to disk, so an autofilter stands in for the
@@ -185,6 +186,20 @@ def write_table(
                 "type": "cell", "criteria": "==", "value": f'"{flag_word}"',
                 "format": formats.fills[column]})
     return sheet
+
+
+def _yes_no(table: pd.DataFrame, columns: list[str], yes: str, no: str) -> pd.DataFrame:
+    """`table` with its columns of True and False (blank allowed) said in words: a
+    spreadsheet prints a logical cell as 1 or 0 (LibreOffice) or TRUE and FALSE."""
+    said = {}
+    for column in columns:
+        values = table[column]
+        present = values.dropna()
+        if len(present) and (pd.api.types.is_bool_dtype(values) or all(
+                isinstance(v, bool) for v in present.tolist())):
+            said[column] = values.map(lambda v: None if v is None or v is pd.NA or (
+                isinstance(v, float) and v != v) else (yes if v else no))
+    return table.assign(**said) if said else table
 
 
 def _column_kind(series: pd.Series) -> str:

@@ -68,7 +68,11 @@ def column_bodies(values: pd.Series, style: Format | None,
     values take `date_style`."""
     s = style_attr(style)
     if pd.api.types.is_datetime64_any_dtype(values):
-        return [_number(s, v) for v in _serials(values)]
+        # A day among moments (a stated submission date beside a file's time) is printed
+        # as a day: "2026-11-18", not "2026-11-18 00:00".
+        ds = style_attr(date_style) if date_style is not None else s
+        return [_number(ds if isinstance(v, float) and v.is_integer() else s, v)
+                for v in _serials(values)]
     if pd.api.types.is_bool_dtype(values):
         return [_boolean(s, v) for v in values.tolist()]
     if pd.api.types.is_numeric_dtype(values):

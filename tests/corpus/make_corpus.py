@@ -1,4 +1,5 @@
-"""Make the test corpus of returned files that break each promise (issue 3, SPEC §3.2, §7).
+"""Make the test corpus of returned files that break each promise (issue 3, docs/contract.md §3.2,
+§7).
 
 Run from the project folder: `python tests/corpus/make_corpus.py`. Needs LibreOffice
 (`soffice`, the second producer: .ods, .xls, .xlsm and recalculated .xlsx) and, for the

@@ -1,0 +1,96 @@
+"""Whether a file is this round's, and whether it says anything new (issue 21).
+
+A file whose template key or name says another round ("Nicaragua - 2026-T4.xlsx" in round
+2027-T1) is set apart with a warning: not this round's submission, its rows not
+consolidated, its reporter still missing. A file whose content is what its reporter sent
+in its last stored round, unchanged, is counted but marked not updated, with a warning
+the focal point reads in the feedback and `validate` prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from pipeline.analyse.tables import build_tables, count_issues
+from pipeline.model.run import RunResult
+from pipeline.model.submission import Submission
+from pipeline.read.provenance import round_in_filename
+from pipeline.words import both
+from validation import Issue, make_issue
+
+# What a focal point writes about an item: the same in both rounds means nothing changed.
+CONTENT = ("id", "grupo_trabajo", "pilar", "tema", "actividad", "resultado_esperado",
+           "indicadores", "responsable_medicion", "responsable", "plazo", "estado", "avance",
+           "supuestos_riesgos", "observaciones", "reservado")
+_QUARTER = re.compile(r"^20[0-9]{2}-T[1-4]$")
+
+
+def set_apart_other_rounds(subs: list[Submission], ronda: str) -> tuple[list[Submission],
+                                                                        list[Issue]]:
+    """The read files that say they are another round's, set apart and warned. A round
+    read from a file's name counts only where the round is named the same way."""
+    kept, issues = [], []
+    for sub in subs:
+        said = sub.ronda_declarada
+        from_key = said != round_in_filename(sub.archivo)  # else its name says so too
+        if sub.estado != "leido" or not said or said == ronda or (
+                not from_key and not _QUARTER.match(ronda)):
+            kept.append(sub)
+            continue
+        where = both("where.template" if from_key else "where.filename")
+        kept.append(dataclasses.replace(sub, estado="otra_ronda", ronda=ronda, motivo=both(
+            "other_round", ronda_archivo=said, ronda=ronda)))
+        issues.append(make_issue("ronda-distinta", archivo=sub.archivo, ronda_archivo=said,
+                                 ronda=ronda, donde=where))
+    return kept, issues
+
+
+def mark_not_updated(result: RunResult,
+                     last: Mapping[str, tuple[str, pd.DataFrame]]) -> RunResult:
+    """`result` with each file that repeats its reporter's last stored round marked and
+    warned (its tables made again with them)."""
+    matrix = result.matrix
+    stale: dict[str, str] = {}
+    for sub in result.submissions:
+        if sub.estado != "leido" or sub.informante not in last:
+            continue
+        ronda, before = last[sub.informante]
+        own = matrix[matrix["archivo"] == sub.archivo]
+        if len(own) and ronda != result.ronda and _content(own) == _content(before):
+            stale[sub.archivo] = ronda
+    if not stale:
+        return result
+    subs = [dataclasses.replace(s, sin_actualizar=stale[s.archivo],
+                                motivo=both("not_updated", anterior=stale[s.archivo]))
+            if s.archivo in stale else s for s in result.submissions]
+    found = [make_issue("sin-actualizar", archivo=s.archivo, informante=s.informante,
+                        anterior=stale[s.archivo]) for s in subs if s.archivo in stale]
+    issues = sorted([*found, *result.issues],  # first among its file's (a stable sort)
+                    key=lambda i: (i.archivo == "", i.archivo))
+    subs = count_issues(subs, issues)
+    tables, summary = build_tables(matrix, issues, subs, result.ref, result.lang)
+    return dataclasses.replace(result, issues=issues, submissions=subs,
+                               tables={**result.tables, **tables},
+                               summary={**result.summary, **summary})
+
+
+def _content(items: pd.DataFrame) -> list[tuple[str, ...]]:
+    """The items' content, each value as text, in an order of its own."""
+    columns = [c for c in CONTENT if c in items.columns]
+    return sorted(tuple(_text(v) for v in row)
+                  for row in items[columns].itertuples(index=False, name=None))
+
+
+def _text(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
