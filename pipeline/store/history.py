@@ -191,21 +191,3 @@ def load_submissions(conn: sqlite3.Connection | None, ronda: str) -> pd.DataFram
     return pd.read_sql_query(
         f"SELECT {', '.join(SUBMISSION_COLUMNS)} FROM envios WHERE ronda = ? ORDER BY rowid",
         conn, params=(ronda,)).fillna("")
-
-
-def record_mail(conn: sqlite3.Connection, day: dt.date, row: dict[str, str]) -> None:
-    """One message's outcome, committed at once: what was sent stays known even if the
-    run dies at the next."""
-    values = [day.isoformat(), *(row.get(c, "") for c in MAIL_COLUMNS[1:])]
-    conn.execute(f"INSERT INTO correos VALUES ({', '.join('?' * len(MAIL_COLUMNS))})", values)
-
-
-def sent_on(conn: sqlite3.Connection | None, day: dt.date, tipo: str,
-            ) -> dict[tuple[str, str, str, str], str]:
-    """The messages of a kind sent on `day`, by (kind, round, party, language): when."""
-    if conn is None:
-        return {}
-    rows = conn.execute("SELECT tipo, ronda, parte, idioma, MAX(momento) FROM correos "
-                        "WHERE dia = ? AND tipo = ? AND resultado = 'enviado' "
-                        "GROUP BY tipo, ronda, parte, idioma", (day.isoformat(), tipo))
-    return {(t, r, p, i): m for t, r, p, i, m in rows.fetchall()}
