@@ -53,7 +53,6 @@ WORDS: dict[str, Entry] = {
                          "Pending commitments of {party} as of {as_of}"),
     "reminder.everyone": ("todas las partes", "every party"),
     "reminder.nobody_known": ("partes no reconocidas", "parties not recognized"),
-    "reminder.signature": ("Secretaría Ejecutiva de la CRM", "CRM Executive Secretariat"),
     # The annual report
     "report.title": ("Informe anual {year} — {plan}", "Annual report {year} — {plan}"),
     "report.draft": ("BORRADOR para edición de la Presidencia Pro-Tempore y la Secretaría "

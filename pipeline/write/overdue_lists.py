@@ -53,7 +53,7 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
         lines.append(word("reminder.item_soon", lang, actividad=escape(r["actividad"]),
                           due=iso_day(r["fecha_limite"]),
                           informante=escape(ref.label("parte", str(r["informante"]), lang))))
-    lines += ["", word("reminder.ask", lang), "", word("reminder.signature", lang)]
+    lines += ["", word("reminder.ask", lang), "", ref.correo.signature(lang)]
     return "\n".join(lines)
 
 
