@@ -49,17 +49,27 @@ def mail() -> None:
 @mail.command()
 @INPUT
 @click.option("--from-history", is_flag=True)
+@click.option("--round", "ronda")
 @_shared
-def overdue(input_dir: Path | None, from_history: bool, **given: Any) -> None:
+def overdue(input_dir: Path | None, from_history: bool, ronda: str | None,
+            **given: Any) -> None:
     """Reminders (its help: help.mail.overdue)."""
     def job(options: MailOptions, ws: Workspace | None) -> MailResult:
+        from pipeline.cli import places
         from pipeline.jobs.mail import mail_overdue
+        from pipeline.model.errors import RoundFolderMissing
 
-        if input_dir is not None and from_history:
+        if input_dir is not None and (from_history or ronda):
             raise click.UsageError(word("cli.need_source", options.lang))
-        return mail_overdue(options, input_dir)
+        name = places.round_name(ronda, options.config)
+        if name is None or from_history:  # the stored rounds (up to the one named)
+            return mail_overdue(options, input_dir, name)
+        folder = places.needs(ws, None, ws.received(name) if ws else None)
+        if not folder.is_dir():
+            raise RoundFolderMissing(str(folder))
+        return mail_overdue(options, folder)
 
-    _run("vencidos", None, given, job)
+    _run("vencidos", ronda, given, job)
 
 
 @mail.command()

@@ -36,9 +36,10 @@ from pipeline.model.errors import (
     RoundClosed,
 )
 from pipeline.model.run import Options
+from pipeline.model.submission import Submission
 from pipeline.reference.data import Reference
 from pipeline.reference.load import load_reference
-from pipeline.store.history import open_history
+from pipeline.store.history import latest_signers, open_history
 from pipeline.store.lock import hold_lock
 from pipeline.store.outbox import (
     SENDING,
@@ -78,11 +79,13 @@ class MailResult:
     nothing: bool = False  # nobody had anything to be told
 
 
-def mail_overdue(options: MailOptions, input_dir: Path | None) -> MailResult:
-    """A reminder to each party with overdue or due-soon items."""
+def mail_overdue(options: MailOptions, input_dir: Path | None,
+                 up_to: str | None = None) -> MailResult:
+    """A reminder to each party with overdue or due-soon items: from the folder given,
+    else from each reporter's latest stored round (up to the round `up_to`)."""
     ref = _ready(options)
     reminders = pending(input_dir, options.as_of, options.out_dir, options.history,
-                        options.config, ref)
+                        options.config, ref, up_to)
     contacts = load_contacts(options.contacts, ref)
     with tempfile.TemporaryDirectory() as folder:
         def attach(party: str, lang: str) -> tuple[str, bytes]:
@@ -150,10 +153,17 @@ def mail_call(options: MailOptions, input_dir: Path | None, ronda: str,
     missing = [r for r in ref.esperados if r not in sent_already]
     contacts = load_contacts(options.contacts, ref)
     writable = [r for r in missing if ref.party(r) is not None]
+    # who signed each reporter's last matrix: called when the contacts book has nobody
+    last: list[Submission] = []
+    if options.history is not None:
+        with open_history(options.history, create=False) as conn:
+            last = latest_signers(conn, ronda)
+    signed, signer_issues = signers(last, ref)
+    signed = [s for s in signed if not contacts.of(s.parte)]
     with tempfile.TemporaryDirectory() as folder:
         made: dict[tuple[str, str], Path] = {}
         blank: set[str] = set()
-        for lang in _spoken(contacts.people, writable):
+        for lang in _spoken([*contacts.people, *signed], writable):
             templates = generate_templates(tuple(writable), False, ronda, lang,
                                            Path(folder) / lang, options.config,
                                            today=options.as_of, history=options.history)
@@ -164,9 +174,9 @@ def mail_call(options: MailOptions, input_dir: Path | None, ronda: str,
             path = made[(reporter, lang)]
             return path.name, path.read_bytes()
 
-        drafts, left = call_drafts(ronda, closes, options.as_of, ref, contacts, writable,
-                                   blank, attach)
-    return _finish(options, ref, "convocatoria", ronda, contacts, drafts, left, [],
+        drafts, left = call_drafts(ronda, closes, options.as_of, ref, contacts, signed,
+                                   writable, blank, attach)
+    return _finish(options, ref, "convocatoria", ronda, contacts, drafts, left, signer_issues,
                    nothing=not missing)
 
 

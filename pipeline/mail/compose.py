@@ -92,13 +92,15 @@ def feedback_drafts(ronda: str, as_of: dt.date, ref: Reference, contacts: Contac
 
 
 def call_drafts(ronda: str, closing: dt.date, as_of: dt.date, ref: Reference,
-                contacts: Contacts, missing: Iterable[str], blank: set[str],
-                attach: Attach) -> tuple[list[Draft], list[LeftOut]]:
-    """To each expected reporter that has not sent: its template, the closing date."""
+                contacts: Contacts, signers: list[Contact], missing: Iterable[str],
+                blank: set[str], attach: Attach) -> tuple[list[Draft], list[LeftOut]]:
+    """To each expected reporter that has not sent: its template, the closing date. A
+    reporter nobody in the contacts book reads is written to at the address of whoever
+    signed its last matrix (`signers`)."""
     drafts, left = [], []
     closes = iso_day(closing)
     for reporter in missing:
-        people = contacts.of(reporter)
+        people = contacts.of(reporter) or [s for s in signers if s.parte == reporter]
         if not people:
             left.append(LeftOut("convocatoria", ronda, reporter))
             continue

@@ -12,13 +12,14 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.model.errors import HistoryError
 from pipeline.model.run import RunResult
+from pipeline.model.submission import Submission
 from pipeline.model.values import column_texts, history_text
 
 FILE_NAME = "historial.sqlite"
@@ -29,6 +30,7 @@ ITEM_COLUMNS = ("informante", "id", "grupo_trabajo", "pilar", "tema", "actividad
                 "vencido", "por_vencer")
 SUBMISSION_COLUMNS = ("informante", "archivo", "estado", "fecha_envio", "a_tiempo", "filas",
                       "errores", "advertencias")
+SIGNER_COLUMNS = ("informante", "archivo", "contacto_nombre", "contacto_correo")
 MAIL_COLUMNS = ("dia", "tipo", "ronda", "parte", "idioma", "para", "copia", "asunto",
                 "resultado", "motivo", "momento")
 MIGRATIONS: list[list[str]] = [
@@ -44,6 +46,10 @@ MIGRATIONS: list[list[str]] = [
     [  # version 2: every message sent or tried, so a rerun sends nothing twice
         f"""CREATE TABLE correos ({", ".join(f"{c} TEXT" for c in MAIL_COLUMNS)})""",
         "CREATE INDEX correos_dia ON correos (dia, tipo, ronda, parte, idioma)",
+    ],
+    [  # version 3: who signed each matrix of a round, for the next round's call
+        f"""CREATE TABLE firmantes (ronda TEXT NOT NULL REFERENCES rondas(ronda),
+                                   {", ".join(f"{c} TEXT" for c in SIGNER_COLUMNS)})""",
     ],
 ]
 
@@ -96,20 +102,26 @@ def save_round(result: RunResult) -> None:
         "informante": s.informante, "archivo": s.archivo, "estado": s.estado,
         "fecha_envio": s.fecha_envio, "a_tiempo": s.a_tiempo, "filas": s.filas,
         "errores": s.errores, "advertencias": s.advertencias} for s in result.submissions])
+    signed = [(s.informante, s.archivo, s.contacto_nombre, s.contacto_correo)
+              for s in result.submissions
+              if s.estado == "leido" and s.informante and s.contacto_correo]
     with open_history(result.history) as conn:
         assert conn is not None
-        store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs)
+        store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs,
+                    signed)
 
 
 def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
                 figures: dict[str, int],
-                matrix: pd.DataFrame, submissions: pd.DataFrame) -> None:
-    """Replace the round's rows, all or nothing."""
+                matrix: pd.DataFrame, submissions: pd.DataFrame,
+                signers: Sequence[tuple[str, str, str, str]] = ()) -> None:
+    """Replace the round's rows, all or nothing. `signers`: (reporter, file, name,
+    e-mail) of each matrix read that names who filled it."""
     items = _rows(matrix, ITEM_COLUMNS)
     subs = _rows(submissions, SUBMISSION_COLUMNS)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("items", "envios", "rondas"):
+        for table in ("items", "envios", "firmantes", "rondas"):
             conn.execute(f"DELETE FROM {table} WHERE ronda = ?", (ronda,))
         conn.execute("INSERT INTO rondas VALUES (?, ?, ?)",
                      (ronda, as_of.isoformat(), json.dumps(figures, sort_keys=True)))
@@ -117,6 +129,8 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
         conn.executemany(f"INSERT INTO items VALUES ({marks})", [(ronda, *r) for r in items])
         marks = ", ".join("?" * (len(SUBMISSION_COLUMNS) + 1))
         conn.executemany(f"INSERT INTO envios VALUES ({marks})", [(ronda, *r) for r in subs])
+        conn.executemany("INSERT INTO firmantes VALUES (?, ?, ?, ?, ?)",
+                         [(ronda, *r) for r in signers])
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -191,3 +205,16 @@ def load_submissions(conn: sqlite3.Connection | None, ronda: str) -> pd.DataFram
     return pd.read_sql_query(
         f"SELECT {', '.join(SUBMISSION_COLUMNS)} FROM envios WHERE ronda = ? ORDER BY rowid",
         conn, params=(ronda,)).fillna("")
+
+
+def latest_signers(conn: sqlite3.Connection | None, before: str) -> list[Submission]:
+    """Who signed each reporter's matrix in the latest round before `before` in which its
+    matrix named someone: the people to call when the contacts book has nobody."""
+    if conn is None:
+        return []
+    rows = conn.execute(
+        "SELECT f.informante, f.archivo, f.contacto_nombre, f.contacto_correo FROM firmantes f "
+        "WHERE f.ronda = (SELECT MAX(g.ronda) FROM firmantes g WHERE g.ronda < ? AND "
+        "g.informante = f.informante) ORDER BY f.informante, f.rowid", (before,)).fetchall()
+    return [Submission(archivo or "", informante=informante, contacto_nombre=name or "",
+                       contacto_correo=mail) for informante, archivo, name, mail in rows]
