@@ -38,7 +38,7 @@ HELD_BACK = ("ya_enviado", "desconocido")  # not tried: today's message went, or
 class Outcome:
     state: str  # enviado | rechazado | no_enviado | desconocido | ya_enviado
     reason: str = ""  # in the run's language
-    at: str = ""  # when it was sent, or tried (ISO, seconds)
+    at: str = ""  # when it was sent, or perhaps sent (ISO, seconds)
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def _held_back(before: Earlier, lang: str) -> Outcome:
                                           time=_clock(before.at)), before.at)
     if before.state == "rechazado":
         return Outcome("rechazado", word("mail.reason.rechazado_antes", lang,
-                                         time=_clock(before.at), why=before.reason), before.at)
+                                         time=_clock(before.at), why=before.reason))
     return Outcome("desconocido", word("mail.reason.desconocido_antes", lang,
                                        time=_clock(before.at), subject=before.subject,
                                        to=before.to), before.at)
@@ -193,7 +193,8 @@ def _send_once(smtp: _Watched, connection: _Connection, draft: Draft,
         outcome = _send(smtp, connection, draft, settings, lang, at)
     except BaseException:
         state = "desconocido" if smtp.data_started else "no_enviado"
-        outcome = Outcome(state, word(f"mail.reason.interrumpido.{state}", lang), when)
+        outcome = Outcome(state, word(f"mail.reason.interrumpido.{state}", lang),
+                          when if smtp.data_started else "")
         connection.drop()  # its answer, if it comes, is not for the next command
         ledger.settle(record, outcome)
         tell(outcome)
@@ -215,19 +216,19 @@ def _send(smtp: _Watched, connection: _Connection, draft: Draft, settings: MailS
     except smtplib.SMTPRecipientsRefused as exc:  # every recipient: nothing went
         temporary = all(code < 500 for code, _ in exc.recipients.values())
         return Outcome("no_enviado" if temporary else "rechazado",
-                       _refusals(exc.recipients, lang), when)
+                       _refusals(exc.recipients, lang))
     except smtplib.SMTPResponseException as exc:  # the server's answer (sender, DATA)
         _quietly(smtp.rset)
         said = f"{exc.smtp_code} {_text(exc.smtp_error)}"
         if 400 <= exc.smtp_code < 500:  # temporary: the next run tries again
-            return Outcome("no_enviado", word("mail.reason.temporal", lang, why=said), when)
-        return Outcome("rechazado", said, when)
+            return Outcome("no_enviado", word("mail.reason.temporal", lang, why=said))
+        return Outcome("rechazado", said)
     except OSError as exc:  # the connection lost (smtplib's own errors are OSErrors too)
         connection.drop()
         if smtp.data_started:  # the message went, its answer never came: it may be there
             return Outcome("desconocido", word("mail.reason.sin_respuesta", lang,
                                                why=_said(exc)), when)
-        return Outcome("no_enviado", word("mail.reason.cortado", lang, why=_said(exc)), when)
+        return Outcome("no_enviado", word("mail.reason.cortado", lang, why=_said(exc)))
     return Outcome("enviado", _refusals(refused, lang) if refused else "", when)
 
 

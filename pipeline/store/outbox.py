@@ -78,6 +78,8 @@ def record_message(conn: sqlite3.Connection, day: dt.date, row: dict[str, str]) 
 
 def record_outcome(conn: sqlite3.Connection, rowid: int, state: str, reason: str,
                    at: str) -> None:
-    """What became of the message, committed at once."""
-    conn.execute("UPDATE correos SET resultado = ?, motivo = ?, momento = ? WHERE rowid = ?",
+    """What became of the message, committed at once; `at` (when it was sent) replaces
+    the moment it was tried only when given."""
+    conn.execute("UPDATE correos SET resultado = ?, motivo = ?, "
+                 "momento = COALESCE(NULLIF(?, ''), momento) WHERE rowid = ?",
                  (state, reason, at, rowid))
