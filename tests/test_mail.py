@@ -209,10 +209,10 @@ def test_a_message_whose_only_recipient_is_refused_is_not_sent(
     assert states == {"Estados Unidos": "rechazado", "Guatemala": "enviado"}
 
 
-def test_a_dropped_connection_loses_one_message_and_records_none_as_sent(
+def test_a_connection_dropped_before_the_message_loses_it_and_the_next_run_sends_it(
         tmp_path: Path, server: tuple[Handler, int]) -> None:
     handler, port = server
-    handler.drop_at = 2
+    handler.drop_at_mail = 2
     config = config_file(tmp_path, port)
     result = overdue(tmp_path, "--send", config=config)
     assert result.exit_code == 1
@@ -225,10 +225,28 @@ def test_a_dropped_connection_loses_one_message_and_records_none_as_sent(
     received = {r.message["Subject"] for r in handler.received}
     assert len(recorded) == len(received)
     # the next run sends the lost one, and only it
-    handler.drop_at = None
+    handler.drop_at_mail = None
     before = len(handler.received)
     overdue(tmp_path, "--send", config=config)
     assert len(handler.received) == before + 1
+
+
+def test_a_connection_dropped_after_the_message_went_is_unknown_not_lost(
+        tmp_path: Path, server: tuple[Handler, int]) -> None:
+    """The server had the whole message and never answered: it may have arrived (SPEC §7:
+    an outcome the product could not learn is unknown, never sent nor not sent)."""
+    handler, port = server
+    handler.drop_at = 2
+    config = config_file(tmp_path, port)
+    result = overdue(tmp_path, "--send", config=config)
+    assert result.exit_code == 1
+    rows = [r for r in index(tmp_path / "out") if r["mensaje_archivo"]]
+    [unknown] = [r for r in rows if r["resultado"] == "desconocido"]
+    assert len(handler.received) == len(rows) - 1
+    assert unknown["asunto"] in result.output  # named: check the sent folder for it
+    before = handler.datas
+    overdue(tmp_path, "--send", config=config)
+    assert handler.datas == before  # not sent again without --again
 
 
 @pytest.mark.parametrize("security", ["starttls", "ssl"])
@@ -445,7 +463,8 @@ def test_an_attachment_opens_in_libreoffice(tmp_path: Path) -> None:
 
 
 def test_a_history_of_the_first_schema_is_upgraded_with_its_rounds(tmp_path: Path) -> None:
-    from pipeline.store.history import MIGRATIONS, open_history, sent_on
+    from pipeline.store.history import MIGRATIONS, open_history
+    from pipeline.store.outbox import earlier
 
     path = tmp_path / "old.sqlite"
     with sqlite3.connect(path) as conn:
@@ -457,7 +476,7 @@ def test_a_history_of_the_first_schema_is_upgraded_with_its_rounds(tmp_path: Pat
         assert conn is not None
         assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert conn.execute("SELECT ronda FROM rondas").fetchall() == [("2026-T4",)]
-        assert sent_on(conn, AS_OF, "vencidos") == {}
+        assert earlier(conn, AS_OF, "vencidos", "OIM", set()) is None
 
 
 def test_names_with_commas_colons_and_accents_stay_one_recipient(tmp_path: Path) -> None:

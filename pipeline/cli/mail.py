@@ -29,6 +29,7 @@ CONTACTS = click.option("--contacts", type=click.Path(path_type=Path, dir_okay=F
 SEND = click.option("--send", is_flag=True)
 AGAIN = click.option("--again", is_flag=True)
 OUT = click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False))
+ATTENTION = ("rechazado", "no_enviado", "desconocido")  # outcomes someone must look at
 INPUT = click.argument("input_dir", required=False,
                        type=click.Path(path_type=Path, file_okay=False))
 
@@ -48,17 +49,27 @@ def mail() -> None:
 @mail.command()
 @INPUT
 @click.option("--from-history", is_flag=True)
+@click.option("--round", "ronda")
 @_shared
-def overdue(input_dir: Path | None, from_history: bool, **given: Any) -> None:
+def overdue(input_dir: Path | None, from_history: bool, ronda: str | None,
+            **given: Any) -> None:
     """Reminders (its help: help.mail.overdue)."""
     def job(options: MailOptions, ws: Workspace | None) -> MailResult:
+        from pipeline.cli import places
         from pipeline.jobs.mail import mail_overdue
+        from pipeline.model.errors import RoundFolderMissing
 
-        if input_dir is not None and from_history:
+        if input_dir is not None and (from_history or ronda):
             raise click.UsageError(word("cli.need_source", options.lang))
-        return mail_overdue(options, input_dir)
+        name = places.round_name(ronda, options.config)
+        if name is None or from_history:  # the stored rounds (up to the one named)
+            return mail_overdue(options, input_dir, name)
+        folder = places.needs(ws, None, ws.received(name) if ws else None)
+        if not folder.is_dir():
+            raise RoundFolderMissing(str(folder))
+        return mail_overdue(options, folder)
 
-    _run("vencidos", None, given, job)
+    _run("vencidos", ronda, given, job)
 
 
 @mail.command()
@@ -130,14 +141,16 @@ def _run(kind: str, ronda: str | None, given: dict[str, Any],
             out_dir=out, as_of=day, lang=lang, config=config,
             contacts=given["contacts"] or (ws.contacts if ws else None),
             history=given["history"] or (ws.history if ws else None),
-            send=given["send"], again=given["again"])
+            send=given["send"], again=given["again"],
+            waiting=lambda pid: click.echo(word("cli.mail_waiting", lang, pid=pid or "?"),
+                                           err=True))
         result = job(options, ws)
         _tell(result, options, lang, given["verbose"] or sys.stdout.isatty())
         if result.sent is not None and result.sent.unreachable:
             sys.exit(3)
         attention = result.prepared.left_out or any(
             i.severity == "error" for i in result.prepared.issues) or (
-            result.sent is not None and any(o.state in ("rechazado", "no_enviado")
+            result.sent is not None and any(o.state in ATTENTION
                                             for o in result.sent.outcomes.values()))
         sys.exit(1 if attention else 0)
 
@@ -166,9 +179,17 @@ def _tell(result: MailResult, options: MailOptions, lang: Lang, talk: bool) -> N
     if result.sent is not None:
         states = [o.state for o in result.sent.outcomes.values()]
         failed = sum(s in ("rechazado", "no_enviado") for s in states)
-        if talk or failed:
+        unknown = states.count("desconocido")
+        if talk or failed or unknown:
             click.echo(word("cli.mail_sent", lang, sent=states.count("enviado"), failed=failed,
-                            skipped=states.count("ya_enviado"), index=index), err=not talk)
+                            skipped=states.count("ya_enviado"), unknown=unknown, index=index),
+                       err=not talk)
+        for draft in prepared.drafts:  # what only the sent folder can tell: always said
+            outcome = result.sent.outcomes.get(draft.key)
+            if outcome is not None and outcome.state == "desconocido":
+                click.echo(word("cli.mail_unknown", lang, subject=draft.subject,
+                                to=", ".join(draft.addresses), time=outcome.at[11:16]),
+                           err=True)
         if result.sent.unreachable:  # why nothing went: the server, the login
             reason = next(o.reason for o in result.sent.outcomes.values()
                           if o.state == "no_enviado")

@@ -1,14 +1,17 @@
 """`seguimiento mail overdue | feedback | call`: the messages of each kind prepared as
 drafts (`.eml` and an index), and with --send sent over SMTP, every outcome in the index
-and the history (a rerun the same day sends nothing twice unless --again)."""
+and the history. Sending holds the history's sending lock from the first draft written to
+the last outcome kept (a second run waits, then finds today's messages sent): a party is
+written to at most once per kind and day unless --again (SPEC §7)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import os
+import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +27,7 @@ from pipeline.mail.compose import (
 from pipeline.mail.contacts import Contact, Contacts, load_contacts, signers
 from pipeline.mail.drafts import Prepared, write_mail
 from pipeline.mail.message import Draft
-from pipeline.mail.send import PASSWORD_VARIABLE, Sent, send_all
+from pipeline.mail.send import PASSWORD_VARIABLE, Outcome, Sent, send_all
 from pipeline.model.errors import (
     MailNeedsHistory,
     MailNotConfigured,
@@ -33,9 +36,20 @@ from pipeline.model.errors import (
     RoundClosed,
 )
 from pipeline.model.run import Options
+from pipeline.model.submission import Submission
 from pipeline.reference.data import Reference
 from pipeline.reference.load import load_reference
-from pipeline.store.history import open_history, record_mail, sent_on
+from pipeline.store.history import latest_signers, open_history
+from pipeline.store.lock import hold_lock
+from pipeline.store.outbox import (
+    SENDING,
+    Earlier,
+    earlier,
+    record_message,
+    record_outcome,
+    sending_lock,
+    settle_abandoned,
+)
 from pipeline.write.feedback import feedback_paths, files_of, write_feedback
 from pipeline.write.overdue_lists import party_workbook
 from pipeline.write.staging import refuse_inside
@@ -53,6 +67,7 @@ class MailOptions:
     send: bool = False
     again: bool = False
     today: dt.date = field(default_factory=dt.date.today)  # the day "sent today" counts
+    waiting: Callable[[str], None] | None = None  # told when another run is sending (its pid)
 
 
 @dataclass(frozen=True)
@@ -64,11 +79,13 @@ class MailResult:
     nothing: bool = False  # nobody had anything to be told
 
 
-def mail_overdue(options: MailOptions, input_dir: Path | None) -> MailResult:
-    """A reminder to each party with overdue or due-soon items."""
+def mail_overdue(options: MailOptions, input_dir: Path | None,
+                 up_to: str | None = None) -> MailResult:
+    """A reminder to each party with overdue or due-soon items: from the folder given,
+    else from each reporter's latest stored round (up to the round `up_to`)."""
     ref = _ready(options)
     reminders = pending(input_dir, options.as_of, options.out_dir, options.history,
-                        options.config, ref)
+                        options.config, ref, up_to)
     contacts = load_contacts(options.contacts, ref)
     with tempfile.TemporaryDirectory() as folder:
         def attach(party: str, lang: str) -> tuple[str, bytes]:
@@ -136,10 +153,17 @@ def mail_call(options: MailOptions, input_dir: Path | None, ronda: str,
     missing = [r for r in ref.esperados if r not in sent_already]
     contacts = load_contacts(options.contacts, ref)
     writable = [r for r in missing if ref.party(r) is not None]
+    # who signed each reporter's last matrix: called when the contacts book has nobody
+    last: list[Submission] = []
+    if options.history is not None:
+        with open_history(options.history, create=False) as conn:
+            last = latest_signers(conn, ronda)
+    signed, signer_issues = signers(last, ref)
+    signed = [s for s in signed if not contacts.of(s.parte)]
     with tempfile.TemporaryDirectory() as folder:
         made: dict[tuple[str, str], Path] = {}
         blank: set[str] = set()
-        for lang in _spoken(contacts.people, writable):
+        for lang in _spoken([*contacts.people, *signed], writable):
             templates = generate_templates(tuple(writable), False, ronda, lang,
                                            Path(folder) / lang, options.config,
                                            today=options.as_of, history=options.history)
@@ -150,9 +174,9 @@ def mail_call(options: MailOptions, input_dir: Path | None, ronda: str,
             path = made[(reporter, lang)]
             return path.name, path.read_bytes()
 
-        drafts, left = call_drafts(ronda, closes, options.as_of, ref, contacts, writable,
-                                   blank, attach)
-    return _finish(options, ref, "convocatoria", ronda, contacts, drafts, left, [],
+        drafts, left = call_drafts(ronda, closes, options.as_of, ref, contacts, signed,
+                                   writable, blank, attach)
+    return _finish(options, ref, "convocatoria", ronda, contacts, drafts, left, signer_issues,
                    nothing=not missing)
 
 
@@ -188,19 +212,58 @@ def _finish(options: MailOptions, ref: Reference, kind: str, ronda: str, contact
                            parte=(ref.label("parte", x.parte, "es"),
                                   ref.label("parte", x.parte, "en"))) for x in left)]
     prepared = Prepared(drafts, left, issues)
-    written = write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of)
     if not options.send or not drafts:
+        written = write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of)
         return MailResult(kind, written, prepared, nothing=nothing)
     assert options.history is not None
-    with open_history(options.history) as conn:
+    outcomes: dict[tuple[str, str, str, str], Outcome] = {}
+    with hold_lock(sending_lock(options.history), waiting=options.waiting), \
+            open_history(options.history) as conn:
         assert conn is not None
-        sent = send_all(drafts, ref.correo, os.environ.get(PASSWORD_VARIABLE, ""),
-                        options.lang, sent_on(conn, options.today, kind), options.again,
-                        lambda d, o: record_mail(conn, options.today, {
-                            "tipo": d.kind, "ronda": d.ronda, "parte": d.parte,
-                            "idioma": d.lang, "para": ", ".join(c.correo for c in d.to),
-                            "copia": ", ".join(c.correo for c in d.cc), "asunto": d.subject,
-                            "resultado": o.state, "motivo": o.reason, "momento": o.at}))
-    written = write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of,
-                         sent.outcomes)
+        settle_abandoned(conn)  # messages a run left with the server: unknown
+        write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of)
+        try:
+            sent = send_all(drafts, ref.correo, os.environ.get(PASSWORD_VARIABLE, ""),
+                            options.lang, _Ledger(conn, options.today), options.again,
+                            lambda d, o: outcomes.__setitem__(d.key, o))
+        finally:  # interrupted too: the index says what went, never "prepared" for it
+            written = write_mail(prepared, options.out_dir, ref, options.lang, kind,
+                                 options.as_of, outcomes)
     return MailResult(kind, written, prepared, sent, nothing)
+
+
+@dataclass
+class _Ledger:
+    """The history's outbox as the sending sees it: today's messages of this run (a
+    party's other languages) do not hold back the next."""
+
+    conn: sqlite3.Connection
+    day: dt.date
+    mine: set[int] = field(default_factory=set)
+
+    def earlier(self, draft: Draft) -> Earlier | None:
+        return earlier(self.conn, self.day, draft.kind, draft.parte, self.mine,
+                       *_addresses(draft))
+
+    def intend(self, draft: Draft, at: str) -> int:
+        return self._keep(draft, Outcome(SENDING, "", at))
+
+    def settle(self, record: int, outcome: Outcome) -> None:
+        record_outcome(self.conn, record, outcome.state, outcome.reason, outcome.at)
+
+    def note(self, draft: Draft, outcome: Outcome) -> None:
+        self._keep(draft, outcome)
+
+    def _keep(self, draft: Draft, outcome: Outcome) -> int:
+        record = record_message(self.conn, self.day, {
+            "tipo": draft.kind, "ronda": draft.ronda, "parte": draft.parte,
+            "idioma": draft.lang, "para": _addresses(draft)[0],
+            "copia": _addresses(draft)[1], "asunto": draft.subject,
+            "resultado": outcome.state, "motivo": outcome.reason, "momento": outcome.at})
+        self.mine.add(record)
+        return record
+
+
+def _addresses(draft: Draft) -> tuple[str, str]:
+    """Its main recipients and copies as the history keeps them."""
+    return ", ".join(c.correo for c in draft.to), ", ".join(c.correo for c in draft.cc)

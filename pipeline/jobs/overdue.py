@@ -35,10 +35,11 @@ def run_reminders(input_dir: Path | None, as_of: dt.date, out_dir: Path, fmt: st
 
 
 def pending(input_dir: Path | None, as_of: dt.date, out_dir: Path, history: Path | None,
-            config: Path | None, ref: Reference) -> Reminders:
+            config: Path | None, ref: Reference, up_to: str | None = None) -> Reminders:
     """Who has what overdue or due soon: from a folder of returned files (never written
-    into: `out_dir` inside it is refused) or from each reporter's latest stored round;
-    with the observers' views of the items (the folder's, or the latest stored round's)."""
+    into: `out_dir` inside it is refused) or from each reporter's latest stored round
+    (up to the round `up_to`, when given); with the observers' views of the items (the
+    folder's, or the latest stored round's)."""
     if input_dir is not None:
         refuse_inside(input_dir, out_dir)
         result = validate_files([input_dir], as_of, "es", config)[0]
@@ -47,7 +48,8 @@ def pending(input_dir: Path | None, as_of: dt.date, out_dir: Path, history: Path
         if history is None:
             raise NoWorkspace()
         with open_history(history, create=False) as conn:
-            items = latest_items_per_reporter(conn, "\uffff")
-            observed = load_observations(conn, previous_round(conn, "\uffff"))
+            # rounds sort as written: "2026-T4\uffff" follows 2026-T4 and precedes 2027-T1
+            items = latest_items_per_reporter(conn, f"{up_to or ''}\uffff")
+            observed = load_observations(conn, previous_round(conn, f"{up_to or ''}\uffff"))
         matrix = flag_due(items, as_of, ref.dias_por_vencer)
     return build_reminders(matrix, as_of, Matcher(ref), observed)

@@ -83,7 +83,7 @@ def feedback_drafts(ronda: str, as_of: dt.date, ref: Reference, contacts: Contac
         for lang, (to, cc) in by_language(people).items():
             label = ref.label("parte", reporter, lang)
             body = _feedback_body(label, ronda, errors, warnings, issues.get(reporter, []),
-                                  by, lang)
+                                  by, lang, ref.correo.signature(lang))
             drafts.append(Draft(
                 "retroalimentacion", ronda, reporter, lang, tuple(to), tuple(cc),
                 word("mail.subject.retroalimentacion", lang, ronda=ronda, party=label), body,
@@ -92,13 +92,15 @@ def feedback_drafts(ronda: str, as_of: dt.date, ref: Reference, contacts: Contac
 
 
 def call_drafts(ronda: str, closing: dt.date, as_of: dt.date, ref: Reference,
-                contacts: Contacts, missing: Iterable[str], blank: set[str],
-                attach: Attach) -> tuple[list[Draft], list[LeftOut]]:
-    """To each expected reporter that has not sent: its template, the closing date."""
+                contacts: Contacts, signers: list[Contact], missing: Iterable[str],
+                blank: set[str], attach: Attach) -> tuple[list[Draft], list[LeftOut]]:
+    """To each expected reporter that has not sent: its template, the closing date. A
+    reporter nobody in the contacts book reads is written to at the address of whoever
+    signed its last matrix (`signers`)."""
     drafts, left = [], []
     closes = iso_day(closing)
     for reporter in missing:
-        people = contacts.of(reporter)
+        people = contacts.of(reporter) or [s for s in signers if s.parte == reporter]
         if not people:
             left.append(LeftOut("convocatoria", ronda, reporter))
             continue
@@ -109,7 +111,7 @@ def call_drafts(ronda: str, closing: dt.date, as_of: dt.date, ref: Reference,
                         (word("mail.call.intro", lang, ronda=ronda, closing=closes,
                               party=label), word(how, lang, closing=closes),
                          word("mail.call.help", lang)),
-                        signature=word("reminder.signature", lang))
+                        signature=ref.correo.signature(lang))
             drafts.append(Draft(
                 "convocatoria", ronda, reporter, lang, tuple(to), tuple(cc),
                 word("mail.subject.convocatoria", lang, ronda=ronda, closing=closes), body,
@@ -171,16 +173,16 @@ def _reminder_body(party: str, items: pd.DataFrame, as_of: dt.date, lang: str,
                                                         "situacion", "informante"))
     return Body(lang, word("reminder.greeting", lang, party=ref.label("parte", party, lang)),
                 (intro,), headers, tuple(rows), more, tuple(after),
-                word("reminder.signature", lang), notes=tuple(notes))
+                ref.correo.signature(lang), notes=tuple(notes))
 
 
 def _feedback_body(label: str, ronda: str, errors: int, warnings: int,
-                   issues: list[Issue], by: str, lang: str) -> Body:
+                   issues: list[Issue], by: str, lang: str, signature: str) -> Body:
     thanks = word("mail.feedback.thanks", lang, ronda=ronda)
     if not errors and not warnings:
         return Body(lang, word("reminder.greeting", lang, party=label),
                     (thanks, word("mail.feedback.clean", lang)),
-                    signature=word("reminder.signature", lang))
+                    signature=signature)
     found = word("mail.feedback.found", lang, errors=plural("n.errors", lang, errors),
                  warnings=plural("n.warnings", lang, warnings))
     order = {"error": 0, "advertencia": 1}
@@ -194,4 +196,4 @@ def _feedback_body(label: str, ronda: str, errors: int, warnings: int,
     headers = tuple(word(f"column.{c}", lang) for c in ("severidad", "celda", "mensaje"))
     return Body(lang, word("reminder.greeting", lang, party=label),
                 (thanks, found, word("mail.feedback.what", lang)), headers, rows, more,
-                (ask,), word("reminder.signature", lang))
+                (ask,), signature)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+LANGUAGES = ("es", "en")
 SECURITIES = {"starttls": 587, "ssl": 465, "ninguna": 25}
 SECURITY_ALIASES = {"starttls": "starttls", "tls": "starttls", "ssl": "ssl",
                     "ninguna": "ninguna", "none": "ninguna", "no": "ninguna"}
@@ -22,10 +23,18 @@ class MailSettings:
     dias_para_escalar: int = 30  # items overdue longer put `escalar_a` in copy
     escalar_a: tuple[str, ...] = ("PPT", "SE-CRM")
     dias_para_corregir: int = 15  # feedback: corrections due this many days after
+    # who signs every message, by language ("" for any): a text, or {es = ..., en = ...}
+    firma: tuple[tuple[str, str], ...] = ()
 
     @property
     def port(self) -> int:
         return self.puerto or SECURITIES[self.seguridad]
+
+    def signature(self, lang: str) -> str:
+        """The signature in `lang`: its own, else the one for any language, else the
+        first given."""
+        by = dict(self.firma)
+        return by.get(lang) or by.get("") or next(iter(by.values()), "")
 
 
 def mail_settings(section: dict[str, Any]) -> MailSettings:
@@ -52,4 +61,16 @@ def mail_settings(section: dict[str, Any]) -> MailSettings:
     return MailSettings(str(section.get("servidor", "")).strip(), port,
                         SECURITY_ALIASES[security], str(section.get("usuario", "")).strip(),
                         str(section.get("remitente", "")).strip(), days,
-                        tuple(str(c) for c in copied), correct)
+                        tuple(str(c) for c in copied), correct,
+                        _signature(section.get("firma", "")))
+
+
+def _signature(value: Any) -> tuple[tuple[str, str], ...]:
+    """`firma = "..."` (every language) or `firma = {es = "...", en = "..."}`."""
+    if isinstance(value, str):
+        return (("", value.strip()),) if value.strip() else ()
+    if isinstance(value, dict) and value and all(
+            k in LANGUAGES and isinstance(v, str) and v.strip() for k, v in value.items()):
+        return tuple((str(k), v.strip()) for k, v in sorted(value.items()))
+    raise ValueError(f"[correo] firma = {value!r}: \"...\" o/or {{ es = \"...\", "
+                     f"en = \"...\" }}")

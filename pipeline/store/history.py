@@ -12,13 +12,14 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.model.errors import HistoryError
 from pipeline.model.run import RunResult
+from pipeline.model.submission import Submission
 from pipeline.model.values import column_texts, history_text
 
 FILE_NAME = "historial.sqlite"
@@ -29,6 +30,7 @@ ITEM_COLUMNS = ("informante", "id", "grupo_trabajo", "pilar", "tema", "actividad
                 "vencido", "por_vencer")
 SUBMISSION_COLUMNS = ("informante", "archivo", "estado", "fecha_envio", "a_tiempo", "filas",
                       "errores", "advertencias")
+SIGNER_COLUMNS = ("informante", "archivo", "contacto_nombre", "contacto_correo")
 MAIL_COLUMNS = ("dia", "tipo", "ronda", "parte", "idioma", "para", "copia", "asunto",
                 "resultado", "motivo", "momento")
 # An observer's view of an item (pipeline.analyse.observations), per round.
@@ -64,6 +66,10 @@ MIGRATIONS: list[list[str]] = [
         f"""CREATE TABLE indicadores (ronda TEXT NOT NULL REFERENCES rondas(ronda),
                                  {", ".join(f"{c} TEXT" for c in INDICATOR_COLUMNS)})""",
         "CREATE INDEX indicadores_ronda ON indicadores (ronda, informante, id)",
+    ],
+    [  # version 5: who signed each matrix of a round, for the next round's call
+        f"""CREATE TABLE firmantes (ronda TEXT NOT NULL REFERENCES rondas(ronda),
+                                   {", ".join(f"{c} TEXT" for c in SIGNER_COLUMNS)})""",
     ],
 ]
 
@@ -118,18 +124,23 @@ def save_round(result: RunResult) -> None:
         "errores": s.errores, "advertencias": s.advertencias} for s in result.submissions])
     observed = result.tables.get("observaciones")
     measured = result.tables.get("indicadores")
+    signed = [(s.informante, s.archivo, s.contacto_nombre, s.contacto_correo)
+              for s in result.submissions
+              if s.estado == "leido" and s.informante and s.contacto_correo]
     with open_history(result.history) as conn:
         assert conn is not None
         store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs,
-                    observed, measured)
+                    observed, measured, signed)
 
 
 def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
                 figures: dict[str, int],
                 matrix: pd.DataFrame, submissions: pd.DataFrame,
                 observed: pd.DataFrame | None = None,
-                measured: pd.DataFrame | None = None) -> None:
-    """Replace the round's rows, all or nothing."""
+                measured: pd.DataFrame | None = None,
+                signers: Sequence[tuple[str, str, str, str]] = ()) -> None:
+    """Replace the round's rows, all or nothing. `signers`: (reporter, file, name,
+    e-mail) of each matrix read that names who filled it."""
     items = _rows(matrix, ITEM_COLUMNS)
     subs = _rows(submissions, SUBMISSION_COLUMNS)
     flags = {"_reservado": "reservado", "_conocido": "conocido"}
@@ -139,7 +150,7 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
                                                INDICATOR_COLUMNS)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("items", "envios", "observaciones", "indicadores", "rondas"):
+        for table in ("items", "envios", "observaciones", "indicadores", "firmantes", "rondas"):
             conn.execute(f"DELETE FROM {table} WHERE ronda = ?", (ronda,))
         conn.execute("INSERT INTO rondas VALUES (?, ?, ?)",
                      (ronda, as_of.isoformat(), json.dumps(figures, sort_keys=True)))
@@ -153,6 +164,8 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
         marks = ", ".join("?" * (len(INDICATOR_COLUMNS) + 1))
         conn.executemany(f"INSERT INTO indicadores VALUES ({marks})",
                          [(ronda, *r) for r in values])
+        conn.executemany("INSERT INTO firmantes VALUES (?, ?, ?, ?, ?)",
+                         [(ronda, *r) for r in signers])
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -295,19 +308,14 @@ def load_submissions(conn: sqlite3.Connection | None, ronda: str) -> pd.DataFram
         conn, params=(ronda,)).fillna("")
 
 
-def record_mail(conn: sqlite3.Connection, day: dt.date, row: dict[str, str]) -> None:
-    """One message's outcome, committed at once: what was sent stays known even if the
-    run dies at the next."""
-    values = [day.isoformat(), *(row.get(c, "") for c in MAIL_COLUMNS[1:])]
-    conn.execute(f"INSERT INTO correos VALUES ({', '.join('?' * len(MAIL_COLUMNS))})", values)
-
-
-def sent_on(conn: sqlite3.Connection | None, day: dt.date, tipo: str,
-            ) -> dict[tuple[str, str, str, str], str]:
-    """The messages of a kind sent on `day`, by (kind, round, party, language): when."""
+def latest_signers(conn: sqlite3.Connection | None, before: str) -> list[Submission]:
+    """Who signed each reporter's matrix in the latest round before `before` in which its
+    matrix named someone: the people to call when the contacts book has nobody."""
     if conn is None:
-        return {}
-    rows = conn.execute("SELECT tipo, ronda, parte, idioma, MAX(momento) FROM correos "
-                        "WHERE dia = ? AND tipo = ? AND resultado = 'enviado' "
-                        "GROUP BY tipo, ronda, parte, idioma", (day.isoformat(), tipo))
-    return {(t, r, p, i): m for t, r, p, i, m in rows.fetchall()}
+        return []
+    rows = conn.execute(
+        "SELECT f.informante, f.archivo, f.contacto_nombre, f.contacto_correo FROM firmantes f "
+        "WHERE f.ronda = (SELECT MAX(g.ronda) FROM firmantes g WHERE g.ronda < ? AND "
+        "g.informante = f.informante) ORDER BY f.informante, f.rowid", (before,)).fetchall()
+    return [Submission(archivo or "", informante=informante, contacto_nombre=name or "",
+                       contacto_correo=mail) for informante, archivo, name, mail in rows]

@@ -85,7 +85,6 @@ WORDS: dict[str, Entry] = {
                          "Pending commitments of {party} as of {as_of}"),
     "reminder.everyone": ("todas las partes", "every party"),
     "reminder.nobody_known": ("partes no reconocidas", "parties not recognized"),
-    "reminder.signature": ("Secretaría Ejecutiva de la CRM", "CRM Executive Secretariat"),
     # An observer's view under a reminded item (issue 20)
     "reminder.observed_status": ("{observer} observa: {status}",
                                  "{observer} observes: {status}"),

@@ -27,12 +27,15 @@ WORDS: dict[str, Entry] = {
         "A cada parte responsable con actividades vencidas o por vencer: un mensaje en el "
         "idioma de sus contactos con las actividades y su lista adjunta; las vencidas hace "
         "más de [correo] dias_para_escalar días ponen en copia a la PPT y la SE-CRM. Lee el "
-        "historial (o la carpeta de archivos devueltos indicada). Apto para cron." +
+        "historial (hasta la ronda --round con --from-history), la carpeta de archivos "
+        "devueltos indicada o, con --round, la de esa ronda (recibidos/<ronda>/). Apto para "
+        "cron." +
         _SHARED_EXIT_ES + "\n\nEjemplo: seguimiento mail overdue --send",
         "To each responsible party with overdue or due-soon items: a message in its "
         "contacts' language with the items and its list attached; items overdue more than "
-        "[correo] dias_para_escalar days copy the PPT and the SE-CRM. Reads the history (or "
-        "the folder of returned files given). Suitable for cron." + _SHARED_EXIT_EN +
+        "[correo] dias_para_escalar days copy the PPT and the SE-CRM. Reads the history (up "
+        "to the round --round with --from-history), the folder of returned files given or, "
+        "with --round, that round's (recibidos/<round>/). Suitable for cron." + _SHARED_EXIT_EN +
         "\n\nExample: seguimiento mail overdue --send"),
     "help.mail.feedback": (
         "A cada informante de la ronda: su libro de retroalimentación adjunto, cuántos "
@@ -60,8 +63,12 @@ WORDS: dict[str, Entry] = {
                          "SEGUIMIENTO_SMTP_PASSWORD); sin esta opción solo se preparan.",
                          "Send the messages through the [correo] server (the password from "
                          "SEGUIMIENTO_SMTP_PASSWORD); without it they are only prepared."),
-    "help.option.again": ("Envía también lo que ya se envió hoy.",
-                          "Also send what was already sent today."),
+    "help.option.again": ("Envía también lo que ya se envió hoy a la misma parte, lo que "
+                          "quizás llegó (interrumpido: revise su carpeta de enviados) y lo "
+                          "que el servidor rechazó.",
+                          "Also send what was already sent today to the same party, what "
+                          "may have arrived (interrupted: check your sent folder) and what "
+                          "the server refused."),
     "help.option.out_dir": ("Carpeta de los borradores [por omisión: correo/<fecha>/ de la "
                             "carpeta de seguimiento].",
                             "Folder for the drafts [default: the workspace's correo/<date>/]."),

@@ -91,6 +91,8 @@ WORDS: dict[str, Entry] = {
     "mail.state.rechazado": ("rechazado", "refused"),
     "mail.state.no_enviado": ("no enviado", "not sent"),
     "mail.state.ya_enviado": ("ya enviado hoy", "already sent today"),
+    "mail.state.desconocido": ("¿enviado? (revisar)", "sent? (check)"),
+    "mail.state.enviando": ("enviándose", "being sent"),
     "mail.state.sin_contacto": ("sin contacto", "no contact"),
     "mail.reason.sin_contacto": ("nadie en los contactos recibe sus mensajes: añada una fila "
                                  "en {file}",
@@ -98,6 +100,35 @@ WORDS: dict[str, Entry] = {
                                  "{file}"),
     "mail.reason.ya_enviado": ("se envió hoy a las {time}; --again lo envía otra vez",
                                "sent today at {time}; --again sends it again"),
+    "mail.reason.desconocido_antes": (
+        "una ejecución se interrumpió a las {time} cuando el servidor ya tenía este mensaje "
+        "y no se sabe si llegó: revise su carpeta de enviados (o pregunte a {to}) por "
+        "«{subject}»; no se vuelve a enviar sin --again",
+        "a run was interrupted at {time} while the server had this message, and whether it "
+        "arrived is not known: check your sent folder (or ask {to}) for “{subject}”; it is "
+        "not sent again without --again"),
+    "mail.reason.rechazado_antes": (
+        "el servidor lo rechazó a las {time} ({why}); no se reintenta hoy a las mismas "
+        "direcciones: corrija el contacto, o use --again",
+        "the server refused it at {time} ({why}); it is not tried again today to the same "
+        "addresses: correct the contact, or use --again"),
+    "mail.reason.sin_respuesta": (
+        "el servidor recibió el mensaje pero no respondió ({why}): puede haber llegado; "
+        "revise su carpeta de enviados antes de enviarlo otra vez con --again",
+        "the server took the message but never answered ({why}): it may have arrived; check "
+        "your sent folder before sending it again with --again"),
+    "mail.reason.interrumpido.desconocido": (
+        "interrumpido mientras el servidor tenía el mensaje: puede haber llegado; revise su "
+        "carpeta de enviados antes de enviarlo otra vez con --again",
+        "interrupted while the server had the message: it may have arrived; check your sent "
+        "folder before sending it again with --again"),
+    "mail.reason.interrumpido.no_enviado": (
+        "interrumpido antes de que el mensaje saliera; la próxima ejecución lo envía",
+        "interrupted before the message went; the next run sends it"),
+    "mail.reason.temporal": ("el servidor no lo aceptó por ahora ({why}); se reintenta en la "
+                             "próxima ejecución",
+                             "the server did not take it for now ({why}); the next run tries "
+                             "again"),
     "mail.reason.parcial": ("no lo aceptó para {addresses}: {why}",
                             "refused for {addresses}: {why}"),
     "mail.reason.cortado": ("el servidor cortó la conexión ({why}); se reintenta en la "
@@ -111,10 +142,20 @@ WORDS: dict[str, Entry] = {
     # The command line
     "cli.mail_prepared": (("{n} borrador de correo en {out}", "{n} borradores de correo en {out}"),
                           ("{n} e-mail draft in {out}", "{n} e-mail drafts in {out}")),
-    "cli.mail_sent": ("{sent} enviados, {failed} no enviados, {skipped} ya enviados hoy (ver "
-                      "{index})",
-                      "{sent} sent, {failed} not sent, {skipped} already sent today (see "
-                      "{index})"),
+    "cli.mail_sent": ("{sent} enviados, {failed} no enviados, {skipped} ya enviados hoy, "
+                      "{unknown} sin saber si llegaron (ver {index})",
+                      "{sent} sent, {failed} not sent, {skipped} already sent today, "
+                      "{unknown} not known to have arrived (see {index})"),
+    "cli.mail_unknown": (
+        "Revise su carpeta de enviados: no se sabe si llegó «{subject}» para {to} (a las "
+        "{time}). No se vuelve a enviar hoy; si no está, envíelo con --again.",
+        "Check your sent folder: whether “{subject}” to {to} arrived is not known (at "
+        "{time}). It is not sent again today; if it is not there, send it with --again."),
+    "cli.mail_waiting": (
+        "Otra ejecución (proceso {pid}) está enviando correo con este historial; se espera a "
+        "que termine.",
+        "Another run (process {pid}) is sending e-mail with this history; waiting for it to "
+        "finish."),
     "cli.mail_no_contact": (("{n} sin contacto: {names}", "{n} sin contacto: {names}"),
                             ("{n} without contact: {names}", "{n} without contact: {names}")),
     "cli.mail_nothing": ("No hay a quién escribir: {why}", "Nobody to write to: {why}"),

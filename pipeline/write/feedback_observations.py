@@ -1,6 +1,6 @@
-"""The observations in a feedback workbook (issue 20, docs/contract.md §9): an observed reporter reads
-each observer's view of its items beside the item and its official status, the views
-that differ first; an observer reads every observation it sent, the ones that named no
+"""The observations in a feedback workbook (issue 20, docs/contract.md §9): an observed
+reporter reads each observer's view of its items beside the item and its official status,
+the views that differ first; an observer reads every observation it sent, the ones that named no
 known item first (what it must correct; the "Issues" sheet says so at their cells).
 
 A sheet of their own rather than columns of the rows sheet: that sheet is wider than a

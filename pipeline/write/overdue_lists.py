@@ -64,7 +64,7 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
                           due=iso_day(r["fecha_limite"]),
                           informante=escape(ref.label("parte", str(r["informante"]), lang))))
         lines += _observed(r, lang, ref, escape)
-    lines += ["", word("reminder.ask", lang), "", word("reminder.signature", lang)]
+    lines += ["", word("reminder.ask", lang), "", ref.correo.signature(lang)]
     return "\n".join(lines)
 
 
