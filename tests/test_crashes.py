@@ -3,13 +3,15 @@ promises a message or a result. Each runs the real command on real files."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from tests.conftest import OFFICIAL_TITLES
+from tests.conftest import OFFICIAL_TITLES, read_table
 
 AS_OF = "2026-11-30"
 
@@ -47,3 +49,57 @@ def test_mail_overdue_on_a_new_workspace_prepares_nothing(tmp_path: Path) -> Non
     code, _, said = run("mail", "overdue", "--workspace", str(ws), "--as-of", AS_OF)
     assert code == 0, said
     assert "interno" not in said
+
+
+@pytest.mark.parametrize("command", ["consolidate", "validate"])
+def test_a_date_past_what_can_be_counted_is_warned_at_its_cell(command: str,
+                                                               tmp_path: Path) -> None:
+    """A date cell of 31/12/9999 or of 2300: warned at the cell, kept as written (typed as
+    text, 31/12/9999 is no deadline the reader knows: an error at its cell)."""
+    folder = tmp_path / "recibidos"
+    matrix_file(folder / "Guatemala.xlsx", [
+        [1, "", "Actividad con fecha 9999", "ind", "Guatemala", dt.datetime(9999, 12, 31),
+         "en proceso"],
+        [1, "", "Actividad escrita 9999", "ind", "Guatemala", "31/12/9999", "en proceso"],
+        [1, "", "Actividad de 2300", "ind", "Guatemala", dt.datetime(2300, 1, 1),
+         "en proceso"],
+        [1, "", "Actividad normal", "ind", "Guatemala", "31/12/2027", "en proceso"],
+    ])
+    out = tmp_path / "out"
+    args = [str(folder), "--out", str(out)] if command == "consolidate" else [str(folder)]
+    code, shown, said = run(command, *args, "--as-of", AS_OF)
+    assert code in (0, 1), said
+    if command == "validate":
+        assert shown.count("[plazo-fuera-de-rango]") == 2, shown
+        assert "Guatemala.xlsx › Matriz › F2" in shown
+        return
+    problems = read_table(out, "problemas")
+    far = problems[problems["codigo"].eq("plazo-fuera-de-rango")]
+    assert sorted(far["celda"]) == ["F2", "F4"]
+    unread = problems[problems["codigo"].eq("plazo-invalido")]
+    assert list(unread["celda"]) == ["F3"]
+    matrix = read_table(out, "matriz").set_index("actividad")
+    assert matrix.loc["Actividad con fecha 9999", "plazo"] == "9999-12-31"
+    assert matrix.loc["Actividad escrita 9999", "plazo"] == "31/12/9999"
+    assert matrix.loc["Actividad escrita 9999", "fecha_limite"] == ""
+    assert matrix.loc["Actividad normal", "fecha_limite"] == "2027-12-31"
+
+
+def test_a_submission_dated_31_12_9999_is_told_and_the_saved_date_used(tmp_path: Path) -> None:
+    templates = tmp_path / "plantillas"
+    assert run("template", "--reporter", "Guatemala", "--round", "2026-T4", "--out",
+               str(templates))[0] == 0
+    path = next(templates.glob("*.xlsx"))
+    book = openpyxl.load_workbook(path)
+    meta = {row[0].value: row[1].value for row in book["_seguimiento"].iter_rows()}
+    sheet = book[str(meta["hoja_matriz"])]
+    sheet[str(meta["celda_fecha_envio"])] = dt.datetime(9999, 12, 31)
+    book.save(path)
+    code, _, said = run("consolidate", str(templates), "--out", str(tmp_path / "o"),
+                        "--as-of", AS_OF)
+    assert code == 0, said
+    problems = read_table(tmp_path / "o", "problemas")
+    told = problems[problems["codigo"].eq("fecha-envio-ilegible")]
+    assert list(told["celda"]) == [meta["celda_fecha_envio"]]
+    sent = read_table(tmp_path / "o", "envios")["fecha_envio"]
+    assert not sent.str.startswith("9999").any()

@@ -21,10 +21,14 @@ from pipeline.model.text import fold, normalize_text
 from pipeline.normalize.periods import FILLERS, Reading, read_periods
 from pipeline.reference.plan import Meeting, Plan
 
-Kind = Literal["fecha", "impreciso", "vacio", "invalido", "plan_terminado"]
+Kind = Literal["fecha", "impreciso", "vacio", "invalido", "plan_terminado", "fuera_de_rango"]
 _PARENS = re.compile(r"\([^)]*\)")
 # Excel serial numbers between 1970 and 2100: a date whose cell lost its date format.
 _SERIAL_MIN, _SERIAL_MAX = 25569, 73050
+# The days a deadline can be: before 1970 it is a number Excel took for a date (serial 1
+# is 1900-01-01); after 2262-04-11 no table can count it (pandas' last day) and no one
+# means it (31/12/9999 is "never"). Either is warned at its cell, kept as written.
+EARLIEST, LATEST = dt.date(1970, 1, 1), dt.date(2262, 4, 11)
 _NEXT = {"proxima", "proximo", "next", "siguiente", "upcoming"}
 # The kinds of meeting the process holds, as people write them (the calendar adds its own).
 _KINDS = {
@@ -60,9 +64,11 @@ def parse_deadline(value: object, context: Context) -> Deadline:
     if value is None or (isinstance(value, float) and value != value):
         return Deadline("vacio")
     if isinstance(value, dt.datetime):
-        return Deadline("fecha", value.date(), "dia")
+        return _dated(value.date(), "dia")
     if isinstance(value, dt.date):
-        return Deadline("fecha", value, "dia")
+        return _dated(value, "dia")
+    if isinstance(value, dt.time | dt.timedelta):  # a serial of 0 or less, shown as a date
+        return Deadline("fuera_de_rango")
     if isinstance(value, bool):
         return Deadline("invalido")
     if isinstance(value, int | float):
@@ -81,7 +87,7 @@ def parse_deadline(value: object, context: Context) -> Deadline:
             reading = Reading(context.plan, context.year, context.fiscal_month)
             period = read_periods(candidate, reading)
             if period is not None:
-                return Deadline("fecha", period[0], period[1], reading.assumed_year)
+                return _dated(period[0], period[1], reading.assumed_year)
     if all(tok in context.vague or tok in FILLERS for tok in folded.split()):
         return Deadline("impreciso")
     return Deadline("invalido")
@@ -90,15 +96,22 @@ def parse_deadline(value: object, context: Context) -> Deadline:
 def parse_day(value: object) -> dt.date | None:
     """The one day a person typed in a date cell, as a date or as text ("12/02/2027", day
     first; "2027-02-12"; "12 de febrero de 2027"); None for anything else (a month, a
-    year, words)."""
+    year, words, a day no one means: before 1970 or after 2262)."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
-        return value
+        return value if EARLIEST <= value <= LATEST else None
     if not isinstance(value, str):
         return None
     period = read_periods(fold(value), Reading(None))
     return period[0] if period is not None and period[1] == "dia" else None
+
+
+def _dated(due: dt.date, precision: str, assumed_year: bool = False) -> Deadline:
+    """A deadline on a day, unless the day cannot be meant (EARLIEST, LATEST)."""
+    if not EARLIEST <= due <= LATEST:
+        return Deadline("fuera_de_rango")
+    return Deadline("fecha", due, precision, assumed_year)
 
 
 def needs_context(value: object) -> bool:

@@ -13,6 +13,7 @@ import pandas as pd
 from pipeline.model.columns import EXPECTED_KEYS, KEYS
 from pipeline.model.submission import Submission
 from pipeline.model.text import fold_title
+from pipeline.model.values import read_text
 from pipeline.normalize.deadlines import parse_day
 from pipeline.normalize.matching import Matcher
 from pipeline.read.files import Candidate
@@ -120,11 +121,12 @@ def _take(
                    filas=sum(len(sheet.records) for sheet in workbook.sheets))
     issues: list[Issue] = []
     typed = workbook.contact.get("fecha_envio")
-    if isinstance(typed, str) and typed.strip() and parse_day(typed) is None:
+    if read_text(typed) and parse_day(typed) is None:  # words, or a day no one means
         meta = workbook.metadata
         issues.append(make_issue("fecha-envio-ilegible", archivo=name,
                                  hoja=meta.get("hoja_matriz", ""),
-                                 celda=meta.get("celda_fecha_envio", ""), valor=typed.strip()))
+                                 celda=meta.get("celda_fecha_envio", ""),
+                                 valor=read_text(typed)))
     if not sub.informante_conocido:
         issues.append(make_issue("informante-desconocido", archivo=name, valor=sub.informante))
     issues += workbook.issues
