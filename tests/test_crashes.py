@@ -4,6 +4,9 @@ promises a message or a result. Each runs the real command on real files."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -103,3 +106,44 @@ def test_a_submission_dated_31_12_9999_is_told_and_the_saved_date_used(tmp_path:
     assert list(told["celda"]) == [meta["celda_fecha_envio"]]
     sent = read_table(tmp_path / "o", "envios")["fecha_envio"]
     assert not sent.str.startswith("9999").any()
+
+
+def run_under(locale: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The command in a process of its own under `locale` (as cron runs it)."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("LC_", "LANG", "PYTHONUTF8", "PYTHONIOENCODING"))}
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True,
+                          env={**env, **locale}, timeout=600, check=False)
+
+
+POSIX = {"LC_ALL": "POSIX"}
+# Python's UTF-8 mode off, as some Pythons run under that locale: names are then ASCII
+# with every other byte escaped.
+POSIX_ASCII = {"LC_ALL": "POSIX", "PYTHONUTF8": "0"}
+
+
+@pytest.mark.parametrize("locale", [POSIX, POSIX_ASCII, {"LANG": "C.UTF-8"}],
+                         ids=["posix", "posix-ascii", "utf8"])
+def test_file_names_that_are_not_utf8_or_not_ascii_are_read_and_shown(
+        locale: dict[str, str], tmp_path: Path) -> None:
+    """A name in Latin-1 bytes (an old Windows share) and a UTF-8 name with accents: both
+    files read, the first shown with its undecodable byte replaced, under any locale."""
+    folder = tmp_path / "recibidos"
+    made = matrix_file(folder / "made.xlsx", [
+        [1, "", "Actividad de Panamá", "ind", "Panamá", "31/12/2027", "en proceso"]])
+    os.rename(os.fsencode(made), os.fsencode(folder) + b"/Panam\xe1 informe.xlsx")
+    matrix_file(folder / "Canadá informe.xlsx", [
+        [1, "", "Activity of Canada", "ind", "Canadá", "31/12/2027", "en proceso"]])
+    out = tmp_path / "out"
+    done = run_under(locale, "consolidate", str(folder), "--out", str(out), "--as-of", AS_OF)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    sent = read_table(out, "envios")
+    sent = sent[sent["archivo"].ne("")]
+    assert sorted(sent["archivo"]) == ["Canadá informe.xlsx", "Panam\ufffd informe.xlsx"]
+    assert set(sent["estado"]) == {"leído"}, sent
+    matrix = read_table(out, "matriz")
+    assert sorted(matrix["archivo"]) == ["Canadá informe.xlsx", "Panam\ufffd informe.xlsx"]
+    assert sorted(matrix["informante"]) == ["Canadá", "Panam\ufffd informe"]
+    done = run_under(locale, "validate", str(folder), "--as-of", AS_OF)
+    assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in done.stderr and b"Logging error" not in done.stderr

@@ -14,7 +14,14 @@ import click
 
 from pipeline import __version__
 from pipeline.cli.options import AS_OF, CONFIG, DATES, HISTORY, LANG, LOG_FILE, VERBOSE, WORKSPACE
-from pipeline.cli.terminal import Progress, chosen_language, guarded, localize, setup_logging
+from pipeline.cli.terminal import (
+    Progress,
+    chosen_language,
+    guarded,
+    localize,
+    read_names_as_utf8,
+    setup_logging,
+)
 from pipeline.words import Lang, plural, word
 
 if TYPE_CHECKING:
@@ -304,4 +311,5 @@ def init(folder: Path, lang: str | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    read_names_as_utf8()
     cli.main(args=argv, prog_name="seguimiento")

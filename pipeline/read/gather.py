@@ -12,7 +12,7 @@ import pandas as pd
 
 from pipeline.model.columns import EXPECTED_KEYS, KEYS
 from pipeline.model.submission import Submission
-from pipeline.model.text import fold_title
+from pipeline.model.text import file_name, fold_title
 from pipeline.model.values import read_text
 from pipeline.normalize.deadlines import parse_day
 from pipeline.normalize.matching import Matcher
@@ -56,7 +56,7 @@ def gather(
     extra_titles: dict[str, str] = {}
     reads = read_isolated([c.path for c in candidates if not c.skip_reason])
     for candidate in candidates:
-        name = candidate.path.name
+        name = file_name(candidate.path)
         if candidate.skip_reason:
             subs.append(Submission(archivo=name, estado="omitido", motivo=candidate.skip_reason))
             issues.append(make_issue("archivo-omitido", archivo=name, motivo=candidate.skip_reason))
@@ -108,7 +108,7 @@ def _take(
     as_of: dt.date,
     lang: str,
 ) -> tuple[Submission, list[Issue]]:
-    name = workbook.path.name
+    name = file_name(workbook.path)
     if workbook.detail:
         log.info("%s: the reader said: %s", name, workbook.detail)
     if workbook.refused:
