@@ -43,3 +43,46 @@ def test_excel_serials_that_cannot_be_meant_are_warned_not_overdue(tmp_path: Pat
     assert set(warned["severidad"]) == {"advertencia"}
     overdue = read_table(out, "vencidos")
     assert list(overdue["actividad"]) == ["Actividad serial 46000"]  # 2025-12-09
+
+
+def two_rounds(tmp_path: Path, first: list[list[object]], second: list[list[object]]) -> Path:
+    """Two rounds of one reporter consolidated into one output folder (and its history)."""
+    out = tmp_path / "out"
+    for n, (rows, ronda, as_of) in enumerate(((first, "2026-T3", "2026-09-30"),
+                                              (second, "2026-T4", AS_OF))):
+        folder = tmp_path / f"r{n}"
+        folder.mkdir()
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Matriz"
+        sheet.append([*OFFICIAL_TITLES, "ID"])
+        for row in rows:
+            sheet.append(row)
+        book.save(folder / "Guatemala.xlsx")
+        code, _, said = run("consolidate", str(folder), "--out", str(out), "--round", ronda,
+                            "--as-of", as_of)
+        assert code == 0, said
+    return out
+
+
+def test_a_vague_deadline_that_became_a_date_says_what_it_was(tmp_path: Path) -> None:
+    """No NaT: the change shows "permanente" as the deadline before, in the Changes table,
+    the round's page and the annual report."""
+    out = two_rounds(
+        tmp_path,
+        [[1, "", "Actividad A", "ind", "Guatemala", "permanente", "en proceso", "A-1"]],
+        [[1, "", "Actividad A", "ind", "Guatemala", "31/12/2027", "en proceso", "A-1"]])
+    changes = read_table(out, "cambios")
+    moved = changes[changes["tipo"].eq("plazo_modificado")]
+    assert list(moved["antes"]) == ["permanente"] and list(moved["despues"]) == ["2027-12-31"]
+    page = (out / "tablero.html").read_text("utf-8")
+    assert "NaT" not in page and "permanente" in page
+    sheet = openpyxl.load_workbook(out / "consolidado.xlsx")["Cambios"]
+    assert "NaT" not in {str(c.value) for row in sheet.iter_rows() for c in row}
+    report = tmp_path / "informe"
+    code, _, said = run("report", "--year", "2026", "--history", str(out / "historial.sqlite"),
+                        "--out", str(report))
+    assert code == 0, said
+    for name in ("informe_anual_2026.html", "informe_anual_2026.md"):
+        text = (report / name).read_text("utf-8")
+        assert "NaT" not in text and "permanente" in text, name
