@@ -86,3 +86,45 @@ def test_a_vague_deadline_that_became_a_date_says_what_it_was(tmp_path: Path) ->
     for name in ("informe_anual_2026.html", "informe_anual_2026.md"):
         text = (report / name).read_text("utf-8")
         assert "NaT" not in text and "permanente" in text, name
+
+
+def test_a_groups_limit_is_not_sent_to_one_contributing_reporter(tmp_path: Path) -> None:
+    """Protección over its three activities a year, reported by three countries: the
+    secretariat's matter (a round-level problem, at no file), never Costa Rica's feedback;
+    when the group sends its own file, the problem is the group's."""
+    titles = ["Grupo de trabajo", *OFFICIAL_TITLES]
+    folder = tmp_path / "recibidos"
+    folder.mkdir()
+    for country, count in (("Costa Rica", 1), ("Guatemala", 2), ("Honduras", 2)):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Matriz"
+        sheet.append(titles)
+        for n in range(count):
+            sheet.append(["Protección", 3, "", f"Taller {country} {n}", "ind", country,
+                          "T2 2027", "pendiente"])
+        book.save(folder / f"{country}.xlsx")
+    out = tmp_path / "out"
+    code, _, said = run("consolidate", str(folder), "--out", str(out), "--as-of", AS_OF)
+    assert code == 0, said
+    problems = read_table(out, "problemas")
+    limit = problems[problems["codigo"].eq("demasiadas-actividades")]
+    assert list(limit["archivo"]) == [""] and list(limit["celda"]) == [""]
+    assert "Protección tiene 5 actividades" in limit["mensaje"].iloc[0]
+    feedback = openpyxl.load_workbook(out / "retroalimentacion" / "Costa Rica.xlsx")
+    said_there = " ".join(str(c.value) for ws in feedback.worksheets
+                          for row in ws.iter_rows() for c in row if c.value)
+    assert "demasiadas" not in said_there and "Protección tiene" not in said_there
+
+    book = openpyxl.Workbook()  # the group's own file: the group's matter
+    sheet = book.active
+    sheet.title = "Matriz"
+    sheet.append(titles)
+    sheet.append(["Protección", 3, "", "Taller del grupo", "ind", "OIM", "T2 2027",
+                  "pendiente"])
+    book.save(folder / "Protección.xlsx")
+    code, _, said = run("consolidate", str(folder), "--out", str(out), "--as-of", AS_OF)
+    assert code == 0, said
+    problems = read_table(out, "problemas")
+    limit = problems[problems["codigo"].eq("demasiadas-actividades")]
+    assert list(limit["archivo"]) == ["Protección.xlsx"]
