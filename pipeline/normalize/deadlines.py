@@ -30,6 +30,7 @@ _SERIAL_MIN, _SERIAL_MAX = 25569, 73050
 # means it (31/12/9999 is "never"). Either is warned at its cell, kept as written.
 EARLIEST, LATEST = dt.date(1970, 1, 1), dt.date(2262, 4, 11)
 _NEXT = {"proxima", "proximo", "next", "siguiente", "upcoming"}
+_NUMBERED = re.compile(r"^(?:[ivxlc]+|\d+[a-z]*)$")  # XXVII, 27a, 30th (folded)
 # The kinds of meeting the process holds, as people write them (the calendar adds its own).
 _KINDS = {
     "reunion viceministerial": ("reunion viceministerial", "viceministerial",
@@ -134,9 +135,10 @@ def _parse_number(number: float) -> Deadline:
 
 def _meeting(folded: str, context: Context) -> Deadline | None:
     """A deadline set by a meeting: a meeting named ("para la XXVII Reunión
-    Viceministerial") is due on its date; "the next" meeting of a kind, on the date of
-    the first one on or after the day counted from. A meeting the calendar does not have
-    names no date (vague)."""
+    Viceministerial") is due on its date; "the next" meeting of a kind, or the kind alone
+    ("antes de la Reunión Viceministerial"), on the date of the first one on or after the
+    day counted from. A meeting the calendar does not have (none of the kind to come, or
+    a numbered one it lacks) names no date (vague)."""
     padded = f" {folded} "
     for meeting in context.calendar:
         names = [fold(n) for n in (meeting.nombre, *meeting.alias) if n]
@@ -145,8 +147,10 @@ def _meeting(folded: str, context: Context) -> Deadline | None:
     kind = _kind(padded, context)
     if kind is None:
         return None
-    if not _NEXT & set(folded.split()):
-        return Deadline("impreciso")
+    words = set(folded.split())
+    if not _NEXT & words and any(_NUMBERED.match(w) for w in words):
+        return Deadline("impreciso")  # a numbered meeting the calendar does not hold
+    # "antes de la Reunión Viceministerial" means the coming one, as "la próxima" does
     day = context.today or dt.date.today()
     coming = sorted(m.fecha for m in context.calendar
                     if _kind_of(m) == kind and m.fecha >= day)
