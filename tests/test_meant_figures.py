@@ -128,3 +128,34 @@ def test_a_groups_limit_is_not_sent_to_one_contributing_reporter(tmp_path: Path)
     problems = read_table(out, "problemas")
     limit = problems[problems["codigo"].eq("demasiadas-actividades")]
     assert list(limit["archivo"]) == ["Protección.xlsx"]
+
+
+def test_overdue_counts_give_the_distinct_activities_beside_the_lines(tmp_path: Path) -> None:
+    """One workshop reported by Guatemala and by Honduras (two lines, one activity): the
+    overdue figure and the lists say both counts."""
+    folder = tmp_path / "recibidos"
+    folder.mkdir()
+    for country in ("Guatemala", "Honduras"):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Matriz"
+        sheet.append(OFFICIAL_TITLES)
+        sheet.append([3, "", "Taller regional de protección", "ind", "PPT", "31/03/2026",
+                      "en proceso"])
+        sheet.append([3, "", f"Informe de {country}", "ind", "PPT", "30/06/2026",
+                      "en proceso"])
+        book.save(folder / f"{country}.xlsx")
+    code, shown, said = run("consolidate", str(folder), "--out", str(tmp_path / "o"),
+                            "--as-of", AS_OF)
+    assert code == 0, said
+    assert "4 vencidas (3 actividades distintas)" in shown, shown
+    out = tmp_path / "listas"
+    code, shown, said = run("overdue", str(folder), "--out", str(out), "--format", "md",
+                            "--as-of", AS_OF, "--verbose")
+    assert code == 1, said
+    assert "4 vencidas (3 actividades distintas)" in shown, shown
+    text = (out / "PPT.md").read_text("utf-8")
+    assert "4 compromisos a su cargo tienen el plazo vencido (3 distintos" in text, text
+    code, shown, _ = run("overdue", str(folder), "--out", str(tmp_path / "en"), "--format",
+                         "md", "--as-of", AS_OF, "--verbose", "--lang", "en")
+    assert "4 overdue (3 distinct activities)" in shown, shown

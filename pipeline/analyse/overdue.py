@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pipeline.model.text import distinct_texts
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
 from pipeline.words import word
@@ -32,7 +33,16 @@ class Reminders:
 
     @property
     def overdue(self) -> int:
+        """Overdue lines (an activity reported by two reporters is two)."""
         return int(self.combined["situacion"].eq("vencido").sum()) if len(self.combined) else 0
+
+    @property
+    def overdue_activities(self) -> int:
+        """Distinct overdue activities."""
+        if not len(self.combined):
+            return 0
+        overdue = self.combined[self.combined["situacion"].eq("vencido")]
+        return distinct_texts(overdue["actividad"])
 
 
 def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher) -> Reminders:

@@ -19,6 +19,7 @@ from pipeline.cli.terminal import (
     chosen_language,
     guarded,
     localize,
+    overdue_figure,
     read_names_as_utf8,
     setup_logging,
 )
@@ -116,7 +117,8 @@ def consolidated_line(result: RunResult, lang: Lang) -> str:
                 informantes=plural("n.of_reporters", lang, f["esperados"],
                                    received=f["informantes"]),
                 others=plural("cli.unlisted", lang, unlisted) if unlisted else "",
-                vencidas=plural("n.overdue", lang, f["vencidos"]), por_vencer=f["por_vencer"],
+                vencidas=overdue_figure(lang, f["vencidos"], result.overdue_activities()),
+                por_vencer=f["por_vencer"],
                 sin_responsable=f["sin_responsable"], impreciso=f["plazo_impreciso"],
                 errores=plural("n.errors", lang, f["errores"]),
                 advertencias=plural("n.warnings", lang, f["advertencias"]),
@@ -229,7 +231,8 @@ def overdue(input_dir: Path | None, from_history: bool, as_of: dt.date | None,
             unknown = reminders.unidentified["parte_escrita"].nunique()
             listed = next((p.name for p in written if p.stem == UNIDENTIFIED), "")
             click.echo(word("cli.overdue", language,
-                            vencidas=plural("n.overdue", language, reminders.overdue),
+                            vencidas=overdue_figure(language, reminders.overdue,
+                                                    reminders.overdue_activities),
                             partes=plural("n.parties", language, len(reminders.by_party)),
                             unidentified=plural("cli.unidentified", language, unknown,
                                                 file=listed) if unknown else "",

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from pipeline.words import Lang, lang_of, word
+from pipeline.words import Lang, lang_of, plural, word
 
 log = logging.getLogger("seguimiento")
 
@@ -32,6 +32,13 @@ def chosen_language(args: Sequence[str]) -> Lang:
         if value and value not in ("C", "POSIX") and not value.startswith("C."):
             return lang_of(value)
     return "es"
+
+
+def overdue_figure(lang: str, lines: int, activities: int) -> str:
+    """"4 vencidas", and beside it the distinct activities when some line repeats one
+    ("4 vencidas (3 actividades distintas)")."""
+    said = plural("n.overdue", lang, lines)
+    return said + plural("n.overdue_distinct", lang, activities) if activities != lines else said
 
 
 def read_names_as_utf8() -> None:

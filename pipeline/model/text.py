@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import PurePath
 
 # Characters that Excel users paste in from Word or the web and that make two equal
@@ -52,6 +53,12 @@ def file_name(path: PurePath) -> str:
 def file_stem(path: PurePath) -> str:
     """`file_name` without its extension."""
     return file_name(path.with_suffix("")) if path.suffix else file_name(path)
+
+
+def distinct_texts(texts: Iterable[object]) -> int:
+    """How many different texts, compared folded: the same activity reported by two
+    reporters, or twice in one file, is one activity (as the activity limit counts it)."""
+    return len({fold(t) for t in set(texts)})
 
 
 def one_line(text: str) -> str:

@@ -24,6 +24,8 @@ WORDS: dict[str, Entry] = {
     "n.of_reporters": (("{received} de {n} informante", "{received} de {n} informantes"),
                        ("{received} of {n} reporter", "{received} of {n} reporters")),
     "n.overdue": (("{n} vencida", "{n} vencidas"), ("{n} overdue", "{n} overdue")),
+    "n.overdue_distinct": ((" ({n} actividad distinta)", " ({n} actividades distintas)"),
+                           (" ({n} distinct activity)", " ({n} distinct activities)")),
     "n.errors": (("{n} error", "{n} errores"), ("{n} error", "{n} errors")),
     "n.warnings": (("{n} advertencia", "{n} advertencias"), ("{n} warning", "{n} warnings")),
     "n.files": (("{n} archivo", "{n} archivos"), ("{n} file", "{n} files")),
