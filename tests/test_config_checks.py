@@ -57,6 +57,9 @@ CASES = [
      "[[calendaro]]", "¿quiso decir calendario?"),
     (PLAN + '[[calendario]]\nreunion = "GRCM"\nfecha = "pronto"\n',
      'fecha = "pronto"', "fecha debe ser una fecha sin hora"),
+    (PLAN + '[cierres]\n"2027-T2" = 2027-05-15\n"2027-T1" = 9999-12-31\n',
+     '"2027-T1"', "2027-T1 debe ser una fecha sin hora, como 2027-02-15, entre 1970-01-01 y "
+     "2262-04-11 (se leyó 9999-12-31)"),
 ]
 
 

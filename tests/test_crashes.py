@@ -147,3 +147,17 @@ def test_file_names_that_are_not_utf8_or_not_ascii_are_read_and_shown(
     done = run_under(locale, "validate", str(folder), "--as-of", AS_OF)
     assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")
     assert b"Traceback" not in done.stderr and b"Logging error" not in done.stderr
+
+
+@pytest.mark.parametrize("option", ["--as-of", "--closing-date"])
+@pytest.mark.parametrize("day", ["9999-12-31", "31/12/2300", "01/01/1900"])
+def test_a_date_typed_past_what_can_be_counted_is_a_usage_error(option: str, day: str,
+                                                                tmp_path: Path) -> None:
+    folder = tmp_path / "recibidos"
+    matrix_file(folder / "Guatemala.xlsx", [
+        [1, "", "Actividad", "ind", "Guatemala", "31/12/2027", "en proceso"]])
+    args = ["--as-of", AS_OF] if option == "--closing-date" else []
+    code, _, said = run("consolidate", str(folder), "--out", str(tmp_path / "o"), option, day,
+                        *args)
+    assert code == 2, said
+    assert day in said and "2262" in said

@@ -19,16 +19,12 @@ from typing import Literal
 
 from pipeline.model.text import fold, normalize_text
 from pipeline.normalize.periods import FILLERS, Reading, read_periods
-from pipeline.reference.plan import Meeting, Plan
+from pipeline.reference.plan import EARLIEST, LATEST, Meeting, Plan
 
 Kind = Literal["fecha", "impreciso", "vacio", "invalido", "plan_terminado", "fuera_de_rango"]
 _PARENS = re.compile(r"\([^)]*\)")
 # Excel serial numbers between 1970 and 2100: a date whose cell lost its date format.
 _SERIAL_MIN, _SERIAL_MAX = 25569, 73050
-# The days a deadline can be: before 1970 it is a number Excel took for a date (serial 1
-# is 1900-01-01); after 2262-04-11 no table can count it (pandas' last day) and no one
-# means it (31/12/9999 is "never"). Either is warned at its cell, kept as written.
-EARLIEST, LATEST = dt.date(1970, 1, 1), dt.date(2262, 4, 11)
 _NEXT = {"proxima", "proximo", "next", "siguiente", "upcoming"}
 _NUMBERED = re.compile(r"^(?:[ivxlc]+|\d+[a-z]*)$")  # XXVII, 27a, 30th (folded)
 # The kinds of meeting the process holds, as people write them (the calendar adds its own).
@@ -109,7 +105,8 @@ def parse_day(value: object) -> dt.date | None:
 
 
 def _dated(due: dt.date, precision: str, assumed_year: bool = False) -> Deadline:
-    """A deadline on a day, unless the day cannot be meant (EARLIEST, LATEST)."""
+    """A deadline on a day, unless the day cannot be meant (EARLIEST, LATEST): warned
+    at its cell, kept as written."""
     if not EARLIEST <= due <= LATEST:
         return Deadline("fuera_de_rango")
     return Deadline("fecha", due, precision, assumed_year)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from pipeline.model.errors import ConfigError
+from pipeline.reference.plan import EARLIEST, LATEST
 from pipeline.words import LANGS, word
 
 
@@ -31,18 +32,16 @@ class Rule:
 
 
 def _is_day(value: object) -> bool:
-    """A date without a time (TOML's 2027-02-15), or the same quoted."""
+    """A date without a time (TOML's 2027-02-15), or the same quoted, on a day that can
+    be counted (reference.plan.EARLIEST, LATEST)."""
     if isinstance(value, dt.datetime | dt.time):
         return False
-    if isinstance(value, dt.date):
-        return True
     if isinstance(value, str):
         try:
-            dt.date.fromisoformat(value)
+            value = dt.date.fromisoformat(value)
         except ValueError:
             return False
-        return True
-    return False
+    return isinstance(value, dt.date) and EARLIEST <= value <= LATEST
 
 
 def _whole(low: int, high: int | None = None) -> Rule:
@@ -71,7 +70,7 @@ def _is_theme(value: object) -> bool:
 
 TEXT = Rule("text", lambda v: isinstance(v, str))
 TEXTS = Rule("texts", _is_texts)
-DATE = Rule("date", _is_day)
+DATE = Rule("date", _is_day, {"first": EARLIEST, "last": LATEST})
 LANGUAGE = _one_of(*LANGS)
 THEMES = Rule("themes", lambda v: isinstance(v, list) and all(_is_theme(t) for t in v))
 PLAN = {"nombre": TEXT, "en": TEXT, "inicio": DATE, "duracion_anios": _whole(1, 100)}

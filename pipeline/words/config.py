@@ -23,8 +23,10 @@ WORDS: dict[str, Entry] = {
         "{clave} must be a list of texts in quotes, such as [\"Guatemala\", \"Honduras\"] "
         "(read {leido})"),
     "config.date": (
-        "{clave} debe ser una fecha sin hora, como 2027-02-15 (se leyó {leido})",
-        "{clave} must be a date without a time, such as 2027-02-15 (read {leido})"),
+        "{clave} debe ser una fecha sin hora, como 2027-02-15, entre {first} y {last} (se "
+        "leyó {leido})",
+        "{clave} must be a date without a time, such as 2027-02-15, from {first} to {last} "
+        "(read {leido})"),
     "config.choice": (
         "{clave} debe ser uno de: {opciones} (se leyó {leido})",
         "{clave} must be one of: {opciones} (read {leido})"),

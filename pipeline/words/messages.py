@@ -74,6 +74,11 @@ WORDS: dict[str, Entry] = {
     "cli.bad_date": (
         "«{value}» no es una fecha; escríbala como 2026-11-30 o 30/11/2026",
         "“{value}” is not a date; write it as 2026-11-30 or 30/11/2026"),
+    "cli.date_out_of_range": (
+        "«{value}» está fuera de las fechas que se pueden contar ({first} a {last}); "
+        "escriba una fecha real, como 2026-11-30",
+        "“{value}” is outside the dates that can be counted ({first} to {last}); write a "
+        "real date, such as 2026-11-30"),
     "cli.init_existing": (
         "{folder} ya era una carpeta de seguimiento: su configuración y su historial quedaron "
         "como estaban (se crearon las subcarpetas que faltaban).",
