@@ -314,5 +314,6 @@ def init(folder: Path, lang: str | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    read_names_as_utf8()
+    if argv is None:  # the command line itself, not a caller's list
+        read_names_as_utf8()
     cli.main(args=argv, prog_name="seguimiento")
