@@ -212,6 +212,27 @@ def test_ongoing_and_unscheduled_meetings_are_vague(text: str) -> None:
     assert parse_deadline(text).kind == "impreciso"
 
 
+@pytest.mark.parametrize(("text", "today", "due"), [
+    ("antes de la Reunión Viceministerial", D(2027, 1, 10), D(2027, 6, 15)),
+    ("antes de la Reunión Viceministerial", D(2027, 7, 1), D(2028, 6, 1)),
+    ("para la Reunión Viceministerial", D(2027, 1, 10), D(2027, 6, 15)),
+    ("before the GRCM meeting", D(2027, 4, 1), D(2027, 9, 20)),
+])
+def test_a_meeting_named_without_next_is_the_next_one_the_calendar_holds(
+        text: str, today: dt.date, due: dt.date) -> None:
+    """Issue 21: "antes de la Reunión Viceministerial" means the coming one, as "antes de
+    la próxima ..." does."""
+    parsed = parse_deadline(text, calendar=CALENDAR, today=today)
+    assert (parsed.kind, parsed.due, parsed.precision) == ("fecha", due, "reunion")
+
+
+@pytest.mark.parametrize("text", ["para la XXIX Reunión Viceministerial",
+                                  "antes de la 30a Reunión Viceministerial"])
+def test_a_meeting_named_by_its_number_the_calendar_lacks_is_vague(text: str) -> None:
+    """A numbered meeting that is not in the calendar is not taken for the next one."""
+    assert parse_deadline(text, calendar=CALENDAR, today=D(2027, 1, 10)).kind == "impreciso"
+
+
 def test_a_quarter_without_a_year_needs_the_rounds_year() -> None:
     assert parse_deadline("2do trimestre").kind == "invalido"
 

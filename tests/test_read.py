@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.read.header import find_header
 from pipeline.read.workbook import read_workbook
-from tests.conftest import MakeWorkbook
+from tests.conftest import OFFICIAL_TITLES, MakeWorkbook
 
 
 def test_official_matrix_with_title_block_and_merged_pillars(make_workbook: MakeWorkbook) -> None:
@@ -63,6 +63,40 @@ def test_a_total_row_with_counts_is_not_an_item(total: list[object],
             for n in range(4)]
     read = read_workbook(make_workbook("x.xlsx", [*rows, total]))
     assert len(read.sheets[0].records) == 4
+
+
+@pytest.mark.parametrize(("titles", "extra"), [
+    # issue 21: the word in any column, the counts in any form
+    (["No.", *OFFICIAL_TITLES], ["Total", None, None, None, None, None, None, 12]),
+    (["No.", *OFFICIAL_TITLES], ["TOTAL GENERAL", None, None, 14, None, None, None, "3"]),
+    (OFFICIAL_TITLES, [None, None, 14, None, "Total", None, None]),
+    (OFFICIAL_TITLES, ["Total", None, "14 actividades", None, None, None, "3 finalizadas"]),
+    (OFFICIAL_TITLES, ["Subtotal", None, "3 de 4", None, "—", "n/a", "75 % (3/4)"]),
+    (OFFICIAL_TITLES, ["Nota:", "Los plazos son estimados"]),
+    (OFFICIAL_TITLES, [None, None, None, "Fuente: elaboración propia", None, None, None]),
+    (["No.", *OFFICIAL_TITLES], ["(1)", "Incluye las actividades del año anterior"]),
+])
+def test_a_totals_or_notes_row_is_not_an_item_wherever_its_word(
+        titles: list[str], extra: list[object], make_workbook: MakeWorkbook) -> None:
+    pad = [None] * (len(titles) - len(OFFICIAL_TITLES))
+    rows = [[*pad, "1", "Retorno", f"Actividad {n}", "Ind", "PPT", "2027", "pendiente"]
+            for n in range(4)]
+    read = read_workbook(make_workbook("x.xlsx", [*rows, extra], titles=titles))
+    assert [r["actividad"] for r in read.sheets[0].records] == [f"Actividad {n}"
+                                                                 for n in range(4)]
+
+
+@pytest.mark.parametrize("row", [
+    ["1", "Retorno", "Capacitar a 40 funcionarios", "Total de personas capacitadas", "PPT",
+     "2027", "pendiente"],
+    ["1", "Retorno", "* Taller regional prioritario", "Ind", "PPT", "2027", "pendiente"],
+    ["Nota", "Retorno", "Taller de notas consulares", "Ind", "PPT", "2027", "pendiente"],
+    [None, None, "Total implementation of the protocol", None, "Guatemala", "2027", None],
+])
+def test_an_item_with_a_totals_or_notes_word_is_still_an_item(
+        row: list[object], make_workbook: MakeWorkbook) -> None:
+    read = read_workbook(make_workbook("x.xlsx", [row]))
+    assert [r["actividad"] for r in read.sheets[0].records] == [row[2]]
 
 
 def test_an_activity_whose_words_begin_with_total_is_an_item(

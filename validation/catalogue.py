@@ -160,6 +160,17 @@ CATALOGUE: dict[str, Entry] = {
         "The deadline “{valor}” is a year of a strategic plan that has ended, so it is not "
         "counted as overdue. Write the date now committed to (31/03/2027, Q1 2027, 2027...).",
     ),
+    "plazo-fuera-de-rango": Entry(
+        WARNING,
+        "La fecha «{valor}» no puede ser el plazo: es anterior a 1970 o posterior a 2262 "
+        "(suele ser un número que Excel tomó por fecha, o 31/12/9999 por «sin fecha»), así "
+        "que no se cuenta como vencida ni por vencer. Escriba la fecha del plazo (31/03/2027) "
+        "o, si no la tiene, «por definir».",
+        "The date “{valor}” cannot be the deadline: it is before 1970 or after 2262 (often a "
+        "number Excel took for a date, or 31/12/9999 for “no date”), so it is counted neither "
+        "as overdue nor as due soon. Write the deadline's date (31/03/2027) or, if it has "
+        "none, “to be defined”.",
+    ),
     "plazo-sin-anio": Entry(
         WARNING,
         "El plazo «{valor}» no dice el año; se tomó el año de la ronda. Si es otro, escriba "

@@ -16,7 +16,8 @@ def flag_due(frame: pd.DataFrame, as_of: dt.date, window_days: int) -> pd.DataFr
     being consolidated and for the items stored in the history."""
     frame = frame.copy(deep=False)  # only new columns are set: the rows are not copied
     today = pd.Timestamp(as_of)
-    due = frame["fecha_limite"]
+    # as dates even when there are no rows (an empty history gives an untyped column)
+    due = pd.to_datetime(frame["fecha_limite"])
     open_item = frame["estado"].ne("finalizado")
     frame["vencido"] = (due < today) & open_item
     days = (today - due).dt.days

@@ -158,7 +158,9 @@ def activities_per_group(items: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     group column (or the sheet named after the group), else the group that sent the file;
     the network (RROCM) per its own files. The same activity reported by two countries is
     one activity (its text, folded). Columns: grupo, anio, cantidad, informantes (sorted),
-    archivo (the file with most of them)."""
+    archivo (whose matter the limit is: the group's own file, else the one file they all
+    came from, else none: a round-level matter of the group and the secretariat, never
+    the problem of one country that reported one of them)."""
     groups = {g.nombre for g in ref.grupos}
     named = items["grupo_trabajo"].where(items["grupo_trabajo"].isin(groups), "")
     own = items["informante"].where(items["informante"].isin(groups | {"RROCM"}), "")
@@ -173,10 +175,19 @@ def activities_per_group(items: pd.DataFrame, ref: Reference) -> pd.DataFrame:
         {"grupo": str(group), "anio": int(cast(float, year)),
          "cantidad": int(part["_texto"].nunique()),
          "informantes": tuple(sorted(set(part["informante"]))),
-         "archivo": str(part["archivo"].value_counts(sort=True).index[0])}
+         "archivo": _whose_file(part, str(group))}
         for (group, year), part in rows.groupby(["_unidad", "_anio"], sort=True)]
     return pd.DataFrame(counted, columns=["grupo", "anio", "cantidad", "informantes",
                                           "archivo"])
+
+
+def _whose_file(part: pd.DataFrame, group: str) -> str:
+    """The file a group's count belongs to (activities_per_group)."""
+    own = part.loc[part["informante"].eq(group), "archivo"]
+    if len(own):
+        return str(own.value_counts(sort=True).index[0])
+    files = part["archivo"].unique()
+    return str(files[0]) if len(files) == 1 else ""
 
 
 def _in_both(ref: Reference, parties: str, sep: str = "; ") -> tuple[str, str]:

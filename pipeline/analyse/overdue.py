@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from pipeline.analyse.tables import status_labels
-from pipeline.model.text import one_line
+from pipeline.model.text import distinct_texts, one_line
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
 from pipeline.words import word
@@ -50,7 +50,16 @@ class Reminders:
 
     @property
     def overdue(self) -> int:
+        """Overdue lines (an activity reported by two reporters is two)."""
         return int(self.combined["situacion"].eq("vencido").sum()) if len(self.combined) else 0
+
+    @property
+    def overdue_activities(self) -> int:
+        """Distinct overdue activities."""
+        if not len(self.combined):
+            return 0
+        overdue = self.combined[self.combined["situacion"].eq("vencido")]
+        return distinct_texts(overdue["actividad"])
 
 
 def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher,

@@ -14,7 +14,15 @@ import click
 
 from pipeline import __version__
 from pipeline.cli.options import AS_OF, CONFIG, DATES, HISTORY, LANG, LOG_FILE, VERBOSE, WORKSPACE
-from pipeline.cli.terminal import Progress, chosen_language, guarded, localize, setup_logging
+from pipeline.cli.terminal import (
+    Progress,
+    chosen_language,
+    guarded,
+    localize,
+    overdue_figure,
+    read_names_as_utf8,
+    setup_logging,
+)
 from pipeline.words import Lang, plural, word
 
 if TYPE_CHECKING:
@@ -109,7 +117,8 @@ def consolidated_line(result: RunResult, lang: Lang) -> str:
                 informantes=plural("n.of_reporters", lang, f["esperados"],
                                    received=f["informantes"]),
                 others=plural("cli.unlisted", lang, unlisted) if unlisted else "",
-                vencidas=plural("n.overdue", lang, f["vencidos"]), por_vencer=f["por_vencer"],
+                vencidas=overdue_figure(lang, f["vencidos"], result.overdue_activities()),
+                por_vencer=f["por_vencer"],
                 sin_responsable=f["sin_responsable"], impreciso=f["plazo_impreciso"],
                 observed=word("cli.observed", lang, observados=f["observados"],
                               difieren=f["difieren"]) if "observados" in f else "",
@@ -224,7 +233,8 @@ def overdue(input_dir: Path | None, from_history: bool, as_of: dt.date | None,
             unknown = reminders.unidentified["parte_escrita"].nunique()
             listed = next((p.name for p in written if p.stem == UNIDENTIFIED), "")
             click.echo(word("cli.overdue", language,
-                            vencidas=plural("n.overdue", language, reminders.overdue),
+                            vencidas=overdue_figure(language, reminders.overdue,
+                                                    reminders.overdue_activities),
                             partes=plural("n.parties", language, len(reminders.by_party)),
                             unidentified=plural("cli.unidentified", language, unknown,
                                                 file=listed) if unknown else "",
@@ -306,4 +316,6 @@ def init(folder: Path, lang: str | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    if argv is None:  # the command line itself, not a caller's list
+        read_names_as_utf8()
     cli.main(args=argv, prog_name="seguimiento")

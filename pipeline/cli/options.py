@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from pipeline.reference.plan import EARLIEST, LATEST
 from pipeline.words import word
 
 
@@ -23,12 +24,16 @@ class _Day(click.ParamType):
         if isinstance(value, dt.date):
             return value
         text = str(value).strip()
+        lang = getattr(ctx.find_root().command, "language", "es") if ctx else "es"
         for form in self.FORMATS:
             try:
-                return dt.datetime.strptime(text, form).date()
+                day = dt.datetime.strptime(text, form).date()
             except ValueError:
                 continue
-        lang = getattr(ctx.find_root().command, "language", "es") if ctx else "es"
+            if not EARLIEST <= day <= LATEST:  # no deadline can be judged there
+                self.fail(word("cli.date_out_of_range", lang, value=text, first=EARLIEST,
+                               last=LATEST), param, ctx)
+            return day
         self.fail(word("cli.bad_date", lang, value=text), param, ctx)
 
 

@@ -3,6 +3,7 @@ progress on a terminal (silence under cron and CI), and failures turned into mes
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
 import sys
@@ -13,7 +14,7 @@ from typing import Any
 
 import click
 
-from pipeline.words import Lang, lang_of, word
+from pipeline.words import Lang, lang_of, plural, word
 
 log = logging.getLogger("seguimiento")
 
@@ -33,6 +34,26 @@ def chosen_language(args: Sequence[str]) -> Lang:
     return "es"
 
 
+def overdue_figure(lang: str, lines: int, activities: int) -> str:
+    """"4 vencidas", and beside it the distinct activities when some line repeats one
+    ("4 vencidas (3 actividades distintas)")."""
+    said = plural("n.overdue", lang, lines)
+    return said + plural("n.overdue_distinct", lang, activities) if activities != lines else said
+
+
+def read_names_as_utf8() -> None:
+    """Under the C or POSIX locale without Python's UTF-8 mode (the bare environment of
+    cron or a service on some systems) Python takes every file name as ASCII, and a file
+    named with an accent (a reporter's feedback, `Canadá.xlsx`) could not be written. The
+    command then runs again, at once, in UTF-8 mode, with its arguments as they were
+    typed (their bytes)."""
+    if os.name != "posix" or sys.flags.utf8_mode:
+        return
+    if codecs.lookup(sys.getfilesystemencoding()).name != "ascii":
+        return
+    os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+
+
 def setup_logging(verbose: bool, log_file: Path | None, workspace: Path | None = None) -> Path:
     """Log to a file always (for diagnosis: --log-file, else the workspace's registro/,
     else the user's log folder of the system), to the terminal only with --verbose; a
@@ -43,7 +64,8 @@ def setup_logging(verbose: bool, log_file: Path | None, workspace: Path | None =
     path = log_file or _default_log(workspace)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8",
+                                                         errors="backslashreplace")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-from pipeline.words import word
+from pipeline.words import lang_of, word
 
 
 class SeguimientoError(Exception):
@@ -19,8 +19,8 @@ class SeguimientoError(Exception):
 
     exit_code = 3
 
-    def __init__(self, detail: str = "") -> None:
-        self.detail = detail
+    def __init__(self, detail: str | tuple[str, str] = "") -> None:
+        self.detail = detail  # a path or a name; or words, (Spanish, English)
         super().__init__(self.message())
 
     def message(self, lang: str | None = None) -> str:
@@ -29,7 +29,11 @@ class SeguimientoError(Exception):
         key = f"error.{type(self).__name__}"
         heads = [word(key, lang)] if lang else [word(key, "en"), word(key, "es")]
         head = " / ".join(heads)
-        return f"{head}: {self.detail}" if self.detail else head
+        detail = self.detail
+        if isinstance(detail, tuple):
+            detail = detail[1 if lang_of(lang) == "en" else 0] if lang else " / ".join(
+                detail[::-1])
+        return f"{head}: {detail}" if detail else head
 
 
 class InputFolderMissing(SeguimientoError):

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.model.submission import Submission
+from pipeline.model.text import distinct_texts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,6 +64,10 @@ class RunResult:
         """Files read whose reporter is not on the round's list of expected reporters."""
         return sum(1 for s in self.submissions
                    if s.estado == "leido" and s.informante not in self.expected)
+
+    def overdue_activities(self) -> int:
+        """Distinct overdue activities (the figure `vencidos` counts lines)."""
+        return distinct_texts(self.matrix.loc[self.matrix["vencido"], "actividad"])
 
     def figures(self) -> dict[str, int]:
         """The headline figures. Timeliness is absent (n/a) when the round has no closing

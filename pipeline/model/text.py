@@ -6,8 +6,11 @@ invisible differences); `fold` is what we compare (no case, no accents, no punct
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from collections.abc import Iterable
+from pathlib import PurePath
 
 # Characters that Excel users paste in from Word or the web and that make two equal
 # texts look different: zero-width spaces and joiners, the BOM, soft hyphens.
@@ -41,6 +44,25 @@ def normalize_text(value: object) -> str:
     if not _DIRTY.search(text) and unicodedata.is_normalized("NFC", text):
         return text
     return _clean(text)
+
+
+def file_name(path: PurePath) -> str:
+    """A file's name as people read it, wherever it is shown or written: the bytes the
+    system holds, read as UTF-8, a byte that is not (a name in Latin-1 from an old
+    Windows share) shown as �. Under an ASCII locale Python holds an accented name as
+    escaped bytes; they become the accents again."""
+    return os.fsencode(path.name).decode("utf-8", "replace")
+
+
+def file_stem(path: PurePath) -> str:
+    """`file_name` without its extension."""
+    return file_name(path.with_suffix("")) if path.suffix else file_name(path)
+
+
+def distinct_texts(texts: Iterable[object]) -> int:
+    """How many different texts, compared folded: the same activity reported by two
+    reporters, or twice in one file, is one activity (as the activity limit counts it)."""
+    return len({fold(t) for t in set(texts)})
 
 
 def one_line(text: str) -> str:

@@ -114,12 +114,14 @@ def workbook_value(value: object) -> object:
 
 
 def iso_day(value: object) -> str:
-    """A due date as `2027-03-31`, or "" when there is none."""
+    """A due date as `2027-03-31`, or "" when there is none (NaT is a datetime too)."""
+    if _blank(value):
+        return ""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return "" if _blank(value) else pd.Timestamp(str(value)).date().isoformat()
+    return pd.Timestamp(str(value)).date().isoformat()
 
 
 def column_texts(

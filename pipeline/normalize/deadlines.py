@@ -19,13 +19,14 @@ from typing import Literal
 
 from pipeline.model.text import fold, normalize_text
 from pipeline.normalize.periods import FILLERS, Reading, read_periods
-from pipeline.reference.plan import Meeting, Plan
+from pipeline.reference.plan import EARLIEST, LATEST, Meeting, Plan
 
-Kind = Literal["fecha", "impreciso", "vacio", "invalido", "plan_terminado"]
+Kind = Literal["fecha", "impreciso", "vacio", "invalido", "plan_terminado", "fuera_de_rango"]
 _PARENS = re.compile(r"\([^)]*\)")
 # Excel serial numbers between 1970 and 2100: a date whose cell lost its date format.
 _SERIAL_MIN, _SERIAL_MAX = 25569, 73050
 _NEXT = {"proxima", "proximo", "next", "siguiente", "upcoming"}
+_NUMBERED = re.compile(r"^(?:[ivxlc]+|\d+[a-z]*)$")  # XXVII, 27a, 30th (folded)
 # The kinds of meeting the process holds, as people write them (the calendar adds its own).
 _KINDS = {
     "reunion viceministerial": ("reunion viceministerial", "viceministerial",
@@ -60,9 +61,11 @@ def parse_deadline(value: object, context: Context) -> Deadline:
     if value is None or (isinstance(value, float) and value != value):
         return Deadline("vacio")
     if isinstance(value, dt.datetime):
-        return Deadline("fecha", value.date(), "dia")
+        return _dated(value.date(), "dia")
     if isinstance(value, dt.date):
-        return Deadline("fecha", value, "dia")
+        return _dated(value, "dia")
+    if isinstance(value, dt.time | dt.timedelta):  # a serial of 0 or less, shown as a date
+        return Deadline("fuera_de_rango")
     if isinstance(value, bool):
         return Deadline("invalido")
     if isinstance(value, int | float):
@@ -81,7 +84,7 @@ def parse_deadline(value: object, context: Context) -> Deadline:
             reading = Reading(context.plan, context.year, context.fiscal_month)
             period = read_periods(candidate, reading)
             if period is not None:
-                return Deadline("fecha", period[0], period[1], reading.assumed_year)
+                return _dated(period[0], period[1], reading.assumed_year)
     if all(tok in context.vague or tok in FILLERS for tok in folded.split()):
         return Deadline("impreciso")
     return Deadline("invalido")
@@ -90,15 +93,23 @@ def parse_deadline(value: object, context: Context) -> Deadline:
 def parse_day(value: object) -> dt.date | None:
     """The one day a person typed in a date cell, as a date or as text ("12/02/2027", day
     first; "2027-02-12"; "12 de febrero de 2027"); None for anything else (a month, a
-    year, words)."""
+    year, words, a day no one means: before 1970 or after 2262)."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
-        return value
+        return value if EARLIEST <= value <= LATEST else None
     if not isinstance(value, str):
         return None
     period = read_periods(fold(value), Reading(None))
     return period[0] if period is not None and period[1] == "dia" else None
+
+
+def _dated(due: dt.date, precision: str, assumed_year: bool = False) -> Deadline:
+    """A deadline on a day, unless the day cannot be meant (EARLIEST, LATEST): warned
+    at its cell, kept as written."""
+    if not EARLIEST <= due <= LATEST:
+        return Deadline("fuera_de_rango")
+    return Deadline("fecha", due, precision, assumed_year)
 
 
 def needs_context(value: object) -> bool:
@@ -121,9 +132,10 @@ def _parse_number(number: float) -> Deadline:
 
 def _meeting(folded: str, context: Context) -> Deadline | None:
     """A deadline set by a meeting: a meeting named ("para la XXVII Reunión
-    Viceministerial") is due on its date; "the next" meeting of a kind, on the date of
-    the first one on or after the day counted from. A meeting the calendar does not have
-    names no date (vague)."""
+    Viceministerial") is due on its date; "the next" meeting of a kind, or the kind alone
+    ("antes de la Reunión Viceministerial"), on the date of the first one on or after the
+    day counted from. A meeting the calendar does not have (none of the kind to come, or
+    a numbered one it lacks) names no date (vague)."""
     padded = f" {folded} "
     for meeting in context.calendar:
         names = [fold(n) for n in (meeting.nombre, *meeting.alias) if n]
@@ -132,8 +144,10 @@ def _meeting(folded: str, context: Context) -> Deadline | None:
     kind = _kind(padded, context)
     if kind is None:
         return None
-    if not _NEXT & set(folded.split()):
-        return Deadline("impreciso")
+    words = set(folded.split())
+    if not _NEXT & words and any(_NUMBERED.match(w) for w in words):
+        return Deadline("impreciso")  # a numbered meeting the calendar does not hold
+    # "antes de la Reunión Viceministerial" means the coming one, as "la próxima" does
     day = context.today or dt.date.today()
     coming = sorted(m.fecha for m in context.calendar
                     if _kind_of(m) == kind and m.fecha >= day)

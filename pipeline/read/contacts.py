@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from pipeline.model.text import fold_title, normalize_text
+from pipeline.model.text import file_name, fold_title, normalize_text
 from pipeline.read.csvfile import read_csv_rows
 
 MAX_CONTACT_ROWS = 5_000  # a secretariat's address book, not a mailing list
@@ -46,18 +46,18 @@ def read_contact_rows(path: Path) -> ContactRows:
     """The contacts of `path` (.xlsx or .csv). OSError and ValueError for a file that
     cannot be read as either (the caller tells it)."""
     if path.suffix.lower() == ".csv":
-        return _from_rows(path.name, "", read_csv_rows(path).rows)
+        return _from_rows(file_name(path), "", read_csv_rows(path).rows)
     book = load_workbook(path, read_only=True, data_only=True)
     try:
         best: ContactRows | None = None
         for sheet in book.worksheets:
-            found = _from_rows(path.name, sheet.title,
+            found = _from_rows(file_name(path), sheet.title,
                                sheet.iter_rows(max_row=MAX_CONTACT_ROWS + HEADER_ROWS + 1,
                                                values_only=True))
             if not found.missing:
                 return found
             best = best or found
-        return best or ContactRows(path.name, "", missing=REQUIRED)
+        return best or ContactRows(file_name(path), "", missing=REQUIRED)
     finally:
         book.close()
 

@@ -13,7 +13,8 @@ import pandas as pd
 from pipeline.model.columns import EXPECTED_KEYS, KEYS
 from pipeline.model.sides import KINDS
 from pipeline.model.submission import Submission
-from pipeline.model.text import fold_title
+from pipeline.model.text import file_name, fold_title
+from pipeline.model.values import read_text
 from pipeline.normalize.deadlines import parse_day
 from pipeline.normalize.matching import Matcher
 from pipeline.read.files import Candidate
@@ -59,7 +60,7 @@ def gather(
     side_records: dict[str, list[dict[str, object]]] = {kind.key: [] for kind in KINDS}
     reads = read_isolated([c.path for c in candidates if not c.skip_reason])
     for candidate in candidates:
-        name = candidate.path.name
+        name = file_name(candidate.path)
         if candidate.skip_reason:
             subs.append(Submission(archivo=name, estado="omitido", motivo=candidate.skip_reason))
             issues.append(make_issue("archivo-omitido", archivo=name, motivo=candidate.skip_reason))
@@ -121,7 +122,7 @@ def _take(
     as_of: dt.date,
     lang: str,
 ) -> tuple[Submission, list[Issue]]:
-    name = workbook.path.name
+    name = file_name(workbook.path)
     if workbook.detail:
         log.info("%s: the reader said: %s", name, workbook.detail)
     if workbook.refused:
@@ -134,11 +135,12 @@ def _take(
                    filas=sum(len(sheet.records) for sheet in workbook.sheets))
     issues: list[Issue] = []
     typed = workbook.contact.get("fecha_envio")
-    if isinstance(typed, str) and typed.strip() and parse_day(typed) is None:
+    if read_text(typed) and parse_day(typed) is None:  # words, or a day no one means
         meta = workbook.metadata
         issues.append(make_issue("fecha-envio-ilegible", archivo=name,
                                  hoja=meta.get("hoja_matriz", ""),
-                                 celda=meta.get("celda_fecha_envio", ""), valor=typed.strip()))
+                                 celda=meta.get("celda_fecha_envio", ""),
+                                 valor=read_text(typed)))
     if not sub.informante_conocido:
         issues.append(make_issue("informante-desconocido", archivo=name, valor=sub.informante))
     issues += workbook.issues

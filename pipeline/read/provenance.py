@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline.model.rounds import quarter_of
 from pipeline.model.submission import Submission
-from pipeline.model.text import fold, normalize_text
+from pipeline.model.text import file_name, file_stem, fold, normalize_text
 from pipeline.model.values import read_text
 from pipeline.normalize.deadlines import parse_day
 from pipeline.read.files import document_modified, file_modified
@@ -63,12 +63,12 @@ def describe(workbook: WorkbookRead, ref: Reference, round_option: str | None,
     meta = workbook.metadata
     reporter = normalize_text(meta.get("informante", "")).replace("\n", " ")
     named = ref.reporter_named(reporter)  # "Honduras " is Honduras: one reporter, one file
-    found = named or reporter_from_filename(path.name, ref)
+    found = named or reporter_from_filename(file_name(path), ref)
     contact = workbook.contact
     stated = parse_day(contact.get("fecha_envio"))  # typed as text too: day first
     return Submission(
-        archivo=path.name,
-        informante=found or reporter or normalize_text(path.stem),
+        archivo=file_name(path),
+        informante=found or reporter or file_stem(path),
         informante_conocido=found is not None,
         ronda=meta.get("ronda") or round_option or quarter_of(as_of),
         ronda_declarada=meta.get("ronda") or round_in_filename(path.name),

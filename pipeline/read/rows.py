@@ -19,6 +19,8 @@ from pipeline.words import both
 
 _FOOTNOTE = re.compile(r"^(?:\*|nota\b|notas\b|note\b|notes\b|fuente\b|source\b|\(\d\))", re.I)
 _COUNT = re.compile(r"^[\d.,\s%]+$")  # 4, 1.234, 75 %
+_COUNT_LIKE = re.compile(r"^(?=.*\d)[\w\s.,:;%/()+\-]{1,30}$")  # 14 actividades, 3 de 4
+_NO_FIGURE = {"-", "–", "—", "n/a", "na", "s/d", "n/d", "nd"}
 _TOTALS = {"total", "totales", "total general", "subtotal", "grand total"}
 Merge = tuple[tuple[int, int], tuple[int, int]]
 Rows = Iterator[tuple[int, list[object]]]  # (0-based row index, values)
@@ -166,21 +168,46 @@ def _merged_at(active: dict[int, tuple[object, int]], r: int) -> bool:
 
 
 def _is_item(record: dict[str, object], row: list[object]) -> bool:
-    """Blank rows, footnotes ("Nota: ...", "* ...") and total rows are not items."""
-    values = [v for v in record.values() if v is not None]
-    if not values:
+    """Blank rows, notes ("Nota: ...", "* ...", "(1) ...") and totals rows are not items,
+    whatever column holds their word and whatever their counts look like. An activity
+    whose text begins like one ("Total de retornos registrados", "* Taller") is an item:
+    other texts stand around it."""
+    if all(v is None for v in record.values()):
         return False
-    first_text = next((v.strip() for v in row if isinstance(v, str) and v.strip()), "")
-    if first_text and _FOOTNOTE.match(first_text) and sum(
-            not _blank(v) for v in row) == 1:
-        return False
-    first = values[0]
-    if not isinstance(first, str) or len(first) > 40 or first.strip()[:1].lower() not in "tsg":
-        return True  # cheap test first: a total row starts "Total", "Subtotal", "Grand"
-    folded = fold(first)
-    if not (folded in _TOTALS or folded.split()[0] in {"total", "totales", "subtotal"}):
+    cells = [v for v in row if not _blank(v)]
+    activity = record.get("actividad")
+    no_activity = _blank(activity) or _is_count(activity)
+    first_text = next((v.strip() for v in cells if isinstance(v, str)), "")
+    if first_text and _FOOTNOTE.match(first_text) and (
+            len(cells) == 1 or (no_activity and len(cells) <= 2)):
+        return False  # a note, alone or beside its marker ("Nota:" | the note)
+    label = next((v for v in cells if isinstance(v, str) and v.lstrip()[:1] in "tTsSgG"
+                  and _is_total_label(v)), None)
+    if label is None:
         return True
-    # "Total" with counts beside it (under the activity, say) sums the rows above: the
-    # row holds no text but the word; an activity named "Total..." has text around it.
-    return any(isinstance(v, str) and v.strip() and not _COUNT.match(v.strip())
-               for v in values[1:])
+    others = [v for v in cells if v is not label]
+    if activity is label:  # "Total" under the activity: an item only with texts around it
+        return any(not _is_count(v) for v in others)
+    # The word elsewhere and no activity: a totals row, unless the row holds an item's
+    # texts (then it is an item without its activity, to be flagged).
+    return not no_activity or sum(not _is_count(v) for v in others) >= 2
+
+
+def _is_total_label(text: str) -> bool:
+    folded = fold(text)
+    return len(text) <= 40 and bool(folded) and (
+        folded in _TOTALS or folded.split()[0] in {"total", "totales", "subtotal"})
+
+
+def _is_count(value: object) -> bool:
+    """A figure of a totals row: a number, "4", "75 %", "14 actividades", "3 de 4", "—",
+    "n/a"."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return bool(_COUNT.match(text)) or text.lower() in _NO_FIGURE or (
+        len(text.split()) <= 3 and bool(_COUNT_LIKE.match(text)))

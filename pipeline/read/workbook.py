@@ -22,6 +22,7 @@ from typing import cast
 
 import python_calamine as calamine
 
+from pipeline.model.text import file_name
 from pipeline.read import refusals
 from pipeline.read.csvfile import read_csv_rows
 from pipeline.read.files import refuse_reason
@@ -81,10 +82,23 @@ def read_workbook(path: Path) -> WorkbookRead:
     return result
 
 
+def _open_calamine(path: Path) -> calamine.CalamineWorkbook:
+    """The workbook for calamine, which takes a name only in UTF-8: a name the system
+    holds in other bytes (Latin-1 from an old share, or any accent under an ASCII
+    locale) is opened here and handed over open."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        with path.open("rb") as handle:
+            return calamine.CalamineWorkbook.from_filelike(handle)
+    return calamine.CalamineWorkbook.from_path(name)
+
+
 def _read_into(result: WorkbookRead) -> None:
     scans = scan_workbook(result.path)
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(result.path))
+        workbook = _open_calamine(result.path)
     except calamine.CalamineError as exc:
         if "macrosheets" in str(exc) and scans:  # an Excel 4 macro sheet: read the others
             _read_without_calamine(result, scans)
@@ -167,7 +181,7 @@ def _absolute_rows(sheet: calamine.CalamineSheet) -> Iterator[list[object]]:
 
 def _read_csv(result: WorkbookRead) -> None:
     found = read_csv_rows(result.path)
-    name = result.path.name
+    name = file_name(result.path)
     for line in found.mixed_lines:
         result.issues.append(make_issue("csv-codificacion-mixta", archivo=name, fila=line))
     sheet = _take_sheet(result, "", enumerate(found.rows), [], csv=True)

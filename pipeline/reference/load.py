@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.model.errors import ConfigError
-from pipeline.model.text import fold
+from pipeline.model.text import file_name, fold
+from pipeline.reference.check import check_config
 from pipeline.reference.data import Party, Pillar, Reference, Status
 from pipeline.reference.mail import mail_settings
 from pipeline.reference.plan import Meeting, Plan
@@ -29,12 +30,14 @@ def load_reference(config_path: Path | None = None) -> Reference:
     text = resources.files("pipeline.reference").joinpath("referencia.toml").read_text("utf-8")
     data = tomllib.loads(text)
     if config_path is not None:
-        try:
-            user = tomllib.loads(Path(config_path).read_text("utf-8"))
+        try:  # utf-8-sig: a file saved by Notepad starts with a BOM
+            written = Path(config_path).read_text("utf-8-sig")
+            user = tomllib.loads(written)
         except FileNotFoundError as exc:
             raise ConfigError(str(config_path)) from exc
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{config_path}: {exc}") from exc
+        check_config(user, written, file_name(Path(config_path)))
         data = merge_config(data, user)
     try:
         return _build(data)

@@ -7,6 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+# The days a deadline, a meeting or an as-of date can be: before 1970 it is a number Excel
+# took for a date (serial 1 is 1900-01-01); after 2262-04-11 no table can count it
+# (pandas' last day) and no one means it (31/12/9999 is "never").
+EARLIEST, LATEST = dt.date(1970, 1, 1), dt.date(2262, 4, 11)
+
 
 @dataclass(frozen=True)
 class Plan:

@@ -4,6 +4,7 @@ each a text or, for a word that depends on a count, its (one, other) forms."""
 from __future__ import annotations
 
 from pipeline.words import (
+    config,
     documents,
     help,
     help_mail,
@@ -27,4 +28,4 @@ def _merge(*parts: dict[str, Entry]) -> dict[str, Entry]:
 
 
 CATALOGUE = _merge(outputs.WORDS, documents.WORDS, messages.WORDS, template.WORDS,
-                   help.WORDS, mail.WORDS, help_mail.WORDS, web.WORDS)
+                   help.WORDS, mail.WORDS, help_mail.WORDS, web.WORDS, config.WORDS)

@@ -25,6 +25,8 @@ WORDS: dict[str, Entry] = {
     "n.of_reporters": (("{received} de {n} informante", "{received} de {n} informantes"),
                        ("{received} of {n} reporter", "{received} of {n} reporters")),
     "n.overdue": (("{n} vencida", "{n} vencidas"), ("{n} overdue", "{n} overdue")),
+    "n.overdue_distinct": ((" ({n} actividad distinta)", " ({n} actividades distintas)"),
+                           (" ({n} distinct activity)", " ({n} distinct activities)")),
     "n.errors": (("{n} error", "{n} errores"), ("{n} error", "{n} errors")),
     "n.warnings": (("{n} advertencia", "{n} advertencias"), ("{n} warning", "{n} warnings")),
     "n.files": (("{n} archivo", "{n} archivos"), ("{n} file", "{n} files")),
@@ -77,6 +79,11 @@ WORDS: dict[str, Entry] = {
     "cli.bad_date": (
         "«{value}» no es una fecha; escríbala como 2026-11-30 o 30/11/2026",
         "“{value}” is not a date; write it as 2026-11-30 or 30/11/2026"),
+    "cli.date_out_of_range": (
+        "«{value}» está fuera de las fechas que se pueden contar ({first} a {last}); "
+        "escriba una fecha real, como 2026-11-30",
+        "“{value}” is outside the dates that can be counted ({first} to {last}); write a "
+        "real date, such as 2026-11-30"),
     "cli.init_existing": (
         "{folder} ya era una carpeta de seguimiento: su configuración y su historial quedaron "
         "como estaban (se crearon las subcarpetas que faltaban).",

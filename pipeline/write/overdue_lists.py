@@ -24,6 +24,7 @@ from pipeline.analyse.overdue import (
     observed_lines,
 )
 from pipeline.analyse.tables import title
+from pipeline.model.text import distinct_texts
 from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
 from pipeline.words import plural, word
@@ -49,9 +50,12 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
     makes the texts from the files safe for the format (Markdown)."""
     overdue = items[items["situacion"] == "vencido"]
     soon = items[items["situacion"] == "por_vencer"]
+    said = plural("reminder.overdue", lang, len(overdue))
+    distinct = distinct_texts(overdue["actividad"])
+    if distinct != len(overdue):  # an activity reported by several is on several lines
+        said += plural("reminder.distinct", lang, distinct)
     lines = [word("reminder.greeting", lang, party=escape(ref.label("parte", party, lang))),
-             "", word("reminder.intro", lang, as_of=as_of.isoformat(),
-                      overdue=plural("reminder.overdue", lang, len(overdue)),
+             "", word("reminder.intro", lang, as_of=as_of.isoformat(), overdue=said,
                       soon=plural("reminder.soon", lang, len(soon), window=window)), ""]
     for r in overdue.to_dict("records"):
         lines.append(word("reminder.item_overdue", lang, actividad=escape(r["actividad"]),

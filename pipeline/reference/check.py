@@ -1,0 +1,231 @@
+"""Every value of a user's configuration checked for type and range as it is read (SPEC §7),
+before anything uses it: a wrong one is told with its file, line and key, never read
+wrongly ("Guatemala" as one reporter per letter) nor left to fail later. An unknown key is
+told with the key probably meant.
+
+What each table may hold is declared below, one rule per key. tomllib gives no positions,
+so a problem's line is found by reading the text for the table and the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NoReturn
+
+from pipeline.model.errors import ConfigError
+from pipeline.reference.plan import EARLIEST, LATEST
+from pipeline.words import LANGS, word
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a value must be: `test` says whether it is; `says` is the catalogue's word
+    (config.<says>) that tells it, with `params`."""
+
+    says: str
+    test: Callable[[Any], bool]
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def _is_day(value: object) -> bool:
+    """A date without a time (TOML's 2027-02-15), or the same quoted, on a day that can
+    be counted (reference.plan.EARLIEST, LATEST)."""
+    if isinstance(value, dt.datetime | dt.time):
+        return False
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return False
+    return isinstance(value, dt.date) and EARLIEST <= value <= LATEST
+
+
+def _whole(low: int, high: int | None = None) -> Rule:
+    def test(value: object) -> bool:
+        return (isinstance(value, int) and not isinstance(value, bool) and value >= low
+                and (high is None or value <= high))
+
+    if high is None:
+        return Rule("whole_min", test, {"min": low})
+    return Rule("whole_range", test, {"min": low, "max": high})
+
+
+def _one_of(*choices: str) -> Rule:
+    return Rule("choice", lambda v: isinstance(v, str) and v.strip().lower() in choices,
+                {"opciones": ", ".join(choices)})
+
+
+def _is_texts(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_theme(value: object) -> bool:
+    return isinstance(value, str) or (isinstance(value, dict) and isinstance(
+        value.get("nombre"), str) and isinstance(value.get("en", ""), str))
+
+
+TEXT = Rule("text", lambda v: isinstance(v, str))
+TEXTS = Rule("texts", _is_texts)
+DATE = Rule("date", _is_day, {"first": EARLIEST, "last": LATEST})
+LANGUAGE = _one_of(*LANGS)
+THEMES = Rule("themes", lambda v: isinstance(v, list) and all(_is_theme(t) for t in v))
+PLAN = {"nombre": TEXT, "en": TEXT, "inicio": DATE, "duracion_anios": _whole(1, 100)}
+PARTY = {"nombre": TEXT, "en": TEXT, "alias": TEXTS, "iso3": TEXT, "codigo": TEXT,
+         "idioma": LANGUAGE}
+# Tables: each key and its rule.
+TABLES: dict[str, dict[str, Rule]] = {
+    "plan": PLAN,
+    "ronda": {"dias_por_vencer": _whole(0), "informantes_esperados": TEXTS,
+              "observadores": TEXTS, "mes_inicio_anio_fiscal": _whole(1, 12)},
+    "impresion": {"papel": _one_of("carta", "letter", "a4")},
+    "plazos": {"imprecisos": TEXTS},
+    "grupos_otros": {"prefijos": TEXTS},
+    "correo": {"servidor": TEXT, "puerto": _whole(0, 65535),
+               "seguridad": _one_of("starttls", "tls", "ssl", "ninguna", "none", "no"),
+               "usuario": TEXT, "remitente": TEXT, "dias_para_escalar": _whole(0),
+               "escalar_a": Rule("texts", lambda v: isinstance(v, str) or _is_texts(v)),
+               "dias_para_corregir": _whole(0),
+               "firma": Rule("text", lambda v: isinstance(v, str) or (
+                   isinstance(v, dict) and all(isinstance(t, str) for t in v.values())))},
+}
+# Tables whose keys are the user's own (a round, a reporter): every value one rule.
+FREE_TABLES: dict[str, Rule] = {"cierres": DATE, "idiomas": LANGUAGE}
+# Lists of entries ([[paises]]): each key's rule, and the keys every entry needs.
+ENTRIES: dict[str, tuple[dict[str, Rule], tuple[str, ...]]] = {
+    "paises": (PARTY, ("nombre",)),
+    "grupos": (PARTY, ("nombre",)),
+    "responsables": (PARTY, ("nombre",)),
+    "pilares": ({"numero": _whole(1), "nombre": TEXT, "en": TEXT, "temas": THEMES},
+                ("nombre",)),
+    "estados": ({"clave": TEXT, "es": TEXT, "en": TEXT, "alias": TEXTS}, ("clave",)),
+    "planes_anteriores": (PLAN, ("nombre", "inicio")),
+    "calendario": ({"reunion": TEXT, "nombre": TEXT, "fecha": DATE, "alias": TEXTS},
+                   ("reunion", "fecha")),
+}
+REPLACEABLE = tuple(ENTRIES)
+TOP = ("reemplazar", *TABLES, *FREE_TABLES, *ENTRIES)
+
+
+def check_config(user: Mapping[str, Any], text: str, source: str) -> None:
+    """Raise ConfigError for the first wrong value or unknown key of `user` (the
+    TOML `text` of the file `source`), in the order they are written."""
+    find = _Lines(text)
+    for key, value in user.items():
+        if key == "reemplazar":
+            _check(("", None), key, value, _replaceable(), find, source)
+        elif key in TABLES or key in FREE_TABLES:
+            if not isinstance(value, dict):
+                _tell(source, find.line(("", None), key), "table", key, value)
+            rules = TABLES.get(key)
+            for name, item in value.items():
+                if rules is not None and name not in rules:
+                    _unknown(source, find.line((key, None), name), name, f"[{key}]", rules)
+                rule = rules[name] if rules is not None else FREE_TABLES[key]
+                _check((key, None), name, item, rule, find, source)
+        elif key in ENTRIES:
+            if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
+                _tell(source, find.line(("", None), key) or find.line((key, None), None),
+                      "entries", key, value)
+            rules, needed = ENTRIES[key]
+            for index, entry in enumerate(value):
+                place = (key, index)
+                for name, item in entry.items():
+                    if name not in rules:
+                        _unknown(source, find.line(place, name), name, f"[[{key}]]", rules)
+                    _check(place, name, item, rules[name], find, source)
+                for name in needed:
+                    if name not in entry:
+                        _tell(source, find.line(place, None), "required", name, None,
+                              tabla=key)
+        else:
+            array = isinstance(value, list) and all(isinstance(e, dict) for e in value)
+            at = find.line((key, 0 if array else None), None) or find.line(("", None), key)
+            _unknown(source, at, key, "", dict.fromkeys(TOP))
+
+
+def _replaceable() -> Rule:
+    return Rule("choice", lambda v: _is_texts(v) and set(v) <= set(REPLACEABLE),
+                {"opciones": ", ".join(REPLACEABLE)})
+
+
+def _check(place: tuple[str, int | None], key: str, value: object, rule: Rule,
+           find: _Lines, source: str) -> None:
+    if not rule.test(value):
+        _tell(source, find.line(place, key), rule.says, key, value, **rule.params)
+
+
+def _unknown(source: str, line: int | None, key: str, where: str,
+             known: Mapping[str, object]) -> NoReturn:
+    near = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    place = (where, where) if where else (word("config.top", "es"), word("config.top", "en"))
+    if near:
+        _tell(source, line, "unknown_near", key, None, sugerencia=near[0], lugar=place)
+    _tell(source, line, "unknown", key, None, claves=", ".join(known), lugar=place)
+
+
+def _tell(source: str, line: int | None, says: str, key: str, value: object,
+          **params: object) -> NoReturn:
+    """Raise the error: where, then what the value must be and what was read."""
+    texts = []
+    for lang in LANGS:
+        where = word("config.where", lang, archivo=source, linea=line) if line else source
+        shown = {k: v[LANGS.index(lang)] if isinstance(v, tuple) else v
+                 for k, v in params.items()}
+        texts.append(f"{where}: " + word(f"config.{says}", lang, clave=key,
+                                         leido=shown_value(value), **shown))
+    raise ConfigError((texts[0], texts[1]))
+
+
+def shown_value(value: object) -> str:
+    """A value as it is written in TOML, short."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, str):
+        text = f'"{value}"'
+    elif isinstance(value, dt.date | dt.time):
+        text = value.isoformat()
+    elif isinstance(value, list):
+        text = "[" + ", ".join(shown_value(v) for v in value) + "]"
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{k} = {shown_value(v)}" for k, v in value.items()) + "}"
+    else:
+        text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_HEADER = re.compile(r"""^\s*(\[\[?)\s*("[^"]*"|'[^']*'|[^\]\s]+)\s*\]""")
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
+
+
+class _Lines:
+    """Where a key is written in a TOML text: the line of a key in a table (or in the
+    n-th entry of a list of tables), or of the table's header."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def line(self, place: tuple[str, int | None], key: str | None) -> int | None:
+        current: tuple[str, int | None] = ("", None)
+        counts: dict[str, int] = {}
+        header = None
+        for number, text in enumerate(self.lines, start=1):
+            found = _HEADER.match(text)
+            if found:
+                name = found.group(2).strip("\"'")
+                if found.group(1) == "[[":
+                    current = (name, counts.get(name, 0))
+                    counts[name] = current[1] + 1
+                else:
+                    current = (name, None)
+                if current == place and header is None:
+                    header = number
+                continue
+            named = _KEY.match(text)
+            if key is not None and named and current == place and (
+                    named.group(1).strip("\"'") == key):
+                return number
+        return header

@@ -1,0 +1,55 @@
+"""The words that tell a wrong configuration value (pipeline.reference.check): where it
+is, what it must be, what was read."""
+
+from __future__ import annotations
+
+from pipeline.words.entry import Entry
+
+WORDS: dict[str, Entry] = {
+    "config.where": ("{archivo}, línea {linea}", "{archivo}, line {linea}"),
+    "config.top": ("la configuración", "the configuration"),
+    "config.whole_min": (
+        "{clave} debe ser un número entero ≥ {min} (se leyó {leido})",
+        "{clave} must be a whole number ≥ {min} (read {leido})"),
+    "config.whole_range": (
+        "{clave} debe ser un número entero entre {min} y {max} (se leyó {leido})",
+        "{clave} must be a whole number from {min} to {max} (read {leido})"),
+    "config.text": (
+        "{clave} debe ser un texto entre comillas, como \"Guatemala\" (se leyó {leido})",
+        "{clave} must be a text in quotes, such as \"Guatemala\" (read {leido})"),
+    "config.texts": (
+        "{clave} debe ser una lista de textos entre comillas, como [\"Guatemala\", "
+        "\"Honduras\"] (se leyó {leido})",
+        "{clave} must be a list of texts in quotes, such as [\"Guatemala\", \"Honduras\"] "
+        "(read {leido})"),
+    "config.date": (
+        "{clave} debe ser una fecha sin hora, como 2027-02-15, entre {first} y {last} (se "
+        "leyó {leido})",
+        "{clave} must be a date without a time, such as 2027-02-15, from {first} to {last} "
+        "(read {leido})"),
+    "config.choice": (
+        "{clave} debe ser uno de: {opciones} (se leyó {leido})",
+        "{clave} must be one of: {opciones} (read {leido})"),
+    "config.themes": (
+        "{clave} debe ser una lista de temas: textos entre comillas, o tablas con nombre y "
+        "en (se leyó {leido})",
+        "{clave} must be a list of themes: texts in quotes, or tables with nombre and en "
+        "(read {leido})"),
+    "config.table": (
+        "{clave} debe ser una tabla: escriba [{clave}] y sus claves debajo (se leyó {leido})",
+        "{clave} must be a table: write [{clave}] and its keys below it (read {leido})"),
+    "config.entries": (
+        "{clave} debe ser una lista de entradas: escriba cada una como [[{clave}]] y sus "
+        "claves debajo (se leyó {leido})",
+        "{clave} must be a list of entries: write each as [[{clave}]] and its keys below it "
+        "(read {leido})"),
+    "config.required": (
+        "cada [[{tabla}]] necesita {clave}; añádalo a esta entrada",
+        "each [[{tabla}]] needs {clave}; add it to this entry"),
+    "config.unknown_near": (
+        "{clave} no es una clave de {lugar}; ¿quiso decir {sugerencia}?",
+        "{clave} is not a key of {lugar}; did you mean {sugerencia}?"),
+    "config.unknown": (
+        "{clave} no es una clave de {lugar}; las claves son: {claves}",
+        "{clave} is not a key of {lugar}; the keys are: {claves}"),
+}
