@@ -2,11 +2,12 @@
 
 Every file of a run is written into a staging folder beside the outputs and moved into
 place only once all of them are complete, each with an atomic rename: a run that fails
-leaves the previous outputs as they were. A lock file keeps two runs from writing into
-the same output folder at once. A manifest (`.seguimiento-archivos.json`) records what
-each command wrote into the folder, so that a command removes only files it wrote itself
-(a round's outputs of an earlier run that this run does not write again) and never a
-file of the user's. No command writes into the folder of the returned files.
+leaves the previous outputs as they were. A lock the operating system releases when its
+holder dies keeps two runs from writing into the same output folder at once. A manifest
+(`.seguimiento-archivos.json`) records what each command wrote into the folder, so that a
+command removes only files it wrote itself (a round's outputs of an earlier run that this
+run does not write again) and never a file of the user's. No command writes into the
+folder of the returned files.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from pipeline.model.errors import OutputInsideInput, OutputLocked, OutputNotWritable
+from pipeline.store.lock import LockBusy, hold_lock
 
 LOCK_NAME = ".seguimiento.lock"
 MANIFEST_NAME = ".seguimiento-archivos.json"  # what each command wrote here, by set
@@ -46,43 +48,18 @@ def refuse_inside(input_dir: Path, *targets: Path, folders: tuple[str, ...] = ()
 
 @contextlib.contextmanager
 def output_lock(out_dir: Path) -> Iterator[None]:
+    """One writer at a time on `out_dir`: a lock the operating system releases when its
+    holder dies (pipeline.store.lock), so nothing a killed run leaves blocks the next."""
+    held = contextlib.ExitStack()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        held.enter_context(hold_lock(out_dir / LOCK_NAME))
+    except LockBusy:
+        raise OutputLocked(str(out_dir)) from None
     except OSError as exc:
         raise OutputNotWritable(f"{out_dir} ({exc.strerror})") from exc
-    lock = out_dir / LOCK_NAME
-    _take_lock(lock)
-    try:
+    with held:
         yield
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            lock.unlink()
-
-
-def _take_lock(lock: Path) -> None:
-    for _ in range(2):
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            if _holder_alive(lock):
-                raise OutputLocked(str(lock.parent)) from None
-            with contextlib.suppress(FileNotFoundError):
-                lock.unlink()  # left by a run that died
-            continue
-        except OSError as exc:
-            raise OutputNotWritable(f"{lock.parent} ({exc.strerror})") from exc
-        with os.fdopen(fd, "w") as handle:
-            handle.write(str(os.getpid()))
-        return
-    raise OutputLocked(str(lock.parent))
-
-
-def _holder_alive(lock: Path) -> bool:
-    try:
-        pid = int(lock.read_text().strip() or 0)
-    except (OSError, ValueError):
-        return False
-    return pid > 0 and _alive(pid)
 
 
 def _alive(pid: int) -> bool:

@@ -1,0 +1,74 @@
+"""A lock the operating system releases when its holder dies (SPEC §7: two runs at once
+cannot corrupt a folder).
+
+The lock is an advisory lock on an open file (`flock` on POSIX, `msvcrt.locking` on
+Windows), not the file's existence: a run killed in any way, or a machine that loses
+power, leaves nothing to clean up, and what the file says (it holds the holder's process
+id, for a person who wonders) never decides anything. The file itself stays in place:
+removing it would let a second run lock a new file while a third still holds the old one.
+
+    with hold_lock(folder / ".seguimiento.lock"):
+        ...  # nobody else holding this lock runs this at the same time
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+
+class LockBusy(Exception):
+    """Another process holds the lock."""
+
+
+@contextlib.contextmanager
+def hold_lock(path: Path, wait: bool = False) -> Iterator[None]:
+    """Hold the lock on `path` (created when missing) for the block. Raises LockBusy when
+    another process holds it, unless `wait`; OSError when the file cannot be made."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            _lock(fd, wait)
+        except OSError as exc:
+            raise LockBusy(str(path)) from exc
+        with contextlib.suppress(OSError):  # who holds it, for a person who looks
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+            os.lseek(fd, 0, os.SEEK_SET)
+        yield
+    finally:
+        os.close(fd)  # closing the file releases the lock (as dying does)
+
+
+def is_locked(path: Path) -> bool:
+    """Whether another process holds the lock on `path` right now."""
+    try:
+        with hold_lock(path):
+            return False
+    except LockBusy:
+        return True
+    except OSError:
+        return False
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock(fd: int, wait: bool) -> None:
+        # The first byte, locked whether or not the file holds one.
+        mode = msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK
+        while True:
+            try:
+                msvcrt.locking(fd, mode, 1)
+                return
+            except OSError:
+                if not wait:
+                    raise
+else:
+    import fcntl
+
+    def _lock(fd: int, wait: bool) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
