@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
+from pipeline.model.children import die_with_parent
 from pipeline.model.errors import OutputInsideInput, OutputLocked, OutputNotWritable
 from pipeline.store.lock import LockBusy, hold_lock
 
@@ -175,8 +176,10 @@ def in_background(work: Callable[[], T], enabled: bool = True) -> Callable[[], T
         return work
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
+    parent = os.getpid()
 
     def child() -> None:
+        die_with_parent(parent)  # a run that is killed leaves no writer writing on
         try:
             sender.send((True, work()))
         except BaseException as exc:  # noqa: BLE001 - reported to the parent
