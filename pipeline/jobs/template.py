@@ -16,7 +16,7 @@ from pipeline.reference.data import Party, Reference
 from pipeline.reference.load import load_reference
 from pipeline.store.history import latest_items_per_reporter, open_history
 from pipeline.template.workbook import template_name, write_template
-from pipeline.write.staging import staging
+from pipeline.write.staging import output_lock, staging
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def generate_templates(
     known = history is not None and history.is_file()
     items = _last_items(history, ronda)
     written, blank = [], []
-    with staging(out_dir) as stage:
+    with output_lock(out_dir), staging(out_dir) as stage:
         for party in chosen:
             name = template_name(party, ronda)
             mine = items[items["informante"] == party.nombre] if not items.empty else items
