@@ -68,8 +68,9 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"old": base / "old", "new": base / "new", "inputs": newer}
 
 
-def kill_at(point: str, inputs: Path, out: Path, tmp_path: Path) -> None:
-    """Run a consolidation into `out` and SIGKILL it once it says it reached `point`."""
+def kill_at(point: str, inputs: Path, out: Path, tmp_path: Path,
+            how: signal.Signals = signal.SIGKILL) -> None:
+    """Run a consolidation into `out` and kill it (`how`) once it says it reached `point`."""
     said = tmp_path / "llegado"
     run = subprocess.Popen([sys.executable, "-c", RUN, str(inputs), str(out)], cwd=ROOT,
                            env={**os.environ, PAUSE: f"{point}:{said}"},
@@ -78,8 +79,8 @@ def kill_at(point: str, inputs: Path, out: Path, tmp_path: Path) -> None:
         while not said.exists() and run.poll() is None:
             time.sleep(0.05)
         assert said.exists(), f"the run never reached {point}: {run.stderr.read()!r}"
-        run.send_signal(signal.SIGKILL)
-        run.wait()
+        run.send_signal(how)
+        assert run.wait() != 0
     finally:
         run.kill()
         run.wait()
@@ -106,3 +107,14 @@ def test_a_run_killed_while_publishing_leaves_one_whole_round(
     assert left == [".seguimiento-archivos.json", ".seguimiento.lock"]
     manifest = json.loads((out / ".seguimiento-archivos.json").read_text("utf-8"))
     assert set(manifest["ronda"]) == set(visible(rounds[side]))
+
+
+def test_a_run_stopped_with_ctrl_c_while_moving_is_finished_by_the_next(
+        tmp_path: Path, rounds: dict[str, Path]) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(rounds["old"], out)
+    kill_at("moviendo", rounds["inputs"], out, tmp_path, signal.SIGINT)
+    assert (out / ".seguimiento-publicacion.json").exists()  # what is left to do, kept
+    with output_lock(out), staging(out):
+        pass
+    assert visible(out) == visible(rounds["new"]) and stored(out) == stored(rounds["new"])
