@@ -2,10 +2,10 @@
 cannot corrupt a folder).
 
 The lock is an advisory lock on an open file (`flock` on POSIX, `msvcrt.locking` on
-Windows), not the file's existence: a run killed in any way, or a machine that loses
-power, leaves nothing to clean up, and what the file says (it holds the holder's process
-id, for a person who wonders) never decides anything. The file itself stays in place:
-removing it would let a second run lock a new file while a third still holds the old one.
+Windows), not the file's existence nor what it says: a run killed in any way, or a machine
+that loses power, leaves nothing to clean up. The file stays in place, empty (a folder's
+files stay the same from run to run): removing it would let a second run lock a new file
+while a third still holds the old one.
 
     with hold_lock(folder / ".seguimiento.lock"):
         ...  # nobody else holding this lock runs this at the same time
@@ -34,10 +34,6 @@ def hold_lock(path: Path, wait: bool = False) -> Iterator[None]:
             _lock(fd, wait)
         except OSError as exc:
             raise LockBusy(str(path)) from exc
-        with contextlib.suppress(OSError):  # who holds it, for a person who looks
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())
-            os.lseek(fd, 0, os.SEEK_SET)
         yield
     finally:
         os.close(fd)  # closing the file releases the lock (as dying does)
