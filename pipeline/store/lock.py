@@ -30,41 +30,30 @@ def hold_lock(path: Path, wait: bool = False) -> Iterator[None]:
     another process holds it, unless `wait`; OSError when the file cannot be made."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        try:
-            _lock(fd, wait)
-        except OSError as exc:
-            raise LockBusy(str(path)) from exc
+        _lock(fd, wait, path)
         yield
     finally:
         os.close(fd)  # closing the file releases the lock (as dying does)
 
 
-def is_locked(path: Path) -> bool:
-    """Whether another process holds the lock on `path` right now."""
-    try:
-        with hold_lock(path):
-            return False
-    except LockBusy:
-        return True
-    except OSError:
-        return False
-
-
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
-    def _lock(fd: int, wait: bool) -> None:
+    def _lock(fd: int, wait: bool, path: Path) -> None:
         # The first byte, locked whether or not the file holds one.
         mode = msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK
         while True:
             try:
                 msvcrt.locking(fd, mode, 1)
                 return
-            except OSError:
+            except OSError as exc:  # held (LK_LOCK gives up after ten seconds)
                 if not wait:
-                    raise
+                    raise LockBusy(str(path)) from exc
 else:
     import fcntl
 
-    def _lock(fd: int, wait: bool) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    def _lock(fd: int, wait: bool, path: Path) -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:  # held; any other failure is the system's to tell
+            raise LockBusy(str(path)) from exc
