@@ -86,6 +86,7 @@ def write_outputs(
 
 
 def _timed_commit(commit: Callable[[str], None]) -> Callable[[str], None]:
+    """Storing the round, timed as the stage "historial" (in the log)."""
     return lambda generation: timed("historial", lambda: commit(generation))()
 
 
