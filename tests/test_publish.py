@@ -118,3 +118,22 @@ def test_a_run_stopped_with_ctrl_c_while_moving_is_finished_by_the_next(
     with output_lock(out), staging(out):
         pass
     assert visible(out) == visible(rounds["new"]) and stored(out) == stored(rounds["new"])
+
+
+def test_a_journal_edited_by_hand_never_removes_a_folder_of_the_user(
+        tmp_path: Path, rounds: dict[str, Path]) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(rounds["old"], out)
+    mine = out / "notas"
+    mine.mkdir()
+    (mine / "mias.txt").write_text("mías", encoding="utf-8")
+    for stage in ("notas", "../notas", ".seguimiento-tmp-x/../../notas"):
+        (out / ".seguimiento-publicacion.json").write_text(json.dumps(
+            {"etapa": stage, "generacion": "x", "archivos": ["mias.txt"],
+             "historial": "historial.sqlite"}), encoding="utf-8")
+        with output_lock(out), staging(out):
+            pass
+        assert (mine / "mias.txt").read_text(encoding="utf-8") == "mías", stage
+        assert not (out / "mias.txt").exists()
+    assert visible(out) == {**visible(rounds["old"]), "notas/mias.txt": visible(out)[
+        "notas/mias.txt"]}

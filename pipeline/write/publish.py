@@ -38,6 +38,7 @@ from pipeline.store.history import forget_publication, is_published
 from pipeline.write.manifest import own_name, record_set
 
 JOURNAL = ".seguimiento-publicacion.json"
+STAGE_PREFIX = ".seguimiento-tmp-"  # a staging folder's name: the prefix, then its generation
 PAUSE = "SEGUIMIENTO_PRUEBA_PAUSA"  # tests only: "<point>:<file>", stop at that point
 log = logging.getLogger("seguimiento")
 Commit = Callable[[str], None]  # stores the round, recording the outputs' generation
@@ -140,10 +141,19 @@ def _read_journal(out_dir: Path) -> dict[str, Any] | None:
                     out_dir / JOURNAL, exc)
         return None
     keys = {"etapa", "generacion", "archivos"}
-    if not isinstance(journal, dict) or not keys <= set(journal) or not own_name(
-            f"x/{journal['etapa']}") or not isinstance(journal["archivos"], list):
+    if not isinstance(journal, dict) or not keys <= set(journal) or not isinstance(
+            journal["archivos"], list) or not _stage_name(journal["etapa"]):
+        log.warning("a publication journal not written by Seguimiento is left alone: %s",
+                    out_dir / JOURNAL)
         return None
     return journal
+
+
+def _stage_name(name: object) -> bool:
+    """A staging folder's own name, nothing else (a journal edited by hand never makes a
+    run remove a folder of the user's)."""
+    return isinstance(name, str) and name.startswith(STAGE_PREFIX) and not any(
+        c in name for c in "/\\:") and ".." not in name
 
 
 def _relative(path: Path, folder: Path) -> str:

@@ -25,10 +25,15 @@ from typing import TypeVar
 from pipeline.model.children import die_with_parent
 from pipeline.model.errors import OutputInsideInput, OutputLocked, OutputNotWritable
 from pipeline.store.lock import LockBusy, hold_lock
-from pipeline.write.publish import Commit, finish_interrupted, is_pending, publish
+from pipeline.write.publish import (
+    STAGE_PREFIX,
+    Commit,
+    finish_interrupted,
+    is_pending,
+    publish,
+)
 
 LOCK_NAME = ".seguimiento.lock"
-STAGE_PREFIX = ".seguimiento-tmp-"
 log = logging.getLogger("seguimiento")
 T = TypeVar("T")
 
