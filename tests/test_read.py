@@ -276,3 +276,29 @@ def test_a_row_of_formulas_without_values_is_not_silently_lost(
     found = {(i.code, i.celda) for i in result.issues}
     assert ("formula-sin-valor", "C6") in found, found
     assert len(result.matrix) == 1
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_matrix_only_on_a_hidden_sheet_is_read_and_the_sheet_said_hidden(
+    make_workbook: MakeWorkbook, state: str,
+) -> None:
+    """A cover sheet in view and the matrix on a hidden (or very hidden) sheet: the rows
+    are read, with a warning that names the hidden sheet (the cover, a sheet in view with
+    no matrix, is told as any such sheet is)."""
+    import openpyxl
+
+    path = make_workbook("Guatemala.xlsx", [["1", "Retorno", "Oculta", "Ind", "PPT", "2027",
+                                             "pendiente"]], sheet="Datos")
+    workbook = openpyxl.load_workbook(path)
+    workbook["Datos"].sheet_state = state
+    cover = workbook.create_sheet("Portada", 0)
+    cover["A1"] = "Informe de seguimiento de Guatemala"
+    workbook.active = 0
+    workbook.save(path)
+    read = read_workbook(path)
+    assert [(s.hoja, len(s.records)) for s in read.sheets] == [("Datos", 1)]
+    assert [(i.code, i.archivo, i.hoja) for i in read.issues] == [
+        ("hoja-oculta", "Guatemala.xlsx", "Datos")]
+    [issue] = read.issues
+    assert "oculta" in issue.message("es") and "hidden" in issue.message("en")
+    assert list(read.no_matrix) == ["Portada"]

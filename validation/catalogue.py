@@ -44,6 +44,17 @@ CATALOGUE: dict[str, Entry] = {
         "party”, “Deadline”).{encontrado} If the sheet holds activities, copy the template's "
         "titles into its header row.",
     ),
+    "hoja-oculta": Entry(
+        WARNING,
+        "La matriz se leyó de la hoja «{hoja}», que está oculta: ninguna hoja visible tiene "
+        "la matriz. Si es la matriz de este envío, muestre la hoja (clic derecho en una "
+        "pestaña › Mostrar) para que se vea lo que se envía; si no lo es, bórrela y envíe "
+        "el archivo de nuevo.",
+        "The matrix was read from the sheet “{hoja}”, which is hidden: no sheet in view "
+        "holds the matrix. If it is this submission's matrix, unhide the sheet (right-click "
+        "a tab › Unhide) so that what is sent can be seen; if it is not, delete it and send "
+        "the file again.",
+    ),
     "csv-codificacion-mixta": Entry(
         WARNING,
         "La línea {fila} no está escrita en UTF-8 como el resto del archivo (parece pegada "

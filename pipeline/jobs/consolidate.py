@@ -85,7 +85,7 @@ def run_consolidation(options: Options, on_file: Progress | None = None,
     public = public_edition(result) if options.public else None
     with stage("writing"):  # the history included, last
         write_outputs(result, out_dir, on_sheet, public=public,
-                      commit=lambda: save_round(result))
+                      commit=lambda generation: save_round(result, generation))
     log.info("round %s from %s written to %s, stored in %s", result.ronda, options.input_dir,
              out_dir, history)
     return result

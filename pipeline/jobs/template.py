@@ -21,7 +21,7 @@ from pipeline.store.history import (
 )
 from pipeline.template.sides import measured_items, observed_items
 from pipeline.template.workbook import template_name, write_template
-from pipeline.write.staging import staging
+from pipeline.write.staging import output_lock, staging
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def generate_templates(
     known = history is not None and history.is_file()
     items, indicators = _last_items(history, ronda)
     written, blank = [], []
-    with staging(out_dir) as stage:
+    with output_lock(out_dir), staging(out_dir) as stage:
         for party in chosen:
             name = template_name(party, ronda)
             mine = items[items["informante"] == party.nombre] if not items.empty else items

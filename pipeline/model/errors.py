@@ -74,6 +74,12 @@ class HistoryError(SeguimientoError):
     """The history database cannot be used; check that the output folder can be written."""
 
 
+class HistoryDamaged(SeguimientoError):
+    """The history is damaged and was neither used nor changed: put back the copy kept
+    before the last round was stored (historial.sqlite.antes-<round>, beside it) in its
+    place, or move the damaged file aside to start a new history, and run again."""
+
+
 class NoRoundsForYear(SeguimientoError):
     """No stored round for that year; consolidate its rounds first (or give --history)."""
 

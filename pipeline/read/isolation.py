@@ -28,6 +28,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import IO, Any
 
+from pipeline.model.children import die_with_parent
 from pipeline.read.workbook import WorkbookRead, read_workbook
 from pipeline.words import both
 
@@ -64,8 +65,9 @@ class _Worker:
         self.jobs: deque[tuple[int, Path]] = deque()  # sent, not answered; the first is read
         self.started = 0.0  # when the first of them began to be read
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, daemon=True,
-                                       args=(child, self.stderr.fileno(), FILE_MEMORY, reader))
+        self.process = context.Process(
+            target=_serve, daemon=True,
+            args=(child, self.stderr.fileno(), FILE_MEMORY, reader, os.getpid()))
         self.process.start()
         child.close()
 
@@ -169,8 +171,9 @@ class _Pool:
 
 
 def _serve(conn: Connection, stderr: int, memory: int,
-           reader: Callable[[Path], WorkbookRead]) -> None:
-    """A worker: read the files it is sent until it is sent None."""
+           reader: Callable[[Path], WorkbookRead], parent: int) -> None:
+    """A worker: read the files it is sent until it is sent None; it dies with the run."""
+    die_with_parent(parent)
     os.dup2(stderr, 2)  # what native code prints goes to the log, not the terminal
     faulthandler.disable()  # (a crash report of its own would go to the terminal)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle

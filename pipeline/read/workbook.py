@@ -62,7 +62,8 @@ class WorkbookRead:
 
 
 def read_workbook(path: Path) -> WorkbookRead:
-    """Read every visible matrix sheet of a file; never raises for a bad file."""
+    """Read every visible matrix sheet of a file (the hidden ones when no visible sheet holds
+    a matrix); never raises for a bad file."""
     result = WorkbookRead(path)
     reason = refuse_reason(path) or (refusals.PASSWORD if refusals.obfuscated(path) else None)
     if reason:
@@ -106,17 +107,19 @@ def _read_into(result: WorkbookRead) -> None:
             return
         raise
     try:
-        visible = []
+        visible: list[str] = []
+        hidden: list[str] = []
         for meta in workbook.sheets_metadata:
             if meta.name == META_SHEET:
                 rows, _ = _sheet_rows(workbook, result.path, meta.name, scans)
                 result.metadata = read_metadata(rows)
-            elif meta.visible == calamine.SheetVisibleEnum.Visible and (
-                meta.typ == calamine.SheetTypeEnum.WorkSheet
-            ):
-                visible.append(meta.name)
+            elif meta.typ == calamine.SheetTypeEnum.WorkSheet:
+                shown = meta.visible == calamine.SheetVisibleEnum.Visible
+                (visible if shown else hidden).append(meta.name)
         for name in visible:
             _take_sheet(result, name, *_sheet_rows(workbook, result.path, name, scans))
+        for name in hidden if not result.sheets else []:
+            _take_hidden(result, name, *_sheet_rows(workbook, result.path, name, scans))
     finally:
         workbook.close()
     _formulas_without_value(result, scans)
@@ -124,6 +127,7 @@ def _read_into(result: WorkbookRead) -> None:
 
 def _read_without_calamine(result: WorkbookRead, scans: dict[str, SheetScan]) -> None:
     """Every worksheet read cell by cell (a workbook python-calamine cannot open)."""
+    hidden: list[tuple[str, SheetScan]] = []
     for name, state in visible_sheets(result.path).items():
         scan = scans.get(name)
         if scan is None or scan.member.startswith("xl/macrosheets/"):
@@ -133,7 +137,19 @@ def _read_without_calamine(result: WorkbookRead, scans: dict[str, SheetScan]) ->
             result.metadata = read_metadata(rows)
         elif state == "visible":
             _take_sheet(result, name, rows, scan.merges)
+        else:
+            hidden.append((name, scan))
+    for name, scan in hidden if not result.sheets else []:
+        _take_hidden(result, name, _Sparse(SparseRows(result.path, name)), scan.merges)
     _formulas_without_value(result, scans)
+
+
+def _take_hidden(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]) -> None:
+    """A hidden sheet, looked at only when no sheet in view holds a matrix: a matrix found
+    there is read (a focal point who hid it by mistake loses nothing), and said hidden; a
+    hidden sheet without one (dropdown lists) is nothing to tell."""
+    if _take_sheet(result, name, rows, merges, hidden=True) is not None:
+        result.issues.append(make_issue("hoja-oculta", archivo=result.path.name, hoja=name))
 
 
 def _formulas_without_value(result: WorkbookRead, scans: dict[str, SheetScan]) -> None:
@@ -197,7 +213,7 @@ def _read_csv(result: WorkbookRead) -> None:
 
 
 def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge],
-                csv: bool = False) -> SheetRows | None:
+                csv: bool = False, hidden: bool = False) -> SheetRows | None:
     head, rest = head_and_rest(rows)
     if name and name == result.metadata.get("hoja_matriz"):
         result.contact = read_contact(head, result.metadata)
@@ -215,7 +231,7 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
         return None
     header = find_header(head)
     if header is None:
-        if name != result.metadata.get("hoja_instrucciones") and has_data(head):
+        if not hidden and name != result.metadata.get("hoja_instrucciones") and has_data(head):
             result.no_matrix[name] = titles_found(head)
         return None
     if isinstance(rows, _Sparse):  # the columns past the matrix's are not kept

@@ -21,6 +21,7 @@ from pipeline.model.errors import HistoryError
 from pipeline.model.run import RunResult
 from pipeline.model.submission import Submission
 from pipeline.model.values import column_texts, history_text
+from pipeline.store.integrity import check_database, check_file, create_aside, keep_copy
 
 FILE_NAME = "historial.sqlite"
 ITEM_COLUMNS = ("informante", "id", "grupo_trabajo", "pilar", "tema", "actividad",
@@ -71,6 +72,11 @@ MIGRATIONS: list[list[str]] = [
         f"""CREATE TABLE firmantes (ronda TEXT NOT NULL REFERENCES rondas(ronda),
                                    {", ".join(f"{c} TEXT" for c in SIGNER_COLUMNS)})""",
     ],
+    [  # version 6: the rounds whose outputs are being published (pipeline.write.publish):
+        # stored with the round, in its transaction, so that a run interrupted while moving
+        # them into place is finished by the next (the history says the new round is true)
+        "CREATE TABLE publicaciones (generacion TEXT PRIMARY KEY, ronda TEXT NOT NULL)",
+    ],
 ]
 
 
@@ -84,16 +90,24 @@ def history_path(folder: Path | None, history: Path | None) -> Path | None:
 
 @contextlib.contextmanager
 def open_history(path: Path, create: bool = True) -> Iterator[sqlite3.Connection | None]:
-    """The database, migrated to the current schema; None when absent and not created."""
-    if not path.exists() and not create:
-        yield None
-        return
+    """The database, checked (pipeline.store.integrity: a damaged one stops the command)
+    and migrated to the current schema; None when absent and not created."""
+    check_file(path)
+    if not path.exists():
+        if not create:
+            yield None
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            create_aside(path, lambda conn: _migrate(conn, path))
+        except (OSError, sqlite3.Error) as exc:
+            raise HistoryError(f"{path} ({exc})") from exc
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
         raise HistoryError(f"{path} ({exc})") from exc
     try:
+        check_database(conn, path, MIGRATIONS)
         _migrate(conn, path)
         yield conn
     finally:
@@ -115,8 +129,10 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         raise HistoryError(f"{path} ({exc})") from exc
 
 
-def save_round(result: RunResult) -> None:
-    """Store a consolidated round in its history database (replacing it if stored)."""
+def save_round(result: RunResult, generation: str | None = None) -> None:
+    """Store a consolidated round in its history database (replacing it if stored), after
+    keeping a copy of the history as it was (`historial.sqlite.antes-<round>`).
+    `generation` names the outputs being published with it (pipeline.write.publish)."""
     assert result.history is not None
     subs = pd.DataFrame([{
         "informante": s.informante, "archivo": s.archivo, "estado": s.estado,
@@ -129,8 +145,10 @@ def save_round(result: RunResult) -> None:
               if s.estado == "leido" and s.informante and s.contacto_correo]
     with open_history(result.history) as conn:
         assert conn is not None
+        if conn.execute("SELECT 1 FROM rondas LIMIT 1").fetchone():
+            keep_copy(result.history, result.ronda)
         store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs,
-                    observed, measured, signed)
+                    observed, measured, signed, generation)
 
 
 def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
@@ -138,9 +156,11 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
                 matrix: pd.DataFrame, submissions: pd.DataFrame,
                 observed: pd.DataFrame | None = None,
                 measured: pd.DataFrame | None = None,
-                signers: Sequence[tuple[str, str, str, str]] = ()) -> None:
-    """Replace the round's rows, all or nothing. `signers`: (reporter, file, name,
-    e-mail) of each matrix read that names who filled it."""
+                signers: Sequence[tuple[str, str, str, str]] = (),
+                generation: str | None = None) -> None:
+    """Replace the round's rows, all or nothing (with the outputs' `generation`).
+    `signers`: (reporter, file, name, e-mail) of each matrix read that names who filled
+    it."""
     items = _rows(matrix, ITEM_COLUMNS)
     subs = _rows(submissions, SUBMISSION_COLUMNS)
     flags = {"_reservado": "reservado", "_conocido": "conocido"}
@@ -166,10 +186,28 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
                          [(ronda, *r) for r in values])
         conn.executemany("INSERT INTO firmantes VALUES (?, ?, ?, ?, ?)",
                          [(ronda, *r) for r in signers])
+        if generation is not None:
+            conn.execute("INSERT INTO publicaciones VALUES (?, ?)", (generation, ronda))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def is_published(path: Path, generation: str) -> bool:
+    """Whether the round published as `generation` is stored (its outputs are then the
+    true ones, to be moved into place)."""
+    with open_history(path, create=False) as conn:
+        found = conn and conn.execute("SELECT 1 FROM publicaciones WHERE generacion = ?",
+                                      (generation,)).fetchone()
+        return found is not None and bool(found)
+
+
+def forget_publication(path: Path, generation: str) -> None:
+    """The outputs of `generation` are all in place: nothing left to finish."""
+    with open_history(path, create=False) as conn:
+        if conn is not None:
+            conn.execute("DELETE FROM publicaciones WHERE generacion = ?", (generation,))
 
 
 def _rows(table: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple[str | None, ...]]:

@@ -165,6 +165,15 @@ WORDS: dict[str, Entry] = {
         "No se puede usar la base de historial; verifique que se pueda escribir en la carpeta "
         "de salida", "The history database cannot be used; check that the output folder can "
         "be written"),
+    "error.HistoryDamaged": (
+        "El historial está dañado y no se usó ni se cambió: ponga en su lugar la copia "
+        "guardada antes de la última ronda (historial.sqlite.antes-<ronda>, a su lado; "
+        "cópiela con el nombre historial.sqlite), o aparte el archivo dañado para empezar "
+        "un historial nuevo, y vuelva a ejecutar",
+        "The history is damaged and was neither used nor changed: put back the copy kept "
+        "before the last round (historial.sqlite.antes-<round>, beside it; copy it to the "
+        "name historial.sqlite), or move the damaged file aside to start a new history, "
+        "and run again"),
     "error.NoRoundsForYear": (
         "No hay rondas guardadas de ese año; consolide primero sus rondas (o indique "
         "--history)", "No stored round for that year; consolidate its rounds first (or give "

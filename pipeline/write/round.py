@@ -40,14 +40,16 @@ CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pil
 
 def write_outputs(
     result: RunResult, out_dir: Path, on_sheet: Callable[[str, int], None] | None = None,
-    public: RunResult | None = None, commit: Callable[[], None] | None = None,
+    public: RunResult | None = None, commit: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Every output of the round (and its `public` edition, when given) into `out_dir`,
-    whole or not at all. `commit` (storing the round in the history) runs last, once every
-    file is written and before any is moved into place: a failure anywhere leaves the
-    previous outputs and the history as they were."""
+    whole or not at all. `commit` (storing the round in the history, given the outputs'
+    generation) runs last, once every file is written and before any is moved into place:
+    a failure anywhere before leaves the previous outputs and the history as they were,
+    an interruption after is finished by the next run (pipeline.write.publish)."""
     large = is_large(result)
-    with output_lock(out_dir), staging(out_dir, ROUND_SET) as stage:
+    store = None if commit is None else _timed_commit(commit)
+    with output_lock(out_dir), staging(out_dir, ROUND_SET, store, result.history) as stage:
         # A large round writes the consolidated workbook and all but the last share of the
         # feedback workbooks in other processes; this one writes the CSV tables, then the
         # last share, so the cores stay busy until the end.
@@ -80,10 +82,13 @@ def write_outputs(
             names.append("consolidado_publico.xlsx")
             write_dashboard(public, stage / PUBLIC_DASHBOARD, public=True)
             names.append(PUBLIC_DASHBOARD)
-        if commit is not None:
-            timed("historial", commit)()
-        _tell(on_sheet, "historial")
+    _tell(on_sheet, "historial")  # stored as the files were moved into place
     return [out_dir / name for name in names]
+
+
+def _timed_commit(commit: Callable[[str], None]) -> Callable[[str], None]:
+    """Storing the round, timed as the stage "historial" (in the log)."""
+    return lambda generation: timed("historial", lambda: commit(generation))()
 
 
 def is_large(result: RunResult) -> bool:

@@ -1,0 +1,89 @@
+"""Processes forked by a run die with it (SPEC §7): a run killed with SIGKILL while its
+background writers work leaves no writer writing on."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+SAMPLE = ROOT / "input_workbooks"
+# A large round (written by background processes) whose consolidated workbook never
+# ends: its writer appends to a file named after its process id, for ever.
+ENDLESS = """
+import datetime as dt, os, sys, time
+from pathlib import Path
+import pipeline.write.round as writing
+from pipeline.jobs.consolidate import Options, run_consolidation
+
+marks = Path(sys.argv[2])
+
+def endless(*args, **kwargs):
+    with open(marks / f"{os.getpid()}.escribiendo", "a") as handle:
+        while True:
+            handle.write("x")
+            handle.flush()
+            time.sleep(0.01)
+
+writing.write_consolidated = endless
+writing.LARGE_ROUND = 1
+run_consolidation(Options(input_dir=Path(sys.argv[1]), out_dir=marks / "out",
+                          as_of=dt.date(2026, 11, 30)))
+"""
+
+
+def gone(pid: int) -> bool:
+    """Ended (a zombie waiting for a parent to reap it has ended too)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        return False
+
+
+def wait_for(condition: object, limit: float = 60.0) -> bool:
+    """Poll `condition` (a function) until true or `limit` seconds pass (a safety net for
+    a broken run, not a measure: nothing here asserts how long anything takes)."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_background_writers_die_when_the_run_is_killed(tmp_path: Path) -> None:
+    run = subprocess.Popen([sys.executable, "-c", ENDLESS, str(SAMPLE), str(tmp_path)],
+                           cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    writers: list[int] = []
+    try:
+        def writing() -> bool:
+            marks = [p for p in tmp_path.glob("*.escribiendo") if p.stat().st_size]
+            writers[:] = [int(p.name.split(".")[0]) for p in marks]
+            return bool(writers)
+
+        assert wait_for(writing), "the background writer never started"
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        assert wait_for(lambda: all(gone(pid) for pid in writers), limit=20.0), (
+            "a writer forked by the run goes on after the run was killed")
+        sizes = {p: p.stat().st_size for p in tmp_path.glob("*.escribiendo")}
+        assert all(gone(pid) for pid in writers)
+        assert {p: p.stat().st_size for p in tmp_path.glob("*.escribiendo")} == sizes
+    finally:
+        run.kill()
+        run.wait()
+        for pid in writers:
+            if not gone(pid):
+                os.kill(pid, signal.SIGKILL)
