@@ -17,6 +17,7 @@ from pipeline.cli.options import AS_OF, CONFIG, DATES, HISTORY, LANG, LOG_FILE, 
 from pipeline.cli.terminal import (
     Progress,
     chosen_language,
+    consolidated_line,
     guarded,
     localize,
     overdue_figure,
@@ -26,7 +27,7 @@ from pipeline.cli.terminal import (
 from pipeline.words import Lang, plural, word
 
 if TYPE_CHECKING:
-    from pipeline.model.run import RunResult
+    pass
 
 
 
@@ -107,24 +108,6 @@ def consolidate(input_dir: Path | None, out_dir: Path | None, as_of: dt.date | N
             if issue.code == "plan-terminado":  # said once, before the figures it changes
                 click.echo(issue.message(language), err=True)
         click.echo(consolidated_line(result, language))
-
-
-def consolidated_line(result: RunResult, lang: Lang) -> str:
-    """The end-of-run line: what was consolidated, what needs attention, where it is."""
-    f, unlisted = result.figures(), result.unlisted()
-    return word("cli.consolidated", lang, ronda=result.ronda,
-                actividades=plural("n.activities", lang, f["actividades"]),
-                informantes=plural("n.of_reporters", lang, f["esperados"],
-                                   received=f["informantes"]),
-                others=plural("cli.unlisted", lang, unlisted) if unlisted else "",
-                vencidas=overdue_figure(lang, f["vencidos"], result.overdue_activities()),
-                por_vencer=f["por_vencer"],
-                sin_responsable=f["sin_responsable"], impreciso=f["plazo_impreciso"],
-                observed=word("cli.observed", lang, observados=f["observados"],
-                              difieren=f["difieren"]) if "observados" in f else "",
-                errores=plural("n.errors", lang, f["errores"]),
-                advertencias=plural("n.warnings", lang, f["advertencias"]),
-                out=result.out_dir)
 
 
 @cli.command()

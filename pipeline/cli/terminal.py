@@ -10,11 +10,14 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from pipeline.words import Lang, lang_of, plural, word
+
+if TYPE_CHECKING:
+    from pipeline.model.run import RunResult
 
 log = logging.getLogger("seguimiento")
 
@@ -39,6 +42,24 @@ def overdue_figure(lang: str, lines: int, activities: int) -> str:
     ("4 vencidas (3 actividades distintas)")."""
     said = plural("n.overdue", lang, lines)
     return said + plural("n.overdue_distinct", lang, activities) if activities != lines else said
+
+
+def consolidated_line(result: RunResult, lang: Lang) -> str:
+    """The end-of-run line: what was consolidated, what needs attention, where it is."""
+    f, unlisted = result.figures(), result.unlisted()
+    return word("cli.consolidated", lang, ronda=result.ronda,
+                actividades=plural("n.activities", lang, f["actividades"]),
+                informantes=plural("n.of_reporters", lang, f["esperados"],
+                                   received=f["informantes"]),
+                others=plural("cli.unlisted", lang, unlisted) if unlisted else "",
+                vencidas=overdue_figure(lang, f["vencidos"], result.overdue_activities()),
+                por_vencer=f["por_vencer"],
+                sin_responsable=f["sin_responsable"], impreciso=f["plazo_impreciso"],
+                observed=word("cli.observed", lang, observados=f["observados"],
+                              difieren=f["difieren"]) if "observados" in f else "",
+                errores=plural("n.errors", lang, f["errores"]),
+                advertencias=plural("n.warnings", lang, f["advertencias"]),
+                out=result.out_dir)
 
 
 def read_names_as_utf8() -> None:

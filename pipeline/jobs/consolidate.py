@@ -21,15 +21,14 @@ from pipeline.read.gather import gather
 from pipeline.reference.load import load_reference
 from pipeline.store.history import (
     history_path,
-    load_indicators,
     load_items,
-    load_observations,
     open_history,
     previous_round,
     rounds,
     save_round,
 )
 from pipeline.store.latest import last_sent
+from pipeline.store.sides import load_indicators, load_observations
 from pipeline.write.round import OUTPUT_FOLDERS, write_outputs
 from pipeline.write.staging import refuse_inside
 

@@ -15,12 +15,8 @@ from pipeline.model.errors import NoWorkspace
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
 from pipeline.reference.load import load_reference
-from pipeline.store.history import (
-    latest_items_per_reporter,
-    load_observations,
-    open_history,
-    previous_round,
-)
+from pipeline.store.history import latest_items_per_reporter, open_history, previous_round
+from pipeline.store.sides import load_observations
 from pipeline.write.overdue_lists import write_reminders
 from pipeline.write.staging import refuse_inside
 

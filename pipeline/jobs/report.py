@@ -15,11 +15,11 @@ from pipeline.store.history import (
     latest_items_per_reporter,
     load_items,
     load_submissions,
-    observation_rounds,
     open_history,
     rounds,
     rounds_of_year,
 )
+from pipeline.store.sides import observation_rounds
 
 
 def make_report(year: int, out_dir: Path, public: bool, history: Path | None, lang: str,

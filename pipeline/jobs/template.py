@@ -14,11 +14,8 @@ from pipeline.model.rounds import quarter_of
 from pipeline.model.text import fold
 from pipeline.reference.data import Party, Reference
 from pipeline.reference.load import load_reference
-from pipeline.store.history import (
-    latest_indicators,
-    latest_items_per_reporter,
-    open_history,
-)
+from pipeline.store.history import latest_items_per_reporter, open_history
+from pipeline.store.sides import latest_indicators
 from pipeline.template.sides import measured_items, observed_items
 from pipeline.template.workbook import template_name, write_template
 from pipeline.write.staging import output_lock, staging

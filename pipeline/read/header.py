@@ -10,7 +10,7 @@ the expected result.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.model.columns import COLUMNS
@@ -59,7 +59,7 @@ def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
     least two other matrix columns; title blocks and blank rows above it are skipped."""
     best: Header | None = None
     for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        header = _header_at(r, row)
+        header = header_at(r, row)
         others = len(set(header.columns) - {"actividad", "id"})
         if "actividad" in header.columns and others >= MIN_OTHER_COLUMNS and (
             best is None or len(header.columns) > len(best.columns)
@@ -73,17 +73,20 @@ def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
 def titles_found(rows: Sequence[Sequence[object]]) -> list[str]:
     """The matrix titles of the row naming the most of them, as written (for a sheet that
     is not taken for a matrix: what was found there)."""
-    headers = [_header_at(r, row) for r, row in enumerate(rows[:HEADER_SCAN_ROWS])]
+    headers = [header_at(r, row) for r, row in enumerate(rows[:HEADER_SCAN_ROWS])]
     best = max(headers, key=lambda h: len(h.columns), default=None)
     return list(best.titles.values()) if best is not None else []
 
 
-def _header_at(r: int, row: Sequence[object]) -> Header:
+def header_at(r: int, row: Sequence[object],
+              key_of: Callable[[object], str | None] = column_key) -> Header:
+    """Row `r` read as a header: the column of each key `key_of` names (its first), the
+    title as written, and the other titled columns."""
     columns: dict[str, int] = {}
     titles: dict[str, str] = {}
     extras: dict[str, int] = {}
     for c, cell in enumerate(row):
-        key = column_key(cell)
+        key = key_of(cell)
         title = " ".join(str(cell).split()) if cell not in (None, "") else ""
         if key and key not in columns:
             columns[key] = c

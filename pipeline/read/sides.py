@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from pipeline.model.sides import KINDS, SideKind
 from pipeline.model.text import fold_title
-from pipeline.read.header import HEADER_SCAN_ROWS, Header, column_key
+from pipeline.read.header import HEADER_SCAN_ROWS, Header, column_key, header_at
 from pipeline.words import LANGS
 
 
@@ -52,15 +52,5 @@ def _telling(kind: SideKind, row: Sequence[object]) -> bool:
 
 def _header_at(kind: SideKind, r: int, row: Sequence[object]) -> Header:
     index = _index(kind)
-    columns: dict[str, int] = {}
-    titles: dict[str, str] = {}
-    extras: dict[str, int] = {}
-    for c, cell in enumerate(row):
-        title = " ".join(str(cell).split()) if cell not in (None, "") else ""
-        key = index.get(fold_title(cell)) if isinstance(cell, str) else None
-        if key and key not in columns:
-            columns[key] = c
-            titles[key] = title
-        elif title and title not in extras:
-            extras[title] = c
-    return Header(r, columns, titles, extras)
+    return header_at(r, row, lambda cell: index.get(fold_title(cell))
+                     if isinstance(cell, str) else None)

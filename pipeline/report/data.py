@@ -48,7 +48,7 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
     and the rounds' headline figures (ronda, fecha_corte, figures), oldest first.
     `before`: each reporter's items as it last reported before the year, so a deadline
     moved in the year's first round counts. `observations`: every stored observation with
-    its round (pipeline.store.history.observation_rounds)."""
+    its round (pipeline.store.sides.observation_rounds)."""
     names = list(per_round)
     if public:
         per_round = {n: f[~f["reservado"]].reset_index(drop=True) for n, f in per_round.items()}

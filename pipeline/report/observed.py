@@ -37,7 +37,7 @@ class ObservedYear:
 def observe_year(stored: pd.DataFrame | None, names: list[str], public: bool,
                  scrub: Callable[[object], object] | None = None) -> ObservedYear:
     """The year's observations from `stored` (every stored observation with its round, as
-    pipeline.store.history.observation_rounds gives them) for the rounds `names`. The
+    pipeline.store.sides.observation_rounds gives them) for the rounds `names`. The
     public edition's quoted texts pass through `scrub` (its personal data removed)."""
     if stored is None or stored.empty or not names:
         return ObservedYear(per_round=dict.fromkeys(names), last=names[-1] if names else "")

@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -250,83 +250,24 @@ def load_items(conn: sqlite3.Connection | None, ronda: str | None) -> pd.DataFra
                                       "por_vencer"}})
 
 
-def load_observations(conn: sqlite3.Connection | None, ronda: str | None) -> pd.DataFrame:
-    """The observations stored for a round, typed back (agreement, flags, row)."""
-    columns = [c for c in OBSERVATION_COLUMNS if c not in {"reservado", "conocido"}]
-    if conn is None or ronda is None:
-        return pd.DataFrame(columns=[*columns, "_reservado", "_conocido"])
-    frame = pd.read_sql_query(
-        f"SELECT {', '.join(OBSERVATION_COLUMNS)} FROM observaciones WHERE ronda = ? "
-        "ORDER BY rowid", conn, params=(ronda,))
-    frame["coincide"] = frame["coincide"].map({"1": True, "0": False}).astype(object)
-    frame["fila"] = pd.to_numeric(frame["fila"], errors="coerce")
-    frame["_reservado"] = frame.pop("reservado").eq("1")
-    frame["_conocido"] = frame.pop("conocido").eq("1")
-    return frame.fillna({c: "" for c in columns if c not in {"coincide", "fila"}})
-
-
-def load_indicators(conn: sqlite3.Connection | None, ronda: str | None) -> pd.DataFrame:
-    """The indicators stored for a round (numbers back as numbers)."""
-    columns = [c for c in INDICATOR_COLUMNS if c not in {"reservado", "conocido"}]
-    if conn is None or ronda is None:
-        return pd.DataFrame(columns=[*columns, "_reservado", "_conocido"])
-    return _typed_indicators(pd.read_sql_query(
-        f"SELECT {', '.join(INDICATOR_COLUMNS)} FROM indicadores WHERE ronda = ? "
-        "ORDER BY rowid", conn, params=(ronda,)))
-
-
-def latest_indicators(conn: sqlite3.Connection | None, before: str) -> pd.DataFrame:
-    """Each reporter's indicators of its latest round before `before` with any."""
-    if conn is None:
-        return load_indicators(None, None)
-    pairs = conn.execute("SELECT informante, MAX(ronda) FROM indicadores WHERE ronda < ? "
-                         "GROUP BY informante", (before,)).fetchall()
-    frames = [load_indicators(conn, ronda).query("informante == @informante")
-              for informante, ronda in sorted(pairs)]
-    frames = [f for f in frames if not f.empty]
-    return pd.concat(frames, ignore_index=True) if frames else load_indicators(None, None)
-
-
-def indicator_rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:
-    """Every stored indicator value with its round (the page's charts, the report)."""
-    if conn is None:
-        return pd.DataFrame(columns=["ronda", *INDICATOR_COLUMNS])
-    return _typed_indicators(pd.read_sql_query(
-        f"SELECT ronda, {', '.join(INDICATOR_COLUMNS)} FROM indicadores ORDER BY ronda, rowid",
-        conn))
-
-
-def _typed_indicators(frame: pd.DataFrame) -> pd.DataFrame:
-    for column in ("linea_base", "meta", "valor", "avance_meta", "esperado"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce")
-    frame["_reservado"] = frame.pop("reservado").eq("1")
-    frame["_conocido"] = frame.pop("conocido").eq("1")
-    texts = [c for c in frame.columns if frame[c].dtype == object]
-    return frame.fillna({c: "" for c in texts})
-
-
-def observation_rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:
-    """Every stored observation, with its round (the annual report's and the page's)."""
-    columns = ["ronda", *OBSERVATION_COLUMNS]
-    if conn is None:
-        return pd.DataFrame(columns=columns)
-    frame = pd.read_sql_query(f"SELECT {', '.join(columns)} FROM observaciones "
-                              "ORDER BY ronda, rowid", conn)
-    frame["coincide"] = frame["coincide"].map({"1": True, "0": False}).astype(object)
-    return frame
-
-
 def latest_items_per_reporter(conn: sqlite3.Connection | None, before: str) -> pd.DataFrame:
     """Each reporter's items from the latest round before `before` in which it reported:
     a focal point who skipped a round still gets a prefilled template."""
+    return latest_per_reporter(conn, before, "items", load_items)
+
+
+def latest_per_reporter(conn: sqlite3.Connection | None, before: str, table: str,
+                        load: Callable[[sqlite3.Connection | None, str | None], pd.DataFrame],
+                        ) -> pd.DataFrame:
+    """Each reporter's rows of `table` from its latest round before `before` with any."""
     if conn is None:
-        return pd.DataFrame(columns=list(ITEM_COLUMNS))
-    pairs = conn.execute("SELECT informante, MAX(ronda) FROM items WHERE ronda < ? "
+        return load(None, None)
+    pairs = conn.execute(f"SELECT informante, MAX(ronda) FROM {table} WHERE ronda < ? "
                          "GROUP BY informante", (before,)).fetchall()
-    frames = [load_items(conn, ronda).query("informante == @informante")
+    frames = [load(conn, ronda).query("informante == @informante")
               for informante, ronda in sorted(pairs)]
     frames = [f for f in frames if not f.empty]
-    return pd.concat(frames, ignore_index=True) if frames else load_items(conn, None)
+    return pd.concat(frames, ignore_index=True) if frames else load(None, None)
 
 
 def rounds_of_year(conn: sqlite3.Connection | None, year: int) -> list[str]:

@@ -17,6 +17,7 @@ from pipeline.model.text import fold
 from pipeline.reference.data import Reference
 from pipeline.words import word
 from pipeline.write.printing import Printing, row_heights, setup, text_height
+from pipeline.write.xlsx import write_value
 
 HEADER_ROW = 3  # 0-based: the title, the note, a blank row, then the titles
 BLANK_ROWS = 50  # rows to add an item the list lacks
@@ -126,14 +127,7 @@ def write_side_sheet(workbook: Workbook, kind: SideKind, rows: list[dict[str, ob
                 fmt = locked_number if isinstance(value, int | float) else locked
             else:
                 fmt = unlocked_date if column.key.startswith("fecha") else unlocked
-            if value is None or value == "":
-                sheet.write_blank(r, c, None, fmt)
-            elif isinstance(value, dt.date):
-                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), fmt)
-            elif isinstance(value, int | float):
-                sheet.write_number(r, c, value, fmt)
-            else:
-                sheet.write_string(r, c, str(value), fmt)
+            write_value(sheet, r, c, value, fmt)
     texts = pd.DataFrame({str(c): [str(v.get(col.key) or "") for v in rows]
                           for c, col in enumerate(kind.columns)})
     heights = row_heights(texts, {str(c): w for c, w in enumerate(widths)})

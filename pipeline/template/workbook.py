@@ -25,7 +25,7 @@ from pipeline.template.sides import observation_choices, write_side_sheet
 from pipeline.words import word
 from pipeline.words.template import INSTRUCTIONS
 from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
-from pipeline.write.xlsx import new_workbook
+from pipeline.write.xlsx import new_workbook, write_value
 
 HEADER_ROW = 8  # 0-based: Excel row 9, below the title and the submission block
 BLANK_ROWS = 200
@@ -109,14 +109,7 @@ def write_template(
             else:
                 fmt = unlocked_date if c == plazo_col else unlocked
             value = values.get(spec.key)
-            if value is None or value == "":
-                sheet.write_blank(r, c, None, fmt)
-            elif isinstance(value, dt.date):
-                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), fmt)
-            elif isinstance(value, int | float):
-                sheet.write_number(r, c, value, fmt)
-            else:
-                sheet.write_string(r, c, str(value), fmt)
+            write_value(sheet, r, c, value, fmt)
     sheet.set_row(HEADER_ROW, max(text_height(spec.title(lang), spec.width)
                                   for spec in COLUMNS))
     widths = {str(c): spec.width for c, spec in enumerate(COLUMNS)}

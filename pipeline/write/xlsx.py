@@ -227,3 +227,15 @@ def _guess_width(header: str, series: pd.Series) -> int:
     sample = series.dropna().head(200).astype(str)
     longest = int(sample.str.len().max()) if len(sample) else 0
     return max(10, min(MAX_WIDTH, max(len(header) + 4, longest + 2)))
+
+
+def write_value(sheet: Worksheet, r: int, c: int, value: object, fmt: Format) -> None:
+    """A typed value in its cell as a person typed it: blank, a date, a number or text."""
+    if value is None or value == "":
+        sheet.write_blank(r, c, None, fmt)
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), fmt)
+    elif isinstance(value, int | float):
+        sheet.write_number(r, c, value, fmt)
+    else:
+        sheet.write_string(r, c, str(value), fmt)

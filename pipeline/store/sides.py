@@ -1,0 +1,73 @@
+"""The per-item side sheets in the history (pipeline.model.sides): each round's observations
+and indicators read back, typed (agreement, numbers, flags), by round or every round."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pandas as pd
+
+from pipeline.store.history import (
+    INDICATOR_COLUMNS,
+    OBSERVATION_COLUMNS,
+    latest_per_reporter,
+)
+
+
+def load_observations(conn: sqlite3.Connection | None, ronda: str | None) -> pd.DataFrame:
+    """The observations stored for a round, typed back (agreement, flags, row)."""
+    columns = [c for c in OBSERVATION_COLUMNS if c not in {"reservado", "conocido"}]
+    if conn is None or ronda is None:
+        return pd.DataFrame(columns=[*columns, "_reservado", "_conocido"])
+    frame = pd.read_sql_query(
+        f"SELECT {', '.join(OBSERVATION_COLUMNS)} FROM observaciones WHERE ronda = ? "
+        "ORDER BY rowid", conn, params=(ronda,))
+    frame["coincide"] = frame["coincide"].map({"1": True, "0": False}).astype(object)
+    frame["fila"] = pd.to_numeric(frame["fila"], errors="coerce")
+    frame["_reservado"] = frame.pop("reservado").eq("1")
+    frame["_conocido"] = frame.pop("conocido").eq("1")
+    return frame.fillna({c: "" for c in columns if c not in {"coincide", "fila"}})
+
+
+def load_indicators(conn: sqlite3.Connection | None, ronda: str | None) -> pd.DataFrame:
+    """The indicators stored for a round (numbers back as numbers)."""
+    columns = [c for c in INDICATOR_COLUMNS if c not in {"reservado", "conocido"}]
+    if conn is None or ronda is None:
+        return pd.DataFrame(columns=[*columns, "_reservado", "_conocido"])
+    return _typed_indicators(pd.read_sql_query(
+        f"SELECT {', '.join(INDICATOR_COLUMNS)} FROM indicadores WHERE ronda = ? "
+        "ORDER BY rowid", conn, params=(ronda,)))
+
+
+def latest_indicators(conn: sqlite3.Connection | None, before: str) -> pd.DataFrame:
+    """Each reporter's indicators of its latest round before `before` with any."""
+    return latest_per_reporter(conn, before, "indicadores", load_indicators)
+
+
+def indicator_rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:
+    """Every stored indicator value with its round (the page's charts, the report)."""
+    if conn is None:
+        return pd.DataFrame(columns=["ronda", *INDICATOR_COLUMNS])
+    return _typed_indicators(pd.read_sql_query(
+        f"SELECT ronda, {', '.join(INDICATOR_COLUMNS)} FROM indicadores ORDER BY ronda, rowid",
+        conn))
+
+
+def _typed_indicators(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in ("linea_base", "meta", "valor", "avance_meta", "esperado"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    frame["_reservado"] = frame.pop("reservado").eq("1")
+    frame["_conocido"] = frame.pop("conocido").eq("1")
+    texts = [c for c in frame.columns if frame[c].dtype == object]
+    return frame.fillna({c: "" for c in texts})
+
+
+def observation_rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:
+    """Every stored observation, with its round (the annual report's and the page's)."""
+    columns = ["ronda", *OBSERVATION_COLUMNS]
+    if conn is None:
+        return pd.DataFrame(columns=columns)
+    frame = pd.read_sql_query(f"SELECT {', '.join(columns)} FROM observaciones "
+                              "ORDER BY ronda, rowid", conn)
+    frame["coincide"] = frame["coincide"].map({"1": True, "0": False}).astype(object)
+    return frame
