@@ -1,4 +1,4 @@
-"""Processes forked by a run die with it (SPEC §7): a run killed with SIGKILL while its
+"""Processes forked by a run die with it (docs/contract.md §7): a run killed with SIGKILL while its
 background writers work leaves no writer writing on."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Issue 21 (SPEC §7): every configuration value is checked for type and range when read,
+"""Issue 21 (docs/contract.md §7): every configuration value is checked for type and range when
+read,
 told with its file, line and key (exit 3), never read wrongly nor left to fail later as an
 internal error; an unknown key is told with the key meant; a UTF-8 BOM is accepted."""
 

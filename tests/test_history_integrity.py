@@ -1,4 +1,4 @@
-"""A damaged history is told, never used or replaced silently (SPEC §7): each kind of
+"""A damaged history is told, never used or replaced silently (docs/contract.md §7): each kind of
 damage stops the command with exit 3 and says, in both languages, what to do; the file is
 left as it was; a copy of the history is kept before each round is stored."""
 

@@ -1,5 +1,6 @@
 """An e-mail is sent at most once per party, kind and day, whatever runs at the same time or
-is interrupted; an outcome that could not be learnt is recorded as unknown (SPEC §7, issue
+is interrupted; an outcome that could not be learnt is recorded as unknown (docs/contract.md §7,
+issue
 21). Real `seguimiento` processes, a real SIGINT, a real SMTP server (tests/mailserver.py)
 that keeps its answer to a message until the test lets it go."""
 

@@ -234,7 +234,7 @@ def differing(public: bool) -> list[Observation]:
 
 
 def report_text(workspace: Path, public: bool, ext: str) -> str:
-    name = f"informe_anual_2027{'_publico' if public else ''}.{ext}"
+    name = f"annual_report_2027_public.{ext}" if public else f"informe_anual_2027.{ext}"
     return (workspace / "informes" / name).read_text("utf-8")
 
 

@@ -1,5 +1,5 @@
 """One writer at a time on an output folder, by a lock the operating system releases when
-its holder dies (SPEC §7): what the lock file says never blocks a run, a lock held by a
+its holder dies (docs/contract.md §7): what the lock file says never blocks a run, a lock held by a
 live run always does, and a killed holder leaves nothing behind."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """A round's outputs appear all at once or not at all, and the history agrees with them
-after any interruption (SPEC §7). A real run is killed with SIGKILL at each named moment of
+after any interruption (docs/contract.md §7). A real run is killed with SIGKILL at each named
+moment of
 its publication (a variable read only by tests makes it stop there and say so); then the
 next command that writes into the folder finds: every visible output of the old round
 with the old round in the history, or every output of the new round with the new round —

@@ -46,8 +46,10 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     `before` the last stored round's items (what an observation may name besides this
     round's); `measured` the last stored round's indicators (their units and values)."""
     issues = list(found.issues)
+    checked_alone = ronda is None  # (validate: files as they arrive, of no round yet)
     ronda = round_of(found, ronda, as_of)
-    subs, apart = set_apart_other_rounds(found.submissions, ronda)  # before any replaces
+    subs, apart = (found.submissions, []) if checked_alone else set_apart_other_rounds(
+        found.submissions, ronda)  # before any replaces
     subs, replaced = keys.replace_earlier_submissions(subs)
     issues += apart + replaced
     kept = {s.archivo for s in subs if s.estado == "leido"}

@@ -2,7 +2,7 @@
 drafts (`.eml` and an index), and with --send sent over SMTP, every outcome in the index
 and the history. Sending holds the history's sending lock from the first draft written to
 the last outcome kept (a second run waits, then finds today's messages sent): a party is
-written to at most once per kind and day unless --again (SPEC §7)."""
+written to at most once per kind and day unless --again (docs/contract.md §7)."""
 
 from __future__ import annotations
 

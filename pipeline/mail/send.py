@@ -1,5 +1,5 @@
 """Sending the prepared messages over SMTP (Python's smtplib), one at a time, each exactly
-once (SPEC §7): right before a message goes, the ledger (the history's outbox) is asked
+once (docs/contract.md §7): right before a message goes, the ledger (the history's outbox) is asked
 whether its party already had one of its kind today; its intent is kept before it goes and
 its outcome once the server answers — `enviado` when accepted, `rechazado` when refused
 for good (5xx, with the server's words), `no_enviado` when refused for now (4xx) or when

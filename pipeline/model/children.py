@@ -1,5 +1,5 @@
 """Processes a run forks (writers of a large round, readers of the files) die with it
-(SPEC §7): a run that is killed must not leave a writer behind that goes on writing into
+(docs/contract.md §7): a run that is killed must not leave a writer behind that goes on writing into
 the folder it was publishing, nor a reader holding memory.
 
 On Linux the kernel does it (`prctl(PR_SET_PDEATHSIG, SIGKILL)`, asked through ctypes);

@@ -1,4 +1,5 @@
-"""Every value of a user's configuration checked for type and range as it is read (SPEC §7),
+"""Every value of a user's configuration checked for type and range as it is read (docs/contract.md
+§7),
 before anything uses it: a wrong one is told with its file, line and key, never read
 wrongly ("Guatemala" as one reporter per letter) nor left to fail later. An unknown key is
 told with the key probably meant.

@@ -1,4 +1,4 @@
-"""A damaged history is told, never used or replaced silently (SPEC §7).
+"""A damaged history is told, never used or replaced silently (docs/contract.md §7).
 
 Every time the history is opened it is looked at before anything is read from it or
 written to it: a file that is not there where a link points, an empty file (SQLite would

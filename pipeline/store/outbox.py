@@ -1,4 +1,4 @@
-"""The e-mails in the history (SPEC §7: an e-mail goes at most once per party, kind and
+"""The e-mails in the history (docs/contract.md §7: an e-mail goes at most once per party, kind and
 day, whatever runs at the same time or is interrupted). The outbox pattern: before a
 message goes to the server its intent is committed (`enviando`); once the server has
 answered, its outcome replaces it (`enviado`, `rechazado`, `no_enviado`, `desconocido`).

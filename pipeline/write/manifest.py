@@ -1,5 +1,6 @@
 """What each command wrote into an output folder (`.seguimiento-archivos.json`), so that a
-command removes only files it wrote itself (SPEC §7): a round's outputs of an earlier run
+command removes only files it wrote itself (docs/contract.md §7): a round's outputs of an earlier
+run
 that this run does not write again, never a file of the user's, nor one changed since.
 """
 

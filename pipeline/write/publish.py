@@ -1,4 +1,4 @@
-"""A set of outputs made visible whole, agreeing with the history (SPEC §7), after any
+"""A set of outputs made visible whole, agreeing with the history (docs/contract.md §7), after any
 interruption: a kill, Ctrl-C, a power loss.
 
 The outputs stay real files under their own names in the user's folder (a folder on a
