@@ -234,7 +234,8 @@ def test_a_connection_dropped_before_the_message_loses_it_and_the_next_run_sends
 def test_a_connection_dropped_after_the_message_went_is_unknown_not_lost(
         tmp_path: Path, server: tuple[Handler, int]) -> None:
     """The server had the whole message and never answered: it may have arrived
-    (docs/contract.md §7: an outcome the product could not learn is unknown, never sent nor not sent)."""
+    (docs/contract.md §7: an outcome the product could not learn is unknown, never sent
+    nor not sent)."""
     handler, port = server
     handler.drop_at = 2
     config = config_file(tmp_path, port)
