@@ -251,19 +251,33 @@ class _Place:
                           valor=valor, sugerencia=sugerencia)
 
 
+View = dict[str, object]
+
+
+def views_by_item(table: pd.DataFrame) -> dict[tuple[str, str], list[View]]:
+    """Each observed item's views (observations of found items), in the table's order: one
+    pass in Python (a pandas group per item costs a thousand times more)."""
+    if table is None or table.empty:
+        return {}
+    known = table[table["_conocido"].astype(bool)] if "_conocido" in table else table
+    found: dict[tuple[str, str], list[View]] = {}
+    columns = ["informante", "id", "observador", "estado_observado", "observacion",
+               "coincide"]
+    for record in zip(*(known[c].tolist() for c in columns), strict=True):
+        view = dict(zip(columns, record, strict=True))
+        found.setdefault((str(view["informante"]), str(view["id"])), []).append(view)
+    return found
+
+
 def observed_beside(matrix: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
-    """Per item of the matrix, its observations in one line each: (informante, id) ->
+    """Per observed item, its observations in one line each: (informante, id) ->
     estado_observado (the views, "; "-joined) and observacion ("observer: text")."""
-    known = table[table["_conocido"]] if "_conocido" in table else table
-    if known.empty:
-        return pd.DataFrame(columns=["informante", "id", "estado_observado",
-                                     "observacion_observador"])
-    rows = []
-    for (informante, ident), part in known.groupby(["informante", "id"], sort=True):
-        rows.append({"informante": informante, "id": ident,
-                     "estado_observado": "; ".join(dict.fromkeys(
-                         str(s) for s in part["estado_observado"] if s)),
-                     "observacion_observador": "\n".join(
-                         f"{o}: {t}" for o, t in zip(part["observador"], part["observacion"],
-                                                      strict=True) if t)})
-    return pd.DataFrame(rows)
+    rows = [{"informante": informante, "id": ident,
+             "estado_observado": "; ".join(dict.fromkeys(
+                 str(v["estado_observado"]) for v in views if v["estado_observado"])),
+             "observacion_observador": "\n".join(
+                 f"{v['observador']}: {v['observacion']}" for v in views
+                 if v["observacion"])}
+            for (informante, ident), views in sorted(views_by_item(table).items())]
+    return pd.DataFrame(rows, columns=["informante", "id", "estado_observado",
+                                       "observacion_observador"])

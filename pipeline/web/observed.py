@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from pipeline.analyse.observations import views_by_item
 from pipeline.analyse.tables import title
 from pipeline.model.run import RunResult
 from pipeline.words import word
@@ -124,6 +125,11 @@ def observed_section(result: RunResult, labels: dict[str, str]) -> dict[str, obj
             "rows": rows, "dated": dated, "more": len(table) - len(rows)}
 
 
+def _said(view: dict[str, object], labels: dict[str, str]) -> str:
+    status = str(view["estado_observado"] or "")
+    return labels.get(status, status) if status else "—"
+
+
 def observed_beside(result: RunResult, labels: dict[str, str]) -> Beside:
     """Each observed item's views as one line for the matrix: (informante, id) -> the
     line's kind, its text ("≠ observer: status") and what its mark means. Differing if
@@ -131,17 +137,15 @@ def observed_beside(result: RunResult, labels: dict[str, str]) -> Beside:
     table = result.tables.get("observaciones")
     if table is None or table.empty:
         return {}
-    if "_conocido" in table:
-        table = table[table["_conocido"].astype(bool)]
     lang, ref = result.lang, result.ref
     views = marks(lang)
     beside: Beside = {}
-    for (reporter, ident), part in table.groupby(["informante", "id"], sort=False):
-        seen = [agrees(v) for v in part["coincide"]]
+    for (reporter, ident), part in views_by_item(table).items():
+        seen = [agrees(v["coincide"]) for v in part]
         stand = False if False in seen else True if all(seen) else None
         said = "; ".join(dict.fromkeys(
-            f"{ref.label('parte', str(o), lang)}: {labels.get(str(s), str(s)) if s else '—'}"
-            for o, s in zip(part["observador"], part["estado_observado"], strict=True)))
+            f"{ref.label('parte', str(v['observador']), lang)}: {_said(v, labels)}"
+            for v in part))
         mark = views[stand]
-        beside[(str(reporter), str(ident))] = (mark.kind, mark.line(said), mark.title)
+        beside[(reporter, ident)] = (mark.kind, mark.line(said), mark.title)
     return beside

@@ -43,33 +43,38 @@ class Views:
     """A round's observations, grouped once for every workbook: those of each reporter's
     items (found items only) and those each observer sent."""
 
-    of_items: dict[str, pd.DataFrame]
-    sent_by: dict[str, pd.DataFrame]
+    of_items: dict[str, list[dict[str, object]]]
+    sent_by: dict[str, list[dict[str, object]]]
 
     @classmethod
     def of(cls, result: RunResult) -> Views:
+        """Grouped in Python, once: a pandas frame per workbook cost more than its sheet."""
         table = result.tables.get("observaciones")
         if table is None or table.empty:
             return cls({}, {})
-        found = table[table["_conocido"].astype(bool)]
-        return cls({str(k): v for k, v in found.groupby("informante", sort=False)},
-                   {str(k): v for k, v in table.groupby("observador", sort=False)})
+        of_items: dict[str, list[dict[str, object]]] = {}
+        sent_by: dict[str, list[dict[str, object]]] = {}
+        for view in cast(list[dict[str, object]], table.to_dict("records")):
+            if bool(view["_conocido"]):
+                of_items.setdefault(str(view["informante"]), []).append(view)
+            sent_by.setdefault(str(view["observador"]), []).append(view)
+        return cls(of_items, sent_by)
 
 
 def observed_pointer(result: RunResult, informante: str, views: Views, lang: str) -> str:
     """The first sheet's pointer to the observations of the reporter's items ("" if none)."""
     mine = views.of_items.get(informante)
-    if mine is None or not len(mine):
+    if not mine:
         return ""
     return plural("feedback.observed_pointer", lang,
-                  len(mine[["informante", "id"]].drop_duplicates()),
+                  len({(v["informante"], v["id"]) for v in mine}),
                   observadores=_observers(result, mine, lang),
                   hoja=word("feedback.observed_sheet", lang))
 
 
-def _observers(result: RunResult, views: pd.DataFrame, lang: str) -> str:
+def _observers(result: RunResult, views: list[dict[str, object]], lang: str) -> str:
     return ", ".join(result.ref.label("parte", str(o), lang)
-                     for o in dict.fromkeys(views["observador"]))
+                     for o in dict.fromkeys(v["observador"] for v in views))
 
 
 def write_observations(workbook: Workbook, formats: Formats, printing: Printing,
@@ -77,13 +82,13 @@ def write_observations(workbook: Workbook, formats: Formats, printing: Printing,
     """The reporter's observation sheets, if anything was observed of it or by it."""
     labels = status_labels(result.ref, printing.lang)
     mine = views.of_items.get(informante)
-    if mine is not None and len(mine):
+    if mine:
         observers = _observers(result, mine, printing.lang)
         _write_sheet(workbook, formats, printing, "observed", mine, OBSERVED_COLUMNS,
                      labels, word("feedback.observed_note", printing.lang,
                                   observadores=observers), hide_restricted=False)
     sent = views.sent_by.get(informante)
-    if sent is not None and len(sent):
+    if sent:
         _write_sheet(workbook, formats, printing, "own", sent, OWN_COLUMNS, labels,
                      word("feedback.own_note", printing.lang,
                           problemas=word("sheet.problemas", printing.lang)),
@@ -91,7 +96,8 @@ def write_observations(workbook: Workbook, formats: Formats, printing: Printing,
 
 
 def _write_sheet(workbook: Workbook, formats: Formats, printing: Printing, kind: str,
-                 views: pd.DataFrame, columns: dict[str, int], labels: dict[str, str],
+                 views: list[dict[str, object]], columns: dict[str, int],
+                 labels: dict[str, str],
                  note: str, *, hide_restricted: bool) -> None:
     lang = printing.lang
     sheet = workbook.add_worksheet(word(f"feedback.{kind}_sheet", lang))
@@ -107,8 +113,7 @@ def _write_sheet(workbook: Workbook, formats: Formats, printing: Printing, kind:
                                                                        strict=True)))
     for c, head in enumerate(heads):
         sheet.write(HEADER_ROW, c, head, formats.header)
-    records = cast(list[dict[str, object]], views.to_dict("records"))
-    rows = sorted((_cells(view, labels, lang, hide_restricted) for view in records),
+    rows = sorted((_cells(view, labels, lang, hide_restricted) for view in views),
                   key=lambda r: (ORDER[r[0]], str(r[1]["id"]), str(r[1]["observador"])))
     marks = {k: workbook.add_format({"bg_color": v, "text_wrap": True, "valign": "top"})
              for k, v in MARKS.items()}
