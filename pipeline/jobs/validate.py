@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from pipeline.analyse.freshness import mark_not_updated
-from pipeline.analyse.round import analyse_round
+from pipeline.analyse.round import analyse_round, round_of
 from pipeline.model.errors import InputFileMissing
 from pipeline.model.run import RunResult
 from pipeline.normalize.matching import Matcher
@@ -40,13 +40,13 @@ def validate_files(paths: list[Path], as_of: dt.date, lang: str,
     ref = load_reference(config)
     matcher = Matcher(ref)
     found = gather(candidates, ref, matcher, None, as_of, lang)
-    before = None
-    if history is not None:
+    before, sent = None, None
+    if history is not None:  # (opened once: what may be observed, what was sent last)
         with open_history(history, create=False) as conn:
             before = load_items(conn, previous_round(conn, LATEST))
+            sent = last_sent(conn, round_of(found, None, as_of)) if conn else None
     result = analyse_round(found, ref, matcher, as_of=as_of, ronda=None, closing_date=None,
                            lang=lang, expected=(), before=before)
-    if history is not None and history.is_file():
-        with open_history(history, create=False) as conn:
-            result = mark_not_updated(result, last_sent(conn, result.ronda))
+    if sent is not None:
+        result = mark_not_updated(result, sent)
     return result, len(candidates)

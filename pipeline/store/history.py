@@ -256,16 +256,22 @@ def latest_items_per_reporter(conn: sqlite3.Connection | None, before: str) -> p
     return latest_per_reporter(conn, before, "items", load_items)
 
 
+def latest_rounds(conn: sqlite3.Connection, before: str, table: str = "items",
+                  ) -> dict[str, str]:
+    """Each reporter's latest round before `before` with rows in `table`."""
+    pairs = conn.execute(f"SELECT informante, MAX(ronda) FROM {table} WHERE ronda < ? "
+                         "GROUP BY informante", (before,)).fetchall()
+    return {str(informante): str(ronda) for informante, ronda in pairs}
+
+
 def latest_per_reporter(conn: sqlite3.Connection | None, before: str, table: str,
                         load: Callable[[sqlite3.Connection | None, str | None], pd.DataFrame],
                         ) -> pd.DataFrame:
     """Each reporter's rows of `table` from its latest round before `before` with any."""
     if conn is None:
         return load(None, None)
-    pairs = conn.execute(f"SELECT informante, MAX(ronda) FROM {table} WHERE ronda < ? "
-                         "GROUP BY informante", (before,)).fetchall()
     frames = [load(conn, ronda).query("informante == @informante")
-              for informante, ronda in sorted(pairs)]
+              for informante, ronda in sorted(latest_rounds(conn, before, table).items())]
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else load(None, None)
 

@@ -8,18 +8,18 @@ import sqlite3
 
 import pandas as pd
 
-from pipeline.store.history import load_items, rounds
+from pipeline.store.history import latest_rounds, load_items
 
 
 def last_sent(conn: sqlite3.Connection | None, before: str) -> dict[str, tuple[str, pd.DataFrame]]:
     """Each reporter's latest stored round before `before` (rounds sort as written) and
-    its items in that round."""
+    its items in that round: each such round read once, not every stored round."""
     if conn is None:
         return {}
+    latest = latest_rounds(conn, before)
     found: dict[str, tuple[str, pd.DataFrame]] = {}
-    names = sorted((r for r in rounds(conn)["ronda"] if r < before), reverse=True)
-    for ronda in names:
-        items = load_items(conn, ronda)
-        for informante, own in items.groupby("informante", sort=True):
-            found.setdefault(str(informante), (ronda, own))
+    for ronda in sorted(set(latest.values())):
+        for informante, own in load_items(conn, ronda).groupby("informante", sort=True):
+            if latest.get(str(informante)) == ronda:
+                found[str(informante)] = (ronda, own)
     return found
