@@ -44,6 +44,17 @@ CATALOGUE: dict[str, Entry] = {
         "party”, “Deadline”).{encontrado} If the sheet holds activities, copy the template's "
         "titles into its header row.",
     ),
+    "archivo-sin-matriz": Entry(
+        ERROR,
+        "No se encontró ninguna matriz en este archivo: no se leyó nada de él.{encontrado} "
+        "Si tiene actividades, dé a sus columnas los títulos de la plantilla («Descripción "
+        "de la actividad», «Parte responsable», «Plazo de cumplimiento», «Estado»), o "
+        "indique sus títulos en seguimiento.toml, por ejemplo: {columnas}",
+        "No matrix was found in this file: nothing was read from it.{encontrado} If it holds "
+        "activities, give its columns the template's titles (“Activity description”, "
+        "“Responsible party”, “Deadline”, “Status”), or name its titles in "
+        "seguimiento.toml, for example: {columnas}",
+    ),
     "hoja-oculta": Entry(
         WARNING,
         "La matriz se leyó de la hoja «{hoja}», que está oculta: ninguna hoja visible tiene "

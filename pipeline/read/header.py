@@ -61,10 +61,10 @@ def find_header(rows: Sequence[Sequence[object]], key_of: KeyOf = column_key
     return best
 
 
-def titles_found(rows: Sequence[Sequence[object]]) -> list[str]:
+def titles_found(rows: Sequence[Sequence[object]], key_of: KeyOf = column_key) -> list[str]:
     """The matrix titles of the row naming the most of them, as written (for a sheet that
     is not taken for a matrix: what was found there)."""
-    headers = [header_at(r, row) for r, row in enumerate(rows[:HEADER_SCAN_ROWS])]
+    headers = [header_at(r, row, key_of) for r, row in enumerate(rows[:HEADER_SCAN_ROWS])]
     best = max(headers, key=lambda h: len(h.columns), default=None)
     return list(best.titles.values()) if best is not None else []
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
+from pipeline.model.columns import KEYS
 from pipeline.model.errors import ConfigError
 from pipeline.reference.plan import EARLIEST, LATEST
 from pipeline.words import LANGS, word
@@ -84,6 +85,9 @@ TABLES: dict[str, dict[str, Rule]] = {
               "observadores": TEXTS, "mes_inicio_anio_fiscal": _whole(1, 12)},
     "impresion": {"papel": _one_of("carta", "letter", "a4")},
     "plazos": {"imprecisos": TEXTS},
+    # other titles of the matrix's columns: key -> a title or a list of them
+    "columnas": dict.fromkeys(KEYS, Rule("titles", lambda v: (
+        isinstance(v, str) and bool(v.strip())) or (_is_texts(v) and all(t.strip() for t in v)))),
     "grupos_otros": {"prefijos": TEXTS},
     "correo": {"servidor": TEXT, "puerto": _whole(0, 65535),
                "seguridad": _one_of("starttls", "tls", "ssl", "ninguna", "none", "no"),

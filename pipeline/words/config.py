@@ -22,6 +22,11 @@ WORDS: dict[str, Entry] = {
         "\"Honduras\"] (se leyó {leido})",
         "{clave} must be a list of texts in quotes, such as [\"Guatemala\", \"Honduras\"] "
         "(read {leido})"),
+    "config.titles": (
+        "{clave} debe ser una lista de títulos de columna entre comillas, como [\"PIC\", "
+        "\"Encargado\"] (se leyó {leido})",
+        "{clave} must be a list of column titles in quotes, such as [\"PIC\", \"Owner\"] "
+        "(read {leido})"),
     "config.date": (
         "{clave} debe ser una fecha sin hora, como 2027-02-15, entre {first} y {last} (se "
         "leyó {leido})",
