@@ -223,6 +223,13 @@ CATALOGUE: dict[str, Entry] = {
         "The progress “{valor}” is not a percentage between 0 and 100; it was left blank. "
         "Write a number from 0 to 100.",
     ),
+    "avance-sin-finalizar": Entry(
+        WARNING,
+        "El avance es 100 % pero el estado es «{valor}»: si la actividad terminó, escriba "
+        "Finalizado en el estado; si no, corrija el avance.",
+        "The progress is 100 % but the status is “{valor}”: if the activity is done, write "
+        "Completed as its status; if not, correct the progress.",
+    ),
     "reservado-invalido": Entry(
         WARNING,
         "«{valor}» no es Sí ni No; por precaución la fila se trata como reservada (solo "

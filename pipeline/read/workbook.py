@@ -24,6 +24,7 @@ import python_calamine as calamine
 
 from pipeline.model.text import file_name
 from pipeline.read import refusals
+from pipeline.read.continuation import join_continuations
 from pipeline.read.csvfile import read_csv_rows
 from pipeline.read.files import refuse_reason
 from pipeline.read.header import find_header, key_reader, titles_found
@@ -249,7 +250,8 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
     # would land in the wrong columns, so it is not read (an issue points at it).
     limit = row_width(head[header.row]) if csv else None
     sheet = SheetRows(name, header, [])
-    sheet.records, sheet.misaligned = records_of(pairs, header, merges, limit)
+    records, sheet.misaligned = records_of(pairs, header, merges, limit)
+    sheet.records = join_continuations(records)
     result.sheets.append(sheet)
     return sheet
 
