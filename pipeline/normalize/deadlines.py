@@ -43,7 +43,7 @@ RECURRING = frozenset({
     "necesario", "requerido", "sea", "basis", "as", "when", "cuando", "siempre", "always",
     "times", "veces", "vez", "time", "dias", "semana", "semanas", "meses", "months", "weeks",
     "anos", "years", "immediately", "immediate", "inmediato", "inmediata", "inmediatamente",
-    "asap",
+    "asap", "de", "del",
 })
 # The kinds of meeting the process holds, as people write them (the calendar adds its own).
 _KINDS = {

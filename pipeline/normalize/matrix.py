@@ -223,9 +223,24 @@ def _progress(out: pd.DataFrame, raw: pd.DataFrame) -> None:
         return number, True
 
     parsed = _per_value(raw["avance"], read)
-    out["avance"] = pd.array([p[0] for p in parsed], dtype="Float64").astype(float)
+    values = [p[0] for p in parsed]
+    for n in _whole_as_one(raw):  # 1 in a file of fractions: 100 %
+        values[n] = 100.0
+    out["avance"] = pd.array(values, dtype="Float64").astype(float)
     out["_avance_ok"] = [p[1] for p in parsed]
     out["_raw_avance"] = _per_value(raw["avance"], read_text)
+
+
+def _whole_as_one(raw: pd.DataFrame) -> list[int]:
+    """The rows whose progress cell holds 1 in a file that writes its progress as
+    fractions (percentage cells: every number from 0 to 1, some between): 100 %, not 1 %."""
+    files = raw["_archivo"].tolist() if "_archivo" in raw else [""] * len(raw)
+    numbers = [(n, v, f) for n, (v, f) in enumerate(zip(raw["avance"].tolist(), files,
+                                                        strict=True))
+               if isinstance(v, int | float) and not isinstance(v, bool) and v == v]
+    between = {f for _, v, f in numbers if 0 < v < 1}
+    beyond = {f for _, v, f in numbers if not 0 <= v <= 1}
+    return [n for n, v, f in numbers if v == 1 and f in between and f not in beyond]
 
 
 def _restricted(out: pd.DataFrame, raw: pd.DataFrame) -> None:
