@@ -7,7 +7,7 @@ from pipeline.read.header import column_key, find_header, key_reader
 from pipeline.read.titles import folded_titles
 
 TRACKER_TITLES = {
-    "actividad": ["Action", "Action item", "Actions", "Task", "Item", "Commitment",
+    "actividad": ["Action", "Action item", "Actions", "Task", "Commitment",
                   "Compromiso", "Recommendation", "Recomendación", "Medida",
                   "Medidas correctivas", "Descripción", "Action Description",
                   "Recommended action"],
@@ -28,7 +28,7 @@ TRACKER_TITLES = {
     "observaciones": ["Comments", "Notes", "Remarks", "Action taken", "Actions taken",
                       "Status update", "Progress update", "Obs.", "Comentarios"],
     "id": ["No.", "Nº", "N°", "#", "Item #", "Action ID", "Ref.", "Reference number",
-           "No. de acuerdo"],
+           "No. de acuerdo", "Rec. No.", "Acc. Nº"],
     "responsable_medicion": ["Responsible for measurement", "Responsable de la medición",
                              "Responsables de su medición"],
 }
@@ -43,7 +43,7 @@ def test_a_tracker_title_names_its_column(key: str, title: str) -> None:
 @pytest.mark.parametrize("title", [
     "Start date", "Fecha de inicio", "Actual completion date", "Actual finish date",
     "Date opened", "Date raised", "Date closed", "Fecha de registro", "Fecha", "Date",
-    "Priority", "Prioridad", "Lead time", "Date of last update", "Valor", "Evidencias",
+    "Priority", "Prioridad", "Lead time", "Item", "Date of last update", "Valor", "Evidencias",
     "F.", "Matriz de seguimiento de los compromisos asumidos por la municipalidad en la "
     "audiencia pública de rendición de cuentas del año",
 ])

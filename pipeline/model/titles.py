@@ -93,7 +93,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 WEAK: dict[str, tuple[str, ...]] = {
     "actividad": (
         "action", "actions", "accion", "acciones", "action item", "task", "tasks", "tarea",
-        "tareas", "item", "commitment", "commitments", "compromiso", "compromisos",
+        "tareas", "commitment", "commitments", "compromiso", "compromisos",
         "recommendation", "recommendations", "recomendacion", "recomendaciones", "medida",
         "medidas", "deliverable", "entregable", "initiative", "iniciativa", "milestone",
         "hito", "what", "que", "subject", "asunto", "linea accion", "measure", "measures",

@@ -117,8 +117,9 @@ def _means(word: str, short: bool, wanted: str, length: int) -> bool:
 
 
 def _is_number(words: list[tuple[str, bool]]) -> bool:
-    """"No.", "Nº", "# de acuerdo", "Ref.", "Action ID": a number word, beside at most a
-    thing numbered."""
+    """"No.", "Nº", "# de acuerdo", "Ref.", "Action ID", "Rec. No.": a number word,
+    beside at most a thing numbered (or its abbreviation)."""
     plain = [w for w, _ in words]
-    return any(w in NUMBER_WORDS for w in plain) and all(
-        w in NUMBER_WORDS or w in NUMBERED_THINGS for w in plain) and len(plain) <= 3
+    return any(w in NUMBER_WORDS for w in plain) and len(plain) <= 3 and all(
+        w in NUMBER_WORDS or any(_means(w, short, thing, 2) for thing in NUMBERED_THINGS)
+        for w, short in words)
