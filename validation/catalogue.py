@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from validation.catalogue_contacts import CONTACT_ENTRIES
 from validation.catalogue_sides import SIDE_ENTRIES
+from validation.catalogue_trackers import TRACKER_ENTRIES
 from validation.entry import (
     ERROR,
     INFO,
@@ -43,17 +44,6 @@ CATALOGUE: dict[str, Entry] = {
         "The matrix's title row was not found (e.g. “Activity description”, “Responsible "
         "party”, “Deadline”).{encontrado} If the sheet holds activities, copy the template's "
         "titles into its header row.",
-    ),
-    "archivo-sin-matriz": Entry(
-        ERROR,
-        "No se encontró ninguna matriz en este archivo: no se leyó nada de él.{encontrado} "
-        "Si tiene actividades, dé a sus columnas los títulos de la plantilla («Descripción "
-        "de la actividad», «Parte responsable», «Plazo de cumplimiento», «Estado»), o "
-        "indique sus títulos en seguimiento.toml, por ejemplo: {columnas}",
-        "No matrix was found in this file: nothing was read from it.{encontrado} If it holds "
-        "activities, give its columns the template's titles (“Activity description”, "
-        "“Responsible party”, “Deadline”, “Status”), or name its titles in "
-        "seguimiento.toml, for example: {columnas}",
     ),
     "hoja-oculta": Entry(
         WARNING,
@@ -223,13 +213,6 @@ CATALOGUE: dict[str, Entry] = {
         "The progress “{valor}” is not a percentage between 0 and 100; it was left blank. "
         "Write a number from 0 to 100.",
     ),
-    "avance-sin-finalizar": Entry(
-        WARNING,
-        "El avance es 100 % pero el estado es «{valor}»: si la actividad terminó, escriba "
-        "Finalizado en el estado; si no, corrija el avance.",
-        "The progress is 100 % but the status is “{valor}”: if the activity is done, write "
-        "Completed as its status; if not, correct the progress.",
-    ),
     "reservado-invalido": Entry(
         WARNING,
         "«{valor}» no es Sí ni No; por precaución la fila se trata como reservada (solo "
@@ -322,5 +305,6 @@ CATALOGUE: dict[str, Entry] = {
 
 CATALOGUE |= CONTACT_ENTRIES
 CATALOGUE |= SIDE_ENTRIES
+CATALOGUE |= TRACKER_ENTRIES
 
 SUGGESTION = {"es": " ¿Quiso decir «{sugerencia}»?", "en": " Did you mean “{sugerencia}”?"}
