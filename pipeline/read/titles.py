@@ -51,6 +51,7 @@ _RULES: list[tuple[tuple[str, ...], float, str]] = sorted(
     + [(tuple(map(_stem, p.split())), 0.5, key) for key, ps in WEAK.items() for p in ps],
     key=lambda rule: -rule[1])
 _RANK = {key: n for n, key in enumerate(PRIORITY)}
+MAX_TITLE_CHARS = 120  # a longer cell is a text, not a title
 
 
 def folded_titles(titles: Mapping[str, list[str]] | None) -> dict[str, str]:
@@ -65,17 +66,22 @@ def title_key(title: object, own: Mapping[str, str] | None = None) -> str | None
     if not isinstance(title, str):
         return None
     if own:
-        key = own.get(fold_title(title))
+        key = own.get(_folded(title))
         if key is not None:
             return key
     return _key_of(title)
 
 
 @functools.lru_cache(maxsize=8192)
+def _folded(title: str) -> str:
+    return fold_title(title)
+
+
+@functools.lru_cache(maxsize=8192)
 def _key_of(title: str) -> str | None:
     """Every file of a round repeats the same titles: each is read once."""
-    exact = _ALIAS_INDEX.get(fold_title(title))
-    if exact is not None:
+    exact = _ALIAS_INDEX.get(_folded(title))
+    if exact is not None or len(title) > MAX_TITLE_CHARS:
         return exact
     tokens = _tokens(title)
     words = [(w, short) for w, short in tokens if w not in STOPWORDS]
