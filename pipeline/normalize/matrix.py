@@ -187,11 +187,11 @@ def _deadline(out: pd.DataFrame, raw: pd.DataFrame, ref: Reference, as_of: dt.da
 def _date_orders(written: pd.Series, files: list[object]) -> set[object]:
     """The files that write their dates month first (docs/contract.md §3.3): told by their
     written dates that can only be read so, none that can only be read day first."""
-    texts: dict[object, list[object]] = {}
+    texts: dict[object, set[str]] = {}
     for value, archivo in zip(written.tolist(), files, strict=True):
-        if isinstance(value, str) and any(c.isdigit() for c in value):
-            texts.setdefault(archivo, []).append(value)
-    return {archivo for archivo, values in texts.items() if month_first(values)}
+        if type(value) is str and ("/" in value or "-" in value or "." in value):
+            texts.setdefault(archivo, set()).add(value)
+    return {archivo for archivo, values in texts.items() if month_first(list(values))}
 
 
 def _day(value: object, default: dt.date) -> dt.date:
