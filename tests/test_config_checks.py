@@ -64,6 +64,8 @@ CASES = [
      "plazo =", "plazo debe ser una lista de títulos de columna"),
     (PLAN + '[columnas]\nresponsible = ["PIC"]\n',
      "responsible", "¿quiso decir responsable?"),
+    (PLAN + '[columnas]\nresponsable = ["PIC", "Quién"]\nplazo = ["ETA", "quien"]\n',
+     "plazo =", 'el título "quien" está también en responsable'),
     (PLAN + '[columnas]\nquien = ["PIC"]\n',
      "quien", "las claves son: id, grupo_trabajo"),
     (PLAN + '[cierres]\n"2027-T2" = 2027-05-15\n"2027-T1" = 9999-12-31\n',

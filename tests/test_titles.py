@@ -69,3 +69,26 @@ def test_the_workspace_titles_come_first() -> None:
     header = find_header([row], key_reader(own))
     assert header is not None
     assert header.columns == {"actividad": 0, "responsable": 1, "plazo": 2, "estado": 3}
+
+
+@pytest.mark.parametrize(("title", "key"), [
+    ("Due\u200b date", "plazo"),  # a zero-width space pasted in
+    ("Re\u00adsponsable", "responsable"),  # a soft hyphen
+    ("\u202aStatus\u202c", "estado"),  # bidirectional controls
+    ("  OWNER\n", "responsable"),
+    ("x" * 10_000, None),
+    ("%", "avance"),  # a column titled by its unit: the progress
+    ("#", "id"),
+    ("...", None),
+    (2027, None),
+    (None, None),
+])
+def test_odd_and_hostile_titles(title: object, key: str | None) -> None:
+    assert column_key(title) == key
+
+
+def test_a_row_of_sentences_is_not_a_header() -> None:
+    rows = [["Instrucciones: escriba en cada fila la actividad, su responsable, su plazo, "
+             "su estado y su avance", "Escriba la fecha límite como 31/12/2027 o T4 2027",
+             "El responsable es el país, el grupo o el organismo que la lleva a cabo"]]
+    assert find_header(rows) is None
