@@ -267,3 +267,4 @@ def test_the_municipal_tracker_needs_columnas(tmp_path: Path) -> None:
     [told] = [i for i in result.issues if i.code == "archivo-sin-matriz"]
     assert "«Indicador», «Fecha vencimiento», «Color», «Valor», «Evidencias»" in told.message(
         "es")
+    assert 'actividad = ["Indicador"]; avance = ["Valor"]' in told.message("es")

@@ -17,6 +17,10 @@ from pipeline.normalize.periods import Reading, read_periods
 
 TITLE_CHARS = 80  # a longer cell is a text, not a title
 SAMPLE_ROWS = 25
+# Columns whose texts may be the activity, when no title names it (a tracker's "Indicador"
+# or "Notes" may hold what is to be done; its party, dates and status may not).
+TEXT_KEYS = (None, "indicadores", "resultado_esperado", "observaciones", "tema",
+             "supuestos_riesgos")
 _PERCENT = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s*%$")
 
 
@@ -48,13 +52,12 @@ def guess_columns(hoja: str, rows: Sequence[Sequence[object]],
     guesses: dict[str, int] = {}
     texts: dict[int, float] = {}
     for c, title in titles.items():
-        if key_of(title) is not None:
-            continue
         values = [row[c] for row in below if c < len(row) and not _blank(row[c])]
-        key = _kind(values, matcher) if values else None
+        named = key_of(title)
+        key = _kind(values, matcher) if values and named is None else None
         if key and key not in have and key not in guesses:
             guesses[key] = c
-        elif key is None and values:
+        elif key is None and named in TEXT_KEYS and values:
             texts[c] = sum(len(str(v)) for v in values) / len(values)
     if "actividad" not in have and texts:
         guesses["actividad"] = max(texts, key=lambda c: texts[c])
