@@ -95,8 +95,8 @@ def files_of(result: RunResult) -> dict[str, list[str]]:
     (`feedback_paths`)."""
     files: dict[str, list[str]] = {}
     for sub in result.submissions:
-        if sub.archivo and sub.informante and sub.estado in {"leido", "reemplazado",
-                                                             "rechazado", "otra_ronda"}:
+        if sub.archivo and sub.informante and sub.estado in {
+                "leido", "reemplazado", "rechazado", "otra_ronda", "sin_matriz"}:
             files.setdefault(sub.informante, []).append(sub.archivo)
     return files
 
