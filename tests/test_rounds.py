@@ -175,6 +175,11 @@ def test_history_database(rounds) -> None:  # type: ignore[no-untyped-def]
     with sqlite3.connect(rounds["history"]) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         stored = conn.execute("SELECT ronda, COUNT(*) FROM items GROUP BY ronda").fetchall()
+        # items are read a round at a time: indexed by the round alone (issue 23: the
+        # history of a million rows within the size of the round's matriz.csv)
+        (index,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'items_ronda'"
+                                ).fetchone()
+        assert index.replace(" ", "") == "CREATEINDEXitems_rondaONitems(ronda)"
     counts = [len(pd.read_csv(out / "matriz.csv", **READ)) for out in rounds["outs"]]
     assert stored == list(zip(["2026-T4", "2027-T1", "2027-T2"], counts, strict=True))
 

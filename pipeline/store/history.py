@@ -77,6 +77,11 @@ MIGRATIONS: list[list[str]] = [
         # them into place is finished by the next (the history says the new round is true)
         "CREATE TABLE publicaciones (generacion TEXT PRIMARY KEY, ronda TEXT NOT NULL)",
     ],
+    [  # version 7: items are only ever read a round at a time; an index of the round alone
+        # keeps the history of a million-row round within the size of its matriz.csv
+        "DROP INDEX items_ronda",
+        "CREATE INDEX items_ronda ON items (ronda)",
+    ],
 ]
 
 
