@@ -82,3 +82,22 @@ def test_every_side_sheet_has_its_words() -> None:
                 assert column.title(kind.key, lang)
             for key in ("heading", "note", "instruction"):
                 assert word(f"{kind.key}.{key}", lang, reporter="X", ronda="R", sheet="S")
+
+
+def test_a_third_language_is_a_column_and_a_plural_rule(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words are read by language, then by key, and a count picks its form by the
+    language's own rule: French (a third column of every entry) needs no code but its
+    column and its rule (0 and 1 take the singular)."""
+    import pipeline.words as words
+
+    french = {key: entry[1] for key, entry in CATALOGUE.items()}  # English, for now
+    french["n.errors"] = ("{n} erreur", "{n} erreurs")
+    monkeypatch.setattr(words, "LANGS", ("es", "en", "fr"))
+    monkeypatch.setitem(words.BY_LANG, "fr", french)
+    monkeypatch.setitem(words.PLURAL_RULES, "fr", lambda n: 0 if n in (0, 1) else 1)
+    assert words.lang_of("fr-CA") == "fr" and words.lang_of("de") == "es"
+    assert plural("n.errors", "fr-CA", 0) == "0 erreur"
+    assert plural("n.errors", "fr", 2) == "2 erreurs"
+    assert plural("n.errors", "en", 0) == "0 errors"  # each language its own rule
+    assert word("yes", "fr") == "Yes"

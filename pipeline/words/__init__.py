@@ -19,37 +19,50 @@ own messages (usage errors, "Options:") are translated by the small table of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pipeline.words.catalogue import CATALOGUE
-from pipeline.words.entry import Entry
+from pipeline.words.entry import Text
 
 Lang = Literal["es", "en"]
+# The catalogue's columns: each entry gives its texts in this order. A third language is
+# a third column of every entry and a plural rule below.
 LANGS: tuple[Lang, ...] = ("es", "en")
+# Which of an entry's forms a count takes, per language (French's would be
+# `0 if n in (0, 1) else 1`).
+PLURAL_RULES: dict[str, Callable[[int], int]] = {
+    "es": lambda n: 0 if n == 1 else 1,
+    "en": lambda n: 0 if n == 1 else 1,
+}
+# The words keyed by language, then by key: what `word` and `plural` read.
+BY_LANG: dict[str, dict[str, Text]] = {
+    lang: {key: entry[column] for key, entry in CATALOGUE.items()}
+    for column, lang in enumerate(LANGS)}
 
 
 def lang_of(value: str | None) -> Lang:
-    """A language code as one of ours (Spanish unless English)."""
-    return "en" if (value or "").lower().startswith("en") else "es"
+    """A language code ("en", "en-GB", "EN") as one of ours; the first of ours otherwise."""
+    code = (value or "").strip().lower()[:2]
+    return next((lang for lang in LANGS if lang == code), LANGS[0])
 
 
 def word(key: str, lang: str, **params: object) -> str:
     """The text of `key` in `lang`, its placeholders filled from `params`."""
-    entry = _entry(key)
-    text = entry[LANGS.index(lang_of(lang))]
+    text = _text(key, lang)
     if isinstance(text, tuple):
         raise KeyError(f"{key!r} has plural forms: ask plural()")
     return text.format(**params) if params else text
 
 
 def plural(key: str, lang: str, n: int, **params: object) -> str:
-    """The text of `key` for the count `n` in `lang` ({n} is the count)."""
-    entry = _entry(key)
-    forms = entry[LANGS.index(lang_of(lang))]
+    """The text of `key` for the count `n` in `lang` ({n} is the count), the form its
+    language's plural rule picks."""
+    forms = _text(key, lang)
     if not isinstance(forms, tuple):
         raise KeyError(f"{key!r} has no plural forms: ask word()")
-    one, other = forms
-    return (one if n == 1 else other).format(n=n, **params)
+    chosen = lang_of(lang)
+    return forms[PLURAL_RULES[chosen](n)].format(n=n, **params)
 
 
 def known(key: str) -> bool:
@@ -63,8 +76,8 @@ def both(key: str, **params: object) -> tuple[str, str]:
     return word(key, "es", **params), word(key, "en", **params)
 
 
-def _entry(key: str) -> Entry:
+def _text(key: str, lang: str) -> Text:
     try:
-        return CATALOGUE[key]
+        return BY_LANG[lang_of(lang)][key]
     except KeyError:
         raise KeyError(f"no word {key!r} in the catalogue") from None
