@@ -13,6 +13,10 @@ BASE = {"model", "words", "reference"}  # below every stage: the run's data, wor
 STAGES = {"read", "normalize", "analyse", "store", "write", "report", "template", "web",
           "mail"}
 MAX_LINES = 320
+# The stages in the order a round goes through them; a stage calls only those before it
+# (normalize comes first: reading a file already turns its values into the product's).
+ORDER = ("normalize", "read", "analyse", "store", "write", "web", "report", "template",
+         "mail")
 
 
 def modules() -> dict[str, Path]:
@@ -95,6 +99,31 @@ def test_imports_only_run_down() -> None:
             if here in BASE and there in STAGES:
                 wrong.append(f"{name} -> {target} (the base of every stage imports none)")
     assert not wrong, "\n".join(sorted(wrong))
+
+
+def test_a_stage_calls_only_the_stages_before_it() -> None:
+    """The stage that computes (analyse) writes nothing and shows no word of its own; the
+    workbooks' stage (write) does not write the page: the job hands the page's writer in."""
+    assert set(ORDER) == STAGES
+    wrong = []
+    for name, targets in graph().items():
+        here = folder(name)
+        for target in targets:
+            there = folder(target)
+            if here in ORDER and there in ORDER and ORDER.index(there) > ORDER.index(here):
+                wrong.append(f"{name} -> {target} ({there} comes after {here})")
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+def test_no_label_is_made_where_the_round_is_computed() -> None:
+    """The words a table shows (a status as the network calls it, a column's heading) are
+    made in pipeline.model.labels, not in the stage that computes."""
+    found = [f"{name}.{node.name}" for name, path in modules().items()
+             if folder(name) == "analyse"
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.FunctionDef)
+             and (node.name in {"title", "status_labels"} or node.name.endswith("_labels"))]
+    assert not found, found
 
 
 def test_the_folders_are_the_pipeline() -> None:

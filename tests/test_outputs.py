@@ -187,7 +187,7 @@ def test_the_status_grid_sheet_holds_each_items_status_under_its_reporter(
     import openpyxl
     import pandas as pd
 
-    from pipeline.analyse.tables import status_labels
+    from pipeline.model.labels import status_labels
     from pipeline.reference.load import load_reference
 
     consolidate(tmp_path)

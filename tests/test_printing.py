@@ -11,9 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.analyse.tables import title
 from pipeline.jobs.consolidate import Options, run_consolidation
 from pipeline.jobs.template import generate_templates
+from pipeline.model.labels import title
 from pipeline.words import word
 from tests.conftest import AS_OF, ROOT
 from tests.printout import Page, by_sheet, has_carlito, needs_carlito, needs_printing, printed

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from pipeline.analyse.tables import status_labels
+from pipeline.model.labels import status_labels
 from pipeline.model.text import distinct_texts, one_line
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference

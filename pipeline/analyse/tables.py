@@ -1,7 +1,8 @@
 """The output tables (docs/contract.md §6), built once and written both as CSV and as workbook
 sheets.
 
-Column names are stable snake_case; `title()` gives the heading an analyst reads.
+Column names are stable snake_case; `pipeline.model.labels.title` gives the heading an
+analyst reads.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pipeline.analyse.flags import FLAGS
 from pipeline.model.columns import KEYS
 from pipeline.model.submission import Submission
 from pipeline.reference.data import Reference
-from pipeline.words import LANGS, known, lang_of, word
+from pipeline.words import LANGS, lang_of, word
 from validation import Issue
 
 PROVENANCE = ("informante", "ronda", "archivo", "hoja", "fila", "fecha_envio")
@@ -27,25 +28,6 @@ SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "det
                       "fecha_envio",
                       "a_tiempo", "contacto_nombre", "contacto_institucion", "contacto_correo",
                       "contacto_telefono", "hojas", "filas", "errores", "advertencias")
-def status_labels(ref: Reference, lang: str) -> dict[str, str]:
-    """Status keys (and the summary's extra columns) as words in the run's language."""
-    labels = {s.clave: ref.status_label(s.clave, lang) for s in ref.estados}
-    labels.update({"otro": word("status.otro", lang),
-                   "sin_estado": word("status.sin_estado", lang),
-                   "sin_informacion": word("status.sin_informacion", lang),
-                   "total": word("column.total", lang), "vencidos": title("vencido", lang)})
-    return labels
-
-
-def title(column: str, lang: str, extra_titles: dict[str, str] | None = None) -> str:
-    """The heading of a table's column: a column the matrix does not define keeps the title
-    it was found under."""
-    if extra_titles and column in extra_titles:
-        return extra_titles[column]
-    key = f"column.{column}"
-    return word(key, lang) if known(key) else column  # a column named by its data (a round)
-
-
 def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
     """The consolidated matrix, one row per item, in a stable order."""
     codes: dict[tuple[str, str, int], set[str]] = {}

@@ -29,6 +29,7 @@ from pipeline.store.history import (
 )
 from pipeline.store.latest import last_sent
 from pipeline.store.sides import load_indicators, load_observations
+from pipeline.web.dashboard import write_dashboard
 from pipeline.write.round import OUTPUT_FOLDERS, write_outputs
 from pipeline.write.staging import refuse_inside
 
@@ -84,7 +85,8 @@ def run_consolidation(options: Options, on_file: Progress | None = None,
     public = public_edition(result) if options.public else None
     with stage("writing"):  # the history included, last
         write_outputs(result, out_dir, on_sheet, public=public,
-                      commit=lambda generation: save_round(result, generation))
+                      commit=lambda generation: save_round(result, generation),
+                      page_writer=write_dashboard)
     log.info("round %s from %s written to %s, stored in %s", result.ronda, options.input_dir,
              out_dir, history)
     return result

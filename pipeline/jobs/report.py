@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.analyse.tables import status_labels
 from pipeline.model.errors import NoRoundsForYear, NoWorkspace
+from pipeline.model.labels import status_labels
 from pipeline.reference.data import Reference
 from pipeline.reference.load import load_reference
 from pipeline.report.data import AnnualReport, build_report

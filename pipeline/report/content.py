@@ -8,7 +8,7 @@ import math
 
 import pandas as pd
 
-from pipeline.analyse.tables import title
+from pipeline.model.labels import title
 from pipeline.report.data import TOP_OVERDUE, AnnualReport
 from pipeline.report.observed import FIGURES, VIEW_COLUMNS
 from pipeline.words import plural, word

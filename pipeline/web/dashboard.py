@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.analyse.overdue import build_reminders, in_words
-from pipeline.analyse.tables import status_labels, title
+from pipeline.model.labels import status_labels, title
 from pipeline.model.run import RunResult
 from pipeline.model.values import iso_day
 from pipeline.normalize.matching import Matcher

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.analyse.tables import title
+from pipeline.model.labels import title
 from pipeline.model.run import RunResult
 from pipeline.model.text import without_bidi
 from pipeline.web.observed import Beside, observed_beside

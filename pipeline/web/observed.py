@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from pipeline.analyse.observations import views_by_item
-from pipeline.analyse.tables import title
+from pipeline.model.labels import title
 from pipeline.model.run import RunResult
 from pipeline.words import word
 

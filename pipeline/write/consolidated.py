@@ -11,7 +11,7 @@ import pandas as pd
 from xlsxwriter.workbook import Workbook
 
 from pipeline.analyse.flags import FLAGS
-from pipeline.analyse.tables import status_labels, title
+from pipeline.model.labels import status_labels, title
 from pipeline.model.run import RunResult
 from pipeline.reference.data import Reference
 from pipeline.words import word

@@ -18,7 +18,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
-from pipeline.analyse.tables import status_labels
+from pipeline.model.labels import status_labels
 from pipeline.model.run import RunResult
 from pipeline.model.values import display_text
 from pipeline.words import known, plural, word

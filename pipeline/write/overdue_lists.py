@@ -23,7 +23,7 @@ from pipeline.analyse.overdue import (
     in_words,
     observed_lines,
 )
-from pipeline.analyse.tables import title
+from pipeline.model.labels import title
 from pipeline.model.text import distinct_texts
 from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference

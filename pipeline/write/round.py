@@ -1,6 +1,8 @@
 """The write stage: every output of a consolidation, written aside and moved into place:
 consolidado.xlsx (pipeline.write.consolidated), the CSV tables of docs/contract.md §6, a feedback
-workbook per reporter, the public edition when asked; a large round's in three processes.
+workbook per reporter, the round's page (written by the page's stage, pipeline.web, which the
+job hands in: the page reads the workbook's words, so the workbook's stage cannot call it),
+the public edition when asked; a large round's in three processes.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from pathlib import Path
 
 from pipeline.model.run import RunResult
 from pipeline.model.timing import timed
-from pipeline.web.dashboard import write_dashboard
 from pipeline.words import word
 from pipeline.write.consolidated import SHEETS, write_consolidated
 from pipeline.write.csvfile import write_csv
@@ -39,15 +40,21 @@ CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pil
                  "indicadores_por_informante": "indicadores_por_informante"}
 
 
+# Writes a round's page: (the round, where, whether the public edition's).
+PageWriter = Callable[[RunResult, Path, bool], None]
+
+
 def write_outputs(
     result: RunResult, out_dir: Path, on_sheet: Callable[[str, int], None] | None = None,
     public: RunResult | None = None, commit: Callable[[str], None] | None = None,
+    page_writer: PageWriter | None = None,
 ) -> list[Path]:
     """Every output of the round (and its `public` edition, when given) into `out_dir`,
-    whole or not at all. `commit` (storing the round in the history, given the outputs'
-    generation) runs last, once every file is written and before any is moved into place:
-    a failure anywhere before leaves the previous outputs and the history as they were,
-    an interruption after is finished by the next run (pipeline.write.publish)."""
+    whole or not at all; the round's page when a `page_writer` is given. `commit` (storing
+    the round in the history, given the outputs' generation) runs last, once every file is
+    written and before any is moved into place: a failure anywhere before leaves the
+    previous outputs and the history as they were, an interruption after is finished by the
+    next run (pipeline.write.publish)."""
     large = is_large(result)
     store = None if commit is None else _timed_commit(commit)
     with output_lock(out_dir), staging(out_dir, ROUND_SET, store, result.history) as stage:
@@ -62,12 +69,13 @@ def write_outputs(
         feedback = [in_background(timed(f"retroalimentacion {i + 1}/{shares}", functools.partial(
             write_feedback, result, stage, (i, shares), views)), enabled=large)
             for i in range(shares - 1)]
-        page = in_background(timed(DASHBOARD, lambda: write_dashboard(result, stage / DASHBOARD)),
-                             enabled=large)
+        page = in_background(timed(DASHBOARD, lambda: page_writer(
+            result, stage / DASHBOARD, False)), enabled=large) if page_writer else None
         names = timed("CSV", lambda: _write_csvs(result, stage, ""))()
         _tell(on_sheet, "csv")
-        page()
-        names.append(DASHBOARD)
+        if page is not None:
+            page()
+            names.append(DASHBOARD)
         feedback_names = timed(f"retroalimentacion {shares}/{shares}", functools.partial(
             write_feedback, result, stage, (shares - 1, shares), views))()
         feedback_names += [name for wait in feedback for name in wait()]
@@ -82,8 +90,9 @@ def write_outputs(
             names += _write_csvs(public, stage, PUBLIC_FOLDER)
             write_consolidated(public, stage / "consolidado_publico.xlsx", is_large(public))
             names.append("consolidado_publico.xlsx")
-            write_dashboard(public, stage / PUBLIC_DASHBOARD, public=True)
-            names.append(PUBLIC_DASHBOARD)
+            if page_writer is not None:
+                page_writer(public, stage / PUBLIC_DASHBOARD, True)
+                names.append(PUBLIC_DASHBOARD)
     _tell(on_sheet, "historial")  # stored as the files were moved into place
     return [out_dir / name for name in names]
 

@@ -12,7 +12,7 @@ from xlsxwriter.chart import Chart
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from pipeline.analyse.tables import title
+from pipeline.model.labels import title
 from pipeline.words import word
 from pipeline.write.charts import (
     OVERDUE_COLOUR,

@@ -1,0 +1,27 @@
+"""The words a table or page shows for the run's data (docs/contract.md §6): a status key as
+the network calls it, a column's heading. Words, not computation: every stage that shows
+data asks them here, none of them in the stage that computes (pipeline.analyse)."""
+
+from __future__ import annotations
+
+from pipeline.reference.data import Reference
+from pipeline.words import known, word
+
+
+def status_labels(ref: Reference, lang: str) -> dict[str, str]:
+    """Status keys (and the summary's extra columns) as words in the run's language."""
+    labels = {s.clave: ref.status_label(s.clave, lang) for s in ref.estados}
+    labels.update({"otro": word("status.otro", lang),
+                   "sin_estado": word("status.sin_estado", lang),
+                   "sin_informacion": word("status.sin_informacion", lang),
+                   "total": word("column.total", lang), "vencidos": title("vencido", lang)})
+    return labels
+
+
+def title(column: str, lang: str, extra_titles: dict[str, str] | None = None) -> str:
+    """The heading of a table's column: a column the matrix does not define keeps the title
+    it was found under."""
+    if extra_titles and column in extra_titles:
+        return extra_titles[column]
+    key = f"column.{column}"
+    return word(key, lang) if known(key) else column  # a column named by its data (a round)
