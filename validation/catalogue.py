@@ -265,10 +265,10 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "demasiadas-actividades": Entry(
         WARNING,
-        "{grupo} tiene {cantidad} actividades con plazo en {anio}{informadas}; el Plan "
-        "Estratégico prevé un máximo de tres por grupo y año. Prioricen las actividades.",
-        "{grupo} has {cantidad} activities due in {anio}{informadas}; the Strategic Plan "
-        "allows at most three per group and year. Prioritize the activities.",
+        "{grupo} tiene {cantidad} actividades con plazo en {anio}{informadas}; el {plan_red} "
+        "prevé un máximo de {maximo} por grupo y año. Prioricen las actividades.",
+        "{grupo} has {cantidad} activities due in {anio}{informadas}; the {plan_red} "
+        "allows at most {maximo} per group and year. Prioritize the activities.",
     ),
     "ronda-distinta": Entry(
         WARNING,

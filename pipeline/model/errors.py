@@ -100,6 +100,12 @@ class InsideWorkspace(SeguimientoError):
     exit_code = 2
 
 
+class UnknownNetwork(SeguimientoError):
+    """No such network profile; name a shipped one or a profile's TOML file."""
+
+    exit_code = 2
+
+
 class NotAFolder(SeguimientoError):
     """That name is a file, not a folder; choose a folder's name."""
 

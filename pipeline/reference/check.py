@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from pipeline.model.errors import ConfigError
+from pipeline.reference.network import CATEGORIES, WORDS
 from pipeline.reference.plan import EARLIEST, LATEST
 from pipeline.words import LANGS, word
 
@@ -69,17 +70,29 @@ def _is_theme(value: object) -> bool:
         value.get("nombre"), str) and isinstance(value.get("en", ""), str))
 
 
+def _is_words(value: object) -> bool:
+    """A network's word: {es = "...", en = "..."} (a language may be left out)."""
+    return isinstance(value, dict) and bool(value) and all(
+        k in LANGS and isinstance(v, str) for k, v in value.items())
+
+
 TEXT = Rule("text", lambda v: isinstance(v, str))
+FLAG = Rule("flag", lambda v: isinstance(v, bool))
+NETWORK_WORDS = Rule("words", _is_words)
+CATEGORY = Rule("choice", lambda v: isinstance(v, str) and v in CATEGORIES,
+                {"opciones": ", ".join(CATEGORIES)})
 TEXTS = Rule("texts", _is_texts)
 DATE = Rule("date", _is_day, {"first": EARLIEST, "last": LATEST})
 LANGUAGE = _one_of(*LANGS)
 THEMES = Rule("themes", lambda v: isinstance(v, list) and all(_is_theme(t) for t in v))
 PLAN = {"nombre": TEXT, "en": TEXT, "inicio": DATE, "duracion_anios": _whole(1, 100)}
 PARTY = {"nombre": TEXT, "en": TEXT, "alias": TEXTS, "iso3": TEXT, "codigo": TEXT,
-         "idioma": LANGUAGE}
+         "idioma": LANGUAGE, "informante": FLAG}
 # Tables: each key and its rule.
 TABLES: dict[str, dict[str, Rule]] = {
     "plan": PLAN,
+    "red": dict.fromkeys(WORDS, NETWORK_WORDS),
+    "reglas": {"max_actividades_por_grupo": _whole(0)},
     "ronda": {"dias_por_vencer": _whole(0), "informantes_esperados": TEXTS,
               "observadores": TEXTS, "mes_inicio_anio_fiscal": _whole(1, 12)},
     "impresion": {"papel": _one_of("carta", "letter", "a4")},
@@ -102,7 +115,8 @@ ENTRIES: dict[str, tuple[dict[str, Rule], tuple[str, ...]]] = {
     "responsables": (PARTY, ("nombre",)),
     "pilares": ({"numero": _whole(1), "nombre": TEXT, "en": TEXT, "temas": THEMES},
                 ("nombre",)),
-    "estados": ({"clave": TEXT, "es": TEXT, "en": TEXT, "alias": TEXTS}, ("clave",)),
+    "temas": ({"nombre": TEXT, "en": TEXT}, ("nombre",)),
+    "estados": ({"clave": CATEGORY, "es": TEXT, "en": TEXT, "alias": TEXTS}, ("clave",)),
     "planes_anteriores": (PLAN, ("nombre", "inicio")),
     "calendario": ({"reunion": TEXT, "nombre": TEXT, "fecha": DATE, "alias": TEXTS},
                    ("reunion", "fecha")),

@@ -1,7 +1,7 @@
-"""The reference data (docs/contract.md §2) as the product holds it: the parties (member countries,
-working groups, RROCM, observers...), pillars and themes, statuses, the plan, the
-expected reporters, closing dates and languages. Loaded from the embedded default and a
-user's file by pipeline.reference.load."""
+"""The reference data (docs/contract.md §2) as the product holds it: the network (its words and
+rules), the parties (member countries, groups, other reporters, observers...), pillars and
+themes, statuses, the plan, the expected reporters, closing dates and languages. Loaded
+from the network's profile and a user's file by pipeline.reference.load."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 
 from pipeline.model.text import fold
 from pipeline.reference.mail import MailSettings
+from pipeline.reference.network import Network
 from pipeline.reference.plan import Meeting, Plan
 from pipeline.words import lang_of
 
 
 @dataclass(frozen=True)
 class Party:
-    """A name the product recognizes: a country, a working group, RROCM, an observer..."""
+    """A name the product recognizes: a country, a group, another reporter, an observer..."""
 
     nombre: str
     en: str
@@ -25,6 +26,7 @@ class Party:
     alias: tuple[str, ...] = ()
     codigo: str = ""  # ISO alpha-3 for countries, a short code for groups
     idioma: str = "es"
+    informante: bool = False  # a party besides countries and groups that sends a matrix
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -71,6 +73,8 @@ class Reference:
     idiomas: dict[str, str] = field(default_factory=dict)  # reporter -> es|en override
     papel: str = "carta"  # the paper the workbooks print on: carta (Letter) or a4
     correo: MailSettings = field(default_factory=MailSettings)  # [correo]
+    temas_propios: tuple[tuple[str, str], ...] = ()  # [[temas]]: themes of no pillar (es, en)
+    red: Network = field(default_factory=Network)  # [red], [reglas]
 
     @property
     def responsables(self) -> tuple[Party, ...]:
@@ -78,8 +82,15 @@ class Reference:
 
     @property
     def informantes(self) -> tuple[Party, ...]:
-        """Who may send a matrix: member countries, working groups and RROCM."""
-        return (*self.paises, *self.grupos, *(p for p in self.otros if p.nombre == "RROCM"))
+        """Who may send a matrix: member countries, groups and the parties the profile
+        marks as reporters (`informante = true`)."""
+        return (*self.paises, *self.grupos, *(p for p in self.otros if p.informante))
+
+    @property
+    def temas(self) -> tuple[str, ...]:
+        """Every theme's Spanish name: the pillars' and the network's own, once each."""
+        return tuple(dict.fromkeys((*(t for p in self.pilares for t in p.temas),
+                                    *(t for t, _ in self.temas_propios))))
 
     def reporter_named(self, text: str) -> str | None:
         """The reporter a name, alias or code denotes, whatever its case, accents or
@@ -141,6 +152,8 @@ class Reference:
             for theme, english in zip(pillar.temas, pillar.temas_en or pillar.temas,
                                       strict=False):
                 labels.setdefault(("tema", theme), (theme, english))
+        for theme, english in self.temas_propios:
+            labels.setdefault(("tema", theme), (theme, english))
         for party in self.responsables:
             labels[("parte", party.nombre)] = (party.nombre, party.en)
         return labels

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from pipeline.analyse.changes import compute_changes
-from pipeline.analyse.keys import MAX_ACTIVITIES, activities_per_group
+from pipeline.analyse.keys import activities_per_group
 from pipeline.analyse.redact import Redactor
 from pipeline.analyse.tables import status_counts
 from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
 from pipeline.report.observed import ObservedYear, observe_year
-from pipeline.words import plural, word
+from pipeline.words import plural, spelled, word
 
 TOP_OVERDUE = 10
 
@@ -167,11 +167,13 @@ def _recommendations(report: AnnualReport, ref: Reference) -> list[str]:
                             rounds=plural("advice.of_rounds", lang, len(rounds),
                                           missed=len(missed)),
                             which=", ".join(missed)))
+    limit = ref.red.max_actividades or 0  # 0: the network sets no limit
     counted = activities_per_group(report.items, ref)
-    over = counted[(counted["anio"] == report.year) & (counted["cantidad"] > MAX_ACTIVITIES)]
-    for group, count in zip(over["grupo"], over["cantidad"], strict=True):
+    over = counted[(counted["anio"] == report.year) & (counted["cantidad"] > limit)]
+    for group, count in zip(over["grupo"], over["cantidad"], strict=True) if limit else ():
         out.append(word("advice.too_many", lang, group=ref.label("parte", group, lang),
-                        count=count, year=report.year))
+                        count=count, year=report.year, maximo=spelled(limit, lang),
+                        plan_red=ref.red.word("plan", lang)))
     figures = report.figures
     if figures["sin_responsable"]:
         out.append(plural("advice.assign", lang, int(figures["sin_responsable"])))

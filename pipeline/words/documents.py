@@ -214,10 +214,12 @@ WORDS: dict[str, Entry] = {
                           "for it again, saved as .xlsx and without a password."),
     "advice.of_rounds": (("{missed} de {n} ronda", "{missed} de {n} rondas"),
                          ("{missed} of {n} round", "{missed} of {n} rounds")),
-    "advice.too_many": ("{group} tiene {count} actividades con plazo en {year}; el Plan "
-                        "Estratégico prevé un máximo de tres: priorizar.",
-                        "{group} has {count} activities due in {year}; the Strategic Plan "
-                        "allows at most three: prioritize."),
+    "numbers": ("uno dos tres cuatro cinco seis siete ocho nueve diez",
+                "one two three four five six seven eight nine ten"),
+    "advice.too_many": ("{group} tiene {count} actividades con plazo en {year}; el {plan_red} "
+                        "prevé un máximo de {maximo}: priorizar.",
+                        "{group} has {count} activities due in {year}; the {plan_red} "
+                        "allows at most {maximo}: prioritize."),
     "advice.assign": (("Asignar parte responsable a la actividad que no la tiene.",
                        "Asignar parte responsable a las {n} actividades que no la tienen."),
                       ("Assign a responsible party to the one activity without one.",

@@ -76,6 +76,11 @@ WORDS: dict[str, Entry] = {
         "(seguimiento.toml), its description (LEEME.md) and a folder for each thing. One "
         "that is a workspace already is left as it is.\n\n"
         "Example: seguimiento init seguimiento-crm"),
+    "help.init.red": (
+        "La red que se sigue: crm, mecanismo o un perfil .toml propio; se copia a la "
+        "carpeta como red.toml, donde puede editarse [por omisión: crm].",
+        "The network followed: crm, mecanismo or a profile .toml of your own; it is copied "
+        "into the workspace as red.toml, where it can be edited [default: crm]."),
     "help.option.workspace": (
         "La carpeta de seguimiento [por omisión: SEGUIMIENTO_WORKSPACE, o la carpeta con "
         "seguimiento.toml donde se está o más arriba].",

@@ -192,6 +192,11 @@ WORDS: dict[str, Entry] = {
         "créela con «seguimiento init» o revise el nombre",
         "The folder named is not a follow-up workspace (it has no seguimiento.toml); create "
         "it with `seguimiento init` or check the name"),
+    "error.UnknownNetwork": (
+        "No hay un perfil de red con ese nombre; escriba crm, mecanismo o la ruta de un "
+        "perfil .toml",
+        "No network profile has that name; write crm, mecanismo or the path of a profile's "
+        ".toml file"),
     "error.NotAFolder": (
         "Ese nombre es de un archivo, no de una carpeta; elija el nombre de una carpeta",
         "That name is a file, not a folder; choose a folder's name"),

@@ -1,0 +1,118 @@
+"""Network profiles (issue 22, docs/contract.md §2): what the product knows about a network
+lives in one profile; the product ships `crm` and `mecanismo`; `init --red` starts a
+workspace with one, copied so it can be edited; a bad profile is told in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.model.errors import ConfigError
+from pipeline.reference.load import load_reference
+from pipeline.reference.network import PROFILES, profile_path
+
+GCM_OBJECTIVES = 23
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_the_crm_profile_holds_todays_facts() -> None:
+    ref = load_reference(None, profile_path("crm"))
+    net = ref.red
+    assert net.word("corto", "es") == "CRM"
+    assert net.word("nombre", "en") == "Regional Conference on Migration"
+    assert net.word("grupo", "es") == "grupo de trabajo"
+    assert net.max_actividades == 3
+    assert ref.correo.escalar_a == ("PPT", "SE-CRM")
+    assert ref.observadores == ("RROCM",)
+    assert [p.nombre for p in ref.informantes][-1] == "RROCM"
+    assert len(ref.pilares) == 3
+
+
+def test_the_mecanismo_profile_has_mesas_objectives_and_no_pillars() -> None:
+    ref = load_reference(None, profile_path("mecanismo"))
+    net = ref.red
+    assert net.word("grupo", "es") == "mesa" and net.word("grupo", "en") == "round table"
+    assert net.max_actividades is None
+    assert ref.paises == () and ref.pilares == ()
+    assert len(ref.temas) == GCM_OBJECTIVES
+    assert ref.label("tema", ref.temas[0], "en").startswith("Collect and utilize accurate")
+    assert [g.codigo for g in ref.grupos] == ["M1", "M2", "M3", "M4", "MV", "MT"]
+    assert ref.reporter_named("Mesa 3") == ref.grupos[2].nombre
+    assert ref.observadores == ()
+    assert ref.correo.escalar_a  # someone of its own is copied when escalating
+    assert all(ref.party(name) for name in ref.correo.escalar_a)
+    assert {s.clave for s in ref.estados} == {"finalizado", "en_proceso", "pendiente",
+                                              "no_alcanzado"}
+
+
+def test_the_shipped_profiles_are_listed() -> None:
+    assert set(PROFILES) == {"crm", "mecanismo"}
+
+
+@pytest.mark.parametrize("name", ["mecanismo", "crm"])
+def test_init_with_a_network_copies_its_profile_and_the_commands_use_it(
+        name: str, tmp_path: Path) -> None:
+    code, out = run("init", str(tmp_path / "ws"), "--red", name)
+    assert code == 0, out
+    copied = tmp_path / "ws" / "red.toml"
+    assert copied.read_text("utf-8") == profile_path(name).read_text("utf-8")
+    ref = load_reference(tmp_path / "ws" / "seguimiento.toml")
+    assert ref.red.word("corto", "es") == load_reference(None, profile_path(name)).red.word(
+        "corto", "es")
+
+
+def test_an_edited_profile_in_the_workspace_is_used(tmp_path: Path) -> None:
+    assert run("init", str(tmp_path / "ws"), "--network", "mecanismo")[0] == 0
+    profile = tmp_path / "ws" / "red.toml"
+    profile.write_text(profile.read_text("utf-8").replace(
+        'corto = { es = "Mecanismo"', 'corto = { es = "MDP"'), encoding="utf-8")
+    ref = load_reference(tmp_path / "ws" / "seguimiento.toml")
+    assert ref.red.word("corto", "es") == "MDP"
+
+
+def test_init_with_a_profile_file(tmp_path: Path) -> None:
+    own = tmp_path / "mired.toml"
+    own.write_text(profile_path("mecanismo").read_text("utf-8").replace(
+        "max_actividades_por_grupo = 0", "max_actividades_por_grupo = 5"), encoding="utf-8")
+    assert run("init", str(tmp_path / "ws"), "--red", str(own))[0] == 0
+    assert load_reference(tmp_path / "ws" / "seguimiento.toml").red.max_actividades == 5
+
+
+BAD = [  # (what the shipped profile says, what the bad one says instead, a word told)
+    ('corto = { es = "Mecanismo", en = "Mechanism" }', "corto = 3", "corto"),
+    ('corto = { es = "Mecanismo"', 'cortito = { es = "Mecanismo"', "corto"),
+    ('clave = "pendiente"', 'clave = "archivado"', "archivado"),
+    ("max_actividades_por_grupo = 0", 'max_actividades_por_grupo = "tres"',
+     "max_actividades_por_grupo"),
+    ('grupo = { es = "mesa", en = "round table" }', 'grupo = { es = "mesa", fr = "table" }',
+     "grupo"),
+]
+
+
+@pytest.mark.parametrize(("shipped", "bad", "named"), BAD)
+def test_a_bad_profile_is_told_in_both_languages(shipped: str, bad: str, named: str,
+                                                 tmp_path: Path) -> None:
+    own = tmp_path / "mala.toml"
+    text = profile_path("mecanismo").read_text("utf-8")
+    assert shipped in text
+    own.write_text(text.replace(shipped, bad, 1), encoding="utf-8")
+    code, out = run("init", str(tmp_path / "ws"), "--red", str(own))
+    assert code == 3, out
+    assert named in out and "mala.toml" in out
+    assert not (tmp_path / "ws" / "seguimiento.toml").exists()
+    with pytest.raises(ConfigError) as caught:
+        load_reference(None, own)
+    assert named in caught.value.message("es") and named in caught.value.message("en")
+    assert caught.value.message("es") != caught.value.message("en")
+
+
+def test_an_unknown_network_name_is_told_with_the_shipped_ones(tmp_path: Path) -> None:
+    code, out = run("init", str(tmp_path / "ws"), "--red", "crn")
+    assert code != 0 and "crm" in out and "mecanismo" in out
