@@ -4,6 +4,7 @@ workspace with one, copied so it can be edited; a bad profile is told in both la
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from pipeline.cli import cli
 from pipeline.model.errors import ConfigError
 from pipeline.reference.load import load_reference
 from pipeline.reference.network import PROFILES, profile_path
+from tests.conftest import ROOT
 
 GCM_OBJECTIVES = 23
 
@@ -116,3 +118,48 @@ def test_a_bad_profile_is_told_in_both_languages(shipped: str, bad: str, named: 
 def test_an_unknown_network_name_is_told_with_the_shipped_ones(tmp_path: Path) -> None:
     code, out = run("init", str(tmp_path / "ws"), "--red", "crn")
     assert code != 0 and "crm" in out and "mecanismo" in out
+
+
+CRM_NAMES = re.compile(r"\b(CRM|RROCM|PPT|SE-CRM|GRCM|Conferencia Regional|Regional Conference)\b")
+# The CRM's member countries, as its profile names them (words must not assume them).
+COUNTRIES = re.compile(r"\b(Belice|Belize|Canadá|Canada|Costa Rica|El Salvador|Estados Unidos|"
+                       r"United States|Guatemala|Honduras|México|Mexico|Nicaragua|Panamá|"
+                       r"Panama|República Dominicana|Dominican Republic)\b")
+
+
+def _code_and_words() -> list[Path]:
+    """Every module of the product and of validation, and every page or mail template."""
+    return sorted([*(ROOT / "pipeline").rglob("*.py"), *(ROOT / "validation").rglob("*.py"),
+                   *(ROOT / "pipeline").glob("*/templates/*")])
+
+
+def _words() -> list[Path]:
+    """What a person reads: the words, the issue catalogue, the templates, a new
+    workspace's configuration and description."""
+    return sorted([*(ROOT / "pipeline" / "words").glob("*.py"),
+                   *(ROOT / "validation").glob("catalogue*.py"),
+                   *(ROOT / "pipeline").glob("*/templates/*"),
+                   ROOT / "pipeline" / "reference" / "configuracion.toml",
+                   ROOT / "pipeline" / "reference" / "LEEME.md"])
+
+
+def test_no_name_of_the_crm_outside_its_profile() -> None:
+    found = [f"{path.relative_to(ROOT)}:{number}: {match.group(0)}"
+             for path in sorted({*_code_and_words(), *_words()})
+             for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+             for match in CRM_NAMES.finditer(line)]
+    assert not found, "\n".join(found)
+
+
+def test_no_country_of_the_crm_in_the_words() -> None:
+    found = [f"{path.relative_to(ROOT)}:{number}: {match.group(0)}"
+             for path in _words()
+             for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+             for match in COUNTRIES.finditer(line)]
+    assert not found, "\n".join(found)
+
+
+def test_the_scans_find_what_they_look_for() -> None:
+    profile = profile_path("crm").read_text("utf-8")
+    assert CRM_NAMES.search(profile) and COUNTRIES.search(profile)
+    assert len(_code_and_words()) > 100 and len(_words()) > 10

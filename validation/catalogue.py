@@ -135,17 +135,17 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "responsable-faltante": Entry(
         WARNING,
-        "No se indicó la parte responsable. Escriba quién debe cumplir la actividad (un país, "
-        "la PPT, la SE-CRM, un grupo de trabajo, la RROCM, un organismo observador...).",
-        "No responsible party is named. Write who must carry out the activity (a country, "
-        "the PPT, the SE-CRM, a working group, RROCM, an observer organization...).",
+        "No se indicó la parte responsable. Escriba quién debe cumplir la actividad "
+        "({responsables}...).",
+        "No responsible party is named. Write who must carry out the activity "
+        "({responsables}...).",
     ),
     "responsable-desconocido": Entry(
         WARNING,
         "No se reconoce la parte responsable «{valor}»; se conservó como está. Escriba el "
-        "nombre de un país, órgano u organismo de la CRM; separe varios con «;».",
+        "nombre de un país, órgano u organismo {de_red}; separe varios con «;».",
         "The responsible party “{valor}” is not recognized; it was kept as written. Write the "
-        "name of a country, body or organization of the CRM; separate several with “;”.",
+        "name of a country, body or organization {de_red}; separate several with “;”.",
     ),
     "plazo-impreciso": Entry(
         WARNING,
@@ -256,12 +256,12 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "informante-desconocido": Entry(
         WARNING,
-        "No se sabe quién envió este archivo: no es la plantilla y su nombre no menciona un "
-        "país, un grupo de trabajo ni la RROCM. Se usó el nombre del archivo como informante; "
-        "renómbrelo (p. ej. «Guatemala.xlsx») y vuelva a consolidar.",
+        "No se sabe quién envió este archivo: no es la plantilla y su nombre no menciona "
+        "{informantes}. Se usó el nombre del archivo como informante; renómbrelo (p. ej. "
+        "«{ejemplo}.xlsx») y vuelva a consolidar.",
         "Who sent this file is unknown: it is not the template and its name names no "
-        "country, working group or RROCM. The file name was used as the reporter; rename it "
-        "(e.g. “Guatemala.xlsx”) and consolidate again.",
+        "reporter ({informantes}). The file name was used as the reporter; rename it (e.g. "
+        "“{ejemplo}.xlsx”) and consolidate again.",
     ),
     "demasiadas-actividades": Entry(
         WARNING,

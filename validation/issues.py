@@ -47,7 +47,7 @@ class Issue:
         return _in(self.sugerencia, lang)
 
     def where(self) -> str:
-        """`Guatemala.xlsx › Matriz › F12`: the place to look, as far as it is known."""
+        """`Informante.xlsx › Matriz › F12`: the place to look, as far as it is known."""
         place = self.celda or (str(self.fila) if self.fila else "")
         return " › ".join(part for part in (self.archivo, self.hoja, place) if part)
 

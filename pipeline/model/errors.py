@@ -67,7 +67,8 @@ class ConfigError(SeguimientoError):
 
 
 class UnknownReporter(SeguimientoError):
-    """Unknown reporter; use a member country, a working group or RROCM."""
+    """Unknown reporter; use a country, a group or another reporter of the network's
+    profile (red.toml)."""
 
 
 class HistoryError(SeguimientoError):

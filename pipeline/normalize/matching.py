@@ -44,7 +44,8 @@ class Matcher:
         self._pillars = _index((str(p.numero), (p.nombre, p.en)) for p in ref.pilares)
         self._pillar_by_number = {p.numero: p for p in ref.pilares}
         self._themes = {p.numero: _index(_themes(p)) for p in ref.pilares}
-        self._all_themes = _index(pair for p in ref.pilares for pair in _themes(p))
+        self._all_themes = _index([*(pair for p in ref.pilares for pair in _themes(p)),
+                                   *((t, (t, en)) for t, en in ref.temas_propios)])
         self._reporters = _index((p.nombre, p.names) for p in ref.informantes)
         self._memo: dict[tuple[str, str], Match] = {}
 

@@ -5,6 +5,7 @@ from the network's profile and a user's file by pipeline.reference.load."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
@@ -13,7 +14,9 @@ from pipeline.model.text import fold
 from pipeline.reference.mail import MailSettings
 from pipeline.reference.network import Network
 from pipeline.reference.plan import Meeting, Plan
-from pipeline.words import lang_of
+from pipeline.words import LANGS, lang_of
+from validation import Issue
+from validation.issues import Param
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,19 @@ class Reference:
         """Every theme's Spanish name: the pillars' and the network's own, once each."""
         return tuple(dict.fromkeys((*(t for p in self.pilares for t in p.temas),
                                     *(t for t, _ in self.temas_propios))))
+
+    def in_network(self, issue: Issue) -> Issue:
+        """The issue with the network's words its message may name ({responsables},
+        {de_red}, {partes}, {ejemplo}...), in both languages."""
+        return dataclasses.replace(issue, params=tuple(sorted(
+            {**self._issue_words, **dict(issue.params)}.items())))
+
+    @functools.cached_property
+    def _issue_words(self) -> dict[str, Param]:
+        words = [self.red.placeholders(lang) for lang in LANGS]
+        first = self.informantes[0].nombre if self.informantes else ""
+        return {**{key: (words[0][key], words[1][key]) for key in words[0]},
+                "ejemplo": (self.label("parte", first, "es"), self.label("parte", first, "en"))}
 
     def reporter_named(self, text: str) -> str | None:
         """The reporter a name, alias or code denotes, whatever its case, accents or

@@ -21,7 +21,8 @@ PROFILES = ("crm", "mecanismo")
 # The words of [red], each {es = ..., en = ...}, and the placeholder each fills.
 WORDS = {"nombre": "red", "corto": "red_corta", "secretaria": "secretaria",
          "grupo": "grupo", "grupos": "grupos", "informantes": "informantes",
-         "responsables": "responsables", "escalados": "escalados", "plan": "plan_red"}
+         "responsables": "responsables", "escalados": "escalados", "plan": "plan_red",
+         "de": "de_red", "partes": "partes", "titulo": "titulo_red"}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The annual report's content (seed 003 §4.2, issue 5), computed from the stored rounds of
 a year: commitments achieved, in progress and pending; a balance of the work; and
-recommendations drafted from the data for the PPT and the secretariat to edit."""
+recommendations drafted from the data for the network's presidency and secretariat to edit."""
 
 from __future__ import annotations
 

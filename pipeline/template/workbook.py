@@ -73,7 +73,8 @@ def write_template(
     guide.set_column(0, 0, GUIDE_WIDTH, wrap)
     guide.write(0, 0, heading, title)
     guide.set_row(0, 21)
-    lines = [word(f"template.instruction.{r}", lang) for r in range(INSTRUCTIONS)]
+    lines = [word(f"template.instruction.{r}", lang, **ref.red.placeholders(lang))
+             for r in range(INSTRUCTIONS)]
     lines.append(word("indicadores.instruction", lang, sheet=INDICATORS.sheet_name(lang)))
     if observed is not None:
         lines.append(word("observaciones.instruction", lang,
@@ -182,8 +183,7 @@ def _dropdowns(workbook: Workbook, sheet: Worksheet, ref: Reference, lang: str, 
     lists = {
         "grupo_trabajo": [ref.label("parte", g.nombre, lang) for g in ref.grupos],
         "pilar": [_pillar_choice(ref, p.nombre, lang) for p in ref.pilares],
-        "tema": list(dict.fromkeys(ref.label("tema", t, lang) for p in ref.pilares
-                                   for t in p.temas)),
+        "tema": list(dict.fromkeys(ref.label("tema", t, lang) for t in ref.temas)),
         "responsable": [ref.label("parte", p.nombre, lang) for p in ref.responsables],
         "estado": [ref.status_label(s.clave, lang) for s in ref.estados],
         "reservado": [word("yes", lang), word("no", lang)],

@@ -52,7 +52,7 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
     labels = status_labels(ref, lang)
     plan = ref.label("plan", ref.plan_nombre, lang)
     heading = word("web.title", lang, ronda=result.ronda, as_of=iso_day(result.as_of),
-                   plan=plan)
+                   plan=plan, **ref.red.placeholders(lang))
     figures = result.figures()
     trend = result.summary.get("tendencia", pd.DataFrame())
     matrix = _matrix(result, labels)

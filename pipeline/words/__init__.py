@@ -13,7 +13,7 @@ Why a catalogue in Python rather than gettext (.po files through Babel): our wor
 looked up by stable keys that also name outputs (a sheet, a CSV column), many are bound
 to a place (a sheet name of at most 31 characters), and a test checks every entry has
 both languages with the same placeholders; a translator edits one file either way, and
-a third language (French, for Canada) is a third column and a plural rule here. click's
+a third language (French, say) is a third column and a plural rule here. click's
 own messages (usage errors, "Options:") are translated by the small table of
 `pipeline.words.click_es`.
 """

@@ -15,12 +15,12 @@ WORDS: dict[str, Entry] = {
         "{clave} debe ser un número entero entre {min} y {max} (se leyó {leido})",
         "{clave} must be a whole number from {min} to {max} (read {leido})"),
     "config.text": (
-        "{clave} debe ser un texto entre comillas, como \"Guatemala\" (se leyó {leido})",
-        "{clave} must be a text in quotes, such as \"Guatemala\" (read {leido})"),
+        "{clave} debe ser un texto entre comillas, como \"Nombre\" (se leyó {leido})",
+        "{clave} must be a text in quotes, such as \"Name\" (read {leido})"),
     "config.texts": (
-        "{clave} debe ser una lista de textos entre comillas, como [\"Guatemala\", "
-        "\"Honduras\"] (se leyó {leido})",
-        "{clave} must be a list of texts in quotes, such as [\"Guatemala\", \"Honduras\"] "
+        "{clave} debe ser una lista de textos entre comillas, como [\"Nombre\", "
+        "\"Otro nombre\"] (se leyó {leido})",
+        "{clave} must be a list of texts in quotes, such as [\"Name\", \"Other name\"] "
         "(read {leido})"),
     "config.date": (
         "{clave} debe ser una fecha sin hora, como 2027-02-15, entre {first} y {last} (se "

@@ -52,10 +52,10 @@ WORDS: dict[str, Entry] = {
     # Reminder messages
     "reminder.greeting": ("Estimados puntos focales de {party}:",
                           "Dear {party} focal points,"),
-    "reminder.intro": ("Según la matriz de seguimiento de la CRM al {as_of}, {overdue} y "
+    "reminder.intro": ("Según la matriz de seguimiento {de_red} al {as_of}, {overdue} y "
                        "{soon}:",
-                       "According to the CRM monitoring matrix as of {as_of}, {overdue} and "
-                       "{soon}:"),
+                       "According to the monitoring matrix {de_red} as of {as_of}, {overdue} "
+                       "and {soon}:"),
     "reminder.overdue": (("{n} compromiso a su cargo tiene el plazo vencido",
                           "{n} compromisos a su cargo tienen el plazo vencido"),
                          ("{n} commitment in your charge is overdue",

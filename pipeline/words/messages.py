@@ -159,8 +159,10 @@ WORDS: dict[str, Entry] = {
         "README) o ejecute sin --config", "The configuration file cannot be used; correct it "
         "(see Configuration in the README) or run without --config"),
     "error.UnknownReporter": (
-        "Informante desconocido; use un país miembro, un grupo de trabajo o la RROCM",
-        "Unknown reporter; use a member country, a working group or RROCM"),
+        "Informante desconocido; use un país, un grupo u otro informante del perfil de la red "
+        "(red.toml)",
+        "Unknown reporter; use a country, a group or another reporter of the network's "
+        "profile (red.toml)"),
     "error.HistoryError": (
         "No se puede usar la base de historial; verifique que se pueda escribir en la carpeta "
         "de salida", "The history database cannot be used; check that the output folder can "

@@ -35,10 +35,10 @@ WORDS: dict[str, Entry] = {
         "3. Descripción de la actividad: obligatoria. Indicadores: cómo se medirá el resultado.",
         "3. Activity description: required. Indicators: how the result will be measured."),
     "template.instruction.4": (
-        "4. Parte responsable: quién debe cumplir (un país, la PPT, la SE-CRM, un grupo de "
-        "trabajo, la RROCM, un organismo observador). Si son varios, sepárelos con «;».",
-        "4. Responsible party: who must carry it out (a country, the PPT, the SE-CRM, a "
-        "working group, RROCM, an observer organization). Separate several with “;”."),
+        "4. Parte responsable: quién debe cumplir ({responsables}). Si son varios, "
+        "sepárelos con «;».",
+        "4. Responsible party: who must carry it out ({responsables}). Separate several "
+        "with “;”."),
     "template.instruction.5": (
         "5. Plazo de cumplimiento: una fecha (31/03/2027), un mes (marzo 2027), un trimestre "
         "(T1 2027), un semestre (S1 2027), un año (2027) o un año del plan (2do año). "
