@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
+from pipeline.model.columns import COLUMNS, ColumnSpec
 from pipeline.model.text import fold
 from pipeline.reference.mail import MailSettings
 from pipeline.reference.network import Network
@@ -88,6 +89,11 @@ class Reference:
         """Who may send a matrix: member countries, groups and the parties the profile
         marks as reporters (`informante = true`)."""
         return (*self.paises, *self.grupos, *(p for p in self.otros if p.informante))
+
+    @property
+    def columns(self) -> tuple[ColumnSpec, ...]:
+        """The matrix's columns for this network: none for pillars when it has none."""
+        return tuple(c for c in COLUMNS if self.pilares or c.key != "pilar")
 
     @property
     def temas(self) -> tuple[str, ...]:

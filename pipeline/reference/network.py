@@ -22,7 +22,8 @@ PROFILES = ("crm", "mecanismo")
 WORDS = {"nombre": "red", "corto": "red_corta", "secretaria": "secretaria",
          "grupo": "grupo", "grupos": "grupos", "informantes": "informantes",
          "responsables": "responsables", "escalados": "escalados", "plan": "plan_red",
-         "de": "de_red", "partes": "partes", "titulo": "titulo_red"}
+         "de": "de_red", "partes": "partes", "titulo": "titulo_red",
+         "de_nombre": "de_red_nombre"}
 
 
 @dataclass(frozen=True)

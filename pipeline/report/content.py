@@ -131,8 +131,9 @@ def headers(table: pd.DataFrame, labels: dict[str, str], lang: str) -> list[str]
 
 def sections(report: AnnualReport, labels: dict[str, str]) -> list[tuple[str, pd.DataFrame]]:
     lang = report.lang
-    return [(word("report.by_group", lang), report.by_group),
-            (word("report.by_pillar", lang), report.by_pillar),
+    pillars = [] if report.by_pillar is None else [(word("report.by_pillar", lang),
+                                                     report.by_pillar)]
+    return [(word("report.by_group", lang), report.by_group), *pillars,
             (word("report.by_reporter", lang), report.by_reporter),
             (word("report.overdue", lang), overdue_table(report, labels)),
             (word("report.slipped", lang), report.slipped),

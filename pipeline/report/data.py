@@ -28,7 +28,7 @@ class AnnualReport:
     rounds: pd.DataFrame  # ronda, fecha_corte and the headline figures of each round
     items: pd.DataFrame  # each reporter's items at its last round of the year
     by_group: pd.DataFrame
-    by_pillar: pd.DataFrame
+    by_pillar: pd.DataFrame | None  # None: a network without pillars
     by_reporter: pd.DataFrame
     overdue: pd.DataFrame
     slipped: pd.DataFrame
@@ -62,7 +62,7 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
         year=year, lang=lang, plan=ref.label("plan", ref.plan_nombre, lang), rounds=rounds,
         items=items,
         by_group=status_counts(items, "grupo_trabajo", ref, lang),
-        by_pillar=status_counts(items, "pilar", ref, lang),
+        by_pillar=status_counts(items, "pilar", ref, lang) if ref.pilares else None,
         by_reporter=status_counts(items, "informante", ref, lang),
         overdue=items[items["vencido"]].sort_values(
             ["dias_vencido", "informante"], ascending=[False, True], kind="stable"),

@@ -72,6 +72,7 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
                                             if k in trend.columns)]),
         by_group=charts.stacked_bars(_labelled(result, "por_grupo"), labels,
                                      word("block.por_grupo", lang)),
+        pillars=bool(ref.pilares),
         by_pillar=charts.stacked_bars(_labelled(result, "por_pilar"), labels,
                                       word("block.por_pilar", lang)),
         submissions=_submissions(result), reporters=_reporters(result, labels),

@@ -15,12 +15,12 @@ WORDS: dict[str, Entry] = {
     "template.contacto_telefono": ("Teléfono", "Phone"),
     "template.fecha_envio": ("Fecha de envío (dd/mm/aaaa)", "Date of submission (dd/mm/yyyy)"),
     "template.instruction.0": (
-        "Esta es la matriz de seguimiento de los acuerdos y actividades de la Conferencia "
-        "Regional sobre Migración. Llénela en Excel o LibreOffice y devuélvala por correo a la "
-        "Secretaría Ejecutiva antes de la reunión trimestral.",
-        "This is the monitoring matrix of the agreements and activities of the Regional "
-        "Conference on Migration. Fill it in Excel or LibreOffice and e-mail it back to the "
-        "Executive Secretariat before the quarterly meeting."),
+        "Esta es la matriz de seguimiento de los acuerdos y actividades {de_red_nombre}. "
+        "Llénela en Excel o LibreOffice y devuélvala por correo a la {secretaria} antes de la "
+        "reunión trimestral.",
+        "This is the monitoring matrix of the agreements and activities {de_red_nombre}. "
+        "Fill it in Excel or LibreOffice and e-mail it back to the {secretaria} before the "
+        "quarterly meeting."),
     "template.instruction.1": (
         "1. En la hoja «Matriz», escriba su nombre, institución, correo, teléfono y la fecha "
         "de envío en las casillas de arriba (no se publican: la edición pública los omite).",

@@ -110,7 +110,7 @@ def write_summary(
             sheet.write_number(page.row, 1, value, formats.number)
         page.row += 1
     page.row += 1
-    for key in ("por_grupo", "por_pilar", "por_informante"):
+    for key in (k for k in ("por_grupo", "por_pilar", "por_informante") if k in summary):
         _status_block(page, summary[key], word(f"block.{key}", lang), labels)
     _overdue_block(page, summary["vencidos_por_responsable"])
     indicators = summary.get("indicadores_por_informante")
