@@ -19,6 +19,7 @@ import pandas as pd
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.reference.network import profile_path
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "mecanismo"
@@ -75,6 +76,8 @@ def _texts(path: Path) -> list[str]:
 
 def test_the_mecanismo_example_runs_its_loop_without_a_word_of_the_crm(tmp_path: Path) -> None:
     ws = tmp_path / "mecanismo"
+    assert (EXAMPLE / "red.toml").read_text("utf-8") == profile_path("mecanismo").read_text(
+        "utf-8")  # the example is the shipped profile as init copies it
     shutil.copytree(EXAMPLE, ws, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     _make_round(ws)
     place = ("--workspace", str(ws))

@@ -93,6 +93,8 @@ BAD = [  # (what the shipped profile says, what the bad one says instead, a word
     ('clave = "pendiente"', 'clave = "archivado"', "archivado"),
     ("max_actividades_por_grupo = 0", 'max_actividades_por_grupo = "tres"',
      "max_actividades_por_grupo"),
+    ('titulo = { es = "Seguimiento del Mecanismo", en = "Mechanism follow-up" }', "",
+     "titulo"),
     ('grupo = { es = "mesa", en = "round table" }', 'grupo = { es = "mesa", fr = "table" }',
      "grupo"),
 ]

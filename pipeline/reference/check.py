@@ -162,6 +162,16 @@ def check_config(user: Mapping[str, Any], text: str, source: str) -> None:
             _unknown(source, at, key, "", dict.fromkeys(TOP))
 
 
+def check_profile(profile: Mapping[str, Any], text: str, source: str) -> None:
+    """A network's profile holds every word of the network ([red]): a word left out would
+    leave a gap in every message that names it."""
+    check_config(profile, text, source)
+    red = profile.get("red", {})
+    for key in WORDS:
+        if key not in red:
+            _tell(source, _Lines(text).line(("red", None), None), "required_word", key, None)
+
+
 def _replaceable() -> Rule:
     return Rule("choice", lambda v: _is_texts(v) and set(v) <= set(REPLACEABLE),
                 {"opciones": ", ".join(REPLACEABLE)})

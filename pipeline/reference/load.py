@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Callable
 from dataclasses import replace
 from importlib.abc import Traversable
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 from pipeline.model.errors import ConfigError
 from pipeline.model.text import file_name, fold
-from pipeline.reference.check import check_config
+from pipeline.reference.check import check_config, check_profile
 from pipeline.reference.data import Party, Pillar, Reference, Status
 from pipeline.reference.mail import mail_settings
 from pipeline.reference.network import DEFAULT, PROFILE_NAME, network_of, profile_path
@@ -37,7 +38,7 @@ def load_reference(config_path: Path | None = None,
         profile = beside if beside.is_file() else None
     data = read_profile(profile or profile_path(DEFAULT))
     if config_path is not None:
-        data = merge_config(data, _read_checked(Path(config_path)))
+        data = merge_config(data, _read_checked(Path(config_path), check_config))
     try:
         return _build(data)
     except (KeyError, TypeError, ValueError) as exc:
@@ -47,11 +48,12 @@ def load_reference(config_path: Path | None = None,
 def read_profile(profile: Traversable | Path) -> dict[str, Any]:
     """A profile's data, every value checked (a shipped one is trusted as it is)."""
     if isinstance(profile, Path):
-        return _read_checked(profile)
+        return _read_checked(profile, check_profile)
     return tomllib.loads(profile.read_text("utf-8"))
 
 
-def _read_checked(path: Path) -> dict[str, Any]:
+def _read_checked(path: Path, check: Callable[[dict[str, Any], str, str], None],
+                  ) -> dict[str, Any]:
     try:  # utf-8-sig: a file saved by Notepad starts with a BOM
         written = path.read_text("utf-8-sig")
         user = tomllib.loads(written)
@@ -59,7 +61,7 @@ def _read_checked(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path)) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    check_config(user, written, file_name(path))
+    check(user, written, file_name(path))
     return user
 
 

@@ -54,6 +54,11 @@ WORDS: dict[str, Entry] = {
     "config.required": (
         "cada [[{tabla}]] necesita {clave}; añádalo a esta entrada",
         "each [[{tabla}]] needs {clave}; add it to this entry"),
+    "config.required_word": (
+        "[red] necesita {clave} = {{ es = \"...\", en = \"...\" }}: el perfil de una red "
+        "da todas sus palabras",
+        "[red] needs {clave} = {{ es = \"...\", en = \"...\" }}: a network's profile gives "
+        "all its words"),
     "config.unknown_near": (
         "{clave} no es una clave de {lugar}; ¿quiso decir {sugerencia}?",
         "{clave} is not a key of {lugar}; did you mean {sugerencia}?"),
