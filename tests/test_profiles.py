@@ -122,7 +122,9 @@ def test_an_unknown_network_name_is_told_with_the_shipped_ones(tmp_path: Path) -
     assert code != 0 and "crm" in out and "mecanismo" in out
 
 
-CRM_NAMES = re.compile(r"\b(CRM|RROCM|PPT|SE-CRM|GRCM|Conferencia Regional|Regional Conference)\b")
+CRM_NAMES = re.compile(r"\b(CRM|RROCM|PPT|SE-CRM|GRCM|(?i:Conferencia Regional|Regional "
+                       r"Conference|Pro-? ?T[eé]mpore|Migración irregular y masiva|Irregular "
+                       r"and mass migration|Gestión fronteriza|Border management))\b")
 # The CRM's member countries, as its profile names them (words must not assume them).
 COUNTRIES = re.compile(r"\b(Belice|Belize|Canadá|Canada|Costa Rica|El Salvador|Estados Unidos|"
                        r"United States|Guatemala|Honduras|México|Mexico|Nicaragua|Panamá|"

@@ -121,17 +121,16 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "grupo-desconocido": Entry(
         WARNING,
-        "No se reconoce el grupo de trabajo «{valor}»; se conservó como está. Use Protección, "
-        "Migración irregular y masiva, Migración laboral o Gestión fronteriza.",
-        "The working group “{valor}” is not recognized; it was kept as written. Use "
-        "Protection, Irregular and mass migration, Labour migration or Border management.",
+        "No se reconoce el {grupo} «{valor}»; se conservó como está. Use {lista_grupos}.",
+        "The {grupo} “{valor}” is not recognized; it was kept as written. Use "
+        "{lista_grupos}.",
     ),
     "grupo-ad-hoc": Entry(
         INFO,
-        "«{valor}» no es uno de los cuatro grupos de trabajo (grupo ad hoc o red de "
-        "funcionarios de enlace); se aceptó. Verifique que sea correcto.",
-        "“{valor}” is not one of the four working groups (an ad-hoc group or a liaison "
-        "officers' network); it was accepted. Check that it is right.",
+        "«{valor}» no es uno de los {grupos} {de_red} (un grupo ad hoc, por ejemplo); se "
+        "aceptó. Verifique que sea correcto.",
+        "“{valor}” is not one of the {grupos} {de_red} (an ad-hoc group, say); it was "
+        "accepted. Check that it is right.",
     ),
     "responsable-faltante": Entry(
         WARNING,

@@ -123,7 +123,7 @@ class Matcher:
         """Split a cell naming several parties; each piece with its match.
 
         The whole cell and runs of pieces are tried before single pieces, so that names
-        containing a separator ("CEPAL/CELADE", "Migración irregular y masiva") survive.
+        containing a separator ("CEPAL/CELADE", "Datos, información y políticas") survive.
         """
         pieces = [p for p in _PARTY_SPLIT.split(text)]
         words = pieces[0::2]

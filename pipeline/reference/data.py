@@ -15,7 +15,7 @@ from pipeline.model.text import fold
 from pipeline.reference.mail import MailSettings
 from pipeline.reference.network import Network
 from pipeline.reference.plan import Meeting, Plan
-from pipeline.words import LANGS, lang_of
+from pipeline.words import LANGS, lang_of, word
 from validation import Issue
 from validation.issues import Param
 
@@ -111,8 +111,13 @@ class Reference:
     def _issue_words(self) -> dict[str, Param]:
         words = [self.red.placeholders(lang) for lang in LANGS]
         first = self.informantes[0].nombre if self.informantes else ""
+        groups = [[self.label("parte", g.nombre, lang) for g in self.grupos] for lang in LANGS]
+        listed = tuple(", ".join(names[:-1]) + word("list.or", lang) + names[-1]
+                       if len(names) > 1 else "".join(names)
+                       for names, lang in zip(groups, LANGS, strict=True))
         return {**{key: (words[0][key], words[1][key]) for key in words[0]},
-                "ejemplo": (self.label("parte", first, "es"), self.label("parte", first, "en"))}
+                "ejemplo": (self.label("parte", first, "es"), self.label("parte", first, "en")),
+                "lista_grupos": (listed[0], listed[1])}
 
     def reporter_named(self, text: str) -> str | None:
         """The reporter a name, alias or code denotes, whatever its case, accents or

@@ -23,7 +23,7 @@ WORDS = {"nombre": "red", "corto": "red_corta", "secretaria": "secretaria",
          "grupo": "grupo", "grupos": "grupos", "informantes": "informantes",
          "responsables": "responsables", "escalados": "escalados", "plan": "plan_red",
          "de": "de_red", "partes": "partes", "titulo": "titulo_red",
-         "de_nombre": "de_red_nombre"}
+         "de_nombre": "de_red_nombre", "editores": "editores"}
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def texts(report: AnnualReport) -> tuple[str, str, str, str]:
               completitud=f["completitud_media"],
               rondas=plural("report.n_rounds", lang, int(f["rondas"])))
     return (word("report.title", lang, year=report.year, plan=report.plan),
-            word("report.draft", lang, rounds=rounds), s1, s2)
+            word("report.draft", lang, rounds=rounds, editores=report.editores), s1, s2)
 
 
 def overdue_table(report: AnnualReport, labels: dict[str, str]) -> pd.DataFrame:

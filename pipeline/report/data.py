@@ -35,6 +35,7 @@ class AnnualReport:
     submissions: pd.DataFrame  # reporter x round: received or not
     figures: dict[str, float] = field(default_factory=dict)
     papel: str = "carta"  # the paper it prints on
+    editores: str = ""  # who edits the draft (the network's words)
     recommendations: list[str] = field(default_factory=list)
     observed: ObservedYear = field(default_factory=ObservedYear)  # the observers' views
 
@@ -67,6 +68,7 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
         overdue=items[items["vencido"]].sort_values(
             ["dias_vencido", "informante"], ascending=[False, True], kind="stable"),
         slipped=slipped, submissions=_submission_grid(subs, ref), papel=ref.papel,
+        editores=ref.red.word("editores", lang),
         observed=observe_year(observations, names, public,
                               Redactor([], [], [], word("redacted", lang))),
     )

@@ -100,12 +100,11 @@ WORDS: dict[str, Entry] = {
     "report.file": ("informe_anual_{year}", "annual_report_{year}"),
     "report.file_public": ("informe_anual_{year}_publico", "annual_report_{year}_public"),
     "report.title": ("Informe anual {year} — {plan}", "Annual report {year} — {plan}"),
-    "report.draft": ("BORRADOR para edición de la Presidencia Pro-Tempore y la Secretaría "
-                     "Ejecutiva. Generado por Seguimiento a partir de las rondas {rounds}; "
-                     "revise y complete el texto antes de circularlo.",
-                     "DRAFT for the Pro-Tempore Presidency and the Executive Secretariat to "
-                     "edit. Produced by Seguimiento from the rounds {rounds}; review and "
-                     "complete the text before circulating it."),
+    "report.draft": ("BORRADOR para edición de {editores}. Generado por Seguimiento a "
+                     "partir de las rondas {rounds}; revise y complete el texto antes de "
+                     "circularlo.",
+                     "DRAFT for {editores} to edit. Produced by Seguimiento from the rounds "
+                     "{rounds}; review and complete the text before circulating it."),
     "report.s1": ("1. Compromisos logrados, en proceso y pendientes",
                   "1. Commitments achieved, in progress and pending"),
     "report.s1_text": ("Al cierre del año se da seguimiento a {actividades}: {finalizado}, "
@@ -214,6 +213,7 @@ WORDS: dict[str, Entry] = {
                           "for it again, saved as .xlsx and without a password."),
     "advice.of_rounds": (("{missed} de {n} ronda", "{missed} de {n} rondas"),
                          ("{missed} of {n} round", "{missed} of {n} rounds")),
+    "list.or": (" o ", " or "),
     "numbers": ("uno dos tres cuatro cinco seis siete ocho nueve diez",
                 "one two three four five six seven eight nine ten"),
     "advice.too_many": ("{group} tiene {count} actividades con plazo en {year}; el {plan_red} "
