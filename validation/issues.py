@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from validation.catalogue import CATALOGUE, SEVERITY_LABELS, SUGGESTION
+from validation.catalogue import CATALOGUE, NETWORK_WORDS, SEVERITY_LABELS, SUGGESTION
 
 # A parameter may be one text, or a pair (Spanish, English) when it is itself a message.
 Param = str | tuple[str, str]
@@ -31,6 +31,7 @@ class Issue:
         template = entry.en if lang == "en" else entry.es
         suggestion = self.suggestion(lang)
         values: dict[str, Any] = {
+            **{key: _in(words, lang) for key, words in NETWORK_WORDS.items()},
             "archivo": self.archivo, "hoja": self.hoja, "fila": self.fila or "",
             "columna": self.columna, "celda": self.celda, "valor": self.valor,
             "sugerencia": suggestion,
