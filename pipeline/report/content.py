@@ -133,7 +133,7 @@ def sections(report: AnnualReport, labels: dict[str, str]) -> list[tuple[str, pd
     lang = report.lang
     pillars = [] if report.by_pillar is None else [(word("report.by_pillar", lang),
                                                      report.by_pillar)]
-    return [(word("report.by_group", lang), report.by_group), *pillars,
+    return [(word("report.by_group", lang, grupo=report.grupo), report.by_group), *pillars,
             (word("report.by_reporter", lang), report.by_reporter),
             (word("report.overdue", lang), overdue_table(report, labels)),
             (word("report.slipped", lang), report.slipped),

@@ -36,6 +36,7 @@ class AnnualReport:
     figures: dict[str, float] = field(default_factory=dict)
     papel: str = "carta"  # the paper it prints on
     editores: str = ""  # who edits the draft (the network's words)
+    grupo: str = ""  # what the network calls a group
     recommendations: list[str] = field(default_factory=list)
     observed: ObservedYear = field(default_factory=ObservedYear)  # the observers' views
 
@@ -68,7 +69,7 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
         overdue=items[items["vencido"]].sort_values(
             ["dias_vencido", "informante"], ascending=[False, True], kind="stable"),
         slipped=slipped, submissions=_submission_grid(subs, ref), papel=ref.papel,
-        editores=ref.red.word("editores", lang),
+        editores=ref.red.word("editores", lang), grupo=ref.red.word("grupo", lang),
         observed=observe_year(observations, names, public,
                               Redactor([], [], [], word("redacted", lang))),
     )

@@ -71,7 +71,8 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
                                           *(word(f"headline.{k}", lang) for k in HEADLINES
                                             if k in trend.columns)]),
         by_group=charts.stacked_bars(_labelled(result, "por_grupo"), labels,
-                                     word("block.por_grupo", lang)),
+                                     word("block.por_grupo", lang,
+                                          **ref.red.placeholders(lang))),
         pillars=bool(ref.pilares),
         by_pillar=charts.stacked_bars(_labelled(result, "por_pilar"), labels,
                                       word("block.por_pilar", lang)),

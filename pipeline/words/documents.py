@@ -172,7 +172,7 @@ WORDS: dict[str, Entry] = {
                               "{evidencia}"),
     "report.none": ("Sin recomendaciones derivadas de los datos.",
                     "No recommendations follow from the data."),
-    "report.by_group": ("Estado por grupo de trabajo", "Status by working group"),
+    "report.by_group": ("Estado por {grupo}", "Status by {grupo}"),
     "report.by_pillar": ("Estado por pilar", "Status by pillar"),
     "report.by_reporter": ("Estado por informante", "Status by reporter"),
     "report.overdue": ("Actividades vencidas", "Overdue activities"),
