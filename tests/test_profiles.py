@@ -172,3 +172,35 @@ def test_the_scans_find_what_they_look_for() -> None:
     profile = profile_path("crm").read_text("utf-8")
     assert CRM_NAMES.search(profile) and COUNTRIES.search(profile)
     assert len(_code_and_words()) > 100 and len(_words()) > 10
+
+
+def test_a_word_of_the_network_is_one_line(tmp_path: Path) -> None:
+    """A network's word fills e-mail subjects and titles: a line break there could forge a
+    header (Bcc:) and is told, not sent."""
+    own = tmp_path / "mala.toml"
+    text = profile_path("mecanismo").read_text("utf-8")
+    own.write_text(text.replace('corto = { es = "Mecanismo"',
+                                'corto = { es = "Mecanismo\\nBcc: otro@example.org"'),
+                   encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_reference(None, own)
+    assert "corto" in caught.value.message("es") and "línea" in caught.value.message("es")
+
+
+def test_markup_in_the_networks_name_is_shown_as_text(tmp_path: Path) -> None:
+    from pipeline.web.render import render
+
+    own = tmp_path / "red.toml"
+    own.write_text(profile_path("mecanismo").read_text("utf-8").replace(
+        'titulo = { es = "Seguimiento del Mecanismo"',
+        'titulo = { es = "<script>alert(1)</script>"'), encoding="utf-8")
+    ref = load_reference(None, own)
+    from pipeline.words import word
+
+    heading = word("web.title", "es", ronda="2024-T2", as_of="2024-06-30", plan="POA",
+                   **ref.red.placeholders("es"))
+    page = render("informe.html", lang="es", paper="letter", heading=heading, subtitle="",
+                  draft="", s1_title="", s1=[], charted=[], s2_title="", s2=[], tables=[],
+                  observed_title="", observed="", observed_rounds=None, differing_title="",
+                  differing_heads=[], differing=[], s3_title="", recommendations=[])
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page

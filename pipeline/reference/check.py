@@ -71,9 +71,10 @@ def _is_theme(value: object) -> bool:
 
 
 def _is_words(value: object) -> bool:
-    """A network's word: {es = "...", en = "..."} (a language may be left out)."""
+    """A network's word: {es = "...", en = "..."} (a language may be left out), each one
+    line of printable text (it fills e-mail subjects and titles)."""
     return isinstance(value, dict) and bool(value) and all(
-        k in LANGS and isinstance(v, str) for k, v in value.items())
+        k in LANGS and isinstance(v, str) and v.isprintable() for k, v in value.items())
 
 
 TEXT = Rule("text", lambda v: isinstance(v, str))

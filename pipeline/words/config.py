@@ -31,10 +31,10 @@ WORDS: dict[str, Entry] = {
         "{clave} debe ser true o false (se leyó {leido})",
         "{clave} must be true or false (read {leido})"),
     "config.words": (
-        "{clave} debe ser una tabla de textos por idioma, como {{ es = \"mesa\", en = "
-        "\"round table\" }} (se leyó {leido})",
-        "{clave} must be a table of texts by language, such as {{ es = \"mesa\", en = "
-        "\"round table\" }} (read {leido})"),
+        "{clave} debe ser una tabla de textos de una línea por idioma, como {{ es = "
+        "\"mesa\", en = \"round table\" }} (se leyó {leido})",
+        "{clave} must be a table of one-line texts by language, such as {{ es = \"mesa\", "
+        "en = \"round table\" }} (read {leido})"),
     "config.choice": (
         "{clave} debe ser uno de: {opciones} (se leyó {leido})",
         "{clave} must be one of: {opciones} (read {leido})"),
