@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from validation.catalogue_contacts import CONTACT_ENTRIES
 from validation.catalogue_sides import SIDE_ENTRIES
+from validation.catalogue_trackers import TRACKER_ENTRIES
 from validation.entry import (
     ERROR,
     INFO,
@@ -303,17 +304,6 @@ CATALOGUE: dict[str, Entry] = {
 
 CATALOGUE |= CONTACT_ENTRIES
 CATALOGUE |= SIDE_ENTRIES
+CATALOGUE |= TRACKER_ENTRIES
 
-# The network's words a message may name, as an issue made without them says them (the
-# product gives each issue its network's: pipeline.reference.data.Reference.in_network).
-NETWORK_WORDS: dict[str, tuple[str, str]] = {
-    "responsables": ("un país, un grupo, una organización", "a country, a group, an organization"),
-    "informantes": ("un informante conocido", "a known reporter"),
-    "de_red": ("de la red", "of the network"),
-    "ejemplo": ("Informante", "Reporter"),
-    "partes": ("un país, un grupo, una organización", "a country, a group, an organization"),
-    "grupo": ("grupo", "group"),
-    "grupos": ("grupos", "groups"),
-    "lista_grupos": ("uno de los grupos de la red", "one of the network's groups"),
-}
 SUGGESTION = {"es": " ¿Quiso decir «{sugerencia}»?", "en": " Did you mean “{sugerencia}”?"}

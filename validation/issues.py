@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from validation.catalogue import CATALOGUE, NETWORK_WORDS, SEVERITY_LABELS, SUGGESTION
+from validation.catalogue import CATALOGUE, SEVERITY_LABELS, SUGGESTION
+from validation.catalogue_network import NETWORK_WORDS
 
 # A parameter may be one text, or a pair (Spanish, English) when it is itself a message.
 Param = str | tuple[str, str]

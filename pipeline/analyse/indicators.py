@@ -78,7 +78,7 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
     values then)."""
     issues: list[Issue] = []
     records: list[dict[str, object]] = []
-    items = _items(matrix, before)
+    items = _items(matrix, before) if not rows.empty else {}
     last = {_key(str(r["informante"]), str(r["id"]), str(r["indicador"])): r
             for r in cast(list[dict[str, object]], stored.to_dict("records"))
             } if not stored.empty else {}
@@ -140,14 +140,21 @@ def _unit_issues(at: _Cell, unit: str, value: Quantity,
     return []
 
 
-def _items(matrix: pd.DataFrame, before: pd.DataFrame) -> dict[tuple[str, str], pd.Series]:
-    """Each reporter's items by id: this round's, else the last stored round's."""
-    found: dict[tuple[str, str], pd.Series] = {}
+def _items(matrix: pd.DataFrame, before: pd.DataFrame) -> dict[tuple[str, str],
+                                                                 dict[str, object]]:
+    """Each reporter's items by id (their activity and whether restricted): this round's,
+    else the last stored round's. By column, not by row: a row of the frame per item cost
+    seconds on a large round."""
+    found: dict[tuple[str, str], dict[str, object]] = {}
     for frame in (before, matrix):  # this round's last: it wins
         if frame.empty:
             continue
-        for _, item in frame.iterrows():
-            found[(str(item["informante"]), str(item["id"]))] = item
+        restricted = (frame["reservado"].tolist() if "reservado" in frame
+                      else [False] * len(frame))
+        for reporter, ident, activity, hidden in zip(
+                frame["informante"].astype(str).tolist(), frame["id"].astype(str).tolist(),
+                frame["actividad"].tolist(), restricted, strict=True):
+            found[(reporter, ident)] = {"actividad": activity, "reservado": hidden}
     return found
 
 

@@ -79,6 +79,8 @@ class Reference:
     correo: MailSettings = field(default_factory=MailSettings)  # [correo]
     temas_propios: tuple[tuple[str, str], ...] = ()  # [[temas]]: themes of no pillar (es, en)
     red: Network = field(default_factory=Network)  # [red], [reglas]
+    # [columnas]: other titles of the matrix's columns, key -> titles
+    columnas: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def responsables(self) -> tuple[Party, ...]:

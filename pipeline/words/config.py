@@ -6,6 +6,11 @@ from __future__ import annotations
 from pipeline.words.entry import Entry
 
 WORDS: dict[str, Entry] = {
+    "error.UnknownNetwork": (
+        "No hay un perfil de red con ese nombre; escriba crm, mecanismo o la ruta de un "
+        "perfil .toml",
+        "No network profile has that name; write crm, mecanismo or the path of a profile's "
+        ".toml file"),
     "config.where": ("{archivo}, línea {linea}", "{archivo}, line {linea}"),
     "config.top": ("la configuración", "the configuration"),
     "config.whole_min": (
@@ -22,6 +27,16 @@ WORDS: dict[str, Entry] = {
         "\"Otro nombre\"] (se leyó {leido})",
         "{clave} must be a list of texts in quotes, such as [\"Name\", \"Other name\"] "
         "(read {leido})"),
+    "config.titles": (
+        "{clave} debe ser una lista de títulos de columna entre comillas, como [\"PIC\", "
+        "\"Encargado\"] (se leyó {leido})",
+        "{clave} must be a list of column titles in quotes, such as [\"PIC\", \"Owner\"] "
+        "(read {leido})"),
+    "config.title_twice": (
+        "el título {leido} está también en {otra}: un título nombra una sola columna; "
+        "bórrelo de una de las dos",
+        "the title {leido} is also under {otra}: a title names one column only; remove it "
+        "from one of them"),
     "config.date": (
         "{clave} debe ser una fecha sin hora, como 2027-02-15, entre {first} y {last} (se "
         "leyó {leido})",

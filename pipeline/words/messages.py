@@ -46,6 +46,18 @@ WORDS: dict[str, Entry] = {
                      (" (and {n} file from a reporter not on the round's list: see "
                       "problemas.csv)", " (and {n} files from reporters not on the round's "
                       "list: see problemas.csv)")),
+    "cli.no_matrix": ((" ({n} archivo sin matriz: véase problemas.csv)",
+                       " ({n} archivos sin matriz: véase problemas.csv)"),
+                      (" ({n} file with no matrix: see problemas.csv)",
+                       " ({n} files with no matrix: see problemas.csv)")),
+    "cli.columns_taken": ("{where}: columnas {columns}{template}",
+                          "{where}: columns {columns}{template}"),
+    "cli.columns_also": (("; {n} más con su título de la plantilla",
+                          "; {n} más con sus títulos de la plantilla"),
+                         ("; {n} more under its template title",
+                          "; {n} more under their template titles")),
+    "cli.columns_template": ("{where}: columnas con los títulos de la plantilla",
+                             "{where}: columns under the template's titles"),
     "cli.empty_folder": ("No hay ningún libro de cálculo en la carpeta {folder}: revise que sea "
                          "la correcta; todos los informantes figuran como no recibidos.",
                          "There is no spreadsheet in the folder {folder}: check that it is "
@@ -194,11 +206,6 @@ WORDS: dict[str, Entry] = {
         "créela con «seguimiento init» o revise el nombre",
         "The folder named is not a follow-up workspace (it has no seguimiento.toml); create "
         "it with `seguimiento init` or check the name"),
-    "error.UnknownNetwork": (
-        "No hay un perfil de red con ese nombre; escriba crm, mecanismo o la ruta de un "
-        "perfil .toml",
-        "No network profile has that name; write crm, mecanismo or the path of a profile's "
-        ".toml file"),
     "error.NotAFolder": (
         "Ese nombre es de un archivo, no de una carpeta; elija el nombre de una carpeta",
         "That name is a file, not a folder; choose a folder's name"),
@@ -299,9 +306,12 @@ WORDS: dict[str, Entry] = {
                     "the same as sent in {anterior}: not updated"),
     "found_titles": (" Se encontraron {titles}, pero una matriz necesita la descripción de la "
                      "actividad y al menos dos columnas más (parte responsable, plazo, estado, "
-                     "pilar, indicadores...).", " Found {titles}, but a matrix needs the "
-                     "activity description and at least two more columns (responsible party, "
-                     "deadline, status, pillar, indicators...)."),
+                     "indicadores...).", " Found {titles}, but a matrix needs the activity "
+                     "description and at least two more columns (responsible party, deadline, "
+                     "status, indicators...)."),
+    "no_matrix": ("no se encontró ninguna matriz", "no matrix was found"),
+    "found_titles_at": (" Títulos encontrados en la hoja «{hoja}», fila {fila}: {titles}.",
+                        " Titles found in sheet “{hoja}”, row {fila}: {titles}."),
     "where.template": ("la plantilla", "template"),
     "where.filename": ("el nombre del archivo", "file name"),
     "quoted": ("«{text}»", "“{text}”"),
