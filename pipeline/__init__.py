@@ -1,4 +1,4 @@
-"""Seguimiento: follow-up of the CRM's agreements and plan activities from the Excel
+"""Seguimiento: follow-up of a network's agreements and plan activities from the Excel
 matrices focal points return.
 
 The folders are the pipeline, in the order a consolidation runs:
@@ -19,8 +19,8 @@ The folders are the pipeline, in the order a consolidation runs:
 - report/: the annual report. template/: the template focal points fill.
 - model/: the run's data and what every stage shares (options, result, submissions,
   columns, text, value conversion, errors). words/: every word a person reads, in Spanish
-  and English. reference/: what the product knows about the CRM (countries, parties,
-  pillars, statuses, the plan), overridable by the user.
+  and English. reference/: what the product knows about a network, its profile (countries,
+  parties, pillars, statuses, the plan), overridable by the user.
 
 Imports only run down this list (a stage never imports a command; model, words and
 reference import no stage), with no cycle: tests/test_architecture.py checks it.

@@ -49,7 +49,7 @@ CASES = [
     (PLAN + '[cierres]\n"2027-T1" = 2027-02-15T10:00:00\n',
      '"2027-T1"', "2027-T1 debe ser una fecha sin hora"),
     (PLAN + '[[estados]]\nclave = 3\nalias = ["avanzando"]\n',
-     "clave = 3", "clave debe ser un texto"),
+     "clave = 3", "clave debe ser uno de: finalizado, en_proceso, pendiente, no_alcanzado"),
     (PLAN + '[[paises]]\nen = "Atlantis"\niso3 = "ATL"\n',
      "[[paises]]", "nombre"),
     (PLAN + "[ronda]\ndias_por_vencr = 30\n",

@@ -122,31 +122,30 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "grupo-desconocido": Entry(
         WARNING,
-        "No se reconoce el grupo de trabajo «{valor}»; se conservó como está. Use Protección, "
-        "Migración irregular y masiva, Migración laboral o Gestión fronteriza.",
-        "The working group “{valor}” is not recognized; it was kept as written. Use "
-        "Protection, Irregular and mass migration, Labour migration or Border management.",
+        "No se reconoce el {grupo} «{valor}»; se conservó como está. Use {lista_grupos}.",
+        "The {grupo} “{valor}” is not recognized; it was kept as written. Use "
+        "{lista_grupos}.",
     ),
     "grupo-ad-hoc": Entry(
         INFO,
-        "«{valor}» no es uno de los cuatro grupos de trabajo (grupo ad hoc o red de "
-        "funcionarios de enlace); se aceptó. Verifique que sea correcto.",
-        "“{valor}” is not one of the four working groups (an ad-hoc group or a liaison "
-        "officers' network); it was accepted. Check that it is right.",
+        "«{valor}» no es uno de los {grupos} {de_red} (un grupo ad hoc, por ejemplo); se "
+        "aceptó. Verifique que sea correcto.",
+        "“{valor}” is not one of the {grupos} {de_red} (an ad-hoc group, say); it was "
+        "accepted. Check that it is right.",
     ),
     "responsable-faltante": Entry(
         WARNING,
-        "No se indicó la parte responsable. Escriba quién debe cumplir la actividad (un país, "
-        "la PPT, la SE-CRM, un grupo de trabajo, la RROCM, un organismo observador...).",
-        "No responsible party is named. Write who must carry out the activity (a country, "
-        "the PPT, the SE-CRM, a working group, RROCM, an observer organization...).",
+        "No se indicó la parte responsable. Escriba quién debe cumplir la actividad "
+        "({responsables}...).",
+        "No responsible party is named. Write who must carry out the activity "
+        "({responsables}...).",
     ),
     "responsable-desconocido": Entry(
         WARNING,
         "No se reconoce la parte responsable «{valor}»; se conservó como está. Escriba el "
-        "nombre de un país, órgano u organismo de la CRM; separe varios con «;».",
+        "nombre de un país, órgano u organismo {de_red}; separe varios con «;».",
         "The responsible party “{valor}” is not recognized; it was kept as written. Write the "
-        "name of a country, body or organization of the CRM; separate several with “;”.",
+        "name of a country, body or organization {de_red}; separate several with “;”.",
     ),
     "plazo-impreciso": Entry(
         WARNING,
@@ -257,19 +256,19 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "informante-desconocido": Entry(
         WARNING,
-        "No se sabe quién envió este archivo: no es la plantilla y su nombre no menciona un "
-        "país, un grupo de trabajo ni la RROCM. Se usó el nombre del archivo como informante; "
-        "renómbrelo (p. ej. «Guatemala.xlsx») y vuelva a consolidar.",
+        "No se sabe quién envió este archivo: no es la plantilla y su nombre no menciona "
+        "{informantes}. Se usó el nombre del archivo como informante; renómbrelo (p. ej. "
+        "«{ejemplo}.xlsx») y vuelva a consolidar.",
         "Who sent this file is unknown: it is not the template and its name names no "
-        "country, working group or RROCM. The file name was used as the reporter; rename it "
-        "(e.g. “Guatemala.xlsx”) and consolidate again.",
+        "reporter ({informantes}). The file name was used as the reporter; rename it (e.g. "
+        "“{ejemplo}.xlsx”) and consolidate again.",
     ),
     "demasiadas-actividades": Entry(
         WARNING,
-        "{grupo} tiene {cantidad} actividades con plazo en {anio}{informadas}; el Plan "
-        "Estratégico prevé un máximo de tres por grupo y año. Prioricen las actividades.",
-        "{grupo} has {cantidad} activities due in {anio}{informadas}; the Strategic Plan "
-        "allows at most three per group and year. Prioritize the activities.",
+        "{grupo} tiene {cantidad} actividades con plazo en {anio}{informadas}; el {plan_red} "
+        "prevé un máximo de {maximo} por grupo y año. Prioricen las actividades.",
+        "{grupo} has {cantidad} activities due in {anio}{informadas}; the {plan_red} "
+        "allows at most {maximo} per group and year. Prioritize the activities.",
     ),
     "ronda-distinta": Entry(
         WARNING,

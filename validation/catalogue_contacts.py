@@ -30,9 +30,9 @@ CONTACT_ENTRIES: dict[str, Entry] = {
     "contacto-sin-parte": Entry(
         ERROR,
         "Este contacto no dice de qué parte es. Escriba la parte o el informante (p. ej. "
-        "Guatemala, OIM, RROCM) o borre la fila.",
+        "{partes}) o borre la fila.",
         "This contact does not say which party it belongs to. Write the party or reporter "
-        "(e.g. Guatemala, IOM, RROCM) or delete the row.",
+        "(e.g. {partes}) or delete the row.",
     ),
     "contacto-parte-desconocida": Entry(
         ERROR,

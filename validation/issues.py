@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from validation.catalogue import CATALOGUE, SEVERITY_LABELS, SUGGESTION
+from validation.catalogue_network import NETWORK_WORDS
 
 # A parameter may be one text, or a pair (Spanish, English) when it is itself a message.
 Param = str | tuple[str, str]
@@ -31,6 +32,7 @@ class Issue:
         template = entry.en if lang == "en" else entry.es
         suggestion = self.suggestion(lang)
         values: dict[str, Any] = {
+            **{key: _in(words, lang) for key, words in NETWORK_WORDS.items()},
             "archivo": self.archivo, "hoja": self.hoja, "fila": self.fila or "",
             "columna": self.columna, "celda": self.celda, "valor": self.valor,
             "sugerencia": suggestion,
@@ -47,7 +49,7 @@ class Issue:
         return _in(self.sugerencia, lang)
 
     def where(self) -> str:
-        """`Guatemala.xlsx › Matriz › F12`: the place to look, as far as it is known."""
+        """`Informante.xlsx › Matriz › F12`: the place to look, as far as it is known."""
         place = self.celda or (str(self.fila) if self.fila else "")
         return " › ".join(part for part in (self.archivo, self.hoja, place) if part)
 

@@ -80,10 +80,11 @@ def build_matrix_schema(known: Known) -> pa.DataFrameSchema:
                 _filled("estado-faltante"),
                 pa.Check(lambda s: s.eq("") | s.isin(estados), name="estado-desconocido"),
             ]),
+            # a network without pillars has no pillar to miss or mistake
             "pilar": _text(checks=[
                     _filled("pilar-faltante"),
                     pa.Check(lambda s: s.eq("") | s.isin(pilares), name="pilar-desconocido"),
-                ],
+                ] if pilares else None,
             ),
             "_tema_en_lista": pa.Column(bool, checks=pa.Check(
                 lambda s: s, name="tema-fuera-de-lista")),

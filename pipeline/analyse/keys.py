@@ -17,10 +17,8 @@ import pandas as pd
 from pipeline.model.submission import Submission
 from pipeline.model.text import fold, fold_clean
 from pipeline.reference.data import Reference
-from pipeline.words import both, word
+from pipeline.words import both, spelled, word
 from validation import Issue, make_issue
-
-MAX_ACTIVITIES = 3  # per working group (seed 003 §3.9) or network (seed 001) and year
 
 
 def replace_earlier_submissions(subs: list[Submission]) -> tuple[list[Submission],
@@ -136,17 +134,22 @@ def check_keys(
 
 
 def check_activity_limits(frame: pd.DataFrame, ref: Reference) -> list[Issue]:
-    """At most three activities per working group and year (activities_per_group)."""
+    """At most the profile's number of activities per group and year
+    (activities_per_group); none when the network sets no limit."""
+    limit = ref.red.max_actividades
+    if limit is None:
+        return []
     counted = activities_per_group(
         frame.rename(columns={"_informante": "informante", "_archivo": "archivo"}), ref)
     issues = []
-    for over in counted[counted["cantidad"] > MAX_ACTIVITIES].to_dict("records"):
+    for over in counted[counted["cantidad"] > limit].to_dict("records"):
         reporters, group = cast(tuple[str, ...], over["informantes"]), str(over["grupo"])
         names = _in_both(ref, "; ".join(reporters), ", ")
         issues.append(make_issue(
             "demasiadas-actividades", archivo=str(over["archivo"]),
             grupo=_in_both(ref, group), cantidad=str(over["cantidad"]),
-            anio=str(over["anio"]),
+            anio=str(over["anio"]), maximo=(spelled(limit, "es"), spelled(limit, "en")),
+            plan_red=(ref.red.word("plan", "es"), ref.red.word("plan", "en")),
             informadas=("", "") if reporters == (group,) else (
                 word("reported_by", "es", names=names[0]),
                 word("reported_by", "en", names=names[1]))))
@@ -156,14 +159,16 @@ def check_activity_limits(frame: pd.DataFrame, ref: Reference) -> list[Issue]:
 def activities_per_group(items: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     """Activities per working group and year of their deadline, whoever reports them: the
     group column (or the sheet named after the group), else the group that sent the file;
-    the network (RROCM) per its own files. The same activity reported by two countries is
-    one activity (its text, folded). Columns: grupo, anio, cantidad, informantes (sorted),
-    archivo (whose matter the limit is: the group's own file, else the one file they all
-    came from, else none: a round-level matter of the group and the secretariat, never
-    the problem of one country that reported one of them)."""
+    a reporter that is no group (`informante = true`) per its own files. The same activity
+    reported by two countries is one activity (its text, folded). Columns: grupo, anio,
+    cantidad, informantes (sorted), archivo (whose matter the limit is: the group's own
+    file, else the one file they all came from, else none: a round-level matter of the
+    group and the secretariat, never the problem of one country that reported one of
+    them)."""
     groups = {g.nombre for g in ref.grupos}
     named = items["grupo_trabajo"].where(items["grupo_trabajo"].isin(groups), "")
-    own = items["informante"].where(items["informante"].isin(groups | {"RROCM"}), "")
+    others = {p.nombre for p in ref.otros if p.informante}
+    own = items["informante"].where(items["informante"].isin(groups | others), "")
     rows = items.assign(_unidad=named.where(named.ne(""), own),
                         _anio=items["fecha_limite"].dt.year)
     rows = rows[rows["_unidad"].ne("") & rows["_anio"].notna()]

@@ -136,7 +136,7 @@ def observed_by_item(table: pd.DataFrame | None) -> dict[tuple[str, str], tuple[
 
 def observed_lines(seen: tuple[Observed, ...], lang: str, ref: Reference,
                    escape: Callable[[object], str] = str) -> list[str]:
-    """Each view as a line: "RROCM observa: No alcanzado — «…» (evidencia: …)"; `escape`
+    """Each view as a line: "Red civil observa: No alcanzado — «…» (evidencia: …)"; `escape`
     makes the texts from the files safe for the format (Markdown)."""
     labels = status_labels(ref, lang)
     lines = []

@@ -12,7 +12,7 @@
 
 A name the outputs use for reference (a reporter, a party, a working group, a pillar, a
 theme) is never personal data, even where a focal point wrote it as their institution
-("RROCM"): the Redactor is told them (`keep`) and never takes one out.
+(a network's acronym): the Redactor is told them (`keep`) and never takes one out.
 
 What it cannot know: a person's name it was never told (someone named only in an
 observation), or a phone number written with fewer digits than a real one.

@@ -87,7 +87,7 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
         frame.rename(columns={"_informante": "informante"}), stored,
         measured if measured is not None else pd.DataFrame(), as_of, found.cells)
     issues += told
-    issues.sort(key=_issue_order)
+    issues = [ref.in_network(i) for i in sorted(issues, key=_issue_order)]
     subs = count_issues(subs, issues)
     log.info("%d issues", len(issues))
     matrix = matrix_table(frame, issues)

@@ -52,7 +52,8 @@ def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
 def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The lists of docs/contract.md §6: overdue, due soon, without responsible party,
     vague deadline."""
-    base = [*MATRIX_COLUMNS, *(c for c in matrix.columns if c.startswith("extra_"))]
+    base = [*(c for c in MATRIX_COLUMNS if c in matrix.columns),
+            *(c for c in matrix.columns if c.startswith("extra_"))]
     overdue = matrix[matrix["vencido"]].copy()
     overdue["dias_vencido"] = overdue["_dias_vencido"]
     overdue = overdue.sort_values(["dias_vencido", "informante", "fila"],
@@ -164,11 +165,12 @@ def build_tables(matrix: pd.DataFrame, issues: list[Issue], subs: list[Submissio
                  ref: Reference, lang: str) -> tuple[dict[str, pd.DataFrame],
                                                      dict[str, pd.DataFrame]]:
     """The output tables and the summary tables of a consolidated matrix."""
-    tables = {"matriz": matrix, **row_lists(matrix), "problemas": issues_table(issues, lang),
+    shown = matrix if ref.pilares else matrix.drop(columns=["pilar"])  # a network without
+    tables = {"matriz": shown, **row_lists(shown), "problemas": issues_table(issues, lang),
               "envios": submissions_table(subs, lang)}
     summary = {
         "por_grupo": status_counts(matrix, "grupo_trabajo", ref, lang),
-        "por_pilar": status_counts(matrix, "pilar", ref, lang),
+        **({"por_pilar": status_counts(matrix, "pilar", ref, lang)} if ref.pilares else {}),
         "por_informante": status_counts(matrix, "informante", ref, lang),
         "vencidos_por_responsable": overdue_by_party(matrix, lang),
         "cuadricula": status_grid(matrix),

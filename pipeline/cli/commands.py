@@ -290,14 +290,15 @@ def _figure(value: object) -> str:
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--red", "--network", "red")
 @LANG
-def init(folder: Path, lang: str | None) -> None:
+def init(folder: Path, red: str | None, lang: str | None) -> None:
     """Create a workspace (its help: help.init)."""
     language = _lang(lang)
     with guarded(language, setup_logging(False, None, folder)):
         from pipeline.jobs.init import create_workspace
 
-        made, existed = create_workspace(folder, language)
+        made, existed = create_workspace(folder, language, red)
         click.echo(word("cli.init_existing" if existed else "cli.initialized", language,
                         folder=made.root))
 

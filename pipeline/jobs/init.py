@@ -1,5 +1,6 @@
 """`seguimiento init`: a new workspace (carpeta de seguimiento) with a commented
-configuration in Spanish and English, a description of its layout, and its folders."""
+configuration in Spanish and English, the network's profile (red.toml, a copy of a shipped
+one or of the user's, checked first), a description of its layout, and its folders."""
 
 from __future__ import annotations
 
@@ -7,25 +8,31 @@ import datetime as dt
 from importlib import resources
 from pathlib import Path
 
-from pipeline.model.errors import InsideWorkspace, NotAFolder
+from pipeline.model.errors import InsideWorkspace, NotAFolder, UnknownNetwork
 from pipeline.model.workspace import CONFIG_NAME, CONTACTS_NAME, Workspace
+from pipeline.reference.network import DEFAULT, PROFILE_NAME, PROFILES, profile_source
 
 FOLDERS = ("recibidos", "resultados", "plantillas", "recordatorios", "informes", "registro",
            "correo")
 
 
-def create_workspace(folder: Path, lang: str = "es") -> tuple[Workspace, bool]:
+def create_workspace(folder: Path, lang: str = "es",
+                     red: str | None = None) -> tuple[Workspace, bool]:
     """Make `folder` a workspace, and whether it was one already: an existing one keeps its
-    configuration, contacts and history (as `git init` does), only what is missing is
-    made."""
+    configuration, profile, contacts and history (as `git init` does), only what is
+    missing is made. `red` names the network's profile (crm, mecanismo or a file; crm
+    when not given); a workspace made before profiles reads the shipped default."""
     if folder.exists() and not folder.is_dir():
         raise NotAFolder(str(folder))
+    profile = _profile_text(red or DEFAULT)
     workspace = Workspace(folder.resolve())
     existed = workspace.config.exists()
     outer = next((p for p in workspace.root.parents if (p / CONFIG_NAME).is_file()), None)
     if outer is not None and not existed:  # a workspace inside another hides the outer one
         raise InsideWorkspace(str(outer))
     folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / PROFILE_NAME).exists() and not existed:
+        (folder / PROFILE_NAME).write_text(profile, encoding="utf-8")
     for name in FOLDERS:
         (folder / name).mkdir(exist_ok=True)
     if not workspace.contacts.exists():
@@ -41,6 +48,19 @@ def create_workspace(folder: Path, lang: str = "es") -> tuple[Workspace, bool]:
     temporary.write_text(text, encoding="utf-8")
     temporary.replace(workspace.config)  # last: a half-made workspace is not one
     return workspace, False
+
+
+def _profile_text(red: str) -> str:
+    """The text of the profile `red` names, read and checked whole before anything is made
+    (a wrong one is a ConfigError that says where and what)."""
+    from pipeline.reference.load import load_reference
+
+    source = profile_source(red)
+    if source is None:
+        raise UnknownNetwork((f"{red} (crm, mecanismo, …/red.toml)",
+                              f"{red} ({', '.join(PROFILES)}, …/profile.toml)"))
+    load_reference(None, source)
+    return source.read_text("utf-8-sig")
 
 
 def _contacts(workspace: Workspace, lang: str) -> None:

@@ -1,4 +1,4 @@
-"""`seguimiento report`: the annual report of the CRM Strategic Plan (section 4.2) drafted
+"""`seguimiento report`: the annual report of the plan in force drafted
 from the stored rounds of a year, as a workbook, Markdown and a printable web page."""
 
 from __future__ import annotations

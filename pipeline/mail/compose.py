@@ -3,7 +3,7 @@ or due-soon items, the feedback on a round to each reporter, the call for submis
 each expected reporter that has not sent. Each party's contacts are written to in their
 language (one message per language when they differ); those marked Copy go in copy, and
 for a reminder with items overdue longer than the configured days, the escalation
-parties' contacts too (the PPT and the SE-CRM by default). A party nobody in the
+parties' contacts too (the profile's [correo] escalar_a). A party nobody in the
 contacts receives is left out and said so."""
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ def reminder_drafts(reminders: Reminders, ref: Reference, contacts: Contacts,
                                   [ref.label("parte", n, lang) for n in copied])
             drafts.append(Draft(
                 "vencidos", day, party, lang, tuple(to), tuple(cc) + _unique(extra),
-                word("mail.subject.vencidos", lang, party=label, as_of=day), body,
+                word("mail.subject.vencidos", lang, party=label, as_of=day,
+                     **ref.red.placeholders(lang)), body,
                 attach(party, lang), sender=settings.remitente, as_of=reminders.as_of))
     return _named(drafts), left
 
@@ -86,7 +87,8 @@ def feedback_drafts(ronda: str, as_of: dt.date, ref: Reference, contacts: Contac
                                   by, lang, ref.correo.signature(lang))
             drafts.append(Draft(
                 "retroalimentacion", ronda, reporter, lang, tuple(to), tuple(cc),
-                word("mail.subject.retroalimentacion", lang, ronda=ronda, party=label), body,
+                word("mail.subject.retroalimentacion", lang, ronda=ronda, party=label,
+                     **ref.red.placeholders(lang)), body,
                 attach(reporter, lang), sender=ref.correo.remitente, as_of=as_of))
     return _named(drafts), left
 
@@ -114,7 +116,8 @@ def call_drafts(ronda: str, closing: dt.date, as_of: dt.date, ref: Reference,
                         signature=ref.correo.signature(lang))
             drafts.append(Draft(
                 "convocatoria", ronda, reporter, lang, tuple(to), tuple(cc),
-                word("mail.subject.convocatoria", lang, ronda=ronda, closing=closes), body,
+                word("mail.subject.convocatoria", lang, ronda=ronda, closing=closes,
+                     **ref.red.placeholders(lang)), body,
                 attach(reporter, lang), sender=ref.correo.remitente, as_of=as_of))
     return _named(drafts), left
 
@@ -152,7 +155,7 @@ def _reminder_body(party: str, items: pd.DataFrame, as_of: dt.date, lang: str,
                    ref: Reference, escalated: list[str]) -> Body:
     overdue = int(items["situacion"].eq("vencido").sum())
     soon = len(items) - overdue
-    intro = word("reminder.intro", lang, as_of=as_of.isoformat(),
+    intro = word("reminder.intro", lang, as_of=as_of.isoformat(), **ref.red.placeholders(lang),
                  overdue=plural("reminder.overdue", lang, overdue),
                  soon=plural("reminder.soon", lang, soon, window=ref.dias_por_vencer))
     rows, notes = [], []

@@ -118,7 +118,7 @@ def checked(rows: ContactRows, ref: Reference) -> Contacts:
         first_row[key] = number
         people.append(Contact(name, one_line(record.get("nombre", "")), normalized, language,
                               copy in YES))
-    return Contacts(tuple(people), tuple(issues), rows.archivo)
+    return Contacts(tuple(people), tuple(ref.in_network(i) for i in issues), rows.archivo)
 
 
 def signers(submissions: Iterable[Submission], ref: Reference,

@@ -67,7 +67,8 @@ class ConfigError(SeguimientoError):
 
 
 class UnknownReporter(SeguimientoError):
-    """Unknown reporter; use a member country, a working group or RROCM."""
+    """Unknown reporter; use a country, a group or another reporter of the network's
+    profile (red.toml)."""
 
 
 class HistoryError(SeguimientoError):
@@ -96,6 +97,12 @@ class NotAWorkspace(SeguimientoError):
 class InsideWorkspace(SeguimientoError):
     """That folder is inside a workspace already, and a workspace inside another would hide
     it from every command run there; choose a folder outside it."""
+
+    exit_code = 2
+
+
+class UnknownNetwork(SeguimientoError):
+    """No such network profile; name a shipped one or a profile's TOML file."""
 
     exit_code = 2
 

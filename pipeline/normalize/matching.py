@@ -47,7 +47,8 @@ class Matcher:
         self._pillars = _index((str(p.numero), (p.nombre, p.en)) for p in ref.pilares)
         self._pillar_by_number = {p.numero: p for p in ref.pilares}
         self._themes = {p.numero: _index(_themes(p)) for p in ref.pilares}
-        self._all_themes = _index(pair for p in ref.pilares for pair in _themes(p))
+        self._all_themes = _index([*(pair for p in ref.pilares for pair in _themes(p)),
+                                   *((t, (t, en)) for t, en in ref.temas_propios)])
         self._reporters = _index((p.nombre, p.names) for p in ref.informantes)
         self._memo: dict[tuple[str, str], Match] = {}
 
@@ -135,7 +136,7 @@ class Matcher:
 
     def _split(self, text: str) -> list[tuple[str, Match]]:
         """The parts of a piece, the whole and runs of parts tried before single parts, so
-        that names holding a separator ("CEPAL/CELADE", "Migración irregular y masiva")
+        that names holding a separator ("CEPAL/CELADE", "Datos, información y políticas")
         survive."""
         pieces = [p for p in _PARTY_SPLIT.split(text)]
         words = pieces[0::2]

@@ -164,7 +164,7 @@ def _take(
         issues.append(make_issue("hoja-sin-matriz", archivo=name, encontrado=("", "")))
     for sheet in workbook.sheets:
         for key in EXPECTED_KEYS:
-            if key not in sheet.header.columns:
+            if key not in sheet.header.columns and (ref.pilares or key != "pilar"):
                 missing = both(f"column.{key}")
                 issues.append(make_issue("columna-faltante", archivo=name, hoja=sheet.hoja,
                                          fila=sheet.header.row + 1,

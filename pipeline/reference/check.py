@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 from pipeline.model.columns import KEYS
 from pipeline.model.errors import ConfigError
 from pipeline.model.text import fold_title
+from pipeline.reference.network import CATEGORIES, WORDS
 from pipeline.reference.plan import EARLIEST, LATEST
 from pipeline.words import LANGS, word
 
@@ -71,17 +72,30 @@ def _is_theme(value: object) -> bool:
         value.get("nombre"), str) and isinstance(value.get("en", ""), str))
 
 
+def _is_words(value: object) -> bool:
+    """A network's word: {es = "...", en = "..."} (a language may be left out), each one
+    line of printable text (it fills e-mail subjects and titles)."""
+    return isinstance(value, dict) and bool(value) and all(
+        k in LANGS and isinstance(v, str) and v.isprintable() for k, v in value.items())
+
+
 TEXT = Rule("text", lambda v: isinstance(v, str))
+FLAG = Rule("flag", lambda v: isinstance(v, bool))
+NETWORK_WORDS = Rule("words", _is_words)
+CATEGORY = Rule("choice", lambda v: isinstance(v, str) and v in CATEGORIES,
+                {"opciones": ", ".join(CATEGORIES)})
 TEXTS = Rule("texts", _is_texts)
 DATE = Rule("date", _is_day, {"first": EARLIEST, "last": LATEST})
 LANGUAGE = _one_of(*LANGS)
 THEMES = Rule("themes", lambda v: isinstance(v, list) and all(_is_theme(t) for t in v))
 PLAN = {"nombre": TEXT, "en": TEXT, "inicio": DATE, "duracion_anios": _whole(1, 100)}
 PARTY = {"nombre": TEXT, "en": TEXT, "alias": TEXTS, "iso3": TEXT, "codigo": TEXT,
-         "idioma": LANGUAGE}
+         "idioma": LANGUAGE, "informante": FLAG}
 # Tables: each key and its rule.
 TABLES: dict[str, dict[str, Rule]] = {
     "plan": PLAN,
+    "red": dict.fromkeys(WORDS, NETWORK_WORDS),
+    "reglas": {"max_actividades_por_grupo": _whole(0)},
     "ronda": {"dias_por_vencer": _whole(0), "informantes_esperados": TEXTS,
               "observadores": TEXTS, "mes_inicio_anio_fiscal": _whole(1, 12)},
     "impresion": {"papel": _one_of("carta", "letter", "a4")},
@@ -107,7 +121,8 @@ ENTRIES: dict[str, tuple[dict[str, Rule], tuple[str, ...]]] = {
     "responsables": (PARTY, ("nombre",)),
     "pilares": ({"numero": _whole(1), "nombre": TEXT, "en": TEXT, "temas": THEMES},
                 ("nombre",)),
-    "estados": ({"clave": TEXT, "es": TEXT, "en": TEXT, "alias": TEXTS}, ("clave",)),
+    "temas": ({"nombre": TEXT, "en": TEXT}, ("nombre",)),
+    "estados": ({"clave": CATEGORY, "es": TEXT, "en": TEXT, "alias": TEXTS}, ("clave",)),
     "planes_anteriores": (PLAN, ("nombre", "inicio")),
     "calendario": ({"reunion": TEXT, "nombre": TEXT, "fecha": DATE, "alias": TEXTS},
                    ("reunion", "fecha")),
@@ -164,6 +179,16 @@ def _titles_once(columns: Mapping[str, Any], find: _Lines, source: str) -> None:
             if first != name:
                 _tell(source, find.line(("columnas", None), name), "title_twice", name,
                       title, otra=first)
+
+
+def check_profile(profile: Mapping[str, Any], text: str, source: str) -> None:
+    """A network's profile holds every word of the network ([red]): a word left out would
+    leave a gap in every message that names it."""
+    check_config(profile, text, source)
+    red = profile.get("red", {})
+    for key in WORDS:
+        if key not in red:
+            _tell(source, _Lines(text).line(("red", None), None), "required_word", key, None)
 
 
 def _replaceable() -> Rule:

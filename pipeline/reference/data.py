@@ -1,23 +1,28 @@
-"""The reference data (docs/contract.md §2) as the product holds it: the parties (member countries,
-working groups, RROCM, observers...), pillars and themes, statuses, the plan, the
-expected reporters, closing dates and languages. Loaded from the embedded default and a
-user's file by pipeline.reference.load."""
+"""The reference data (docs/contract.md §2) as the product holds it: the network (its words and
+rules), the parties (member countries, groups, other reporters, observers...), pillars and
+themes, statuses, the plan, the expected reporters, closing dates and languages. Loaded
+from the network's profile and a user's file by pipeline.reference.load."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
+from pipeline.model.columns import COLUMNS, ColumnSpec
 from pipeline.model.text import fold
 from pipeline.reference.mail import MailSettings
+from pipeline.reference.network import Network
 from pipeline.reference.plan import Meeting, Plan
-from pipeline.words import lang_of
+from pipeline.words import LANGS, lang_of, word
+from validation import Issue
+from validation.issues import Param
 
 
 @dataclass(frozen=True)
 class Party:
-    """A name the product recognizes: a country, a working group, RROCM, an observer..."""
+    """A name the product recognizes: a country, a group, another reporter, an observer..."""
 
     nombre: str
     en: str
@@ -25,6 +30,7 @@ class Party:
     alias: tuple[str, ...] = ()
     codigo: str = ""  # ISO alpha-3 for countries, a short code for groups
     idioma: str = "es"
+    informante: bool = False  # a party besides countries and groups that sends a matrix
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -71,6 +77,8 @@ class Reference:
     idiomas: dict[str, str] = field(default_factory=dict)  # reporter -> es|en override
     papel: str = "carta"  # the paper the workbooks print on: carta (Letter) or a4
     correo: MailSettings = field(default_factory=MailSettings)  # [correo]
+    temas_propios: tuple[tuple[str, str], ...] = ()  # [[temas]]: themes of no pillar (es, en)
+    red: Network = field(default_factory=Network)  # [red], [reglas]
     # [columnas]: other titles of the matrix's columns, key -> titles
     columnas: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -80,8 +88,38 @@ class Reference:
 
     @property
     def informantes(self) -> tuple[Party, ...]:
-        """Who may send a matrix: member countries, working groups and RROCM."""
-        return (*self.paises, *self.grupos, *(p for p in self.otros if p.nombre == "RROCM"))
+        """Who may send a matrix: member countries, groups and the parties the profile
+        marks as reporters (`informante = true`)."""
+        return (*self.paises, *self.grupos, *(p for p in self.otros if p.informante))
+
+    @property
+    def columns(self) -> tuple[ColumnSpec, ...]:
+        """The matrix's columns for this network: none for pillars when it has none."""
+        return tuple(c for c in COLUMNS if self.pilares or c.key != "pilar")
+
+    @property
+    def temas(self) -> tuple[str, ...]:
+        """Every theme's Spanish name: the pillars' and the network's own, once each."""
+        return tuple(dict.fromkeys((*(t for p in self.pilares for t in p.temas),
+                                    *(t for t, _ in self.temas_propios))))
+
+    def in_network(self, issue: Issue) -> Issue:
+        """The issue with the network's words its message may name ({responsables},
+        {de_red}, {partes}, {ejemplo}...), in both languages."""
+        return dataclasses.replace(issue, params=tuple(sorted(
+            {**self._issue_words, **dict(issue.params)}.items())))
+
+    @functools.cached_property
+    def _issue_words(self) -> dict[str, Param]:
+        words = [self.red.placeholders(lang) for lang in LANGS]
+        first = self.informantes[0].nombre if self.informantes else ""
+        groups = [[self.label("parte", g.nombre, lang) for g in self.grupos] for lang in LANGS]
+        listed = tuple(", ".join(names[:-1]) + word("list.or", lang) + names[-1]
+                       if len(names) > 1 else "".join(names)
+                       for names, lang in zip(groups, LANGS, strict=True))
+        return {**{key: (words[0][key], words[1][key]) for key in words[0]},
+                "ejemplo": (self.label("parte", first, "es"), self.label("parte", first, "en")),
+                "lista_grupos": (listed[0], listed[1])}
 
     def reporter_named(self, text: str) -> str | None:
         """The reporter a name, alias or code denotes, whatever its case, accents or
@@ -143,6 +181,8 @@ class Reference:
             for theme, english in zip(pillar.temas, pillar.temas_en or pillar.temas,
                                       strict=False):
                 labels.setdefault(("tema", theme), (theme, english))
+        for theme, english in self.temas_propios:
+            labels.setdefault(("tema", theme), (theme, english))
         for party in self.responsables:
             labels[("parte", party.nombre)] = (party.nombre, party.en)
         return labels

@@ -1,7 +1,7 @@
 """Reference data (docs/contract.md §2): the embedded default, optionally overridden by a user's
 TOML.
 
-Everything the product knows about the CRM (countries, pillars, themes, groups, parties,
+Everything the product knows about a network (countries, pillars, themes, groups, parties,
 statuses, the plan, the expected reporters) comes from here, never from `if` chains.
 """
 
@@ -9,40 +9,60 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Callable
 from dataclasses import replace
-from importlib import resources
+from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from pipeline.model.errors import ConfigError
 from pipeline.model.text import file_name, fold
-from pipeline.reference.check import check_config
+from pipeline.reference.check import check_config, check_profile
 from pipeline.reference.data import Party, Pillar, Reference, Status
 from pipeline.reference.mail import mail_settings
+from pipeline.reference.network import DEFAULT, PROFILE_NAME, network_of, profile_path
 from pipeline.reference.plan import Meeting, Plan
 
 _LIST_KEYS = {"paises": "nombre", "pilares": "nombre", "grupos": "nombre",
-              "responsables": "nombre", "estados": "clave", "planes_anteriores": "nombre"}
+              "responsables": "nombre", "estados": "clave", "planes_anteriores": "nombre",
+              "temas": "nombre"}
 
 
-def load_reference(config_path: Path | None = None) -> Reference:
-    """The embedded reference data, with the user's file (if any) merged over it."""
-    text = resources.files("pipeline.reference").joinpath("referencia.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+def load_reference(config_path: Path | None = None,
+                   profile: Traversable | Path | None = None) -> Reference:
+    """The network's profile with the user's file (if any) merged over it. The profile is
+    the one given, else the workspace's own (red.toml beside the configuration), else the
+    shipped default (a workspace made before profiles)."""
+    if profile is None and config_path is not None:
+        beside = Path(config_path).parent / PROFILE_NAME
+        profile = beside if beside.is_file() else None
+    data = read_profile(profile or profile_path(DEFAULT))
     if config_path is not None:
-        try:  # utf-8-sig: a file saved by Notepad starts with a BOM
-            written = Path(config_path).read_text("utf-8-sig")
-            user = tomllib.loads(written)
-        except FileNotFoundError as exc:
-            raise ConfigError(str(config_path)) from exc
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{config_path}: {exc}") from exc
-        check_config(user, written, file_name(Path(config_path)))
-        data = merge_config(data, user)
+        data = merge_config(data, _read_checked(Path(config_path), check_config))
     try:
         return _build(data)
     except (KeyError, TypeError, ValueError) as exc:
-        raise ConfigError(f"{config_path or 'referencia.toml'}: {exc!r}") from exc
+        raise ConfigError(f"{config_path or profile or DEFAULT}: {exc!r}") from exc
+
+
+def read_profile(profile: Traversable | Path) -> dict[str, Any]:
+    """A profile's data, every value checked (a shipped one is trusted as it is)."""
+    if isinstance(profile, Path):
+        return _read_checked(profile, check_profile)
+    return tomllib.loads(profile.read_text("utf-8"))
+
+
+def _read_checked(path: Path, check: Callable[[dict[str, Any], str, str], None],
+                  ) -> dict[str, Any]:
+    try:  # utf-8-sig: a file saved by Notepad starts with a BOM
+        written = path.read_text("utf-8-sig")
+        user = tomllib.loads(written)
+    except FileNotFoundError as exc:
+        raise ConfigError(str(path)) from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    check(user, written, file_name(path))
+    return user
 
 
 def merge_config(default: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
@@ -81,23 +101,23 @@ def _build(data: dict[str, Any]) -> Reference:
     paises = tuple(
         Party(p["nombre"], p.get("en", p["nombre"]), "pais", tuple(p.get("alias", [])),
               p.get("iso3", ""), p.get("idioma", "es"))
-        for p in data["paises"]
+        for p in data.get("paises", [])
     )
     grupos = tuple(
         Party(g["nombre"], g.get("en", g["nombre"]), "grupo", tuple(g.get("alias", [])),
               g.get("codigo", ""), g.get("idioma", "es"))
-        for g in data["grupos"]
+        for g in data.get("grupos", [])
     )
     otros = tuple(
         Party(r["nombre"], r.get("en", r["nombre"]), "otro", tuple(r.get("alias", [])),
-              r.get("codigo", ""), r.get("idioma", "es"))
-        for r in data["responsables"]
+              r.get("codigo", ""), r.get("idioma", "es"), bool(r.get("informante", False)))
+        for r in data.get("responsables", [])
     )
     pilares = tuple(
         Pillar(int(p["numero"]), p["nombre"], p.get("en", p["nombre"]),
                tuple(_theme(t)[0] for t in p.get("temas", [])),
                tuple(_theme(t)[1] for t in p.get("temas", [])))
-        for p in data["pilares"]
+        for p in data.get("pilares", [])
     )
     estados = tuple(
         Status(s["clave"], s.get("es", s["clave"]), s.get("en", s["clave"]),
@@ -118,6 +138,8 @@ def _build(data: dict[str, Any]) -> Reference:
         otros=otros,
         pilares=pilares,
         estados=estados,
+        temas_propios=tuple(_theme(t) for t in data.get("temas", [])),
+        red=network_of(data),
         plazos_imprecisos=tuple(data.get("plazos", {}).get("imprecisos", [])),
         grupos_otros_prefijos=tuple(data.get("grupos_otros", {}).get("prefijos", [])),
     )
@@ -129,7 +151,7 @@ def _build(data: dict[str, Any]) -> Reference:
     cierres = {str(k): (v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)))
                for k, v in data.get("cierres", {}).items()}
     idiomas = {_canonical_reporter(ref, k): str(v) for k, v in data.get("idiomas", {}).items()}
-    correo = mail_settings(data.get("correo", {}))
+    correo = mail_settings(data.get("correo", {}), ref.red.words.get("secretaria", {}))
     correo = replace(correo, escalar_a=tuple(_canonical_party(ref, n) for n in correo.escalar_a))
     columnas = {str(k): (v,) if isinstance(v, str) else tuple(v)
                 for k, v in data.get("columnas", {}).items()}
@@ -143,7 +165,7 @@ def _observers(ref: Reference, names: object) -> tuple[str, ...]:
     apart: a name that matches no reporter would silently observe nothing)."""
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise ValueError(f"[ronda] observadores = {names!r}: una lista de nombres / "
-                         "a list of names, e.g. [\"RROCM\"]")
+                         "a list of names, e.g. [\"Guatemala\"]")
     unknown = [n for n in names if ref.reporter_named(n) is None]
     if unknown:
         raise ValueError(f"[ronda] observadores: {', '.join(map(repr, unknown))}")
@@ -151,7 +173,7 @@ def _observers(ref: Reference, names: object) -> tuple[str, ...]:
 
 
 def _paper(name: object) -> str:
-    """The paper's name: carta (Letter, as in most CRM countries) or a4."""
+    """The paper's name: carta (Letter, as in most of the Americas) or a4."""
     folded = str(name).strip().lower().replace(" ", "")
     papers = {"carta": "carta", "letter": "carta", "a4": "a4"}
     if folded not in papers:
@@ -183,7 +205,7 @@ def _theme(entry: Any) -> tuple[str, str]:
 
 
 def _canonical_party(ref: Reference, name: str) -> str:
-    """A party named in the configuration by any of its names ("SE CRM" is SE-CRM); an
+    """A party named in the configuration by any of its names, any case or accents; an
     unknown one is an error that names it."""
     wanted = fold(name)
     for party in ref.responsables:

@@ -19,9 +19,9 @@ class MailSettings:
     puerto: int = 0  # 0: the security's usual port (587, 465 or 25)
     seguridad: str = "starttls"  # starttls | ssl | ninguna
     usuario: str = ""  # the account that logs in; none: no login
-    remitente: str = ""  # the From address ("Secretaría CRM <se@crmsv.org>")
+    remitente: str = ""  # the From address ("Secretaría <secretaria@example.org>")
     dias_para_escalar: int = 30  # items overdue longer put `escalar_a` in copy
-    escalar_a: tuple[str, ...] = ("PPT", "SE-CRM")
+    escalar_a: tuple[str, ...] = ()  # parties copied when escalating (the profile's)
     dias_para_corregir: int = 15  # feedback: corrections due this many days after
     # who signs every message, by language ("" for any): a text, or {es = ..., en = ...}
     firma: tuple[tuple[str, str], ...] = ()
@@ -37,9 +37,11 @@ class MailSettings:
         return by.get(lang) or by.get("") or next(iter(by.values()), "")
 
 
-def mail_settings(section: dict[str, Any]) -> MailSettings:
+def mail_settings(section: dict[str, Any],
+                  secretariat: dict[str, str] | None = None) -> MailSettings:
     """[correo] as settings; a value that cannot be right is a ValueError that names it
-    (the loader makes it a configuration error)."""
+    (the loader makes it a configuration error). Without `firma`, the network's
+    secretariat (its name by language) signs."""
     known = set(MailSettings.__dataclass_fields__)
     unknown = sorted(set(section) - known)
     if unknown:
@@ -55,14 +57,14 @@ def mail_settings(section: dict[str, Any]) -> MailSettings:
     correct = int(section.get("dias_para_corregir", 15))
     if days < 0 or correct < 0:
         raise ValueError("[correo] dias_para_escalar / dias_para_corregir >= 0")
-    copied = section.get("escalar_a", ["PPT", "SE-CRM"])
+    copied = section.get("escalar_a", [])
     if isinstance(copied, str):
         copied = [copied]
     return MailSettings(str(section.get("servidor", "")).strip(), port,
                         SECURITY_ALIASES[security], str(section.get("usuario", "")).strip(),
                         str(section.get("remitente", "")).strip(), days,
                         tuple(str(c) for c in copied), correct,
-                        _signature(section.get("firma", "")))
+                        _signature(section.get("firma", dict(secretariat or {}) or "")))
 
 
 def _signature(value: Any) -> tuple[tuple[str, str], ...]:

@@ -34,8 +34,8 @@ class Plan:
 
 @dataclass(frozen=True)
 class Meeting:
-    """A meeting of the process: its kind ("Reunión Viceministerial", "GRCM", a working
-    group), its own name when it has one ("XXVII Reunión Viceministerial"), its date."""
+    """A meeting of the process: its kind ("Reunión Viceministerial", a working group),
+    its own name when it has one ("XXVII Reunión Viceministerial"), its date."""
 
     reunion: str
     fecha: dt.date

@@ -1,3 +1,3 @@
-"""The annual report of the CRM Strategic Plan (section 4.2): its content from the stored
+"""The annual report of the plan in force: its content from the stored
 rounds of a year (data.py) and its workbook, Markdown and web page (write.py).
 """

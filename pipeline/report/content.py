@@ -36,7 +36,7 @@ def texts(report: AnnualReport) -> tuple[str, str, str, str]:
               completitud=f["completitud_media"],
               rondas=plural("report.n_rounds", lang, int(f["rondas"])))
     return (word("report.title", lang, year=report.year, plan=report.plan),
-            word("report.draft", lang, rounds=rounds), s1, s2)
+            word("report.draft", lang, rounds=rounds, editores=report.editores), s1, s2)
 
 
 def overdue_table(report: AnnualReport, labels: dict[str, str]) -> pd.DataFrame:
@@ -131,8 +131,9 @@ def headers(table: pd.DataFrame, labels: dict[str, str], lang: str) -> list[str]
 
 def sections(report: AnnualReport, labels: dict[str, str]) -> list[tuple[str, pd.DataFrame]]:
     lang = report.lang
-    return [(word("report.by_group", lang), report.by_group),
-            (word("report.by_pillar", lang), report.by_pillar),
+    pillars = [] if report.by_pillar is None else [(word("report.by_pillar", lang),
+                                                     report.by_pillar)]
+    return [(word("report.by_group", lang, grupo=report.grupo), report.by_group), *pillars,
             (word("report.by_reporter", lang), report.by_reporter),
             (word("report.overdue", lang), overdue_table(report, labels)),
             (word("report.slipped", lang), report.slipped),

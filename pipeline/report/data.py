@@ -1,6 +1,6 @@
 """The annual report's content (seed 003 §4.2, issue 5), computed from the stored rounds of
 a year: commitments achieved, in progress and pending; a balance of the work; and
-recommendations drafted from the data for the PPT and the secretariat to edit."""
+recommendations drafted from the data for the network's presidency and secretariat to edit."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from pipeline.analyse.changes import compute_changes
-from pipeline.analyse.keys import MAX_ACTIVITIES, activities_per_group
+from pipeline.analyse.keys import activities_per_group
 from pipeline.analyse.redact import Redactor
 from pipeline.analyse.tables import status_counts
 from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
 from pipeline.report.observed import ObservedYear, observe_year
-from pipeline.words import plural, word
+from pipeline.words import plural, spelled, word
 
 TOP_OVERDUE = 10
 
@@ -28,13 +28,15 @@ class AnnualReport:
     rounds: pd.DataFrame  # ronda, fecha_corte and the headline figures of each round
     items: pd.DataFrame  # each reporter's items at its last round of the year
     by_group: pd.DataFrame
-    by_pillar: pd.DataFrame
+    by_pillar: pd.DataFrame | None  # None: a network without pillars
     by_reporter: pd.DataFrame
     overdue: pd.DataFrame
     slipped: pd.DataFrame
     submissions: pd.DataFrame  # reporter x round: received or not
     figures: dict[str, float] = field(default_factory=dict)
     papel: str = "carta"  # the paper it prints on
+    editores: str = ""  # who edits the draft (the network's words)
+    grupo: str = ""  # what the network calls a group
     recommendations: list[str] = field(default_factory=list)
     observed: ObservedYear = field(default_factory=ObservedYear)  # the observers' views
 
@@ -62,11 +64,12 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
         year=year, lang=lang, plan=ref.label("plan", ref.plan_nombre, lang), rounds=rounds,
         items=items,
         by_group=status_counts(items, "grupo_trabajo", ref, lang),
-        by_pillar=status_counts(items, "pilar", ref, lang),
+        by_pillar=status_counts(items, "pilar", ref, lang) if ref.pilares else None,
         by_reporter=status_counts(items, "informante", ref, lang),
         overdue=items[items["vencido"]].sort_values(
             ["dias_vencido", "informante"], ascending=[False, True], kind="stable"),
         slipped=slipped, submissions=_submission_grid(subs, ref), papel=ref.papel,
+        editores=ref.red.word("editores", lang), grupo=ref.red.word("grupo", lang),
         observed=observe_year(observations, names, public,
                               Redactor([], [], [], word("redacted", lang))),
     )
@@ -167,11 +170,13 @@ def _recommendations(report: AnnualReport, ref: Reference) -> list[str]:
                             rounds=plural("advice.of_rounds", lang, len(rounds),
                                           missed=len(missed)),
                             which=", ".join(missed)))
+    limit = ref.red.max_actividades or 0  # 0: the network sets no limit
     counted = activities_per_group(report.items, ref)
-    over = counted[(counted["anio"] == report.year) & (counted["cantidad"] > MAX_ACTIVITIES)]
-    for group, count in zip(over["grupo"], over["cantidad"], strict=True):
+    over = counted[(counted["anio"] == report.year) & (counted["cantidad"] > limit)]
+    for group, count in zip(over["grupo"], over["cantidad"], strict=True) if limit else ():
         out.append(word("advice.too_many", lang, group=ref.label("parte", group, lang),
-                        count=count, year=report.year))
+                        count=count, year=report.year, maximo=spelled(limit, lang),
+                        plan_red=ref.red.word("plan", lang)))
     figures = report.figures
     if figures["sin_responsable"]:
         out.append(plural("advice.assign", lang, int(figures["sin_responsable"])))

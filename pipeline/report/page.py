@@ -25,16 +25,17 @@ def report_page(report: AnnualReport, labels: dict[str, str]) -> str:
     lang = report.lang
     heading, draft, s1, s2 = texts(report)
     blocks = sections(report, labels)
+    sources = [s for s in (report.by_group, report.by_pillar, report.by_reporter)
+               if s is not None]  # by pillar only for a network with pillars
     charted = [(name, charts.stacked_bars(source, labels, name),
                 table(shown, headers(shown, labels, lang)))
-               for (name, shown), source in zip(blocks[:3], (report.by_group, report.by_pillar,
-                                                              report.by_reporter), strict=True)]
+               for (name, shown), source in zip(blocks, sources, strict=False)]
     return render("informe.html", lang=lang, paper=page_size(report.papel),
                   heading=heading, subtitle="", draft=draft,
                   s1_title=word("report.s1", lang), s1=s1, charted=charted,
                   s2_title=word("report.s2", lang), s2=s2,
                   tables=[(name, table(shown, headers(shown, labels, lang)))
-                          for name, shown in blocks[3:]],
+                          for name, shown in blocks[len(sources):]],
                   **_observed(report, labels),
                   s3_title=word("report.s3", lang),
                   recommendations=report.recommendations or [word("report.none", lang)])

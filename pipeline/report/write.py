@@ -86,8 +86,8 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
             sheet.write(r, 0, text, fmt or formats.wrap)
             sheet.set_row(r, text_height(text, TEXT_WIDTH) * (1.3 if fmt is formats.title
                                                               else 1))
-    tables = [("by_group", report.by_group), ("by_pillar", report.by_pillar),
-              ("by_reporter", report.by_reporter),
+    pillars = [] if report.by_pillar is None else [("by_pillar", report.by_pillar)]
+    tables = [("by_group", report.by_group), *pillars, ("by_reporter", report.by_reporter),
               ("overdue", overdue_table(report, labels)), ("slipped", report.slipped),
               ("submissions", submission_table(report)), ("rounds", rounds_table(report))]
     if report.observed.any:
@@ -96,12 +96,13 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
     charted = ("by_group", "by_pillar", "by_reporter")  # the HTML's three charts
     for key, table in tables:
         table = table.reset_index(drop=True)
-        write_table(workbook, formats, word(f"report.{key}", lang)[:31], table,
+        write_table(workbook, formats, word(f"report.{key}", lang, grupo=report.grupo)[:31],
+                    table,
                     headers(table, labels, lang), printing, charted=key in charted,
                     select=False)
     row, breaks = len(lines) + 1, []
-    for key, table in tables[:len(charted)]:
-        name = word(f"report.{key}", lang)
+    for key, table in (t for t in tables if t[0] in charted):
+        name = word(f"report.{key}", lang, grupo=report.grupo)
         if len(table):
             breaks.append(row)  # each chart on a page of its own, never cut
             row = _native_chart(workbook, sheet, name[:31], table, name, row)

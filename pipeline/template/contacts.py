@@ -22,7 +22,7 @@ GUIDE_WIDTH = 100
 
 
 def write_contacts_book(path: Path, ref: Reference, lang: str, today: dt.date) -> None:
-    heading = word("contacts.title", lang)
+    heading = word("contacts.title", lang, **ref.red.placeholders(lang))
     workbook = new_workbook(path, today, heading)
     formats = Formats(workbook)
     printing = Printing(Paper(ref.papel), heading, lang)
@@ -58,7 +58,8 @@ def write_contacts_book(path: Path, ref: Reference, lang: str, today: dt.date) -
     guide = workbook.add_worksheet(word("contacts.guide", lang))
     guide.set_column(0, 0, GUIDE_WIDTH, formats.wrap)
     guide.write(0, 0, heading, formats.title)
-    for r, text in enumerate(word("contacts.instructions", lang).split("\n"), start=2):
+    for r, text in enumerate(word("contacts.instructions", lang,
+                                         **ref.red.placeholders(lang)).split("\n"), start=2):
         guide.set_row(r, text_height(text, GUIDE_WIDTH))
         guide.write_string(r, 0, text, formats.wrap)
     setup(guide, printing, [GUIDE_WIDTH], header_row=None, portrait=True)

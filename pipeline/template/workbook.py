@@ -17,7 +17,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from pipeline import TEMPLATE_VERSION
-from pipeline.model.columns import COLUMNS, column_letter
+from pipeline.model.columns import column_letter
 from pipeline.model.sides import INDICATORS, OBSERVATIONS
 from pipeline.read.workbook import META_SHEET
 from pipeline.reference.data import Party, Reference
@@ -73,7 +73,8 @@ def write_template(
     guide.set_column(0, 0, GUIDE_WIDTH, wrap)
     guide.write(0, 0, heading, title)
     guide.set_row(0, 21)
-    lines = [word(f"template.instruction.{r}", lang) for r in range(INSTRUCTIONS)]
+    lines = [word(f"template.instruction.{r}", lang, **ref.red.placeholders(lang))
+             for r in range(INSTRUCTIONS)]
     lines.append(word("indicadores.instruction", lang, sheet=INDICATORS.sheet_name(lang)))
     if observed is not None:
         lines.append(word("observaciones.instruction", lang,
@@ -91,17 +92,17 @@ def write_template(
         fmt = unlocked_date if key == "fecha_envio" else unlocked
         sheet.merge_range(r, 2, r, 4, None, fmt)
         assert xl_rowcol_to_cell(r, 2) == CONTACT_CELLS[key]
-    for c, spec in enumerate(COLUMNS):
+    for c, spec in enumerate(ref.columns):
         sheet.write(HEADER_ROW, c, spec.title(lang), header)
         sheet.set_column(c, c, spec.width)
     prefilled = [prefill_values(item, ref, lang) for item in items or []]
     first, last = HEADER_ROW + 1, HEADER_ROW + len(prefilled) + BLANK_ROWS
-    plazo_col = [s.key for s in COLUMNS].index("plazo")
+    plazo_col = [s.key for s in ref.columns].index("plazo")
     locked_text = workbook.add_format({"bg_color": "#F2F2F2", "valign": "top", "border": 1,
                                        "border_color": "#BFBFBF", "text_wrap": True})
     for r in range(first, last + 1):
         values = prefilled[r - first] if r - first < len(prefilled) else {}
-        for c, spec in enumerate(COLUMNS):
+        for c, spec in enumerate(ref.columns):
             if spec.key in {"id", "actividad"} and values:
                 fmt = locked_id if spec.key == "id" else locked_text
             elif spec.key == "id":
@@ -111,10 +112,10 @@ def write_template(
             value = values.get(spec.key)
             write_value(sheet, r, c, value, fmt)
     sheet.set_row(HEADER_ROW, max(text_height(spec.title(lang), spec.width)
-                                  for spec in COLUMNS))
-    widths = {str(c): spec.width for c, spec in enumerate(COLUMNS)}
+                                  for spec in ref.columns))
+    widths = {str(c): spec.width for c, spec in enumerate(ref.columns)}
     texts = pd.DataFrame({str(c): [str(v.get(spec.key) or "") for v in prefilled]
-                          for c, spec in enumerate(COLUMNS)})
+                          for c, spec in enumerate(ref.columns)})
     heights = [max(h, WRITING_ROOM) for h in row_heights(texts, widths)]
     for r, height in enumerate(heights, start=first):
         sheet.set_row(r, height)
@@ -127,7 +128,7 @@ def write_template(
     above = 15 * HEADER_ROW + 45 + sum(heights)
     room = page - above % page  # left on the page the prefilled rows end on
     blank = max(4, int(room // WRITING_ROOM))  # blank rows that fill it
-    sheet.print_area(0, 0, first + len(prefilled) + blank - 1, len(COLUMNS) - 1)
+    sheet.print_area(0, 0, first + len(prefilled) + blank - 1, len(ref.columns) - 1)
     _dropdowns(workbook, sheet, ref, lang, first, last, names["listas"])
     sheet.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True,
                        "sort": True, "autofilter": True})
@@ -150,7 +151,7 @@ def write_template(
 def prefill_values(item: dict[str, object], ref: Reference, lang: str) -> dict[str, object]:
     """A stored item as the focal point should see it in the template's language, each
     value as its dropdown offers it."""
-    values = {spec.key: item.get(spec.key) for spec in COLUMNS}
+    values = {spec.key: item.get(spec.key) for spec in ref.columns}
     text = {key: str(item.get(key) or "") for key in ("estado", "pilar", "tema",
                                                        "grupo_trabajo", "responsable")}
     values["estado"] = ref.status_label(text["estado"], lang) if text["estado"] else ""
@@ -182,15 +183,14 @@ def _dropdowns(workbook: Workbook, sheet: Worksheet, ref: Reference, lang: str, 
     lists = {
         "grupo_trabajo": [ref.label("parte", g.nombre, lang) for g in ref.grupos],
         "pilar": [_pillar_choice(ref, p.nombre, lang) for p in ref.pilares],
-        "tema": list(dict.fromkeys(ref.label("tema", t, lang) for p in ref.pilares
-                                   for t in p.temas)),
+        "tema": list(dict.fromkeys(ref.label("tema", t, lang) for t in ref.temas)),
         "responsable": [ref.label("parte", p.nombre, lang) for p in ref.responsables],
         "estado": [ref.status_label(s.clave, lang) for s in ref.estados],
         "reservado": [word("yes", lang), word("no", lang)],
     }
     hidden = workbook.add_worksheet(lists_name)
-    keys = [s.key for s in COLUMNS]
-    for c, (key, values) in enumerate(lists.items()):
+    keys = [s.key for s in ref.columns]
+    for c, (key, values) in enumerate((k, v) for k, v in lists.items() if k in keys):
         hidden.write(0, c, key)
         hidden.write_column(1, c, values)
         source = f"='{lists_name}'!${column_letter(c)}$2:${column_letter(c)}${len(values) + 1}"

@@ -52,7 +52,7 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
     labels = status_labels(ref, lang)
     plan = ref.label("plan", ref.plan_nombre, lang)
     heading = word("web.title", lang, ronda=result.ronda, as_of=iso_day(result.as_of),
-                   plan=plan)
+                   plan=plan, **ref.red.placeholders(lang))
     figures = result.figures()
     trend = result.summary.get("tendencia", pd.DataFrame())
     matrix = _matrix(result, labels)
@@ -71,7 +71,9 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
                                           *(word(f"headline.{k}", lang) for k in HEADLINES
                                             if k in trend.columns)]),
         by_group=charts.stacked_bars(_labelled(result, "por_grupo"), labels,
-                                     word("block.por_grupo", lang)),
+                                     word("block.por_grupo", lang,
+                                          **ref.red.placeholders(lang))),
+        pillars=bool(ref.pilares),
         by_pillar=charts.stacked_bars(_labelled(result, "por_pilar"), labels,
                                       word("block.por_pilar", lang)),
         submissions=_submissions(result), reporters=_reporters(result, labels),

@@ -6,13 +6,14 @@ word by key and language (`word`, `plural`) and never tests the language itself.
 The issue messages (docs/contract.md §4) are the other catalogue, `validation.catalogue`, kept
 beside the issue codes because `validation` never imports `pipeline`. The names of
 countries, parties, pillars, themes and statuses are reference data a user can extend
-(`pipeline/reference/referencia.toml`) and are asked of the reference (`Reference.label`).
+(a network's profile, `pipeline/reference/redes/`) and are asked of the reference
+(`Reference.label`).
 
 Why a catalogue in Python rather than gettext (.po files through Babel): our words are
 looked up by stable keys that also name outputs (a sheet, a CSV column), many are bound
 to a place (a sheet name of at most 31 characters), and a test checks every entry has
 both languages with the same placeholders; a translator edits one file either way, and
-a third language (French, for Canada) is a third column and a plural rule here. click's
+a third language (French, say) is a third column and a plural rule here. click's
 own messages (usage errors, "Options:") are translated by the small table of
 `pipeline.words.click_es`.
 """
@@ -68,6 +69,13 @@ def plural(key: str, lang: str, n: int, **params: object) -> str:
 def known(key: str) -> bool:
     """Whether the catalogue has `key` (a table's column may be named by its data)."""
     return key in CATALOGUE
+
+
+def spelled(n: int, lang: str) -> str:
+    """A small count in words ("tres", "three"), as prose writes it; a larger one in
+    digits."""
+    names = word("numbers", lang).split()
+    return names[n - 1] if 1 <= n <= len(names) else str(n)
 
 
 def both(key: str, **params: object) -> tuple[str, str]:

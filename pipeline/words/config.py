@@ -6,6 +6,11 @@ from __future__ import annotations
 from pipeline.words.entry import Entry
 
 WORDS: dict[str, Entry] = {
+    "error.UnknownNetwork": (
+        "No hay un perfil de red con ese nombre; escriba crm, mecanismo o la ruta de un "
+        "perfil .toml",
+        "No network profile has that name; write crm, mecanismo or the path of a profile's "
+        ".toml file"),
     "config.where": ("{archivo}, línea {linea}", "{archivo}, line {linea}"),
     "config.top": ("la configuración", "the configuration"),
     "config.whole_min": (
@@ -15,12 +20,12 @@ WORDS: dict[str, Entry] = {
         "{clave} debe ser un número entero entre {min} y {max} (se leyó {leido})",
         "{clave} must be a whole number from {min} to {max} (read {leido})"),
     "config.text": (
-        "{clave} debe ser un texto entre comillas, como \"Guatemala\" (se leyó {leido})",
-        "{clave} must be a text in quotes, such as \"Guatemala\" (read {leido})"),
+        "{clave} debe ser un texto entre comillas, como \"Nombre\" (se leyó {leido})",
+        "{clave} must be a text in quotes, such as \"Name\" (read {leido})"),
     "config.texts": (
-        "{clave} debe ser una lista de textos entre comillas, como [\"Guatemala\", "
-        "\"Honduras\"] (se leyó {leido})",
-        "{clave} must be a list of texts in quotes, such as [\"Guatemala\", \"Honduras\"] "
+        "{clave} debe ser una lista de textos entre comillas, como [\"Nombre\", "
+        "\"Otro nombre\"] (se leyó {leido})",
+        "{clave} must be a list of texts in quotes, such as [\"Name\", \"Other name\"] "
         "(read {leido})"),
     "config.titles": (
         "{clave} debe ser una lista de títulos de columna entre comillas, como [\"PIC\", "
@@ -37,6 +42,14 @@ WORDS: dict[str, Entry] = {
         "leyó {leido})",
         "{clave} must be a date without a time, such as 2027-02-15, from {first} to {last} "
         "(read {leido})"),
+    "config.flag": (
+        "{clave} debe ser true o false (se leyó {leido})",
+        "{clave} must be true or false (read {leido})"),
+    "config.words": (
+        "{clave} debe ser una tabla de textos de una línea por idioma, como {{ es = "
+        "\"mesa\", en = \"round table\" }} (se leyó {leido})",
+        "{clave} must be a table of one-line texts by language, such as {{ es = \"mesa\", "
+        "en = \"round table\" }} (read {leido})"),
     "config.choice": (
         "{clave} debe ser uno de: {opciones} (se leyó {leido})",
         "{clave} must be one of: {opciones} (read {leido})"),
@@ -56,6 +69,11 @@ WORDS: dict[str, Entry] = {
     "config.required": (
         "cada [[{tabla}]] necesita {clave}; añádalo a esta entrada",
         "each [[{tabla}]] needs {clave}; add it to this entry"),
+    "config.required_word": (
+        "[red] necesita {clave} = {{ es = \"...\", en = \"...\" }}: el perfil de una red "
+        "da todas sus palabras",
+        "[red] needs {clave} = {{ es = \"...\", en = \"...\" }}: a network's profile gives "
+        "all its words"),
     "config.unknown_near": (
         "{clave} no es una clave de {lugar}; ¿quiso decir {sugerencia}?",
         "{clave} is not a key of {lugar}; did you mean {sugerencia}?"),

@@ -52,10 +52,10 @@ WORDS: dict[str, Entry] = {
     # Reminder messages
     "reminder.greeting": ("Estimados puntos focales de {party}:",
                           "Dear {party} focal points,"),
-    "reminder.intro": ("Según la matriz de seguimiento de la CRM al {as_of}, {overdue} y "
+    "reminder.intro": ("Según la matriz de seguimiento {de_red} al {as_of}, {overdue} y "
                        "{soon}:",
-                       "According to the CRM monitoring matrix as of {as_of}, {overdue} and "
-                       "{soon}:"),
+                       "According to the monitoring matrix {de_red} as of {as_of}, {overdue} "
+                       "and {soon}:"),
     "reminder.overdue": (("{n} compromiso a su cargo tiene el plazo vencido",
                           "{n} compromisos a su cargo tienen el plazo vencido"),
                          ("{n} commitment in your charge is overdue",
@@ -100,12 +100,11 @@ WORDS: dict[str, Entry] = {
     "report.file": ("informe_anual_{year}", "annual_report_{year}"),
     "report.file_public": ("informe_anual_{year}_publico", "annual_report_{year}_public"),
     "report.title": ("Informe anual {year} — {plan}", "Annual report {year} — {plan}"),
-    "report.draft": ("BORRADOR para edición de la Presidencia Pro-Tempore y la Secretaría "
-                     "Ejecutiva. Generado por Seguimiento a partir de las rondas {rounds}; "
-                     "revise y complete el texto antes de circularlo.",
-                     "DRAFT for the Pro-Tempore Presidency and the Executive Secretariat to "
-                     "edit. Produced by Seguimiento from the rounds {rounds}; review and "
-                     "complete the text before circulating it."),
+    "report.draft": ("BORRADOR para edición de {editores}. Generado por Seguimiento a "
+                     "partir de las rondas {rounds}; revise y complete el texto antes de "
+                     "circularlo.",
+                     "DRAFT for {editores} to edit. Produced by Seguimiento from the rounds "
+                     "{rounds}; review and complete the text before circulating it."),
     "report.s1": ("1. Compromisos logrados, en proceso y pendientes",
                   "1. Commitments achieved, in progress and pending"),
     "report.s1_text": ("Al cierre del año se da seguimiento a {actividades}: {finalizado}, "
@@ -173,7 +172,7 @@ WORDS: dict[str, Entry] = {
                               "{evidencia}"),
     "report.none": ("Sin recomendaciones derivadas de los datos.",
                     "No recommendations follow from the data."),
-    "report.by_group": ("Estado por grupo de trabajo", "Status by working group"),
+    "report.by_group": ("Estado por {grupo}", "Status by {grupo}"),
     "report.by_pillar": ("Estado por pilar", "Status by pillar"),
     "report.by_reporter": ("Estado por informante", "Status by reporter"),
     "report.overdue": ("Actividades vencidas", "Overdue activities"),
@@ -214,10 +213,13 @@ WORDS: dict[str, Entry] = {
                           "for it again, saved as .xlsx and without a password."),
     "advice.of_rounds": (("{missed} de {n} ronda", "{missed} de {n} rondas"),
                          ("{missed} of {n} round", "{missed} of {n} rounds")),
-    "advice.too_many": ("{group} tiene {count} actividades con plazo en {year}; el Plan "
-                        "Estratégico prevé un máximo de tres: priorizar.",
-                        "{group} has {count} activities due in {year}; the Strategic Plan "
-                        "allows at most three: prioritize."),
+    "list.or": (" o ", " or "),
+    "numbers": ("uno dos tres cuatro cinco seis siete ocho nueve diez",
+                "one two three four five six seven eight nine ten"),
+    "advice.too_many": ("{group} tiene {count} actividades con plazo en {year}; el {plan_red} "
+                        "prevé un máximo de {maximo}: priorizar.",
+                        "{group} has {count} activities due in {year}; the {plan_red} "
+                        "allows at most {maximo}: prioritize."),
     "advice.assign": (("Asignar parte responsable a la actividad que no la tiene.",
                        "Asignar parte responsable a las {n} actividades que no la tienen."),
                       ("Assign a responsible party to the one activity without one.",

@@ -8,13 +8,14 @@ from pipeline.words.entry import Entry
 
 WORDS: dict[str, Entry] = {
     "help.seguimiento": (
-        "Seguimiento: seguimiento de los acuerdos y actividades del Plan Estratégico de la "
-        "CRM.\n\nLos puntos focales llenan la plantilla de Excel; la Secretaría pone los "
-        "archivos devueltos en una carpeta y ejecuta «seguimiento consolidate» antes de cada "
-        "reunión trimestral.",
-        "Seguimiento: follow-up of the agreements and activities of the CRM Strategic "
-        "Plan.\n\nFocal points fill the Excel template; the secretariat drops the returned "
-        "files in a folder and runs `seguimiento consolidate` before each quarterly meeting."),
+        "Seguimiento: seguimiento de los acuerdos y actividades del plan de una red (su "
+        "perfil: seguimiento init --red).\n\nLos puntos focales llenan la plantilla de "
+        "Excel; la Secretaría pone los archivos devueltos en una carpeta y ejecuta "
+        "«seguimiento consolidate» antes de cada reunión trimestral.",
+        "Seguimiento: follow-up of the agreements and activities of a network's plan (its "
+        "profile: seguimiento init --network).\n\nFocal points fill the Excel template; the "
+        "secretariat drops the returned files in a folder and runs `seguimiento "
+        "consolidate` before each quarterly meeting."),
     "help.consolidate": (
         "Consolida las matrices devueltas de CARPETA [por omisión: recibidos/<ronda>/ de la "
         "carpeta de seguimiento].\n\nEscribe consolidado.xlsx, las tablas CSV y un libro de "
@@ -29,10 +30,10 @@ WORDS: dict[str, Entry] = {
     "help.validate": (
         "Revisa los archivos devueltos a medida que llegan; muestra cada problema con su "
         "celda.\n\nRUTAS son archivos o carpetas. Termina con 1 si un archivo tiene errores."
-        "\n\nEjemplo: seguimiento validate \"Guatemala.xlsx\"",
+        "\n\nEjemplo: seguimiento validate \"Informante.xlsx\"",
         "Check returned files as they arrive; print every problem with its cell.\n\nPATHS "
         "are files or folders. Exits with 1 when a file has errors.\n\nExample: seguimiento "
-        "validate \"Guatemala.xlsx\""),
+        "validate \"Reporter.xlsx\""),
     "help.template": (
         "Genera la plantilla de Excel que llenan los puntos focales, con las actividades de "
         "cada informante de la última ronda guardada en el historial, en plantillas/<ronda>/ "
@@ -55,11 +56,11 @@ WORDS: dict[str, Entry] = {
         "is overdue, 1 something is overdue (lists written), 3 could not run, 4 a defect."
         "\n\nExample: seguimiento overdue --from-history --format md"),
     "help.report": (
-        "Redacta el informe anual (Plan Estratégico de la CRM, sección 4.2) con las rondas "
+        "Redacta el informe anual del plan vigente con las rondas "
         "guardadas de un año: informe_anual_AAAA.xlsx, .md y .html (imprimible, con "
         "gráficos), en informes/ de la carpeta de seguimiento (o en --out).\n\nEjemplo: "
         "seguimiento report --year 2027",
-        "Draft the annual report (CRM Strategic Plan, section 4.2) from the stored rounds of "
+        "Draft the annual report of the plan in force from the stored rounds of "
         "a year: informe_anual_YYYY.xlsx, .md and .html (printable, charts included), into "
         "the workspace's informes/ (or --out).\n\nExample: seguimiento report --year 2027"),
     "help.history": (
@@ -76,6 +77,11 @@ WORDS: dict[str, Entry] = {
         "(seguimiento.toml), its description (LEEME.md) and a folder for each thing. One "
         "that is a workspace already is left as it is.\n\n"
         "Example: seguimiento init seguimiento-crm"),
+    "help.init.red": (
+        "La red que se sigue: crm, mecanismo o un perfil .toml propio; se copia a la "
+        "carpeta como red.toml, donde puede editarse [por omisión: crm].",
+        "The network followed: crm, mecanismo or a profile .toml of your own; it is copied "
+        "into the workspace as red.toml, where it can be edited [default: crm]."),
     "help.option.workspace": (
         "La carpeta de seguimiento [por omisión: SEGUIMIENTO_WORKSPACE, o la carpeta con "
         "seguimiento.toml donde se está o más arriba].",
@@ -124,9 +130,9 @@ WORDS: dict[str, Entry] = {
                                 "reservadas ni datos personales.", "Also write the public "
                                 "edition for civil society (consolidado_publico.xlsx and "
                                 "publico/*.csv): no restricted rows, no personal data."),
-    "help.template.reporters": ("Informante (país, grupo de trabajo o RROCM); repítala para "
-                                "varios.", "Reporter (country, working group or RROCM); "
-                                "repeat for several."),
+    "help.template.reporters": ("Informante (país, grupo u otro informante del perfil de la red); "
+                                "repítala para varios.", "Reporter (country, group or another "
+                                "reporter of the network's profile); repeat for several."),
     "help.template.all_reporters": ("Una plantilla por cada informante esperado.",
                                     "One template per expected reporter."),
     "help.template.ronda": ("Ronda de la plantilla [por omisión: este trimestre].",

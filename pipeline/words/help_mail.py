@@ -26,14 +26,14 @@ WORDS: dict[str, Entry] = {
     "help.mail.overdue": (
         "A cada parte responsable con actividades vencidas o por vencer: un mensaje en el "
         "idioma de sus contactos con las actividades y su lista adjunta; las vencidas hace "
-        "más de [correo] dias_para_escalar días ponen en copia a la PPT y la SE-CRM. Lee el "
+        "más de [correo] dias_para_escalar días ponen en copia a [correo] escalar_a. Lee el "
         "historial (hasta la ronda --round con --from-history), la carpeta de archivos "
         "devueltos indicada o, con --round, la de esa ronda (recibidos/<ronda>/). Apto para "
         "cron." +
         _SHARED_EXIT_ES + "\n\nEjemplo: seguimiento mail overdue --send",
         "To each responsible party with overdue or due-soon items: a message in its "
         "contacts' language with the items and its list attached; items overdue more than "
-        "[correo] dias_para_escalar days copy the PPT and the SE-CRM. Reads the history (up "
+        "[correo] dias_para_escalar days copy [correo] escalar_a. Reads the history (up "
         "to the round --round with --from-history), the folder of returned files given or, "
         "with --round, that round's (recibidos/<round>/). Suitable for cron." + _SHARED_EXIT_EN +
         "\n\nExample: seguimiento mail overdue --send"),

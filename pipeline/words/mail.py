@@ -7,14 +7,16 @@ from pipeline.words.entry import Entry
 
 WORDS: dict[str, Entry] = {
     # Subjects
-    "mail.subject.vencidos": ("Seguimiento CRM: compromisos pendientes de {party} al {as_of}",
-                              "CRM follow-up: pending commitments of {party} as of {as_of}"),
+    "mail.subject.vencidos": ("Seguimiento {red_corta}: compromisos pendientes de {party} al "
+                              "{as_of}",
+                              "{red_corta} follow-up: pending commitments of {party} as of "
+                              "{as_of}"),
     "mail.subject.retroalimentacion": (
-        "Seguimiento CRM, ronda {ronda}: revisión de la matriz de {party}",
-        "CRM follow-up, round {ronda}: review of the matrix from {party}"),
+        "Seguimiento {red_corta}, ronda {ronda}: revisión de la matriz de {party}",
+        "{red_corta} follow-up, round {ronda}: review of the matrix from {party}"),
     "mail.subject.convocatoria": (
-        "Seguimiento CRM: envíe su matriz de la ronda {ronda} antes del {closing}",
-        "CRM follow-up: please send your matrix for round {ronda} by {closing}"),
+        "Seguimiento {red_corta}: envíe su matriz de la ronda {ronda} antes del {closing}",
+        "{red_corta} follow-up: please send your matrix for round {ronda} by {closing}"),
     # Reminders (the greeting, items and signature are the reminder lists' own)
     "mail.overdue.attached": ("La lista adjunta tiene todos, con el informante y el archivo "
                               "de cada uno.",
@@ -174,7 +176,7 @@ WORDS: dict[str, Entry] = {
 
 WORDS |= {
     # The contacts workbook `init` writes
-    "contacts.title": ("Contactos del seguimiento de la CRM", "CRM follow-up contacts"),
+    "contacts.title": ("Contactos: {titulo_red}", "Contacts: {titulo_red}"),
     "contacts.sheet": ("Contactos", "Contacts"),
     "contacts.lists": ("Listas", "Lists"),
     "contacts.guide": ("Instrucciones", "Instructions"),
@@ -201,12 +203,12 @@ WORDS |= {
     "contacts.instructions": (
         "Una fila por persona que recibe los correos del seguimiento (recordatorios de "
         "vencidos, retroalimentación de cada ronda y convocatoria a enviar la matriz).\n"
-        "Parte: el país, grupo de trabajo u organización (OIM, PPT, SE-CRM, RROCM...). Una "
+        "Parte: el país, grupo u organización ({partes}...). Una "
         "persona de varias partes va en una fila por parte.\n"
         "Nombre: como irá en el correo. Correo: una dirección por fila.\n"
         "Idioma: es o en (vacío: el de su parte). Copia: Sí si la persona va en copia; "
         "vacío o No si es destinataria principal.\n"
-        "Los contactos de la PPT y la SE-CRM reciben en copia los recordatorios con "
+        "Los contactos de {escalados} reciben en copia los recordatorios con "
         "actividades vencidas hace más de 30 días (se cambia en seguimiento.toml, "
         "[correo]).\n"
         "Quien firmó una matriz devuelta recibe la retroalimentación de esa matriz aunque "
@@ -214,12 +216,12 @@ WORDS |= {
         "Son datos personales: este archivo nunca entra en la edición pública.",
         "One row per person who receives the follow-up's e-mails (overdue reminders, each "
         "round's feedback and the call to send the matrix).\n"
-        "Party: the country, working group or organization (IOM, PPT, SE-CRM, RROCM...). A "
+        "Party: the country, group or organization ({partes}...). A "
         "person of several parties takes one row per party.\n"
         "Name: as the e-mail will address them. E-mail: one address per row.\n"
         "Language: es or en (blank: their party's). Copy: Yes if the person is in copy; "
         "blank or No for a main recipient.\n"
-        "The PPT's and SE-CRM's contacts are copied on reminders with items more than 30 "
+        "The contacts of {escalados} are copied on reminders with items more than 30 "
         "days overdue (changed in seguimiento.toml, [correo]).\n"
         "Whoever signed a returned matrix receives that matrix's feedback even when not "
         "listed here.\n"

@@ -171,8 +171,10 @@ WORDS: dict[str, Entry] = {
         "README) o ejecute sin --config", "The configuration file cannot be used; correct it "
         "(see Configuration in the README) or run without --config"),
     "error.UnknownReporter": (
-        "Informante desconocido; use un país miembro, un grupo de trabajo o la RROCM",
-        "Unknown reporter; use a member country, a working group or RROCM"),
+        "Informante desconocido; use un país, un grupo u otro informante del perfil de la red "
+        "(red.toml)",
+        "Unknown reporter; use a country, a group or another reporter of the network's "
+        "profile (red.toml)"),
     "error.HistoryError": (
         "No se puede usar la base de historial; verifique que se pueda escribir en la carpeta "
         "de salida", "The history database cannot be used; check that the output folder can "
@@ -304,9 +306,9 @@ WORDS: dict[str, Entry] = {
                     "the same as sent in {anterior}: not updated"),
     "found_titles": (" Se encontraron {titles}, pero una matriz necesita la descripción de la "
                      "actividad y al menos dos columnas más (parte responsable, plazo, estado, "
-                     "pilar, indicadores...).", " Found {titles}, but a matrix needs the "
-                     "activity description and at least two more columns (responsible party, "
-                     "deadline, status, pillar, indicators...)."),
+                     "indicadores...).", " Found {titles}, but a matrix needs the activity "
+                     "description and at least two more columns (responsible party, deadline, "
+                     "status, indicators...)."),
     "no_matrix": ("no se encontró ninguna matriz", "no matrix was found"),
     "found_titles_at": (" Títulos encontrados en la hoja «{hoja}», fila {fila}: {titles}.",
                         " Titles found in sheet “{hoja}”, row {fila}: {titles}."),

@@ -196,7 +196,7 @@ WORDS: dict[str, Entry] = {
     "change.linea_base_modificada": ("Línea base modificada", "Baseline changed"),
     "headline.errores": ("Errores", "Errors"),
     "headline.advertencias": ("Advertencias", "Warnings"),
-    "block.por_grupo": ("Estado por grupo de trabajo", "Status by working group"),
+    "block.por_grupo": ("Estado por {grupo}", "Status by {grupo}"),
     "block.por_pilar": ("Estado por pilar", "Status by pillar"),
     "block.por_informante": ("Estado por informante", "Status by reporter"),
     "block.vencidos_por_responsable": ("Vencidas por parte responsable",

@@ -15,12 +15,12 @@ WORDS: dict[str, Entry] = {
     "template.contacto_telefono": ("Teléfono", "Phone"),
     "template.fecha_envio": ("Fecha de envío (dd/mm/aaaa)", "Date of submission (dd/mm/yyyy)"),
     "template.instruction.0": (
-        "Esta es la matriz de seguimiento de los acuerdos y actividades de la Conferencia "
-        "Regional sobre Migración. Llénela en Excel o LibreOffice y devuélvala por correo a la "
-        "Secretaría Ejecutiva antes de la reunión trimestral.",
-        "This is the monitoring matrix of the agreements and activities of the Regional "
-        "Conference on Migration. Fill it in Excel or LibreOffice and e-mail it back to the "
-        "Executive Secretariat before the quarterly meeting."),
+        "Esta es la matriz de seguimiento de los acuerdos y actividades {de_red_nombre}. "
+        "Llénela en Excel o LibreOffice y devuélvala por correo a la {secretaria} antes de la "
+        "reunión trimestral.",
+        "This is the monitoring matrix of the agreements and activities {de_red_nombre}. "
+        "Fill it in Excel or LibreOffice and e-mail it back to the {secretaria} before the "
+        "quarterly meeting."),
     "template.instruction.1": (
         "1. En la hoja «Matriz», escriba su nombre, institución, correo, teléfono y la fecha "
         "de envío en las casillas de arriba (no se publican: la edición pública los omite).",
@@ -35,10 +35,10 @@ WORDS: dict[str, Entry] = {
         "3. Descripción de la actividad: obligatoria. Indicadores: cómo se medirá el resultado.",
         "3. Activity description: required. Indicators: how the result will be measured."),
     "template.instruction.4": (
-        "4. Parte responsable: quién debe cumplir (un país, la PPT, la SE-CRM, un grupo de "
-        "trabajo, la RROCM, un organismo observador). Si son varios, sepárelos con «;».",
-        "4. Responsible party: who must carry it out (a country, the PPT, the SE-CRM, a "
-        "working group, RROCM, an observer organization). Separate several with “;”."),
+        "4. Parte responsable: quién debe cumplir ({responsables}). Si son varios, "
+        "sepárelos con «;».",
+        "4. Responsible party: who must carry it out ({responsables}). Separate several "
+        "with “;”."),
     "template.instruction.5": (
         "5. Plazo de cumplimiento: una fecha (31/03/2027), un mes (marzo 2027), un trimestre "
         "(T1 2027), un semestre (S1 2027), un año (2027) o un año del plan (2do año). "

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pipeline.words.entry import Entry
 
 WORDS: dict[str, Entry] = {
-    "web.title": ("Seguimiento de la CRM — ronda {ronda} — al {as_of} — {plan}",
-                  "CRM follow-up — round {ronda} — as of {as_of} — {plan}"),
+    "web.title": ("{titulo_red} — ronda {ronda} — al {as_of} — {plan}",
+                  "{titulo_red} — round {ronda} — as of {as_of} — {plan}"),
     "web.subtitle": ("Tablero de la ronda: cifras, envíos, estado de cada actividad y "
                      "vencimientos.",
                      "The round's dashboard: figures, submissions, the status of each "

@@ -6,7 +6,7 @@ United States; the config can override it)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sized
+from collections.abc import Iterator, Mapping, Sequence, Sized
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +14,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
-from pipeline.model.columns import COLUMNS
+from pipeline.model.columns import COLUMNS, ColumnSpec
 from pipeline.model.run import RunResult
 from pipeline.read.header import column_key
 from pipeline.words import word
@@ -45,7 +45,13 @@ FOLDER = "retroalimentacion"
 BATCH_ROWS = 5_000  # matrix rows made into cells at once
 SEVERITIES = ("error", "advertencia", "info")
 MARK_COLOURS = {"error": "#F8CBAD", "advertencia": "#FFE699", "info": "#DDEBF7"}
-MATRIX_WIDTHS = [*(min(spec.width, WRAP_WIDTH) for spec in COLUMNS), 20, 14, 8]
+
+
+def matrix_widths(columns: Sequence[ColumnSpec]) -> list[int]:
+    """The rows sheet's widths: the network's columns, then file, sheet and row."""
+    return [*(min(spec.width, WRAP_WIDTH) for spec in columns), 20, 14, 8]
+
+
 SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema",
              "grupo_trabajo": "_raw_grupo_trabajo", "avance": "_raw_avance",
              "reservado": "_raw_reservado"}
@@ -80,7 +86,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
             rows = rows_of.get(informante, [])
             mine_in_batch[informante] = range(len(positions), len(positions) + len(rows))
             positions.extend(rows)
-        shown = _Shown(result.matrix.take(positions), mine_in_batch)
+        shown = _Shown(result.matrix.take(positions), mine_in_batch, result.ref.columns)
         for informante in batch:
             issues = [i for name in files[informante] for i in issues_of.get(name, [])]
             relative = f"{FOLDER}/{stems[informante]}.xlsx"
@@ -123,12 +129,14 @@ class _Shown:
     """The matrix as the feedback shows it (each value as the focal point wrote it), made
     into cell bodies once for all the workbooks."""
 
-    def __init__(self, matrix: pd.DataFrame, rows_of: dict[str, range]) -> None:
-        self.columns = [_shown_column(matrix, spec.key) for spec in COLUMNS]
+    def __init__(self, matrix: pd.DataFrame, rows_of: dict[str, range],
+                 specs: Sequence[ColumnSpec] = COLUMNS) -> None:
+        self.columns = [_shown_column(matrix, spec.key) for spec in specs]
         self.columns += [matrix[key] for key in ("archivo", "hoja", "fila")]
         self.rows_of = rows_of  # each reporter's rows in `matrix`
         texts = pd.DataFrame({str(c): column.to_numpy() for c, column in enumerate(self.columns)})
-        self.heights = row_heights(texts, {str(c): w for c, w in enumerate(MATRIX_WIDTHS)})
+        self.heights = row_heights(texts, {str(c): w for c, w in
+                                           enumerate(matrix_widths(specs))})
         self.where = list(zip(matrix["archivo"], matrix["hoja"], matrix["fila"].astype(int),
                               strict=True))
         self._bodies: dict[tuple[str, str], list[list[str]]] = {}
@@ -179,9 +187,9 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
                    observed_pointer(result, informante, views, lang))
 
     sheet = workbook.add_worksheet(word("sheet.matriz", lang), worksheet_class=StreamedSheet)
-    headers = [*(spec.title(lang) for spec in COLUMNS),
+    headers = [*(spec.title(lang) for spec in result.ref.columns),
                *(word(f"column.{key}", lang) for key in ("archivo", "hoja", "fila_original"))]
-    widths = MATRIX_WIDTHS
+    widths = matrix_widths(result.ref.columns)
     sheet.set_row(0, max(header_height(h, w) for h, w in zip(headers, widths, strict=True)))
     for c, (text, width) in enumerate(zip(headers, widths, strict=True)):
         sheet.write(0, c, text, formats.header)
@@ -193,7 +201,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
     bodies = shown.bodies(formats.wrap, formats.date)
     cells = [place(c, rows, column[mine.start:mine.stop]) for c, column in enumerate(bodies)]
     at = {shown.where[p]: r for r, p in zip(rows, mine, strict=True)}
-    for (r, c), found in _marked_cells(issues, at).items():
+    for (r, c), found in _marked_cells(issues, at, result.ref.columns).items():
         worst = min(found, key=lambda i: SEVERITIES.index(i.severity))
         cell = restyle(bodies[c][mine[r - 1]], marks[worst.severity])
         cells[c][r - 1] = place(c, [r], [cell])[0]
@@ -246,9 +254,9 @@ def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format
 
 
 def _marked_cells(issues: list[Issue], at: dict[tuple[str, str, int], int],
-                  ) -> dict[tuple[int, int], list[Issue]]:
+                  specs: Sequence[ColumnSpec] = COLUMNS) -> dict[tuple[int, int], list[Issue]]:
     """The issues of each cell of the rows sheet (row, column), in cell order."""
-    keys = [spec.key for spec in COLUMNS]
+    keys = [spec.key for spec in specs]
     by_cell: dict[tuple[int, int], list[Issue]] = {}
     for issue in issues:
         if issue.fila is None or (issue.archivo, issue.hoja, issue.fila) not in at:

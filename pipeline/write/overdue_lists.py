@@ -56,6 +56,7 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
         said += plural("reminder.distinct", lang, distinct)
     lines = [word("reminder.greeting", lang, party=escape(ref.label("parte", party, lang))),
              "", word("reminder.intro", lang, as_of=as_of.isoformat(), overdue=said,
+                      **ref.red.placeholders(lang),
                       soon=plural("reminder.soon", lang, len(soon), window=window)), ""]
     for r in overdue.to_dict("records"):
         lines.append(word("reminder.item_overdue", lang, actividad=escape(r["actividad"]),

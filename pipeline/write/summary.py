@@ -94,7 +94,9 @@ def write_summary(
     summary: dict[str, pd.DataFrame],
     labels: dict[str, str],
     printing: Printing,
+    network: dict[str, str] | None = None,
 ) -> None:
+    """The summary sheet; `network` names the network's things (its {grupo})."""
     page = _Sheet(workbook, formats, sheet, printing)
     lang = printing.lang
     shown = [k for k in HEADLINES if k in figures or k not in OPTIONAL]
@@ -110,8 +112,9 @@ def write_summary(
             sheet.write_number(page.row, 1, value, formats.number)
         page.row += 1
     page.row += 1
-    for key in ("por_grupo", "por_pilar", "por_informante"):
-        _status_block(page, summary[key], word(f"block.{key}", lang), labels)
+    for key in (k for k in ("por_grupo", "por_pilar", "por_informante") if k in summary):
+        _status_block(page, summary[key], word(f"block.{key}", lang, **(network or {})),
+                      labels)
     _overdue_block(page, summary["vencidos_por_responsable"])
     indicators = summary.get("indicadores_por_informante")
     if indicators is not None and not indicators.empty:

@@ -57,7 +57,7 @@
     }
     if (filters.informante.value !== "" && r[1] !== Number(filters.informante.value)) return false;
     if (filters.grupo.value !== "" && r[8] !== Number(filters.grupo.value)) return false;
-    if (filters.pilar.value !== "" && r[9] !== Number(filters.pilar.value)) return false;
+    if (filters.pilar && filters.pilar.value !== "" && r[9] !== Number(filters.pilar.value)) return false;
     if (filters.estado.value !== "" && r[5] !== Number(filters.estado.value)) return false;
     if (filters.marca.value !== "" && !(r[7] & Number(filters.marca.value))) return false;
     return true;

@@ -1,0 +1,206 @@
+"""Network profiles (issue 22, docs/contract.md §2): what the product knows about a network
+lives in one profile; the product ships `crm` and `mecanismo`; `init --red` starts a
+workspace with one, copied so it can be edited; a bad profile is told in both languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.model.errors import ConfigError
+from pipeline.reference.load import load_reference
+from pipeline.reference.network import PROFILES, profile_path
+from tests.conftest import ROOT
+
+GCM_OBJECTIVES = 23
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_the_crm_profile_holds_todays_facts() -> None:
+    ref = load_reference(None, profile_path("crm"))
+    net = ref.red
+    assert net.word("corto", "es") == "CRM"
+    assert net.word("nombre", "en") == "Regional Conference on Migration"
+    assert net.word("grupo", "es") == "grupo de trabajo"
+    assert net.max_actividades == 3
+    assert ref.correo.escalar_a == ("PPT", "SE-CRM")
+    assert ref.observadores == ("RROCM",)
+    assert [p.nombre for p in ref.informantes][-1] == "RROCM"
+    assert len(ref.pilares) == 3
+
+
+def test_the_mecanismo_profile_has_mesas_objectives_and_no_pillars() -> None:
+    ref = load_reference(None, profile_path("mecanismo"))
+    net = ref.red
+    assert net.word("grupo", "es") == "mesa" and net.word("grupo", "en") == "round table"
+    assert net.max_actividades is None
+    assert ref.paises == () and ref.pilares == ()
+    assert len(ref.temas) == GCM_OBJECTIVES
+    assert ref.label("tema", ref.temas[0], "en").startswith("Collect and utilize accurate")
+    assert [g.codigo for g in ref.grupos] == ["M1", "M2", "M3", "M4", "MV", "MT"]
+    assert ref.reporter_named("Mesa 3") == ref.grupos[2].nombre
+    assert ref.observadores == ()
+    assert ref.correo.escalar_a  # someone of its own is copied when escalating
+    assert all(ref.party(name) for name in ref.correo.escalar_a)
+    assert {s.clave for s in ref.estados} == {"finalizado", "en_proceso", "pendiente",
+                                              "no_alcanzado"}
+
+
+def test_the_shipped_profiles_are_listed() -> None:
+    assert set(PROFILES) == {"crm", "mecanismo"}
+
+
+@pytest.mark.parametrize("name", ["mecanismo", "crm"])
+def test_init_with_a_network_copies_its_profile_and_the_commands_use_it(
+        name: str, tmp_path: Path) -> None:
+    code, out = run("init", str(tmp_path / "ws"), "--red", name)
+    assert code == 0, out
+    copied = tmp_path / "ws" / "red.toml"
+    assert copied.read_text("utf-8") == profile_path(name).read_text("utf-8")
+    ref = load_reference(tmp_path / "ws" / "seguimiento.toml")
+    assert ref.red.word("corto", "es") == load_reference(None, profile_path(name)).red.word(
+        "corto", "es")
+
+
+def test_an_edited_profile_in_the_workspace_is_used(tmp_path: Path) -> None:
+    assert run("init", str(tmp_path / "ws"), "--network", "mecanismo")[0] == 0
+    profile = tmp_path / "ws" / "red.toml"
+    profile.write_text(profile.read_text("utf-8").replace(
+        'corto = { es = "Mecanismo"', 'corto = { es = "MDP"'), encoding="utf-8")
+    ref = load_reference(tmp_path / "ws" / "seguimiento.toml")
+    assert ref.red.word("corto", "es") == "MDP"
+
+
+def test_init_with_a_profile_file(tmp_path: Path) -> None:
+    own = tmp_path / "mired.toml"
+    own.write_text(profile_path("mecanismo").read_text("utf-8").replace(
+        "max_actividades_por_grupo = 0", "max_actividades_por_grupo = 5"), encoding="utf-8")
+    assert run("init", str(tmp_path / "ws"), "--red", str(own))[0] == 0
+    assert load_reference(tmp_path / "ws" / "seguimiento.toml").red.max_actividades == 5
+
+
+BAD = [  # (what the shipped profile says, what the bad one says instead, a word told)
+    ('corto = { es = "Mecanismo", en = "Mechanism" }', "corto = 3", "corto"),
+    ('corto = { es = "Mecanismo"', 'cortito = { es = "Mecanismo"', "corto"),
+    ('clave = "pendiente"', 'clave = "archivado"', "archivado"),
+    ("max_actividades_por_grupo = 0", 'max_actividades_por_grupo = "tres"',
+     "max_actividades_por_grupo"),
+    ('titulo = { es = "Seguimiento del Mecanismo", en = "Mechanism follow-up" }', "",
+     "titulo"),
+    ('grupo = { es = "mesa", en = "round table" }', 'grupo = { es = "mesa", fr = "table" }',
+     "grupo"),
+]
+
+
+@pytest.mark.parametrize(("shipped", "bad", "named"), BAD)
+def test_a_bad_profile_is_told_in_both_languages(shipped: str, bad: str, named: str,
+                                                 tmp_path: Path) -> None:
+    own = tmp_path / "mala.toml"
+    text = profile_path("mecanismo").read_text("utf-8")
+    assert shipped in text
+    own.write_text(text.replace(shipped, bad, 1), encoding="utf-8")
+    code, out = run("init", str(tmp_path / "ws"), "--red", str(own))
+    assert code == 3, out
+    assert named in out and "mala.toml" in out
+    assert not (tmp_path / "ws" / "seguimiento.toml").exists()
+    with pytest.raises(ConfigError) as caught:
+        load_reference(None, own)
+    assert named in caught.value.message("es") and named in caught.value.message("en")
+    assert caught.value.message("es") != caught.value.message("en")
+
+
+def test_an_unknown_network_name_is_told_with_the_shipped_ones(tmp_path: Path) -> None:
+    code, out = run("init", str(tmp_path / "ws"), "--red", "crn")
+    assert code != 0 and "crm" in out and "mecanismo" in out
+
+
+CRM_NAMES = re.compile(r"\b(CRM|RROCM|PPT|SE-CRM|GRCM|(?i:Conferencia Regional|Regional "
+                       r"Conference|Pro-? ?T[eé]mpore|Migración irregular y masiva|Irregular "
+                       r"and mass migration|Gestión fronteriza|Border management))\b")
+# The CRM's member countries, as its profile names them (words must not assume them).
+COUNTRIES = re.compile(r"\b(Belice|Belize|Canadá|Canada|Costa Rica|El Salvador|Estados Unidos|"
+                       r"United States|Guatemala|Honduras|México|Mexico|Nicaragua|Panamá|"
+                       r"Panama|República Dominicana|Dominican Republic)\b")
+
+
+def _code_and_words() -> list[Path]:
+    """Every module of the product and of validation, and every page or mail template."""
+    return sorted([*(ROOT / "pipeline").rglob("*.py"), *(ROOT / "validation").rglob("*.py"),
+                   *(ROOT / "pipeline").glob("*/templates/*")])
+
+
+def _words() -> list[Path]:
+    """What a person reads: the words, the issue catalogue, the templates, a new
+    workspace's configuration and description."""
+    return sorted([*(ROOT / "pipeline" / "words").glob("*.py"),
+                   *(ROOT / "validation").glob("catalogue*.py"),
+                   *(ROOT / "pipeline").glob("*/templates/*"),
+                   ROOT / "pipeline" / "reference" / "configuracion.toml",
+                   ROOT / "pipeline" / "reference" / "LEEME.md"])
+
+
+def _joined(text: str) -> str:
+    """A module's text with its strings joined across lines ("...de la Conferencia "
+    "Regional..." is one phrase), and words broken at a line's end joined."""
+    return re.sub(r"\s+", " ", re.sub(r"\"\s*\n\s*\"", "", text))
+
+
+def test_no_name_of_the_crm_outside_its_profile() -> None:
+    found = [f"{path.relative_to(ROOT)}: {match.group(0)}"
+             for path in sorted({*_code_and_words(), *_words()})
+             for match in CRM_NAMES.finditer(_joined(path.read_text("utf-8")))]
+    assert not found, "\n".join(found)
+
+
+def test_no_country_of_the_crm_in_the_words() -> None:
+    found = [f"{path.relative_to(ROOT)}:{number}: {match.group(0)}"
+             for path in _words()
+             for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+             for match in COUNTRIES.finditer(line)]
+    assert not found, "\n".join(found)
+
+
+def test_the_scans_find_what_they_look_for() -> None:
+    profile = profile_path("crm").read_text("utf-8")
+    assert CRM_NAMES.search(profile) and COUNTRIES.search(profile)
+    assert len(_code_and_words()) > 100 and len(_words()) > 10
+
+
+def test_a_word_of_the_network_is_one_line(tmp_path: Path) -> None:
+    """A network's word fills e-mail subjects and titles: a line break there could forge a
+    header (Bcc:) and is told, not sent."""
+    own = tmp_path / "mala.toml"
+    text = profile_path("mecanismo").read_text("utf-8")
+    own.write_text(text.replace('corto = { es = "Mecanismo"',
+                                'corto = { es = "Mecanismo\\nBcc: otro@example.org"'),
+                   encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_reference(None, own)
+    assert "corto" in caught.value.message("es") and "línea" in caught.value.message("es")
+
+
+def test_markup_in_the_networks_name_is_shown_as_text(tmp_path: Path) -> None:
+    from pipeline.web.render import render
+
+    own = tmp_path / "red.toml"
+    own.write_text(profile_path("mecanismo").read_text("utf-8").replace(
+        'titulo = { es = "Seguimiento del Mecanismo"',
+        'titulo = { es = "<script>alert(1)</script>"'), encoding="utf-8")
+    ref = load_reference(None, own)
+    from pipeline.words import word
+
+    heading = word("web.title", "es", ronda="2024-T2", as_of="2024-06-30", plan="POA",
+                   **ref.red.placeholders("es"))
+    page = render("informe.html", lang="es", paper="letter", heading=heading, subtitle="",
+                  draft="", s1_title="", s1=[], charted=[], s2_title="", s2=[], tables=[],
+                  observed_title="", observed="", observed_rounds=None, differing_title="",
+                  differing_heads=[], differing=[], s3_title="", recommendations=[])
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
