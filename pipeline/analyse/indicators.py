@@ -29,6 +29,9 @@ COLUMNS = ("id", "informante", "actividad", "indicador", "unidad", "linea_base",
            "esperado", "situacion", "fuente", "responsable_medicion")
 SITUATIONS = ("meta_alcanzada", "en_camino", "en_riesgo", "atrasado", "sin_valor", "sin_meta",
               "sin_linea_base")
+# What a reader acts on first: those behind, at risk, not updated; those on track last.
+BEHIND_FIRST = {"atrasado": 0, "en_riesgo": 1, "sin_valor": 2, "sin_meta": 3,
+                "sin_linea_base": 4, "en_camino": 5, "meta_alcanzada": 6}
 AT_RISK_POINTS = 10.0  # within this many points below the line: at risk, not yet late
 CellMap = Mapping[tuple[str, str], Mapping[str, tuple[str, str]]]
 

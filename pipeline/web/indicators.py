@@ -18,7 +18,7 @@ import pandas as pd
 
 from pipeline.analyse.indicator_lines import number as _number
 from pipeline.analyse.indicator_lines import shown
-from pipeline.analyse.indicators import SITUATIONS
+from pipeline.analyse.indicators import BEHIND_FIRST, SITUATIONS
 from pipeline.model.text import fold
 from pipeline.reference.data import Reference
 from pipeline.words import word
@@ -27,8 +27,6 @@ CHARTED = 60  # indicators charted on the page
 ROUNDS_SHOWN = 8  # the latest rounds on a chart's axis
 WIDTH, HEIGHT = 340, 180
 LEFT, RIGHT, TOP, BOTTOM = 56, 14, 16, 34  # the plot's margins
-BEHIND_FIRST = {"atrasado": 0, "en_riesgo": 1, "sin_valor": 2, "sin_meta": 3,
-                "sin_linea_base": 4, "en_camino": 5, "meta_alcanzada": 6}
 WORDS = ("nav", "heading", "intro", "more", "value", "target", "baseline", "round", "progress",
          "expected", "unit", "reporter")
 

@@ -42,4 +42,45 @@ WORDS: dict[str, Entry] = {
     "measured.progress": (", avance {avance} %", ", progress {avance} %"),
     "column.indicadores_medidos": ("Indicadores: valor frente a la meta",
                                    "Indicators: value against the target"),
+    "feedback.indicators_title": ("Sus indicadores: valor frente a la meta",
+                                  "Your indicators: value against the target"),
+    "feedback.indicators_note": (
+        "Cada indicador que informó, con su avance hacia la meta y lo esperado a la fecha en "
+        "línea recta desde la línea base; primero los atrasados y en riesgo. Un indicador sin "
+        "ítem no corresponde a ninguna de sus actividades: corrija su ID (la hoja {problemas} "
+        "dice dónde).",
+        "Each indicator you reported, with its progress toward the target and what was "
+        "expected by now on a straight line from the baseline; those behind and at risk "
+        "first. An indicator with no item matches none of your activities: correct its ID "
+        "(the {problemas} sheet says where)."),
+    "feedback.indicators_no_item": ("Sin ítem", "No item"),
+    "report.indicators": ("Indicadores: metas y valores", "Indicators: targets and values"),
+    "report.indicators_none": ("Ninguna ronda del año informó indicadores con línea base y "
+                               "meta.",
+                               "No round of the year reported indicators with a baseline and "
+                               "a target."),
+    "report.indicators_text": (
+        "{n} con su valor en la última ronda del año que lo informó: {met} con la meta "
+        "alcanzada, {on_track} en camino, {at_risk} en riesgo y {behind} atrasados.",
+        "{n} with its value at the year's last round that reported it: {met} with the target "
+        "met, {on_track} on track, {at_risk} at risk and {behind} behind."),
+    "report.n_indicators": (("1 indicador", "{n} indicadores"),
+                            ("1 indicator", "{n} indicators")),
+    "report.n_targets": (("1 meta", "{n} metas"), ("1 target", "{n} targets")),
+    "report.targets": ("Metas y valores", "Targets and values"),
+    "report.review": ("Revisión al fin del plan", "Review at the plan's end"),
+    "report.review_text": (
+        "El plan termina el {fin}: se cumplieron {met} de {total}; {not_met} no se "
+        "cumplieron y {no_value} no tienen valor con que juzgarlas. Es la base para "
+        "redefinir el plan.",
+        "The plan ends on {fin}: {met} of {total} were met; {not_met} were not and "
+        "{no_value} have no value to judge them by. It is the basis for redefining the "
+        "plan."),
+    "report.review_later": (
+        "El plan termina el {fin}: la revisión de qué metas se cumplieron estará en el "
+        "informe de ese año.",
+        "The plan ends on {fin}: the review of which targets were met will be in that "
+        "year's report."),
+    "report.review_no_value": ("Sin valor", "No value"),
+    "column.meta_cumplida": ("¿Meta cumplida?", "Target met?"),
 }
