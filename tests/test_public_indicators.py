@@ -10,7 +10,7 @@ import openpyxl
 
 from pipeline.jobs.consolidate import Options, run_consolidation
 from tests.conftest import read_table
-from tests.measured import HEAD, ITEMS, SINCE, BY, TITLES
+from tests.measured import BY, HEAD, ITEMS, SINCE, TITLES
 from tests.observed import write_workbook
 
 PERSON = "Rosa Quispe Mamani"
