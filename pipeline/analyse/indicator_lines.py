@@ -51,13 +51,14 @@ def measured_lines(seen: tuple[Measured, ...], lang: str,
     lines = []
     for m in seen:
         unit = f" {escape(m.unidad)}" if m.unidad else ""
-        value = word("measured.value", lang, valor=shown(m.valor), unidad=unit) \
+        value = word("measured.value", lang, valor=shown(m.valor, lang), unidad=unit) \
             if m.valor is not None else word("measured.no_value", lang)
-        goal = word("measured.target", lang, meta=shown(m.meta), fecha=m.fecha_meta or "—") \
+        goal = word("measured.target", lang, meta=shown(m.meta, lang),
+                    fecha=m.fecha_meta or "—") \
             if m.meta is not None else word("measured.no_target", lang)
         situation = word(f"situation.{m.situacion}", lang) if m.situacion else ""
         if m.avance is not None:
-            situation += word("measured.progress", lang, avance=shown(m.avance))
+            situation += word("measured.progress", lang, avance=shown(m.avance, lang))
         lines.append(word("measured.line", lang, indicador=escape(m.indicador), valor=value,
                           meta=goal, situacion=situation))
     return lines
@@ -72,12 +73,14 @@ def with_measured(rows: pd.DataFrame, table: pd.DataFrame | None) -> pd.DataFram
     return rows
 
 
-def shown(value: float | None) -> str:
-    """A number as people write it: no ".0", at most two decimals."""
+def shown(value: float | None, lang: str | None = None) -> str:
+    """A number as people write it: no ".0", at most two decimals, with the decimal mark
+    of `lang` (16,7 in Spanish) when given."""
     if value is None:
         return "—"
     rounded = round(value, 2)
-    return str(int(rounded)) if float(rounded).is_integer() else f"{rounded:g}"
+    text = str(int(rounded)) if float(rounded).is_integer() else f"{rounded:g}"
+    return text.replace(".", word("number.decimal", lang)) if lang else text
 
 
 def number(value: object) -> float | None:

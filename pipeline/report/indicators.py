@@ -72,7 +72,7 @@ def targets_table(measured: MeasuredYear, lang: str) -> pd.DataFrame:
     """The targets and values, numbers as people write them, situations in words."""
     table = measured.targets.copy()
     for column in ("linea_base", "meta", "valor", "avance_meta"):
-        table[column] = table[column].map(lambda v: "" if pd.isna(v) else shown(float(v)))
+        table[column] = table[column].map(lambda v: "" if pd.isna(v) else shown(float(v), lang))
     table["situacion"] = table["situacion"].map(
         lambda k: word(f"situation.{k}", lang) if k else "")
     return table
@@ -87,7 +87,7 @@ def review_table(measured: MeasuredYear, lang: str) -> pd.DataFrame:
                                               with_target.to_dict("records")])
     table = table.reindex(columns=list(REVIEW_COLUMNS))
     for column in ("meta", "valor"):
-        table[column] = table[column].map(lambda v: "" if pd.isna(v) else shown(float(v)))
+        table[column] = table[column].map(lambda v: "" if pd.isna(v) else shown(float(v), lang))
     return table.reset_index(drop=True)
 
 

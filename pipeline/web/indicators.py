@@ -27,6 +27,7 @@ CHARTED = 60  # indicators charted on the page
 ROUNDS_SHOWN = 8  # the latest rounds on a chart's axis
 WIDTH, HEIGHT = 340, 180
 LEFT, RIGHT, TOP, BOTTOM = 56, 14, 16, 34  # the plot's margins
+INSET = 30  # the points' room from the plot's ends
 WORDS = ("nav", "heading", "intro", "more", "value", "target", "baseline", "round", "progress",
          "expected", "unit", "reporter")
 
@@ -117,33 +118,37 @@ def _chart(row: dict[str, object], before: dict[str, float | None], ronda: str,
     def y(value: float) -> float:
         return round(TOP + plot_h * (high - value) / (high - low), 1)
 
-    step = plot_w / max(len(rounds) - 1, 1)
-    xs = [round(LEFT + (step * i if len(rounds) > 1 else plot_w / 2), 1)
+    # the first and last points inset, so that a round's name under them stays whole
+    room = plot_w - 2 * INSET
+    step = room / max(len(rounds) - 1, 1)
+    xs = [round(LEFT + INSET + (step * i if len(rounds) > 1 else room / 2), 1)
           for i in range(len(rounds))]
     unit = str(row["unidad"] or "")
     words = {k: word(f"web.indicators_{k}", lang) for k in ("value", "target", "baseline")}
-    points = [Point(x, y(v), f"{r} — {words['value']}: {shown(v)} {unit}".strip())
+    points = [Point(x, y(v), f"{r} — {words['value']}: {shown(v, lang)} {unit}".strip())
               for x, r in zip(xs, rounds, strict=True)
               if (v := series[r]) is not None]
-    levels = [Level(kind, y(v), f"{words[kind]}: {shown(v)}", shown(v))
+    levels = [Level(kind, y(v), f"{words[kind]}: {shown(v, lang)}", shown(v, lang))
               for kind, v in (("target", goal), ("baseline", base)) if v is not None]
     situation = str(row["situacion"])
     told = word(f"situation.{situation}", lang)
     summary = word("web.indicators_summary", lang, indicador=row["indicador"],
-                   valor=f"{shown(series[ronda])} {unit}".strip(), ronda=ronda,
-                   meta=shown(goal), fecha=row["fecha_meta"] or "—", base=shown(base),
+                   valor=f"{shown(series[ronda], lang)} {unit}".strip(), ronda=ronda,
+                   meta=shown(goal, lang), fecha=row["fecha_meta"] or "—",
+                   base=shown(base, lang),
                    situacion=told)
     return IndicatorChart(
         name=str(row["indicador"]), item=f"{row['id']} · {row['actividad']}",
         reporter=ref.label("parte", str(row["informante"]), lang), unit=unit,
         situation=situation, situation_text=told, summary=summary,
         progress=_progress(row, lang),
-        rounds=list(zip(xs, rounds, strict=True)), values=[shown(series[r]) for r in rounds],
+        rounds=list(zip(xs, rounds, strict=True)),
+        values=[shown(series[r], lang) for r in rounds],
         points=points, path=" ".join(f"{p.x},{p.y}" for p in points), levels=levels)
 
 
 def _progress(row: dict[str, object], lang: str) -> str:
     progress, expected = _number(row["avance_meta"]), _number(row["esperado"])
-    parts = [word(f"web.indicators_{k}_pct", lang, n=shown(v))
+    parts = [word(f"web.indicators_{k}_pct", lang, n=shown(v, lang))
              for k, v in (("progress", progress), ("expected", expected)) if v is not None]
     return " · ".join(parts)

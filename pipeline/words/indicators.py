@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipeline.words.entry import Entry
 
 WORDS: dict[str, Entry] = {
+    "number.decimal": (",", "."),  # the decimal mark a number is shown with
     "web.indicators_nav": ("Indicadores", "Indicators"),
     "web.indicators_heading": ("Indicadores: valores frente a la meta",
                                "Indicators: values against the target"),

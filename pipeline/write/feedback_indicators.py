@@ -60,10 +60,13 @@ def write_indicators(workbook: Workbook, formats: Formats, printing: Printing,
     heads = [title(k, lang) for k in COLUMNS]
     sheet.set_row(HEADER_ROW, max(text_height(h, w) for h, w in zip(heads, widths,
                                                                        strict=True)))
-    for c, head in enumerate(heads):
-        sheet.write(HEADER_ROW, c, head, formats.header)
+    for c, (key, head) in enumerate(zip(COLUMNS, heads, strict=True)):  # as their values
+        sheet.write(HEADER_ROW, c, head, formats.header_right if key in NUMBERS
+                    else formats.header)
     marks = {k: workbook.add_format({"bg_color": v, "text_wrap": True, "valign": "top"})
              for k, v in MARKS.items()}
+    # a number set off from the text after it (printed, "6" ran into "2028-01-01")
+    number = workbook.add_format({"align": "right", "indent": 1, "valign": "top"})
     rows = sorted(mine, key=lambda m: (bool(m["_conocido"]),
                                        BEHIND_FIRST.get(str(m["situacion"]), 9),
                                        str(m["id"]), int(str(m["_fila"]))))
@@ -72,7 +75,7 @@ def write_indicators(workbook: Workbook, formats: Formats, printing: Printing,
         for c, key in enumerate(COLUMNS):
             value = row.get(key)
             if key in NUMBERS and isinstance(value, int | float) and value == value:
-                sheet.write_number(r, c, float(value))
+                sheet.write_number(r, c, float(value), number)
             elif key == "situacion":
                 text = word(f"situation.{value}", lang) if value else ""
                 if not row["_conocido"]:
