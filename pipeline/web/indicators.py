@@ -74,9 +74,9 @@ def indicator_section(table: pd.DataFrame | None, stored: pd.DataFrame | None, r
     order = table["situacion"].map(BEHIND_FIRST).fillna(len(BEHIND_FIRST))
     ordered = table.assign(_orden=order).sort_values(["_orden", "informante", "id"],
                                                      kind="stable")
-    history = _history(stored, ronda)
-    charts = [_chart(row, history.get(_key(row), {}), ronda, ref, lang)
-              for row in cast(list[dict[str, object]], ordered.head(CHARTED).to_dict("records"))]
+    charted = cast(list[dict[str, object]], ordered.head(CHARTED).to_dict("records"))
+    history = _history(stored, ronda, {(str(r["informante"]), str(r["id"])) for r in charted})
+    charts = [_chart(row, history.get(_key(row), {}), ronda, ref, lang) for row in charted]
     counts = table["situacion"].value_counts()
     return {"charts": charts, "more": len(table) - len(charts),
             "figures": [(int(counts.get(k, 0)), word(f"situation.{k}", lang))
@@ -90,13 +90,16 @@ def _key(row: dict[str, object]) -> tuple[str, str, str]:
     return str(row["informante"]), str(row["id"]), fold(row["indicador"])
 
 
-def _history(stored: pd.DataFrame | None, ronda: str,
+def _history(stored: pd.DataFrame | None, ronda: str, items: set[tuple[str, str]],
              ) -> dict[tuple[str, str, str], dict[str, float | None]]:
-    """Each indicator's value in each stored round before `ronda`."""
+    """Each indicator of the charted `items` (informante, id): its value in each stored
+    round before `ronda` (only theirs are read: the history holds every round's)."""
     found: dict[tuple[str, str, str], dict[str, float | None]] = {}
     if stored is None or stored.empty:
         return found
-    earlier = stored[stored["ronda"].astype(str) < ronda]
+    pairs = pd.Series(list(zip(stored["informante"].astype(str), stored["id"].astype(str),
+                               strict=True)), index=stored.index, dtype=object)
+    earlier = stored[(stored["ronda"].astype(str) < ronda) & pairs.isin(items)]
     for row in cast(list[dict[str, object]], earlier.to_dict("records")):
         found.setdefault(_key(row), {})[str(row["ronda"])] = _number(row["valor"])
     return found
