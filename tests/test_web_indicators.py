@@ -117,3 +117,42 @@ def test_thousands_of_indicators_keep_the_section_within_its_bound(ref: Referenc
 
     html = render("indicadores.html", section=section, words=section["words"])
     assert len(html.encode("utf-8")) < 400_000
+
+
+def frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    base = {"id": "X-1", "informante": "Guatemala", "actividad": "Actividad",
+            "indicador": "Ind", "unidad": "", "linea_base": None, "fecha_linea_base": "",
+            "meta": None, "fecha_meta": "", "valor": None, "fecha_valor": "",
+            "avance_meta": None, "esperado": None, "situacion": "sin_valor", "fuente": "",
+            "responsable_medicion": "", "_reservado": False, "_conocido": True}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def test_odd_indicators_are_drawn_within_the_plot(ref: Reference) -> None:
+    """No value at all, no target, a level to keep, negative values, markup in a name."""
+    from pipeline.web.indicators import HEIGHT, WIDTH, indicator_section
+    from pipeline.web.render import render
+
+    hostile = "<img src=x onerror=alert(1)>"
+    table = frame([
+        {"id": "A", "indicador": "Sin nada"},
+        {"id": "B", "indicador": "Sin meta", "valor": 5.0, "situacion": "sin_meta"},
+        {"id": "C", "indicador": "Nivel", "linea_base": 3.0, "meta": 3.0, "valor": 3.0,
+         "situacion": "meta_alcanzada"},
+        {"id": "D", "indicador": "Negativo", "linea_base": -5.0, "meta": -20.0,
+         "valor": -12.5, "situacion": "en_camino"},
+        {"id": "E", "indicador": hostile, "unidad": hostile, "valor": 1.0},
+    ])
+    stored = table.assign(ronda="2026-T4", valor=[None, 4.0, 3.0, -8.0, 2.0])
+    section = indicator_section(table, stored, "2027-T1", dt.date(2027, 1, 1), ref, "es")
+    assert section is not None
+    charts = {c.item.split(" · ")[0]: c for c in section["charts"]}
+    assert charts["A"].points == [] and charts["A"].values == ["—", "—"]
+    assert charts["D"].values == ["-8", "-12,5"]  # the Spanish decimal mark
+    for chart in charts.values():
+        for p in chart.points:
+            assert 0 <= p.x <= WIDTH and 0 <= p.y <= HEIGHT, (chart.name, p)
+        for level in chart.levels:
+            assert 0 <= level.y <= HEIGHT
+    html = render("indicadores.html", section=section, words=section["words"])
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
