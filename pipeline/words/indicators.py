@@ -61,10 +61,10 @@ WORDS: dict[str, Entry] = {
                                "No round of the year reported indicators with a baseline and "
                                "a target."),
     "report.indicators_text": (
-        "{n} con su valor en la última ronda del año que lo informó: {met} con la meta "
-        "alcanzada, {on_track} en camino, {at_risk} en riesgo y {behind} atrasados.",
-        "{n} with its value at the year's last round that reported it: {met} with the target "
-        "met, {on_track} on track, {at_risk} at risk and {behind} behind."),
+        "{n} con su valor en la última ronda del año que lo informó. Con la meta alcanzada: "
+        "{met}; en camino: {on_track}; en riesgo: {at_risk}; atrasados: {behind}.",
+        "{n} with its value at the year's last round that reported it. Target met: {met}; "
+        "on track: {on_track}; at risk: {at_risk}; behind: {behind}."),
     "report.n_indicators": (("1 indicador", "{n} indicadores"),
                             ("1 indicator", "{n} indicators")),
     "report.n_targets": (("1 meta", "{n} metas"), ("1 target", "{n} targets")),
