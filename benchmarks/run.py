@@ -4,7 +4,10 @@ synthetic rounds of 60, 500 and 2,000 workbooks. Medians of several runs and pea
 each run in a fresh process.
 
     python benchmarks/run.py [--sizes 60,500,2000] [--repeat 3] [--workdir DIR]
-                             [--observations 10000] [--indicators 20000]
+                             [--observations 10000] [--indicators 20000] [--rows 40]
+
+`--rows 5000 --sizes 200` is the round of a million rows (issue 23); its product row is
+followed by the sizes of what the product wrote.
 """
 
 from __future__ import annotations
@@ -98,7 +101,22 @@ def one(method: str, folder: Path, out: Path) -> None:
     figures = {"seconds": seconds, "peak_mb": peak_mb}
     if method == "product":
         figures["stages"] = stages(out.parent / f"{out.name}.log")
+        figures["sizes_mb"] = written_sizes(out)
     print(json.dumps(figures))
+
+
+SIZED = ("matriz.csv", "consolidado.xlsx", "tablero.html", "historial.sqlite")
+
+
+def written_sizes(out: Path) -> dict[str, float]:
+    """The size of the largest outputs (and of the history), in MB: wherever the product
+    put them under `out`."""
+    sizes: dict[str, float] = {}
+    for name in SIZED:
+        found = sorted(out.rglob(name))
+        if found:
+            sizes[name] = found[0].stat().st_size / 1e6
+    return sizes
 
 
 def measure(method: str, folder: Path, work: Path, repeat: int) -> dict[str, float]:
@@ -114,9 +132,11 @@ def measure(method: str, folder: Path, work: Path, repeat: int) -> dict[str, flo
         peaks.append(figures["peak_mb"])
         for stage, seconds in figures.get("stages", {}).items():
             parts.setdefault(stage, []).append(seconds)
+        sizes = figures.get("sizes_mb", {})
         shutil.rmtree(out, ignore_errors=True)
     return {"median_s": statistics.median(times), "peak_mb": max(peaks),
-            **{f"{stage}_s": statistics.median(values) for stage, values in parts.items()}}
+            **{f"{stage}_s": statistics.median(values) for stage, values in parts.items()},
+            **({"sizes": sizes} if method == "product" else {})}
 
 
 def main() -> None:
@@ -131,6 +151,7 @@ def main() -> None:
     parser.add_argument("--indicators", type=int, default=0,
                         help="also measure the product on each round with this many "
                              "indicators spread over its workbooks' Indicadores sheets")
+    parser.add_argument("--rows", type=int, default=40, help="rows per workbook")
     args = parser.parse_args()
     if args.one:
         one(args.one[0], Path(args.one[1]), Path(args.one[2]))
@@ -144,36 +165,39 @@ def main() -> None:
     print("| workbooks | rows | product s | naive s | floor s | product/floor | naive/product "
           "| product MB | naive MB | floor MB |")
     print("|---|---|---|---|---|---|---|---|---|---|")
-    where = []
+    where: list[str] = []
+    sizes: list[str] = []
     for size in (int(s) for s in args.sizes.split(",")):
-        folder = work / f"round-{size}"
+        folder = work / (f"round-{size}" if args.rows == 40 else f"round-{size}x{args.rows}")
         if not folder.exists():
-            make_round(folder, size)
+            make_round(folder, size, args.rows)
         results = {m: measure(m, folder, work, args.repeat) for m in METHODS}
         p, n, f = (results[m]["median_s"] for m in ("product", "naive", "floor"))
-        print(f"| {size} | {size * 40} | {p:.2f} | {n:.2f} | {f:.2f} | {p / f:.2f} | "
+        print(f"| {size} | {size * args.rows} | {p:.2f} | {n:.2f} | {f:.2f} | {p / f:.2f} | "
               f"{n / p:.2f} | {results['product']['peak_mb']:.0f} | "
               f"{results['naive']['peak_mb']:.0f} | {results['floor']['peak_mb']:.0f} |",
               flush=True)
         where.append(_where(size, results["product"], f))
+        sizes.append(f"| {size} | {size * args.rows} | " + " | ".join(
+            f"{results['product']['sizes'].get(name, 0):.1f}" for name in SIZED) + " |")
         if args.observations:
             observed = work / f"round-{size}-observed"
             if not observed.exists():
                 shutil.copytree(folder, observed, copy_function=os.link)
                 make_observer(observed, args.observations)
             with_them = measure("product", observed, work, args.repeat)
-            print(f"| {size} + {args.observations} observations | {size * 40} | "
+            print(f"| {size} + {args.observations} observations | {size * args.rows} | "
                   f"{with_them['median_s']:.2f} | | | {with_them['median_s'] / f:.2f} | | "
                   f"{with_them['peak_mb']:.0f} | | |", flush=True)
             where.append(_where(size, with_them, f).replace(
                 f"| {size} |", f"| {size} + {args.observations} observations |", 1))
         if args.indicators:
-            measured = work / f"round-{size}-indicators-{args.indicators}"
+            measured = folder.with_name(f"{folder.name}-indicators-{args.indicators}")
             if not measured.exists():
-                make_round(measured, size, indicators=args.indicators)
+                make_round(measured, size, args.rows, indicators=args.indicators)
             with_them = measure("product", measured, work, args.repeat)
             label = f"{size} + {args.indicators} indicators"
-            print(f"| {label} | {size * 40} | {with_them['median_s']:.2f} | | | "
+            print(f"| {label} | {size * args.rows} | {with_them['median_s']:.2f} | | | "
                   f"{with_them['median_s'] / f:.2f} | | {with_them['peak_mb']:.0f} | | |",
                   flush=True)
             where.append(_where(size, with_them, f).replace(f"| {size} |", f"| {label} |", 1))
@@ -183,6 +207,10 @@ def main() -> None:
           "| up to the first output / floor |")
     print("|---|---|---|---|---|---|---|")
     print("\n".join(where))
+    print("\nWhat the product wrote (MB):\n")
+    print("| workbooks | rows | " + " | ".join(SIZED) + " |")
+    print("|---|---|" + "---|" * len(SIZED))
+    print("\n".join(sizes))
 
 
 def _where(size: int, product: dict[str, float], floor_s: float) -> str:

@@ -30,3 +30,10 @@ def test_corpus_consolidates_and_lists_every_file(tmp_path: Path) -> None:
                    if row["estado"] == "recibido, ilegible"}
     assert "contraseña" in refused["pass_protected.xlsx"]
     assert "too_small.xls" in refused
+    # issue 22: a file read in which no matrix is found is "sin matriz", never "leído"
+    with (tmp_path / "envios.csv").open(encoding="utf-8-sig") as handle:
+        states = {row["archivo"]: (row["estado"], row["filas"])
+                  for row in csv.DictReader(handle) if row["archivo"]}
+    assert not [name for name, (state, rows) in states.items()
+                if state == "leído" and rows in ("", "0")]
+    assert "sin matriz" in {state for state, _ in states.values()}

@@ -70,8 +70,12 @@ def test_unrelated_tables_are_not_taken_for_matrices(tmp_path: Path) -> None:
         f"cosa {n},done" for n in range(19)), encoding="utf-8")
     result = consolidate(inbox)
     assert result.matrix.empty
-    sheets = {i.archivo: i for i in result.issues if i.code == "hoja-sin-matriz"}
+    # issue 22: a file in which no matrix is found is an error that lists its titles
+    sheets = {i.archivo: i for i in result.issues if i.code == "archivo-sin-matriz"}
     assert set(sheets) == {"contactos.csv", "estado.csv"}
-    assert "«id», «description»" in sheets["contactos.csv"].message("es")
+    assert {i.severity for i in sheets.values()} == {"error"}
+    assert "«id», «name», «description», «url», «contact»" in sheets["contactos.csv"].message(
+        "es")
     assert "“Description”, “status”" in sheets["estado.csv"].message("en")
+    assert {s.estado for s in result.submissions if s.archivo} == {"sin_matriz"}
     assert not [i for i in result.issues if i.code == "actividad-faltante"]

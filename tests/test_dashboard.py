@@ -345,3 +345,52 @@ def test_a_right_to_left_override_in_a_file_name_reverses_nothing(
     names = [p.name for p in (tmp_path / "out" / "retroalimentacion").iterdir()]
     assert names and not any(set(n) & set(BIDI) for n in names), names
     assert not seen.errors
+
+
+def test_a_very_large_round_carries_its_data_compressed_and_reads_the_same(
+        tmp_path: Path, make_workbook: MakeWorkbook, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above PACK_ROWS rows the script's data goes as gzip in base64 (a million rows in a
+    page within its bound): the browser unpacks it, and counts, searches, filters and
+    sorts as on a page of plain data; a bidirectional control in a cell is dropped as
+    everywhere else on the page."""
+    import base64
+    import gzip
+    import json
+
+    from pipeline.web import matrix
+
+    rows = [[str(n), "Retorno", f"Actividad {n} \u202e", "i", "PPT" if n % 2 else "Guatemala",
+             "2027", "pendiente" if n % 3 else "finalizado"] for n in range(300)]
+    make_workbook("Guatemala.xlsx", rows, folder=tmp_path / "round")
+    run_consolidation(Options(input_dir=tmp_path / "round", out_dir=tmp_path / "plain",
+                              as_of=AS_OF))
+    monkeypatch.setattr(matrix, "PACK_ROWS", 100)
+    run_consolidation(Options(input_dir=tmp_path / "round", out_dir=tmp_path / "packed",
+                              as_of=AS_OF))
+    html = (tmp_path / "packed" / "tablero.html").read_text(encoding="utf-8")
+    blob = re.search(r'<script type="application/octet-stream" id="datos-matriz" data-gzip>'
+                     r"([A-Za-z0-9+/=]+)</script>", html)
+    assert blob is not None and "application/json" not in html
+    unpacked = json.loads(gzip.decompress(base64.b64decode(blob.group(1))))
+    assert len(unpacked["rows"]) == 300
+    assert "\u202e" not in json.dumps(unpacked, ensure_ascii=False)
+    seen_rows = {}
+    for name in ("plain", "packed"):
+        with opened(tmp_path / name / "tablero.html") as seen:
+            page = seen.page
+            page.wait_for_function("document.querySelector('#cuenta').textContent.length > 0")
+            counts = [page.text_content("#cuenta")]
+            page.fill("#buscar", "actividad 299")
+            page.wait_for_timeout(400)
+            found = [r[2] for r in visible_rows(page)]
+            page.fill("#buscar", "")
+            page.select_option("#f-estado", label="Finalizado")
+            page.wait_for_timeout(400)
+            counts.append(page.text_content("#cuenta"))
+            page.click("#matriz thead th:nth-child(3) button")
+            page.wait_for_timeout(200)
+            seen_rows[name] = (counts, found, [r[2] for r in visible_rows(page)][:5])
+        assert not seen.errors, seen.errors
+    assert seen_rows["packed"] == seen_rows["plain"]
+    assert seen_rows["packed"][1] == ["Actividad 299"]
+    assert "100 de 300" in str(seen_rows["packed"][0][1])

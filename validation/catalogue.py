@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from validation.catalogue_contacts import CONTACT_ENTRIES
 from validation.catalogue_sides import SIDE_ENTRIES
+from validation.catalogue_trackers import TRACKER_ENTRIES
 from validation.entry import (
     ERROR,
     INFO,
@@ -304,5 +305,6 @@ CATALOGUE: dict[str, Entry] = {
 
 CATALOGUE |= CONTACT_ENTRIES
 CATALOGUE |= SIDE_ENTRIES
+CATALOGUE |= TRACKER_ENTRIES
 
 SUGGESTION = {"es": " ¿Quiso decir «{sugerencia}»?", "en": " Did you mean “{sugerencia}”?"}

@@ -34,6 +34,7 @@ CODE_COLUMN: dict[str, str] = {
     "plazo-sin-anio": "plazo",
     "plazo-fuera-de-rango": "plazo",
     "avance-invalido": "avance",
+    "avance-sin-finalizar": "avance",
     "reservado-invalido": "reservado",
     "indicador-faltante": "indicadores",
 }
@@ -46,6 +47,7 @@ VALUE_COLUMN = {
     "grupo-ad-hoc": "_raw_grupo_trabajo",
     "responsable-desconocido": "_responsable_desconocido",
     "avance-invalido": "_raw_avance",
+    "avance-sin-finalizar": "_raw_estado",
     "reservado-invalido": "_raw_reservado",
 }
 PROVENANCE = ("_archivo", "_hoja", "_fila")
@@ -73,9 +75,11 @@ def build_matrix_schema(known: Known) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             "actividad": _text(checks=_filled("actividad-faltante")),
-            "_raw_estado": _text(checks=_filled("estado-faltante")),
-            "estado": _text(checks=pa.Check(lambda s: s.eq("") | s.isin(estados),
-                                            name="estado-desconocido")),
+            "_raw_estado": _text(),
+            "estado": _text(checks=[
+                _filled("estado-faltante"),
+                pa.Check(lambda s: s.eq("") | s.isin(estados), name="estado-desconocido"),
+            ]),
             "pilar": _text(checks=[
                     _filled("pilar-faltante"),
                     pa.Check(lambda s: s.eq("") | s.isin(pilares), name="pilar-desconocido"),
@@ -105,6 +109,8 @@ def build_matrix_schema(known: Known) -> pa.DataFrameSchema:
             "fecha_limite": pa.Column("datetime64[ns]", nullable=True, coerce=True),
             "avance": pa.Column(float, nullable=True),
             "_avance_ok": pa.Column(bool, checks=pa.Check(lambda s: s, name="avance-invalido")),
+            "_avance_con_estado": pa.Column(bool, required=False, checks=pa.Check(
+                lambda s: s, name="avance-sin-finalizar")),
             "_reservado_ok": pa.Column(
                 bool, checks=pa.Check(lambda s: s, name="reservado-invalido")
             ),

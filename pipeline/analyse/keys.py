@@ -201,7 +201,8 @@ def missing_submissions(subs: list[Submission], expected: tuple[str, ...],
     """Expected reporters that sent nothing: a submissions row and an issue each. A reporter
     whose file arrived unreadable did send (its row says "received, unreadable" and its
     issue says why and what to do)."""
-    received = {s.informante for s in subs if s.estado in {"leido", "reemplazado", "rechazado"}}
+    received = {s.informante for s in subs
+                if s.estado in {"leido", "reemplazado", "rechazado", "sin_matriz"}}
     missing = [nombre for nombre in expected if nombre not in received]
     return (subs + [Submission(archivo="", informante=nombre, informante_conocido=True,
                                ronda=ronda, estado="no_recibido") for nombre in missing],

@@ -137,6 +137,10 @@ def build_observations(rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher
     issues: list[Issue] = []
     records: list[dict[str, object]] = []
     index = _ItemIndex(items)
+    # Each found item's fields by position: a row of the frame per observation cost more
+    # than the rest of the work.
+    fields = {k: items[k].tolist() for k in ("id", "informante", "actividad", "responsable",
+                                              "estado", "reservado") if k in items}
     for row in cast(list[dict[str, object]], rows.to_dict("records")):
         text = {k: read_text(row.get(k)) for k in OBSERVATIONS.keys}
         if not any(text[k] for k in OBSERVATIONS.content):
@@ -148,7 +152,7 @@ def build_observations(rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher
             issues.append(at.issue("observacion-sin-item", "id" if text["id"] else "actividad",
                                    wanted, sugerencia=index.nearest(text["id"]) if text["id"]
                                    else ""))
-        item = items.iloc[found] if found is not None else None
+        item = {k: v[found] for k, v in fields.items()} if found is not None else None
         observed = _observed_status(text["estado_observado"], matcher)
         recognised = observed is not None
         if observed is None:

@@ -25,7 +25,7 @@ from pipeline.analyse.freshness import set_apart_other_rounds
 from pipeline.analyse.tables import build_tables, count_issues, matrix_table
 from pipeline.model.rounds import quarter_of
 from pipeline.model.run import RunResult
-from pipeline.model.submission import Submission
+from pipeline.model.submission import UNREADABLE, Submission
 from pipeline.normalize.matching import Matcher
 from pipeline.normalize.matrix import normalize_matrix
 from pipeline.read.gather import Gathered
@@ -132,7 +132,7 @@ def with_history(result: RunResult, previous: str | None, before: pd.DataFrame,
     read from the history by the command."""
     received = {s.informante for s in result.submissions if s.estado == "leido"}
     unreadable = frozenset(s.informante for s in result.submissions
-                           if s.estado == "rechazado") - received
+                           if s.estado in UNREADABLE) - received
     changes = compute_changes(before, result.matrix, received, unreadable)
     now = result.tables.get("observaciones")
     if seen is not None and now is not None:

@@ -17,6 +17,7 @@ from pipeline.cli.options import AS_OF, CONFIG, DATES, HISTORY, LANG, LOG_FILE, 
 from pipeline.cli.terminal import (
     Progress,
     chosen_language,
+    columns_line,
     consolidated_line,
     guarded,
     localize,
@@ -128,8 +129,11 @@ def validate(paths: tuple[Path, ...], as_of: dt.date | None, workspace: Path | N
         from pipeline.jobs.validate import validate_files
 
         ws = places.workspace(workspace, needed=False)
-        result, files = validate_files(list(paths), _day(as_of), language,
-                                       places.config(config, ws), ws.history if ws else None)
+        result, files, headers = validate_files(
+            list(paths), _day(as_of), language, places.config(config, ws),
+            ws.history if ws else None)
+        for (archivo, hoja), titles in headers.items():
+            click.echo(columns_line(archivo, hoja, titles, language))
         for issue in result.issues:
             click.echo(f"{issue.severity_label(language):<11} {issue.where()}: "
                        f"{issue.message(language)} [{issue.code}]")

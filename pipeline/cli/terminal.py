@@ -47,11 +47,13 @@ def overdue_figure(lang: str, lines: int, activities: int) -> str:
 def consolidated_line(result: RunResult, lang: Lang) -> str:
     """The end-of-run line: what was consolidated, what needs attention, where it is."""
     f, unlisted = result.figures(), result.unlisted()
+    empty = sum(1 for s in result.submissions if s.estado == "sin_matriz")
     return word("cli.consolidated", lang, ronda=result.ronda,
                 actividades=plural("n.activities", lang, f["actividades"]),
                 informantes=plural("n.of_reporters", lang, f["esperados"],
                                    received=f["informantes"]),
-                others=plural("cli.unlisted", lang, unlisted) if unlisted else "",
+                others=(plural("cli.unlisted", lang, unlisted) if unlisted else "")
+                + (plural("cli.no_matrix", lang, empty) if empty else ""),
                 vencidas=overdue_figure(lang, f["vencidos"], result.overdue_activities()),
                 por_vencer=f["por_vencer"],
                 sin_responsable=f["sin_responsable"], impreciso=f["plazo_impreciso"],
@@ -60,6 +62,24 @@ def consolidated_line(result: RunResult, lang: Lang) -> str:
                 errores=plural("n.errors", lang, f["errores"]),
                 advertencias=plural("n.warnings", lang, f["advertencias"]),
                 out=result.out_dir)
+
+
+def columns_line(archivo: str, hoja: str, titles: dict[str, str], lang: Lang) -> str:
+    """One line per matrix read by `validate`: the title each column was taken from
+    ("responsable ← «PIC»"), the template's own titles said once."""
+    from pipeline.model.columns import BY_KEY
+    from pipeline.model.text import fold_title
+    from pipeline.words import LANGS
+
+    own = [key for key, title in titles.items() if key in BY_KEY and fold_title(title) in {
+        fold_title(BY_KEY[key].title(language)) for language in LANGS}]
+    taken = ", ".join(f"{key} ← " + word("quoted", lang, text=title)
+                      for key, title in titles.items() if key not in own)
+    where = f"{archivo} › {hoja}" if hoja else archivo
+    if not taken:
+        return word("cli.columns_template", lang, where=where)
+    return word("cli.columns_taken", lang, where=where, columns=taken,
+                template=plural("cli.columns_also", lang, len(own)) if own else "")
 
 
 def read_names_as_utf8() -> None:

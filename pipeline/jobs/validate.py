@@ -22,12 +22,16 @@ from pipeline.store.latest import last_sent
 LATEST = "\uffff"  # sorts after every round's name: previous_round(LATEST) is the latest
 
 
+Headers = dict[tuple[str, str], dict[str, str]]
+
+
 def validate_files(paths: list[Path], as_of: dt.date, lang: str,
                    config: Path | None = None,
-                   history: Path | None = None) -> tuple[RunResult, int]:
-    """The files (folders give their files) analysed as a round of their own; the result
-    and the number of files looked at. With a `history`, the latest stored round's items
-    are what an observer's file may observe."""
+                   history: Path | None = None) -> tuple[RunResult, int, Headers]:
+    """The files (folders give their files) analysed as a round of their own; the result,
+    the number of files looked at, and the title each matrix column of each (file, sheet)
+    was read under. With a `history`, the latest stored round's items are what an
+    observer's file may observe."""
     missing = [str(p) for p in paths if not os.path.lexists(p)]
     if missing:
         raise InputFileMissing(", ".join(missing))
@@ -49,4 +53,4 @@ def validate_files(paths: list[Path], as_of: dt.date, lang: str,
                            lang=lang, expected=(), before=before)
     if sent is not None:
         result = mark_not_updated(result, sent)
-    return result, len(candidates)
+    return result, len(candidates), found.headers

@@ -9,8 +9,12 @@ from dataclasses import dataclass
 
 # leido (read) | rechazado (refused) | omitido (skipped) | reemplazado (replaced by a later
 # file of the same reporter) | no_recibido (an expected reporter that sent nothing) |
-# otra_ronda (a file that says it is another round's: warned, not this round's submission)
-STATES = ("leido", "rechazado", "omitido", "reemplazado", "no_recibido", "otra_ronda")
+# otra_ronda (a file that says it is another round's: warned, not this round's submission) |
+# sin_matriz (a file in which no matrix was found: never "read", an error)
+STATES = ("leido", "rechazado", "omitido", "reemplazado", "no_recibido", "otra_ronda",
+          "sin_matriz")
+# The states of a file that came and gave nothing (its reporter sent, unreadably)
+UNREADABLE = ("rechazado", "sin_matriz")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,24 @@ _PARENS = re.compile(r"\([^)]*\)")
 _SERIAL_MIN, _SERIAL_MAX = 25569, 73050
 _NEXT = {"proxima", "proximo", "next", "siguiente", "upcoming"}
 _NUMBERED = re.compile(r"^(?:[ivxlc]+|\d+[a-z]*)$")  # XXVII, 27a, 30th (folded)
+# What recurs, or comes with a season, names no one date: vague, never invalid
+# ("Quarterly", "Annually", "During rainy season", "cada mes").
+RECURRING = frozenset({
+    "quarterly", "annually", "annual", "yearly", "monthly", "weekly", "daily", "biannually",
+    "biannual", "semiannually", "semiannual", "biweekly", "fortnightly", "bimonthly",
+    "periodically", "periodic", "regularly", "continuously", "continuous", "ongoing",
+    "recurring", "recurrent", "every", "each", "cada", "per", "por", "trimestral",
+    "trimestralmente", "anual", "anualmente", "mensual", "mensualmente", "semanal",
+    "semanalmente", "diario", "diariamente", "semestral", "semestralmente", "bimestral",
+    "cuatrimestral", "periodicamente", "periodico", "permanente", "permanentemente",
+    "continuo", "continua", "season", "seasons", "seasonal", "rainy", "dry", "wet",
+    "temporada", "estacion", "epoca", "lluvias", "lluviosa", "seca", "secas", "invierno",
+    "verano", "zafra", "cosecha", "harvest", "winter", "summer", "needed", "required",
+    "necesario", "requerido", "sea", "basis", "as", "when", "cuando", "siempre", "always",
+    "times", "veces", "vez", "time", "dias", "semana", "semanas", "meses", "months", "weeks",
+    "anos", "years", "immediately", "immediate", "inmediato", "inmediata", "inmediatamente",
+    "asap", "de", "del",
+})
 # The kinds of meeting the process holds, as people write them (the calendar adds its own).
 _KINDS = {
     "reunion viceministerial": ("reunion viceministerial", "viceministerial",
@@ -46,6 +64,7 @@ class Context:
     year: int | None = None  # the round's year
     fiscal_month: int = 1
     today: dt.date | None = None  # "the next meeting" is the first on or after this day
+    month_first: bool = False  # the file writes its dates month first ("02/13/2027")
 
 
 @dataclass(frozen=True)
@@ -81,11 +100,13 @@ def parse_deadline(value: object, context: Context) -> Deadline:
         return meeting
     for candidate in (folded, fold(_PARENS.sub(" ", text)) if "(" in text else ""):
         if candidate:
-            reading = Reading(context.plan, context.year, context.fiscal_month)
+            reading = Reading(context.plan, context.year, context.fiscal_month,
+                              month_first=context.month_first)
             period = read_periods(candidate, reading)
             if period is not None:
                 return _dated(period[0], period[1], reading.assumed_year)
-    if all(tok in context.vague or tok in FILLERS for tok in folded.split()):
+    if all(tok in context.vague or tok in FILLERS or tok in RECURRING
+           for tok in folded.split()):
         return Deadline("impreciso")
     return Deadline("invalido")
 
@@ -110,6 +131,21 @@ def _dated(due: dt.date, precision: str, assumed_year: bool = False) -> Deadline
     if not EARLIEST <= due <= LATEST:
         return Deadline("fuera_de_rango")
     return Deadline("fecha", due, precision, assumed_year)
+
+
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b")
+
+
+def month_first(texts: list[object]) -> bool:
+    """Whether a file writes its dates month first: some written date can only be read so
+    ("02/13/2027") and none only day first ("13/02/2027")."""
+    day_first = month_first = False
+    for text in texts:
+        if isinstance(text, str):
+            for a, b, _ in _NUMERIC.findall(text):
+                day_first |= int(a) > 12 >= int(b)
+                month_first |= int(b) > 12 >= int(a)
+    return month_first and not day_first
 
 
 def needs_context(value: object) -> bool:

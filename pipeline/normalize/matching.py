@@ -19,8 +19,11 @@ _PILLAR_NUMBER = re.compile(r"^(?:pilar|pillar)?\s*(\d|i{1,3})\b")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3}
 _GROUP_PREFIX = re.compile(r"^(?:grupo de trabajo|gt|working group)\s+(?:sobre|de|on)?\s*")
 _THEME_NUMBER = re.compile(r"^\d+\s+")
-# Separators of several parties in one cell. " y " and " and " only between words.
-_PARTY_SPLIT = re.compile(r"(\s*[;,/\n]\s*|\s+(?:y|and|e)\s+)", re.IGNORECASE)
+# Separators of several parties in one cell: ";" and line breaks always; ",", "/", " y "
+# and " and " only where every part is a known party ("Sec. Infraestructura y Obra
+# Pública" is one).
+_PARTY_LIST = re.compile(r"\s*[;\n]\s*")
+_PARTY_SPLIT = re.compile(r"(\s*[,/]\s*|\s+(?:y|and|e)\s+)", re.IGNORECASE)
 _PERCENT = re.compile(r"^(\d{1,3})(?:[.,]\d+)?\s*%$")
 
 
@@ -119,11 +122,21 @@ class Matcher:
         return self._memoized("reporter", text, lambda t: Match(_lookup(self._reporters, fold(t))))
 
     def parties(self, text: str) -> list[tuple[str, Match]]:
-        """Split a cell naming several parties; each piece with its match.
+        """Split a cell naming several parties; each piece with its match. A piece between
+        ";" or line breaks is split at ",", "/", "y", "and" only when every part is known."""
+        out: list[tuple[str, Match]] = []
+        for piece in _PARTY_LIST.split(text):
+            parts = self._split(piece)
+            if len(parts) > 1 and not all(m.value for _, m in parts):
+                whole = piece.strip()
+                parts = [(whole, Match(None, _nearest(self._parties, fold_title(whole)) or ""))]
+            out += parts
+        return out
 
-        The whole cell and runs of pieces are tried before single pieces, so that names
-        containing a separator ("CEPAL/CELADE", "Migración irregular y masiva") survive.
-        """
+    def _split(self, text: str) -> list[tuple[str, Match]]:
+        """The parts of a piece, the whole and runs of parts tried before single parts, so
+        that names holding a separator ("CEPAL/CELADE", "Migración irregular y masiva")
+        survive."""
         pieces = [p for p in _PARTY_SPLIT.split(text)]
         words = pieces[0::2]
         seps = pieces[1::2]

@@ -19,7 +19,13 @@ import pandas as pd
 from pipeline.model.columns import KEYS
 from pipeline.model.text import fold, normalize_text
 from pipeline.model.values import read_text
-from pipeline.normalize.deadlines import Context, Deadline, needs_context, parse_deadline
+from pipeline.normalize.deadlines import (
+    Context,
+    Deadline,
+    month_first,
+    needs_context,
+    parse_deadline,
+)
 from pipeline.normalize.matching import Match, Matcher
 from pipeline.reference.data import Reference
 
@@ -27,6 +33,7 @@ TEXT_KEYS = ("tema", "actividad", "resultado_esperado", "indicadores", "responsa
              "supuestos_riesgos", "observaciones")
 _YES = {"si", "s", "yes", "y", "x", "true", "verdadero", "1", "reservado", "restricted"}
 _NO = {"no", "n", "false", "falso", "0", "publico", "public"}
+_NO_STATUS = {"n a", "na", "n d", "not applicable", "no aplica", "no aplicable", "none"}
 _NUMBER = re.compile(r"^(-?\d+(?:[.,]\d+)?)\s*%?$")
 
 
@@ -59,6 +66,7 @@ def normalize_matrix(raw: pd.DataFrame, matcher: Matcher, ref: Reference, as_of:
     _parties(out, raw, matcher)
     _deadline(out, raw, ref, as_of, year)
     _progress(out, raw)
+    _finished_by_progress(out)
     _restricted(out, raw)
     kept = {c: raw[c] for c in raw.columns if c.startswith("_")}
     # columns the matrix does not define: kept, joined at once (a thousand of them, one
@@ -79,7 +87,19 @@ def _matched(
 
 
 def _status(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
-    _matched(out, "estado", _per_value(raw["estado"], read_text), matcher.status)
+    """The status; "N/A", "no aplica" is none of the four: read as no status (warned as
+    a blank one, docs/contract.md §3.3)."""
+    written = _per_value(raw["estado"], lambda v: "" if fold(v) in _NO_STATUS else read_text(v))
+    _matched(out, "estado", written, matcher.status)
+
+
+def _finished_by_progress(out: pd.DataFrame) -> None:
+    """A progress of 100 % with no status is finished; with another status, the two
+    disagree (warned at the progress's cell)."""
+    full = out["avance"].eq(100).to_numpy()
+    blank = out["estado"].eq("").to_numpy()
+    out.loc[full & blank, "estado"] = "finalizado"
+    out["_avance_con_estado"] = ~(full & ~blank & out["estado"].ne("finalizado").to_numpy())
 
 
 def _pillar_theme(out: pd.DataFrame, raw: pd.DataFrame, matcher: Matcher) -> None:
@@ -131,21 +151,27 @@ def _deadline(out: pd.DataFrame, raw: pd.DataFrame, ref: Reference, as_of: dt.da
     counted from the day the file was sent."""
     base = Context(ref.plan, frozenset(fold(v) for v in ref.plazos_imprecisos),
                    ref.calendario, year, ref.mes_inicio_anio_fiscal, as_of)
+    files = raw["_archivo"].tolist() if "_archivo" in raw else [""] * len(raw)
+    firsts = _date_orders(raw["plazo"], files)
     plan_names = raw["_plan"].tolist() if "_plan" in raw else [""] * len(raw)
     plans = {name: ref.plan_named(str(name)) or ref.plan for name in set(plan_names)}
     sent = raw["_fecha_envio"].tolist() if "_fecha_envio" in raw else [None] * len(raw)
     memo: dict[object, Deadline] = {}
     contextual: dict[object, bool] = {}  # whether a text reads differently by plan or day
     parsed = []
-    for value, plan_name, day in zip(raw["plazo"].tolist(), plan_names, sent, strict=True):
+    for value, plan_name, day, archivo in zip(raw["plazo"].tolist(), plan_names, sent, files,
+                                              strict=True):
         varies = contextual.get(value)
         if varies is None:
             varies = contextual[value] = needs_context(value)
-        key = (value, plan_name, _day(day, as_of)) if varies else value
+        first = archivo in firsts
+        key = (value, plan_name, _day(day, as_of), first) if varies else (
+            (value, first) if first else value)
         found = memo.get(key)
         if found is None:
             plan = plans[plan_name]
-            found = parse_deadline(value, replace(base, plan=plan, today=_day(day, as_of)))
+            found = parse_deadline(value, replace(base, plan=plan, today=_day(day, as_of),
+                                                  month_first=first))
             if found.precision == "anio_plan" and plan.fin < as_of:
                 found = Deadline("plan_terminado", None, "anio_plan")
             memo[key] = found
@@ -156,6 +182,16 @@ def _deadline(out: pd.DataFrame, raw: pd.DataFrame, ref: Reference, as_of: dt.da
     out["precision_plazo"] = [p.precision for p in parsed]
     out["_plazo_tipo"] = [p.kind for p in parsed]
     out["_plazo_con_anio"] = [not p.assumed_year for p in parsed]
+
+
+def _date_orders(written: pd.Series, files: list[object]) -> set[object]:
+    """The files that write their dates month first (docs/contract.md §3.3): told by their
+    written dates that can only be read so, none that can only be read day first."""
+    texts: dict[object, set[str]] = {}
+    for value, archivo in zip(written.tolist(), files, strict=True):
+        if type(value) is str and ("/" in value or "-" in value or "." in value):
+            texts.setdefault(archivo, set()).add(value)
+    return {archivo for archivo, values in texts.items() if month_first(list(values))}
 
 
 def _day(value: object, default: dt.date) -> dt.date:
@@ -187,9 +223,24 @@ def _progress(out: pd.DataFrame, raw: pd.DataFrame) -> None:
         return number, True
 
     parsed = _per_value(raw["avance"], read)
-    out["avance"] = pd.array([p[0] for p in parsed], dtype="Float64").astype(float)
+    values = [p[0] for p in parsed]
+    for n in _whole_as_one(raw):  # 1 in a file of fractions: 100 %
+        values[n] = 100.0
+    out["avance"] = pd.array(values, dtype="Float64").astype(float)
     out["_avance_ok"] = [p[1] for p in parsed]
     out["_raw_avance"] = _per_value(raw["avance"], read_text)
+
+
+def _whole_as_one(raw: pd.DataFrame) -> list[int]:
+    """The rows whose progress cell holds 1 in a file that writes its progress as
+    fractions (percentage cells: every number from 0 to 1, some between): 100 %, not 1 %."""
+    files = raw["_archivo"].tolist() if "_archivo" in raw else [""] * len(raw)
+    numbers = [(n, v, f) for n, (v, f) in enumerate(zip(raw["avance"].tolist(), files,
+                                                        strict=True))
+               if isinstance(v, int | float) and not isinstance(v, bool) and v == v]
+    between = {f for _, v, f in numbers if 0 < v < 1}
+    beyond = {f for _, v, f in numbers if not 0 <= v <= 1}
+    return [n for n, v, f in numbers if v == 1 and f in between and f not in beyond]
 
 
 def _restricted(out: pd.DataFrame, raw: pd.DataFrame) -> None:

@@ -58,6 +58,10 @@ FILLERS = {
     "until", "through", "and", "durante", "during", "plazo", "mes", "month", "cierre",
     "o", "or", "dia", "day", "ano", "year", "mas", "tardar", "no", "later", "than", "at",
     "latest", "on",
+    # what trackers write around a date: "Complete by October 2019", "Target: Q3 2018"
+    "complete", "completion", "due", "target", "expected", "estimated", "approx",
+    "approximately", "around", "aprox", "aproximadamente", "prevista", "previsto",
+    "estimada", "estimado", "finish", "entrega", "within", "dentro",
 }
 # Linking words dropped before reading: "15 de marzo de 2021", "end of 2021".
 _LINKS = {"de", "del", "of"}
@@ -76,6 +80,7 @@ class Reading:
     fiscal_month: int = 1  # the month a fiscal year starts
     assumed_year: bool = False
     pending_months: list[int] = field(default_factory=list)
+    month_first: bool = False  # "02/13/2027": the file writes its dates month first
 
 
 def read_periods(folded: str, reading: Reading) -> Period | None:
@@ -107,7 +112,7 @@ def _match_at(tokens: list[str], i: int, r: Reading) -> tuple[int, list[Period]]
 
     # Numeric dates: 2021 03 15 (ISO) or 15 03 2021 (day first unless impossible).
     if tok.isdigit() and nxt.isdigit() and nxt2.isdigit():
-        date = _numeric_date(tok, nxt, nxt2)
+        date = _numeric_date(tok, nxt, nxt2, r.month_first)
         if date is not None:
             return 3, [(date, "dia")]
     # 15 marzo 2021 / march 15 2021 / marzo 2021 / enero-marzo 2021
@@ -143,7 +148,7 @@ def _match_at(tokens: list[str], i: int, r: Reading) -> tuple[int, list[Period]]
     if _year(tok, two_digits=False) and after:
         return 2, [_period_end(_year(tok, two_digits=False), *after)]
     if code:
-        return _without_year(1, code, r)
+        return _without_year(1, code, r, tokens[i + 1:])
     # primer trimestre 2021, I semestre 2021, trimestre 1 2021, 2do trimestre
     for ordinal, word in ((tok, nxt), (nxt, tok)):
         if ordinal in ORDINALS and (word in QUARTER_WORDS or word in SEMESTER_WORDS):
@@ -153,7 +158,7 @@ def _match_at(tokens: list[str], i: int, r: Reading) -> tuple[int, list[Period]]
             year = _year(nxt2, two_digits=False)
             if year:
                 return 3, [_period_end(year, unit, ORDINALS[ordinal])]
-            return _without_year(2, (unit, ORDINALS[ordinal]), r)
+            return _without_year(2, (unit, ORDINALS[ordinal]), r, tokens[i + 2:])
     # Plan years: 1er año, segundo año, año 3, year 2.
     if r.plan is None and (tok in YEAR_WORDS or nxt in YEAR_WORDS):
         return None
@@ -177,9 +182,13 @@ def _match_at(tokens: list[str], i: int, r: Reading) -> tuple[int, list[Period]]
     return None
 
 
-def _without_year(consumed: int, code: tuple[str, int], r: Reading
+def _without_year(consumed: int, code: tuple[str, int], r: Reading, rest: list[str]
                   ) -> tuple[int, list[Period]] | None:
-    """A quarter or semester written without its year: the round's, said."""
+    """A quarter or semester written without its year: the year written after it ("Q2-Q3
+    2017" is Q2 2017 to Q3 2017), else the round's, said."""
+    later = next((_year(t, two_digits=False) for t in rest if _year(t, two_digits=False)), 0)
+    if later:
+        return consumed, [_period_end(later, *code)]
     if not r.year:
         return None
     r.assumed_year = True
@@ -207,15 +216,15 @@ def _fiscal_end(year: int, unit: str, n: int, start_month: int) -> Period:
     return _month_end(end_year, end_month)[0], unit
 
 
-def _numeric_date(a: str, b: str, c: str) -> dt.date | None:
+def _numeric_date(a: str, b: str, c: str, month_first: bool = False) -> dt.date | None:
     try:
         if len(a) == 4:
             return dt.date(int(a), int(b), int(c))
         year = _year(c)
         if not year:
             return None
-        day, month = int(a), int(b)
-        if month > 12 and day <= 12:  # only month-first is possible
+        day, month = (int(b), int(a)) if month_first else (int(a), int(b))
+        if month > 12 and day <= 12:  # only the other order is possible
             day, month = month, day
         return dt.date(year, month, day)
     except ValueError:

@@ -3,7 +3,9 @@ skipped) and the matrix rows of the read ones one raw frame with their provenanc
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,9 +20,12 @@ from pipeline.model.values import read_text
 from pipeline.normalize.deadlines import parse_day
 from pipeline.normalize.matching import Matcher
 from pipeline.read.files import Candidate
+from pipeline.read.guess import Found, guess_columns
+from pipeline.read.header import key_reader
 from pipeline.read.isolation import read_isolated
 from pipeline.read.provenance import describe, reporter_from_filename
-from pipeline.read.workbook import WorkbookRead
+from pipeline.read.titles import folded_titles
+from pipeline.read.workbook import WorkbookRead, read_workbook
 from pipeline.reference.data import Reference
 from pipeline.words import LANGS, both, lang_of, word
 from validation import Issue, make_issue
@@ -39,6 +44,8 @@ class Gathered:
     extra_titles: dict[str, str] = field(default_factory=dict)  # extra_<slug> -> title
     # per-item side sheets' rows by kind (pipeline.model.sides), with their provenance
     sides: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # (file, sheet) -> the title each matrix column was read under (what validate says)
+    headers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
 
 def gather(
@@ -57,8 +64,11 @@ def gather(
     records: list[dict[str, object]] = []
     frames: list[pd.DataFrame] = []
     extra_titles: dict[str, str] = {}
+    headers: dict[tuple[str, str], dict[str, str]] = {}
     side_records: dict[str, list[dict[str, object]]] = {kind.key: [] for kind in KINDS}
-    reads = read_isolated([c.path for c in candidates if not c.skip_reason])
+    own = folded_titles({k: list(v) for k, v in ref.columnas.items()})
+    reads = read_isolated([c.path for c in candidates if not c.skip_reason],
+                          functools.partial(read_workbook, titles=own) if own else read_workbook)
     for candidate in candidates:
         name = file_name(candidate.path)
         if candidate.skip_reason:
@@ -67,10 +77,13 @@ def gather(
         else:
             workbook = next(reads)
             sub, found = _take(workbook, ref, round_option, as_of, lang)
+            if not workbook.refused and not workbook.sheets and not workbook.sides:
+                sub, found = _without_matrix(workbook, sub, found, matcher)
             subs.append(sub)
             issues.extend(found)
             for sheet in workbook.sheets:
                 cells[(name, sheet.hoja)] = sheet.cells()
+                headers[(name, sheet.hoja)] = dict(sheet.header.titles)
                 group = matcher.group(sheet.hoja)
                 for record in sheet.records:
                     record.update(_archivo=name, _hoja=sheet.hoja, _informante=sub.informante,
@@ -107,7 +120,7 @@ def gather(
     sides = {kind.key: pd.DataFrame.from_records(
         side_records[kind.key], columns=[*kind.keys, "_archivo", "_hoja", "_fila",
                                          "_informante", "_ronda"]) for kind in KINDS}
-    return Gathered(raw, subs, issues, cells, extra_titles, sides)
+    return Gathered(raw, subs, issues, cells, extra_titles, sides, headers)
 
 
 def extra_column(title: str) -> str:
@@ -165,6 +178,39 @@ def _take(
             issues.append(make_issue("formula-sin-valor", archivo=name, hoja=sheet.hoja,
                                      fila=fila, columna=title, celda=f"{letter}{fila}"))
     return sub, issues
+
+
+def _without_matrix(workbook: WorkbookRead, sub: Submission, issues: list[Issue],
+                    matcher: Matcher) -> tuple[Submission, list[Issue]]:
+    """A file in which no matrix was found: never "read" (docs/contract.md §7), but
+    `sin_matriz`, with an error that says what titles it has and the `[columnas]` lines
+    that would map them (in place of each sheet's warning)."""
+    name = file_name(workbook.path)
+    key_of = key_reader(workbook.titles)
+    found = [f for hoja, head in workbook.heads.items()
+             if (f := guess_columns(hoja, head, key_of, matcher)) is not None]
+    best = max(found, key=lambda f: (len(f.lines), len(f.titles)), default=None)
+    sub = dataclasses.replace(sub, estado="sin_matriz", motivo=both("no_matrix"))
+    kept = [i for i in issues if i.code != "hoja-sin-matriz"]
+    if best is None:
+        kept.append(make_issue("archivo-sin-matriz", archivo=name, encontrado=("", ""),
+                               columnas=_example(None)))
+        return sub, kept
+    spanish, english = (word("found_titles_at", lang, hoja=best.hoja, fila=best.fila,
+                             titles=", ".join(word("quoted", lang, text=t)
+                                              for t in best.titles)) for lang in LANGS)
+    kept.append(make_issue("archivo-sin-matriz", archivo=name, hoja=best.hoja,
+                           fila=best.fila, encontrado=(spanish, english),
+                           columnas=_example(best)))
+    return sub, kept
+
+
+def _example(found: Found | None) -> str:
+    """The `[columnas]` lines that would map a file's titles (one example when none is
+    guessed)."""
+    lines = found.lines if found is not None and found.lines else (
+        'actividad = ["…"]', 'responsable = ["…"]', 'plazo = ["…"]')
+    return "[columnas] " + "; ".join(lines)
 
 
 def _titles_found(titles: list[str]) -> tuple[str, str]:

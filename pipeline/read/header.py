@@ -1,41 +1,31 @@
 """Where a matrix starts in a sheet (docs/contract.md §3.2): the header row among the first rows,
 which column is which key, and the other titled columns (kept, not lost).
 
-A title matches when, folded (no case, accents, punctuation) and stripped of its
-parenthesized explanation, it equals one of the aliases of a column: "Plazo de
-cumplimiento (1er año, 2do año, 3er año)" is the deadline, "Resultado (s) esperado (s)"
-the expected result.
+A title names a column by pipeline.read.titles: the workspace's own titles, a column's
+titles and aliases ("Plazo de cumplimiento (1er año, 2do año, 3er año)" is the deadline),
+then the words trackers use ("Target completion date", "PIC", "% complete").
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.model.columns import COLUMNS
-from pipeline.model.text import fold_title
-from pipeline.words import LANGS
+from pipeline.read.titles import title_key
 
 HEADER_SCAN_ROWS = 30
-_ALIAS_INDEX: dict[str, str] = {}
-for _spec in COLUMNS:
-    for _name in (*(_spec.title(lang) for lang in LANGS), *_spec.aliases):
-        _ALIAS_INDEX.setdefault(fold_title(_name), _spec.key)
-
+KeyOf = Callable[[object], str | None]
 
 
 def column_key(title: object) -> str | None:
-    """The matrix column a header cell names, or None."""
-    if not isinstance(title, str):
-        return None
-    return _key_of(title)
+    """The matrix column a header cell names, or None (without a workspace's titles)."""
+    return title_key(title)
 
 
-@functools.lru_cache(maxsize=4096)
-def _key_of(title: str) -> str | None:
-    """Every file of a round repeats the same titles: each is folded once."""
-    return _ALIAS_INDEX.get(fold_title(title))
+def key_reader(own: Mapping[str, str] | None) -> KeyOf:
+    """`column_key` with the workspace's own titles (folded title -> key) first."""
+    return functools.partial(title_key, own=own) if own else column_key
 
 
 @dataclass(frozen=True)
@@ -54,12 +44,13 @@ class Header:
 MIN_OTHER_COLUMNS = 2
 
 
-def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
+def find_header(rows: Sequence[Sequence[object]], key_of: KeyOf = column_key
+                ) -> Header | None:
     """The first row among the first rows of a sheet that names the activity column and at
     least two other matrix columns; title blocks and blank rows above it are skipped."""
     best: Header | None = None
     for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        header = header_at(r, row)
+        header = header_at(r, row, key_of)
         others = len(set(header.columns) - {"actividad", "id"})
         if "actividad" in header.columns and others >= MIN_OTHER_COLUMNS and (
             best is None or len(header.columns) > len(best.columns)
@@ -70,16 +61,15 @@ def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
     return best
 
 
-def titles_found(rows: Sequence[Sequence[object]]) -> list[str]:
+def titles_found(rows: Sequence[Sequence[object]], key_of: KeyOf = column_key) -> list[str]:
     """The matrix titles of the row naming the most of them, as written (for a sheet that
     is not taken for a matrix: what was found there)."""
-    headers = [header_at(r, row) for r, row in enumerate(rows[:HEADER_SCAN_ROWS])]
+    headers = [header_at(r, row, key_of) for r, row in enumerate(rows[:HEADER_SCAN_ROWS])]
     best = max(headers, key=lambda h: len(h.columns), default=None)
     return list(best.titles.values()) if best is not None else []
 
 
-def header_at(r: int, row: Sequence[object],
-              key_of: Callable[[object], str | None] = column_key) -> Header:
+def header_at(r: int, row: Sequence[object], key_of: KeyOf = column_key) -> Header:
     """Row `r` read as a header: the column of each key `key_of` names (its first), the
     title as written, and the other titled columns."""
     columns: dict[str, int] = {}

@@ -14,7 +14,7 @@ reader may leave out rows that hold nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -24,9 +24,10 @@ import python_calamine as calamine
 
 from pipeline.model.text import file_name
 from pipeline.read import refusals
+from pipeline.read.continuation import join_continuations
 from pipeline.read.csvfile import read_csv_rows
 from pipeline.read.files import refuse_reason
-from pipeline.read.header import find_header, titles_found
+from pipeline.read.header import find_header, key_reader, titles_found
 from pipeline.read.rows import (
     Merge,
     Rows,
@@ -45,6 +46,8 @@ from pipeline.read.sparse import SparseRows, visible_sheets
 from validation import Issue, make_issue
 
 META_SHEET = "_seguimiento"
+HEAD_COLUMNS = 60  # of a sheet without a matrix, what is kept to say what it has
+HEAD_CHARS = 300
 
 
 @dataclass
@@ -52,6 +55,8 @@ class WorkbookRead:
     path: Path
     sheets: list[SheetRows] = field(default_factory=list)
     no_matrix: dict[str, list[str]] = field(default_factory=dict)  # sheet -> titles found
+    # sheet -> its first rows, cut short, when no matrix is found in it (what it has)
+    heads: dict[str, list[list[object]]] = field(default_factory=dict)
     metadata: dict[str, str] = field(default_factory=dict)
     contact: dict[str, object] = field(default_factory=dict)
     refused: tuple[str, str] | None = None
@@ -59,12 +64,14 @@ class WorkbookRead:
     issues: list[Issue] = field(default_factory=list)  # what reading the cells found
     # per-item side sheets (pipeline.model.sides): (kind, the rows found)
     sides: list[tuple[str, SheetRows]] = field(default_factory=list)
+    titles: Mapping[str, str] = field(default_factory=dict)  # the workspace's: title -> key
 
 
-def read_workbook(path: Path) -> WorkbookRead:
+def read_workbook(path: Path, titles: Mapping[str, str] | None = None) -> WorkbookRead:
     """Read every visible matrix sheet of a file (the hidden ones when no visible sheet holds
-    a matrix); never raises for a bad file."""
-    result = WorkbookRead(path)
+    a matrix); never raises for a bad file. `titles` are the workspace's own column titles
+    (folded title -> key, pipeline.read.titles.folded_titles)."""
+    result = WorkbookRead(path, titles=dict(titles or {}))
     reason = refuse_reason(path) or (refusals.PASSWORD if refusals.obfuscated(path) else None)
     if reason:
         result.refused = reason
@@ -229,10 +236,12 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
         side_rows.records, _ = records_of(rows_of, found, merges)
         result.sides.append((kind.key, side_rows))
         return None
-    header = find_header(head)
+    key_of = key_reader(result.titles)
+    header = find_header(head, key_of)
     if header is None:
         if not hidden and name != result.metadata.get("hoja_instrucciones") and has_data(head):
-            result.no_matrix[name] = titles_found(head)
+            result.no_matrix[name] = titles_found(head, key_of)
+            result.heads[name] = [[_short(v) for v in row[:HEAD_COLUMNS]] for row in head]
         return None
     if isinstance(rows, _Sparse):  # the columns past the matrix's are not kept
         rows.narrow(1 + max(*header.columns.values(), *header.extras.values()))
@@ -241,9 +250,14 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
     # would land in the wrong columns, so it is not read (an issue points at it).
     limit = row_width(head[header.row]) if csv else None
     sheet = SheetRows(name, header, [])
-    sheet.records, sheet.misaligned = records_of(pairs, header, merges, limit)
+    records, sheet.misaligned = records_of(pairs, header, merges, limit)
+    sheet.records = join_continuations(records)
     result.sheets.append(sheet)
     return sheet
+
+
+def _short(value: object) -> object:
+    return value[:HEAD_CHARS] if isinstance(value, str) else value
 
 
 def _formula_cells(scan: SheetScan, sheet: SheetRows) -> list[tuple[int, str]]:

@@ -17,7 +17,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
+from pipeline.model.columns import KEYS
 from pipeline.model.errors import ConfigError
+from pipeline.model.text import fold_title
 from pipeline.reference.plan import EARLIEST, LATEST
 from pipeline.words import LANGS, word
 
@@ -84,6 +86,9 @@ TABLES: dict[str, dict[str, Rule]] = {
               "observadores": TEXTS, "mes_inicio_anio_fiscal": _whole(1, 12)},
     "impresion": {"papel": _one_of("carta", "letter", "a4")},
     "plazos": {"imprecisos": TEXTS},
+    # other titles of the matrix's columns: key -> a title or a list of them
+    "columnas": dict.fromkeys(KEYS, Rule("titles", lambda v: (
+        isinstance(v, str) and bool(v.strip())) or (_is_texts(v) and all(t.strip() for t in v)))),
     "grupos_otros": {"prefijos": TEXTS},
     "correo": {"servidor": TEXT, "puerto": _whole(0, 65535),
                "seguridad": _one_of("starttls", "tls", "ssl", "ninguna", "none", "no"),
@@ -127,6 +132,8 @@ def check_config(user: Mapping[str, Any], text: str, source: str) -> None:
                     _unknown(source, find.line((key, None), name), name, f"[{key}]", rules)
                 rule = rules[name] if rules is not None else FREE_TABLES[key]
                 _check((key, None), name, item, rule, find, source)
+            if key == "columnas":
+                _titles_once(value, find, source)
         elif key in ENTRIES:
             if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
                 _tell(source, find.line(("", None), key) or find.line((key, None), None),
@@ -146,6 +153,17 @@ def check_config(user: Mapping[str, Any], text: str, source: str) -> None:
             array = isinstance(value, list) and all(isinstance(e, dict) for e in value)
             at = find.line((key, 0 if array else None), None) or find.line(("", None), key)
             _unknown(source, at, key, "", dict.fromkeys(TOP))
+
+
+def _titles_once(columns: Mapping[str, Any], find: _Lines, source: str) -> None:
+    """A title names one column: the same title under two keys is told at the second."""
+    seen: dict[str, str] = {}
+    for name, titles in columns.items():
+        for title in [titles] if isinstance(titles, str) else titles:
+            first = seen.setdefault(fold_title(title), name)
+            if first != name:
+                _tell(source, find.line(("columnas", None), name), "title_twice", name,
+                      title, otra=first)
 
 
 def _replaceable() -> Rule:

@@ -71,6 +71,8 @@ class Reference:
     idiomas: dict[str, str] = field(default_factory=dict)  # reporter -> es|en override
     papel: str = "carta"  # the paper the workbooks print on: carta (Letter) or a4
     correo: MailSettings = field(default_factory=MailSettings)  # [correo]
+    # [columnas]: other titles of the matrix's columns, key -> titles
+    columnas: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def responsables(self) -> tuple[Party, ...]:

@@ -131,9 +131,11 @@ def _build(data: dict[str, Any]) -> Reference:
     idiomas = {_canonical_reporter(ref, k): str(v) for k, v in data.get("idiomas", {}).items()}
     correo = mail_settings(data.get("correo", {}))
     correo = replace(correo, escalar_a=tuple(_canonical_party(ref, n) for n in correo.escalar_a))
+    columnas = {str(k): (v,) if isinstance(v, str) else tuple(v)
+                for k, v in data.get("columnas", {}).items()}
     return replace(ref, esperados=esperados, observadores=observadores, cierres=cierres,
                    idiomas=idiomas, papel=_paper(data.get("impresion", {}).get("papel", "carta")),
-                   correo=correo)
+                   correo=correo, columnas=columnas)
 
 
 def _observers(ref: Reference, names: object) -> tuple[str, ...]:

@@ -123,7 +123,7 @@ def _submission_grid(subs: dict[str, pd.DataFrame], ref: Reference) -> pd.DataFr
         for ronda, frame in subs.items():
             states = set(frame.loc[frame["informante"] == informante, "estado"])
             row[ronda] = ("recibido" if states & {"leido", "reemplazado"} else
-                          "ilegible" if "rechazado" in states else "")
+                          "ilegible" if states & {"rechazado", "sin_matriz"} else "")
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -5,15 +5,22 @@ JavaScript. The whole round goes in; the script shows it a page at a time, so a 
 
 from __future__ import annotations
 
+import base64
+import gzip
+import json
 from typing import Any
 
 import pandas as pd
 
 from pipeline.analyse.tables import title
 from pipeline.model.run import RunResult
+from pipeline.model.text import without_bidi
 from pipeline.web.observed import Beside, observed_beside
 from pipeline.words import word
 
+# Above this many rows the script's data goes compressed (gzip, then base64: a million
+# rows in a page of tens of megabytes instead of ninety); below, as JSON, readable.
+PACK_ROWS = 100_000
 STATIC_OF_LARGE = 200  # rows as HTML when the round has more than the page's `static`
 COLUMNS = ("id", "informante", "actividad", "responsable", "fecha_limite", "estado", "avance",
            "marcas")
@@ -69,7 +76,8 @@ def matrix_data(result: RunResult, labels: dict[str, str], flags: tuple[tuple[st
               [label for bit, label in lists["marca"] if r[7] & bit],
               lists["observado"][r[10]] if len(r) > 10 and r[10] >= 0 else None]
              for r in rows[:static_rows]]
-    return {"data": {"lists": lists, "rows": rows, "words": words, "page": page},
+    data = {"lists": lists, "rows": rows, "words": words, "page": page}
+    return {"data": data, "packed": packed(data) if n > PACK_ROWS else "",
             "static": shown, "total": n, "reporters": reporters,
             "headers": [title(c, lang) if c != "marcas" else word("web.flags", lang)
                         for c in COLUMNS],
@@ -91,3 +99,12 @@ def _observed_lines(m: pd.DataFrame, rows: list[list[Any]],
     for row, item in zip(rows, items, strict=True):
         row.append(at[beside[item]] if item in beside else -1)
     return [list(line) for line in lines]
+
+
+def packed(data: dict[str, Any]) -> str:
+    """The script's data as gzip in base64 (what the page's script unpacks with the
+    browser's DecompressionStream); no bidirectional control, as everything the page
+    shows."""
+    text = without_bidi(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=6,
+                                          mtime=0)).decode("ascii")

@@ -22,6 +22,16 @@ WORDS: dict[str, Entry] = {
         "\"Honduras\"] (se leyó {leido})",
         "{clave} must be a list of texts in quotes, such as [\"Guatemala\", \"Honduras\"] "
         "(read {leido})"),
+    "config.titles": (
+        "{clave} debe ser una lista de títulos de columna entre comillas, como [\"PIC\", "
+        "\"Encargado\"] (se leyó {leido})",
+        "{clave} must be a list of column titles in quotes, such as [\"PIC\", \"Owner\"] "
+        "(read {leido})"),
+    "config.title_twice": (
+        "el título {leido} está también en {otra}: un título nombra una sola columna; "
+        "bórrelo de una de las dos",
+        "the title {leido} is also under {otra}: a title names one column only; remove it "
+        "from one of them"),
     "config.date": (
         "{clave} debe ser una fecha sin hora, como 2027-02-15, entre {first} y {last} (se "
         "leyó {leido})",

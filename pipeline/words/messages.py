@@ -46,6 +46,18 @@ WORDS: dict[str, Entry] = {
                      (" (and {n} file from a reporter not on the round's list: see "
                       "problemas.csv)", " (and {n} files from reporters not on the round's "
                       "list: see problemas.csv)")),
+    "cli.no_matrix": ((" ({n} archivo sin matriz: véase problemas.csv)",
+                       " ({n} archivos sin matriz: véase problemas.csv)"),
+                      (" ({n} file with no matrix: see problemas.csv)",
+                       " ({n} files with no matrix: see problemas.csv)")),
+    "cli.columns_taken": ("{where}: columnas {columns}{template}",
+                          "{where}: columns {columns}{template}"),
+    "cli.columns_also": (("; {n} más con su título de la plantilla",
+                          "; {n} más con sus títulos de la plantilla"),
+                         ("; {n} more under its template title",
+                          "; {n} more under their template titles")),
+    "cli.columns_template": ("{where}: columnas con los títulos de la plantilla",
+                             "{where}: columns under the template's titles"),
     "cli.empty_folder": ("No hay ningún libro de cálculo en la carpeta {folder}: revise que sea "
                          "la correcta; todos los informantes figuran como no recibidos.",
                          "There is no spreadsheet in the folder {folder}: check that it is "
@@ -295,6 +307,9 @@ WORDS: dict[str, Entry] = {
                      "pilar, indicadores...).", " Found {titles}, but a matrix needs the "
                      "activity description and at least two more columns (responsible party, "
                      "deadline, status, pillar, indicators...)."),
+    "no_matrix": ("no se encontró ninguna matriz", "no matrix was found"),
+    "found_titles_at": (" Títulos encontrados en la hoja «{hoja}», fila {fila}: {titles}.",
+                        " Titles found in sheet “{hoja}”, row {fila}: {titles}."),
     "where.template": ("la plantilla", "template"),
     "where.filename": ("el nombre del archivo", "file name"),
     "quoted": ("«{text}»", "“{text}”"),

@@ -109,6 +109,7 @@ WORDS: dict[str, Entry] = {
     "state.reemplazado": ("reemplazado", "replaced"),
     "state.no_recibido": ("no recibido", "not received"),
     "state.otra_ronda": ("de otra ronda", "from another round"),
+    "state.sin_matriz": ("sin matriz", "no matrix"),
     "state.sin_actualizar": ("leído, sin actualizar", "read, not updated"),
     "situation.vencido": ("vencido", "overdue"),
     "situation.por_vencer": ("por vencer", "due soon"),

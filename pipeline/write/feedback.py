@@ -53,12 +53,12 @@ SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema"
 
 
 def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 1),
-                   ) -> list[str]:
+                   views: Views | None = None) -> list[str]:
     """One workbook per reporter that sent something; their relative paths. The matrix
     is made into cells once and each reporter's rows placed in its workbook, and the
     issues are grouped once: the cost grows with rows, not rows x reporters. `share`
     (i, n): write only the i-th of n shares of the reporters (n processes share the
-    work)."""
+    work); `views`, the round's observations grouped (`Views.of`), once for every share."""
     files = files_of(result)
     if not files:
         return []
@@ -70,7 +70,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
                result.matrix.groupby("informante", sort=False).indices.items()}
     written = []
     stems = file_stems(files)  # of every reporter, whichever share this is
-    views = Views.of(result)
+    views = Views.of(result) if views is None else views
     measures = measures_of(result)
     mine = sorted(files)[share[0]::share[1]]
     for batch in _batches(mine, rows_of):
@@ -97,8 +97,8 @@ def files_of(result: RunResult) -> dict[str, list[str]]:
     (`feedback_paths`)."""
     files: dict[str, list[str]] = {}
     for sub in result.submissions:
-        if sub.archivo and sub.informante and sub.estado in {"leido", "reemplazado",
-                                                             "rechazado", "otra_ronda"}:
+        if sub.archivo and sub.informante and sub.estado in {
+                "leido", "reemplazado", "rechazado", "otra_ronda", "sin_matriz"}:
             files.setdefault(sub.informante, []).append(sub.archivo)
     return files
 
@@ -202,7 +202,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
         text = "\n\n".join(f"{i.celda}: {i.message(lang)}" for i in found)
         sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
     write_columns(sheet, 1, cells, shown.heights[mine.start:mine.stop] if len(mine) else None)
-    write_observations(workbook, formats, printing, result, informante, views)
+    write_observations(workbook, formats, printing, result, informante, views, marks)
     write_indicators(workbook, formats, printing, informante, measures)
     workbook.close()
 

@@ -9,10 +9,13 @@ official status, on one page."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
 import pandas as pd
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
 from pipeline.analyse.tables import status_labels
@@ -21,6 +24,7 @@ from pipeline.model.values import display_text
 from pipeline.words import known, plural, word
 from pipeline.write.printing import Printing, setup, text_height
 from pipeline.write.xlsx import Formats
+from pipeline.write.xmlrows import StreamedSheet, cell, style_attr, write_rows
 
 HEADER_ROW = 3  # a title, a note, a blank row, then the table
 # Each sheet's columns and their widths in characters; the running texts wrap.
@@ -35,7 +39,7 @@ WRAPPED = {"actividad", "observacion", "evidencia", "informante", "coincide",
 # Which come first: what the reader must act on (an item not found, a differing view);
 # those cells coloured as the feedback's problems are (an error's, a warning's colour).
 ORDER = {"sin_item": 0, "difiere": 1, "sin_comparar": 2, "coincide": 3}
-MARKS = {"sin_item": "#F8CBAD", "difiere": "#FFE699"}
+MARKS = {"sin_item": "error", "difiere": "advertencia"}  # the feedback's marks (formats)
 
 
 @dataclass(frozen=True)
@@ -78,18 +82,21 @@ def _observers(result: RunResult, views: list[dict[str, object]], lang: str) -> 
 
 
 def write_observations(workbook: Workbook, formats: Formats, printing: Printing,
-                       result: RunResult, informante: str, views: Views) -> None:
-    """The reporter's observation sheets, if anything was observed of it or by it."""
+                       result: RunResult, informante: str, views: Views,
+                       severity_marks: Mapping[str, Format]) -> None:
+    """The reporter's observation sheets, if anything was observed of it or by it; the
+    cells to act on coloured with the feedback's `severity_marks`."""
     labels = status_labels(result.ref, printing.lang)
+    marks = {k: style_attr(severity_marks[v]) for k, v in MARKS.items()}
     mine = views.of_items.get(informante)
     if mine:
         observers = _observers(result, mine, printing.lang)
         _write_sheet(workbook, formats, printing, "observed", mine, OBSERVED_COLUMNS,
-                     labels, word("feedback.observed_note", printing.lang,
+                     labels, marks, word("feedback.observed_note", printing.lang,
                                   observadores=observers), hide_restricted=False)
     sent = views.sent_by.get(informante)
     if sent:
-        _write_sheet(workbook, formats, printing, "own", sent, OWN_COLUMNS, labels,
+        _write_sheet(workbook, formats, printing, "own", sent, OWN_COLUMNS, labels, marks,
                      word("feedback.own_note", printing.lang,
                           problemas=word("sheet.problemas", printing.lang)),
                      hide_restricted=True)
@@ -97,10 +104,11 @@ def write_observations(workbook: Workbook, formats: Formats, printing: Printing,
 
 def _write_sheet(workbook: Workbook, formats: Formats, printing: Printing, kind: str,
                  views: list[dict[str, object]], columns: dict[str, int],
-                 labels: dict[str, str],
+                 labels: dict[str, str], marks: dict[str, str],
                  note: str, *, hide_restricted: bool) -> None:
     lang = printing.lang
-    sheet = workbook.add_worksheet(word(f"feedback.{kind}_sheet", lang))
+    sheet = workbook.add_worksheet(word(f"feedback.{kind}_sheet", lang),
+                                   worksheet_class=StreamedSheet)
     widths = list(columns.values())
     setup(sheet, printing, widths, header_row=HEADER_ROW)
     sheet.write(0, 0, word(f"feedback.{kind}_title", lang), formats.title)
@@ -113,24 +121,26 @@ def _write_sheet(workbook: Workbook, formats: Formats, printing: Printing, kind:
                                                                        strict=True)))
     for c, head in enumerate(heads):
         sheet.write(HEADER_ROW, c, head, formats.header)
-    rows = sorted((_cells(view, labels, lang, hide_restricted) for view in views),
+    rows = sorted((_cells(view, columns, labels, lang, hide_restricted) for view in views),
                   key=lambda r: (ORDER[r[0]], str(r[1]["id"]), str(r[1]["observador"])))
-    marks = {k: workbook.add_format({"bg_color": v, "text_wrap": True, "valign": "top"})
-             for k, v in MARKS.items()}
+    letters = [xl_col_to_name(c) for c in range(len(columns))]
+    styles = [style_attr(formats.wrap if key in WRAPPED else formats.text) for key in columns]
+    agreement = list(columns).index("coincide")
+    made, heights = [], []
+    # As XML after the heading xlsxwriter holds: far cheaper than a cell at a time.
     for r, (order, row) in enumerate(rows, start=HEADER_ROW + 1):
         values = [row[k] for k in columns]
-        for c, (key, value) in enumerate(zip(columns, values, strict=True)):
-            if isinstance(value, int):
-                sheet.write_number(r, c, value)
-            else:
-                sheet.write_string(r, c, str(value), marks.get(order)
-                                   if key == "coincide" else None)
-        sheet.set_row(r, max(text_height(str(v), w) for v, w, k in
-                             zip(values, widths, columns, strict=True) if k in WRAPPED))
+        attrs = [*styles]
+        attrs[agreement] = marks.get(order, styles[agreement])
+        made.append("".join(cell(letter, r, s, v) for letter, s, v in
+                            zip(letters, attrs, values, strict=True)))
+        heights.append(max(text_height(str(v), w) for v, w, k in
+                           zip(values, widths, columns, strict=True) if k in WRAPPED))
+    write_rows(sheet, HEADER_ROW + 1, made, len(columns) - 1, heights)
     sheet.freeze_panes(HEADER_ROW + 1, 0)
 
 
-def _cells(view: dict[str, object], labels: dict[str, str], lang: str,
+def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, str], lang: str,
            hide_restricted: bool) -> tuple[str, dict[str, object]]:
     """How an observation sorts (ORDER), and its cells in words: statuses, agreement and
     level in `lang`. An observer is not shown a restricted item's official status (nor, so,
@@ -144,7 +154,7 @@ def _cells(view: dict[str, object], labels: dict[str, str], lang: str,
         shown, order = word("feedback.restricted", lang), "sin_comparar"
     level = display_text(view["ambito"])
     observed = display_text(view["estado_observado"])
-    return order, {**{k: display_text(v) for k, v in view.items()},
+    return order, {**{k: display_text(view[k]) for k in (*columns, "id", "observador")},
                    "estado_oficial": shown, "estado_observado": labels.get(observed, observed),
                    "coincide": word(f"feedback.agreement_{order}", lang),
                    "ambito": word(f"level.{level}", lang) if known(f"level.{level}")

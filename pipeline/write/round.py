@@ -16,6 +16,7 @@ from pipeline.words import word
 from pipeline.write.consolidated import SHEETS, write_consolidated
 from pipeline.write.csvfile import write_csv
 from pipeline.write.feedback import FOLDER, write_feedback
+from pipeline.write.feedback_observations import Views
 from pipeline.write.staging import in_background, output_lock, staging
 
 PUBLIC_FOLDER = "publico"
@@ -57,8 +58,9 @@ def write_outputs(
             result, stage / "consolidado.xlsx", large,
             None if large else functools.partial(_tell, on_sheet))), enabled=large)
         shares = FEEDBACK_SHARES if large else 1
+        views = Views.of(result)  # grouped once, before the shares fork
         feedback = [in_background(timed(f"retroalimentacion {i + 1}/{shares}", functools.partial(
-            write_feedback, result, stage, (i, shares))), enabled=large)
+            write_feedback, result, stage, (i, shares), views)), enabled=large)
             for i in range(shares - 1)]
         page = in_background(timed(DASHBOARD, lambda: write_dashboard(result, stage / DASHBOARD)),
                              enabled=large)
@@ -67,7 +69,7 @@ def write_outputs(
         page()
         names.append(DASHBOARD)
         feedback_names = timed(f"retroalimentacion {shares}/{shares}", functools.partial(
-            write_feedback, result, stage, (shares - 1, shares)))()
+            write_feedback, result, stage, (shares - 1, shares), views))()
         feedback_names += [name for wait in feedback for name in wait()]
         workbook()
         names.append("consolidado.xlsx")

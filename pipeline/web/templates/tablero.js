@@ -1,8 +1,19 @@
 (function () {
   "use strict";
+  // A very large round's data comes compressed (gzip, then base64): unpacked first.
+  var source = document.getElementById("datos-matriz");
+  if (source.hasAttribute("data-gzip")) {
+    var binary = atob(source.textContent), bytes = new Uint8Array(binary.length);
+    for (var b = 0; b < binary.length; b++) bytes[b] = binary.charCodeAt(b);
+    new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")))
+      .text().then(function (text) { start(JSON.parse(text)); });
+  } else {
+    start(JSON.parse(source.textContent));
+  }
+
+  function start(data) {
   var root = document.documentElement;
   root.classList.add("js");
-  var data = JSON.parse(document.getElementById("datos-matriz").textContent);
   var L = data.lists, rows = data.rows, W = data.words, PAGE = data.page;
   var table = document.getElementById("matriz");
   var tbody = table.querySelector("tbody");
@@ -165,4 +176,5 @@
   });
   window.addEventListener("afterprint", render);
   apply();
+  }
 })();
