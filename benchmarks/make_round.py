@@ -30,9 +30,14 @@ STATUSES = ["finalizado", "en proceso de implementarse", "pendiente", "no alcanz
             "en proceso"]
 
 
-def make_round(folder: Path, workbooks: int, rows: int = 40, seed: int = 7) -> list[Path]:
+def make_round(folder: Path, workbooks: int, rows: int = 40, seed: int = 7,
+               indicators: int = 0) -> list[Path]:
+    """The round; with `indicators`, that many indicators spread over its workbooks'
+    `Indicadores` sheets (the matrices the same as without them)."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
+    measures = random.Random(seed + 1)  # its own: the matrices stay the same
+    per_file = -(-indicators // max(workbooks, 1))
     paths = []
     for n in range(workbooks):
         path = folder / f"Municipio {n + 1:04d}.xlsx"
@@ -43,10 +48,12 @@ def make_round(folder: Path, workbooks: int, rows: int = 40, seed: int = 7) -> l
         sheet.write(0, 0, "Conferencia Regional sobre Migración")
         sheet.write(1, 0, f"Matriz de seguimiento — municipio {n + 1}")
         sheet.write_row(3, 0, TITLES)
+        activities = []
         for r in range(4, 4 + rows):
             sheet.write(r, 0, rng.choice(PILLARS))
             sheet.write(r, 1, rng.choice(THEMES))
-            sheet.write(r, 2, f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} ({n + 1}-{r})")
+            activities.append(f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} ({n + 1}-{r})")
+            sheet.write(r, 2, activities[-1])
             sheet.write(r, 3, "Número de personas atendidas" if rng.random() > .1 else "")
             sheet.write(r, 4, rng.choice(PARTIES))
             if rng.random() < .5:
@@ -55,9 +62,44 @@ def make_round(folder: Path, workbooks: int, rows: int = 40, seed: int = 7) -> l
             else:
                 sheet.write(r, 5, rng.choice(TEXT_DEADLINES))
             sheet.write(r, 6, rng.choice(STATUSES))
+        left = min(per_file, indicators - n * per_file)
+        if left > 0:
+            _indicator_sheet(workbook, path.stem, activities, left, measures, date_format)
         workbook.close()
         paths.append(path)
     return paths
+
+
+UNITS = ["personas", "%", "centros", "talleres", "días"]
+
+
+def _indicator_sheet(workbook: xlsxwriter.Workbook, reporter: str, activities: list[str],
+                     count: int, rng: random.Random, date_format: object) -> None:
+    """`count` indicators of the workbook's items, as a focal point fills the template's
+    sheet: each names its item by the id the product gives it (the file's name is the
+    reporter), with a baseline, a target and this round's value typed as people do."""
+    import pandas as pd
+
+    from pipeline.analyse.keys import assign_ids
+    from pipeline.reference.load import load_reference
+
+    frame = pd.DataFrame({"id": "", "_informante": reporter, "actividad": activities,
+                          "_archivo": "", "_hoja": "", "_fila": 0})
+    ids = list(assign_ids(frame, load_reference())["id"])
+    sheet = workbook.add_worksheet("Indicadores")
+    sheet.write_row(0, 0, ["ID", "Indicador", "Unidad", "Línea base", "Fecha de línea base",
+                           "Meta", "Fecha de la meta", "Valor de esta ronda", "Fuente"])
+    for r in range(1, count + 1):
+        base = rng.randrange(0, 50)
+        goal = base + rng.randrange(10, 500)
+        sheet.write_row(r, 0, [ids[(r - 1) % len(ids)], f"Indicador {r}", rng.choice(UNITS),
+                               base])
+        sheet.write_datetime(r, 4, dt.datetime(2026, 1, 1), date_format)
+        sheet.write(r, 5, goal)
+        sheet.write_datetime(r, 6, dt.datetime(2028, 1, 1), date_format)
+        value = base + rng.randrange(0, goal - base + 20)
+        sheet.write(r, 7, f"{value:,}".replace(",", ".") if rng.random() < .3 else value)
+        sheet.write(r, 8, "Registro administrativo")
 
 
 OBSERVED = ["finalizado", "en proceso", "pendiente", "no alcanzado", "sin información"]

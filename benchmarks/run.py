@@ -4,7 +4,7 @@ synthetic rounds of 60, 500 and 2,000 workbooks. Medians of several runs and pea
 each run in a fresh process.
 
     python benchmarks/run.py [--sizes 60,500,2000] [--repeat 3] [--workdir DIR]
-                             [--observations 10000] [--rows 40]
+                             [--observations 10000] [--indicators 20000] [--rows 40]
 
 `--rows 5000 --sizes 200` is the round of a million rows (issue 23); its product row is
 followed by the sizes of what the product wrote.
@@ -148,6 +148,9 @@ def main() -> None:
     parser.add_argument("--observations", type=int, default=0,
                         help="also measure the product on each round with an observer's "
                              "file observing this many items (RROCM)")
+    parser.add_argument("--indicators", type=int, default=0,
+                        help="also measure the product on each round with this many "
+                             "indicators spread over its workbooks' Indicadores sheets")
     parser.add_argument("--rows", type=int, default=40, help="rows per workbook")
     args = parser.parse_args()
     if args.one:
@@ -188,6 +191,16 @@ def main() -> None:
                   f"{with_them['peak_mb']:.0f} | | |", flush=True)
             where.append(_where(size, with_them, f).replace(
                 f"| {size} |", f"| {size} + {args.observations} observations |", 1))
+        if args.indicators:
+            measured = folder.with_name(f"{folder.name}-indicators-{args.indicators}")
+            if not measured.exists():
+                make_round(measured, size, args.rows, indicators=args.indicators)
+            with_them = measure("product", measured, work, args.repeat)
+            label = f"{size} + {args.indicators} indicators"
+            print(f"| {label} | {size * args.rows} | {with_them['median_s']:.2f} | | | "
+                  f"{with_them['median_s'] / f:.2f} | | {with_them['peak_mb']:.0f} | | |",
+                  flush=True)
+            where.append(_where(size, with_them, f).replace(f"| {size} |", f"| {label} |", 1))
     print("\nWhere the product's time goes (medians, from its log; start-up is Python and the "
           "imports):\n")
     print("| workbooks | start-up s | reading s | analysis s | writing s | of which history s "

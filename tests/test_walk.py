@@ -154,6 +154,97 @@ def observe(path: Path, target: Path) -> int:
     return last + 1
 
 
+@dataclass(frozen=True)
+class Measure:
+    """An indicator the walk's focal points fill in the round-2 and round-3 templates."""
+
+    reporter: str
+    name: str  # as written in the Matrix's indicator column in round 1
+    unit: str
+    baseline: tuple[object, dt.date]  # as typed, and its value's date
+    targets: tuple[tuple[float, dt.date], tuple[float, dt.date]]  # round 2's, round 3's
+    typed: tuple[object, object]  # this round's value as typed in round 2 and round 3
+    values: tuple[float | None, float | None]  # what the typed values mean
+
+
+SINCE, BY = D(2026, 1, 1), D(2027, 12, 31)
+MEASURES = [
+    Measure("Guatemala", "Protocolo aprobado", "documento", (0, SINCE),
+            ((1, BY), (1, BY)), (0, 1), (0, 1)),
+    Measure("Guatemala", "Mapeo publicado", "%", (0, SINCE), ((100, BY), (100, BY)),
+            ("40 %", "60 %"), (40, 60)),
+    Measure("Honduras", "Centros abiertos", "centros", (2, SINCE), ((10, BY), (8, BY)),
+            ("5 centros", 6), (5, 6)),  # the target moved down in round 3: a finding
+    Measure("Honduras", "Personas asistidas", "personas", ("1.000", SINCE),
+            ((3000, BY), (3000, BY)), ("1.250", None), (1250, None)),  # not updated
+    Measure("Canadá", "Participants", "people", (0, SINCE),
+            ((200, D(2027, 6, 30)), (200, D(2027, 6, 30))), (150, 180), (150, 180)),
+]
+MEASURE_TITLES = {  # the template's titles, in each reporter's language
+    "es": ("Indicador", "Unidad", "Línea base", "Fecha de línea base", "Meta",
+           "Fecha de la meta", "Valor de esta ronda"),
+    "en": ("Indicator", "Unit", "Baseline", "Baseline date", "Target", "Target date",
+           "This round's value")}
+
+
+def situation(m: Measure, n: int, as_of: dt.date) -> str:
+    """The situation of the issue's rules, counted from what the walk typed."""
+    base = float(str(m.baseline[0]).replace(".", ""))
+    goal, by = m.targets[n]
+    value = m.values[n]
+    if value is None:
+        return "sin_valor"
+    progress = 100 * (value - base) / (goal - base)
+    share = (as_of - m.baseline[1]).days / (by - m.baseline[1]).days
+    expected = 100 * min(max(share, 0.0), 1.0)
+    if progress >= 100:
+        return "meta_alcanzada"
+    return ("en_camino" if progress >= expected else
+            "en_riesgo" if expected - progress <= 10 else "atrasado")
+
+
+def measure(path: Path, reporter: str, n: int) -> int:
+    """The focal point fills its template's indicators sheet: round `n` (0: round 2, 1:
+    round 3) of the walk's indicators; the rows filled."""
+    workbook = openpyxl.load_workbook(path)
+    lang = "en" if reporter == "Canadá" else "es"
+    sheet = workbook["Indicators" if lang == "en" else "Indicadores"]
+    header = [c.value for c in sheet[4]]
+    name, unit, base, since, goal, by, value = (header.index(t) + 1
+                                                for t in MEASURE_TITLES[lang])
+    filled = 0
+    for r in range(5, sheet.max_row + 1):
+        found = [m for m in MEASURES if m.reporter == reporter
+                 and m.name == sheet.cell(r, name).value]
+        if not found:
+            continue
+        m = found[0]
+        sheet.cell(r, unit).value = m.unit
+        sheet.cell(r, base).value, sheet.cell(r, since).value = m.baseline
+        sheet.cell(r, goal).value, sheet.cell(r, by).value = m.targets[n]
+        sheet.cell(r, value).value = m.typed[n]
+        filled += 1
+    workbook.save(path)
+    return filled
+
+
+def check_measures(results: Path, n: int, as_of: dt.date, headline: dict[str, object],
+                   labels: tuple[str, str, str]) -> None:
+    """indicadores.csv and the summary's figures against what the walk typed."""
+    table = pd.read_csv(results / "indicadores.csv", **READ).set_index("indicador")
+    assert sorted(table.index) == sorted(m.name for m in MEASURES)
+    for m in MEASURES:
+        row = table.loc[m.name]
+        assert row["informante"] == m.reporter
+        assert row["situacion"] == situation(m, n, as_of), (m.name, row.to_dict())
+        assert row["valor"] == ("" if m.values[n] is None else str(m.values[n]))
+    counted = [situation(m, n, as_of) for m in MEASURES]
+    total, on_track, behind = labels
+    assert headline[total] == len(MEASURES)
+    assert headline[on_track] == counted.count("en_camino")
+    assert headline[behind] == counted.count("atrasado")
+
+
 def summary_figures(line: str) -> list[int]:
     """The numbers of the end-of-run line, in order."""
     return [int(n) for n in re.findall(r"(?<![\w-])(\d+)(?![\w-])", line.split(" -> ")[0])]
@@ -263,6 +354,9 @@ def test_a_year_of_follow_up(walk: dict[str, Path]) -> None:
         prefilled = update(target, edits, D(2027, 5, 10))
         assert sorted(prefilled) == sorted(i.activity for i in items if i.reporter == reporter)
     (inbox / "Migración laboral - 2027-T2.xlsx").write_bytes(b"PK\x03\x04 cut short")
+    for reporter in {m.reporter for m in MEASURES}:  # the indicators, first measured
+        assert measure(inbox / sent[reporter].name, reporter, 0) == sum(
+            m.reporter == reporter for m in MEASURES)
     run("template", "--reporter", "RROCM", "--round", "2027-T2", *use)
     observer = ws / "plantillas" / "2027-T2" / "RROCM - 2027-T2.xlsx"
     unknown_row = observe(observer, inbox / observer.name)
@@ -319,6 +413,31 @@ def test_a_year_of_follow_up(walk: dict[str, Path]) -> None:
             assert not any(spanish.match(str(v)) for v in row if v), (sheet.title, row)
     headline = {r[0]: r[1] for r in workbook["Summary"].iter_rows(values_only=True) if r[0]}
     assert headline["Submissions on time (%)"] == "n/a (no closing date)"
+    check_measures(results, 0, as_of, headline,
+                   ("Indicators", "Indicators on track", "Indicators behind"))
+
+    # 7b. A third round: only the indicators are updated, and one target is moved.
+    run("template", "--all", "--round", "2027-T3", *use)
+    sent = {p.name.split(" - ")[0]: p for p in (ws / "plantillas" / "2027-T3").glob("*.xlsx")}
+    inbox = ws / "recibidos" / "2027-T3"
+    inbox.mkdir()
+    for reporter in {m.reporter for m in MEASURES}:
+        target = inbox / sent[reporter].name
+        target.write_bytes(sent[reporter].read_bytes())
+        assert measure(target, reporter, 1) == sum(m.reporter == reporter for m in MEASURES)
+    as_of = D(2027, 8, 20)
+    run("consolidate", "--round", "2027-T3", "--as-of", as_of.isoformat(), *use)
+    results = ws / "resultados" / "2027-T3"
+    headline = {r[0]: r[1] for r in openpyxl.load_workbook(results / "consolidado.xlsx")[
+        "Resumen"].iter_rows(values_only=True) if r[0]}
+    check_measures(results, 1, as_of, headline,
+                   ("Indicadores", "Indicadores en camino", "Indicadores atrasados"))
+    changed = pd.read_csv(results / "cambios.csv", **READ)
+    moved = changed[changed["tipo"] == "meta_modificada"]
+    assert [(r["detalle"], r["antes"], r["despues"]) for r in moved.to_dict("records")] == [
+        (m.name, f"{m.targets[0][0]} ({m.targets[0][1]})", f"{m.targets[1][0]} "
+         f"({m.targets[1][1]})") for m in MEASURES if m.targets[0] != m.targets[1]]
+    assert changed[changed["tipo"] == "linea_base_modificada"].empty
 
     # 8. The overdue lists, from the history, on a later day.
     as_of = D(2027, 11, 1)
@@ -348,6 +467,11 @@ def test_a_year_of_follow_up(walk: dict[str, Path]) -> None:
     text = (ws / "informes" / "informe_anual_2027.md").read_text("utf-8")
     assert "El archivo de Migración laboral llegó pero no se pudo leer (2027-T2)" in text
     assert "Plan Estratégico de la CRM 2026-2029" in text
+    targets = text[text.index("### Metas y valores"):]
+    for m in MEASURES:  # each at the year's last round: round 3's target
+        line = next(li for li in targets.splitlines() if f"| {m.name} |" in li)
+        assert f"| {m.targets[1][0]} |" in line, line
+    assert "2029-12-31" in text  # the plan's end: its review comes then
 
     assert not any(elsewhere.iterdir())  # nothing written where the user happened to be
     log = (ws / "registro" / "seguimiento.log").read_text("utf-8")

@@ -29,6 +29,9 @@ COLUMNS = ("id", "informante", "actividad", "indicador", "unidad", "linea_base",
            "esperado", "situacion", "fuente", "responsable_medicion")
 SITUATIONS = ("meta_alcanzada", "en_camino", "en_riesgo", "atrasado", "sin_valor", "sin_meta",
               "sin_linea_base")
+# What a reader acts on first: those behind, at risk, not updated; those on track last.
+BEHIND_FIRST = {"atrasado": 0, "en_riesgo": 1, "sin_valor": 2, "sin_meta": 3,
+                "sin_linea_base": 4, "en_camino": 5, "meta_alcanzada": 6}
 AT_RISK_POINTS = 10.0  # within this many points below the line: at risk, not yet late
 CellMap = Mapping[tuple[str, str], Mapping[str, tuple[str, str]]]
 
@@ -197,3 +200,40 @@ def situation_counts(table: pd.DataFrame) -> pd.DataFrame:
     counts = counts.reindex(columns=list(SITUATIONS), fill_value=0)
     counts["total"] = counts.sum(axis=1)
     return counts.reset_index()
+
+
+SERIES_COLUMNS = ("ronda", "informante", "id", "indicador", "unidad", "valor", "_reservado")
+
+
+def earlier_values(stored: pd.DataFrame | None, ronda: str) -> pd.DataFrame:
+    """Each stored indicator's value in the rounds before `ronda` (rounds sort as written),
+    as the page charts them: `stored` as pipeline.store.sides.indicator_rounds reads it."""
+    if stored is None or stored.empty:
+        return pd.DataFrame(columns=list(SERIES_COLUMNS))
+    earlier = stored[stored["ronda"].astype(str) < ronda]
+    return earlier.reindex(columns=list(SERIES_COLUMNS)).reset_index(drop=True)
+
+
+def public_indicators(tables: Mapping[str, pd.DataFrame], restricted: pd.DataFrame,
+                      ) -> tuple[dict[str, pd.DataFrame], set[tuple[object, object, int]]]:
+    """The indicators of items that are not restricted (indicators are public) and their
+    stored values, and where the others were written: an issue there is left out as a
+    restricted row's is. `restricted` the round's restricted items; an item restricted in
+    a stored round stays out of the charts too."""
+    kept: dict[str, pd.DataFrame] = {}
+    at: set[tuple[object, object, int]] = set()
+    secret = set(zip(restricted["informante"].astype(str), restricted["id"].astype(str),
+                     strict=True))
+    for key in ("indicadores", "indicadores_rondas"):
+        table = tables.get(key)
+        if table is None:
+            continue
+        pairs = zip(table["informante"].astype(str), table["id"].astype(str), strict=True)
+        hide = table["_reservado"].astype(bool) | pd.Series(
+            [p in secret for p in pairs], index=table.index, dtype=bool)
+        if key == "indicadores":
+            gone = table[hide]
+            at = set(zip(gone["_archivo"], gone["_hoja"], gone["_fila"].astype(int),
+                         strict=True))
+        kept[key] = table[~hide].reset_index(drop=True)
+    return kept, at

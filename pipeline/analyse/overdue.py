@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from pipeline.analyse.indicator_lines import MEASURED, measured_lines, with_measured
 from pipeline.model.labels import status_labels
 from pipeline.model.text import distinct_texts, one_line
 from pipeline.normalize.matching import Matcher
@@ -22,8 +23,8 @@ from pipeline.reference.data import Reference
 from pipeline.words import word
 
 COLUMNS = ("situacion", "dias_vencido", "fecha_limite", "plazo", "estado",
-           "observacion_observador", "id", "actividad", "informante", "archivo",
-           "responsable")
+           "observacion_observador", "indicadores_medidos", "id", "actividad", "informante",
+           "archivo", "responsable")
 NO_PARTY = "(sin responsable)"
 COMBINED = "todos"  # the file of every pending item
 UNIDENTIFIED = "sin_identificar"  # the file of the items of names that are no known party
@@ -63,10 +64,12 @@ class Reminders:
 
 
 def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher,
-                    observations: pd.DataFrame | None = None) -> Reminders:
+                    observations: pd.DataFrame | None = None,
+                    indicators: pd.DataFrame | None = None) -> Reminders:
     """Who has what overdue or due soon; a party named among several gets the item too,
     a name no party goes by to the unidentified list. `observations` (the round's
-    `observaciones` table) go with the items they observe."""
+    `observaciones` table) go with the items they observe, `indicators` (its
+    `indicadores`) with the items they measure."""
     days = matrix.get("_dias_vencido", matrix.get("dias_vencido"))
     rows = matrix.assign(dias_vencido=days)
     rows = rows[rows["vencido"] | rows["por_vencer"]].copy()
@@ -74,11 +77,12 @@ def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher,
     rows[OBSERVED] = pd.Series([seen.get((str(i), str(d)), ()) for i, d in
                                 zip(rows["informante"], rows["id"], strict=True)],
                                index=rows.index, dtype=object)
+    rows = with_measured(rows, indicators)
     rows["situacion"] = rows["vencido"].map({True: "vencido", False: "por_vencer"})
     rows["dias_vencido"] = rows["dias_vencido"].astype("Int64")
     rows = rows.sort_values(["situacion", "dias_vencido", "fecha_limite", "informante", "id"],
                             ascending=[False, False, True, True, True], kind="stable")
-    combined = rows.reindex(columns=[*COLUMNS, OBSERVED]).reset_index(drop=True)
+    combined = rows.reindex(columns=[*COLUMNS, OBSERVED, MEASURED]).reset_index(drop=True)
     result = Reminders(as_of, combined=combined)
     if combined.empty:  # nothing pending (or no rows at all): nobody to remind
         return result
@@ -98,7 +102,7 @@ def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher,
                                                            sugerencia=suggestion))
     if unknown:
         result.unidentified = pd.concat(unknown, ignore_index=True).reindex(
-            columns=[*UNIDENTIFIED_COLUMNS, OBSERVED])
+            columns=[*UNIDENTIFIED_COLUMNS, OBSERVED, MEASURED])
     return result
 
 
@@ -110,6 +114,9 @@ def in_words(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:
     if OBSERVED in shown:
         shown["observacion_observador"] = shown.pop(OBSERVED).map(
             lambda seen: "\n".join(observed_lines(seen, lang, ref)))
+    if MEASURED in shown:
+        shown["indicadores_medidos"] = shown.pop(MEASURED).map(
+            lambda seen: "\n".join(measured_lines(seen, lang)))
     shown["situacion"] = shown["situacion"].map(lambda k: word(f"situation.{k}", lang))
     shown["estado"] = shown["estado"].map(lambda k: ref.status_label(k, lang) if k else "")
     for column in ("responsable", "informante", "sugerencia"):

@@ -15,6 +15,7 @@ import re
 
 import pandas as pd
 
+from pipeline.analyse.indicators import public_indicators, situation_counts
 from pipeline.analyse.redact import Redactor
 from pipeline.analyse.tables import build_tables
 from pipeline.model.run import RunResult
@@ -64,8 +65,10 @@ def public_edition(result: RunResult) -> RunResult:
     matrix = result.matrix
     reserved = matrix["reservado"].astype(bool)
     observed, at_restricted = _public_observations(result.tables.get("observaciones"))
+    measured, measured_at = public_indicators(result.tables, matrix[reserved])
     hidden = set(zip(matrix.loc[reserved, "archivo"], matrix.loc[reserved, "hoja"],
                      matrix.loc[reserved, "fila"].astype(int), strict=True)) | at_restricted
+    hidden |= measured_at
     scrub = redactor(result.submissions, result.lang, result.ref)
     public_matrix = _scrub_frame(matrix[~reserved].reset_index(drop=True), scrub)
     issues = [dataclasses.replace(i, archivo=_text(scrub(i.archivo)), hoja=_text(scrub(i.hoja)),
@@ -83,6 +86,10 @@ def public_edition(result: RunResult) -> RunResult:
         tables["cambios"] = _scrub_frame(changes[~changes["_reservado"].astype(bool)], scrub)
     if observed is not None:  # the observer's focal point is a signer like any other
         tables["observaciones"] = _scrub_frame(observed, scrub)
+    for key, table in measured.items():  # who measures may be a person
+        tables[key] = _scrub_frame(table, scrub)
+    if "indicadores" in measured:
+        summary["indicadores_por_informante"] = situation_counts(tables["indicadores"])
     titles = {k: _text(scrub(v)) for k, v in result.extra_titles.items()}
     public = dataclasses.replace(result, matrix=public_matrix, issues=issues, submissions=subs,
                                  tables=tables, summary=summary, history=None,

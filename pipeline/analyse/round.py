@@ -124,10 +124,12 @@ def _without_emptied_sheets(issues: list[Issue], raw: pd.DataFrame,
 
 def with_history(result: RunResult, previous: str | None, before: pd.DataFrame,
                  stored: pd.DataFrame, seen: pd.DataFrame | None = None,
-                 measured: pd.DataFrame | None = None) -> RunResult:
+                 measured: pd.DataFrame | None = None,
+                 measured_rounds: pd.DataFrame | None = None) -> RunResult:
     """The round with what changed since the previous stored round (its items, and the
-    observations `seen` then) and the trend over the stored rounds (read from the
-    history by the command)."""
+    observations `seen` then), the trend over the stored rounds, and each indicator's
+    values in the stored rounds before this one (`measured_rounds`: the page's charts),
+    read from the history by the command."""
     received = {s.informante for s in result.submissions if s.estado == "leido"}
     unreadable = frozenset(s.informante for s in result.submissions
                            if s.estado in UNREADABLE) - received
@@ -143,8 +145,10 @@ def with_history(result: RunResult, previous: str | None, before: pd.DataFrame,
         if not moved.empty:
             changes = pd.concat([changes, moved], ignore_index=True) if len(changes) else moved
     trend = trend_table(stored, result.ronda, result.as_of, result.figures())
+    series = indicators.earlier_values(measured_rounds, result.ronda)
     return RunResult(**{**result.__dict__, "previous": previous,
-                        "tables": {**result.tables, "cambios": changes},
+                        "tables": {**result.tables, "cambios": changes,
+                                   **({"indicadores_rondas": series} if len(series) else {})},
                         "summary": {**result.summary, "tendencia": trend}})
 
 

@@ -28,7 +28,7 @@ from pipeline.store.history import (
     save_round,
 )
 from pipeline.store.latest import last_sent
-from pipeline.store.sides import load_indicators, load_observations
+from pipeline.store.sides import indicator_rounds, load_indicators, load_observations
 from pipeline.web.dashboard import write_dashboard
 from pipeline.write.round import OUTPUT_FOLDERS, write_outputs
 from pipeline.write.staging import refuse_inside
@@ -53,12 +53,14 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
         path = history_path(options.out_dir, options.history)
         previous, before, seen = None, load_items(None, None), load_observations(None, None)
         stored, measured, sent = rounds(None), load_indicators(None, None), None
+        series = indicator_rounds(None)
         if path is not None:  # (else a library call with nowhere to keep a history)
             with open_history(path, create=False) as conn:
                 previous = previous_round(conn, ronda)
                 before, stored = load_items(conn, previous), rounds(conn)
                 seen = load_observations(conn, previous)
                 measured = load_indicators(conn, previous)
+                series = indicator_rounds(conn)
                 sent = last_sent(conn, ronda)
         result = analyse_round(found, ref, matcher, as_of=options.as_of, ronda=ronda,
                                closing_date=options.closing_date, lang=options.lang,
@@ -66,7 +68,8 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
         if sent is not None:
             result = mark_not_updated(result, sent)
         return dataclasses.replace(
-            with_history(result, previous, before, stored, seen, measured), history=path)
+            with_history(result, previous, before, stored, seen, measured, series),
+            history=path)
 
 
 def run_consolidation(options: Options, on_file: Progress | None = None,

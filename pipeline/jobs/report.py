@@ -19,7 +19,7 @@ from pipeline.store.history import (
     rounds,
     rounds_of_year,
 )
-from pipeline.store.sides import observation_rounds
+from pipeline.store.sides import indicator_rounds, observation_rounds
 
 
 def make_report(year: int, out_dir: Path, public: bool, history: Path | None, lang: str,
@@ -45,6 +45,8 @@ def annual_report(year: int, history: Path, ref: Reference, lang: str,
         stored = rounds(conn)
         before = latest_items_per_reporter(conn, names[0])
         observations = observation_rounds(conn)
+        indicators = indicator_rounds(conn)
     stored = stored[stored["ronda"].isin(names)].sort_values("ronda", kind="stable")
     return build_report(year, per_round, subs, stored.reset_index(drop=True), ref, lang,
-                        public=public, before=before, observations=observations)
+                        public=public, before=before, observations=observations,
+                        indicators=indicators)

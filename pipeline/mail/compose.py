@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from pipeline.analyse.indicator_lines import MEASURED, measured_lines
 from pipeline.analyse.overdue import OBSERVED, Reminders, observed_lines
 from pipeline.mail.contacts import Contact, Contacts
 from pipeline.mail.message import Body, Draft
@@ -165,7 +166,8 @@ def _reminder_body(party: str, items: pd.DataFrame, as_of: dt.date, lang: str,
             pd.notna(late) else word(f"situation.{r['situacion']}", lang)
         rows.append((str(r["actividad"]), iso_day(r["fecha_limite"]), days,
                      ref.label("parte", str(r["informante"]), lang)))
-        notes.append(tuple(observed_lines(r.get(OBSERVED) or (), lang, ref)))
+        notes.append((*observed_lines(r.get(OBSERVED) or (), lang, ref),
+                      *measured_lines(r.get(MEASURED) or (), lang)))
     more = plural("mail.overdue.more", lang, len(items) - ITEMS_SHOWN) \
         if len(items) > ITEMS_SHOWN else ""
     after = [word("reminder.ask", lang), word("mail.overdue.attached", lang)]

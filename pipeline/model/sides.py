@@ -101,7 +101,9 @@ OBSERVATIONS = SideKind(
 INDICATORS = SideKind(
     key="indicadores",
     columns=(
-        SideColumn("id", 12, BY_KEY["id"].aliases + ("id del ítem", "item id", "id item")),
+        # a hand-made sheet titles the item's id "ID", as its matrix does
+        SideColumn("id", 12, BY_KEY["id"].aliases + ("id", "id del ítem", "item id",
+                                                     "id item")),
         SideColumn("actividad", 30, BY_KEY["actividad"].aliases, locked=True),
         SideColumn("indicador", 30, ("indicador", "indicator", "indicadores", "indicators",
                                      "nombre del indicador", "indicator name")),

@@ -41,8 +41,12 @@ def side_header(rows: Sequence[Sequence[object]], metadata: dict[str, str],
 
 
 def _matrix_titles(kind: SideKind, row: Sequence[object]) -> bool:
-    """Whether the row titles a matrix column that this kind's sheet never has."""
-    return any(column_key(cell) in kind.matrix_keys for cell in row)
+    """Whether the row titles a matrix column that this kind's sheet never has. A title of
+    this kind's own ("Fecha de la meta", "Unidad") is its own, whatever a tracker's
+    matrix would take it for (a deadline, a responsible unit)."""
+    own = _index(kind)
+    return any(column_key(cell) in kind.matrix_keys for cell in row
+               if not (isinstance(cell, str) and fold_title(cell) in own))
 
 
 def _telling(kind: SideKind, row: Sequence[object]) -> bool:

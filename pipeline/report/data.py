@@ -14,6 +14,7 @@ from pipeline.analyse.redact import Redactor
 from pipeline.analyse.tables import status_counts
 from pipeline.model.values import iso_day
 from pipeline.reference.data import Reference
+from pipeline.report.indicators import MeasuredYear, measure_year
 from pipeline.report.observed import ObservedYear, observe_year
 from pipeline.words import plural, spelled, word
 
@@ -39,18 +40,21 @@ class AnnualReport:
     grupo: str = ""  # what the network calls a group
     recommendations: list[str] = field(default_factory=list)
     observed: ObservedYear = field(default_factory=ObservedYear)  # the observers' views
+    measured: MeasuredYear = field(default_factory=MeasuredYear)  # targets and values
 
 
 def build_report(year: int, per_round: dict[str, pd.DataFrame],
                  subs: dict[str, pd.DataFrame], rounds: pd.DataFrame, ref: Reference,
                  lang: str, public: bool = False,
                  before: pd.DataFrame | None = None,
-                 observations: pd.DataFrame | None = None) -> AnnualReport:
+                 observations: pd.DataFrame | None = None,
+                 indicators: pd.DataFrame | None = None) -> AnnualReport:
     """The report of a year from its stored rounds: each round's items and submissions,
     and the rounds' headline figures (ronda, fecha_corte, figures), oldest first.
     `before`: each reporter's items as it last reported before the year, so a deadline
     moved in the year's first round counts. `observations`: every stored observation with
-    its round (pipeline.store.sides.observation_rounds)."""
+    its round (pipeline.store.sides.observation_rounds); `indicators` every stored
+    indicator with its round (indicator_rounds)."""
     names = list(per_round)
     if public:
         per_round = {n: f[~f["reservado"]].reset_index(drop=True) for n, f in per_round.items()}
@@ -72,6 +76,8 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
         editores=ref.red.word("editores", lang), grupo=ref.red.word("grupo", lang),
         observed=observe_year(observations, names, public,
                               Redactor([], [], [], word("redacted", lang))),
+        measured=measure_year(indicators, names, public, ref.plan.fin, year,
+                              lambda v: ref.label("parte", v, lang)),
     )
     report.observed = replace(report.observed, observers=tuple(
         ref.label("parte", o, lang) for o in report.observed.observers or ref.observadores))

@@ -14,6 +14,7 @@ from pipeline.report.content import (
     texts,
 )
 from pipeline.report.data import AnnualReport
+from pipeline.report.indicators import measured_text, review_table, targets_table
 from pipeline.report.observed import web_link
 from pipeline.web import charts
 from pipeline.web.render import page_size, render
@@ -37,6 +38,7 @@ def report_page(report: AnnualReport, labels: dict[str, str]) -> str:
                   tables=[(name, table(shown, headers(shown, labels, lang)))
                           for name, shown in blocks[len(sources):]],
                   **_observed(report, labels),
+                  measured=_measured(report, labels),
                   s3_title=word("report.s3", lang),
                   recommendations=report.recommendations or [word("report.none", lang)])
 
@@ -60,3 +62,18 @@ def _observed(report: AnnualReport, labels: dict[str, str]) -> dict[str, object]
             "differing": [{"cells": table(shown.iloc[[n]], headers(shown, labels, lang))
                            .rows[0], "evidence": str(e), "link": web_link(str(e))}
                           for n, e in enumerate(views["evidencia"])]}
+
+
+def _measured(report: AnnualReport, labels: dict[str, str]) -> dict[str, object]:
+    """The indicators section: its texts, the targets and values, and the plan-end
+    review once the plan has ended."""
+    lang, measured = report.lang, report.measured
+    heading, text, review = measured_text(measured, lang)
+    tables = []
+    if measured.any:
+        tables.append((word("report.targets", lang), targets_table(measured, lang)))
+        if measured.reviewed:
+            tables.append((word("report.review", lang), review_table(measured, lang)))
+    return {"title": heading, "text": text, "review": review,
+            "tables": [(name, table(shown, headers(shown, labels, lang)))
+                       for name, shown in tables]}

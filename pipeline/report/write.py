@@ -24,6 +24,7 @@ from pipeline.report.content import (
     texts,
 )
 from pipeline.report.data import AnnualReport
+from pipeline.report.indicators import measured_text, review_table, targets_table
 from pipeline.report.observed import web_link
 from pipeline.report.page import report_page
 from pipeline.words import word
@@ -75,6 +76,9 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
         lines.append((differing_heading(report), None))
         lines += [(f"• {_differing_line(view, lang)}", None)
                   for view in differing_table(report, labels).to_dict("records")]
+    measured_title, measured, review = measured_text(report.measured, lang)
+    lines += [("", None), (measured_title, formats.bold), (measured, None)]
+    lines += [(review, None)] if review else []
     lines += [("", None), (word("report.s3", lang), formats.bold)]
     lines += [(f"• {text}", None) for text in report.recommendations or [word("report.none", lang)]]
     for r, (text, fmt) in enumerate(lines):
@@ -93,6 +97,7 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
     if report.observed.any:
         tables += [("observed_rounds", observed_rounds_table(report)),
                    ("differing", differing_table(report, labels))]
+    tables += _measured_tables(report)
     charted = ("by_group", "by_pillar", "by_reporter")  # the HTML's three charts
     for key, table in tables:
         table = table.reset_index(drop=True)
@@ -108,6 +113,16 @@ def _xlsx(report: AnnualReport, path: Path, labels: dict[str, str]) -> None:
             row = _native_chart(workbook, sheet, name[:31], table, name, row)
     sheet.set_h_pagebreaks(breaks)
     workbook.close()
+
+
+def _measured_tables(report: AnnualReport) -> list[tuple[str, pd.DataFrame]]:
+    """The targets and values, and the plan-end review once the plan has ended."""
+    measured, lang = report.measured, report.lang
+    if not measured.any:
+        return []
+    found = [("targets", targets_table(measured, lang))]
+    return found + ([("review", review_table(measured, lang))]
+                    if measured.reviewed else [])
 
 
 def _differing_line(view: Mapping[Hashable, object], lang: str) -> str:
@@ -150,6 +165,11 @@ def _markdown(report: AnnualReport, labels: dict[str, str]) -> str:
     for name, table in blocks[3:]:
         parts += [f"### {name}", "", md_table(table, headers(table, labels, lang)), ""]
     parts += _observed_markdown(report, labels)
+    heading, text, review = (md_text(t) for t in measured_text(report.measured, lang))
+    parts += [f"## {heading}", "", text, ""] + ([review, ""] if review else [])
+    for key, table in _measured_tables(report):
+        parts += [f"### {word(f'report.{key}', lang)}", "",
+                  md_table(table, headers(table, labels, lang)), ""]
     parts += [f"## {word('report.s3', lang)}", ""]
     parts += [f"- {md_text(t)}" for t in report.recommendations or [word("report.none", lang)]]
     return "\n".join(parts) + "\n"

@@ -22,6 +22,7 @@ from pipeline.model.run import RunResult
 from pipeline.model.values import iso_day
 from pipeline.normalize.matching import Matcher
 from pipeline.web import charts
+from pipeline.web.indicators import indicator_section
 from pipeline.web.observed import Beside, observed_beside, observed_section
 from pipeline.web.render import page_size, render
 from pipeline.web.tables import table
@@ -80,6 +81,9 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
         grid=_grid(result, labels, beside), parties=_parties(result, beside),
         changes=_changes(result, labels), matrix=matrix,
         observed=observed_section(result, labels),
+        indicators=indicator_section(result.tables.get("indicadores"),
+                                     result.tables.get("indicadores_rondas"), result.ronda,
+                                     result.as_of, ref, lang),
         codes={name: i for i, name in enumerate(matrix["reporters"])},
         generated=word("web.generated", lang),
         reporter_heads=[labels[k] for k in REPORTER_COUNTS])

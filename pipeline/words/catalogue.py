@@ -8,6 +8,7 @@ from pipeline.words import (
     documents,
     help,
     help_mail,
+    indicators,
     mail,
     messages,
     outputs,
@@ -28,4 +29,5 @@ def _merge(*parts: dict[str, Entry]) -> dict[str, Entry]:
 
 
 CATALOGUE = _merge(outputs.WORDS, documents.WORDS, messages.WORDS, template.WORDS,
-                   help.WORDS, mail.WORDS, help_mail.WORDS, web.WORDS, config.WORDS)
+                   help.WORDS, mail.WORDS, help_mail.WORDS, web.WORDS, config.WORDS,
+                   indicators.WORDS)

@@ -18,6 +18,7 @@ from pipeline.model.columns import COLUMNS, ColumnSpec
 from pipeline.model.run import RunResult
 from pipeline.read.header import column_key
 from pipeline.words import word
+from pipeline.write.feedback_indicators import Measures, measures_of, write_indicators
 from pipeline.write.feedback_observations import Views, observed_pointer, write_observations
 from pipeline.write.filenames import file_stems
 from pipeline.write.printing import (
@@ -76,6 +77,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
     written = []
     stems = file_stems(files)  # of every reporter, whichever share this is
     views = Views.of(result) if views is None else views
+    measures = measures_of(result)
     mine = sorted(files)[share[0]::share[1]]
     for batch in _batches(mine, rows_of):
         # The rows of a batch of reporters are made into cells together: few slices of
@@ -90,7 +92,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
         for informante in batch:
             issues = [i for name in files[informante] for i in issues_of.get(name, [])]
             relative = f"{FOLDER}/{stems[informante]}.xlsx"
-            _write_one(stage / relative, result, informante, issues, shown, views)
+            _write_one(stage / relative, result, informante, issues, shown, views, measures)
             written.append(relative)
     return written
 
@@ -173,7 +175,7 @@ def _shown_column(matrix: pd.DataFrame, key: str) -> pd.Series:
 
 
 def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issue],
-               shown: _Shown, views: Views) -> None:
+               shown: _Shown, views: Views, measures: Measures) -> None:
     lang = result.ref.language_of(informante)
     heading = word("feedback.heading", lang,
                    informante=result.ref.label("parte", informante, lang), ronda=result.ronda)
@@ -209,6 +211,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
         sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
     write_columns(sheet, 1, cells, shown.heights[mine.start:mine.stop] if len(mine) else None)
     write_observations(workbook, formats, printing, result, informante, views, marks)
+    write_indicators(workbook, formats, printing, informante, measures)
     workbook.close()
 
 

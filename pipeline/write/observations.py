@@ -65,7 +65,7 @@ INDICATOR_COLUMNS = ("informante", "id", "actividad", "indicador", "unidad", "li
                      "fecha_linea_base", "fecha_meta", "fecha_valor", "fuente",
                      "responsable_medicion")
 INDICATOR_WIDTHS = {"indicador": 30, "unidad": 10, "linea_base": 9, "meta": 9, "valor": 9,
-                    "avance_meta": 10, "esperado": 10, "situacion": 12,
+                    "avance_meta": 10, "esperado": 10, "situacion": 15,
                     "fecha_linea_base": 11, "fecha_meta": 11, "fecha_valor": 11,
                     "fuente": 24, "actividad": 34}
 _BEHIND_FIRST = {"atrasado": 0, "en_riesgo": 1, "sin_valor": 2, "sin_meta": 3,

@@ -12,6 +12,8 @@ from typing import cast
 import pandas as pd
 from xlsxwriter.workbook import Workbook
 
+from pipeline.analyse.indicator_lines import COLUMN as MEASURED_COLUMN
+from pipeline.analyse.indicator_lines import MEASURED, Measured, measured_lines
 from pipeline.analyse.overdue import (
     COLUMNS,
     COMBINED,
@@ -63,12 +65,12 @@ def message(party: str, items: pd.DataFrame, as_of: dt.date, window: int, lang: 
                           due=iso_day(r["fecha_limite"]),
                           days=plural("reminder.days", lang, int(r["dias_vencido"])),
                           informante=escape(ref.label("parte", str(r["informante"]), lang))))
-        lines += _observed(r, lang, ref, escape)
+        lines += _observed(r, lang, ref, escape) + _measured(r, lang, escape)
     for r in soon.to_dict("records"):
         lines.append(word("reminder.item_soon", lang, actividad=escape(r["actividad"]),
                           due=iso_day(r["fecha_limite"]),
                           informante=escape(ref.label("parte", str(r["informante"]), lang))))
-        lines += _observed(r, lang, ref, escape)
+        lines += _observed(r, lang, ref, escape) + _measured(r, lang, escape)
     lines += ["", word("reminder.ask", lang), "", ref.correo.signature(lang)]
     return "\n".join(lines)
 
@@ -78,6 +80,13 @@ def _observed(item: Mapping[Hashable, object], lang: str, ref: Reference,
     """The observers' views of an item, each a line under it (a nested list item)."""
     seen = cast(tuple[Observed, ...], item.get(OBSERVED) or ())
     return ["  - " + line for line in observed_lines(seen, lang, ref, escape)]
+
+
+def _measured(item: Mapping[Hashable, object], lang: str,
+              escape: Callable[[object], str]) -> list[str]:
+    """The item's indicators, each a line under it (a nested list item)."""
+    seen = cast(tuple[Measured, ...], item.get(MEASURED) or ())
+    return ["  - " + line for line in measured_lines(seen, lang, escape)]
 
 
 def write_reminders(reminders: Reminders, out_dir: Path, fmt: str, ref: Reference,
@@ -138,6 +147,8 @@ def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
         # Nobody observed these items: a printed list keeps its width for theirs (a CSV
         # keeps every column).
         columns = tuple(c for c in columns if c != OBSERVATION)
+    if fmt != "csv" and not items.get(MEASURED_COLUMN, pd.Series(dtype=str)).fillna("").any():
+        columns = tuple(c for c in columns if c != MEASURED_COLUMN)  # (nothing measured)
     titles = [title(c, lang) for c in columns]
     items = items.reindex(columns=list(columns))
     if fmt == "csv":
@@ -154,7 +165,8 @@ def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
     workbook = new_workbook(stage / f"{stem}.xlsx", as_of, printing.heading)
     formats = Formats(workbook)
     write_table(workbook, formats, word("sheet.pendientes", lang), items, titles, printing,
-                OBSERVED_WIDTHS if OBSERVATION in columns else WIDTHS, select=False)
+                {**(OBSERVED_WIDTHS if OBSERVATION in columns else WIDTHS),
+                 MEASURED_COLUMN: 30}, select=False)
     if text:
         _message_sheet(workbook, formats, text, printing)
     workbook.close()

@@ -1,0 +1,98 @@
+"""An item's indicators as a reader of a reminder or a feedback workbook reads them (issue 24,
+docs/contract.md §11): each indicator's value against its target and its situation, a line
+each ("Personas capacitadas: 600 personas de una meta de 1010 para 2028-01-01 — En camino,
+avance 59 %"). Grouped once per round by item, as the observations are (analyse.overdue)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple, cast
+
+import pandas as pd
+
+from pipeline.words import word
+
+MEASURED = "_medido"  # a pending item's indicators (a tuple of Measured)
+COLUMN = "indicadores_medidos"  # the list's column: the indicators, a line each
+
+
+class Measured(NamedTuple):
+    """One indicator of an item, as a reminder shows it."""
+
+    indicador: str
+    unidad: str
+    valor: float | None
+    meta: float | None
+    fecha_meta: str
+    situacion: str
+    avance: float | None
+
+
+def measured_by_item(table: pd.DataFrame | None,
+                     ) -> dict[tuple[str, str], tuple[Measured, ...]]:
+    """(informante, id) -> the item's indicators, in the table's order (an indicator that
+    names no known item goes with none)."""
+    if table is None or table.empty:
+        return {}
+    known = table[table["_conocido"].astype(bool)] if "_conocido" in table else table
+    found: dict[tuple[str, str], list[Measured]] = {}
+    for r in cast(list[dict[str, object]], known.to_dict("records")):
+        found.setdefault((_text(r["informante"]), _text(r["id"])), []).append(Measured(
+            _text(r["indicador"]), _text(r["unidad"]), number(r["valor"]),
+            number(r["meta"]), _text(r["fecha_meta"]), _text(r["situacion"]),
+            number(r["avance_meta"])))
+    return {key: tuple(values) for key, values in found.items()}
+
+
+def measured_lines(seen: tuple[Measured, ...], lang: str,
+                   escape: Callable[[object], str] = str) -> list[str]:
+    """Each indicator as a line; `escape` makes the texts from the files safe for the
+    format (Markdown)."""
+    lines = []
+    for m in seen:
+        unit = f" {escape(m.unidad)}" if m.unidad else ""
+        value = word("measured.value", lang, valor=shown(m.valor, lang), unidad=unit) \
+            if m.valor is not None else word("measured.no_value", lang)
+        goal = word("measured.target", lang, meta=shown(m.meta, lang),
+                    fecha=m.fecha_meta or "—") \
+            if m.meta is not None else word("measured.no_target", lang)
+        situation = word(f"situation.{m.situacion}", lang) if m.situacion else ""
+        if m.avance is not None:
+            situation += word("measured.progress", lang, avance=shown(m.avance, lang))
+        lines.append(word("measured.line", lang, indicador=escape(m.indicador), valor=value,
+                          meta=goal, situacion=situation))
+    return lines
+
+
+def with_measured(rows: pd.DataFrame, table: pd.DataFrame | None) -> pd.DataFrame:
+    """`rows` (items with informante and id) with each item's indicators (MEASURED)."""
+    seen = measured_by_item(table)
+    rows[MEASURED] = pd.Series([seen.get((str(i), str(d)), ()) for i, d in
+                                zip(rows["informante"], rows["id"], strict=True)],
+                               index=rows.index, dtype=object)
+    return rows
+
+
+def shown(value: float | None, lang: str | None = None) -> str:
+    """A number as people write it: no ".0", at most two decimals, with the decimal mark
+    of `lang` (16,7 in Spanish) when given."""
+    if value is None:
+        return "—"
+    rounded = round(value, 2)
+    text = str(int(rounded)) if float(rounded).is_integer() else f"{rounded:g}"
+    return text.replace(".", word("number.decimal", lang)) if lang else text
+
+
+def number(value: object) -> float | None:
+    """A stored or computed number, None when there is none."""
+    if value is None or value == "":
+        return None
+    try:
+        number = float(cast(float, value))
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
