@@ -32,8 +32,9 @@ def report(ws: Path, out: Path, *more: str) -> str:
 
 
 def with_plan(ws: Path, start: str) -> None:
-    """The workspace's plan in force starting on `start` (three years)."""
-    config = ws / "seguimiento.toml"
+    """The workspace's plan in force starting on `start` (three years): in its network's
+    profile, where `init` wrote it."""
+    config = ws / "red.toml"
     text = config.read_text(encoding="utf-8")
     config.write_text(re.sub(r"(?m)^inicio = .*$", f"inicio = {start}", text, count=1),
                       encoding="utf-8")

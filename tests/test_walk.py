@@ -259,23 +259,30 @@ def walk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
 
 
 def configure(ws: Path) -> None:
-    """What the secretariat edits in seguimiento.toml: the plan in force, the reporters,
-    a closing date and a meeting."""
-    config = ws / "seguimiento.toml"
-    text = config.read_text("utf-8")
-    text = text.replace(
+    """What the secretariat edits: in its network's profile (red.toml) the plan in force;
+    in seguimiento.toml the reporters, a closing date and a meeting. Each edit is checked
+    to have found its line (a template that changed would otherwise leave it undone)."""
+    def edit(name: str, *changes: tuple[str, str], append: str = "") -> None:
+        path = ws / name
+        text = path.read_text("utf-8")
+        for old, new in changes:
+            assert old in text, (name, old)
+            text = text.replace(old, new)
+        path.write_text(text + append, encoding="utf-8")
+
+    edit("red.toml", (
         'nombre = "Plan Estratégico de la CRM 2019-2022"\nen = "CRM Strategic Plan 2019-2022"\n'
         'inicio = 2019-07-01\nduracion_anios = 3',
         'nombre = "Plan Estratégico de la CRM 2026-2029"\nen = "CRM Strategic Plan 2026-2029"\n'
         'inicio = 2026-01-01\nduracion_anios = 4\n\n[[planes_anteriores]]\n'
         'nombre = "Plan Estratégico de la CRM 2019-2022"\ninicio = 2019-07-01\n'
-        'duracion_anios = 3')
-    text = text.replace('# informantes_esperados = ["Guatemala", "Honduras", "RROCM"]',
-                        "informantes_esperados = " + str(list(EXPECTED)).replace("'", '"'))
-    text = text.replace('# "2027-T1" = 2027-02-15', f'"2027-T1" = {CLOSING_T1}')
-    text += (f'\n[[calendario]]\nreunion = "Reunión Viceministerial"\n'
-             f'nombre = "XXXII Reunión Viceministerial"\nfecha = {VICEMINISTERIAL}\n')
-    config.write_text(text, encoding="utf-8")
+        'duracion_anios = 3'))
+    edit("seguimiento.toml",
+         ('# informantes_esperados = ["Informante A", "Informante B"]',
+          "informantes_esperados = " + str(list(EXPECTED)).replace("'", '"')),
+         ('# "2027-T1" = 2027-02-15', f'"2027-T1" = {CLOSING_T1}'),
+         append=(f'\n[[calendario]]\nreunion = "Reunión Viceministerial"\n'
+                 f'nombre = "XXXII Reunión Viceministerial"\nfecha = {VICEMINISTERIAL}\n'))
 
 
 def test_a_year_of_follow_up(walk: dict[str, Path]) -> None:
