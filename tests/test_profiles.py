@@ -202,5 +202,6 @@ def test_markup_in_the_networks_name_is_shown_as_text(tmp_path: Path) -> None:
     page = render("informe.html", lang="es", paper="letter", heading=heading, subtitle="",
                   draft="", s1_title="", s1=[], charted=[], s2_title="", s2=[], tables=[],
                   observed_title="", observed="", observed_rounds=None, differing_title="",
-                  differing_heads=[], differing=[], s3_title="", recommendations=[])
+                  differing_heads=[], differing=[], s3_title="", recommendations=[],
+                  measured={"title": "", "text": "", "review": "", "tables": []})
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page

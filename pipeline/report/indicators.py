@@ -1,8 +1,8 @@
 """The indicators in the annual report (issue 24, docs/contract.md §11): each indicator's
-baseline, target and its value at the year's last round with any (the CRM plan's "cumplimiento
-de las metas e indicadores"), and, in the year the plan in force ends or later, the plan-end
-review: which targets were met. Counted from the stored indicators (found items only); the
-public edition leaves out restricted items' indicators."""
+baseline, target and its value at the year's last round with any (the strategic plan's
+"cumplimiento de las metas e indicadores"), and, in the year the plan in force ends or
+later, the plan-end review: which targets were met. Counted from the stored indicators
+(found items only); the public edition leaves out restricted items' indicators."""
 
 from __future__ import annotations
 
