@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.words import word
+from pipeline.words import lang_of, word
 
 
 @dataclass(frozen=True)
@@ -13,15 +13,18 @@ class ColumnSpec:
     key: str
     width: int
     aliases: tuple[str, ...] = ()  # other titles it is known by (besides its two titles)
+    titles: tuple[tuple[str, str], ...] = ()  # (lang, title): a network's own (its groups')
 
     def title(self, lang: str) -> str:
-        return word(f"column.{self.key}", lang)
+        own = dict(self.titles).get(lang_of(lang))
+        return own or word(f"column.{self.key}", lang)
 
 
 COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("id", 12, ("código", "codigo", "code", "identificador", "id actividad")),
     ColumnSpec("grupo_trabajo", 22,
-               ("grupo", "working group", "grupo de trabajo responsable")),
+               ("grupo", "working group", "grupo de trabajo responsable", "mesa",
+                "mesa de trabajo", "round table")),
     ColumnSpec("pilar", 24,
                ("pilar", "pilar que se atiende", "pillar", "pilar estratégico")),
     ColumnSpec("tema", 26, ("theme", "topic", "tema prioritario")),

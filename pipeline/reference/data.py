@@ -92,10 +92,13 @@ class Reference:
         marks as reporters (`informante = true`)."""
         return (*self.paises, *self.grupos, *(p for p in self.otros if p.informante))
 
-    @property
+    @functools.cached_property
     def columns(self) -> tuple[ColumnSpec, ...]:
-        """The matrix's columns for this network: none for pillars when it has none."""
-        return tuple(c for c in COLUMNS if self.pilares or c.key != "pilar")
+        """The matrix's columns for this network: none for pillars when it has none; the
+        group column titled as the network calls its groups."""
+        titles = tuple((lang, t) for lang in LANGS if (t := self.red.group_title(lang)))
+        return tuple(dataclasses.replace(c, titles=titles) if c.key == "grupo_trabajo" else c
+                     for c in COLUMNS if self.pilares or c.key != "pilar")
 
     @property
     def temas(self) -> tuple[str, ...]:

@@ -38,6 +38,12 @@ class Network:
         by = self.words.get(key, {})
         return by.get(lang_of(lang)) or by.get("es") or ""
 
+    def group_title(self, lang: str) -> str:
+        """The title of the matrix's group column: what the network calls a group ("Mesa"),
+        or "" when its profile does not say."""
+        text = self.word("grupo", lang)
+        return text[:1].upper() + text[1:]
+
     def placeholders(self, lang: str) -> dict[str, str]:
         """The catalogue's placeholders this network fills ({red}, {red_corta}...)."""
         return {name: self.word(key, lang) for key, name in WORDS.items()}

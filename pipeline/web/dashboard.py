@@ -63,7 +63,7 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
     return render(
         "tablero.html", lang=lang, paper=page_size(ref.papel), heading=heading,
         subtitle=word("web.public" if public else "web.subtitle", lang),
-        words=_words(lang),
+        words={**_words(lang), "group": labels.get("grupo_trabajo") or word("web.group", lang)},
         figures=[(figures[k], word(f"headline.{k}", lang)) for k in HEADLINES if k in figures
                  and figures[k] is not None],
         trend=charts.trend(trend, series, {k: word(f"headline.{k}", lang) for k in series},

@@ -118,7 +118,7 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
             if key in {"matriz", *LIST_SHEETS}:  # an observed item shows its observation
                 table = with_observations(table, result.tables.get("observaciones"), labels)
             table = _first(table, FIRST.get(key, ()))
-            headers = [title(c, lang, result.extra_titles) for c in table.columns
+            headers = [title(c, lang, result.extra_titles, ref) for c in table.columns
                        if not str(c).startswith("_")]
             write_table(workbook, formats, name, table, headers, printing, WIDTHS,
                         flag_word=word("yes", lang))

@@ -129,7 +129,7 @@ def _status_block(page: _Sheet, table: pd.DataFrame, block_title: str,
     """Items per status of each group, pillar or reporter; a stacked bar chart below."""
     lang, sheet = page.lang, page.sheet
     columns = list(table.columns)
-    texts = [title(columns[0], lang), *(labels.get(c) or title(c, lang) for c in columns[1:])]
+    texts = [labels.get(c) or title(c, lang) for c in columns]
     chart_px = bar_height(len(table)) if len(table) else 0
     heights = [text_height(str(v), FIRST_WIDTH) for v in table.iloc[:, 0]]
     page.block(LINE_POINTS + max(header_height(t, WIDTH) for t in texts) + sum(heights)
