@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from pipeline.analyse.indicator_lines import COLUMN as MEASURED_COLUMN
 from pipeline.analyse.indicator_lines import MEASURED, measured_lines, with_measured
 from pipeline.model.labels import status_labels
 from pipeline.model.text import distinct_texts, one_line
@@ -23,7 +24,7 @@ from pipeline.reference.data import Reference
 from pipeline.words import word
 
 COLUMNS = ("situacion", "dias_vencido", "fecha_limite", "plazo", "estado",
-           "observacion_observador", "indicadores_medidos", "id", "actividad", "informante",
+           "observacion_observador", MEASURED_COLUMN, "id", "actividad", "informante",
            "archivo", "responsable")
 NO_PARTY = "(sin responsable)"
 COMBINED = "todos"  # the file of every pending item
@@ -115,7 +116,7 @@ def in_words(items: pd.DataFrame, lang: str, ref: Reference) -> pd.DataFrame:
         shown["observacion_observador"] = shown.pop(OBSERVED).map(
             lambda seen: "\n".join(observed_lines(seen, lang, ref)))
     if MEASURED in shown:
-        shown["indicadores_medidos"] = shown.pop(MEASURED).map(
+        shown[MEASURED_COLUMN] = shown.pop(MEASURED).map(
             lambda seen: "\n".join(measured_lines(seen, lang)))
     shown["situacion"] = shown["situacion"].map(lambda k: word(f"situation.{k}", lang))
     shown["estado"] = shown["estado"].map(lambda k: ref.status_label(k, lang) if k else "")

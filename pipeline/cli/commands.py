@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -26,10 +26,6 @@ from pipeline.cli.terminal import (
     setup_logging,
 )
 from pipeline.words import Lang, plural, word
-
-if TYPE_CHECKING:
-    pass
-
 
 
 class _Localized(click.Group):

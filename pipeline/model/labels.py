@@ -4,8 +4,12 @@ data asks them here, none of them in the stage that computes (pipeline.analyse).
 
 from __future__ import annotations
 
-from pipeline.reference.data import Reference
+from typing import TYPE_CHECKING
+
 from pipeline.words import known, word
+
+if TYPE_CHECKING:  # (the reference is only asked, never imported at load)
+    from pipeline.reference.data import Reference
 
 
 def status_labels(ref: Reference, lang: str) -> dict[str, str]:

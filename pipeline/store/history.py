@@ -275,8 +275,9 @@ def latest_per_reporter(conn: sqlite3.Connection | None, before: str, table: str
     """Each reporter's rows of `table` from its latest round before `before` with any."""
     if conn is None:
         return load(None, None)
-    frames = [load(conn, ronda).query("informante == @informante")
-              for informante, ronda in sorted(latest_rounds(conn, before, table).items())]
+    latest = sorted(latest_rounds(conn, before, table).items())
+    loaded = {ronda: load(conn, ronda) for ronda in {r for _, r in latest}}  # each round once
+    frames = [loaded[ronda].query("informante == @informante") for informante, ronda in latest]
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else load(None, None)
 

@@ -59,12 +59,14 @@ SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema"
 
 
 def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 1),
-                   views: Views | None = None) -> list[str]:
+                   views: Views | None = None, measures: Measures | None = None,
+                   ) -> list[str]:
     """One workbook per reporter that sent something; their relative paths. The matrix
     is made into cells once and each reporter's rows placed in its workbook, and the
     issues are grouped once: the cost grows with rows, not rows x reporters. `share`
     (i, n): write only the i-th of n shares of the reporters (n processes share the
-    work); `views`, the round's observations grouped (`Views.of`), once for every share."""
+    work); `views` and `measures`, the round's observations and indicators grouped
+    (`Views.of`, `measures_of`), once for every share."""
     files = files_of(result)
     if not files:
         return []
@@ -77,7 +79,7 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
     written = []
     stems = file_stems(files)  # of every reporter, whichever share this is
     views = Views.of(result) if views is None else views
-    measures = measures_of(result)
+    measures = measures_of(result) if measures is None else measures
     mine = sorted(files)[share[0]::share[1]]
     for batch in _batches(mine, rows_of):
         # The rows of a batch of reporters are made into cells together: few slices of
@@ -211,7 +213,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
         sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
     write_columns(sheet, 1, cells, shown.heights[mine.start:mine.stop] if len(mine) else None)
     write_observations(workbook, formats, printing, result, informante, views, marks)
-    write_indicators(workbook, formats, printing, informante, measures)
+    write_indicators(workbook, formats, printing, informante, measures, marks)
     workbook.close()
 
 

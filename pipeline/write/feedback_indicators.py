@@ -8,8 +8,10 @@ indicator is read beside its item's id and activity, on one printed page."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import cast
 
+from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
 from pipeline.analyse.indicators import BEHIND_FIRST
@@ -26,7 +28,8 @@ COLUMNS = {"id": 10, "actividad": 26, "indicador": 26, "unidad": 10, "linea_base
            "situacion": 12, "fuente": 18}
 NUMBERS = {"linea_base", "meta", "valor", "avance_meta", "esperado"}
 WRAPPED = {"actividad", "indicador", "fuente", "situacion"}
-MARKS = {"sin_item": "#F8CBAD", "atrasado": "#F8CBAD", "en_riesgo": "#FFE699"}
+# The rows to act on, coloured with the feedback's marks (an error's, a warning's colour).
+MARKS = {"sin_item": "error", "atrasado": "error", "en_riesgo": "advertencia"}
 Measures = dict[str, list[dict[str, object]]]
 
 
@@ -42,8 +45,10 @@ def measures_of(result: RunResult) -> Measures:
 
 
 def write_indicators(workbook: Workbook, formats: Formats, printing: Printing,
-                     informante: str, measures: Measures) -> None:
-    """The reporter's indicators sheet, if it reported any."""
+                     informante: str, measures: Measures,
+                     severity_marks: Mapping[str, Format]) -> None:
+    """The reporter's indicators sheet, if it reported any; the rows to act on coloured
+    with the feedback's `severity_marks`."""
     mine = measures.get(informante)
     if not mine:
         return
@@ -63,8 +68,7 @@ def write_indicators(workbook: Workbook, formats: Formats, printing: Printing,
     for c, (key, head) in enumerate(zip(COLUMNS, heads, strict=True)):  # as their values
         sheet.write(HEADER_ROW, c, head, formats.header_right if key in NUMBERS
                     else formats.header)
-    marks = {k: workbook.add_format({"bg_color": v, "text_wrap": True, "valign": "top"})
-             for k, v in MARKS.items()}
+    marks = {k: severity_marks[v] for k, v in MARKS.items()}
     # a number set off from the text after it (printed, "6" ran into "2028-01-01")
     number = workbook.add_format({"align": "right", "indent": 1, "valign": "top"})
     rows = sorted(mine, key=lambda m: (bool(m["_conocido"]),

@@ -143,12 +143,11 @@ def _write(stage: Path, stem: str, items: pd.DataFrame, text: str, fmt: str,
            printing: Printing, as_of: dt.date, columns: tuple[str, ...] = COLUMNS,
            ) -> list[str]:
     lang = printing.lang
-    if fmt != "csv" and not items.get(OBSERVATION, pd.Series(dtype=str)).fillna("").any():
-        # Nobody observed these items: a printed list keeps its width for theirs (a CSV
-        # keeps every column).
-        columns = tuple(c for c in columns if c != OBSERVATION)
-    if fmt != "csv" and not items.get(MEASURED_COLUMN, pd.Series(dtype=str)).fillna("").any():
-        columns = tuple(c for c in columns if c != MEASURED_COLUMN)  # (nothing measured)
+    for optional in (OBSERVATION, MEASURED_COLUMN):
+        if fmt != "csv" and not items.get(optional, pd.Series(dtype=str)).fillna("").any():
+            # Nobody observed (or measured) these items: a printed list keeps its width for
+            # theirs (a CSV keeps every column).
+            columns = tuple(c for c in columns if c != optional)
     titles = [title(c, lang) for c in columns]
     items = items.reindex(columns=list(columns))
     if fmt == "csv":

@@ -17,6 +17,7 @@ from pipeline.words import word
 from pipeline.write.consolidated import SHEETS, write_consolidated
 from pipeline.write.csvfile import write_csv
 from pipeline.write.feedback import FOLDER, write_feedback
+from pipeline.write.feedback_indicators import measures_of
 from pipeline.write.feedback_observations import Views
 from pipeline.write.staging import in_background, output_lock, staging
 
@@ -65,9 +66,10 @@ def write_outputs(
             result, stage / "consolidado.xlsx", large,
             None if large else functools.partial(_tell, on_sheet))), enabled=large)
         shares = FEEDBACK_SHARES if large else 1
-        views = Views.of(result)  # grouped once, before the shares fork
+        # the observations and indicators grouped once, before the shares fork
+        views, measures = Views.of(result), measures_of(result)
         feedback = [in_background(timed(f"retroalimentacion {i + 1}/{shares}", functools.partial(
-            write_feedback, result, stage, (i, shares), views)), enabled=large)
+            write_feedback, result, stage, (i, shares), views, measures)), enabled=large)
             for i in range(shares - 1)]
         page = in_background(timed(DASHBOARD, lambda: page_writer(
             result, stage / DASHBOARD, False)), enabled=large) if page_writer else None
@@ -77,7 +79,7 @@ def write_outputs(
             page()
             names.append(DASHBOARD)
         feedback_names = timed(f"retroalimentacion {shares}/{shares}", functools.partial(
-            write_feedback, result, stage, (shares - 1, shares), views))()
+            write_feedback, result, stage, (shares - 1, shares), views, measures))()
         feedback_names += [name for wait in feedback for name in wait()]
         workbook()
         names.append("consolidado.xlsx")
