@@ -205,3 +205,18 @@ def test_markup_in_the_networks_name_is_shown_as_text(tmp_path: Path) -> None:
                   differing_heads=[], differing=[], s3_title="", recommendations=[],
                   measured={"title": "", "text": "", "review": "", "tables": []})
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_init_with_a_network_makes_its_contacts_book_of_that_network(tmp_path: Path) -> None:
+    """The contacts book lists the chosen network's reporters (it was made from the
+    default profile: the CRM's countries in a workspace of the mecanismo)."""
+    import openpyxl
+
+    ws = tmp_path / "ws"
+    done = CliRunner().invoke(cli, ["init", str(ws), "--red", "mecanismo"])
+    assert done.exit_code == 0, done.output
+    book = openpyxl.load_workbook(ws / "contactos.xlsx")
+    cells = {str(c.value) for sheet in book for row in sheet.iter_rows() for c in row
+             if c.value is not None}
+    assert any("Mesa Técnica" in c for c in cells)
+    assert not any("Guatemala" in c for c in cells)

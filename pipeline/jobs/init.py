@@ -7,10 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.model.errors import InsideWorkspace, NotAFolder, UnknownNetwork
 from pipeline.model.workspace import CONFIG_NAME, CONTACTS_NAME, Workspace
 from pipeline.reference.network import DEFAULT, PROFILE_NAME, PROFILES, profile_source
+
+if TYPE_CHECKING:  # (the reference's modules are loaded when a workspace is made)
+    from pipeline.reference.data import Reference
 
 FOLDERS = ("recibidos", "resultados", "plantillas", "recordatorios", "informes", "registro",
            "correo")
@@ -24,7 +28,7 @@ def create_workspace(folder: Path, lang: str = "es",
     when not given); a workspace made before profiles reads the shipped default."""
     if folder.exists() and not folder.is_dir():
         raise NotAFolder(str(folder))
-    profile = _profile_text(red or DEFAULT)
+    profile, chosen = _profile(red or DEFAULT)
     workspace = Workspace(folder.resolve())
     existed = workspace.config.exists()
     outer = next((p for p in workspace.root.parents if (p / CONFIG_NAME).is_file()), None)
@@ -35,8 +39,8 @@ def create_workspace(folder: Path, lang: str = "es",
         (folder / PROFILE_NAME).write_text(profile, encoding="utf-8")
     for name in FOLDERS:
         (folder / name).mkdir(exist_ok=True)
-    if not workspace.contacts.exists():
-        _contacts(workspace, lang)
+    if not workspace.contacts.exists():  # of the workspace's network (its own if it has one)
+        _contacts(workspace, lang, _own_reference(workspace) if existed else chosen)
     if existed:
         return workspace, True
     package = resources.files("pipeline.reference")
@@ -50,25 +54,30 @@ def create_workspace(folder: Path, lang: str = "es",
     return workspace, False
 
 
-def _profile_text(red: str) -> str:
-    """The text of the profile `red` names, read and checked whole before anything is made
-    (a wrong one is a ConfigError that says where and what)."""
+def _profile(red: str) -> tuple[str, Reference]:
+    """The text of the profile `red` names and its reference, read and checked whole
+    before anything is made (a wrong one is a ConfigError that says where and what)."""
     from pipeline.reference.load import load_reference
 
     source = profile_source(red)
     if source is None:
         raise UnknownNetwork((f"{red} (crm, mecanismo, …/red.toml)",
                               f"{red} ({', '.join(PROFILES)}, …/profile.toml)"))
-    load_reference(None, source)
-    return source.read_text("utf-8-sig")
+    return source.read_text("utf-8-sig"), load_reference(None, source)
 
 
-def _contacts(workspace: Workspace, lang: str) -> None:
-    """The contacts workbook, empty under its titles (written aside, then renamed)."""
+def _own_reference(workspace: Workspace) -> Reference:
+    """An existing workspace's reference: its configuration and profile."""
     from pipeline.reference.load import load_reference
+
+    return load_reference(workspace.config)
+
+
+def _contacts(workspace: Workspace, lang: str, ref: Reference) -> None:
+    """The contacts workbook of the network of `ref`, empty under its titles (written
+    aside, then renamed)."""
     from pipeline.template.contacts import write_contacts_book
 
-    config = workspace.config if workspace.config.exists() else None
     temporary = workspace.root / f".{CONTACTS_NAME}.nuevo"
-    write_contacts_book(temporary, load_reference(config), lang, dt.date.today())
+    write_contacts_book(temporary, ref, lang, dt.date.today())
     temporary.replace(workspace.contacts)
