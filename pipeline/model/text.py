@@ -6,6 +6,7 @@ invisible differences); `fold` is what we compare (no case, no accents, no punct
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -115,4 +116,13 @@ def fold_title(value: object) -> str:
     "Plazo de cumplimiento (1er año, 2do año, 3er año)" and "Resultado (s) esperado (s)"
     fold to "plazo de cumplimiento" and "resultado esperado".
     """
+    if isinstance(value, str):
+        return _fold_title_text(value)
     return fold(_PARENS.sub(" ", normalize_text(value)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fold_title_text(text: str) -> str:
+    """A sheet's first rows are looked at for a matrix, a side sheet and a signature
+    block, and every file of a round repeats the same titles: each text folded once."""
+    return fold(_PARENS.sub(" ", normalize_text(text)))

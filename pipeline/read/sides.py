@@ -11,6 +11,8 @@ from pipeline.model.text import fold_title
 from pipeline.read.header import HEADER_SCAN_ROWS, Header, column_key, header_at
 from pipeline.words import LANGS
 
+_ITEM_KEYS = ("id", "actividad")
+
 
 @functools.cache
 def _index(kind: SideKind) -> dict[str, str]:
@@ -31,7 +33,11 @@ def side_header(rows: Sequence[Sequence[object]], metadata: dict[str, str],
     a sheet whose titles say so (an observed status beside the item's id or activity)."""
     for kind in KINDS:
         named = bool(sheet) and metadata.get(kind.meta_key) == sheet
+        index = _index(kind)
         for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+            if not any(index.get(fold_title(cell)) in _ITEM_KEYS
+                       for cell in row if isinstance(cell, str)):
+                continue  # (most rows, looked at cheaply: no title naming an item)
             header = _header_at(kind, r, row)
             names_item = "id" in header.columns or "actividad" in header.columns
             if names_item and (named or (_telling(kind, row)

@@ -66,21 +66,16 @@ def title_key(title: object, own: Mapping[str, str] | None = None) -> str | None
     if not isinstance(title, str):
         return None
     if own:
-        key = own.get(_folded(title))
+        key = own.get(fold_title(title))
         if key is not None:
             return key
     return _key_of(title)
 
 
 @functools.lru_cache(maxsize=8192)
-def _folded(title: str) -> str:
-    return fold_title(title)
-
-
-@functools.lru_cache(maxsize=8192)
 def _key_of(title: str) -> str | None:
     """Every file of a round repeats the same titles: each is read once."""
-    exact = _ALIAS_INDEX.get(_folded(title))
+    exact = _ALIAS_INDEX.get(fold_title(title))
     if exact is not None or len(title) > MAX_TITLE_CHARS:
         return exact
     tokens = _tokens(title)
@@ -90,12 +85,14 @@ def _key_of(title: str) -> str | None:
     if _is_number(words):
         return "id"
     every = {w for w, _ in tokens}
+    plain = {w for w, _ in words}
+    shorts = [w for w, short in words if short]
     best: tuple[float, int, str] | None = None
     for phrase, weight, key in _RULES:
         if best is not None and weight < best[0]:
             break
         if len(phrase) > len(words) or every & VETOES.get(key, frozenset()) or not all(
-                any(_means(w, short, wanted, len(phrase)) for w, short in words)
+                wanted in plain or any(_means(w, True, wanted, len(phrase)) for w in shorts)
                 for wanted in phrase):
             continue
         found = (weight, -_RANK.get(key, len(_RANK)), key)
