@@ -32,7 +32,7 @@ class Issue:
         template = entry.en if lang == "en" else entry.es
         suggestion = self.suggestion(lang)
         values: dict[str, Any] = {
-            **{key: _in(words, lang) for key, words in NETWORK_WORDS.items()},
+            **_NEUTRAL["en" if lang == "en" else "es"],
             "archivo": self.archivo, "hoja": self.hoja, "fila": self.fila or "",
             "columna": self.columna, "celda": self.celda, "valor": self.valor,
             "sugerencia": suggestion,
@@ -88,3 +88,8 @@ def make_issue(
 
 def _in(value: Param, lang: str) -> str:
     return value[1 if lang == "en" else 0] if isinstance(value, tuple) else value
+
+
+# The network's words as an issue made without them says them, in each language.
+_NEUTRAL = {lang: {key: _in(words, lang) for key, words in NETWORK_WORDS.items()}
+            for lang in ("es", "en")}

@@ -59,10 +59,14 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     # An observer's rows that name another reporter's item are its view of that item,
     # never a commitment of its own: they leave the matrix before it is validated.
     stored = _empty_items() if before is None else before
-    items = observations.items_of_others(frame, stored, ref)
+    sides = found.sides.get("observaciones")
+    observing = (sides is not None and len(sides) > 0) or bool(
+        frame["_informante"].isin(ref.observadores).any())
+    # (without an observer's rows, no item is looked for: its columns, without rows)
+    items = (observations.items_of_others(frame, stored, ref) if observing else
+             observations.items_of_others(frame.iloc[:0], stored.iloc[:0], ref))
     frame, observed = observations.split_observer_rows(frame, items, ref, stored)
     issues = _without_emptied_sheets(issues, raw, frame)
-    sides = found.sides.get("observaciones")
     rows = pd.concat([sides, observed], ignore_index=True) if sides is not None and len(
         sides) else observed
     kept_rows = rows[rows["_archivo"].isin(kept)] if len(rows) else rows

@@ -9,7 +9,8 @@
 - `workbook_value`: what xlsxwriter is given (plain Python values, None for a blank);
 - `iso_day`: a due date as `2027-03-31`;
 - `column_texts`: a whole column at once for the CSV and the history, without a call per
-  value where the column's type allows.
+  value where the column's type allows;
+- `map_distinct`: a column's values made into words, once per distinct value.
 """
 
 from __future__ import annotations
@@ -25,6 +26,19 @@ import pandas as pd
 from pipeline.model.text import normalize_text
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def map_distinct(values: pd.Series, convert: Callable[[Any], object]) -> pd.Series:
+    """`values.map(convert)`, `convert` called once per distinct value: a column of
+    statuses, parties or flags repeats a few values over every row."""
+    done: dict[tuple[type, object], object] = {}  # (by type too: True is not 1)
+    converted = []
+    for value in values.tolist():
+        key = (value.__class__, value)
+        if key not in done:
+            done[key] = convert(value)
+        converted.append(done[key])
+    return pd.Series(converted, index=values.index)
 
 
 def _blank(value: object) -> bool:

@@ -44,6 +44,8 @@ BY_LANG: dict[str, dict[str, Text]] = {
 
 def lang_of(value: str | None) -> Lang:
     """A language code ("en", "en-GB", "EN") as one of ours; the first of ours otherwise."""
+    if value in LANGS:
+        return value
     code = (value or "").strip().lower()[:2]
     return next((lang for lang in LANGS if lang == code), LANGS[0])
 

@@ -4,6 +4,7 @@ the issues, every word in the run's language (the CSVs keep the canonical keys).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from xlsxwriter.workbook import Workbook
 from pipeline.analyse.flags import FLAGS
 from pipeline.model.labels import status_labels, title
 from pipeline.model.run import RunResult
+from pipeline.model.values import map_distinct
 from pipeline.reference.data import Reference
 from pipeline.words import word
 from pipeline.write.charts import STATUS_COLOURS
@@ -145,20 +147,26 @@ def _summary_labels(table: pd.DataFrame, ref: Reference, lang: str) -> pd.DataFr
     for column in ("grupo_trabajo", "pilar", "informante", "responsable"):
         if column in table:
             kind = REFERENCE_COLUMNS[column]
-            table[column] = table[column].map(lambda v, k=kind: ref.label(k, str(v), lang))
+            table[column] = map_distinct(table[column], functools.partial(
+                _label_of, ref, kind, lang))
     return table
+
+
+def _label_of(ref: Reference, kind: str, lang: str, value: object) -> str:
+    return ref.label(kind, str(value), lang)
 
 
 def change_labels(table: pd.DataFrame, labels: dict[str, str], ref: Reference,
                    lang: str) -> pd.DataFrame:
     table = table.copy(deep=False)  # whole columns are replaced: no row copy
     if "tipo" in table:
-        table["tipo"] = table["tipo"].map(lambda k: word(f"change.{k}", lang))
+        table["tipo"] = map_distinct(table["tipo"], lambda k: word(f"change.{k}", lang))
         for column in ("antes", "despues"):
-            table[column] = table[column].map(lambda k: labels.get(k, k))
-        table["detalle"] = table["detalle"].map(
-            lambda d: word(f"change.{d}", lang) if d in ("sin_envio", "ilegible") else d)
-        table["informante"] = table["informante"].map(lambda v: ref.label("parte", v, lang))
+            table[column] = map_distinct(table[column], lambda k: labels.get(k, k))
+        table["detalle"] = map_distinct(table["detalle"], lambda d: word(
+            f"change.{d}", lang) if d in ("sin_envio", "ilegible") else d)
+        table["informante"] = map_distinct(table["informante"],
+                                           lambda v: ref.label("parte", v, lang))
     return table
 
 
@@ -169,13 +177,14 @@ def _with_labels(table: pd.DataFrame, labels: dict[str, str], ref: Reference,
     spreadsheet, filter cleanly, and LibreOffice's PDF export fails on some sheets whose
     conditional formats compare booleans (seen with LibreOffice 7.4)."""
     table = table.copy(deep=False)  # whole columns are replaced: no row copy
-    table["estado"] = table["estado"].map(lambda k: labels.get(k, k))
+    table["estado"] = map_distinct(table["estado"], lambda k: labels.get(k, k))
     for column, kind in REFERENCE_COLUMNS.items():
         if column in table:
-            table[column] = table[column].map(lambda v, k=kind: ref.label(k, v, lang))
+            table[column] = map_distinct(table[column], functools.partial(
+                ref.label, kind, lang=lang))
     if "precision_plazo" in table:
-        table["precision_plazo"] = table["precision_plazo"].map(
-            lambda p: word(f"precision.{p}", lang) if p else "")
+        table["precision_plazo"] = map_distinct(
+            table["precision_plazo"], lambda p: word(f"precision.{p}", lang) if p else "")
     yes_no = {True: word("yes", lang), False: word("no", lang)}
     for flag in (*FLAGS, "reservado"):
         if flag in table:

@@ -187,7 +187,8 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
     marks = {severity: workbook.add_format({"bg_color": colour, "text_wrap": True,
                                             "valign": "top"})
              for severity, colour in MARK_COLOURS.items()}
-    _write_listing(workbook, formats, marks, printing, issues,
+    messages = {id(issue): issue.message(lang) for issue in issues}  # (listed, and marked)
+    _write_listing(workbook, formats, marks, printing, issues, messages,
                    observed_pointer(result, informante, views, lang))
 
     sheet = workbook.add_worksheet(word("sheet.matriz", lang), worksheet_class=StreamedSheet)
@@ -209,7 +210,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
         worst = min(found, key=lambda i: SEVERITIES.index(i.severity))
         cell = restyle(bodies[c][mine[r - 1]], marks[worst.severity])
         cells[c][r - 1] = place(c, [r], [cell])[0]
-        text = "\n\n".join(f"{i.celda}: {i.message(lang)}" for i in found)
+        text = "\n\n".join(f"{i.celda}: {messages[id(i)]}" for i in found)
         sheet.write_comment(r, c, text, {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
     write_columns(sheet, 1, cells, shown.heights[mine.start:mine.stop] if len(mine) else None)
     write_observations(workbook, formats, printing, result, informante, views, marks)
@@ -218,7 +219,8 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
 
 
 def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format],
-                   printing: Printing, issues: list[Issue], pointer: str = "") -> None:
+                   printing: Printing, issues: list[Issue], messages: dict[int, str],
+                   pointer: str = "") -> None:
     """The first sheet: what to correct, one issue a row; under the heading, where to
     read the observations of the reporter's items (`pointer`), if any."""
     lang = printing.lang
@@ -244,7 +246,7 @@ def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format
     attrs = [style_attr(style) for style in styles]
     severity_attrs = {k: style_attr(v) for k, v in marks.items()}
     for r, issue in enumerate(issues, start=4):
-        message = issue.message(lang)
+        message = messages[id(issue)]
         values = [issue.severity_label(lang), issue.archivo, issue.hoja, issue.celda,
                   issue.columna, issue.valor, message, issue.suggestion(lang)]
         row_attrs = [severity_attrs[issue.severity], *attrs[1:]]  # severity coloured

@@ -39,6 +39,7 @@ _RESERVED = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _EDGE_SPACE = re.compile(r"^\s|\s\Z")
+_LINE_EDGE = re.compile(r"^\s|\s$", re.MULTILINE)
 EXCEL_MAX_TEXT = 32_767  # UTF-16 units in one cell
 _EPOCH = np.datetime64("1899-12-30")
 _EPOCH_DATETIME = dt.datetime(1899, 12, 30)
@@ -226,10 +227,11 @@ def _plain(chunk: list[object]) -> bool:
     texts = [v for v in chunk if type(v) is str and len(v) <= EXCEL_MAX_TEXT // 2]
     if len(texts) < len(chunk):
         return False
-    joined = "\n".join(texts)
-    if _RESERVED.search(joined) or _LITERAL_ESCAPE.search(joined):
-        return False
-    return all(v == v.strip() for v in texts)
+    # One line per text that has any: a space at a line's ends is a space at a text's ends
+    # (or one inside a text of several lines: then the slower way, which is right anyway).
+    joined = "\n".join(filter(None, texts))
+    return not (_RESERVED.search(joined) or _LITERAL_ESCAPE.search(joined)
+                or _LINE_EDGE.search(joined))
 
 
 def _serials(values: pd.Series) -> list[object]:
