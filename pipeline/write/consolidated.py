@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
+from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
 from pipeline.analyse.flags import FLAGS
@@ -28,7 +29,7 @@ from pipeline.write.observations import WIDTHS as OBSERVATION_WIDTHS
 from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
 from pipeline.write.summary import write_summary
 from pipeline.write.xlsx import Formats, new_workbook, write_table
-from pipeline.write.xmlrows import StreamedSheet, text_cell, write_rows
+from pipeline.write.xmlrows import StreamedSheet, body, cell, style_attr, write_rows
 
 SHEETS = ("matriz", "cambios", "vencidos", "por_vencer", "sin_responsable",
           "plazos_imprecisos", "cuadricula", "observaciones", "indicadores", "envios",
@@ -235,14 +236,19 @@ def _grid_rows(grid: pd.DataFrame, labels: dict[str, str], column_of: dict[str, 
     an item's statuses are together and left to right."""
     cells: list[str] = []
     current, r = None, 0
+    text, wrap = style_attr(formats.text), style_attr(formats.wrap)
+    letters = {reporter: xl_col_to_name(c) for reporter, c in column_of.items()}
+    bodies: dict[str, str] = {}  # a status's cell, but for where it is: made once
     for item, activity, reporter, status in grid.itertuples(index=False, name=None):
         if item != current:
             if cells:
                 yield "".join(cells)
             current, r = item, r + 1
-            cells = [text_cell(0, r, formats.text, str(item)),
-                     text_cell(1, r, formats.wrap, "" if pd.isna(activity) else str(activity))]
-        cells.append(text_cell(column_of[reporter], r, formats.text,
-                               labels.get(status, status)))
+            cells = [cell("A", r, text, str(item)),
+                     cell("B", r, wrap, "" if pd.isna(activity) else str(activity))]
+        if status not in bodies:
+            bodies[status] = body(labels.get(status, status), text)
+        if bodies[status]:
+            cells.append(f'<c r="{letters[reporter]}{r + 1}"{bodies[status]}')
     if cells:
         yield "".join(cells)

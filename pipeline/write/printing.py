@@ -192,10 +192,10 @@ def _leading(widths: Sequence[float], room: float) -> int:
 
 def lines(texts: pd.Series, width: float) -> pd.Series:
     """The lines each text takes in a column `width` characters wide that wraps it."""
-    text = texts.fillna("").astype(str)
     per_line = max(1, int(width * CHARS_PER_WIDTH))
-    wrapped = (text.str.len() // per_line) + 1
-    return wrapped + text.str.count("\n")
+    return pd.Series([len(t) // per_line + 1 + t.count("\n")  # (one pass, no call per text)
+                      for t in texts.fillna("").astype(str).tolist()],
+                     index=texts.index, dtype=np.int64)
 
 
 def row_heights(table: pd.DataFrame, widths: Mapping[str, float]) -> list[float]:

@@ -224,12 +224,15 @@ def style_attr(style: Format | None) -> str:
 def _plain(chunk: list[object]) -> bool:
     """Whether every value is a text that goes into XML as it is (one scan of them all):
     no character to escape, no white space to keep at its ends, not too long for a cell."""
-    texts = [v for v in chunk if type(v) is str and len(v) <= EXCEL_MAX_TEXT // 2]
-    if len(texts) < len(chunk):
+    try:
+        "".join(chunk)  # type: ignore[arg-type]  # (a value not a text: TypeError)
+    except TypeError:
+        return False
+    if max(map(len, chunk), default=0) > EXCEL_MAX_TEXT // 2:  # type: ignore[arg-type]
         return False
     # One line per text that has any: a space at a line's ends is a space at a text's ends
     # (or one inside a text of several lines: then the slower way, which is right anyway).
-    joined = "\n".join(filter(None, texts))
+    joined = "\n".join(filter(None, chunk))  # type: ignore[arg-type]
     return not (_RESERVED.search(joined) or _LITERAL_ESCAPE.search(joined)
                 or _LINE_EDGE.search(joined))
 
