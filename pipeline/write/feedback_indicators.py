@@ -19,10 +19,11 @@ from pipeline.model.labels import title
 from pipeline.model.run import RunResult
 from pipeline.model.values import display_text
 from pipeline.words import word
-from pipeline.write.printing import Printing, setup, text_height
+from pipeline.write.printing import Printing
+from pipeline.write.side_sheets import Row, column_styles, side_sheet, write_side_rows
 from pipeline.write.xlsx import Formats
+from pipeline.write.xmlrows import style_attr
 
-HEADER_ROW = 3  # a title, a note, a blank row, then the table
 COLUMNS = {"id": 10, "actividad": 26, "indicador": 26, "unidad": 10, "linea_base": 9,
            "meta": 9, "fecha_meta": 11, "valor": 9, "avance_meta": 10, "esperado": 10,
            "situacion": 12, "fuente": 18}
@@ -53,40 +54,32 @@ def write_indicators(workbook: Workbook, formats: Formats, printing: Printing,
     if not mine:
         return
     lang = printing.lang
-    sheet = workbook.add_worksheet(word("sheet.indicadores", lang))
-    widths = list(COLUMNS.values())
-    setup(sheet, printing, widths, header_row=HEADER_ROW)
-    sheet.write(0, 0, word("feedback.indicators_title", lang), formats.title)
     note = word("feedback.indicators_note", lang, problemas=word("sheet.problemas", lang))
-    sheet.merge_range(1, 0, 1, len(widths) - 1, note, formats.note_wrap)
-    sheet.set_row(1, text_height(note, sum(widths)))
-    for c, (key, width) in enumerate(COLUMNS.items()):
-        sheet.set_column(c, c, width, formats.wrap if key in WRAPPED else formats.text)
-    heads = [title(k, lang) for k in COLUMNS]
-    sheet.set_row(HEADER_ROW, max(text_height(h, w) for h, w in zip(heads, widths,
-                                                                       strict=True)))
-    for c, (key, head) in enumerate(zip(COLUMNS, heads, strict=True)):  # as their values
-        sheet.write(HEADER_ROW, c, head, formats.header_right if key in NUMBERS
-                    else formats.header)
-    marks = {k: severity_marks[v] for k, v in MARKS.items()}
+    sheet = side_sheet(workbook, formats, printing, word("sheet.indicadores", lang),
+                       word("feedback.indicators_title", lang), note, COLUMNS,
+                       [title(k, lang) for k in COLUMNS], WRAPPED, right=NUMBERS)
+    marks = {k: style_attr(severity_marks[v]) for k, v in MARKS.items()}
+    styles = column_styles(formats, COLUMNS, WRAPPED)
     # a number set off from the text after it (printed, "6" ran into "2028-01-01")
-    number = workbook.add_format({"align": "right", "indent": 1, "valign": "top"})
+    number = style_attr(formats.measure)
     rows = sorted(mine, key=lambda m: (bool(m["_conocido"]),
                                        BEHIND_FIRST.get(str(m["situacion"]), 9),
                                        str(m["id"]), int(str(m["_fila"]))))
-    for r, row in enumerate(rows, start=HEADER_ROW + 1):
+
+    def row_of(row: dict[str, object]) -> Row:
         mark = "sin_item" if not row["_conocido"] else str(row["situacion"])
+        attrs, values = [*styles], []
         for c, key in enumerate(COLUMNS):
             value = row.get(key)
             if key in NUMBERS and isinstance(value, int | float) and value == value:
-                sheet.write_number(r, c, float(value), number)
+                attrs[c], value = number, float(value)
             elif key == "situacion":
-                text = word(f"situation.{value}", lang) if value else ""
-                if not row["_conocido"]:
-                    text = word("feedback.indicators_no_item", lang)
-                sheet.write_string(r, c, text, marks.get(mark))
+                attrs[c] = marks.get(mark, styles[c])
+                value = (word("feedback.indicators_no_item", lang) if not row["_conocido"]
+                         else word(f"situation.{value}", lang) if value else "")
             else:
-                sheet.write_string(r, c, display_text(value))
-        sheet.set_row(r, max(text_height(display_text(row.get(k)), COLUMNS[k])
-                             for k in WRAPPED))
-    sheet.freeze_panes(HEADER_ROW + 1, 0)
+                value = display_text(value)
+            values.append(value)
+        return attrs, values
+
+    write_side_rows(sheet, COLUMNS, map(row_of, rows), WRAPPED)

@@ -15,18 +15,17 @@ from typing import cast
 
 import pandas as pd
 from xlsxwriter.format import Format
-from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
 from pipeline.model.labels import status_labels
 from pipeline.model.run import RunResult
 from pipeline.model.values import display_text
 from pipeline.words import known, plural, word
-from pipeline.write.printing import Printing, setup, text_height
+from pipeline.write.printing import Printing
+from pipeline.write.side_sheets import Row, column_styles, side_sheet, write_side_rows
 from pipeline.write.xlsx import Formats
-from pipeline.write.xmlrows import StreamedSheet, cell, style_attr, write_rows
+from pipeline.write.xmlrows import style_attr
 
-HEADER_ROW = 3  # a title, a note, a blank row, then the table
 # Each sheet's columns and their widths in characters; the running texts wrap.
 OBSERVED_COLUMNS = {"id": 11, "actividad": 28, "estado_oficial": 12, "estado_observado": 12,
                     "coincide": 11, "observacion": 36, "evidencia": 24, "ambito": 10,
@@ -107,37 +106,20 @@ def _write_sheet(workbook: Workbook, formats: Formats, printing: Printing, kind:
                  labels: dict[str, str], marks: dict[str, str],
                  note: str, *, hide_restricted: bool) -> None:
     lang = printing.lang
-    sheet = workbook.add_worksheet(word(f"feedback.{kind}_sheet", lang),
-                                   worksheet_class=StreamedSheet)
-    widths = list(columns.values())
-    setup(sheet, printing, widths, header_row=HEADER_ROW)
-    sheet.write(0, 0, word(f"feedback.{kind}_title", lang), formats.title)
-    sheet.merge_range(1, 0, 1, len(widths) - 1, note, formats.note_wrap)
-    sheet.set_row(1, text_height(note, sum(widths)))
-    for c, (key, width) in enumerate(columns.items()):
-        sheet.set_column(c, c, width, formats.wrap if key in WRAPPED else formats.text)
     heads = [word(f"column.{'fila_original' if k == 'fila' else k}", lang) for k in columns]
-    sheet.set_row(HEADER_ROW, max(text_height(h, w) for h, w in zip(heads, widths,
-                                                                       strict=True)))
-    for c, head in enumerate(heads):
-        sheet.write(HEADER_ROW, c, head, formats.header)
+    sheet = side_sheet(workbook, formats, printing, word(f"feedback.{kind}_sheet", lang),
+                       word(f"feedback.{kind}_title", lang), note, columns, heads, WRAPPED)
     rows = sorted((_cells(view, columns, labels, lang, hide_restricted) for view in views),
                   key=lambda r: (ORDER[r[0]], str(r[1]["id"]), str(r[1]["observador"])))
-    letters = [xl_col_to_name(c) for c in range(len(columns))]
-    styles = [style_attr(formats.wrap if key in WRAPPED else formats.text) for key in columns]
+    styles = column_styles(formats, columns, WRAPPED)
     agreement = list(columns).index("coincide")
-    made, heights = [], []
-    # As XML after the heading xlsxwriter holds: far cheaper than a cell at a time.
-    for r, (order, row) in enumerate(rows, start=HEADER_ROW + 1):
-        values = [row[k] for k in columns]
+
+    def row_of(order: str, shown: dict[str, object]) -> Row:
         attrs = [*styles]
         attrs[agreement] = marks.get(order, styles[agreement])
-        made.append("".join(cell(letter, r, s, v) for letter, s, v in
-                            zip(letters, attrs, values, strict=True)))
-        heights.append(max(text_height(str(v), w) for v, w, k in
-                           zip(values, widths, columns, strict=True) if k in WRAPPED))
-    write_rows(sheet, HEADER_ROW + 1, made, len(columns) - 1, heights)
-    sheet.freeze_panes(HEADER_ROW + 1, 0)
+        return attrs, [shown[k] for k in columns]
+
+    write_side_rows(sheet, columns, (row_of(*row) for row in rows), WRAPPED)
 
 
 def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, str], lang: str,

@@ -77,6 +77,7 @@ class Formats:
         "date": {"num_format": "yyyy-mm-dd", "valign": "top"},
         "datetime": {"num_format": "yyyy-mm-dd hh:mm", "valign": "top"},
         "number": {"num_format": "0_)", "valign": "top"},  # a space after: apart from text
+        "measure": {"align": "right", "indent": 1, "valign": "top"},  # (a measured value)
         "title": {"bold": True, "font_size": 14},
         "bold": {"bold": True},
         "note": {"italic": True, "font_color": "#595959"},
