@@ -20,7 +20,7 @@ from typing import cast
 import pandas as pd
 
 from pipeline.model.sides import OBSERVATIONS
-from pipeline.model.text import fold
+from pipeline.model.text import fold, fold_clean
 from pipeline.model.values import read_text
 from pipeline.normalize.deadlines import parse_day
 from pipeline.normalize.matching import Matcher
@@ -63,8 +63,8 @@ def items_of_others(frame: pd.DataFrame, before: pd.DataFrame, ref: Reference) -
     items["reservado"] = items["reservado"].fillna(False).astype(bool)
     for column in ("informante", "id", "actividad", "responsable", "plazo", "estado"):
         items[column] = items[column].fillna("").astype(str)
-    texts = items["actividad"]
-    folded = {t: fold(t) for t in texts.unique()}
+    texts = items["actividad"]  # (normalized, this round's and the stored ones)
+    folded = {t: fold_clean(t) for t in texts.unique()}
     items["_texto"] = texts.map(folded)
     return items
 

@@ -66,7 +66,8 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     items = (observations.items_of_others(frame, stored, ref) if observing else
              observations.items_of_others(frame.iloc[:0], stored.iloc[:0], ref))
     frame, observed = observations.split_observer_rows(frame, items, ref, stored)
-    issues = _without_emptied_sheets(issues, raw, frame)
+    if len(observed):
+        issues = _without_emptied_sheets(issues, raw, frame)
     rows = pd.concat([sides, observed], ignore_index=True) if sides is not None and len(
         sides) else observed
     kept_rows = rows[rows["_archivo"].isin(kept)] if len(rows) else rows
