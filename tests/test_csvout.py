@@ -3,6 +3,7 @@ value does (ISO dates, true/false, integers without .0, formula text neutralized
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -66,3 +67,17 @@ def test_other_texts_are_left_as_they_are(text: str) -> None:
     from pipeline.model.values import neutralize_text
 
     assert neutralize_text(text) == text
+
+
+def test_a_column_of_texts_is_neutralized_as_each_text_is(tmp_path: Path) -> None:
+    """The CSV judges a column's first characters once each: the same cells as text by
+    text, whether every text is safe, or some start with a sign in any of its forms."""
+    from pipeline.model.values import neutralize_text
+
+    dangerous = ["＝HYPERLINK(\"http://x\")", "＋1", "﹦1+1", "=1", "-1", "@a", "\t=1"]
+    safe = ["texto", "Ñandú", "1-2", "a=b", "（nota）", "", "'ya"]
+    for column in (safe, safe + dangerous, dangerous[::-1] + safe * 3):
+        write_csv(pd.DataFrame({"texto": column}), tmp_path / "t.csv")
+        with open(tmp_path / "t.csv", encoding="utf-8-sig", newline="") as handle:
+            written = [row[0] if row else "" for row in csv.reader(handle)][1:]
+        assert written == [neutralize_text(t) for t in column]

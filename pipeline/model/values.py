@@ -85,6 +85,16 @@ def neutralize_text(value: str) -> str:
     return "'" + value if unicodedata.normalize("NFKC", first).startswith(_DANGEROUS) else value
 
 
+def neutralize_texts(values: list[str]) -> list[str]:
+    """`neutralize_text` of every text, each distinct first character judged once: a column
+    whose texts start safely (nearly every one) is given back as it is."""
+    firsts = {v[:1] for v in values}
+    unsafe = {f for f in firsts if f and neutralize_text(f) != f}
+    if not unsafe:
+        return values
+    return ["'" + v if v[:1] in unsafe else v for v in values]
+
+
 def csv_text(value: object) -> object:
     """A CSV cell: ISO dates (with the time when there is one), true/false, 3.0 as 3, texts
     neutralized."""
@@ -143,11 +153,11 @@ def column_texts(
     each: Callable[[object], object],
     yes_no: tuple[str, str],
     missing: object,
-    text: Callable[[str], str] | None = None,
+    texts: Callable[[list[str]], list[str]] | None = None,
 ) -> list[Any]:
     """What `each` gives for every value (the callers' `each` gives the same texts: true
-    and false as `yes_no`, a date as YYYY-MM-DD, a missing date as `missing`, a text as
-    `text` makes it)."""
+    and false as `yes_no`, a date as YYYY-MM-DD, a missing date as `missing`, a column of
+    texts as `texts` makes it)."""
     if pd.api.types.is_bool_dtype(series) and not series.isna().any():
         return np.where(series.to_numpy(bool), *yes_no).tolist()
     if pd.api.types.is_datetime64_any_dtype(series) and series.dt.tz is None:
@@ -159,6 +169,6 @@ def column_texts(
         return series.astype(str).tolist()
     if pd.api.types.is_string_dtype(series):
         values = series.astype(object).tolist()
-        if all(type(v) is str for v in values):
-            return values if text is None else [text(v) for v in values]
+        if set(map(type, values)) <= {str}:
+            return values if texts is None else texts(values)
     return [each(v) for v in series.astype(object)]

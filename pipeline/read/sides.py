@@ -31,10 +31,14 @@ def side_header(rows: Sequence[Sequence[object]], metadata: dict[str, str],
                 sheet: str) -> tuple[SideKind, Header] | None:
     """The side sheet this is, with its header: the sheet a template's metadata names, or
     a sheet whose titles say so (an observed status beside the item's id or activity)."""
+    head = rows[:HEADER_SCAN_ROWS]
+    seen = {fold_title(cell) for row in head for cell in row if isinstance(cell, str)}
     for kind in KINDS:
         named = bool(sheet) and metadata.get(kind.meta_key) == sheet
+        if not named and not all(seen & group for group in _telling_titles(kind)):
+            continue  # (a matrix, most sheets: no row of it could tell this kind)
         index = _index(kind)
-        for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        for r, row in enumerate(head):
             if not any(index.get(fold_title(cell)) in _ITEM_KEYS
                        for cell in row if isinstance(cell, str)):
                 continue  # (most rows, looked at cheaply: no title naming an item)
@@ -57,7 +61,12 @@ def _matrix_titles(kind: SideKind, row: Sequence[object]) -> bool:
 
 def _telling(kind: SideKind, row: Sequence[object]) -> bool:
     titles = {fold_title(cell) for cell in row if isinstance(cell, str)}
-    return all(titles & {fold_title(t) for t in group} for group in kind.telling)
+    return all(titles & group for group in _telling_titles(kind))
+
+
+@functools.cache
+def _telling_titles(kind: SideKind) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(fold_title(t) for t in group) for group in kind.telling)
 
 
 def _header_at(kind: SideKind, r: int, row: Sequence[object]) -> Header:

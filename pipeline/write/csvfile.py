@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.model.values import column_texts, csv_text, neutralize_text
+from pipeline.model.values import column_texts, csv_text, neutralize_texts
 
 ROWS_PER_SLICE = 20_000
 def write_csv(table: pd.DataFrame, path: Path) -> None:
@@ -22,6 +22,6 @@ def write_csv(table: pd.DataFrame, path: Path) -> None:
         for start in range(0, max(len(public), 1), ROWS_PER_SLICE):
             part = public.iloc[start:start + ROWS_PER_SLICE]
             converted = pd.DataFrame(
-                {c: column_texts(part[c], csv_text, ("true", "false"), "", neutralize_text)
+                {c: column_texts(part[c], csv_text, ("true", "false"), "", neutralize_texts)
                  for c in part.columns}, columns=part.columns, index=part.index)
             converted.to_csv(handle, index=False, header=start == 0, lineterminator="\n")
