@@ -6,6 +6,7 @@ nothing."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -94,8 +95,7 @@ def contact_by_titles(rows: list[list[object]]) -> dict[str, object]:
     "Fecha de envío (dd/mm/aaaa)", in either language), wherever they are: a sheet renamed
     or moved still tells who signed and when. Each value is the first one right of its
     title; a title with none is a block left blank. Nothing when no title is there."""
-    titles = {fold_title(text): key for key in CONTACT_KEYS
-              for text in both(f"template.{key}")}
+    titles = _contact_titles()
     contact: dict[str, object] = {}
     for row in rows:
         for c, cell in enumerate(row):
@@ -105,6 +105,12 @@ def contact_by_titles(rows: list[list[object]]) -> dict[str, object]:
             values = [v for v in row[c + 1:c + 1 + VALUE_REACH] if not _blank(v)]
             contact[key] = values[0] if values else None
     return contact
+
+
+@functools.cache
+def _contact_titles() -> dict[str, str]:
+    """The submission block's titles (folded), in either language -> their key."""
+    return {fold_title(text): key for key in CONTACT_KEYS for text in both(f"template.{key}")}
 
 
 def has_data(rows: list[list[object]]) -> bool:
@@ -194,8 +200,10 @@ def _is_item(record: dict[str, object], row: list[object]) -> bool:
 
 
 def _is_total_label(text: str) -> bool:
+    if len(text) > 40:
+        return False
     folded = fold(text)
-    return len(text) <= 40 and bool(folded) and (
+    return bool(folded) and (
         folded in _TOTALS or folded.split()[0] in {"total", "totales", "subtotal"})
 
 
