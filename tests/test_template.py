@@ -37,11 +37,12 @@ def test_metadata(template: Path) -> None:
     assert values["hoja_matriz"] == "Matriz"
 
 
-def test_matrix_columns_protection_and_formats(template: Path) -> None:
+def test_matrix_columns_protection_and_formats(template: Path, ref: Reference) -> None:
     sheet = openpyxl.load_workbook(template)["Matriz"]
     header = HEADER_ROW + 1
     assert [sheet.cell(header, c + 1).value for c in range(len(COLUMNS))] == [
-        c.title("es") for c in COLUMNS]
+        c.title("es") for c in ref.columns]  # (the network's own titles: its groups...)
+    assert sheet.cell(header, len(COLUMNS)).value == "Reservado (solo gobiernos)"
     assert sheet.protection.sheet
     assert sheet.cell(header, 5).protection.locked  # header locked
     assert sheet.cell(header + 1, 1).protection.locked  # ids locked

@@ -19,7 +19,7 @@ def status_labels(ref: Reference, lang: str) -> dict[str, str]:
                    "sin_estado": word("status.sin_estado", lang),
                    "sin_informacion": word("status.sin_informacion", lang),
                    "total": word("column.total", lang), "vencidos": title("vencido", lang)})
-    if own := ref.red.group_title(lang):  # the groups' column as the network calls them
+    if own := ref.red.column_title("grupo_trabajo", lang):  # as the network calls them
         labels["grupo_trabajo"] = own
     return labels
 
@@ -28,10 +28,10 @@ def title(column: str, lang: str, extra_titles: dict[str, str] | None = None,
           ref: Reference | None = None) -> str:
     """The heading of a table's column: a column the matrix does not define keeps the title
     it was found under; with the network's reference, its groups' column is titled as the
-    network calls them ("Mesa")."""
+    network calls them ("Mesa"), and so its restricted column."""
     if extra_titles and column in extra_titles:
         return extra_titles[column]
-    if ref is not None and column == "grupo_trabajo" and (own := ref.red.group_title(lang)):
+    if ref is not None and (own := ref.red.column_title(column, lang)):
         return own
     key = f"column.{column}"
     return word(key, lang) if known(key) else column  # a column named by its data (a round)

@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 from pipeline.model.columns import KEYS
 from pipeline.model.errors import ConfigError
 from pipeline.model.text import fold_title
-from pipeline.reference.network import CATEGORIES, WORDS
+from pipeline.reference.network import CATEGORIES, OPTIONAL_WORDS, WORDS
 from pipeline.reference.plan import EARLIEST, LATEST
 from pipeline.words import LANGS, word
 
@@ -94,7 +94,7 @@ PARTY = {"nombre": TEXT, "en": TEXT, "alias": TEXTS, "iso3": TEXT, "codigo": TEX
 # Tables: each key and its rule.
 TABLES: dict[str, dict[str, Rule]] = {
     "plan": PLAN,
-    "red": dict.fromkeys(WORDS, NETWORK_WORDS),
+    "red": dict.fromkeys((*WORDS, *OPTIONAL_WORDS), NETWORK_WORDS),
     "reglas": {"max_actividades_por_grupo": _whole(0)},
     "ronda": {"dias_por_vencer": _whole(0), "informantes_esperados": TEXTS,
               "observadores": TEXTS, "mes_inicio_anio_fiscal": _whole(1, 12)},

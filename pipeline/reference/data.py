@@ -95,10 +95,10 @@ class Reference:
     @functools.cached_property
     def columns(self) -> tuple[ColumnSpec, ...]:
         """The matrix's columns for this network: none for pillars when it has none; the
-        group column titled as the network calls its groups."""
-        titles = tuple((lang, t) for lang in LANGS if (t := self.red.group_title(lang)))
-        return tuple(dataclasses.replace(c, titles=titles) if c.key == "grupo_trabajo" else c
-                     for c in COLUMNS if self.pilares or c.key != "pilar")
+        group column titled as the network calls its groups, and so the restricted one."""
+        return tuple(dataclasses.replace(c, titles=tuple(
+            (lang, t) for lang in LANGS if (t := self.red.column_title(c.key, lang))))
+            for c in COLUMNS if self.pilares or c.key != "pilar")
 
     @property
     def temas(self) -> tuple[str, ...]:

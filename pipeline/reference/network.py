@@ -11,7 +11,7 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-from pipeline.words import lang_of
+from pipeline.words import lang_of, word
 
 # The four categories every status of every network is counted in: the product's own.
 CATEGORIES = ("finalizado", "en_proceso", "pendiente", "no_alcanzado")
@@ -24,6 +24,11 @@ WORDS = {"nombre": "red", "corto": "red_corta", "secretaria": "secretaria",
          "responsables": "responsables", "escalados": "escalados", "plan": "plan_red",
          "de": "de_red", "partes": "partes", "titulo": "titulo_red",
          "de_nombre": "de_red_nombre", "editores": "editores"}
+# Words a profile may give (older profiles do not): the restricted column's title, and
+# whom a restricted item is kept from (the template's instructions); without them, the
+# catalogue's ("Reservado (no se publica)", "fuera de la red").
+COLUMN_WORDS = ("reservado",)
+OPTIONAL_WORDS = {"reservado": "column.reservado", "reservado_de": "network.reservado_de"}
 
 
 @dataclass(frozen=True)
@@ -38,15 +43,24 @@ class Network:
         by = self.words.get(key, {})
         return by.get(lang_of(lang)) or by.get("es") or ""
 
-    def group_title(self, lang: str) -> str:
-        """The title of the matrix's group column: what the network calls a group ("Mesa"),
-        or "" when its profile does not say."""
-        text = self.word("grupo", lang)
-        return text[:1].upper() + text[1:]
+    def column_title(self, key: str, lang: str) -> str:
+        """A matrix column's title in the network's own words, or "" where its profile
+        does not say: the groups' column as it calls a group ("Mesa"), the restricted
+        column as it says who may see such an item ("Reservado (solo gobiernos)")."""
+        if key == "grupo_trabajo":
+            text = self.word("grupo", lang)
+            return text[:1].upper() + text[1:]
+        if key in COLUMN_WORDS:
+            return self.word(key, lang)
+        return ""
 
     def placeholders(self, lang: str) -> dict[str, str]:
-        """The catalogue's placeholders this network fills ({red}, {red_corta}...)."""
-        return {name: self.word(key, lang) for key, name in WORDS.items()}
+        """The catalogue's placeholders this network fills ({red}, {red_corta}...); the
+        words a profile may leave out, the catalogue's where it does."""
+        found = {name: self.word(key, lang) for key, name in WORDS.items()}
+        for key, default in OPTIONAL_WORDS.items():
+            found[key] = self.word(key, lang) or word(default, lang)
+        return found
 
 
 def network_of(data: dict[str, object]) -> Network:

@@ -22,7 +22,7 @@ WORDS: dict[str, Entry] = {
     "column.avance": ("Avance (%)", "Progress (%)"),
     "column.supuestos_riesgos": ("Supuestos o riesgos", "Assumptions or risks"),
     "column.observaciones": ("Observaciones", "Comments"),
-    "column.reservado": ("Reservado (solo gobiernos)", "Restricted (governments only)"),
+    "column.reservado": ("Reservado (no se publica)", "Restricted (not published)"),
     "column.fecha_limite": ("Fecha límite", "Due date"),
     "column.estado_oficial": ("Estado oficial", "Official status"),
     "column.estado_observado": ("Estado observado", "Observed status"),

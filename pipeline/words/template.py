@@ -52,10 +52,9 @@ WORDS: dict[str, Entry] = {
         "6. Status: Completed, In progress, Not started or Not achieved. Progress: a number "
         "from 0 to 100."),
     "template.instruction.7": (
-        "7. Reservado (solo gobiernos): escriba «Sí» si la actividad no debe publicarse para "
-        "la sociedad civil.",
-        "7. Restricted (governments only): write “Yes” if the activity must not be published "
-        "for civil society."),
+        "7. {reservado}: escriba «Sí» si la actividad no debe publicarse {reservado_de}.",
+        "7. {reservado}: write “Yes” if the activity must not be published {reservado_de}."),
+    "network.reservado_de": ("fuera de la red", "outside the network"),
     "template.instruction.8": (
         "Las listas desplegables ayudan, pero puede escribir otro valor: la Secretaría le "
         "avisará si no lo reconoce. No proteja el archivo con contraseña.",
