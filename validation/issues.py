@@ -12,7 +12,7 @@ from validation.catalogue_network import NETWORK_WORDS
 Param = str | tuple[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (slots: a large round holds half a million)
 class Issue:
     """One problem, located where the focal point sees it (file › sheet › cell)."""
 

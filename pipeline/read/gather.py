@@ -32,6 +32,7 @@ from validation import Issue, make_issue
 
 log = logging.getLogger("seguimiento")
 RECORDS_PER_FRAME = 10_000
+SHARED_CHARS = 80  # longer texts (activities, results) are seldom the same twice
 CellMap = dict[tuple[str, str], dict[str, tuple[str, str]]]
 
 
@@ -67,6 +68,10 @@ def gather(
     headers: dict[tuple[str, str], dict[str, str]] = {}
     side_records: dict[str, list[dict[str, object]]] = {kind.key: [] for kind in KINDS}
     own = folded_titles({k: list(v) for k, v in ref.columnas.items()})
+    # Each file's cells come as texts of their own: a status, a party or a theme written
+    # a million times is kept once (a large round's gathered rows took half their memory
+    # in copies of the same few words).
+    shared: dict[str, str] = {}
     reads = read_isolated([c.path for c in candidates if not c.skip_reason],
                           functools.partial(read_workbook, titles=own) if own else read_workbook)
     for candidate in candidates:
@@ -86,6 +91,9 @@ def gather(
                 headers[(name, sheet.hoja)] = dict(sheet.header.titles)
                 group = matcher.group(sheet.hoja)
                 for record in sheet.records:
+                    for key, value in record.items():  # a column's repeated words, kept once
+                        if type(value) is str and len(value) <= SHARED_CHARS:
+                            record[key] = shared.setdefault(value, value)
                     record.update(_archivo=name, _hoja=sheet.hoja, _informante=sub.informante,
                                   _ronda=sub.ronda, _fecha_envio=sub.fecha_envio,
                                   _plan=sub.plan,
