@@ -249,7 +249,17 @@ def test_stored_texts_by_column_match_each_value_stored_alone() -> None:
         "real": [1.0, 2.5, float("nan")],
     })
     columns = (*table.columns, "ausente")
-    expected = [tuple(_text(v) for v in row) for row in
+    expected = [("R", *(_text(v) for v in row)) for row in
                 table.reindex(columns=list(columns)).itertuples(index=False, name=None)]
-    assert _rows(table, columns) == expected
-    assert expected[0][3] == "2027-03-31" and expected[1][3] is None
+    assert list(_rows(table, columns, "R")) == expected
+    assert expected[0][4] == "2027-03-31" and expected[1][4] is None
+    # made a slice at a time: the same rows across the slices' edges
+    import pipeline.store.history as history
+
+    long = pd.concat([table] * 5, ignore_index=True)
+    whole = list(_rows(long, columns, "R"))
+    old, history.ROWS_PER_SLICE = history.ROWS_PER_SLICE, 2
+    try:
+        assert list(_rows(long, columns, "R")) == whole == expected * 5
+    finally:
+        history.ROWS_PER_SLICE = old

@@ -24,6 +24,7 @@ from pipeline.model.values import column_texts, history_text
 from pipeline.store.integrity import check_database, check_file, create_aside, keep_copy
 
 FILE_NAME = "historial.sqlite"
+ROWS_PER_SLICE = 20_000  # rows made into stored texts at once (memory)
 ITEM_COLUMNS = ("informante", "id", "grupo_trabajo", "pilar", "tema", "actividad",
                 "resultado_esperado", "indicadores", "responsable_medicion", "responsable",
                 "plazo", "fecha_limite", "estado", "avance", "supuestos_riesgos",
@@ -166,13 +167,15 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
     """Replace the round's rows, all or nothing (with the outputs' `generation`).
     `signers`: (reporter, file, name, e-mail) of each matrix read that names who filled
     it."""
-    items = _rows(matrix, ITEM_COLUMNS)
-    subs = _rows(submissions, SUBMISSION_COLUMNS)
+    # Rows made a slice at a time as they are inserted: a million items made at once
+    # held their texts twice over.
+    items = _rows(matrix, ITEM_COLUMNS, ronda)
+    subs = _rows(submissions, SUBMISSION_COLUMNS, ronda)
     flags = {"_reservado": "reservado", "_conocido": "conocido"}
-    views = [] if observed is None else _rows(observed.rename(columns=flags),
-                                              OBSERVATION_COLUMNS)
-    values = [] if measured is None else _rows(measured.rename(columns=flags),
-                                               INDICATOR_COLUMNS)
+    views = iter(()) if observed is None else _rows(observed.rename(columns=flags),
+                                                    OBSERVATION_COLUMNS, ronda)
+    values = iter(()) if measured is None else _rows(measured.rename(columns=flags),
+                                                     INDICATOR_COLUMNS, ronda)
     conn.execute("BEGIN IMMEDIATE")
     try:
         for table in ("items", "envios", "observaciones", "indicadores", "firmantes", "rondas"):
@@ -180,15 +183,13 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
         conn.execute("INSERT INTO rondas VALUES (?, ?, ?)",
                      (ronda, as_of.isoformat(), json.dumps(figures, sort_keys=True)))
         marks = ", ".join("?" * (len(ITEM_COLUMNS) + 1))
-        conn.executemany(f"INSERT INTO items VALUES ({marks})", [(ronda, *r) for r in items])
+        conn.executemany(f"INSERT INTO items VALUES ({marks})", items)
         marks = ", ".join("?" * (len(SUBMISSION_COLUMNS) + 1))
-        conn.executemany(f"INSERT INTO envios VALUES ({marks})", [(ronda, *r) for r in subs])
+        conn.executemany(f"INSERT INTO envios VALUES ({marks})", subs)
         marks = ", ".join("?" * (len(OBSERVATION_COLUMNS) + 1))
-        conn.executemany(f"INSERT INTO observaciones VALUES ({marks})",
-                         [(ronda, *r) for r in views])
+        conn.executemany(f"INSERT INTO observaciones VALUES ({marks})", views)
         marks = ", ".join("?" * (len(INDICATOR_COLUMNS) + 1))
-        conn.executemany(f"INSERT INTO indicadores VALUES ({marks})",
-                         [(ronda, *r) for r in values])
+        conn.executemany(f"INSERT INTO indicadores VALUES ({marks})", values)
         conn.executemany("INSERT INTO firmantes VALUES (?, ?, ?, ?, ?)",
                          [(ronda, *r) for r in signers])
         if generation is not None:
@@ -215,10 +216,15 @@ def forget_publication(path: Path, generation: str) -> None:
             conn.execute("DELETE FROM publicaciones WHERE generacion = ?", (generation,))
 
 
-def _rows(table: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple[str | None, ...]]:
+def _rows(table: pd.DataFrame, columns: tuple[str, ...],
+          ronda: str) -> Iterator[tuple[str | None, ...]]:
+    """The round's rows of `table` as stored, `ronda` first, made a slice at a time."""
     table = table.reindex(columns=list(columns))
-    return list(zip(*(column_texts(table[c], history_text, ("1", "0"), None) for c in columns),
-                    strict=True))
+    for start in range(0, len(table), ROWS_PER_SLICE):
+        part = table.iloc[start:start + ROWS_PER_SLICE]
+        for row in zip(*(column_texts(part[c], history_text, ("1", "0"), None)
+                         for c in columns), strict=True):
+            yield (ronda, *row)
 
 
 def rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:
