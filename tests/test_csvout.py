@@ -81,3 +81,24 @@ def test_a_column_of_texts_is_neutralized_as_each_text_is(tmp_path: Path) -> Non
         with open(tmp_path / "t.csv", encoding="utf-8-sig", newline="") as handle:
             written = [row[0] if row else "" for row in csv.reader(handle)][1:]
         assert written == [neutralize_text(t) for t in column]
+
+
+def test_a_column_mapped_once_per_value_is_mapped_as_each_value_is() -> None:
+    """`map_distinct` calls the conversion once per distinct value: the same column as
+    `Series.map` gives, True not taken for 1 nor a missing value for another."""
+    from pipeline.model.values import map_distinct
+
+    calls: list[object] = []
+
+    def said(value: object) -> str:
+        calls.append(value)
+        return f"{type(value).__name__}:{value}"
+
+    column = pd.Series(["a", None, "a", True, 1, 1.0, True, float("nan"), "b", None] * 3,
+                       dtype=object)
+    assert map_distinct(column, said).tolist() == column.map(said).tolist()
+    calls.clear()
+    map_distinct(column, said)
+    assert len(calls) < len(column) // 2
+    texts = pd.Series(["en_proceso", "finalizado", "en_proceso"], dtype="str")
+    assert map_distinct(texts, str.upper).equals(texts.map(str.upper))

@@ -220,3 +220,40 @@ def test_init_with_a_network_makes_its_contacts_book_of_that_network(tmp_path: P
              if c.value is not None}
     assert any("Mesa Técnica" in c for c in cells)
     assert not any("Guatemala" in c for c in cells)
+
+
+def _without_restricted_words(profile: Path) -> None:
+    text = profile.read_text("utf-8")
+    kept = [line for line in text.splitlines(keepends=True)
+            if not line.startswith(("reservado =", "reservado_de ="))]
+    assert len(kept) == len(text.splitlines()) - 2
+    profile.write_text("".join(kept), encoding="utf-8")
+
+
+def test_a_workspace_profile_made_before_the_restricted_words_keeps_its_networks(
+        tmp_path: Path) -> None:
+    """A CRM workspace whose red.toml was copied before [red] reservado existed still
+    says 'Reservado (solo gobiernos)': the words its shipped profile gained since."""
+    assert run("init", str(tmp_path / "ws"), "--network", "crm")[0] == 0
+    _without_restricted_words(tmp_path / "ws" / "red.toml")
+    ref = load_reference(tmp_path / "ws" / "seguimiento.toml")
+    assert ref.red.column_title("reservado", "es") == "Reservado (solo gobiernos)"
+    assert ref.red.placeholders("en")["reservado_de"] == "for civil society"
+    assert [c.title("en") for c in ref.columns][-1] == "Restricted (governments only)"
+
+
+def test_a_network_without_the_restricted_words_gets_neutral_ones(tmp_path: Path) -> None:
+    """A network of its own (not a copy of a shipped one) that does not say who may see a
+    restricted item: the column and the instruction in neutral words."""
+    assert run("init", str(tmp_path / "ws"), "--network", "mecanismo")[0] == 0
+    profile = tmp_path / "ws" / "red.toml"
+    _without_restricted_words(profile)
+    profile.write_text(profile.read_text("utf-8").replace(
+        'nombre = { es = "Mecanismo de Diálogo', 'nombre = { es = "Red de Diálogo'),
+        encoding="utf-8")
+    ref = load_reference(tmp_path / "ws" / "seguimiento.toml")
+    assert ref.red.column_title("reservado", "es") == ""
+    assert [c.title("es") for c in ref.columns][-1] == "Reservado (no se publica)"
+    words = ref.red.placeholders("es")
+    assert (words["reservado"], words["reservado_de"]) == (
+        "Reservado (no se publica)", "fuera de la red")

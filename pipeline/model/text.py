@@ -116,9 +116,12 @@ def fold_title(value: object) -> str:
     "Plazo de cumplimiento (1er año, 2do año, 3er año)" and "Resultado (s) esperado (s)"
     fold to "plazo de cumplimiento" and "resultado esperado".
     """
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= _CACHED_CHARS:
         return _fold_title_text(value)
     return fold(_PARENS.sub(" ", normalize_text(value)))
+
+
+_CACHED_CHARS = 200  # a longer cell is a text, not a title: folded, not kept
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -20,7 +20,14 @@ from pipeline.model.text import file_name, fold
 from pipeline.reference.check import check_config, check_profile
 from pipeline.reference.data import Party, Pillar, Reference, Status
 from pipeline.reference.mail import mail_settings
-from pipeline.reference.network import DEFAULT, PROFILE_NAME, network_of, profile_path
+from pipeline.reference.network import (
+    DEFAULT,
+    OPTIONAL_WORDS,
+    PROFILE_NAME,
+    PROFILES,
+    network_of,
+    profile_path,
+)
 from pipeline.reference.plan import Meeting, Plan
 
 _LIST_KEYS = {"paises": "nombre", "pilares": "nombre", "grupos": "nombre",
@@ -48,8 +55,23 @@ def load_reference(config_path: Path | None = None,
 def read_profile(profile: Traversable | Path) -> dict[str, Any]:
     """A profile's data, every value checked (a shipped one is trusted as it is)."""
     if isinstance(profile, Path):
-        return _read_checked(profile, check_profile)
+        return _with_later_words(_read_checked(profile, check_profile))
     return tomllib.loads(profile.read_text("utf-8"))
+
+
+def _with_later_words(data: dict[str, Any]) -> dict[str, Any]:
+    """A workspace's copy of a shipped profile (`init --red` copies it) with the optional
+    words the shipped profile has gained since, where the copy does not give its own: a
+    workspace made before `[red] reservado` keeps its network's words for it."""
+    red = data.get("red")
+    if not isinstance(red, dict) or all(key in red for key in OPTIONAL_WORDS):
+        return data
+    for name in PROFILES:
+        shipped = tomllib.loads(profile_path(name).read_text("utf-8")).get("red", {})
+        if shipped.get("nombre") == red.get("nombre"):
+            later = {k: v for k, v in shipped.items() if k in OPTIONAL_WORDS and k not in red}
+            return {**data, "red": {**red, **later}}
+    return data
 
 
 def _read_checked(path: Path, check: Callable[[dict[str, Any], str, str], None],
