@@ -263,3 +263,38 @@ def test_stored_texts_by_column_match_each_value_stored_alone() -> None:
         assert list(_rows(long, columns, "R")) == whole == expected * 5
     finally:
         history.ROWS_PER_SLICE = old
+
+
+def test_a_round_whose_storing_fails_midway_leaves_the_history_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows are made a slice at a time inside the transaction: a failure after some
+    slices were inserted stores none of them, and the round stored before stays whole."""
+    import pipeline.store.history as history
+
+    path = tmp_path / "historial.sqlite"
+    matrix = pd.DataFrame({"informante": ["Guatemala"] * 5, "id": [f"G-{n}" for n in range(5)],
+                           "actividad": [f"Actividad {n}" for n in range(5)]})
+    subs = pd.DataFrame({"informante": ["Guatemala"], "archivo": ["Guatemala.xlsx"]})
+    with history.open_history(path) as conn:
+        assert conn is not None
+        history.store_round(conn, "2026-T3", dt.date(2026, 9, 30), {}, matrix, subs)
+    monkeypatch.setattr(history, "ROWS_PER_SLICE", 2)
+    made = history.column_texts
+    calls = []
+
+    def failing(series: pd.Series, *args: object) -> list[object]:
+        calls.append(series.name)
+        if len(calls) > len(history.ITEM_COLUMNS):  # the second slice of the items
+            raise OSError(28, "No space left on device")
+        return made(series, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(history, "column_texts", failing)
+    with history.open_history(path) as conn, pytest.raises(OSError):
+        assert conn is not None
+        history.store_round(conn, "2026-T3", dt.date(2026, 10, 15), {"x": 1},
+                            matrix.assign(actividad="Otra"), subs)
+    monkeypatch.setattr(history, "column_texts", made)
+    with history.open_history(path) as conn:
+        stored = history.load_items(conn, "2026-T3")
+        assert sorted(stored["actividad"]) == [f"Actividad {n}" for n in range(5)]
+        assert history.rounds(conn)["fecha_corte"].tolist() == ["2026-09-30"]
