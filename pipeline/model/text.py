@@ -27,6 +27,7 @@ _SPACES = re.compile(f"[ {_EXOTIC_SPACES}]+")
 _BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _PARENS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+_CACHED_CHARS = 200  # a longer cell is a text, not a title: `fold_title` does not keep it
 # Anything `normalize_text` would change, Unicode normalization aside: a text without
 # any (most cells) is returned as it is, not split into lines and joined again.
 _DIRTY = re.compile(f"[{_INVISIBLE_CHARS}{_EXOTIC_SPACES}]|{_BREAKS.pattern}"
@@ -119,9 +120,6 @@ def fold_title(value: object) -> str:
     if isinstance(value, str) and len(value) <= _CACHED_CHARS:
         return _fold_title_text(value)
     return fold(_PARENS.sub(" ", normalize_text(value)))
-
-
-_CACHED_CHARS = 200  # a longer cell is a text, not a title: folded, not kept
 
 
 @functools.lru_cache(maxsize=1 << 14)

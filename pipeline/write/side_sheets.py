@@ -57,11 +57,7 @@ def write_side_rows(sheet: StreamedSheet, columns: Mapping[str, int], rows: Iter
     for r, (attrs, values) in enumerate(rows, start=HEADER_ROW + 1):
         made.append("".join(cell(letter, r, s, v) for letter, s, v in
                             zip(letters, attrs, values, strict=True)))
-        heights.append(max((text_height(_shown(values[c]), width) for c, width in tall),
+        heights.append(max((text_height(display_text(values[c]), width) for c, width in tall),
                            default=text_height("", 1)))
     write_rows(sheet, HEADER_ROW + 1, made, len(columns) - 1, heights)
     sheet.freeze_panes(HEADER_ROW + 1, 0)
-
-
-def _shown(value: object) -> str:
-    return value if isinstance(value, str) else display_text(value)
