@@ -154,6 +154,7 @@ def _summary_labels(table: pd.DataFrame, ref: Reference, lang: str) -> pd.DataFr
 
 
 def _label_of(ref: Reference, kind: str, lang: str, value: object) -> str:
+    """A reference value (a pillar, a group, a party) as its word in `lang`."""
     return ref.label(kind, str(value), lang)
 
 
@@ -182,7 +183,7 @@ def _with_labels(table: pd.DataFrame, labels: dict[str, str], ref: Reference,
     for column, kind in REFERENCE_COLUMNS.items():
         if column in table:
             table[column] = map_distinct(table[column], functools.partial(
-                ref.label, kind, lang=lang))
+                _label_of, ref, kind, lang))
     if "precision_plazo" in table:
         table["precision_plazo"] = map_distinct(
             table["precision_plazo"], lambda p: word(f"precision.{p}", lang) if p else "")
