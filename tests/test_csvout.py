@@ -102,3 +102,29 @@ def test_a_column_mapped_once_per_value_is_mapped_as_each_value_is() -> None:
     assert len(calls) < len(column) // 2
     texts = pd.Series(["en_proceso", "finalizado", "en_proceso"], dtype="str")
     assert map_distinct(texts, str.upper).equals(texts.map(str.upper))
+
+
+def test_a_side_sheets_rows_read_a_column_at_a_time_as_each_cell() -> None:
+    """`text_columns` (each distinct cell read once) gives what `read_text` gives cell by
+    cell, a missing column blank; `row_dicts` the rows `to_dict("records")` gives."""
+    import datetime as dt
+
+    from pipeline.model.values import read_text, row_dicts, text_columns
+
+    frame = pd.DataFrame({
+        "valor": ["12 personas", 2021.0, 2021.0, True, 1, None, float("nan"), " a\u00a0b ",
+                  dt.datetime(2027, 3, 1), dt.datetime(2027, 3, 1, 8, 30)],
+        "fecha": pd.to_datetime(["2027-01-01", None, "2027-01-01", "2026-12-31", None,
+                                 "2027-01-01", None, None, None, "2027-02-02"]),
+        "n": range(10)})
+    texts = text_columns(frame, ("valor", "fecha", "n", "ausente"))
+    for key in ("valor", "fecha", "n"):
+        assert texts[key] == [read_text(v) for v in frame[key].tolist()], key
+    assert texts["ausente"] == [""] * len(frame)
+    made, expected = row_dicts(frame), frame.to_dict("records")
+    assert len(made) == len(expected)
+    for got, want in zip(made, expected, strict=True):
+        assert got.keys() == want.keys()
+        for key in want:
+            assert got[key] == want[key] or (pd.isna(got[key]) and pd.isna(want[key])), key
+            assert type(got[key]) is type(want[key]), key

@@ -13,13 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import cast
 
 import pandas as pd
 
 from pipeline.model.sides import INDICATORS
 from pipeline.model.text import fold
-from pipeline.model.values import read_text
+from pipeline.model.values import row_dicts, text_columns
 from pipeline.normalize.deadlines import parse_day
 from pipeline.normalize.numbers import Quantity, read_quantity
 from validation import Issue, make_issue
@@ -83,10 +82,11 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
     records: list[dict[str, object]] = []
     items = _items(matrix, before) if not rows.empty else {}
     last = {_key(str(r["informante"]), str(r["id"]), str(r["indicador"])): r
-            for r in cast(list[dict[str, object]], stored.to_dict("records"))
-            } if not stored.empty else {}
-    for row in cast(list[dict[str, object]], rows.to_dict("records")):
-        text = {k: read_text(row.get(k)) for k in INDICATORS.keys}
+            for r in row_dicts(stored)} if not stored.empty else {}
+    keys = INDICATORS.keys
+    texts = text_columns(rows, keys)  # (each distinct cell read once)
+    for n, row in enumerate(row_dicts(rows)):
+        text = {k: texts[k][n] for k in keys}
         if not any(text[k] for k in INDICATORS.content):
             continue  # a prefilled row left blank
         at = _Cell(row, cells)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from pipeline.model.sides import OBSERVATIONS
 from pipeline.model.text import fold, fold_clean
-from pipeline.model.values import read_text
+from pipeline.model.values import row_dicts, text_columns
 from pipeline.normalize.deadlines import parse_day
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
@@ -141,8 +141,10 @@ def build_observations(rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher
     # than the rest of the work.
     fields = {k: items[k].tolist() for k in ("id", "informante", "actividad", "responsable",
                                               "estado", "reservado") if k in items}
-    for row in cast(list[dict[str, object]], rows.to_dict("records")):
-        text = {k: read_text(row.get(k)) for k in OBSERVATIONS.keys}
+    keys = OBSERVATIONS.keys
+    texts = text_columns(rows, keys)  # (each distinct cell read once)
+    for n, row in enumerate(row_dicts(rows)):
+        text = {k: texts[k][n] for k in keys}
         if not any(text[k] for k in OBSERVATIONS.content):
             continue  # a prefilled row the observer left blank
         at = _Place(row, cells)
@@ -205,12 +207,13 @@ class _ItemIndex:
     def __init__(self, items: pd.DataFrame) -> None:
         self.by_id: dict[str, list[int]] = {}
         self.by_text: dict[str, list[int]] = {}
-        for n, (i, t) in enumerate(zip(items["id"], items["_texto"], strict=True)):
+        for n, (i, t) in enumerate(zip(items["id"].tolist(), items["_texto"].tolist(),
+                                       strict=True)):
             if i:
                 self.by_id.setdefault(i, []).append(n)
             if t:
                 self.by_text.setdefault(t, []).append(n)
-        self.reporters = list(items["informante"])
+        self.reporters = items["informante"].tolist()
 
     def find(self, text: dict[str, str], matcher: Matcher) -> int | None:
         reporter = matcher.ref.reporter_named(text["informante"]) if text["informante"] else None

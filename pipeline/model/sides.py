@@ -10,6 +10,7 @@ template (pipeline.template.sides) and the history store every kind the same way
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from pipeline.model.columns import BY_KEY
@@ -45,7 +46,7 @@ class SideKind:
         """The template's hidden metadata key whose value is this kind's sheet name."""
         return f"hoja_{self.key}"
 
-    @property
+    @functools.cached_property
     def keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.columns)
 

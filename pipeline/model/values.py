@@ -10,15 +10,17 @@
 - `iso_day`: a due date as `2027-03-31`;
 - `column_texts`: a whole column at once for the CSV and the history, without a call per
   value where the column's type allows;
-- `map_distinct`: a column's values made into words, once per distinct value.
+- `map_distinct`, `convert_distinct`, `text_columns`: a column's values made into words,
+  once per distinct value;
+- `row_dicts`: a frame's rows as dicts of plain values, as `to_dict("records")` but faster.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -26,19 +28,39 @@ import pandas as pd
 from pipeline.model.text import normalize_text
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+T = TypeVar("T")
 
 
 def map_distinct(values: pd.Series, convert: Callable[[Any], object]) -> pd.Series:
     """`values.map(convert)`, `convert` called once per distinct value: a column of
     statuses, parties or flags repeats a few values over every row."""
-    done: dict[tuple[type, object], object] = {}  # (by type too: True is not 1)
+    return pd.Series(convert_distinct(values.tolist(), convert), index=values.index)
+
+
+def convert_distinct(values: Iterable[Any], convert: Callable[[Any], T]) -> list[T]:
+    """`[convert(v) for v in values]`, `convert` called once per distinct value."""
+    done: dict[tuple[type, object], T] = {}  # (by type too: True is not 1)
     converted = []
-    for value in values.tolist():
+    for value in values:
         key = (value.__class__, value)
         if key not in done:
             done[key] = convert(value)
         converted.append(done[key])
-    return pd.Series(converted, index=values.index)
+    return converted
+
+
+def text_columns(frame: pd.DataFrame, keys: Iterable[str]) -> dict[str, list[str]]:
+    """Each of `keys` as `read_text` reads its cells, a column at a time (a missing column
+    is blank): a side sheet's rows repeat their units, dates and sources."""
+    return {key: convert_distinct(frame[key].tolist(), read_text) if key in frame
+            else [""] * len(frame) for key in keys}
+
+
+def row_dicts(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """`frame.to_dict("records")`, without pandas boxing each value in turn."""
+    columns = [str(c) for c in frame.columns]
+    lists = [frame.iloc[:, c].tolist() for c in range(len(columns))]
+    return [dict(zip(columns, values, strict=True)) for values in zip(*lists, strict=True)]
 
 
 def _blank(value: object) -> bool:
