@@ -242,6 +242,8 @@ def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format
                       else formats.text)
         listing.set_column(c, c, width, styles[-1])
     rows, heights = [], []
+    tall = [(c, widths[c]) for c, key in enumerate(header)
+            if key in ("que_hacer", "valor", "archivo", "columna")]
     letters = [xl_col_to_name(c) for c in range(len(header))]
     attrs = [style_attr(style) for style in styles]
     severity_attrs = {k: style_attr(v) for k, v in marks.items()}
@@ -252,9 +254,7 @@ def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format
         row_attrs = [severity_attrs[issue.severity], *attrs[1:]]  # severity coloured
         rows.append("".join(cell(letter, r, s, v)
                             for letter, s, v in zip(letters, row_attrs, values, strict=True)))
-        heights.append(max(text_height(str(v), w) for v, w, key in
-                           zip(values, widths, header, strict=True)
-                           if key in ("que_hacer", "valor", "archivo", "columna")))
+        heights.append(max(text_height(str(values[c]), w) for c, w in tall))
     write_rows(listing, 4, rows, len(header) - 1, heights)
     listing.freeze_panes(4, 0)
     listing.activate()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.analyse.observations import observed_beside
+from pipeline.model.values import map_distinct
 from pipeline.reference.data import Reference
 from pipeline.words import word
 
@@ -30,14 +31,15 @@ def observation_sheet(table: pd.DataFrame, labels: dict[str, str], ref: Referenc
     shown = table.assign(_orden=order).sort_values(
         ["_orden", "informante", "id"], kind="stable")[list(SHEET_COLUMNS)].copy()
     for column in ("estado_oficial", "estado_observado"):
-        shown[column] = shown[column].map(lambda k: labels.get(k, k))
+        shown[column] = map_distinct(shown[column], lambda k: labels.get(k, k))
     for column in ("informante", "responsable", "observador"):
-        shown[column] = shown[column].map(lambda v: ref.label("parte", str(v), lang))
+        shown[column] = map_distinct(shown[column],
+                                     lambda v: ref.label("parte", str(v), lang))
     yes_no = {True: word("yes", lang), False: word("no", lang)}
-    shown["coincide"] = shown["coincide"].map(lambda v: yes_no.get(v, "")
-                                              if isinstance(v, bool) else "")
-    shown["ambito"] = shown["ambito"].map(
-        lambda v: word(f"level.{v}", lang) if v in ("local", "nacional", "regional") else v)
+    shown["coincide"] = map_distinct(shown["coincide"], lambda v: yes_no.get(v, "")
+                                     if isinstance(v, bool) else "")
+    shown["ambito"] = map_distinct(shown["ambito"], lambda v: word(f"level.{v}", lang)
+                                   if v in ("local", "nacional", "regional") else v)
     return shown.reset_index(drop=True)
 
 
@@ -79,6 +81,7 @@ def indicator_sheet(table: pd.DataFrame, ref: Reference, lang: str) -> pd.DataFr
     shown = table.assign(_orden=order).sort_values(["_orden", "informante", "id"],
                                                    kind="stable")
     shown = shown[list(INDICATOR_COLUMNS)].copy()
-    shown["informante"] = shown["informante"].map(lambda v: ref.label("parte", str(v), lang))
-    shown["situacion"] = shown["situacion"].map(lambda k: word(f"situation.{k}", lang))
+    shown["informante"] = map_distinct(shown["informante"],
+                                       lambda v: ref.label("parte", str(v), lang))
+    shown["situacion"] = map_distinct(shown["situacion"], lambda k: word(f"situation.{k}", lang))
     return shown.reset_index(drop=True)
