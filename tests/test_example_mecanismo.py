@@ -119,3 +119,20 @@ def test_the_mecanismo_example_runs_its_loop_without_a_word_of_the_crm(tmp_path:
     found = [f"{p.relative_to(ws)}: {m.group(0)!r} in {text[max(0, m.start() - 40):m.end() + 40]!r}"
              for p in outputs for text in _texts(p) for m in CRM_WORDS.finditer(text)]
     assert not found, "\n".join(found[:30])
+
+
+def test_the_help_gives_the_public_edition_no_audience_of_one_network() -> None:
+    """The public edition is what a network publishes outside itself: the help called it
+    the one "for civil society", words wrong for a network of civil society."""
+    import os
+    import subprocess
+    import sys
+
+    for lang in ("es", "en"):
+        for command in ("consolidate", "report"):
+            done = subprocess.run([sys.executable, "-m", "pipeline", command, "--help"],
+                                  capture_output=True, text=True, check=True, cwd=ROOT,
+                                  env={**os.environ, "SEGUIMIENTO_LANG": lang})
+            assert "--public" in done.stdout
+            assert ("Usage" in done.stdout) == (lang == "en")
+            assert not re.search(r"civil society|sociedad civil", done.stdout), (lang, command)

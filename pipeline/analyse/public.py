@@ -1,5 +1,6 @@
-"""The public edition for civil society (docs/contract.md §6, issue 5): no row marked `reservado`,
-no personal data anywhere in the file (pipeline.analyse.redact says what that covers).
+"""The public edition, to publish outside the network (docs/contract.md §6, issue 5): no
+row marked `reservado`, no personal data anywhere in the file (pipeline.analyse.redact says
+what that covers).
 
 The edition is a new result built from the public rows only (summaries, charts, issues
 and changes recomputed from them), without the submissions' contact columns, and with

@@ -32,7 +32,7 @@ class Options:
     config: Path | None = None
     history: Path | None = None  # the history database [default: beside the outputs]
     closing_date: dt.date | None = None  # files dated after it are late
-    public: bool = False  # also write the public edition for civil society
+    public: bool = False  # also write the public edition (to publish outside the network)
 
 
 @dataclass(frozen=True)

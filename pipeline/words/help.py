@@ -125,11 +125,12 @@ WORDS: dict[str, Entry] = {
     "help.consolidate.closing_date": ("Fecha de cierre de la ronda: los archivos posteriores "
                                       "llegaron tarde.", "Closing date of the round: files "
                                       "dated after it are late."),
-    "help.consolidate.public": ("Escribe también la edición pública para la sociedad civil "
-                                "(consolidado_publico.xlsx y publico/*.csv): sin filas "
-                                "reservadas ni datos personales.", "Also write the public "
-                                "edition for civil society (consolidado_publico.xlsx and "
-                                "publico/*.csv): no restricted rows, no personal data."),
+    "help.consolidate.public": ("Escribe también la edición pública, para publicar o "
+                                "compartir fuera de la red (consolidado_publico.xlsx y "
+                                "publico/*.csv): sin filas reservadas ni datos personales.",
+                                "Also write the public edition, to publish or share outside "
+                                "the network (consolidado_publico.xlsx and publico/*.csv): "
+                                "no restricted rows, no personal data."),
     "help.template.reporters": ("Informante (país, grupo u otro informante del perfil de la red); "
                                 "repítala para varios.", "Reporter (country, group or another "
                                 "reporter of the network's profile); repeat for several."),
@@ -155,7 +156,8 @@ WORDS: dict[str, Entry] = {
     "help.report.out_dir": ("Carpeta del informe [por omisión: informes/ de la carpeta de "
                             "seguimiento].", "Folder for the report [default: the "
                             "workspace's informes/]."),
-    "help.report.public": ("La edición para la sociedad civil: sin filas reservadas ni datos "
-                           "personales.", "The edition for civil society: no restricted rows, "
-                           "no personal data."),
+    "help.report.public": ("La edición pública, para publicar o compartir fuera de la red: "
+                           "sin filas reservadas ni datos personales.", "The public edition, "
+                           "to publish or share outside the network: no restricted rows, no "
+                           "personal data."),
 }
