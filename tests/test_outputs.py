@@ -155,6 +155,33 @@ def test_background_work_returns_its_result_or_raises() -> None:
     with pytest.raises(RuntimeError, match="disk full"):
         in_background(broken)()
     assert in_background(lambda: "inline", enabled=False)() == "inline"
+    # a yielding process runs at a lower priority; this one's is untouched
+    import os
+
+    from pipeline.write.staging import YIELDING_NICENESS
+
+    here = os.nice(0)
+    assert in_background(lambda: os.nice(0), yielding=True)() == min(
+        here + YIELDING_NICENESS, 19)
+    assert in_background(lambda: os.nice(0))() == here == os.nice(0)
+
+
+def test_turns_shared_with_forked_processes_are_each_taken_once() -> None:
+    """The feedback's batches are taken in turn by three processes: every batch by one,
+    none twice (each process counting on its own would write every workbook thrice)."""
+    from pipeline.write.staging import in_background, shared_turns
+
+    take = shared_turns()
+
+    def taker() -> list[int]:
+        taken = []
+        while (turn := take()) < 3000:
+            taken.append(turn)
+        return taken
+
+    waits = [in_background(taker) for _ in range(2)]
+    taken = taker() + [turn for wait in waits for turn in wait()]
+    assert sorted(taken) == list(range(3000))
 
 
 def test_staging_left_by_a_killed_run_is_cleaned(tmp_path: Path) -> None:

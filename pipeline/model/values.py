@@ -88,6 +88,8 @@ def read_text(value: object) -> str:
 
 def display_text(value: object) -> str:
     """A value for people (Markdown, web pages): blanks empty, dates as days, 3.0 as 3."""
+    if value.__class__ is str:  # (most values: as they are)
+        return value
     if isinstance(value, pd.Timestamp | dt.datetime) and not _blank(value):
         return value.date().isoformat()
     if isinstance(value, np.generic):

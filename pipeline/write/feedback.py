@@ -6,7 +6,8 @@ United States; the config can override it)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence, Sized
+import itertools
+from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
 from pathlib import Path
 
 import pandas as pd
@@ -44,6 +45,7 @@ from validation import Issue
 
 FOLDER = "retroalimentacion"
 BATCH_ROWS = 5_000  # matrix rows made into cells at once
+TURNS_EACH = 8  # batches a process takes, at least, when processes share the work
 SEVERITIES = ("error", "advertencia", "info")
 MARK_COLOURS = {"error": "#F8CBAD", "advertencia": "#FFE699", "info": "#DDEBF7"}
 
@@ -58,15 +60,15 @@ SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema"
              "reservado": "_raw_reservado"}
 
 
-def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 1),
+def write_feedback(result: RunResult, stage: Path, turns: Callable[[], int] | None = None,
                    views: Views | None = None, measures: Measures | None = None,
-                   ) -> list[str]:
+                   processes: int = 1) -> list[str]:
     """One workbook per reporter that sent something; their relative paths. The matrix
-    is made into cells once and each reporter's rows placed in its workbook, and the
-    issues are grouped once: the cost grows with rows, not rows x reporters. `share`
-    (i, n): write only the i-th of n shares of the reporters (n processes share the
-    work); `views` and `measures`, the round's observations and indicators grouped
-    (`Views.of`, `measures_of`), once for every share."""
+    is made into cells a batch of reporters at a time and each reporter's rows placed in
+    its workbook, and the issues are grouped once: the cost grows with rows, not rows x
+    reporters. `turns` (`staging.shared_turns`), when `processes` share the work: the
+    batches this process takes in turn; `views` and `measures`, the round's observations
+    and indicators grouped (`Views.of`, `measures_of`), once for every process."""
     files = files_of(result)
     if not files:
         return []
@@ -77,11 +79,16 @@ def write_feedback(result: RunResult, stage: Path, share: tuple[int, int] = (0, 
     rows_of = {str(k): v for k, v in
                result.matrix.groupby("informante", sort=False).indices.items()}
     written = []
-    stems = file_stems(files)  # of every reporter, whichever share this is
+    stems = file_stems(files)  # of every reporter, whichever process this is
     views = Views.of(result) if views is None else views
     measures = measures_of(result) if measures is None else measures
-    mine = sorted(files)[share[0]::share[1]]
-    for batch in _batches(mine, rows_of):
+    # Shared, a batch is smaller: each process takes several, and the last ones taken
+    # are short (the processes end together).
+    size = max(1, min(BATCH_ROWS, len(result.matrix) // (processes * TURNS_EACH)))
+    batches = list(_batches(sorted(files), rows_of, size))
+    take = turns or itertools.count().__next__
+    while (turn := take()) < len(batches):
+        batch = batches[turn]
         # The rows of a batch of reporters are made into cells together: few slices of
         # the matrix, and the memory of a batch, not of the round.
         positions: list[int] = []
@@ -116,13 +123,14 @@ def feedback_paths(result: RunResult) -> dict[str, str]:
     return {k: f"{FOLDER}/{stem}.xlsx" for k, stem in file_stems(files_of(result)).items()}
 
 
-def _batches(reporters: list[str], rows_of: Mapping[str, Sized]) -> Iterator[list[str]]:
+def _batches(reporters: list[str], rows_of: Mapping[str, Sized],
+             size: int = BATCH_ROWS) -> Iterator[list[str]]:
     batch: list[str] = []
     rows = 0
     for informante in reporters:
         batch.append(informante)
         rows += len(rows_of.get(informante, ()))
-        if rows >= BATCH_ROWS:
+        if rows >= size:
             yield batch
             batch, rows = [], 0
     if batch:

@@ -19,7 +19,7 @@ from pipeline.write.csvfile import write_csv
 from pipeline.write.feedback import FOLDER, write_feedback
 from pipeline.write.feedback_indicators import measures_of
 from pipeline.write.feedback_observations import Views
-from pipeline.write.staging import in_background, output_lock, staging
+from pipeline.write.staging import in_background, output_lock, shared_turns, staging
 
 PUBLIC_FOLDER = "publico"
 DASHBOARD, PUBLIC_DASHBOARD = "tablero.html", "tablero_publico.html"
@@ -31,7 +31,7 @@ ROUND_SET = "ronda"  # the round folder holds exactly what the last run wrote
 # the same sheets.
 LARGE_ROUND = 10_000
 USUAL_WIDTH = 35
-FEEDBACK_SHARES = 3  # a large round's feedback workbooks: two other processes and this one
+FEEDBACK_PROCESSES = 3  # a large round's feedback workbooks: two other processes and this one
 CSV_TABLES = ("matriz", "vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos",
               "problemas", "envios", "cambios", "observaciones", "indicadores")
 CSV_SUMMARIES = {"por_grupo": "resumen_por_grupo", "por_pilar": "resumen_por_pilar",
@@ -59,27 +59,32 @@ def write_outputs(
     large = is_large(result)
     store = None if commit is None else _timed_commit(commit)
     with output_lock(out_dir), staging(out_dir, ROUND_SET, store, result.history) as stage:
-        # A large round writes the consolidated workbook and all but the last share of the
-        # feedback workbooks in other processes; this one writes the CSV tables, then the
-        # last share, so the cores stay busy until the end.
+        # A large round writes the consolidated workbook, the page and feedback workbooks
+        # in other processes; this one writes the CSV tables, then feedback workbooks too:
+        # each process takes the next batch of them until none is left, so the cores stay
+        # busy until the end.
         workbook = in_background(timed("consolidado.xlsx", lambda: write_consolidated(
             result, stage / "consolidado.xlsx", large,
             None if large else functools.partial(_tell, on_sheet))), enabled=large)
-        shares = FEEDBACK_SHARES if large else 1
-        # the observations and indicators grouped once, before the shares fork
+        processes = FEEDBACK_PROCESSES if large else 1
+        # the observations and indicators grouped once, before the processes fork
         views, measures = Views.of(result), measures_of(result)
-        feedback = [in_background(timed(f"retroalimentacion {i + 1}/{shares}", functools.partial(
-            write_feedback, result, stage, (i, shares), views, measures)), enabled=large)
-            for i in range(shares - 1)]
+        turns = shared_turns(enabled=large)  # the feedback's batches, taken in turn
+        feedback_part = functools.partial(write_feedback, result, stage, turns, views,
+                                          measures, processes)
+        # The feedback's processes give way to the others: theirs is the work that can be
+        # taken by whichever process is free, the others' cannot.
+        feedback = [in_background(timed(f"retroalimentacion {i + 1}/{processes}",
+                                         feedback_part), enabled=large, yielding=True)
+                    for i in range(processes - 1)]
         page = in_background(timed(DASHBOARD, lambda: page_writer(
             result, stage / DASHBOARD, False)), enabled=large) if page_writer else None
         names = timed("CSV", lambda: _write_csvs(result, stage, ""))()
         _tell(on_sheet, "csv")
+        feedback_names = timed(f"retroalimentacion {processes}/{processes}", feedback_part)()
         if page is not None:
             page()
             names.append(DASHBOARD)
-        feedback_names = timed(f"retroalimentacion {shares}/{shares}", functools.partial(
-            write_feedback, result, stage, (shares - 1, shares), views, measures))()
         feedback_names += [name for wait in feedback for name in wait()]
         workbook()
         names.append("consolidado.xlsx")

@@ -13,6 +13,7 @@ folder of the returned files.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import multiprocessing
 import os
@@ -36,6 +37,9 @@ from pipeline.write.publish import (
 LOCK_NAME = ".seguimiento.lock"
 log = logging.getLogger("seguimiento")
 T = TypeVar("T")
+# A yielding process's niceness: it runs when the others wait (the scheduler gives a
+# process at niceness 10 about a tenth of the time of one at 0 when both want a core).
+YIELDING_NICENESS = 10
 
 
 def refuse_inside(input_dir: Path, *targets: Path, folders: tuple[str, ...] = ()) -> None:
@@ -105,10 +109,30 @@ def staging(out_dir: Path, output_set: str | None = None, commit: Commit | None 
             shutil.rmtree(stage, ignore_errors=True)
 
 
-def in_background(work: Callable[[], T], enabled: bool = True) -> Callable[[], T]:
+def shared_turns(enabled: bool = True) -> Callable[[], int]:
+    """0, 1, 2...: each number given once, to this process or to one it forks after
+    (`in_background`): pieces of work taken in turn, so that a process the scheduler gives
+    more time takes more of them and all end together."""
+    if not enabled or "fork" not in multiprocessing.get_all_start_methods():
+        return itertools.count().__next__
+    counter = multiprocessing.get_context("fork").Value("q", 0)
+
+    def take() -> int:
+        with counter.get_lock():
+            turn = int(counter.value)
+            counter.value = turn + 1
+        return turn
+
+    return take
+
+
+def in_background(work: Callable[[], T], enabled: bool = True,
+                  yielding: bool = False) -> Callable[[], T]:
     """Start `work` in a forked process (where the system has fork and `enabled`); the
     returned function waits for it and gives its result, or raises if it failed. Where
-    there is no fork, or not `enabled`, the work runs when its result is asked for."""
+    there is no fork, or not `enabled`, the work runs when its result is asked for. A
+    `yielding` process gives way to the others (a lower priority): work that can end
+    early leaves the cores to the longest."""
     if not enabled or "fork" not in multiprocessing.get_all_start_methods():
         return work
     context = multiprocessing.get_context("fork")
@@ -117,6 +141,9 @@ def in_background(work: Callable[[], T], enabled: bool = True) -> Callable[[], T
 
     def child() -> None:
         die_with_parent(parent)  # a run that is killed leaves no writer writing on
+        if yielding:
+            with contextlib.suppress(OSError):
+                os.nice(YIELDING_NICENESS)
         try:
             sender.send((True, work()))
         except BaseException as exc:  # noqa: BLE001 - reported to the parent
