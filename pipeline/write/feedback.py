@@ -7,7 +7,7 @@ United States; the config can override it)."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -82,10 +82,14 @@ def write_feedback(result: RunResult, stage: Path, turns: Callable[[], int] | No
     stems = file_stems(files)  # of every reporter, whichever process this is
     views = Views.of(result) if views is None else views
     measures = measures_of(result) if measures is None else measures
-    # Shared, a batch is smaller: each process takes several, and the last ones taken
-    # are short (the processes end together).
-    size = max(1, min(BATCH_ROWS, len(result.matrix) // (processes * TURNS_EACH)))
-    batches = list(_batches(sorted(files), rows_of, size))
+    # A reporter's work: its rows, and the side sheets' (an observer's may be thousands).
+    weights = {r: len(rows_of.get(r, ())) + len(views.of_items.get(r, ()))
+               + len(views.sent_by.get(r, ())) + len(measures.get(r, ())) for r in files}
+    # Shared, a batch is smaller: each process takes several, the heaviest first, so the
+    # last ones taken are short (the processes end together).
+    size = max(1, min(BATCH_ROWS, sum(weights.values()) // (processes * TURNS_EACH)))
+    batches = sorted(_batches(sorted(files), weights, size),
+                     key=lambda batch: -sum(weights[r] for r in batch))
     take = turns or itertools.count().__next__
     while (turn := take()) < len(batches):
         batch = batches[turn]
@@ -123,13 +127,13 @@ def feedback_paths(result: RunResult) -> dict[str, str]:
     return {k: f"{FOLDER}/{stem}.xlsx" for k, stem in file_stems(files_of(result)).items()}
 
 
-def _batches(reporters: list[str], rows_of: Mapping[str, Sized],
+def _batches(reporters: list[str], weights: Mapping[str, int],
              size: int = BATCH_ROWS) -> Iterator[list[str]]:
     batch: list[str] = []
     rows = 0
     for informante in reporters:
         batch.append(informante)
-        rows += len(rows_of.get(informante, ()))
+        rows += weights[informante]
         if rows >= size:
             yield batch
             batch, rows = [], 0
