@@ -60,3 +60,22 @@ def test_issue_points_at_the_cell_and_suggests() -> None:
 def test_bilingual_parameters() -> None:
     issue = make_issue("archivo-omitido", archivo="a.pdf", motivo=("un PDF", "a PDF"))
     assert "un PDF" in issue.message("es") and "a PDF" in issue.message("en")
+
+
+def test_an_issue_with_other_params_keeps_every_other_field() -> None:
+    """`Issue.with_params` (the network's words put in every issue) is
+    `dataclasses.replace`: every field set to something not its default survives."""
+    import dataclasses
+
+    from validation import make_issue
+
+    issue = make_issue("estado-desconocido", archivo="Guatemala.xlsx", hoja="Matriz", fila=12,
+                       columna="Estado", celda="G12", valor="casi listo",
+                       sugerencia=("en proceso", "in progress"), dias="12")
+    words = (("de_red", ("de la red", "of the network")), ("dias", "12"))
+    assert issue.with_params(words) == dataclasses.replace(issue, params=words)
+    defaults = {f.name: f.default for f in dataclasses.fields(issue)}
+    assert all(getattr(issue, name) != default for name, default in defaults.items()
+               if name not in ("code", "severity")), "every field set: none can be dropped"
+    assert issue.with_params(words).message("en") == dataclasses.replace(
+        issue, params=words).message("en")

@@ -110,9 +110,9 @@ class Reference:
         """The issue with the network's words its message may name ({responsables},
         {de_red}, {partes}, {ejemplo}...), in both languages."""
         if not issue.params:  # (most issues: the network's words alone)
-            return dataclasses.replace(issue, params=self._issue_params)
-        return dataclasses.replace(issue, params=tuple(sorted(
-            {**self._issue_words, **dict(issue.params)}.items())))
+            return issue.with_params(self._issue_params)
+        return issue.with_params(tuple(sorted({**self._issue_words,
+                                               **dict(issue.params)}.items())))
 
     @functools.cached_property
     def _issue_params(self) -> tuple[tuple[str, Param], ...]:
