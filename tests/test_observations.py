@@ -368,3 +368,55 @@ def test_an_observers_own_items_stay_its_commitments(tmp_path: Path,
     assert sorted(matrix.loc[matrix["informante"] == "RROCM", "actividad"]) == sorted(
         m[1] for m in mine)
     assert read_table(tmp_path / "o2", "observaciones").empty
+
+
+def test_a_sheet_whose_every_row_is_an_observation_is_no_matrix_missing_columns(
+        tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    """RROCM's views typed in a matrix of its own shape (no responsible party, no
+    deadline): every row names another's item and leaves as an observation, and the sheet
+    is not told it lacks a matrix's columns (it has no commitments to need them)."""
+    inbox = round_folder(tmp_path, make_workbook)
+    titles = ["ID", "Descripción de la actividad", "Estado", "Observaciones"]
+    rows = [["GTM-001", "Actualizar el protocolo regional de niñez", "En proceso",
+             "No hay evidencia de su aplicación"],
+            ["HND-002", "Campaña informativa", "Pendiente", "Sin difusión en radio"]]
+    make_workbook("RROCM vistas.xlsx", rows, titles, folder=inbox)
+    out = tmp_path / "out"
+    run("consolidate", str(inbox), "--out", str(out), "--as-of", AS_OF, "--round", "2027-T1")
+    assert sorted(read_table(out, "observaciones")["id"]) == ["GTM-001", "HND-002"]
+    assert "RROCM" not in set(read_table(out, "matriz")["informante"])
+    problems = read_table(out, "problemas")
+    mine = problems[problems["archivo"] == "RROCM vistas.xlsx"]
+    assert "columna-faltante" not in set(mine["codigo"]), list(mine["mensaje"])
+
+
+def test_the_templates_observations_sheet_is_read_as_such_whatever_its_titles_became(
+        tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    """The observer retitled the observed-status column ("Valoración de la RROCM"): the
+    sheet no longer says by its titles that it holds observations, and it has a matrix's
+    (id, activity, responsible party, deadline, status). The template's metadata names it:
+    its rows stay observations, never RROCM's commitments."""
+    ws = tmp_path / "ws"
+    run("init", str(ws))
+    inbox = round_folder(tmp_path, make_workbook)
+    run("consolidate", str(inbox), "--workspace", str(ws), "--as-of", AS_OF, "--round",
+        "2027-T1")
+    run("template", "--reporter", "RROCM", "--round", "2027-T2", "--workspace", str(ws))
+    observer = openpyxl.load_workbook(ws / "plantillas" / "2027-T2" / "RROCM - 2027-T2.xlsx")
+    sheet = observer["Observaciones"]
+    sheet.protection.sheet = False
+    assert sheet.cell(4, 8).value == "Estado observado"
+    sheet.cell(4, 8).value = "Valoración de la RROCM"
+    for r in range(5, sheet.max_row + 1):
+        if sheet.cell(r, 1).value == "HND-001":
+            sheet.cell(r, 10).value = "Terminado según el acta"
+    second = tmp_path / "ronda2"
+    second.mkdir()
+    observer.save(second / "RROCM - 2027-T2.xlsx")
+    run("consolidate", str(second), "--workspace", str(ws), "--as-of", "2027-05-20",
+        "--round", "2027-T2")
+    out = ws / "resultados" / "2027-T2"
+    assert "RROCM" not in set(read_table(out, "matriz")["informante"])
+    table = read_table(out, "observaciones")
+    assert list(zip(table["id"], table["observacion"], strict=True)) == [
+        ("HND-001", "Terminado según el acta")]

@@ -156,3 +156,20 @@ def test_a_workbook_in_memory_takes_streamed_rows_in_a_streamed_sheet(tmp_path: 
     sheet.write(5, 0, "below the streamed rows")
     with pytest.raises(ValueError, match="among the streamed rows"):
         broken.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=12), st.sampled_from(TRICKY[:12]),
+                          st.integers(), st.none(), st.just("   ")),
+                min_size=1, max_size=40))
+def test_a_chunk_of_plain_texts_is_written_as_each_value_would_be(values: list[object]) -> None:
+    """A column's texts that need no escaping are written by a faster path (`_plain`
+    judges a whole chunk at once): the same bytes as each value's own `body`, whatever
+    the chunk holds (a number, a blank, an edge space, a reserved character...)."""
+    from pipeline.write.xmlrows import body, column_bodies
+
+    column = pd.Series(values, dtype=object)
+    made = column_bodies(column, None)
+    assert made == [body(v, "") for v in column.fillna("").tolist()]
+    texts = pd.Series([v for v in values if isinstance(v, str)] or [""], dtype=object)
+    assert column_bodies(texts, None) == [body(v, "") for v in texts.tolist()]
