@@ -65,3 +65,18 @@ _TRICKY = st.lists(st.sampled_from(
 @example("a\n\nb").via("an inner blank line")
 def test_a_text_left_as_it_is_is_one_cleaning_would_not_change(text: str) -> None:
     assert normalize_text(text) == _clean(text)
+
+
+@settings(max_examples=500)
+@given(st.one_of(st.text(), st.text(alphabet="a1 \u200b\u00ad\u2028\ufeff\u0301\t\n"),
+                 st.integers(), st.none(), st.floats()))
+@example("\u200bA")
+@example("a\u200b")
+@example("\u0301")
+def test_a_row_says_something_exactly_when_its_cleaned_text_does(value: object) -> None:
+    """A row continues the item above only if its own columns say nothing: the quick
+    judgement (a text beginning with a letter or digit) is the cleaned text's."""
+    from pipeline.model.values import read_text
+    from pipeline.read.continuation import _says
+
+    assert _says(value) == bool(read_text(value))

@@ -29,7 +29,7 @@ def join_continuations(records: list[dict[str, object]]) -> list[dict[str, objec
 def _continues(record: dict[str, object], above: dict[str, object]) -> bool:
     if record.get("_fila") != _last_row(above) + 1:
         return False
-    if any(read_text(record.get(key)) for key in OWN if key in record):
+    if any(_says(record.get(key)) for key in OWN if key in record):
         return False
     extras, kept = _extras(record), _extras(above)
     return any(_new_text(value, above.get(key)) for key, value in _texts(record)) or any(
@@ -58,6 +58,14 @@ def _texts(record: dict[str, object]) -> list[tuple[str, object]]:
 def _extras(record: dict[str, object]) -> dict[str, object]:
     extras = record.get("_extra")
     return extras if isinstance(extras, dict) else {}
+
+
+def _says(value: object) -> bool:
+    """Whether `read_text(value)` is not blank: at once for a text beginning with a letter
+    or a digit (cleaning a text never removes one), most rows' id or activity."""
+    if value.__class__ is str and value[:1].isalnum():
+        return True
+    return bool(read_text(value))
 
 
 def _new_text(value: object, before: object) -> bool:

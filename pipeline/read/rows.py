@@ -180,7 +180,7 @@ def _is_item(record: dict[str, object], row: list[object]) -> bool:
     other texts stand around it."""
     if all(v is None for v in record.values()):
         return False
-    cells = [v for v in row if not _blank(v)]
+    cells = [v for v in row if v is not None and not (isinstance(v, str) and not v.strip())]
     activity = record.get("actividad")
     no_activity = _blank(activity) or _is_count(activity)
     first_text = next((v.strip() for v in cells if isinstance(v, str)), "")
@@ -200,8 +200,13 @@ def _is_item(record: dict[str, object], row: list[object]) -> bool:
 
 
 def _is_total_label(text: str) -> bool:
-    if len(text) > 40:
-        return False
+    return len(text) <= 40 and _is_short_total_label(text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_short_total_label(text: str) -> bool:
+    """(Kept per text: a tracker's activities begin with "Taller", "Seguimiento"... in
+    every file.)"""
     folded = fold(text)
     return bool(folded) and (
         folded in _TOTALS or folded.split()[0] in {"total", "totales", "subtotal"})
