@@ -83,3 +83,23 @@ def test_a_blank_cell_with_a_problem_is_highlighted_and_commented(out: Path) -> 
     first = next(r for r in listing.iter_rows(min_row=5) if r[0].value)
     message = first[6].value
     assert listing.row_dimensions[first[0].row].height == 15 * max(1, -(-len(message) // 75))
+
+
+def test_a_small_round_makes_its_rows_into_cells_once(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written by one process, the sample round's rows are made into cells in one batch
+    (batches are cut smaller only for processes sharing the work: cut for one, the sample
+    round took 5 % longer)."""
+    import pipeline.write.feedback as feedback
+
+    made: list[int] = []
+    original = feedback._Shown
+
+    def counted(matrix: pd.DataFrame, *args: object) -> object:
+        made.append(len(matrix))
+        return original(matrix, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feedback, "_Shown", counted)
+    result = run_consolidation(Options(input_dir=ROOT / "input_workbooks",
+                                       out_dir=tmp_path / "out", as_of=AS_OF))
+    assert made == [len(result.matrix)]

@@ -87,7 +87,8 @@ def write_feedback(result: RunResult, stage: Path, turns: Callable[[], int] | No
                + len(views.sent_by.get(r, ())) + len(measures.get(r, ())) for r in files}
     # Shared, a batch is smaller: each process takes several, the heaviest first, so the
     # last ones taken are short (the processes end together).
-    size = max(1, min(BATCH_ROWS, sum(weights.values()) // (processes * TURNS_EACH)))
+    size = BATCH_ROWS if processes == 1 else max(1, min(
+        BATCH_ROWS, sum(weights.values()) // (processes * TURNS_EACH)))
     batches = sorted(_batches(sorted(files), weights, size),
                      key=lambda batch: -sum(weights[r] for r in batch))
     take = turns or itertools.count().__next__
