@@ -2,7 +2,8 @@
 consolidado.xlsx (pipeline.write.consolidated), the CSV tables of docs/contract.md §6, a feedback
 workbook per reporter, the round's page (written by the page's stage, pipeline.web, which the
 job hands in: the page reads the workbook's words, so the workbook's stage cannot call it),
-the public edition when asked; a large round's in three processes.
+the public edition when asked. A large round's are written by five processes: consolidado.xlsx
+and the page each in one, the feedback workbooks taken by turns by the other three.
 """
 
 from __future__ import annotations
