@@ -177,6 +177,8 @@ def test_indicators_from_template_to_next_round(tmp_path: Path,
     fill(template, inbox / template.name, {
         ("GTM-2", "Personas capacitadas"): {"Meta": 800, "Valor de esta ronda": "500 personas"},
         ("GTM-1", "Protocolo aprobado"): {"Unidad": "protocolo", "Valor de esta ronda": 1},
+        # a unit given where there was none: no change of unit
+        ("GTM-2", "Talleres"): {"Unidad": "talleres", "Valor de esta ronda": 4},
     })
     run("consolidate", "--workspace", str(ws), "--as-of", "2027-05-20", "--round", "2027-T2")
     out = ws / "resultados" / "2027-T2"
@@ -185,8 +187,11 @@ def test_indicators_from_template_to_next_round(tmp_path: Path,
     assert list(zip(moved["id"], moved["antes"], moved["despues"], moved["detalle"],
                     strict=True)) == [("GTM-2", "1010 (2028-01-01)", "800 (2028-01-01)",
                                        "Personas capacitadas")]
-    codes = set(read_table(out, "problemas")["codigo"])
+    problems = read_table(out, "problemas")
+    codes = set(problems["codigo"])
     assert {"indicador-cambio-unidad", "indicador-se-aleja"} <= codes
+    assert list(problems.loc[problems["codigo"] == "indicador-cambio-unidad", "valor"]) == [
+        "protocolo"]
     table = read_table(out, "indicadores").set_index("indicador")
     assert table.loc["Protocolo aprobado", "situacion"] == "meta_alcanzada"
-    assert table.loc["Talleres", "situacion"] == "sin_meta"  # kept from the last round
+    assert table.loc["Talleres", "situacion"] == "sin_meta"  # no target, kept or given

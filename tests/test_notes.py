@@ -40,7 +40,26 @@ def _make(cls: type[xlsxwriter.Workbook], path: Path, options: dict[str, object]
             sheet.write_comment(row, col, text, option)
         if name == "Matriz":
             sheet.insert_button("H3", {"caption": "Botón", "macro": "m"})
+        else:  # an image in the header: VML of its own, after the comments'
+            sheet.set_header("&L&G", {"image_left": str(_png(path.parent))})
     workbook.close()
+
+
+def _png(folder: Path) -> Path:
+    """A one-pixel PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    path = folder / "pixel.png"
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+                     + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+                     + chunk(b"IEND", b""))
+    return path
 
 
 @pytest.mark.parametrize("options", [{"in_memory": True}, {}, {"constant_memory": True}],
@@ -53,7 +72,7 @@ def test_comments_are_the_bytes_xlsxwriter_writes(tmp_path: Path,
             zipfile.ZipFile(tmp_path / "fast.xlsx") as fast:
         assert fast.namelist() == stock.namelist()
         assert any(n.startswith("xl/comments") for n in stock.namelist())
-        assert any(n.endswith(".vml") for n in stock.namelist())
+        assert sum(n.endswith(".vml") for n in stock.namelist()) == 3  # (2 notes, 1 header)
         for name in stock.namelist():
             assert fast.read(name) == stock.read(name), name
 

@@ -47,8 +47,9 @@ class Issue:
 
     def with_params(self, params: tuple[tuple[str, Param], ...]) -> Issue:
         """The same issue with other `params` (`dataclasses.replace`, faster)."""
-        return Issue(self.code, self.severity, self.archivo, self.hoja, self.fila,
-                     self.columna, self.celda, self.valor, self.sugerencia, params)
+        return Issue(code=self.code, severity=self.severity, archivo=self.archivo,
+                     hoja=self.hoja, fila=self.fila, columna=self.columna, celda=self.celda,
+                     valor=self.valor, sugerencia=self.sugerencia, params=params)
 
     def suggestion(self, lang: str = "es") -> str:
         """The nearest known value, in `lang`."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -57,7 +57,12 @@ def text_columns(frame: pd.DataFrame, keys: Iterable[str]) -> dict[str, list[str
 
 
 def row_dicts(frame: pd.DataFrame) -> list[dict[str, object]]:
-    """`frame.to_dict("records")`, without pandas boxing each value in turn."""
+    """`frame.to_dict("records")`, without pandas boxing each value in turn, where every
+    column holds plain values (NumPy or object columns, text labels); else pandas' own."""
+    if not all(isinstance(dtype, np.dtype) for dtype in frame.dtypes) or not all(
+            isinstance(c, str) for c in frame.columns) or frame.columns.has_duplicates \
+            or frame.columns.empty:
+        return cast(list[dict[str, object]], frame.to_dict("records"))
     columns = [str(c) for c in frame.columns]
     lists = [frame.iloc[:, c].tolist() for c in range(len(columns))]
     return [dict(zip(columns, values, strict=True)) for values in zip(*lists, strict=True)]

@@ -181,6 +181,7 @@ def _is_item(record: dict[str, object], row: list[object]) -> bool:
     if all(v is None for v in record.values()):
         return False
     cells = [v for v in row if v is not None and not (isinstance(v, str) and not v.strip())]
+    # (`not _blank(v)`, inline: called for every cell of every row)
     activity = record.get("actividad")
     no_activity = _blank(activity) or _is_count(activity)
     first_text = next((v.strip() for v in cells if isinstance(v, str)), "")

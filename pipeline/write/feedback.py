@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -45,7 +46,7 @@ from validation import Issue
 
 FOLDER = "retroalimentacion"
 BATCH_ROWS = 5_000  # matrix rows made into cells at once
-TURNS_EACH = 8  # batches a process takes, at least, when processes share the work
+TURNS_EACH = 8  # batches a process takes, about, when processes share the work
 SEVERITIES = ("error", "advertencia", "info")
 MARK_COLOURS = {"error": "#F8CBAD", "advertencia": "#FFE699", "info": "#DDEBF7"}
 
@@ -60,18 +61,45 @@ SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema"
              "reservado": "_raw_reservado"}
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What every process writing feedback workbooks shares, made once before they fork:
+    the round's observations and indicators grouped, and the batches of reporters in the
+    order they are taken (the same list in every process: a turn names one batch)."""
+
+    views: Views
+    measures: Measures
+    batches: list[list[str]]
+
+
+def plan_feedback(result: RunResult, processes: int = 1) -> Plan:
+    """The batches, each a few reporters whose rows are made into cells together; for
+    `processes` sharing them, small, the heaviest first (weighed by rows and side rows: an
+    observer's may be thousands), so the last ones taken are short and all end together."""
+    views, measures = Views.of(result), measures_of(result)
+    files = files_of(result)
+    rows_of = {str(k): v for k, v in
+               result.matrix.groupby("informante", sort=False).indices.items()}
+    weights = {r: len(rows_of.get(r, ())) + len(views.of_items.get(r, ()))
+               + len(views.sent_by.get(r, ())) + len(measures.get(r, ())) for r in files}
+    size = BATCH_ROWS if processes == 1 else max(1, min(
+        BATCH_ROWS, sum(weights.values()) // (processes * TURNS_EACH)))
+    batches = sorted(_batches(sorted(files), weights, size),
+                     key=lambda batch: -sum(weights[r] for r in batch))
+    return Plan(views, measures, batches)
+
+
 def write_feedback(result: RunResult, stage: Path, turns: Callable[[], int] | None = None,
-                   views: Views | None = None, measures: Measures | None = None,
-                   processes: int = 1) -> list[str]:
+                   plan: Plan | None = None) -> list[str]:
     """One workbook per reporter that sent something; their relative paths. The matrix
     is made into cells a batch of reporters at a time and each reporter's rows placed in
     its workbook, and the issues are grouped once: the cost grows with rows, not rows x
-    reporters. `turns` (`staging.shared_turns`), when `processes` share the work: the
-    batches this process takes in turn; `views` and `measures`, the round's observations
-    and indicators grouped (`Views.of`, `measures_of`), once for every process."""
+    reporters. `turns` (`staging.Turns`), when processes share the `plan`: the batches
+    this process takes in turn."""
     files = files_of(result)
     if not files:
         return []
+    plan = plan_feedback(result) if plan is None else plan
     (stage / FOLDER).mkdir(exist_ok=True)
     issues_of: dict[str, list[Issue]] = {}
     for issue in result.issues:
@@ -80,20 +108,9 @@ def write_feedback(result: RunResult, stage: Path, turns: Callable[[], int] | No
                result.matrix.groupby("informante", sort=False).indices.items()}
     written = []
     stems = file_stems(files)  # of every reporter, whichever process this is
-    views = Views.of(result) if views is None else views
-    measures = measures_of(result) if measures is None else measures
-    # A reporter's work: its rows, and the side sheets' (an observer's may be thousands).
-    weights = {r: len(rows_of.get(r, ())) + len(views.of_items.get(r, ()))
-               + len(views.sent_by.get(r, ())) + len(measures.get(r, ())) for r in files}
-    # Shared, a batch is smaller: each process takes several, the heaviest first, so the
-    # last ones taken are short (the processes end together).
-    size = BATCH_ROWS if processes == 1 else max(1, min(
-        BATCH_ROWS, sum(weights.values()) // (processes * TURNS_EACH)))
-    batches = sorted(_batches(sorted(files), weights, size),
-                     key=lambda batch: -sum(weights[r] for r in batch))
     take = turns or itertools.count().__next__
-    while (turn := take()) < len(batches):
-        batch = batches[turn]
+    while (turn := take()) < len(plan.batches):
+        batch = plan.batches[turn]
         # The rows of a batch of reporters are made into cells together: few slices of
         # the matrix, and the memory of a batch, not of the round.
         positions: list[int] = []
@@ -106,7 +123,8 @@ def write_feedback(result: RunResult, stage: Path, turns: Callable[[], int] | No
         for informante in batch:
             issues = [i for name in files[informante] for i in issues_of.get(name, [])]
             relative = f"{FOLDER}/{stems[informante]}.xlsx"
-            _write_one(stage / relative, result, informante, issues, shown, views, measures)
+            _write_one(stage / relative, result, informante, issues, shown, plan.views,
+                       plan.measures)
             written.append(relative)
     return written
 

@@ -44,8 +44,8 @@ class Vml(_Vml):
         self.fh.write(
             f'<v:shape id="_x0000_s{shape_id}" type="#_x0000_t202" style="{style}" '
             f'fillcolor="{fill}" o:insetmode="auto">{_SHAPE_BODY}<x:Anchor>{anchor}</x:Anchor>'
-            f"<x:AutoFill>False</x:AutoFill><x:Row>{int(comment.row)}</x:Row>"
-            f"<x:Column>{int(comment.col)}</x:Column>{visible}</x:ClientData></v:shape>")
+            f"<x:AutoFill>False</x:AutoFill><x:Row>{comment.row}</x:Row>"
+            f"<x:Column>{comment.col}</x:Column>{visible}</x:ClientData></v:shape>")
 
 
 class Comments(_Comments):

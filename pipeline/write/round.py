@@ -17,10 +17,8 @@ from pipeline.model.timing import timed
 from pipeline.words import word
 from pipeline.write.consolidated import SHEETS, write_consolidated
 from pipeline.write.csvfile import write_csv
-from pipeline.write.feedback import FOLDER, write_feedback
-from pipeline.write.feedback_indicators import measures_of
-from pipeline.write.feedback_observations import Views
-from pipeline.write.staging import in_background, output_lock, shared_turns, staging
+from pipeline.write.feedback import FOLDER, feedback_paths, plan_feedback, write_feedback
+from pipeline.write.staging import Turns, in_background, output_lock, staging
 
 PUBLIC_FOLDER = "publico"
 DASHBOARD, PUBLIC_DASHBOARD = "tablero.html", "tablero_publico.html"
@@ -67,12 +65,10 @@ def write_outputs(
         workbook = in_background(timed("consolidado.xlsx", lambda: write_consolidated(
             result, stage / "consolidado.xlsx", large,
             None if large else functools.partial(_tell, on_sheet))), enabled=large)
-        processes = FEEDBACK_PROCESSES if large else 1
-        # the observations and indicators grouped once, before the processes fork
-        views, measures = Views.of(result), measures_of(result)
-        turns = shared_turns(enabled=large)  # the feedback's batches, taken in turn
-        feedback_part = functools.partial(write_feedback, result, stage, turns, views,
-                                          measures, processes)
+        turns = Turns(enabled=large)  # the feedback's batches, taken in turn
+        processes = FEEDBACK_PROCESSES if turns.shared else 1
+        plan = plan_feedback(result, processes)  # once, before the processes fork
+        feedback_part = functools.partial(write_feedback, result, stage, turns, plan)
         # The feedback's processes give way to the others: theirs is the work that can be
         # taken by whichever process is free, the others' cannot.
         feedback = [in_background(timed(f"retroalimentacion {i + 1}/{processes}",
@@ -92,6 +88,8 @@ def write_outputs(
         if large:  # written in another process: its sheets are told now
             for key in ("resumen", *SHEETS):
                 _tell(on_sheet, word(f"sheet.{key}", result.lang))
+        if sorted(feedback_names) != sorted(feedback_paths(result).values()):
+            raise RuntimeError("the feedback workbooks written are not one per reporter")
         names += sorted(feedback_names)
         _tell(on_sheet, FOLDER)
         if public is not None:

@@ -21,7 +21,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pipeline.model.children import die_with_parent
 from pipeline.model.errors import OutputInsideInput, OutputNotWritable
@@ -40,6 +40,7 @@ T = TypeVar("T")
 # A yielding process's niceness: it runs when the others wait (the scheduler gives a
 # process at niceness 10 about a tenth of the time of one at 0 when both want a core).
 YIELDING_NICENESS = 10
+TURN_WAIT = 60  # seconds a turn may wait for another process's (it takes microseconds)
 
 
 def refuse_inside(input_dir: Path, *targets: Path, folders: tuple[str, ...] = ()) -> None:
@@ -109,21 +110,36 @@ def staging(out_dir: Path, output_set: str | None = None, commit: Commit | None 
             shutil.rmtree(stage, ignore_errors=True)
 
 
-def shared_turns(enabled: bool = True) -> Callable[[], int]:
+class Turns:
     """0, 1, 2...: each number given once, to this process or to one it forks after
     (`in_background`): pieces of work taken in turn, so that a process the scheduler gives
-    more time takes more of them and all end together."""
-    if not enabled or "fork" not in multiprocessing.get_all_start_methods():
-        return itertools.count().__next__
-    counter = multiprocessing.get_context("fork").Value("q", 0)
+    more time takes more of them and all end together. Not `shared` where the system
+    cannot fork or share a lock (then only this process takes them)."""
 
-    def take() -> int:
-        with counter.get_lock():
-            turn = int(counter.value)
-            counter.value = turn + 1
+    def __init__(self, enabled: bool = True) -> None:
+        self._local = itertools.count()
+        self._counter: Any = None
+        if enabled and "fork" in multiprocessing.get_all_start_methods():
+            # (a system without shared semaphores: ImportError or OSError)
+            with contextlib.suppress(ImportError, OSError):
+                self._counter = multiprocessing.get_context("fork").Value("q", 0)
+
+    @property
+    def shared(self) -> bool:
+        return self._counter is not None
+
+    def __call__(self) -> int:
+        if self._counter is None:
+            return next(self._local)
+        lock = self._counter.get_lock()
+        if not lock.acquire(timeout=TURN_WAIT):  # (a process killed while holding it)
+            raise RuntimeError("a writing process stopped while taking its turn")
+        try:
+            turn = int(self._counter.value)
+            self._counter.value = turn + 1
+        finally:
+            lock.release()
         return turn
-
-    return take
 
 
 def in_background(work: Callable[[], T], enabled: bool = True,
