@@ -281,17 +281,24 @@ def test_the_observers_template_asks_about_every_public_item(
         if sheet.cell(r, 1).value == "HND-001":
             sheet.cell(r, 8).value = "Finalizado"
             sheet.cell(r, 10).value = "Terminado según el acta"
-    second = tmp_path / "ronda2"
-    second.mkdir()
-    observer.save(second / "RROCM - 2027-T2.xlsx")
-    run("consolidate", str(second), "--workspace", str(ws), "--as-of", "2027-05-20",
-        "--round", "2027-T2")
-    table = read_table(ws / "resultados" / "2027-T2", "observaciones").set_index("id")
+    table = read_table(_second_round(tmp_path, ws, observer),
+                       "observaciones").set_index("id")
     assert sorted(table.index) == ["GTM-002", "HND-001"]  # rows left blank say nothing
     assert table.loc["GTM-002", "estado_observado"] == "sin_informacion"
     assert table.loc["GTM-002", "fecha_observacion"] == "2027-04-02"
     assert statuses["HND-001"] == "En proceso"
     assert table.loc["HND-001", "coincide"] == "false"
+
+
+def _second_round(tmp_path: Path, ws: Path, observer: openpyxl.Workbook) -> Path:
+    """The observer's filled template returned alone for round 2027-T2, consolidated in
+    the workspace; the round's outputs."""
+    second = tmp_path / "ronda2"
+    second.mkdir()
+    observer.save(second / "RROCM - 2027-T2.xlsx")
+    run("consolidate", str(second), "--workspace", str(ws), "--as-of", "2027-05-20",
+        "--round", "2027-T2")
+    return ws / "resultados" / "2027-T2"
 
 
 @pytest.mark.parametrize("value", ['"RROCM"', '["Nadie"]', "[1]"])
@@ -410,12 +417,7 @@ def test_the_templates_observations_sheet_is_read_as_such_whatever_its_titles_be
     for r in range(5, sheet.max_row + 1):
         if sheet.cell(r, 1).value == "HND-001":
             sheet.cell(r, 10).value = "Terminado según el acta"
-    second = tmp_path / "ronda2"
-    second.mkdir()
-    observer.save(second / "RROCM - 2027-T2.xlsx")
-    run("consolidate", str(second), "--workspace", str(ws), "--as-of", "2027-05-20",
-        "--round", "2027-T2")
-    out = ws / "resultados" / "2027-T2"
+    out = _second_round(tmp_path, ws, observer)
     assert "RROCM" not in set(read_table(out, "matriz")["informante"])
     table = read_table(out, "observaciones")
     assert list(zip(table["id"], table["observacion"], strict=True)) == [

@@ -1,6 +1,7 @@
 """The promises of docs/contract.md §7 about outputs: whole or nothing, one writer at a time,
 reproducible bytes, inputs untouched."""
 
+import datetime as dt
 import hashlib
 import shutil
 from pathlib import Path
@@ -209,6 +210,23 @@ def test_a_system_that_cannot_share_a_counter_writes_the_feedback_in_one_process
     folders = [tmp_path / run / "retroalimentacion" for run in ("small", "out")]
     written = [sorted(p.name for p in folder.glob("*.xlsx")) for folder in folders]
     assert written[0] and written[1] == written[0]
+
+
+def test_a_feedback_workbook_lost_between_processes_publishes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were a process to skip a batch, the round would go out with reporters missing
+    their workbook: the write stage checks one per reporter and publishes nothing else."""
+    import pipeline.write.feedback as feedback
+
+    consolidate(tmp_path / "out")
+    before = (tmp_path / "out" / "consolidado.xlsx").read_bytes()
+    original = feedback.write_feedback
+    monkeypatch.setattr(pipeline.write.round, "write_feedback",
+                        lambda *args: original(*args)[1:])
+    with pytest.raises(RuntimeError, match="one per reporter"):
+        run_consolidation(Options(input_dir=SAMPLE, out_dir=tmp_path / "out",
+                                  as_of=AS_OF + dt.timedelta(days=1)))
+    assert (tmp_path / "out" / "consolidado.xlsx").read_bytes() == before
 
 
 def test_staging_left_by_a_killed_run_is_cleaned(tmp_path: Path) -> None:
