@@ -5,6 +5,7 @@ round's changes. Expected figures are counted here from the values the test wrot
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -161,6 +162,13 @@ def test_indicators_from_template_to_next_round(tmp_path: Path,
     headline = {r[0]: r[1] for r in summary.iter_rows(values_only=True) if r[0]}
     assert headline["Indicadores"] == len(typed)
     assert headline["Indicadores en camino"] == 1
+
+    # A history written by hand or by an older version holds a missing text as NULL,
+    # not '': Talleres' unit is no unit, not the text "nan" (pandas 3 reads such a
+    # column as strings with NaN for the NULL).
+    with sqlite3.connect(ws / "historial.sqlite") as conn:
+        conn.execute("UPDATE indicadores SET unidad = NULL WHERE indicador = 'Talleres'")
+    conn.close()
 
     # Round 2: the target moved (a finding), the unit changed, a value moved away.
     run("template", "--reporter", "Guatemala", "--round", "2027-T2", "--workspace", str(ws))

@@ -58,7 +58,9 @@ def _typed_indicators(frame: pd.DataFrame) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column], errors="coerce")
     frame["_reservado"] = frame.pop("reservado").eq("1")
     frame["_conocido"] = frame.pop("conocido").eq("1")
-    texts = [c for c in frame.columns if frame[c].dtype == object]
+    # (pandas 3 reads a text column with a NULL as strings, NaN for the NULL: not object)
+    texts = [c for c in frame.columns
+             if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype)]
     return frame.fillna({c: "" for c in texts})
 
 
