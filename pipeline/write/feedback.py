@@ -10,6 +10,7 @@ import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from xlsxwriter.format import Format
@@ -64,9 +65,13 @@ SHOWN_RAW = {"estado": "_raw_estado", "pilar": "_raw_pilar", "tema": "_raw_tema"
 @dataclass(frozen=True)
 class Plan:
     """What every process writing feedback workbooks shares, made once before they fork:
-    the round's observations and indicators grouped, and the batches of reporters in the
-    order they are taken (the same list in every process: a turn names one batch)."""
+    each reporter's files, workbook (`feedback_paths`) and matrix rows, the round's
+    observations and indicators grouped, and the batches of reporters in the order they
+    are taken (the same list in every process: a turn names one batch)."""
 
+    files: dict[str, list[str]]
+    paths: dict[str, str]
+    rows_of: dict[str, Any]  # each reporter's positions in the matrix (NumPy arrays)
     views: Views
     measures: Measures
     batches: list[list[str]]
@@ -86,7 +91,7 @@ def plan_feedback(result: RunResult, processes: int = 1) -> Plan:
         BATCH_ROWS, sum(weights.values()) // (processes * TURNS_EACH)))
     batches = sorted(_batches(sorted(files), weights, size),
                      key=lambda batch: -sum(weights[r] for r in batch))
-    return Plan(views, measures, batches)
+    return Plan(files, _paths(files), rows_of, views, measures, batches)
 
 
 def write_feedback(result: RunResult, stage: Path, turns: Callable[[], int] | None = None,
@@ -96,18 +101,14 @@ def write_feedback(result: RunResult, stage: Path, turns: Callable[[], int] | No
     its workbook, and the issues are grouped once: the cost grows with rows, not rows x
     reporters. `turns` (`staging.Turns`), when processes share the `plan`: the batches
     this process takes in turn."""
-    files = files_of(result)
-    if not files:
-        return []
     plan = plan_feedback(result) if plan is None else plan
+    if not plan.files:
+        return []
     (stage / FOLDER).mkdir(exist_ok=True)
     issues_of: dict[str, list[Issue]] = {}
     for issue in result.issues:
         issues_of.setdefault(issue.archivo, []).append(issue)
-    rows_of = {str(k): v for k, v in
-               result.matrix.groupby("informante", sort=False).indices.items()}
     written = []
-    stems = file_stems(files)  # of every reporter, whichever process this is
     take = turns or itertools.count().__next__
     while (turn := take()) < len(plan.batches):
         batch = plan.batches[turn]
@@ -116,13 +117,13 @@ def write_feedback(result: RunResult, stage: Path, turns: Callable[[], int] | No
         positions: list[int] = []
         mine_in_batch: dict[str, range] = {}
         for informante in batch:
-            rows = rows_of.get(informante, [])
+            rows = plan.rows_of.get(informante, [])
             mine_in_batch[informante] = range(len(positions), len(positions) + len(rows))
             positions.extend(rows)
         shown = _Shown(result.matrix.take(positions), mine_in_batch, result.ref.columns)
         for informante in batch:
-            issues = [i for name in files[informante] for i in issues_of.get(name, [])]
-            relative = f"{FOLDER}/{stems[informante]}.xlsx"
+            issues = [i for name in plan.files[informante] for i in issues_of.get(name, [])]
+            relative = plan.paths[informante]
             _write_one(stage / relative, result, informante, issues, shown, plan.views,
                        plan.measures)
             written.append(relative)
@@ -143,7 +144,11 @@ def files_of(result: RunResult) -> dict[str, list[str]]:
 
 def feedback_paths(result: RunResult) -> dict[str, str]:
     """Each reporter's feedback workbook, relative to the round's folder."""
-    return {k: f"{FOLDER}/{stem}.xlsx" for k, stem in file_stems(files_of(result)).items()}
+    return _paths(files_of(result))
+
+
+def _paths(files: Mapping[str, list[str]]) -> dict[str, str]:
+    return {k: f"{FOLDER}/{stem}.xlsx" for k, stem in file_stems(files).items()}
 
 
 def _batches(reporters: list[str], weights: Mapping[str, int],

@@ -17,7 +17,7 @@ from pipeline.model.timing import timed
 from pipeline.words import word
 from pipeline.write.consolidated import SHEETS, write_consolidated
 from pipeline.write.csvfile import write_csv
-from pipeline.write.feedback import FOLDER, feedback_paths, plan_feedback, write_feedback
+from pipeline.write.feedback import FOLDER, plan_feedback, write_feedback
 from pipeline.write.staging import Turns, in_background, output_lock, staging
 
 PUBLIC_FOLDER = "publico"
@@ -88,7 +88,7 @@ def write_outputs(
         if large:  # written in another process: its sheets are told now
             for key in ("resumen", *SHEETS):
                 _tell(on_sheet, word(f"sheet.{key}", result.lang))
-        if sorted(feedback_names) != sorted(feedback_paths(result).values()):
+        if sorted(feedback_names) != sorted(plan.paths.values()):
             raise RuntimeError("the feedback workbooks written are not one per reporter")
         names += sorted(feedback_names)
         _tell(on_sheet, FOLDER)
