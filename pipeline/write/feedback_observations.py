@@ -39,7 +39,6 @@ WRAPPED = {"actividad", "observacion", "evidencia", "informante", "coincide",
 # those cells coloured as the feedback's problems are (an error's, a warning's colour).
 ORDER = {"sin_item": 0, "difiere": 1, "sin_comparar": 2, "coincide": 3}
 MARKS = {"sin_item": "error", "difiere": "advertencia"}  # the feedback's marks (formats)
-_IN_WORDS = {"estado_oficial", "estado_observado", "coincide", "ambito", "fila"}  # (by _cells)
 
 
 @dataclass(frozen=True)
@@ -137,13 +136,15 @@ def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, st
         shown, order = word("feedback.restricted", lang), "sin_comparar"
     level = display_text(view["ambito"])
     observed = display_text(view["estado_observado"])
-    return order, {**{k: display_text(view[k]) for k in (*columns, "id", "observador")
-                      if k not in _IN_WORDS},
-                   "estado_oficial": shown, "estado_observado": labels.get(observed, observed),
-                   "coincide": word(f"feedback.agreement_{order}", lang),
-                   "ambito": word(f"level.{level}", lang) if known(f"level.{level}")
-                   else level,
-                   "fila": int(str(view["fila"]))}
+    cells: dict[str, object] = {
+        "estado_oficial": shown, "estado_observado": labels.get(observed, observed),
+        "coincide": word(f"feedback.agreement_{order}", lang),
+        "ambito": word(f"level.{level}", lang) if known(f"level.{level}") else level,
+        "fila": int(str(view["fila"]))}
+    for key in (*columns, "id", "observador"):  # the rest as they are
+        if key not in cells:
+            cells[key] = display_text(view[key])
+    return order, cells
 
 
 def _blank(value: object) -> bool:
