@@ -119,7 +119,7 @@ class Turns:
     def __init__(self, enabled: bool = True) -> None:
         self._local = itertools.count()
         self._counter: Any = None
-        if enabled and "fork" in multiprocessing.get_all_start_methods():
+        if enabled and _forks():  # (shared only with the processes `in_background` forks)
             # (a system without shared semaphores: ImportError or OSError)
             with contextlib.suppress(ImportError, OSError):
                 self._counter = multiprocessing.get_context("fork").Value("q", 0)
@@ -142,6 +142,11 @@ class Turns:
         return turn
 
 
+def _forks() -> bool:
+    """Whether this system can fork (not Windows): background work and shared turns."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def in_background(work: Callable[[], T], enabled: bool = True,
                   yielding: bool = False) -> Callable[[], T]:
     """Start `work` in a forked process (where the system has fork and `enabled`); the
@@ -149,7 +154,7 @@ def in_background(work: Callable[[], T], enabled: bool = True,
     there is no fork, or not `enabled`, the work runs when its result is asked for. A
     `yielding` process gives way to the others (a lower priority): work that can end
     early leaves the cores to the longest."""
-    if not enabled or "fork" not in multiprocessing.get_all_start_methods():
+    if not enabled or not _forks():
         return work
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
