@@ -8,9 +8,18 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
 
 from tests.conftest import ROOT
+from tests.test_benchmark import _load as _benchmark
+
+T = TypeVar("T")
 
 SAMPLE = ROOT / "input_workbooks"
 # A large round (written by background processes) whose consolidated workbook never
@@ -87,3 +96,46 @@ def test_background_writers_die_when_the_run_is_killed(tmp_path: Path) -> None:
         for pid in writers:
             if not gone(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_observations_and_indicators_judged_apart_give_the_same_round(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A round with many observation and indicator rows judges them in a process of its
+    own, beside the matrix's checks: every table, issue and figure is the one judged in
+    the run's own process (and the process was forked)."""
+    import pipeline.analyse.round as analysis
+    from pipeline.cli import cli
+
+    make_round = _benchmark("make_round")
+    inbox = tmp_path / "ronda"
+    paths = make_round.make_round(inbox, 3, indicators=45)
+    observer = make_round.make_observer(inbox, 40)
+    for path, row in ((observer, ["Nadie", "Una actividad que nadie tiene", "Finalizado", "",
+                                  "", "Planetario"]),  # no such item, no such level
+                      (paths[0], ["X-1", "Personas atendidas", "personas", "mucho"])):
+        book = openpyxl.load_workbook(path)  # (a value no one can read)
+        book.worksheets[-1].append(row)
+        book.save(path)
+    forked: list[bool] = []
+    original = analysis.in_background
+
+    def watched(work: Callable[[], T], enabled: bool = True) -> Callable[[], T]:
+        forked.append(enabled)
+        return original(work, enabled)
+
+    monkeypatch.setattr(analysis, "in_background", watched)
+    outputs = {}
+    for apart, name in ((0, "apart"), (10**9, "here")):
+        monkeypatch.setattr(analysis, "SIDES_APART", apart)
+        out = tmp_path / name
+        done = CliRunner().invoke(cli, ["consolidate", str(inbox), "--out", str(out),
+                                        "--as-of", "2026-11-30"])
+        assert done.exit_code == 0, done.output
+        outputs[name] = {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+    assert forked == [True, False]
+    assert outputs["apart"] == outputs["here"]
+    problems = outputs["here"]["problemas.csv"].decode("utf-8-sig")
+    for code in ("observacion-sin-item", "ambito-desconocido", "indicador-valor-ilegible"):
+        assert f",{code}," in problems  # (the side rows' issues, merged in their place)
+    observed = outputs["here"]["observaciones.csv"].decode("utf-8-sig").splitlines()
+    assert len(observed) == 42  # (the titles, 40 views and the one of no known item)

@@ -144,7 +144,7 @@ def test_large_rounds_are_written_in_constant_memory(tmp_path: Path,
 
 
 def test_background_work_returns_its_result_or_raises() -> None:
-    from pipeline.write.staging import in_background
+    from pipeline.model.children import in_background
 
     assert in_background(lambda: [1, 2, 3])() == [1, 2, 3]
 
@@ -157,7 +157,7 @@ def test_background_work_returns_its_result_or_raises() -> None:
     # a yielding process runs at a lower priority; this one's is untouched
     import os
 
-    from pipeline.write.staging import YIELDING_NICENESS
+    from pipeline.model.children import YIELDING_NICENESS
 
     here = os.nice(0)
     assert in_background(lambda: os.nice(0), yielding=True)() == min(
@@ -168,7 +168,7 @@ def test_background_work_returns_its_result_or_raises() -> None:
 def test_turns_shared_with_forked_processes_are_each_taken_once() -> None:
     """The feedback's batches are taken in turn by three processes: every batch by one,
     none twice (each process counting on its own would write every workbook thrice)."""
-    from pipeline.write.staging import Turns, in_background
+    from pipeline.model.children import Turns, in_background
 
     take = Turns()
     assert take.shared
@@ -191,7 +191,7 @@ def test_a_system_that_cannot_share_a_counter_writes_the_feedback_in_one_process
     import multiprocessing.context
 
     import pipeline.write.feedback as feedback
-    from pipeline.write.staging import Turns
+    from pipeline.model.children import Turns
 
     def no_semaphores(*args: object, **kwargs: object) -> None:
         raise OSError("sem_open: function not implemented")

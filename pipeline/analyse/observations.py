@@ -45,7 +45,8 @@ CellMap = Mapping[tuple[str, str], Mapping[str, tuple[str, str]]]
 def items_of_others(frame: pd.DataFrame, before: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     """The items an observation may name: this round's rows of reporters who do not
     observe, then the last stored round's of the items not reported again. Columns:
-    informante, id, actividad, responsable, plazo, estado, avance, reservado, _texto."""
+    informante, id, actividad, responsable, plazo, estado, avance, reservado (their
+    activities' comparison keys are made only when a text is looked for: `ItemTexts`)."""
     observers = set(ref.observadores)
     now = frame.rename(columns={"_informante": "informante"})
     now = now[~now["informante"].isin(observers)]
@@ -63,10 +64,34 @@ def items_of_others(frame: pd.DataFrame, before: pd.DataFrame, ref: Reference) -
     items["reservado"] = items["reservado"].fillna(False).astype(bool)
     for column in ("informante", "id", "actividad", "responsable", "plazo", "estado"):
         items[column] = items[column].fillna("").astype(str)
-    texts = items["actividad"]  # (normalized, this round's and the stored ones)
-    folded = {t: fold_clean(t) for t in texts.unique()}
-    items["_texto"] = texts.map(folded)
     return items
+
+
+class ItemTexts:
+    """The items' activities as comparison keys, made when first asked for: most rounds
+    name items by id, and folding every activity of a large round cost more than the rest
+    of the observations' work."""
+
+    def __init__(self, items: pd.DataFrame) -> None:
+        self._activities = items["actividad"]  # (normalized: this round's and the stored)
+        self._keys: list[str] | None = None
+        self._first: dict[str, list[int]] | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        if self._keys is None:
+            folded = {t: fold_clean(t) for t in self._activities.unique()}
+            self._keys = [folded[t] for t in self._activities.tolist()]
+        return self._keys
+
+    def positions(self, key: str) -> list[int]:
+        """The items whose activity's key is `key`, in their order."""
+        if self._first is None:
+            self._first = {}
+            for n, t in enumerate(self.keys):
+                if t:
+                    self._first.setdefault(t, []).append(n)
+        return self._first.get(key, [])
 
 
 def split_observer_rows(frame: pd.DataFrame, items: pd.DataFrame, ref: Reference,
@@ -85,7 +110,7 @@ def split_observer_rows(frame: pd.DataFrame, items: pd.DataFrame, ref: Reference
     own_ids = set(own["id"].astype(str))
     own_texts = {fold(t) for t in own["actividad"].astype(str)}
     by_id = {i: n for n, i in reversed(list(enumerate(items["id"]))) if i}
-    by_text = {t: n for n, t in reversed(list(enumerate(items["_texto"]))) if t}
+    activities = ItemTexts(items)
     taken: list[int] = []
     records: list[dict[str, object]] = []
     for index, row in frame[mine].iterrows():
@@ -95,10 +120,10 @@ def split_observer_rows(frame: pd.DataFrame, items: pd.DataFrame, ref: Reference
             continue  # the observer's own item, reported again
         found = by_id.get(ident) if ident else None
         if found is not None and ident.isdigit() and text and (
-                items.iloc[found]["_texto"] != text):
+                activities.keys[found] != text):
             found = None  # a row number, not another's item
         if found is None and text and not ident:  # (a row's own id names its own item)
-            found = by_text.get(text)
+            found = next(iter(activities.positions(text)), None)
         if found is None:
             continue
         item = items.iloc[found]
@@ -206,19 +231,16 @@ class _ItemIndex:
 
     def __init__(self, items: pd.DataFrame) -> None:
         self.by_id: dict[str, list[int]] = {}
-        self.by_text: dict[str, list[int]] = {}
-        for n, (i, t) in enumerate(zip(items["id"].tolist(), items["_texto"].tolist(),
-                                       strict=True)):
+        for n, i in enumerate(items["id"].tolist()):
             if i:
                 self.by_id.setdefault(i, []).append(n)
-            if t:
-                self.by_text.setdefault(t, []).append(n)
+        self.texts = ItemTexts(items)
         self.reporters = items["informante"].tolist()
 
     def find(self, text: dict[str, str], matcher: Matcher) -> int | None:
         reporter = matcher.ref.reporter_named(text["informante"]) if text["informante"] else None
         candidates = (self.by_id.get(text["id"], []) if text["id"]
-                      else self.by_text.get(fold(text["actividad"]), []))
+                      else self.texts.positions(fold(text["actividad"])))
         if reporter is not None:
             candidates = [n for n in candidates if self.reporters[n] == reporter]
         return candidates[0] if candidates else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import logging
 from collections import Counter
 
@@ -23,17 +24,21 @@ from pipeline.analyse.changes import (
 from pipeline.analyse.flags import flag_rows
 from pipeline.analyse.freshness import set_apart_other_rounds
 from pipeline.analyse.tables import build_tables, count_issues, matrix_table
+from pipeline.model.children import in_background
 from pipeline.model.rounds import quarter_of
 from pipeline.model.run import RunResult
 from pipeline.model.submission import UNREADABLE, Submission
 from pipeline.normalize.matching import Matcher
 from pipeline.normalize.matrix import normalize_matrix
-from pipeline.read.gather import Gathered
+from pipeline.read.gather import CellMap, Gathered
 from pipeline.reference.data import Reference
 from validation import Issue, make_issue
 from validation.schemas import Known, validate_matrix
 
 log = logging.getLogger("seguimiento")
+# From this many observation and indicator rows, they are judged in a process of their own
+# (a fork and its answer cost milliseconds; the rows, tens of them at this size).
+SIDES_APART = 2_000
 
 
 def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: dt.date,
@@ -71,27 +76,28 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     rows = pd.concat([sides, observed], ignore_index=True) if sides is not None and len(
         sides) else observed
     kept_rows = rows[rows["_archivo"].isin(kept)] if len(rows) else rows
-    observed_table, found_issues = observations.build_observations(
-        kept_rows, items, matcher, found.cells)
-    issues += found_issues
+    measures = found.sides.get("indicadores", pd.DataFrame())
+    measures = measures[measures["_archivo"].isin(kept)] if len(measures) else measures
+    # The observations and indicators are judged beside the checks below, in a process of
+    # their own when there are many (the analysis otherwise runs on one core).
+    beside = in_background(functools.partial(
+        _side_rows, kept_rows, items, matcher, found.cells, measures, frame, stored,
+        measured if measured is not None else pd.DataFrame(), as_of),
+        enabled=len(kept_rows) + len(measures) >= SIDES_APART)
     known = Known([s.clave for s in ref.estados], [p.nombre for p in ref.pilares])
-    issues += _suggestions_in_words(validate_matrix(frame, known, found.cells), ref)
-    issues += keys.check_keys(frame, found.cells)
-    issues += keys.check_activity_limits(frame, ref)
+    checked = _suggestions_in_words(validate_matrix(frame, known, found.cells), ref)
+    checked += keys.check_keys(frame, found.cells)
+    checked += keys.check_activity_limits(frame, ref)
     subs, missing = keys.missing_submissions(subs, expected, ronda)
-    issues += missing
+    checked += missing
     subs = keys.mark_timeliness(subs, closing_date or ref.cierres.get(ronda))
     frame = flag_rows(frame, as_of, ref.dias_por_vencer)
     if ref.plan.fin < as_of:  # said once, in plain words
-        issues.append(make_issue("plan-terminado", fin=ref.plan.fin.isoformat(),
-                                 plan=(ref.label("plan", ref.plan.nombre, "es"),
-                                       ref.label("plan", ref.plan.nombre, "en"))))
-    rows = found.sides.get("indicadores", pd.DataFrame())
-    measured_now, told = indicators.build_indicators(
-        rows[rows["_archivo"].isin(kept)] if len(rows) else rows,
-        frame.rename(columns={"_informante": "informante"}), stored,
-        measured if measured is not None else pd.DataFrame(), as_of, found.cells)
-    issues += told
+        checked.append(make_issue("plan-terminado", fin=ref.plan.fin.isoformat(),
+                                  plan=(ref.label("plan", ref.plan.nombre, "es"),
+                                        ref.label("plan", ref.plan.nombre, "en"))))
+    observed_table, found_issues, measured_now, told = beside()
+    issues += found_issues + checked + told
     issues = [ref.in_network(i) for i in sorted(issues, key=_issue_order)]
     subs = count_issues(subs, issues)
     log.info("%d issues", len(issues))
@@ -102,6 +108,19 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     summary["indicadores_por_informante"] = indicators.situation_counts(measured_now)
     return RunResult(ronda, as_of, lang, ref, matrix, issues, subs, tables, summary,
                      extra_titles=found.extra_titles, expected=expected)
+
+
+def _side_rows(observations_rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher,
+               cells: CellMap, measures: pd.DataFrame, frame: pd.DataFrame,
+               stored: pd.DataFrame, measured: pd.DataFrame, as_of: dt.date
+               ) -> tuple[pd.DataFrame, list[Issue], pd.DataFrame, list[Issue]]:
+    """The round's observations and indicators, each with what is wrong with them."""
+    observed, observed_issues = observations.build_observations(
+        observations_rows, items, matcher, cells)
+    measured_now, told = indicators.build_indicators(
+        measures, frame.rename(columns={"_informante": "informante"}), stored, measured,
+        as_of, cells)
+    return observed, observed_issues, measured_now, told
 
 
 def round_of(found: Gathered, ronda: str | None, as_of: dt.date) -> str:

@@ -99,7 +99,7 @@ def write_feedback(result: RunResult, stage: Path, turns: Callable[[], int] | No
     """One workbook per reporter that sent something; their relative paths. The matrix
     is made into cells a batch of reporters at a time and each reporter's rows placed in
     its workbook, and the issues are grouped once: the cost grows with rows, not rows x
-    reporters. `turns` (`staging.Turns`), when processes share the `plan`: the batches
+    reporters. `turns` (`children.Turns`), when processes share the `plan`: the batches
     this process takes in turn."""
     plan = plan_feedback(result) if plan is None else plan
     if not plan.files:

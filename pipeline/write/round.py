@@ -12,13 +12,14 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.model.children import Turns, in_background
 from pipeline.model.run import RunResult
 from pipeline.model.timing import timed
 from pipeline.words import word
 from pipeline.write.consolidated import SHEETS, write_consolidated
 from pipeline.write.csvfile import write_csv
 from pipeline.write.feedback import FOLDER, plan_feedback, write_feedback
-from pipeline.write.staging import Turns, in_background, output_lock, staging
+from pipeline.write.staging import output_lock, staging
 
 PUBLIC_FOLDER = "publico"
 DASHBOARD, PUBLIC_DASHBOARD = "tablero.html", "tablero_publico.html"

@@ -13,17 +13,13 @@ folder of the returned files.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import logging
-import multiprocessing
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
 
-from pipeline.model.children import die_with_parent
 from pipeline.model.errors import OutputInsideInput, OutputNotWritable
 from pipeline.store.lock import hold_lock
 from pipeline.write.publish import (
@@ -36,11 +32,6 @@ from pipeline.write.publish import (
 
 LOCK_NAME = ".seguimiento.lock"
 log = logging.getLogger("seguimiento")
-T = TypeVar("T")
-# A yielding process's niceness: it runs when the others wait (the scheduler gives a
-# process at niceness 10 about a tenth of the time of one at 0 when both want a core).
-YIELDING_NICENESS = 10
-TURN_WAIT = 60  # seconds a turn may wait for another process's (it takes microseconds)
 
 
 def refuse_inside(input_dir: Path, *targets: Path, folders: tuple[str, ...] = ()) -> None:
@@ -108,85 +99,3 @@ def staging(out_dir: Path, output_set: str | None = None, commit: Commit | None 
     finally:
         if not is_pending(out_dir, stage):  # (a stored round's files wait to be moved)
             shutil.rmtree(stage, ignore_errors=True)
-
-
-class Turns:
-    """0, 1, 2...: each number given once, to this process or to one it forks after
-    (`in_background`): pieces of work taken in turn, so that a process the scheduler gives
-    more time takes more of them and all end together. Not `shared` where the system
-    cannot fork or share a lock (then only this process takes them)."""
-
-    def __init__(self, enabled: bool = True) -> None:
-        self._local = itertools.count()
-        self._counter: Any = None
-        if enabled and _forks():  # (shared only with the processes `in_background` forks)
-            # (a system without shared semaphores: ImportError or OSError)
-            with contextlib.suppress(ImportError, OSError):
-                self._counter = multiprocessing.get_context("fork").Value("q", 0)
-
-    @property
-    def shared(self) -> bool:
-        return self._counter is not None
-
-    def __call__(self) -> int:
-        if self._counter is None:
-            return next(self._local)
-        lock = self._counter.get_lock()
-        if not lock.acquire(timeout=TURN_WAIT):  # (a process killed while holding it)
-            raise RuntimeError("a writing process stopped while taking its turn")
-        try:
-            turn = int(self._counter.value)
-            self._counter.value = turn + 1
-        finally:
-            lock.release()
-        return turn
-
-
-def _forks() -> bool:
-    """Whether this system can fork (not Windows): background work and shared turns."""
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def in_background(work: Callable[[], T], enabled: bool = True,
-                  yielding: bool = False) -> Callable[[], T]:
-    """Start `work` in a forked process (where the system has fork and `enabled`); the
-    returned function waits for it and gives its result, or raises if it failed. Where
-    there is no fork, or not `enabled`, the work runs when its result is asked for. A
-    `yielding` process gives way to the others (a lower priority): work that can end
-    early leaves the cores to the longest."""
-    if not enabled or not _forks():
-        return work
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    parent = os.getpid()
-
-    def child() -> None:
-        die_with_parent(parent)  # a run that is killed leaves no writer writing on
-        if yielding:
-            with contextlib.suppress(OSError):
-                os.nice(YIELDING_NICENESS)
-        try:
-            sender.send((True, work()))
-        except BaseException as exc:  # noqa: BLE001 - reported to the parent
-            try:  # the exception itself (a full disk stays a full disk), where it pickles
-                sender.send((False, exc))
-            except Exception:  # noqa: BLE001
-                sender.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
-
-    process = context.Process(target=child, daemon=True)
-    process.start()
-    sender.close()
-
-    def wait() -> T:
-        try:
-            ok, value = receiver.recv()
-        except EOFError:
-            ok, value = False, "the background process ended without an answer"
-        process.join()
-        if not ok:
-            if isinstance(value, BaseException):
-                raise RuntimeError(f"background writing failed: {value}") from value
-            raise RuntimeError(f"background writing failed: {value}")
-        return value
-
-    return wait
