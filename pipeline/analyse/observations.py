@@ -298,7 +298,7 @@ def views_by_item(table: pd.DataFrame) -> dict[tuple[str, str], list[View]]:
     return found
 
 
-def observed_beside(matrix: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+def observed_beside(table: pd.DataFrame) -> pd.DataFrame:
     """Per observed item, its observations in one line each: (informante, id) ->
     estado_observado (the views, "; "-joined) and observacion ("observer: text")."""
     rows = [{"informante": informante, "id": ident,

@@ -56,8 +56,8 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
                    plan=plan, **ref.red.placeholders(lang))
     figures = result.figures()
     trend = result.summary.get("tendencia", pd.DataFrame())
-    matrix = _matrix(result, labels)
-    beside = observed_beside(result, labels)
+    beside = observed_beside(result, labels)  # (the matrix's lines and the section's)
+    matrix = _matrix(result, labels, beside)
     series = [k for k in ("actividades", "finalizado", "en_proceso", "vencidos")
               if k in trend.columns]
     return render(
@@ -210,9 +210,9 @@ def _changes(result: RunResult, labels: dict[str, str]) -> object:
     return table(shown, [title(c, lang) for c in shown.columns])
 
 
-def _matrix(result: RunResult, labels: dict[str, str]) -> dict[str, Any]:
+def _matrix(result: RunResult, labels: dict[str, str], beside: Beside) -> dict[str, Any]:
     """The matrix as the page's script reads it: repeated texts (reporters, groups,
     pillars, statuses) once in lists, each row their positions; flags as bits."""
     from pipeline.web.matrix import matrix_data
 
-    return matrix_data(result, labels, FLAGS, PAGE_ROWS, STATIC_ROWS)
+    return matrix_data(result, labels, beside, FLAGS, PAGE_ROWS, STATIC_ROWS)

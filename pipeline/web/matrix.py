@@ -15,7 +15,7 @@ import pandas as pd
 from pipeline.model.labels import title
 from pipeline.model.run import RunResult
 from pipeline.model.text import without_bidi
-from pipeline.web.observed import Beside, observed_beside
+from pipeline.web.observed import Beside
 from pipeline.words import word
 
 # Above this many rows the script's data goes compressed (gzip, then base64: a million
@@ -26,8 +26,8 @@ COLUMNS = ("id", "informante", "actividad", "responsable", "fecha_limite", "esta
            "marcas")
 
 
-def matrix_data(result: RunResult, labels: dict[str, str], flags: tuple[tuple[str, int], ...],
-                page: int, static: int) -> dict[str, Any]:
+def matrix_data(result: RunResult, labels: dict[str, str], beside: Beside,
+                flags: tuple[tuple[str, int], ...], page: int, static: int) -> dict[str, Any]:
     lang, ref = result.lang, result.ref
     m = result.matrix
     n = len(m)
@@ -66,7 +66,7 @@ def matrix_data(result: RunResult, labels: dict[str, str], flags: tuple[tuple[st
                     labels.get(s) or (s if s else labels["sin_estado"])] for s in statuses],
         "marca": [[bit, title(key, lang)] for key, bit in flags],
     }
-    observed = _observed_lines(m, rows, observed_beside(result, labels))
+    observed = _observed_lines(m, rows, beside)
     if observed:
         lists["observado"] = observed
     words = {"count": word("web.count", lang), "page": word("web.page", lang)}

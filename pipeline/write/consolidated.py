@@ -23,6 +23,7 @@ from pipeline.write.observations import (
     INDICATOR_WIDTHS,
     indicator_sheet,
     observation_sheet,
+    observed_columns,
     with_observations,
 )
 from pipeline.write.observations import WIDTHS as OBSERVATION_WIDTHS
@@ -76,6 +77,7 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
     formats = Formats(workbook)
     printing = Printing(Paper(ref.papel), heading, lang)
     labels = status_labels(ref, lang)
+    beside = observed_columns(result.tables.get("observaciones"), labels)  # (made once)
     summary = {k: _summary_labels(t, ref, lang) for k, t in result.summary.items()}
     summary_sheet = workbook.add_worksheet(word("sheet.resumen", lang))
     write_summary(workbook, formats, summary_sheet, result.figures(), summary, labels,
@@ -119,7 +121,7 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
             if key in {"matriz", *LIST_SHEETS}:
                 table = _with_labels(table, labels, ref, lang)
             if key in {"matriz", *LIST_SHEETS}:  # an observed item shows its observation
-                table = with_observations(table, result.tables.get("observaciones"), labels)
+                table = with_observations(table, beside)
             table = _first(table, FIRST.get(key, ()))
             headers = [title(c, lang, result.extra_titles, ref) for c in table.columns
                        if not str(c).startswith("_")]

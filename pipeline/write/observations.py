@@ -43,17 +43,25 @@ def observation_sheet(table: pd.DataFrame, labels: dict[str, str], ref: Referenc
     return shown.reset_index(drop=True)
 
 
-def with_observations(matrix: pd.DataFrame, table: pd.DataFrame | None,
-                      labels: dict[str, str]) -> pd.DataFrame:
-    """The matrix with each item's observed status and observation after its status (the
-    matrix as it was when nobody observed)."""
+def observed_columns(table: pd.DataFrame | None, labels: dict[str, str]
+                     ) -> pd.DataFrame | None:
+    """Per observed item (informante, id), its observed statuses in words and its
+    observations, for `with_observations`: made once for the Matrix and every list."""
     if table is None or table.empty:
-        return matrix
-    beside = observed_beside(matrix, table)
+        return None
+    beside = observed_beside(table)
     if beside.empty:
-        return matrix
+        return None
     beside["estado_observado"] = beside["estado_observado"].map(
         lambda text: "; ".join(labels.get(k, k) for k in str(text).split("; ") if k))
+    return beside
+
+
+def with_observations(matrix: pd.DataFrame, beside: pd.DataFrame | None) -> pd.DataFrame:
+    """The matrix with each item's observed status and observation (`observed_columns`)
+    after its status (the matrix as it was when nobody observed)."""
+    if beside is None:
+        return matrix
     joined = matrix.merge(beside, on=["informante", "id"], how="left", sort=False)
     joined.index = matrix.index
     columns = list(matrix.columns)
