@@ -20,7 +20,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from pipeline.model.values import workbook_value
 from pipeline.words import word
-from pipeline.write import notes
+from pipeline.write import package
 from pipeline.write.printing import (
     CHARS_PER_WIDTH,
     LINE_POINTS,
@@ -60,7 +60,7 @@ def new_workbook(path: Path, created: dt.date, title: str, large: bool = False) 
     which asks every sheet to be written top to bottom."""
     options = {**SAFE_OPTIONS, "constant_memory": True} if large else {
         **SAFE_OPTIONS, "in_memory": True}
-    workbook = notes.Workbook(str(path), options)  # (its cell comments written faster)
+    workbook = package.Workbook(str(path), options)  # (comments, shared parts: faster)
     stamp = dt.datetime.combine(created, dt.time())
     workbook.set_properties({"title": title, "created": stamp, "author": "Seguimiento"})
     workbook.set_calc_mode("auto")

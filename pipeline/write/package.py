@@ -1,0 +1,91 @@
+"""A workbook's package with the parts every workbook of a run shares compressed once.
+
+Each of a round's 2,000 feedback workbooks is a zip of about fourteen parts, and eight of
+them (the theme, the styles, the content types, the workbook and its relationships, the
+document's properties) are the same in nearly every one: xlsxwriter compressed each again
+for every workbook, a tenth of the feedback's time. Here a part's compressed bytes are
+kept the first time (up to `KEPT_PARTS` parts of up to `KEPT_BYTES` each, per process)
+and given again when the same bytes come back; everything else (each entry's header, its
+checksum, the directory) is still written by Python's `zipfile`, so the file is byte for
+byte the one xlsxwriter writes. `tests/test_package.py` holds it so.
+
+xlsxwriter makes its zip with the `ZipFile` of its workbook module: while a workbook is
+stored, that name gives the `ZipFile` below (processes write one workbook at a time).
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+import xlsxwriter.workbook
+
+from pipeline.write import notes
+
+KEPT_PARTS = 64
+KEPT_BYTES = 256 << 10
+_kept: dict[bytes, bytes] = {}  # a part's bytes -> their compressed bytes (this process)
+
+
+class _Compressor:
+    """zipfile's raw deflate for an entry of `size` bytes: a part met before gives its kept
+    bytes; a part given whole at once (as `writestr` gives it, or a small file read in one
+    piece) is kept for the next time."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._zlib = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        self._calls = 0
+        self._part = b""
+        self._made = b""
+        self._given = False
+
+    def compress(self, data: bytes) -> bytes:
+        self._calls += 1
+        if self._calls == 1 and isinstance(data, bytes) and len(data) == self._size:
+            kept = _kept.get(data)
+            if kept is not None:
+                self._given = True
+                return kept
+            self._part = data
+            self._made = self._zlib.compress(data)
+            return self._made
+        if self._given:  # (cannot be: a part given whole has nothing after it)
+            raise RuntimeError("a part kept compressed was given more bytes")
+        self._part = b""  # (given in pieces: compressed as zipfile does, not kept)
+        return self._zlib.compress(data)
+
+    def flush(self) -> bytes:
+        if self._given:
+            return b""
+        tail = self._zlib.flush()
+        if (self._calls == 1 and self._part and len(self._part) <= KEPT_BYTES
+                and len(_kept) < KEPT_PARTS):
+            _kept[self._part] = self._made + tail
+        return tail
+
+
+class _ZipFile(ZipFile):
+    """Python's ZipFile, its deflated entries compressed through `_Compressor`."""
+
+    def _open_to_write(self, zinfo: ZipInfo, force_zip64: bool = False) -> Any:
+        entry = super()._open_to_write(zinfo, force_zip64)  # type: ignore[misc]
+        if zinfo.compress_type == ZIP_DEFLATED and getattr(zinfo, "_compresslevel",
+                                                           None) is None:
+            entry._compressor = _Compressor(zinfo.file_size)
+        return entry
+
+
+class Workbook(notes.Workbook):
+    """xlsxwriter's workbook, its comments written as `notes` writes them and its shared
+    parts compressed once."""
+
+    def _store_workbook(self) -> None:
+        module: Any = xlsxwriter.workbook
+        usual = module.ZipFile
+        module.ZipFile = _ZipFile
+        try:
+            super()._store_workbook()
+        finally:
+            module.ZipFile = usual
