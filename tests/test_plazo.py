@@ -61,6 +61,12 @@ def parse_deadline(value: object, plan: Plan = PLAN, vague: list[str] = VAGUE,
         ("year 2", D(2021, 6, 30), "anio_plan"),
         ("1er año, 2do año, 3er año", D(2022, 6, 30), "anio_plan"),
         ("1er y 2do año", D(2021, 6, 30), "anio_plan"),
+        # two quarters or semesters under one unit and year: the end of the later
+        ("primer y segundo trimestre 2018", D(2018, 6, 30), "trimestre"),
+        ("Tercer y cuarto trimestre de 2019", D(2019, 12, 31), "trimestre"),
+        ("I y II trimestre 2018", D(2018, 6, 30), "trimestre"),
+        ("first and second quarter 2018", D(2018, 6, 30), "trimestre"),
+        ("primer y segundo semestre 2019", D(2019, 12, 31), "semestre"),
         ("a fines de 2021", D(2021, 12, 31), "anio"),
         (dt.datetime(2021, 3, 15, 10, 30), D(2021, 3, 15), "dia"),
         (D(2021, 3, 15), D(2021, 3, 15), "dia"),
@@ -84,7 +90,8 @@ def test_blank_deadlines(text: object) -> None:
 
 
 @pytest.mark.parametrize("text", ["cuando haya fondos", "31/02/2021", "T5 2021", "13/13/2021",
-                                  "marzo", True, 12.5])
+                                  "marzo", True, 12.5, "quinto y sexto trimestre 2018",
+                                  "tercer y segundo semestre 2019"])
 def test_unreadable_deadlines_are_invalid(text: object) -> None:
     assert parse_deadline(text, PLAN, VAGUE).kind == "invalido"
 

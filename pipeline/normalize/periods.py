@@ -167,12 +167,18 @@ def _match_at(tokens: list[str], i: int, r: Reading) -> tuple[int, list[Period]]
     if (r.plan is not None and tok in YEAR_WORDS and nxt in ORDINALS
             and not _year(nxt, two_digits=False)):
         return 2, [(r.plan.end_of_year(ORDINALS[nxt]), "anio_plan")]
-    if r.plan is not None and tok in ORDINALS and nxt in {"y", "and", "e", "o", "or", "al",
-                                                          "a", "to"}:
-        # "1er y 2do año": the first ordinal borrows the unit of the last.
+    if tok in ORDINALS and nxt in {"y", "and", "e", "o", "or", "al", "a", "to"}:
+        # "1er y 2do año", "primer y segundo trimestre 2018": the first ordinal borrows the
+        # unit (and the year) of the period after it.
         rest = _match_at(tokens, i + 2, r) if i + 2 < len(tokens) else None
-        if rest is not None and rest[1] and rest[1][-1][1] == "anio_plan":
+        last = rest[1][-1] if rest is not None and rest[1] else None
+        if rest is None or last is None:
+            return None
+        if r.plan is not None and last[1] == "anio_plan":
             return 2 + rest[0], [(r.plan.end_of_year(ORDINALS[tok]), "anio_plan"), *rest[1]]
+        if last[1] in {"trimestre", "semestre"} and ORDINALS[tok] <= (
+                4 if last[1] == "trimestre" else 2):
+            return 2 + rest[0], [_period_end(last[0].year, last[1], ORDINALS[tok]), *rest[1]]
         return None
     year = _year(tok, two_digits=False)
     if year:
