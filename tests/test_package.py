@@ -42,6 +42,7 @@ def test_a_workbook_is_the_file_xlsxwriter_writes_with_its_parts_kept_or_not(
         assert zipfile.ZipFile(tmp_path / f"fast{n}.xlsx").testzip() is None
     kept = package._kept
     assert kept and all(len(part) <= package.KEPT_BYTES for part in kept)
+    assert not [p for p in kept if b"<sheetData" in p or b"<comments" in p]  # (own cells)
     theme = next(p for p in kept if b"<a:theme " in p)  # (the same in every workbook)
     assert zipfile.ZipFile(tmp_path / "fast2.xlsx").read("xl/theme/theme1.xml") == theme
 
