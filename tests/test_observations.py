@@ -422,3 +422,24 @@ def test_the_templates_observations_sheet_is_read_as_such_whatever_its_titles_be
     table = read_table(out, "observaciones")
     assert list(zip(table["id"], table["observacion"], strict=True)) == [
         ("HND-001", "Terminado según el acta")]
+
+
+def test_an_observers_rows_that_are_observations_carry_no_cell_issues_of_the_matrix(
+        tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    """A row of an observer's matrix that is an observation is told as an observation,
+    never as a matrix row with an unknown pillar or an unreadable deadline; the observer's
+    own row beside it is."""
+    inbox = round_folder(tmp_path, make_workbook)
+    rows = [["GTM-001", "Actualizar el protocolo regional de niñez", "Pilar de Marte", "",
+             "Guatemala", "cuando haya fondos", "En proceso", "No hay evidencia", ""],
+            ["RROCM-1", "Informe regional de monitoreo", "Pilar de Marte", "", "RROCM",
+             "cuando haya fondos", "En proceso", "", ""]]  # its own: told
+    make_workbook("RROCM acuerdos.xlsx", rows, TITLES, folder=inbox)
+    out = tmp_path / "out"
+    run("consolidate", str(inbox), "--out", str(out), "--as-of", AS_OF, "--round", "2027-T1")
+    assert list(read_table(out, "observaciones")["id"]) == ["GTM-001"]
+    problems = read_table(out, "problemas")
+    mine = problems[problems["archivo"] == "RROCM acuerdos.xlsx"]
+    told = sorted(zip(mine["codigo"], mine["celda"], strict=True))
+    assert ("pilar-desconocido", "C6") in told and ("plazo-invalido", "F6") in told
+    assert not [cell for _, cell in told if cell.lstrip("ABCDEFGHI") == "5"]  # (the view)
