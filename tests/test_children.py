@@ -139,3 +139,52 @@ def test_observations_and_indicators_judged_apart_give_the_same_round(
         assert f",{code}," in problems  # (the side rows' issues, merged in their place)
     observed = outputs["here"]["observaciones.csv"].decode("utf-8-sig").splitlines()
     assert len(observed) == 42  # (the titles, 40 views and the one of no known item)
+
+
+def test_work_that_fails_in_another_process_logs_where(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """A defect in work done in another process (a large round's analysis, its writers)
+    is logged with its traceback: the log the internal-error message points at says which
+    line failed, not only the exception's words."""
+    from pipeline.model.children import in_background
+
+    def broken() -> None:
+        {"a": 1}["missing"]  # noqa: B018 - the defect
+
+    with caplog.at_level("ERROR", logger="seguimiento"), pytest.raises(
+            RuntimeError, match="missing"):
+        in_background(broken)()
+    told = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Traceback" in told and "in broken" in told and "KeyError" in told
+
+
+def test_without_a_process_to_fork_the_work_runs_here(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no process can be made (memory, a limit on processes), the work is done in
+    this one instead of failing the run."""
+    import multiprocessing.process
+
+    from pipeline.model.children import in_background
+
+    def refused(self: object) -> None:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refused)
+    assert in_background(lambda: os.getpid())() == os.getpid()
+
+
+def test_a_result_never_asked_for_leaves_no_process_behind() -> None:
+    """Work whose answer is large and never asked for (the analysis failed after starting
+    it) does not keep its process, and the round's memory, once the caller lets go."""
+    import gc
+    import multiprocessing
+
+    from pipeline.model.children import in_background
+
+    before = set(multiprocessing.active_children())
+    waiting = in_background(lambda: b"x" * 10**7)
+    started = set(multiprocessing.active_children()) - before
+    assert started
+    del waiting
+    gc.collect()
+    assert wait_for(lambda: not (set(multiprocessing.active_children()) & started), 20)

@@ -15,7 +15,7 @@ from pipeline.write import package
 
 
 def _make(cls: type[xlsxwriter.Workbook], path: Path, options: dict[str, object],
-          who: str) -> bytes:
+          who: str, formats: int = 0) -> bytes:
     workbook = cls(str(path), options)
     workbook.set_properties({"title": f"Retroalimentación: {who}",
                              "created": dt.datetime(2026, 11, 30), "author": "Seguimiento"})
@@ -26,7 +26,10 @@ def _make(cls: type[xlsxwriter.Workbook], path: Path, options: dict[str, object]
     sheet.write_comment(1, 0, "Indique el responsable", {"author": "Seguimiento"})
     sheet.repeat_rows(0)
     other = workbook.add_worksheet("Matriz")
-    other.write_row(0, 0, ["ID", "Actividad", who * 40_000])  # (a part too large to keep)
+    other.write_row(0, 0, ["ID", "Actividad", who * 40_000])  # (its own, large part)
+    for n in range(formats):  # (styles.xml larger than the pieces a file is read in)
+        other.write(1 + n, 0, n, workbook.add_format({"num_format": f"0.{'0' * (n % 9)}",
+                                                      "font_size": 8 + n % 300}))
     workbook.close()
     return path.read_bytes()
 
@@ -55,3 +58,42 @@ def test_kept_parts_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         _make(package.Workbook, tmp_path / f"w{n}.xlsx", {"in_memory": True}, f"P{n}")
     assert len(package._kept) == 5
     assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile  # (given back after each)
+
+
+@pytest.mark.parametrize("options", [{"in_memory": True}, {"constant_memory": True}])
+def test_a_part_larger_than_kept_or_read_in_pieces_is_compressed_as_usual(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, options: dict[str, object]) -> None:
+    """A shared part above `KEPT_BYTES` is not kept, and one a file gives in pieces
+    (styles.xml of a workbook with hundreds of formats, through temporary files) is
+    compressed as zipfile compresses it: the same bytes as xlsxwriter's either way."""
+    monkeypatch.setattr(package, "_kept", {})
+    monkeypatch.setattr(package, "KEPT_BYTES", 4096)  # (the theme, 7 KB, is above)
+    for n in range(2):
+        plain = _make(xlsxwriter.Workbook, tmp_path / f"plain{n}.xlsx", options, "Belice",
+                      formats=300)
+        fast = _make(package.Workbook, tmp_path / f"fast{n}.xlsx", options, "Belice",
+                     formats=300)
+        assert fast == plain
+    styles = zipfile.ZipFile(tmp_path / "fast1.xlsx").read("xl/styles.xml")
+    assert len(styles) > 8192  # (read from a temporary file in more than one piece)
+    assert package._kept and all(len(part) <= 4096 for part in package._kept)
+    assert styles not in package._kept
+
+
+def test_a_kept_part_that_begins_a_larger_one_is_not_given_for_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file is read into the zip 8 KB at a time: a kept part of 8 KB equal to the first
+    piece of a larger part must not stand for it (the entry would end after 8 KB)."""
+    import zlib
+
+    monkeypatch.setattr(package, "_kept", {})
+    part = bytes(range(256)) * 32  # (8 KB, as zipfile reads a file)
+    first = package._Compressor(len(part))
+    first.compress(part)
+    first.flush()
+    assert part in package._kept
+    longer = part + b"<more/>"
+    again = package._Compressor(len(longer))
+    made = again.compress(part) + again.compress(b"<more/>") + again.flush()
+    usual = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    assert made == usual.compress(longer) + usual.flush()

@@ -91,7 +91,9 @@ def test_blank_deadlines(text: object) -> None:
 
 @pytest.mark.parametrize("text", ["cuando haya fondos", "31/02/2021", "T5 2021", "13/13/2021",
                                   "marzo", True, 12.5, "quinto y sexto trimestre 2018",
-                                  "tercer y segundo semestre 2019"])
+                                  "tercer y segundo semestre 2019",
+                                  "cuarto y primer trimestre 2019",  # (which years?)
+                                  "segundo y mediados de 2021", "4 y Q3 FY2021"])
 def test_unreadable_deadlines_are_invalid(text: object) -> None:
     assert parse_deadline(text, PLAN, VAGUE).kind == "invalido"
 

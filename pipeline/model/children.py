@@ -13,16 +13,19 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import itertools
+import logging
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger("seguimiento")
 # A yielding process's niceness: it runs when the others wait (the scheduler gives a
 # process at niceness 10 about a tenth of the time of one at 0 when both want a core).
 YIELDING_NICENESS = 10
@@ -106,29 +109,41 @@ def in_background(work: Callable[[], T], enabled: bool = True,
     parent = os.getpid()
 
     def child() -> None:
+        receiver.close()  # (the parent's end alone: were the parent gone, sending fails)
         die_with_parent(parent)  # a run that is killed leaves no writer writing on
         if yielding:
             with contextlib.suppress(OSError):
                 os.nice(YIELDING_NICENESS)
         try:
-            sender.send((True, work()))
+            sender.send((True, work(), ""))
         except BaseException as exc:  # noqa: BLE001 - reported to the parent
+            told = traceback.format_exc()  # (a pickled exception carries no traceback)
             try:  # the exception itself (a full disk stays a full disk), where it pickles
-                sender.send((False, exc))
+                sender.send((False, exc, told))
             except Exception:  # noqa: BLE001
-                sender.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+                with contextlib.suppress(Exception):
+                    sender.send((False, RuntimeError(f"{type(exc).__name__}: {exc}"), told))
 
     process = context.Process(target=child, daemon=True)
-    process.start()
+    try:
+        process.start()
+    except OSError:  # no process could be made (memory, a limit): the work runs here
+        receiver.close()
+        sender.close()
+        return work
     sender.close()
 
     def wait() -> T:
         try:
-            ok, value = receiver.recv()
+            ok, value, told = receiver.recv()
         except EOFError:
-            ok, value = False, "the background process ended without an answer"
+            ok, value, told = False, "the background process ended without an answer", ""
+        finally:
+            receiver.close()
         process.join()
         if not ok:
+            if told:  # where it failed, for the log
+                log.error("work in another process failed:\n%s", told)
             if isinstance(value, BaseException):
                 raise RuntimeError(f"background work failed: {value}") from value
             raise RuntimeError(f"background work failed: {value}")
