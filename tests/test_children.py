@@ -1,5 +1,5 @@
 """Processes forked by a run die with it (docs/contract.md §7): a run killed with SIGKILL while its
-background writers work leaves no writer writing on."""
+background writers, or the process judging its observations, work leaves none working on."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ from tests.test_benchmark import _load as _benchmark
 T = TypeVar("T")
 
 SAMPLE = ROOT / "input_workbooks"
-# A large round (written by background processes) whose consolidated workbook never
-# ends: its writer appends to a file named after its process id, for ever.
+# A large round whose consolidated workbook (written by a background process) never ends,
+# or whose observations (judged in a process of their own) never end: that process
+# appends to a file named after its process id, for ever.
 ENDLESS = """
 import datetime as dt, os, sys, time
 from pathlib import Path
@@ -39,8 +40,13 @@ def endless(*args, **kwargs):
             handle.flush()
             time.sleep(0.01)
 
-writing.write_consolidated = endless
-writing.LARGE_ROUND = 1
+if sys.argv[3] == "analysis":  # the observations' and indicators' process
+    import pipeline.analyse.round as analysis
+    analysis._side_rows = endless
+    analysis.SIDES_APART = 0
+else:
+    writing.write_consolidated = endless
+    writing.LARGE_ROUND = 1
 run_consolidation(Options(input_dir=Path(sys.argv[1]), out_dir=marks / "out",
                           as_of=dt.date(2026, 11, 30)))
 """
@@ -72,8 +78,9 @@ def wait_for(condition: object, limit: float = 60.0) -> bool:
     return False
 
 
-def test_background_writers_die_when_the_run_is_killed(tmp_path: Path) -> None:
-    run = subprocess.Popen([sys.executable, "-c", ENDLESS, str(SAMPLE), str(tmp_path)],
+@pytest.mark.parametrize("stage", ["writing", "analysis"])
+def test_background_writers_die_when_the_run_is_killed(tmp_path: Path, stage: str) -> None:
+    run = subprocess.Popen([sys.executable, "-c", ENDLESS, str(SAMPLE), str(tmp_path), stage],
                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     writers: list[int] = []
     try:
