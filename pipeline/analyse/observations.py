@@ -45,8 +45,8 @@ CellMap = Mapping[tuple[str, str], Mapping[str, tuple[str, str]]]
 def items_of_others(frame: pd.DataFrame, before: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     """The items an observation may name: this round's rows of reporters who do not
     observe, then the last stored round's of the items not reported again. Columns:
-    informante, id, actividad, responsable, plazo, estado, avance, reservado (their
-    activities' comparison keys are made only when a text is looked for: `ItemTexts`)."""
+    informante, id, actividad, responsable, plazo, estado, avance, reservado (looked up
+    through an `ItemIndex`)."""
     observers = set(ref.observadores)
     now = frame.rename(columns={"_informante": "informante"})
     now = now[~now["informante"].isin(observers)]
@@ -67,34 +67,7 @@ def items_of_others(frame: pd.DataFrame, before: pd.DataFrame, ref: Reference) -
     return items
 
 
-class ItemTexts:
-    """The items' activities as comparison keys, made when first asked for: most rounds
-    name items by id, and folding every activity of a large round cost more than the rest
-    of the observations' work."""
-
-    def __init__(self, items: pd.DataFrame) -> None:
-        self._activities = items["actividad"]  # (normalized: this round's and the stored)
-        self._keys: list[str] | None = None
-        self._first: dict[str, list[int]] | None = None
-
-    @property
-    def keys(self) -> list[str]:
-        if self._keys is None:
-            folded = {t: fold_clean(t) for t in self._activities.unique()}
-            self._keys = [folded[t] for t in self._activities.tolist()]
-        return self._keys
-
-    def positions(self, key: str) -> list[int]:
-        """The items whose activity's key is `key`, in their order."""
-        if self._first is None:
-            self._first = {}
-            for n, t in enumerate(self.keys):
-                if t:
-                    self._first.setdefault(t, []).append(n)
-        return self._first.get(key, [])
-
-
-def split_observer_rows(frame: pd.DataFrame, items: pd.DataFrame, ref: Reference,
+def split_observer_rows(frame: pd.DataFrame, index: ItemIndex, ref: Reference,
                         before: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """An observer's matrix rows that name another reporter's item leave the matrix as
     observations (in the shape of an observations sheet's rows); the rest stay. A row
@@ -103,34 +76,32 @@ def split_observer_rows(frame: pd.DataFrame, items: pd.DataFrame, ref: Reference
     the same activity text, and a row with an id of its own is not matched by its text."""
     observers = set(ref.observadores)
     mine = frame["_informante"].isin(observers)
+    items = index.items
     if not mine.any() or items.empty:
         return frame, _side_frame([])
     own = (before[before["informante"].isin(observers)] if before is not None
            and not before.empty else pd.DataFrame(columns=["id", "actividad"]))
     own_ids = set(own["id"].astype(str))
     own_texts = {fold(t) for t in own["actividad"].astype(str)}
-    by_id = {i: n for n, i in reversed(list(enumerate(items["id"]))) if i}
-    activities = ItemTexts(items)
     taken: list[int] = []
     records: list[dict[str, object]] = []
-    for index, row in frame[mine].iterrows():
+    for at, row in frame[mine].iterrows():
         written = bool(row["id"]) and not row.get("_id_generado", False)
         ident, text = (str(row["id"]) if written else ""), fold(row["actividad"])
         if (ident and ident in own_ids) or (text and text in own_texts):
             continue  # the observer's own item, reported again
-        found = by_id.get(ident) if ident else None
-        if found is not None and ident.isdigit() and text and (
-                activities.keys[found] != text):
+        found = next(iter(index.by_id.get(ident, [])), None) if ident else None
+        if found is not None and ident.isdigit() and text and index.keys[found] != text:
             found = None  # a row number, not another's item
         if found is None and text and not ident:  # (a row's own id names its own item)
-            found = next(iter(activities.positions(text)), None)
+            found = next(iter(index.by_text(text)), None)
         if found is None:
             continue
         item = items.iloc[found]
         parties = {*str(item["responsable"]).split("; "), *str(row["responsable"]).split("; ")}
         if str(row["_informante"]) in parties:
             continue  # a joint agreement: the observer reports its own part of it
-        taken.append(int(cast(int, index)))
+        taken.append(int(cast(int, at)))
         records.append({
             "id": item["id"], "informante": item["informante"], "actividad": row["actividad"],
             "estado_observado": row.get("_raw_estado", row["estado"]),
@@ -154,14 +125,14 @@ def _side_frame(records: list[dict[str, object]]) -> pd.DataFrame:
         *OBSERVATIONS.keys, "_archivo", "_hoja", "_fila", "_informante", "_ronda", "_matriz"])
 
 
-def build_observations(rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher,
+def build_observations(rows: pd.DataFrame, index: ItemIndex, matcher: Matcher,
                        cells: CellMap) -> tuple[pd.DataFrame, list[Issue]]:
     """Every observation that says something, resolved to its item and compared with the
     official status; an observation whose item is not found is told at its cell (and kept:
     nothing is lost)."""
     issues: list[Issue] = []
     records: list[dict[str, object]] = []
-    index = _ItemIndex(items)
+    items = index.items
     # Each found item's fields by position: a row of the frame per observation cost more
     # than the rest of the work.
     fields = {k: items[k].tolist() for k in ("id", "informante", "actividad", "responsable",
@@ -226,21 +197,44 @@ def _observed_status(text: str, matcher: Matcher) -> str | None:
     return matcher.status(text).value
 
 
-class _ItemIndex:
-    """The items an observation may name, by id and by reporter and activity text."""
+class ItemIndex:
+    """The items an observation may name (`items_of_others`), by id and by activity text:
+    built once for the observer's matrix rows and its observations. The activities'
+    comparison keys are made when a text is first looked for (most observations name their
+    item by id, and folding every activity of a large round cost more than the rest)."""
 
     def __init__(self, items: pd.DataFrame) -> None:
+        self.items = items
         self.by_id: dict[str, list[int]] = {}
         for n, i in enumerate(items["id"].tolist()):
             if i:
                 self.by_id.setdefault(i, []).append(n)
-        self.texts = ItemTexts(items)
         self.reporters = items["informante"].tolist()
+        self._keys: list[str] | None = None
+        self._by_text: dict[str, list[int]] | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        """Each item's activity as a comparison key, in the items' order."""
+        if self._keys is None:
+            activities = self.items["actividad"]  # (normalized: this round's and stored)
+            folded = {t: fold_clean(t) for t in activities.unique()}
+            self._keys = [folded[t] for t in activities.tolist()]
+        return self._keys
+
+    def by_text(self, key: str) -> list[int]:
+        """The items whose activity's comparison key is `key`, in their order."""
+        if self._by_text is None:
+            self._by_text = {}
+            for n, t in enumerate(self.keys):
+                if t:
+                    self._by_text.setdefault(t, []).append(n)
+        return self._by_text.get(key, [])
 
     def find(self, text: dict[str, str], matcher: Matcher) -> int | None:
         reporter = matcher.ref.reporter_named(text["informante"]) if text["informante"] else None
         candidates = (self.by_id.get(text["id"], []) if text["id"]
-                      else self.texts.positions(fold(text["actividad"])))
+                      else self.by_text(fold(text["actividad"])))
         if reporter is not None:
             candidates = [n for n in candidates if self.reporters[n] == reporter]
         return candidates[0] if candidates else None

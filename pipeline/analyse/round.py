@@ -70,7 +70,8 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     # (without an observer's rows, no item is looked for: its columns, without rows)
     items = (observations.items_of_others(frame, stored, ref) if observing else
              observations.items_of_others(frame.iloc[:0], stored.iloc[:0], ref))
-    frame, observed = observations.split_observer_rows(frame, items, ref, stored)
+    index = observations.ItemIndex(items)  # (one index for the matrix rows and the sheets)
+    frame, observed = observations.split_observer_rows(frame, index, ref, stored)
     if len(observed):
         issues = _without_emptied_sheets(issues, raw, frame)
     rows = pd.concat([sides, observed], ignore_index=True) if sides is not None and len(
@@ -81,7 +82,7 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     # The observations and indicators are judged beside the checks below, in a process of
     # their own when there are many (the analysis otherwise runs on one core).
     beside = in_background(functools.partial(
-        _side_rows, kept_rows, items, matcher, found.cells, measures, frame, stored,
+        _side_rows, kept_rows, index, matcher, found.cells, measures, frame, stored,
         measured if measured is not None else pd.DataFrame(), as_of),
         enabled=len(kept_rows) + len(measures) >= SIDES_APART)
     known = Known([s.clave for s in ref.estados], [p.nombre for p in ref.pilares])
@@ -110,13 +111,13 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
                      extra_titles=found.extra_titles, expected=expected)
 
 
-def _side_rows(observations_rows: pd.DataFrame, items: pd.DataFrame, matcher: Matcher,
-               cells: CellMap, measures: pd.DataFrame, frame: pd.DataFrame,
+def _side_rows(observations_rows: pd.DataFrame, index: observations.ItemIndex,
+               matcher: Matcher, cells: CellMap, measures: pd.DataFrame, frame: pd.DataFrame,
                stored: pd.DataFrame, measured: pd.DataFrame, as_of: dt.date
                ) -> tuple[pd.DataFrame, list[Issue], pd.DataFrame, list[Issue]]:
     """The round's observations and indicators, each with what is wrong with them."""
     observed, observed_issues = observations.build_observations(
-        observations_rows, items, matcher, cells)
+        observations_rows, index, matcher, cells)
     measured_now, told = indicators.build_indicators(
         measures, frame.rename(columns={"_informante": "informante"}), stored, measured,
         as_of, cells)

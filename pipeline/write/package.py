@@ -53,7 +53,7 @@ class _Compressor:
             if kept is not None:
                 self._given = True
                 return kept
-            self._part = data
+            self._part = data  # (given whole: kept once compressed)
             self._made = self._zlib.compress(data)
             return self._made
         if self._given:  # (cannot be: a part given whole has nothing after it)
@@ -65,8 +65,7 @@ class _Compressor:
         if self._given:
             return b""
         tail = self._zlib.flush()
-        if (self._calls == 1 and self._part and len(self._part) <= KEPT_BYTES
-                and len(_kept) < KEPT_PARTS):
+        if self._part and len(self._part) <= KEPT_BYTES and len(_kept) < KEPT_PARTS:
             _kept[self._part] = self._made + tail
         return tail
 
