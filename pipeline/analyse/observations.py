@@ -14,6 +14,7 @@ issues out.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Mapping
 from typing import cast
 
@@ -199,37 +200,37 @@ def _observed_status(text: str, matcher: Matcher) -> str | None:
 
 class ItemIndex:
     """The items an observation may name (`items_of_others`), by id and by activity text:
-    built once for the observer's matrix rows and its observations. The activities'
-    comparison keys are made when a text is first looked for (most observations name their
-    item by id, and folding every activity of a large round cost more than the rest)."""
+    one for the observer's matrix rows and its observations. Each lookup is made when
+    first used, where it is used (the observations may be judged in another process):
+    most observations name their item by id, and folding every activity of a large round
+    cost more than the rest."""
 
     def __init__(self, items: pd.DataFrame) -> None:
         self.items = items
-        self.by_id: dict[str, list[int]] = {}
-        for n, i in enumerate(items["id"].tolist()):
-            if i:
-                self.by_id.setdefault(i, []).append(n)
-        self.reporters = items["informante"].tolist()
-        self._keys: list[str] | None = None
-        self._by_text: dict[str, list[int]] | None = None
 
-    @property
+    @functools.cached_property
+    def by_id(self) -> dict[str, list[int]]:
+        """The items with each id, in their order."""
+        return _positions(self.items["id"].tolist())
+
+    @functools.cached_property
     def keys(self) -> list[str]:
         """Each item's activity as a comparison key, in the items' order."""
-        if self._keys is None:
-            activities = self.items["actividad"]  # (normalized: this round's and stored)
-            folded = {t: fold_clean(t) for t in activities.unique()}
-            self._keys = [folded[t] for t in activities.tolist()]
-        return self._keys
+        activities = self.items["actividad"]  # (normalized: this round's and stored)
+        folded = {t: fold_clean(t) for t in activities.unique()}
+        return [folded[t] for t in activities.tolist()]
+
+    @functools.cached_property
+    def reporters(self) -> list[str]:
+        return list(self.items["informante"].tolist())
 
     def by_text(self, key: str) -> list[int]:
         """The items whose activity's comparison key is `key`, in their order."""
-        if self._by_text is None:
-            self._by_text = {}
-            for n, t in enumerate(self.keys):
-                if t:
-                    self._by_text.setdefault(t, []).append(n)
         return self._by_text.get(key, [])
+
+    @functools.cached_property
+    def _by_text(self) -> dict[str, list[int]]:
+        return _positions(self.keys)
 
     def find(self, text: dict[str, str], matcher: Matcher) -> int | None:
         reporter = matcher.ref.reporter_named(text["informante"]) if text["informante"] else None
@@ -247,6 +248,15 @@ class ItemIndex:
             return plain[_plain(wanted)]
         close = difflib.get_close_matches(wanted, list(self.by_id), n=1, cutoff=0.6)
         return close[0] if close else ""
+
+
+def _positions(keys: list[str]) -> dict[str, list[int]]:
+    """Each non-blank key's positions, in order."""
+    found: dict[str, list[int]] = {}
+    for n, key in enumerate(keys):
+        if key:
+            found.setdefault(key, []).append(n)
+    return found
 
 
 _LOOK_ALIKE = str.maketrans({"l": "1", "i": "1", "o": "0", " ": "", "_": "-"})
