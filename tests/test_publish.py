@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.jobs.consolidate import Options, run_consolidation
+from pipeline.write import publish
 from pipeline.write.staging import output_lock, staging
 from tests.conftest import AS_OF, ROOT
 
@@ -31,7 +32,9 @@ GONE = "Guatemala - 2026-T4.xlsx"  # not in the new round: its feedback workbook
 RUN = """
 import datetime as dt, sys
 from pathlib import Path
+import pipeline.write.publish
 from pipeline.jobs.consolidate import Options, run_consolidation
+pipeline.write.publish.SETTLE_APART = int(sys.argv[3])
 run_consolidation(Options(input_dir=Path(sys.argv[1]), out_dir=Path(sys.argv[2]),
                           as_of=dt.date(2026, 11, 30)))
 """
@@ -70,10 +73,12 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def kill_at(point: str, inputs: Path, out: Path, tmp_path: Path,
-            how: signal.Signals = signal.SIGKILL) -> None:
-    """Run a consolidation into `out` and kill it (`how`) once it says it reached `point`."""
+            how: signal.Signals = signal.SIGKILL, apart: int = publish.SETTLE_APART) -> None:
+    """Run a consolidation into `out` and kill it (`how`) once it says it reached `point`
+    (its files flushed by another process from `apart` files)."""
     said = tmp_path / "llegado"
-    run = subprocess.Popen([sys.executable, "-c", RUN, str(inputs), str(out)], cwd=ROOT,
+    run = subprocess.Popen([sys.executable, "-c", RUN, str(inputs), str(out), str(apart)],
+                           cwd=ROOT,
                            env={**os.environ, PAUSE: f"{point}:{said}"},
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -89,14 +94,17 @@ def kill_at(point: str, inputs: Path, out: Path, tmp_path: Path,
             run.stderr.close()
 
 
-@pytest.mark.parametrize("point", POINTS)
+@pytest.mark.parametrize(("point", "apart"), [
+    *((point, publish.SETTLE_APART) for point in POINTS),
+    # the files flushed by another process while the round's transaction is prepared
+    ("escrito", 0), ("intencion", 0)])
 def test_a_run_killed_while_publishing_leaves_one_whole_round(
-        tmp_path: Path, rounds: dict[str, Path], point: str) -> None:
+        tmp_path: Path, rounds: dict[str, Path], point: str, apart: int) -> None:
     out = tmp_path / "out"
     shutil.copytree(rounds["old"], out)
     old, new = visible(rounds["old"]), visible(rounds["new"])
     assert old != new and stored(rounds["old"]) != stored(rounds["new"])
-    kill_at(point, rounds["inputs"], out, tmp_path)
+    kill_at(point, rounds["inputs"], out, tmp_path, apart=apart)
     if POINTS.index(point) < STORED_FROM:  # nothing of the new round is visible yet
         assert visible(out) == old and stored(out) == stored(rounds["old"])
     with output_lock(out), staging(out):  # the next command that writes here
@@ -107,7 +115,7 @@ def test_a_run_killed_while_publishing_leaves_one_whole_round(
     left = sorted(p.name for p in out.iterdir() if p.name.startswith(".seguimiento"))
     assert left == [".seguimiento-archivos.json", ".seguimiento.lock"]
     manifest = json.loads((out / ".seguimiento-archivos.json").read_text("utf-8"))
-    assert set(manifest["ronda"]) == set(visible(rounds[side]))
+    assert manifest["ronda"] == visible(rounds[side])  # each file by its content
 
 
 def test_a_run_stopped_with_ctrl_c_while_moving_is_finished_by_the_next(
@@ -138,3 +146,57 @@ def test_a_journal_edited_by_hand_never_removes_a_folder_of_the_user(
         assert not (out / "mias.txt").exists()
     assert visible(out) == {**visible(rounds["old"]), "notas/mias.txt": visible(out)[
         "notas/mias.txt"]}
+
+
+@pytest.mark.parametrize("apart", [publish.SETTLE_APART, 0])
+def test_the_record_of_what_was_written_holds_each_file_by_its_content(
+        tmp_path: Path, rounds: dict[str, Path], apart: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The digests taken as the files are flushed (in this process or another) are the
+    ones recorded, each beside its own file's name."""
+    monkeypatch.setattr(publish, "SETTLE_APART", apart)
+    out = tmp_path / "out"
+    run_consolidation(Options(input_dir=rounds["inputs"], out_dir=out, as_of=AS_OF))
+    manifest = json.loads((out / ".seguimiento-archivos.json").read_text("utf-8"))
+    assert manifest["ronda"] == visible(out) == visible(rounds["new"])
+
+
+@pytest.mark.parametrize("firmas", [None, "x", {"tablero.html": 7}, {"tablero.html": "0" * 64}])
+def test_a_journal_without_true_digests_is_finished_with_the_files_read(
+        tmp_path: Path, rounds: dict[str, Path], firmas: object) -> None:
+    """A journal left by an earlier version (no digests), or edited by hand: what is
+    recorded of each file is its content."""
+    out = tmp_path / "out"
+    shutil.copytree(rounds["old"], out)
+    kill_at("confirmado", rounds["inputs"], out, tmp_path)
+    journal_path = out / ".seguimiento-publicacion.json"
+    journal = json.loads(journal_path.read_text("utf-8"))
+    assert journal["firmas"] and set(journal["firmas"]) == set(journal["archivos"])
+    if firmas is None:
+        del journal["firmas"]
+    else:
+        journal["firmas"] = firmas
+    journal_path.write_text(json.dumps(journal), encoding="utf-8")
+    with output_lock(out), staging(out):
+        pass
+    manifest = json.loads((out / ".seguimiento-archivos.json").read_text("utf-8"))
+    if firmas == {"tablero.html": "0" * 64}:  # (a digest of the right shape is believed)
+        manifest["ronda"]["tablero.html"] = visible(out)["tablero.html"]
+    assert manifest["ronda"] == visible(out) == visible(rounds["new"])
+
+
+def test_a_round_whose_outputs_cannot_be_made_ready_is_not_stored(
+        tmp_path: Path, rounds: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal cannot be written (a full disk): the round's transaction, prepared
+    meanwhile, is rolled back; the folder and the history stay the old round's."""
+    out = tmp_path / "out"
+    shutil.copytree(rounds["old"], out)
+
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publish, "_write_journal", full)
+    with pytest.raises(OSError, match="No space"):
+        run_consolidation(Options(input_dir=rounds["inputs"], out_dir=out, as_of=AS_OF))
+    assert visible(out) == visible(rounds["old"]) and stored(out) == stored(rounds["old"])
+    assert not [p for p in out.iterdir() if p.name.startswith(".seguimiento-tmp")]

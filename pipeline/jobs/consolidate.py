@@ -88,7 +88,7 @@ def run_consolidation(options: Options, on_file: Progress | None = None,
     public = public_edition(result) if options.public else None
     with stage("writing"):  # the history included, last
         write_outputs(result, out_dir, on_sheet, public=public,
-                      commit=lambda generation: save_round(result, generation),
+                      commit=lambda generation, ready: save_round(result, generation, ready),
                       page_writer=write_dashboard)
     log.info("round %s from %s written to %s, stored in %s", result.ronda, options.input_dir,
              out_dir, history)

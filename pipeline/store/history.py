@@ -135,10 +135,10 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         raise HistoryError(f"{path} ({exc})") from exc
 
 
-def save_round(result: RunResult, generation: str | None = None) -> None:
-    """Store a consolidated round in its history database (replacing it if stored), after
-    keeping a copy of the history as it was (`historial.sqlite.antes-<round>`).
-    `generation` names the outputs being published with it (pipeline.write.publish)."""
+def save_round(result: RunResult, generation: str | None = None,
+               ready: Callable[[], None] | None = None) -> None:
+    """Store a consolidated round in its history (as `store_round`), after keeping a copy
+    of the history as it was (`historial.sqlite.antes-<round>`)."""
     assert result.history is not None
     subs = pd.DataFrame([{
         "informante": s.informante, "archivo": s.archivo, "estado": s.estado,
@@ -154,7 +154,7 @@ def save_round(result: RunResult, generation: str | None = None) -> None:
         if conn.execute("SELECT 1 FROM rondas LIMIT 1").fetchone():
             keep_copy(result.history, result.ronda)
         store_round(conn, result.ronda, result.as_of, result.figures(), result.matrix, subs,
-                    observed, measured, signed, generation)
+                    observed, measured, signed, generation, ready)
 
 
 def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
@@ -163,12 +163,12 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
                 observed: pd.DataFrame | None = None,
                 measured: pd.DataFrame | None = None,
                 signers: Sequence[tuple[str, str, str, str]] = (),
-                generation: str | None = None) -> None:
-    """Replace the round's rows, all or nothing (with the outputs' `generation`).
-    `signers`: (reporter, file, name, e-mail) of each matrix read that names who filled
-    it."""
-    # Rows made a slice at a time as they are inserted: a million items made at once
-    # held their texts twice over.
+                generation: str | None = None, ready: Callable[[], None] | None = None) -> None:
+    """Replace the round's rows, all or nothing, with the `generation` of the outputs
+    published with it (pipeline.write.publish), `ready` (making them ready: it may raise)
+    last before the commit. `signers`: (reporter, file, name, e-mail) of each matrix read
+    that names who filled it."""
+    # Rows made a slice at a time as they are inserted (a million at once: texts twice over)
     items = _rows(matrix, ITEM_COLUMNS, ronda)
     subs = _rows(submissions, SUBMISSION_COLUMNS, ronda)
     flags = {"_reservado": "reservado", "_conocido": "conocido"}
@@ -194,6 +194,8 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
                          [(ronda, *r) for r in signers])
         if generation is not None:
             conn.execute("INSERT INTO publicaciones VALUES (?, ?)", (generation, ronda))
+        if ready is not None:
+            ready()
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

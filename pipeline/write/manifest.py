@@ -11,24 +11,28 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 MANIFEST_NAME = ".seguimiento-archivos.json"  # what each command wrote here, by set
 log = logging.getLogger("seguimiento")
 
 
-def record_set(out_dir: Path, output_set: str, names: list[str]) -> None:
+def record_set(out_dir: Path, output_set: str, names: list[str],
+               known: Mapping[str, str] | None = None) -> None:
     """Remove the set's files of the previous run that this run did not write, and record
     what this run wrote (name and content digest: a file changed since is not ours to
-    remove any more)."""
+    remove any more). `known`: digests already taken of some of them (as they were
+    written)."""
     manifest = _read_manifest(out_dir)
     previous = manifest.get(output_set, {})
-    now = {name: _signature(out_dir / name) for name in names}
-    for name, signature in sorted(previous.items()):
+    known = known or {}
+    now = {name: known.get(name) or signature(out_dir / name) for name in names}
+    for name, digest in sorted(previous.items()):
         if name in now or not own_name(name):
             continue
         path = out_dir / name
-        if path.is_symlink() or not path.is_file() or _signature(path) != signature:
+        if path.is_symlink() or not path.is_file() or signature(path) != digest:
             log.info("left in place (not written by Seguimiento or changed since): %s", path)
             continue
         path.unlink()
@@ -36,7 +40,7 @@ def record_set(out_dir: Path, output_set: str, names: list[str]) -> None:
         with contextlib.suppress(OSError):  # the folder it was in, when now empty
             if path.parent != out_dir and not any(path.parent.iterdir()):
                 path.parent.rmdir()
-    manifest[output_set] = {name: signature for name, signature in now.items() if signature}
+    manifest[output_set] = {name: digest for name, digest in now.items() if digest}
     temporary = out_dir / f"{MANIFEST_NAME}.{os.getpid()}"
     try:
         temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
@@ -65,7 +69,7 @@ def own_name(name: str) -> bool:
         not parts[0].startswith("."))
 
 
-def _signature(path: Path) -> str:
+def signature(path: Path) -> str:
     """The file's content digest ("" when it cannot be read): the same bytes give the
     same manifest, so a run's outputs stay byte-identical."""
     digest = hashlib.sha256()

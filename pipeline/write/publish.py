@@ -7,9 +7,10 @@ swapping the folder itself), so they cannot all change in one rename. They follo
 databases and package managers do instead — prepare everything aside, one atomic commit
 record, then moves that any later run can finish:
 
-1. every file is written into a staging folder and flushed to disk;
+1. every file is written into a staging folder and flushed to disk (a round's by another
+   process, while the history's transaction is being prepared);
 2. a journal (`.seguimiento-publicacion.json`, written aside and renamed) names the staging
-   folder, the files and, for a round, the history;
+   folder, the files with their content digests and, for a round, the history;
 3. the commit point: for a round, the history's transaction that stores it also records
    the staging folder's name (`publicaciones`); for other outputs, the journal itself;
 4. the files are moved into place, the folder's record of what each command wrote is
@@ -34,38 +35,56 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pipeline.model.children import in_background
 from pipeline.store.history import forget_publication, is_published
-from pipeline.write.manifest import own_name, record_set
+from pipeline.write.manifest import own_name, record_set, signature
 
 JOURNAL = ".seguimiento-publicacion.json"
 STAGE_PREFIX = ".seguimiento-tmp-"  # a staging folder's name: the prefix, then its generation
 PAUSE = "SEGUIMIENTO_PRUEBA_PAUSA"  # tests only: "<point>:<file>", stop at that point
 log = logging.getLogger("seguimiento")
-Commit = Callable[[str], None]  # stores the round, recording the outputs' generation
+# Stores the round, recording the outputs' generation; calls the second argument (the
+# outputs flushed, the journal written) last before its own commit point.
+Commit = Callable[[str, Callable[[], None]], None]
+SETTLE_APART = 100  # files: from this many, flushed by another process
 
 
 def publish(out_dir: Path, stage: Path, generation: str, output_set: str | None,
             commit: Commit | None = None, history: Path | None = None) -> list[str]:
     """Move what `stage` holds into `out_dir` as one set (steps 1 to 4 above); `commit`
-    (given the generation) is the round's commit point. The relative names moved."""
+    (given the generation) is the round's commit point. The relative names moved.
+
+    The files are flushed to disk while `commit` prepares the round's transaction (a
+    round's 2,000 flushes wait on the disk, its rows on Python): `commit` calls back the
+    step that waits for the flushes and writes the journal just before its own commit."""
     written = sorted(p for p in stage.rglob("*") if p.is_file())
-    for path in written:
-        _sync(path)
-    _sync_folders(stage)
-    pause_at("escrito")
+    names = [p.relative_to(stage).as_posix() for p in written]
     journal: dict[str, Any] = {
         "etapa": stage.name, "generacion": generation, "conjunto": output_set,
-        "archivos": [p.relative_to(stage).as_posix() for p in written],
+        "archivos": names, "firmas": {},
         "historial": _relative(history, out_dir) if commit and history else None}
-    _write_journal(out_dir, journal)
-    pause_at("intencion")
-    if commit is not None:
+    # (forked before the history is opened: a child never holds a copy of its connection)
+    settled = in_background(lambda: [_settle(path) for path in written],
+                            enabled=commit is not None and len(written) >= SETTLE_APART)
+
+    def ready() -> None:  # steps 1 and 2
+        journal["firmas"] = dict(zip(names, settled(), strict=True))
+        _sync_folders(stage)
+        pause_at("escrito")
+        _write_journal(out_dir, journal)
+        pause_at("intencion")
+
+    if commit is None:
+        ready()
+    else:
         try:
-            commit(generation)
+            commit(generation, ready)
         except BaseException:
             with contextlib.suppress(Exception):  # as the history says: stored or not
                 finish_interrupted(out_dir)
             raise
+    if not (out_dir / JOURNAL).exists():
+        raise RuntimeError("the round was stored without its outputs being ready")
     pause_at("confirmado")
     _finish(out_dir, journal)
     return list(journal["archivos"])
@@ -113,12 +132,27 @@ def _finish(out_dir: Path, journal: dict[str, Any]) -> None:
     _sync_folders(out_dir, names)
     pause_at("movido")
     if journal.get("conjunto") is not None:
-        record_set(out_dir, str(journal["conjunto"]), names)
+        record_set(out_dir, str(journal["conjunto"]), names, _digests(journal))
     pause_at("registrado")
     if journal.get("historial"):
         forget_publication(out_dir / str(journal["historial"]), str(journal["generacion"]))
     (out_dir / JOURNAL).unlink(missing_ok=True)
     shutil.rmtree(stage, ignore_errors=True)
+
+
+def _settle(path: Path) -> str:
+    """The file flushed to disk, and its content digest (pipeline.write.manifest)."""
+    _sync(path)
+    return signature(path)
+
+
+def _digests(journal: dict[str, Any]) -> dict[str, str]:
+    """The digests the journal records of its files ({} where it has none of its own: a
+    journal of an earlier version; the files are then read again)."""
+    found = journal.get("firmas")
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): v for k, v in found.items() if isinstance(v, str) and len(v) == 64}
 
 
 def _write_journal(out_dir: Path, journal: dict[str, Any]) -> None:

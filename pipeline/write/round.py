@@ -19,6 +19,7 @@ from pipeline.words import word
 from pipeline.write.consolidated import SHEETS, write_consolidated
 from pipeline.write.csvfile import write_csv
 from pipeline.write.feedback import FOLDER, plan_feedback, write_feedback
+from pipeline.write.publish import Commit
 from pipeline.write.staging import output_lock, staging
 
 PUBLIC_FOLDER = "publico"
@@ -47,7 +48,7 @@ PageWriter = Callable[[RunResult, Path, bool], None]
 
 def write_outputs(
     result: RunResult, out_dir: Path, on_sheet: Callable[[str, int], None] | None = None,
-    public: RunResult | None = None, commit: Callable[[str], None] | None = None,
+    public: RunResult | None = None, commit: Commit | None = None,
     page_writer: PageWriter | None = None,
 ) -> list[Path]:
     """Every output of the round (and its `public` edition, when given) into `out_dir`,
@@ -104,9 +105,12 @@ def write_outputs(
     return [out_dir / name for name in names]
 
 
-def _timed_commit(commit: Callable[[str], None]) -> Callable[[str], None]:
-    """Storing the round, timed as the stage "historial" (in the log)."""
-    return lambda generation: timed("historial", lambda: commit(generation))()
+def _timed_commit(commit: Commit) -> Commit:
+    """Storing the round, timed as the stage "historial" (in the log; the outputs' flush
+    to disk, which it waits for, is timed apart)."""
+    def run(generation: str, ready: Callable[[], None]) -> None:
+        timed("historial", lambda: commit(generation, timed("flush", ready)))()
+    return run
 
 
 def is_large(result: RunResult) -> bool:
