@@ -223,6 +223,30 @@ def test_a_stray_cell_far_away_costs_what_its_cells_cost(tmp_path: Path, sheet: 
     assert read.metadata["informante"] == "Guatemala"
 
 
+def test_a_stray_cell_is_found_whatever_white_space_its_producer_writes(tmp_path: Path) -> None:
+    """Attributes separated by a line break or a tab (a pretty-printed sheet) are found as
+    those separated by a space are."""
+    import zipfile
+
+    from pipeline.read.sheetscan import scan_workbook
+
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "Actividad"
+    workbook.active["XFD100000"] = "x"
+    plain, spaced = tmp_path / "plain.xlsx", tmp_path / "spaced.xlsx"
+    workbook.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(spaced, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = data.replace(b'<row r="', b'<row\n r="').replace(b'<c r="', b'<c\tr="')
+            target.writestr(info, data)
+    found = {p.name: next(iter(scan_workbook(p).values())) for p in (plain, spaced)}
+    assert (found["spaced.xlsx"].rows, found["spaced.xlsx"].columns) == (
+        found["plain.xlsx"].rows, found["plain.xlsx"].columns) == (100_000, 16_384)
+    assert found["spaced.xlsx"].sparse
+
+
 def test_sheets_read_cell_by_cell_give_what_python_calamine_gives(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The cell-by-cell reader, forced on every sheet of the sample round (dates, numbers,
