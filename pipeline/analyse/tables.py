@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 
 from pipeline.analyse.flags import FLAGS
@@ -51,40 +52,48 @@ def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
 
 def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The lists of docs/contract.md §6: overdue, due soon, without responsible party,
-    vague deadline."""
+    vague deadline. Their rows are put in order on the sort keys alone and only the
+    lists' columns are copied (the matrix's whole rows copied first held a million rows'
+    lists twice over)."""
     base = [*(c for c in MATRIX_COLUMNS if c in matrix.columns),
             *(c for c in matrix.columns if c.startswith("extra_"))]
-    overdue = matrix[matrix["vencido"]].copy()
-    overdue["dias_vencido"] = overdue["_dias_vencido"]
-    overdue = overdue.sort_values(["dias_vencido", "informante", "fila"],
-                                  ascending=[False, True, True], kind="stable")
-    soon = matrix[matrix["por_vencer"]].sort_values(["fecha_limite", "informante", "fila"],
-                                                     kind="stable")
-    no_date = matrix["_plazo_tipo"].ne("fecha")
+    shown = matrix[base]
+    overdue = _in_order(matrix, "vencido", ["_dias_vencido", "informante", "fila"],
+                        [False, True, True])
+    soon = _in_order(matrix, "por_vencer", ["fecha_limite", "informante", "fila"])
     return {
-        "vencidos": overdue[[*base, "dias_vencido"]],
-        "por_vencer": soon[base],
-        "sin_responsable": matrix.loc[matrix["sin_responsable"], base],
-        "plazos_imprecisos": matrix.loc[no_date, base],
+        "vencidos": shown.iloc[overdue].assign(
+            dias_vencido=matrix["_dias_vencido"].iloc[overdue].array),
+        "por_vencer": shown.iloc[soon],
+        "sin_responsable": shown[matrix["sin_responsable"]],
+        "plazos_imprecisos": shown[matrix["_plazo_tipo"].ne("fecha")],
     }
 
 
+def _in_order(matrix: pd.DataFrame, flag: str, keys: list[str],
+              ascending: bool | list[bool] = True) -> np.ndarray:
+    """The positions of the rows where `flag` holds, sorted by `keys` (stable)."""
+    chosen = matrix.loc[matrix[flag], keys]
+    chosen.index = pd.RangeIndex(len(matrix))[matrix[flag].to_numpy()]
+    return chosen.sort_values(keys, ascending=ascending, kind="stable").index.to_numpy()
+
+
 def issues_table(issues: Iterable[Issue], lang: str) -> pd.DataFrame:
-    rows = [
-        {
-            "severidad": issue.severity_label(lang),
-            "codigo": issue.code,
-            "mensaje": issue.message(lang),
-            "archivo": issue.archivo,
-            "hoja": issue.hoja,
-            "celda": issue.celda or (str(issue.fila) if issue.fila else ""),
-            "columna": issue.columna,
-            "valor": issue.valor,
-            "sugerencia": issue.suggestion(lang),
-        }
-        for issue in issues
-    ]
-    return pd.DataFrame(rows, columns=list(ISSUE_COLUMNS))
+    """One row per issue, made a column at a time: a row's dict per issue held a million
+    rows' issues twice over (and left the memory scattered where they had been)."""
+    issues = list(issues)
+    columns: dict[str, list[object]] = {
+        "severidad": [i.severity_label(lang) for i in issues],
+        "codigo": [i.code for i in issues],
+        "mensaje": [i.message(lang) for i in issues],
+        "archivo": [i.archivo for i in issues],
+        "hoja": [i.hoja for i in issues],
+        "celda": [i.celda or (str(i.fila) if i.fila else "") for i in issues],
+        "columna": [i.columna for i in issues],
+        "valor": [i.valor for i in issues],
+        "sugerencia": [i.suggestion(lang) for i in issues],
+    }
+    return pd.DataFrame(columns, columns=list(ISSUE_COLUMNS))
 
 
 def submissions_table(subs: list[Submission], lang: str) -> pd.DataFrame:

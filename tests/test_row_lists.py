@@ -1,0 +1,62 @@
+"""The consolidated lists (docs/contract.md §6) and the issue table, made a column at a time
+for memory, hold the rows and values the plain way gives: the whole matrix's rows
+filtered, sorted and then cut to the list's columns, one dict per issue."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.analyse.tables import ISSUE_COLUMNS, MATRIX_COLUMNS, issues_table, row_lists
+from pipeline.jobs.consolidate import Options, analyze
+from pipeline.model.run import RunResult
+from tests.conftest import AS_OF, ROOT
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> RunResult:
+    return analyze(Options(input_dir=ROOT / "input_workbooks",
+                           out_dir=tmp_path_factory.mktemp("out"), as_of=AS_OF))
+
+
+def plain_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    base = [*(c for c in MATRIX_COLUMNS if c in matrix.columns),
+            *(c for c in matrix.columns if c.startswith("extra_"))]
+    overdue = matrix[matrix["vencido"]].copy()
+    overdue["dias_vencido"] = overdue["_dias_vencido"]
+    overdue = overdue.sort_values(["dias_vencido", "informante", "fila"],
+                                  ascending=[False, True, True], kind="stable")
+    soon = matrix[matrix["por_vencer"]].sort_values(["fecha_limite", "informante", "fila"],
+                                                     kind="stable")
+    return {"vencidos": overdue[[*base, "dias_vencido"]], "por_vencer": soon[base],
+            "sin_responsable": matrix.loc[matrix["sin_responsable"], base],
+            "plazos_imprecisos": matrix.loc[matrix["_plazo_tipo"].ne("fecha"), base]}
+
+
+@pytest.mark.parametrize("index", ["as_made", "shuffled", "repeated"])
+def test_the_lists_hold_the_rows_the_plain_way_gives(result: RunResult, index: str) -> None:
+    """Whatever the matrix's index (a frame filtered or concatenated elsewhere keeps its
+    labels; they may repeat): the same rows, in the same order, with the same labels."""
+    matrix = result.tables["matriz"]
+    if index == "shuffled":
+        matrix = matrix.sample(frac=1, random_state=7)
+    elif index == "repeated":
+        matrix = matrix.set_axis([3] * len(matrix))
+    made, plain = row_lists(matrix), plain_lists(matrix)
+    assert all(len(made[k]) for k in made), "the sample round has rows in every list"
+    for key, expected in plain.items():
+        pd.testing.assert_frame_equal(made[key], expected, obj=key)
+
+
+def test_the_issue_table_holds_each_issue_as_a_row(result: RunResult) -> None:
+    issues = result.issues
+    assert len({i.code for i in issues}) > 5
+    for lang in ("es", "en"):
+        plain = pd.DataFrame([{
+            "severidad": i.severity_label(lang), "codigo": i.code, "mensaje": i.message(lang),
+            "archivo": i.archivo, "hoja": i.hoja,
+            "celda": i.celda or (str(i.fila) if i.fila else ""), "columna": i.columna,
+            "valor": i.valor, "sugerencia": i.suggestion(lang)} for i in issues],
+            columns=list(ISSUE_COLUMNS))
+        pd.testing.assert_frame_equal(issues_table(issues, lang), plain)
+    assert issues_table([], "es").columns.tolist() == list(ISSUE_COLUMNS)
