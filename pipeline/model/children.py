@@ -52,6 +52,16 @@ def _ask_the_kernel() -> bool:
         return False
 
 
+def give_back_memory() -> None:
+    """Hand the memory Python has freed back to the system. The C library (glibc) keeps
+    freed pages for its next allocations: after a million rows' analysis 70 to 180 MB of
+    them, counted in the run's memory and, once forked, in every child's. Nothing where
+    the C library cannot (no malloc_trim)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).malloc_trim(0)
+
+
 def _watch(parent: int) -> None:
     while os.getppid() == parent:  # a child whose parent died is given another
         time.sleep(WATCH_SECONDS)
@@ -125,6 +135,7 @@ def in_background(work: Callable[[], T], enabled: bool = True,
                     sender.send((False, RuntimeError(f"{type(exc).__name__}: {exc}"), told))
 
     process = context.Process(target=child, daemon=True)
+    give_back_memory()  # (pages the child would be counted holding, and never use)
     try:
         process.start()
     except OSError:  # no process could be made (memory, a limit): the work runs here
