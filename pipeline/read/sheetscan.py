@@ -40,10 +40,11 @@ _TARGET = re.compile(rb'\bTarget="([^"]*)"')
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _HAS_VALUE = re.compile(rb"<v>[^<]|<is>")
-# A cell's or a row's reference (no letters for a row), found in one pass from the white
-# space before it (two passes each led by \b, which the search cannot skip ahead to, made
-# a sheet's scan three times as long).
-_REFERENCE = re.compile(rb'\sr="([A-Z]{0,3})(\d{1,7})"')
+# A cell's or a row's reference (no letters for a row), found in one pass from the
+# character before it: any that is not a letter or digit, as `\b` allowed (a sheet
+# whose attributes are run together, `t="s"r="XFD9"`, still opens in python-calamine).
+# Two passes each led by `\b`, which the search cannot skip ahead to, took twice as long.
+_REFERENCE = re.compile(rb'\Wr="([A-Z]{0,3})(\d{1,7})"')
 _MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 
