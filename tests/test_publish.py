@@ -39,7 +39,8 @@ run_consolidation(Options(input_dir=Path(sys.argv[1]), out_dir=Path(sys.argv[2])
                           as_of=dt.date(2026, 11, 30)))
 """
 # The moments of a publication, in order; from "confirmado" on the new round is stored.
-POINTS = ["escrito", "intencion", "confirmado", "moviendo", "movido", "registrado"]
+POINTS = ["sincronizando", "escrito", "intencion", "confirmado", "moviendo", "movido",
+          "registrado"]
 STORED_FROM = POINTS.index("confirmado")
 
 
@@ -97,7 +98,7 @@ def kill_at(point: str, inputs: Path, out: Path, tmp_path: Path,
 @pytest.mark.parametrize(("point", "apart"), [
     *((point, publish.SETTLE_APART) for point in POINTS),
     # the files flushed by another process while the round's transaction is prepared
-    ("escrito", 0), ("intencion", 0)])
+    ("sincronizando", 0), ("escrito", 0), ("intencion", 0)])
 def test_a_run_killed_while_publishing_leaves_one_whole_round(
         tmp_path: Path, rounds: dict[str, Path], point: str, apart: int) -> None:
     out = tmp_path / "out"
@@ -200,3 +201,35 @@ def test_a_round_whose_outputs_cannot_be_made_ready_is_not_stored(
         run_consolidation(Options(input_dir=rounds["inputs"], out_dir=out, as_of=AS_OF))
     assert visible(out) == visible(rounds["old"]) and stored(out) == stored(rounds["old"])
     assert not [p for p in out.iterdir() if p.name.startswith(".seguimiento-tmp")]
+
+
+def test_a_round_whose_files_were_not_flushed_is_not_stored(
+        tmp_path: Path, rounds: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process flushing the files dies (the system kills it): the round's transaction
+    is rolled back; the folder and the history stay the old round's."""
+    monkeypatch.setattr(publish, "SETTLE_APART", 0)
+    monkeypatch.setattr(publish, "_settle", lambda path: os._exit(3))
+    out = tmp_path / "out"
+    shutil.copytree(rounds["old"], out)
+    with pytest.raises(RuntimeError, match="background work failed"):
+        run_consolidation(Options(input_dir=rounds["inputs"], out_dir=out, as_of=AS_OF))
+    assert visible(out) == visible(rounds["old"]) and stored(out) == stored(rounds["old"])
+    assert not [p for p in out.iterdir() if p.name.startswith(".seguimiento-tmp")]
+
+
+def test_a_round_stored_without_making_its_outputs_ready_is_refused(
+        tmp_path: Path, rounds: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A way of storing the round that forgets to make the outputs ready is refused before
+    anything is stored: never a history that names outputs nobody put in place."""
+    import pipeline.jobs.consolidate as consolidate
+
+    stores = consolidate.save_round
+    monkeypatch.setattr(consolidate, "save_round",
+                        lambda result, generation, ready=None: stores(result, generation))
+    out = tmp_path / "out"
+    shutil.copytree(rounds["old"], out)
+    with pytest.raises(ValueError, match="made ready"):
+        run_consolidation(Options(input_dir=rounds["inputs"], out_dir=out, as_of=AS_OF))
+    assert visible(out) == visible(rounds["old"]) and stored(out) == stored(rounds["old"])
+    with sqlite3.connect(out / "historial.sqlite") as conn:
+        assert conn.execute("SELECT count(*) FROM publicaciones").fetchone() == (0,)

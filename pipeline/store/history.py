@@ -157,8 +157,7 @@ def save_round(result: RunResult, generation: str | None = None,
                     observed, measured, signed, generation, ready)
 
 
-def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
-                figures: dict[str, int],
+def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date, figures: dict[str, int],
                 matrix: pd.DataFrame, submissions: pd.DataFrame,
                 observed: pd.DataFrame | None = None,
                 measured: pd.DataFrame | None = None,
@@ -168,8 +167,9 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date,
     published with it (pipeline.write.publish), `ready` (making them ready: it may raise)
     last before the commit. `signers`: (reporter, file, name, e-mail) of each matrix read
     that names who filled it."""
-    # Rows made a slice at a time as they are inserted (a million at once: texts twice over)
-    items = _rows(matrix, ITEM_COLUMNS, ronda)
+    if generation is not None and ready is None:
+        raise ValueError("a round published with its outputs needs them made ready")
+    items = _rows(matrix, ITEM_COLUMNS, ronda)  # (made a slice at a time as they are stored)
     subs = _rows(submissions, SUBMISSION_COLUMNS, ronda)
     flags = {"_reservado": "reservado", "_conocido": "conocido"}
     views = iter(()) if observed is None else _rows(observed.rename(columns=flags),

@@ -7,8 +7,9 @@ swapping the folder itself), so they cannot all change in one rename. They follo
 databases and package managers do instead — prepare everything aside, one atomic commit
 record, then moves that any later run can finish:
 
-1. every file is written into a staging folder and flushed to disk (a round's by another
-   process, while the history's transaction is being prepared);
+1. every file is written into a staging folder and flushed to disk (a round's from
+   `SETTLE_APART` files by another process, where processes can be forked, while the
+   history's transaction is being prepared);
 2. a journal (`.seguimiento-publicacion.json`, written aside and renamed) names the staging
    folder, the files with their content digests and, for a round, the history;
 3. the commit point: for a round, the history's transaction that stores it also records
@@ -52,11 +53,13 @@ SETTLE_APART = 100  # files: from this many, flushed by another process
 def publish(out_dir: Path, stage: Path, generation: str, output_set: str | None,
             commit: Commit | None = None, history: Path | None = None) -> list[str]:
     """Move what `stage` holds into `out_dir` as one set (steps 1 to 4 above); `commit`
-    (given the generation) is the round's commit point. The relative names moved.
+    (given the generation and `ready`) is the round's commit point. The relative names
+    moved.
 
     The files are flushed to disk while `commit` prepares the round's transaction (a
-    round's 2,000 flushes wait on the disk, its rows on Python): `commit` calls back the
-    step that waits for the flushes and writes the journal just before its own commit."""
+    round's 2,000 flushes wait on the disk, its rows on Python): `commit` must call
+    `ready` (the flushes awaited, the journal written) last before its own commit. The
+    history's lock is held meanwhile: on a slow disk, for as long as the flushes take."""
     written = sorted(p for p in stage.rglob("*") if p.is_file())
     names = [p.relative_to(stage).as_posix() for p in written]
     journal: dict[str, Any] = {
@@ -67,11 +70,15 @@ def publish(out_dir: Path, stage: Path, generation: str, output_set: str | None,
     settled = in_background(lambda: [_settle(path) for path in written],
                             enabled=commit is not None and len(written) >= SETTLE_APART)
 
+    made_ready: list[bool] = []
+
     def ready() -> None:  # steps 1 and 2
+        pause_at("sincronizando")
         journal["firmas"] = dict(zip(names, settled(), strict=True))
-        _sync_folders(stage)
+        _sync_folders(stage, names)
         pause_at("escrito")
         _write_journal(out_dir, journal)
+        made_ready.append(True)
         pause_at("intencion")
 
     if commit is None:
@@ -80,11 +87,14 @@ def publish(out_dir: Path, stage: Path, generation: str, output_set: str | None,
         try:
             commit(generation, ready)
         except BaseException:
+            if not made_ready:  # (the flushing process answered and ended before the error)
+                with contextlib.suppress(Exception):
+                    settled()
             with contextlib.suppress(Exception):  # as the history says: stored or not
                 finish_interrupted(out_dir)
             raise
-    if not (out_dir / JOURNAL).exists():
-        raise RuntimeError("the round was stored without its outputs being ready")
+    if not made_ready:  # (a commit that never asked: the history's own check refuses it)
+        raise RuntimeError("the round was stored without its outputs being made ready")
     pause_at("confirmado")
     _finish(out_dir, journal)
     return list(journal["archivos"])

@@ -106,8 +106,8 @@ def write_outputs(
 
 
 def _timed_commit(commit: Commit) -> Commit:
-    """Storing the round, timed as the stage "historial" (in the log; the outputs' flush
-    to disk, which it waits for, is timed apart)."""
+    """Storing the round, timed as the stage "historial" (in the log), and within it the
+    wait for the outputs' flush to disk ("flush")."""
     def run(generation: str, ready: Callable[[], None]) -> None:
         timed("historial", lambda: commit(generation, timed("flush", ready)))()
     return run
