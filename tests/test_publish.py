@@ -186,35 +186,37 @@ def test_a_journal_without_true_digests_is_finished_with_the_files_read(
     assert manifest["ronda"] == visible(out) == visible(rounds["new"])
 
 
+def fails_leaving_the_old_round(tmp_path: Path, rounds: dict[str, Path],
+                                error: type[BaseException], match: str) -> Path:
+    """A run of the new round into a copy of the old one's folder fails with `error`;
+    the folder and the history are the old round's, no staging folder is left."""
+    out = tmp_path / "out"
+    shutil.copytree(rounds["old"], out)
+    with pytest.raises(error, match=match):
+        run_consolidation(Options(input_dir=rounds["inputs"], out_dir=out, as_of=AS_OF))
+    assert visible(out) == visible(rounds["old"]) and stored(out) == stored(rounds["old"])
+    assert not [p for p in out.iterdir() if p.name.startswith(".seguimiento-tmp")]
+    return out
+
+
 def test_a_round_whose_outputs_cannot_be_made_ready_is_not_stored(
         tmp_path: Path, rounds: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """The journal cannot be written (a full disk): the round's transaction, prepared
-    meanwhile, is rolled back; the folder and the history stay the old round's."""
-    out = tmp_path / "out"
-    shutil.copytree(rounds["old"], out)
-
+    meanwhile, is rolled back."""
     def full(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(publish, "_write_journal", full)
-    with pytest.raises(OSError, match="No space"):
-        run_consolidation(Options(input_dir=rounds["inputs"], out_dir=out, as_of=AS_OF))
-    assert visible(out) == visible(rounds["old"]) and stored(out) == stored(rounds["old"])
-    assert not [p for p in out.iterdir() if p.name.startswith(".seguimiento-tmp")]
+    fails_leaving_the_old_round(tmp_path, rounds, OSError, "No space")
 
 
 def test_a_round_whose_files_were_not_flushed_is_not_stored(
         tmp_path: Path, rounds: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """The process flushing the files dies (the system kills it): the round's transaction
-    is rolled back; the folder and the history stay the old round's."""
+    is rolled back."""
     monkeypatch.setattr(publish, "SETTLE_APART", 0)
     monkeypatch.setattr(publish, "_settle", lambda path: os._exit(3))
-    out = tmp_path / "out"
-    shutil.copytree(rounds["old"], out)
-    with pytest.raises(RuntimeError, match="background work failed"):
-        run_consolidation(Options(input_dir=rounds["inputs"], out_dir=out, as_of=AS_OF))
-    assert visible(out) == visible(rounds["old"]) and stored(out) == stored(rounds["old"])
-    assert not [p for p in out.iterdir() if p.name.startswith(".seguimiento-tmp")]
+    fails_leaving_the_old_round(tmp_path, rounds, RuntimeError, "background work failed")
 
 
 def test_a_round_stored_without_making_its_outputs_ready_is_refused(
@@ -226,10 +228,6 @@ def test_a_round_stored_without_making_its_outputs_ready_is_refused(
     stores = consolidate.save_round
     monkeypatch.setattr(consolidate, "save_round",
                         lambda result, generation, ready=None: stores(result, generation))
-    out = tmp_path / "out"
-    shutil.copytree(rounds["old"], out)
-    with pytest.raises(ValueError, match="made ready"):
-        run_consolidation(Options(input_dir=rounds["inputs"], out_dir=out, as_of=AS_OF))
-    assert visible(out) == visible(rounds["old"]) and stored(out) == stored(rounds["old"])
+    out = fails_leaving_the_old_round(tmp_path, rounds, ValueError, "made ready")
     with sqlite3.connect(out / "historial.sqlite") as conn:
         assert conn.execute("SELECT count(*) FROM publicaciones").fetchone() == (0,)
