@@ -218,15 +218,3 @@ def test_memory_freed_before_a_fork_is_given_back_to_the_system() -> None:
                           text=True, check=True)
     held, after = map(int, done.stdout.split())
     assert held - after > 300 << 20, (held >> 20, after >> 20)
-
-
-def test_a_forked_child_leaves_the_objects_it_was_born_with_to_its_parent() -> None:
-    """Its collector never writes into them (each page written would be copied); the
-    parent goes on collecting its own."""
-    import gc
-
-    from pipeline.model.children import in_background
-
-    assert gc.get_freeze_count() == 0
-    assert in_background(gc.get_freeze_count)() > 1000
-    assert gc.get_freeze_count() == 0
