@@ -76,10 +76,12 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def kill_at(point: str, inputs: Path, out: Path, tmp_path: Path,
             how: signal.Signals = signal.SIGKILL, apart: int = publish.SETTLE_APART) -> None:
     """Run a consolidation into `out` and kill it (`how`) once it says it reached `point`
-    (its files flushed by another process from `apart` files)."""
+    (its files flushed by another process from `apart` files); the processes it forked
+    die with it (a flush that was under way ends first: until then the folder's lock is
+    held, and the next run is told to wait)."""
     said = tmp_path / "llegado"
     run = subprocess.Popen([sys.executable, "-c", RUN, str(inputs), str(out), str(apart)],
-                           cwd=ROOT,
+                           cwd=ROOT, start_new_session=True,
                            env={**os.environ, PAUSE: f"{point}:{said}"},
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -88,11 +90,32 @@ def kill_at(point: str, inputs: Path, out: Path, tmp_path: Path,
         assert said.exists(), f"the run never reached {point}: {run.stderr.read()!r}"
         run.send_signal(how)
         assert run.wait() != 0
+        assert gone(run.pid, 30), "a process of the killed run lives on"
     finally:
         run.kill()
         run.wait()
         if run.stderr:
             run.stderr.close()
+
+
+def gone(group: int, seconds: float) -> bool:
+    """Whether every process of the process `group` has ended within `seconds` (one that
+    has ended but is not yet reaped, a zombie, holds nothing: ended)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if not any(_alive_in(pid, group) for pid in os.listdir("/proc") if pid.isdigit()):
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def _alive_in(pid: str, group: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    state, _parent, pgrp = stat.rsplit(")", 1)[1].split()[:3]
+    return int(pgrp) == group and state != "Z"
 
 
 @pytest.mark.parametrize(("point", "apart"), [
