@@ -254,3 +254,24 @@ def test_a_round_stored_without_making_its_outputs_ready_is_refused(
     out = fails_leaving_the_old_round(tmp_path, rounds, ValueError, "made ready")
     with sqlite3.connect(out / "historial.sqlite") as conn:
         assert conn.execute("SELECT count(*) FROM publicaciones").fetchone() == (0,)
+
+
+def test_a_store_that_fails_before_the_outputs_are_ready_leaves_no_process_behind(
+        tmp_path: Path, rounds: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The history cannot be stored (damaged, locked): the process flushing the files is
+    waited for, not left blocked on an answer nobody reads (a round's answer is larger
+    than a pipe holds)."""
+    import multiprocessing
+
+    import pipeline.jobs.consolidate as consolidate
+    from pipeline.model.errors import HistoryError
+
+    def broken(*_: object) -> None:
+        raise HistoryError("historial.sqlite (database disk image is malformed)")
+
+    monkeypatch.setattr(publish, "SETTLE_APART", 0)
+    monkeypatch.setattr(publish, "_settle", lambda path: "0" * 100_000)
+    monkeypatch.setattr(consolidate, "save_round", broken)
+    before = set(multiprocessing.active_children())
+    fails_leaving_the_old_round(tmp_path, rounds, HistoryError, "malformed")
+    assert not set(multiprocessing.active_children()) - before

@@ -66,9 +66,11 @@ def publish(out_dir: Path, stage: Path, generation: str, output_set: str | None,
         "etapa": stage.name, "generacion": generation, "conjunto": output_set,
         "archivos": names, "firmas": {},
         "historial": _relative(history, out_dir) if commit and history else None}
+    def flush() -> list[str]:
+        return [_settle(path) for path in written]
+
     # (forked before the history is opened: a child never holds a copy of its connection)
-    settled = in_background(lambda: [_settle(path) for path in written],
-                            enabled=commit is not None and len(written) >= SETTLE_APART)
+    settled = in_background(flush, enabled=commit is not None and len(written) >= SETTLE_APART)
 
     made_ready: list[bool] = []
 
@@ -87,8 +89,8 @@ def publish(out_dir: Path, stage: Path, generation: str, output_set: str | None,
         try:
             commit(generation, ready)
         except BaseException:
-            if not made_ready:  # (the flushing process answered and ended before the error)
-                with contextlib.suppress(Exception):
+            if not made_ready and settled is not flush:  # (the flushing process's answer
+                with contextlib.suppress(Exception):  # collected: it ends)
                     settled()
             with contextlib.suppress(Exception):  # as the history says: stored or not
                 finish_interrupted(out_dir)
