@@ -1,0 +1,39 @@
+"""A large round's page data, made into JSON and compressed a slice of rows at a time, is
+byte for byte what compressing the whole text at once gives (the page's script unpacks
+it with the browser's DecompressionStream)."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import random
+
+import pytest
+
+from pipeline.web import matrix
+
+
+def whole(data: dict[str, object]) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = "".join(c for c in text if c not in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
+                   "\u2068\u2069\u200e\u200f\u061c")
+    return base64.b64encode(gzip.compress(text.encode("utf-8"), 6, mtime=0)).decode("ascii")
+
+
+@pytest.mark.parametrize("rows", [0, 1, matrix.PACK_SLICE, matrix.PACK_SLICE + 1,
+                                  2 * matrix.PACK_SLICE + 3])
+def test_the_data_packed_in_slices_is_the_data_packed_whole(rows: int) -> None:
+    pick = random.Random(rows).choice
+    texts = ["Guatemala", "ñandú «x»", 'co"mi\\llas', "dos\nlíneas", "", "😀",
+             "\u202eal revés", "marca\u200f"]
+    data = {"lists": {"informante": texts, "estado": [["finalizado", "Finalizado"]]},
+            "rows": [[pick(texts), n % 7, pick(texts), "", [1, 2.5, None, True]]
+                     for n in range(rows)],
+            "words": {"count": "{n} filas"}, "page": 50}
+    made = matrix.packed(data)
+    assert made == whole(data)
+    assert "\u202e" not in gzip.decompress(base64.b64decode(made)).decode("utf-8")
+    assert json.loads(gzip.decompress(base64.b64decode(made)))["rows"][:3] == [
+        [c.replace("\u202e", "").replace("\u200f", "") if isinstance(c, str) else c
+         for c in row] for row in data["rows"][:3]]
