@@ -8,6 +8,7 @@ never a mix, never a stale feedback workbook beside new outputs, nothing left be
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -25,6 +26,7 @@ from pipeline.jobs.consolidate import Options, run_consolidation
 from pipeline.write import publish
 from pipeline.write.staging import output_lock, staging
 from tests.conftest import AS_OF, ROOT
+from tests.test_children import gone, wait_for
 
 SAMPLE = ROOT / "input_workbooks"
 PAUSE = "SEGUIMIENTO_PRUEBA_PAUSA"
@@ -90,7 +92,8 @@ def kill_at(point: str, inputs: Path, out: Path, tmp_path: Path,
         assert said.exists(), f"the run never reached {point}: {run.stderr.read()!r}"
         run.send_signal(how)
         assert run.wait() != 0
-        assert gone(run.pid, 30), "a process of the killed run lives on"
+        assert wait_for(lambda: all(gone(p) for p in in_group(run.pid)), 30), (
+            "a process of the killed run lives on")
     finally:
         run.kill()
         run.wait()
@@ -98,24 +101,15 @@ def kill_at(point: str, inputs: Path, out: Path, tmp_path: Path,
             run.stderr.close()
 
 
-def gone(group: int, seconds: float) -> bool:
-    """Whether every process of the process `group` has ended within `seconds` (one that
-    has ended but is not yet reaped, a zombie, holds nothing: ended)."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if not any(_alive_in(pid, group) for pid in os.listdir("/proc") if pid.isdigit()):
-            return True
-        time.sleep(0.02)
-    return False
-
-
-def _alive_in(pid: str, group: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    state, _parent, pgrp = stat.rsplit(")", 1)[1].split()[:3]
-    return int(pgrp) == group and state != "Z"
+def in_group(group: int) -> list[int]:
+    """The processes of the process `group` (this system's /proc)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        with contextlib.suppress(OSError):
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            if int(stat.rsplit(")", 1)[1].split()[2]) == group:
+                found.append(int(pid))
+    return found
 
 
 @pytest.mark.parametrize(("point", "apart"), [
