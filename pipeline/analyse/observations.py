@@ -222,7 +222,7 @@ class ItemIndex:
 
     @functools.cached_property
     def reporters(self) -> list[str]:
-        return list(self.items["informante"].tolist())
+        return self.items["informante"].tolist()
 
     def by_text(self, key: str) -> list[int]:
         """The items whose activity's comparison key is `key`, in their order."""

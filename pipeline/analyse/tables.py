@@ -73,8 +73,8 @@ def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
 def _in_order(matrix: pd.DataFrame, flag: str, keys: list[str],
               ascending: bool | list[bool] = True) -> np.ndarray:
     """The positions of the rows where `flag` holds, sorted by `keys` (stable)."""
-    chosen = matrix.loc[matrix[flag], keys]
-    chosen.index = pd.RangeIndex(len(matrix))[matrix[flag].to_numpy()]
+    held = matrix[flag]
+    chosen = matrix.loc[held, keys].set_axis(np.flatnonzero(held.to_numpy()))
     return chosen.sort_values(keys, ascending=ascending, kind="stable").index.to_numpy()
 
 

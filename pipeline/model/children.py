@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import itertools
 import logging
 import multiprocessing
@@ -46,10 +47,15 @@ def die_with_parent(parent: int) -> None:
 
 def _ask_the_kernel() -> bool:
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return bool(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+        return bool(_libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
     except (OSError, AttributeError):
         return False
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    """The C library this process runs on (its symbols, as the process has them)."""
+    return ctypes.CDLL(None, use_errno=True)
 
 
 def give_back_memory() -> None:
@@ -59,7 +65,7 @@ def give_back_memory() -> None:
     the C library cannot (no malloc_trim)."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None).malloc_trim(0)
+            _libc().malloc_trim(0)
 
 
 def _watch(parent: int) -> None:

@@ -178,10 +178,9 @@ def _match_at(tokens: list[str], i: int, r: Reading) -> tuple[int, list[Period]]
             return 2 + rest[0], [(r.plan.end_of_year(ORDINALS[tok]), "anio_plan"), *rest[1]]
         # (only from an earlier ordinal to a later one of the same unit, written as words:
         # "primer y segundo trimestre", not "cuarto y primer trimestre" or "4 y Q3 FY2021")
-        later = tokens[i + 2] if i + 3 < len(tokens) else ""
+        later, unit = tokens[i + 2], tokens[i + 3] if i + 3 < len(tokens) else ""
         if (last[1] in {"trimestre", "semestre"} and later in ORDINALS
-                and tokens[i + 3] in QUARTER_WORDS | SEMESTER_WORDS
-                and ORDINALS[tok] < ORDINALS[later]):
+                and unit in QUARTER_WORDS | SEMESTER_WORDS and ORDINALS[tok] < ORDINALS[later]):
             return 2 + rest[0], [_period_end(last[0].year, last[1], ORDINALS[tok]), *rest[1]]
         return None
     year = _year(tok, two_digits=False)

@@ -66,6 +66,7 @@ def publish(out_dir: Path, stage: Path, generation: str, output_set: str | None,
         "etapa": stage.name, "generacion": generation, "conjunto": output_set,
         "archivos": names, "firmas": {},
         "historial": _relative(history, out_dir) if commit and history else None}
+
     def flush() -> list[str]:
         return [_settle(path) for path in written]
 
