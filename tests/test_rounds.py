@@ -4,6 +4,7 @@ filled by openpyxl as focal points would; changes, trend, completeness, history.
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pandas as pd
@@ -298,3 +299,37 @@ def test_a_round_whose_storing_fails_midway_leaves_the_history_as_it_was(
         stored = history.load_items(conn, "2026-T3")
         assert sorted(stored["actividad"]) == [f"Actividad {n}" for n in range(5)]
         assert history.rounds(conn)["fecha_corte"].tolist() == ["2026-09-30"]
+
+
+class _InterruptedAfterCommit(sqlite3.Connection):
+    """A connection that raises Ctrl-C's KeyboardInterrupt once its COMMIT has run."""
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        cursor = super().execute(sql, *args)
+        if sql == "COMMIT":
+            raise KeyboardInterrupt
+        return cursor
+
+
+def test_ctrl_c_just_after_the_commit_is_ctrl_c_and_the_round_is_stored(
+        tmp_path: Path) -> None:
+    """Ctrl-C landing after the round is committed: the user is told of the interruption
+    (not of a failed rollback: SQLite's "no transaction is active"), and the round is
+    stored whole."""
+    import pipeline.store.history as history
+
+    path = tmp_path / "historial.sqlite"
+    with history.open_history(path):
+        pass
+    matrix = pd.DataFrame({"informante": ["Guatemala"] * 3, "id": [f"G-{n}" for n in range(3)],
+                           "actividad": [f"Actividad {n}" for n in range(3)]})
+    subs = pd.DataFrame({"informante": ["Guatemala"], "archivo": ["Guatemala.xlsx"]})
+    conn = sqlite3.connect(path, isolation_level=None, factory=_InterruptedAfterCommit)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            history.store_round(conn, "2026-T3", dt.date(2026, 9, 30), {}, matrix, subs)
+    finally:
+        conn.close()
+    with history.open_history(path) as stored:
+        assert stored is not None
+        assert sorted(history.load_items(stored, "2026-T3")["id"]) == ["G-0", "G-1", "G-2"]

@@ -182,14 +182,12 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date, figures: d
             conn.execute(f"DELETE FROM {table} WHERE ronda = ?", (ronda,))
         conn.execute("INSERT INTO rondas VALUES (?, ?, ?)",
                      (ronda, as_of.isoformat(), json.dumps(figures, sort_keys=True)))
-        marks = ", ".join("?" * (len(ITEM_COLUMNS) + 1))
-        conn.executemany(f"INSERT INTO items VALUES ({marks})", items)
-        marks = ", ".join("?" * (len(SUBMISSION_COLUMNS) + 1))
-        conn.executemany(f"INSERT INTO envios VALUES ({marks})", subs)
-        marks = ", ".join("?" * (len(OBSERVATION_COLUMNS) + 1))
-        conn.executemany(f"INSERT INTO observaciones VALUES ({marks})", views)
-        marks = ", ".join("?" * (len(INDICATOR_COLUMNS) + 1))
-        conn.executemany(f"INSERT INTO indicadores VALUES ({marks})", values)
+        for table, columns, rows in (
+                ("items", ITEM_COLUMNS, items), ("envios", SUBMISSION_COLUMNS, subs),
+                ("observaciones", OBSERVATION_COLUMNS, views),
+                ("indicadores", INDICATOR_COLUMNS, values)):
+            marks = ", ".join("?" * (len(columns) + 1))
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
         conn.executemany("INSERT INTO firmantes VALUES (?, ?, ?, ?, ?)",
                          [(ronda, *r) for r in signers])
         if generation is not None:
@@ -198,7 +196,8 @@ def store_round(conn: sqlite3.Connection, ronda: str, as_of: dt.date, figures: d
             ready()
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # (Ctrl-C just after the commit: nothing to roll back)
+            conn.execute("ROLLBACK")
         raise
 
 
