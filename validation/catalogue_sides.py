@@ -32,11 +32,35 @@ SIDE_ENTRIES: dict[str, Entry] = {
     "indicador-sin-item": Entry(
         WARNING,
         "El indicador nombra el ítem «{valor}», que no es ninguno de este informante; se "
-        "conservó en indicadores.csv. Elija el ID del ítem en la lista desplegable de la hoja "
-        "de indicadores.",
+        "conservó en indicadores.csv sin publicarlo. Elija el ID del ítem en la lista "
+        "desplegable de la hoja de indicadores, o escríbalo como aparece en su matriz.",
         "The indicator names the item “{valor}”, which is none of this reporter's; it was "
-        "kept in indicadores.csv. Choose the item's ID from the dropdown list of the "
-        "indicators sheet.",
+        "kept in indicadores.csv, not published. Choose the item's ID from the dropdown "
+        "list of the indicators sheet, or write it as it appears in your matrix.",
+    ),
+    "indicador-repetido": Entry(
+        WARNING,
+        "El indicador «{valor}» ya está en la fila {primera} para el mismo ítem; esta fila no "
+        "se contó. Deje una sola fila por indicador, o dele otro nombre si mide otra cosa.",
+        "The indicator “{valor}” is already in row {primera} for the same item; this row was "
+        "not counted. Keep one row per indicator, or name it otherwise if it measures "
+        "something else.",
+    ),
+    "indicador-unidad-distinta": Entry(
+        WARNING,
+        "«{valor}» no es la unidad del indicador («{unidad}»); el número se tomó en "
+        "«{unidad}». Escriba el número en la unidad de su columna, o corrija la unidad.",
+        "“{valor}” is not the indicator's unit (“{unidad}”); the number was taken in "
+        "“{unidad}”. Write the number in its column's unit, or correct the unit.",
+    ),
+    "indicador-fechas-invertidas": Entry(
+        WARNING,
+        "La fecha de la meta ({valor}) no es posterior a la de la línea base ({anterior}): no "
+        "se puede saber cuánto se esperaba a esta fecha, y el indicador queda sin juzgar. "
+        "Corrija una de las dos fechas.",
+        "The target's date ({valor}) is not after the baseline's ({anterior}): what was "
+        "expected by now cannot be known, and the indicator is left unjudged. Correct one "
+        "of the two dates.",
     ),
     "indicador-valor-ilegible": Entry(
         WARNING,
@@ -48,9 +72,9 @@ SIDE_ENTRIES: dict[str, Entry] = {
     "indicador-fecha-ilegible": Entry(
         WARNING,
         "No se pudo leer «{valor}» como una fecha; sin ella no se puede saber cuánto se "
-        "esperaba a esta fecha. Escriba un día, por ejemplo 31/12/2027.",
+        "esperaba a esta fecha. Escriba un día (31/12/2027) o un periodo (T4 2027, dic-2027).",
         "“{valor}” could not be read as a date; without it, what was expected by now cannot "
-        "be known. Write a day, for example 31/12/2027.",
+        "be known. Write a day (31/12/2027) or a period (Q4 2027, Dec 2027).",
     ),
     "indicador-sin-unidad": Entry(
         WARNING,

@@ -11,6 +11,7 @@ from typing import NamedTuple, cast
 import pandas as pd
 
 from pipeline.words import word
+from validation import Issue
 
 MEASURED = "_medido"  # a pending item's indicators (a tuple of Measured)
 COLUMN = "indicadores_medidos"  # the list's column: the indicators, a line each
@@ -71,6 +72,34 @@ def with_measured(rows: pd.DataFrame, table: pd.DataFrame | None) -> pd.DataFram
                                 zip(rows["informante"], rows["id"], strict=True)],
                                index=rows.index, dtype=object)
     return rows
+
+
+def named_in_sheet(frame: pd.DataFrame, table: pd.DataFrame, issues: list[Issue]
+                   ) -> tuple[pd.DataFrame, list[Issue]]:
+    """An item whose indicator column is blank but whose indicators are in the indicators
+    sheet has indicators: the column names them, as if written there (the Matrix, the
+    history, the report read them), and the item is no longer flagged nor warned as
+    having none. `frame` the round's flagged rows (`_informante`), `table` its indicators."""
+    if table.empty or not frame["indicadores"].eq("").any():
+        return frame, issues
+    known = table[table["_conocido"].astype(bool) & table["indicador"].astype(str).ne("")]
+    names: dict[tuple[str, str], list[str]] = {}
+    for reporter, ident, name in zip(known["informante"].astype(str), known["id"].astype(str),
+                                     known["indicador"].astype(str), strict=True):
+        names.setdefault((reporter, ident), []).append(name)
+    filled = ["; ".join(names.get((r, i), [])) if blank else ""
+              for r, i, blank in zip(frame["_informante"].astype(str), frame["id"].astype(str),
+                                     frame["indicadores"].eq(""), strict=True)]
+    named = pd.Series([bool(f) for f in filled], index=frame.index, dtype=bool)
+    if not named.any():
+        return frame, issues
+    frame = frame.assign(indicadores=frame["indicadores"].where(
+        ~named, pd.Series(filled, index=frame.index, dtype=object)),
+        sin_indicador=frame["sin_indicador"] & ~named)
+    where = set(zip(frame.loc[named, "_archivo"], frame.loc[named, "_hoja"],
+                    frame.loc[named, "_fila"].astype(int), strict=True))
+    return frame, [i for i in issues if not (i.code == "indicador-faltante"
+                                             and (i.archivo, i.hoja, i.fila) in where)]
 
 
 def shown(value: float | None, lang: str | None = None) -> str:

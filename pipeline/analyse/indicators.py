@@ -1,17 +1,19 @@
 """Indicators with a baseline and a target (a results framework, as Akvo RSR, TolaData or
 DHIS2 keep one): is each commitment getting where it promised?
 
-An indicator row (pipeline.model.sides.INDICATORS) names one of its reporter's items by id.
-Its value is compared with the straight line from the baseline (value, date) to the target
-(value, date): progress = (value − baseline) / (target − baseline), expected = the share of
-the time between the two dates gone by at the as-of date. A decreasing target (fewer deaths)
-works the same way: both differences are negative. Frames in, frames and issues out.
+An indicator row (pipeline.model.sides.INDICATORS) names one of its reporter's items by id
+(as the template's dropdown writes it, or typed in another case or with spaces) or, in a
+hand-made sheet without ids, by the item's activity. Its value is compared with the
+straight line from the baseline (value, date) to the target (value, date): progress =
+(value − baseline) / (target − baseline), expected = the share of the time between the two
+dates gone by at the as-of date. A decreasing target (fewer deaths) works the same way:
+both differences are negative. Frames in, frames and issues out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,7 +21,7 @@ import pandas as pd
 from pipeline.model.sides import INDICATORS
 from pipeline.model.text import fold
 from pipeline.model.values import row_dicts, text_columns
-from pipeline.normalize.deadlines import parse_day
+from pipeline.normalize.deadlines import parse_day, parse_period_end
 from pipeline.normalize.numbers import Quantity, read_quantity
 from validation import Issue, make_issue
 
@@ -80,7 +82,8 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
     values then)."""
     issues: list[Issue] = []
     records: list[dict[str, object]] = []
-    items = _items(matrix, before) if not rows.empty else {}
+    items = _Items(matrix, before) if not rows.empty else _Items.none()
+    seen: dict[tuple[str, str, str], int] = {}  # each indicator's first row this round
     last = {_key(str(r["informante"]), str(r["id"]), str(r["indicador"])): r
             for r in row_dicts(stored)} if not stored.empty else {}
     keys = INDICATORS.keys
@@ -91,21 +94,34 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
             continue  # a prefilled row left blank
         at = _Cell(row, cells)
         reporter = str(row["_informante"])
-        item = items.get((reporter, text["id"]))
+        ident, item = items.find(reporter, text["id"], text["actividad"])
         if item is None:
-            issues.append(at.issue("indicador-sin-item", "id", text["id"] or text["indicador"]))
+            issues.append(at.issue("indicador-sin-item", "id", text["id"] or text["actividad"]
+                                   or text["indicador"]))
+        key = _key(reporter, ident, text["indicador"])
+        if key in seen and text["indicador"]:
+            issues.append(at.issue("indicador-repetido", "indicador", text["indicador"],
+                                   primera=str(seen[key])))
+            continue
+        seen[key] = int(str(row["_fila"]))
         base, goal = read_quantity(row.get("linea_base")), read_quantity(row.get("meta"))
         value = read_quantity(row.get("valor"))
-        for key, quantity in (("linea_base", base), ("meta", goal), ("valor", value)):
-            if quantity.value is None and text[key]:
-                issues.append(at.issue("indicador-valor-ilegible", key, text[key]))
+        for name, quantity in (("linea_base", base), ("meta", goal), ("valor", value)):
+            if quantity.value is None and text[name]:
+                issues.append(at.issue("indicador-valor-ilegible", name, text[name]))
         unit = text["unidad"] or value.unit or goal.unit or base.unit
-        previous = last.get(_key(reporter, text["id"], text["indicador"]))
-        issues += _unit_issues(at, unit, value, previous)
-        since, by = parse_day(row.get("fecha_linea_base")), parse_day(row.get("fecha_meta"))
-        for key, day in (("fecha_linea_base", since), ("fecha_meta", by)):
-            if day is None and text[key]:
-                issues.append(at.issue("indicador-fecha-ilegible", key, text[key]))
+        previous = last.get(key)
+        issues += _unit_issues(at, unit, value, previous, text["unidad"], (base, goal))
+        since, by, day = (_day(row.get(name)) for name in (
+            "fecha_linea_base", "fecha_meta", "fecha_valor"))
+        for name, when in (("fecha_linea_base", since), ("fecha_meta", by),
+                           ("fecha_valor", day)):
+            if when is None and text[name]:
+                issues.append(at.issue("indicador-fecha-ilegible", name, text[name]))
+        if since is not None and by is not None and by <= since:
+            issues.append(at.issue("indicador-fechas-invertidas", "fecha_meta", by.isoformat(),
+                                   anterior=since.isoformat()))
+            by = None  # (no straight line to judge it on until the dates are corrected)
         judged = judge(base.value, goal.value, value.value, since, by, as_of)
         before_value = _number(previous.get("valor")) if previous else None
         if (value.value is not None and before_value is not None and goal.value is not None
@@ -113,14 +129,13 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
                 and (value.value - before_value) * (goal.value - base.value) < 0):
             issues.append(at.issue("indicador-se-aleja", "valor", text["valor"],
                                    anterior=_shown(before_value)))
-        day = parse_day(row.get("fecha_valor"))
         records.append({
-            "id": text["id"], "informante": reporter,
+            "id": ident, "informante": reporter,
             "actividad": item["actividad"] if item is not None else text["actividad"],
             "indicador": text["indicador"], "unidad": unit,
             "linea_base": base.value, "fecha_linea_base": since.isoformat() if since else "",
             "meta": goal.value, "fecha_meta": by.isoformat() if by else "",
-            "valor": value.value, "fecha_valor": day.isoformat() if day else text["fecha_valor"],
+            "valor": value.value, "fecha_valor": day.isoformat() if day else "",
             "avance_meta": _rounded(judged.avance), "esperado": _rounded(judged.esperado),
             "situacion": judged.situacion, "fuente": text["fuente"],
             "responsable_medicion": text["responsable_medicion"],
@@ -134,31 +149,83 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
 
 
 def _unit_issues(at: _Cell, unit: str, value: Quantity,
-                 previous: Mapping[str, object] | None) -> list[Issue]:
+                 previous: Mapping[str, object] | None, column: str,
+                 others: tuple[Quantity, ...]) -> list[Issue]:
+    """A value without a unit; one typed with a unit other than its column's ("45 %"
+    where the unit says "personas"); a unit changed since the last round."""
     if value.value is not None and not unit:
         return [at.issue("indicador-sin-unidad", "valor", _shown(value.value))]
+    typed = [(name, q) for name, q in zip(("valor", "linea_base", "meta"), (value, *others),
+                                         strict=True) if q.value is not None and q.unit]
+    for name, quantity in typed:
+        if column and fold(quantity.unit) != fold(column):
+            return [at.issue("indicador-unidad-distinta", name, quantity.unit, unidad=column)]
     was = str(previous.get("unidad") or "") if previous else ""
     if unit and was and fold(unit) != fold(was):
         return [at.issue("indicador-cambio-unidad", "unidad", unit, anterior=was)]
     return []
 
 
-def _items(matrix: pd.DataFrame, before: pd.DataFrame) -> dict[tuple[str, str],
-                                                                 dict[str, object]]:
-    """Each reporter's items by id (their activity and whether restricted): this round's,
-    else the last stored round's. By column, not by row: a row of the frame per item cost
-    seconds on a large round."""
-    found: dict[tuple[str, str], dict[str, object]] = {}
-    for frame in (before, matrix):  # this round's last: it wins
-        if frame.empty:
-            continue
-        restricted = (frame["reservado"].tolist() if "reservado" in frame
-                      else [False] * len(frame))
-        for reporter, ident, activity, hidden in zip(
-                frame["informante"].astype(str).tolist(), frame["id"].astype(str).tolist(),
-                frame["actividad"].tolist(), restricted, strict=True):
-            found[(reporter, ident)] = {"actividad": activity, "reservado": hidden}
-    return found
+class _Items:
+    """Each reporter's items an indicator may name (their activity and whether
+    restricted): this round's, else the last stored round's; found by id as written, by
+    id in any case and spacing, or by activity. By column, not by row: a row of the frame
+    per item cost seconds on a large round."""
+
+    def __init__(self, matrix: pd.DataFrame, before: pd.DataFrame) -> None:
+        self.by_id: dict[tuple[str, str], dict[str, object]] = {}
+        for frame in (before, matrix):  # this round's last: it wins
+            if frame.empty:
+                continue
+            restricted = (frame["reservado"].tolist() if "reservado" in frame
+                          else [False] * len(frame))
+            for reporter, ident, activity, hidden in zip(
+                    frame["informante"].astype(str).tolist(), frame["id"].astype(str).tolist(),
+                    frame["actividad"].tolist(), restricted, strict=True):
+                self.by_id[(reporter, ident)] = {"actividad": activity, "reservado": hidden}
+        self._loose: dict[tuple[str, str], list[str]] | None = None
+        self._by_activity: dict[tuple[str, str], list[str]] | None = None
+
+    @classmethod
+    def none(cls) -> _Items:
+        return cls(pd.DataFrame(), pd.DataFrame())
+
+    def find(self, reporter: str, ident: str, activity: str
+             ) -> tuple[str, dict[str, object] | None]:
+        """The item's id and the item (None, and the id as written, if none or several)."""
+        if ident:
+            item = self.by_id.get((reporter, ident))
+            if item is not None:
+                return ident, item
+            if self._loose is None:
+                self._loose = self._index(lambda i, _: _loose_id(i))
+            found = self._loose.get((reporter, _loose_id(ident)), [])
+        elif activity:
+            if self._by_activity is None:
+                self._by_activity = self._index(lambda _, item: fold(item["actividad"]))
+            found = self._by_activity.get((reporter, fold(activity)), [])
+        else:
+            found = []
+        if len(found) == 1:
+            return found[0], self.by_id[(reporter, found[0])]
+        return ident, None
+
+    def _index(self, key: Callable[[str, dict[str, object]], str]
+               ) -> dict[tuple[str, str], list[str]]:
+        index: dict[tuple[str, str], list[str]] = {}
+        for (reporter, ident), item in self.by_id.items():
+            index.setdefault((reporter, key(ident, item)), []).append(ident)
+        return index
+
+
+def _loose_id(ident: str) -> str:
+    return "".join(ident.split()).casefold()
+
+
+def _day(value: object) -> dt.date | None:
+    """A date cell's day; a period written where a day was asked ("dic-2027", "T4 2027",
+    "2027") is read as its last day, as a deadline is."""
+    return parse_day(value) or parse_period_end(value)
 
 
 def _key(reporter: str, ident: str, indicator: str) -> tuple[str, str, str]:
@@ -202,7 +269,8 @@ def situation_counts(table: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index()
 
 
-SERIES_COLUMNS = ("ronda", "informante", "id", "indicador", "unidad", "valor", "_reservado")
+SERIES_COLUMNS = ("ronda", "informante", "id", "indicador", "unidad", "valor", "_reservado",
+                  "_conocido")
 
 
 def earlier_values(stored: pd.DataFrame | None, ronda: str) -> pd.DataFrame:
@@ -219,7 +287,8 @@ def public_indicators(tables: Mapping[str, pd.DataFrame], restricted: pd.DataFra
     """The indicators of items that are not restricted (indicators are public) and their
     stored values, and where the others were written: an issue there is left out as a
     restricted row's is. `restricted` the round's restricted items; an item restricted in
-    a stored round stays out of the charts too."""
+    a stored round stays out of the charts too. An indicator that names no known item is
+    left out as well: its id or activity may be a restricted item's, mistyped."""
     kept: dict[str, pd.DataFrame] = {}
     at: set[tuple[object, object, int]] = set()
     secret = set(zip(restricted["informante"].astype(str), restricted["id"].astype(str),
@@ -229,7 +298,8 @@ def public_indicators(tables: Mapping[str, pd.DataFrame], restricted: pd.DataFra
         if table is None:
             continue
         pairs = zip(table["informante"].astype(str), table["id"].astype(str), strict=True)
-        hide = table["_reservado"].astype(bool) | pd.Series(
+        unknown = ~table["_conocido"].astype(bool) if "_conocido" in table else False
+        hide = table["_reservado"].astype(bool) | unknown | pd.Series(
             [p in secret for p in pairs], index=table.index, dtype=bool)
         if key == "indicadores":
             gone = table[hide]

@@ -101,10 +101,11 @@ def public_edition(result: RunResult) -> RunResult:
 def _public_observations(table: pd.DataFrame | None,
                          ) -> tuple[pd.DataFrame | None, set[tuple[object, object, int]]]:
     """The observations of items that are not restricted (observations are public), and
-    where the others were written: an issue there is left out as a restricted row's is."""
+    where the others were written: an issue there is left out as a restricted row's is.
+    One that names no known item is left out too: it may name a restricted one, mistyped."""
     if table is None:
         return None, set()
-    restricted = table["_reservado"].astype(bool)
+    restricted = table["_reservado"].astype(bool) | ~table["_conocido"].astype(bool)
     views = table[restricted]
     return (table[~restricted].reset_index(drop=True),
             set(zip(views["archivo"], views["hoja"], views["fila"].astype(int), strict=True)))

@@ -23,6 +23,7 @@ from pipeline.analyse.changes import (
 )
 from pipeline.analyse.flags import flag_rows
 from pipeline.analyse.freshness import set_apart_other_rounds
+from pipeline.analyse.indicator_lines import named_in_sheet
 from pipeline.analyse.tables import build_tables, count_issues, matrix_table
 from pipeline.model.children import in_background
 from pipeline.model.rounds import quarter_of
@@ -98,6 +99,7 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
                                   plan=(ref.label("plan", ref.plan.nombre, "es"),
                                         ref.label("plan", ref.plan.nombre, "en"))))
     observed_table, found_issues, measured_now, told = beside()
+    frame, checked = named_in_sheet(frame, measured_now, checked)
     issues += found_issues + checked + told
     issues = [ref.in_network(i) for i in sorted(issues, key=_issue_order)]
     subs = count_issues(subs, issues)

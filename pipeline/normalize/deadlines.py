@@ -125,6 +125,21 @@ def parse_day(value: object) -> dt.date | None:
     return period[0] if period is not None and period[1] == "dia" else None
 
 
+def parse_period_end(value: object) -> dt.date | None:
+    """The last day of a period a person typed where a day was asked ("dic-2027",
+    "T4 2027", "January 2028", "2027", or the number 2027), as a deadline reads it; None
+    for what is no period (words, a day no one means)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        year = int(value) if float(value).is_integer() else 0
+        due = dt.date(year, 12, 31) if EARLIEST.year <= year <= LATEST.year else None
+    elif isinstance(value, str):
+        period = read_periods(fold(value), Reading(None))
+        due = period[0] if period is not None else None
+    else:
+        due = None
+    return due if due is not None and EARLIEST <= due <= LATEST else None
+
+
 def _dated(due: dt.date, precision: str, assumed_year: bool = False) -> Deadline:
     """A deadline on a day, unless the day cannot be meant (EARLIEST, LATEST): warned
     at its cell, kept as written."""
