@@ -108,3 +108,17 @@ def test_public_observations_leave_out_restricted_items_and_the_observer(
     for path in (out / "publico").iterdir():
         assert "GT-3" not in path.read_text("utf-8-sig"), path.name
         assert "frontera sur reservada" not in path.read_text("utf-8-sig"), path.name
+
+
+def test_an_observation_of_no_known_item_is_not_published() -> None:
+    """Its id may be a restricted item's, mistyped ("usa-57b135"): left out of the public
+    edition with the issues at its row, as a restricted item's observation is."""
+    from pipeline.analyse.public import _public_observations
+
+    table = pd.DataFrame({"id": ["GTM-1", "usa-57b135", "MEX-2"],
+                          "_reservado": [False, False, True], "_conocido": [True, False, True],
+                          "archivo": ["RROCM.xlsx"] * 3, "hoja": ["Observaciones"] * 3,
+                          "fila": [5, 6, 7]})
+    kept, at = _public_observations(table)
+    assert kept is not None and kept["id"].tolist() == ["GTM-1"]
+    assert at == {("RROCM.xlsx", "Observaciones", 6), ("RROCM.xlsx", "Observaciones", 7)}

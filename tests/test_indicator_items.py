@@ -1,0 +1,138 @@
+"""Which item an indicator row names, and what a row says that cannot be taken as it is
+(pipeline.analyse.indicators.build_indicators): ids as people retype them, a hand-made
+sheet that names its items by activity, a restricted item never published through a
+mistyped row, the same indicator twice, periods for dates, units that disagree."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from pipeline.analyse.indicator_lines import named_in_sheet
+from pipeline.analyse.indicators import build_indicators, public_indicators
+from validation import make_issue
+
+AS_OF = dt.date(2027, 1, 1)
+KEYS = ("id", "actividad", "indicador", "unidad", "linea_base", "fecha_linea_base", "meta",
+        "fecha_meta", "valor", "fecha_valor", "fuente", "responsable_medicion")
+LETTERS = {key: (chr(ord("A") + n), key) for n, key in enumerate(KEYS)}
+CELLS = {("Guatemala.xlsx", "Indicadores"): LETTERS}
+MATRIX = pd.DataFrame({
+    "informante": ["Guatemala"] * 4,
+    "id": ["GTM-9D9A0F", "GTM-881B95", "GTM-1CBCFF", "GTM-2A2A2A"],
+    "actividad": ["Taller de gestión de fronteras", "Mapeo de programas de movilidad",
+                  "Campaña informativa", "Campaña informativa"],
+    "reservado": [False, True, False, False]})
+
+
+def rows(*typed: dict[str, object]) -> pd.DataFrame:
+    """Indicator rows as the reader gives them, from row 5 of Guatemala's sheet."""
+    records = [{**dict.fromkeys(KEYS, ""), "linea_base": 0, "fecha_linea_base": "2026-01-01",
+                "meta": 100, "fecha_meta": "2028-01-01", "unidad": "personas", **row,
+                "_informante": "Guatemala", "_archivo": "Guatemala.xlsx",
+                "_hoja": "Indicadores", "_fila": 5 + n} for n, row in enumerate(typed)]
+    return pd.DataFrame.from_records(records)
+
+
+def build(*typed: dict[str, object]) -> tuple[pd.DataFrame, list[tuple[str, str, str]]]:
+    table, issues = build_indicators(rows(*typed), MATRIX, MATRIX.iloc[:0], pd.DataFrame(),
+                                     AS_OF, CELLS)
+    return table, [(i.code, i.celda, i.valor) for i in issues]
+
+
+@pytest.mark.parametrize("typed", ["gtm-9d9a0f", " GTM-9D9A0F\u00a0", "GTM- 9D9A0F", "GTM-9D9A0F"])
+def test_an_id_retyped_in_another_case_or_spacing_is_the_items(typed: str) -> None:
+    table, issues = build({"id": typed, "indicador": "Personas", "valor": 40})
+    assert issues == []
+    assert table["id"].tolist() == ["GTM-9D9A0F"]  # (the item's id, as the matrix has it)
+    assert table["_conocido"].tolist() == [True]
+    assert table["actividad"].tolist() == ["Taller de gestión de fronteras"]
+
+
+def test_a_hand_made_sheet_names_its_item_by_activity() -> None:
+    table, issues = build({"actividad": "TALLER DE GESTION DE FRONTERAS", "indicador": "P",
+                           "valor": 40},
+                          {"actividad": "Campaña informativa", "indicador": "Q", "valor": 1})
+    assert table.set_index("indicador")["id"].to_dict() == {"P": "GTM-9D9A0F", "Q": ""}
+    # (two items share the second activity: which one cannot be known; told, by its text)
+    assert issues == [("indicador-sin-item", "A6", "Campaña informativa")]
+
+
+def test_a_restricted_item_is_never_published_through_a_mistyped_row() -> None:
+    """Found by its retyped id or its activity, the row is the restricted item's; named
+    by what matches no item, it may still be one: the public edition leaves out both."""
+    table, issues = build(
+        {"id": "gtm-881b95", "indicador": "Retyped", "valor": 1},
+        {"actividad": "Mapeo de programas de movilidad", "indicador": "By text", "valor": 1},
+        {"id": "GTM-881B9", "indicador": "Mistyped", "valor": 1},
+        {"id": "GTM-9D9A0F", "indicador": "Public", "valor": 1})
+    assert table.set_index("indicador")["_reservado"].to_dict() == {
+        "Retyped": True, "By text": True, "Mistyped": False, "Public": False}
+    kept, at = public_indicators({"indicadores": table}, MATRIX[MATRIX["reservado"]])
+    assert kept["indicadores"]["indicador"].tolist() == ["Public"]
+    assert at == {("Guatemala.xlsx", "Indicadores", n) for n in (5, 6, 7)}
+    assert ("indicador-sin-item", "A7", "GTM-881B9") in issues
+
+
+def test_the_same_indicator_twice_is_told_and_counted_once() -> None:
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "Personas", "valor": 40},
+                          {"id": "gtm-9d9a0f", "indicador": "personas ", "valor": 90},
+                          {"id": "GTM-9D9A0F", "indicador": "Talleres", "valor": 3})
+    assert table["indicador"].tolist() == ["Personas", "Talleres"]
+    assert table["valor"].tolist() == [40.0, 3.0]
+    assert issues == [("indicador-repetido", "C6", "personas")]
+
+
+@pytest.mark.parametrize(("typed", "day"), [
+    ("dic-2027", "2027-12-31"), ("T4 2027", "2027-12-31"), ("2027", "2027-12-31"),
+    (2027, "2027-12-31"), ("January 2028", "2028-01-31"), ("31/12/2027", "2027-12-31"),
+    (dt.datetime(2027, 12, 31), "2027-12-31")])
+def test_a_period_where_a_day_is_asked_is_its_last_day(typed: object, day: str) -> None:
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "P", "valor": 40,
+                           "fecha_meta": typed, "fecha_valor": typed})
+    assert issues == []
+    assert table[["fecha_meta", "fecha_valor"]].iloc[0].tolist() == [day, day]
+    assert table["situacion"].tolist() != ["sin_meta"]
+
+
+def test_an_unreadable_date_is_told_and_not_written_as_a_date() -> None:
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "P", "valor": 40,
+                           "fecha_valor": "ayer", "fecha_meta": "pronto"})
+    assert table[["fecha_meta", "fecha_valor"]].iloc[0].tolist() == ["", ""]
+    assert sorted(issues) == [("indicador-fecha-ilegible", "H5", "pronto"),
+                              ("indicador-fecha-ilegible", "J5", "ayer")]
+
+
+def test_a_target_date_not_after_the_baselines_is_told_and_not_judged() -> None:
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "P", "valor": 40,
+                           "fecha_linea_base": "2027-06-30", "fecha_meta": "2026-12-31"})
+    assert issues == [("indicador-fechas-invertidas", "H5", "2026-12-31")]
+    assert table["situacion"].tolist() == ["sin_meta"]
+    assert table["esperado"].isna().all()
+
+
+def test_a_value_typed_in_another_unit_than_its_columns_is_told() -> None:
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "P", "unidad": "personas",
+                           "valor": "45 %"},
+                          {"id": "GTM-9D9A0F", "indicador": "Q", "unidad": "personas",
+                           "valor": "45 Personas"})
+    assert issues == [("indicador-unidad-distinta", "I5", "%")]
+    assert table["valor"].tolist() == [45.0, 45.0]
+
+
+def test_an_item_measured_only_in_the_sheet_has_indicators() -> None:
+    """Its indicator column names them; it is no longer flagged or warned as without."""
+    table, _ = build({"id": "GTM-9D9A0F", "indicador": "Personas", "valor": 40},
+                     {"id": "GTM-9D9A0F", "indicador": "Talleres", "valor": 3},
+                     {"id": "GTM-0000", "indicador": "Unknown", "valor": 3})
+    frame = MATRIX.rename(columns={"informante": "_informante"}).assign(
+        indicadores=["", "", "", "Ya escrito"], sin_indicador=[True, True, True, False],
+        _archivo="Guatemala.xlsx", _hoja="Matriz", _fila=[5, 6, 7, 8])
+    warned = [make_issue("indicador-faltante", archivo="Guatemala.xlsx", hoja="Matriz",
+                         fila=fila, celda=f"H{fila}") for fila in (5, 6, 7)]
+    frame, left = named_in_sheet(frame, table, warned)
+    assert frame["indicadores"].tolist() == ["Personas; Talleres", "", "", "Ya escrito"]
+    assert frame["sin_indicador"].tolist() == [False, True, True, False]
+    assert [i.fila for i in left] == [6, 7]
