@@ -103,3 +103,68 @@ def test_a_file_identical_to_the_last_round_is_counted_but_marked_not_updated(
     assert "2026-T4" in codes
     page = (out / "tablero.html").read_text("utf-8")
     assert "leído, sin actualizar" in page
+
+
+INDICATOR_TITLES = ["Actividad", "Indicador", "Unidad", "Línea base", "Fecha de línea base",
+                    "Meta", "Fecha de la meta", "Valor", "Fecha del valor"]
+
+
+def measured(activity: str, value: object) -> dict[str, list[list[object]]]:
+    return {"Indicadores": [INDICATOR_TITLES, [activity, "Personas", "personas", 0,
+                                               "2026-01-01", 100, "2028-01-01", value,
+                                               "2027-02-15" if value != "" else ""]]}
+
+
+def test_a_file_whose_only_news_is_in_its_indicators_is_updated(
+        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+    """A new value in the indicators sheet is news; the same matrix with its indicators
+    as they were, the value left blank (no new measure), is not."""
+    ws = tmp_path / "ws"
+    assert run("init", str(ws))[0] == 0
+    before = ws / "recibidos" / "2026-T4"
+    make_workbook("Guatemala.xlsx", rows("Campaña regional"), folder=before,
+                  extra=measured("Campaña regional", 20))
+    make_workbook("Honduras.xlsx", rows("Centros de retorno"), folder=before,
+                  extra=measured("Centros de retorno", 20))
+    code, said = run("consolidate", "--workspace", str(ws), "--round", "2026-T4",
+                     "--as-of", "2026-11-30")
+    assert code in (0, 1), said
+    now = ws / "recibidos" / "2027-T1"
+    make_workbook("Guatemala.xlsx", rows("Campaña regional"), folder=now,
+                  extra=measured("Campaña regional", 45))
+    make_workbook("Honduras.xlsx", rows("Centros de retorno"), folder=now,
+                  extra=measured("Centros de retorno", ""))
+    code, said = run("consolidate", "--workspace", str(ws), "--round", "2027-T1",
+                     "--as-of", "2027-02-28")
+    assert code in (0, 1), said
+    out = ws / "resultados" / "2027-T1"
+    subs = pd.read_csv(out / "envios.csv", **READ).set_index("informante")
+    assert subs.loc["Guatemala", "estado"] == "leído"
+    assert subs.loc["Honduras", "estado"] == "leído, sin actualizar"
+    values = pd.read_csv(out / "indicadores.csv", **READ).set_index("informante")
+    assert values.loc["Guatemala", "valor"] in ("45", "45.0")  # (found by its activity)
+
+
+def test_an_observers_file_whose_only_news_are_its_observations_is_updated(
+        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    assert run("init", str(ws))[0] == 0
+    before = ws / "recibidos" / "2026-T4"
+    make_workbook("Guatemala.xlsx", rows("Campaña regional"), folder=before)
+    make_workbook("RROCM.xlsx", rows("Monitoreo de albergues"), folder=before)
+    assert run("consolidate", "--workspace", str(ws), "--round", "2026-T4",
+               "--as-of", "2026-11-30")[0] in (0, 1)
+    now = ws / "recibidos" / "2027-T1"
+    make_workbook("Guatemala.xlsx", rows("Campaña regional, segunda fase"), folder=now)
+    views = [["Informante", "Actividad", "Estado observado", "Observación"],
+             ["Guatemala", "Campaña regional", "No iniciado", "No se ve en las comunidades"]]
+    make_workbook("RROCM.xlsx", rows("Monitoreo de albergues"), folder=now,
+                  extra={"Observaciones": views})
+    code, said = run("consolidate", "--workspace", str(ws), "--round", "2027-T1",
+                     "--as-of", "2027-02-28")
+    assert code in (0, 1), said
+    out = ws / "resultados" / "2027-T1"
+    observed = pd.read_csv(out / "observaciones.csv", **READ)
+    assert list(observed["observacion"]) == ["No se ve en las comunidades"]
+    subs = pd.read_csv(out / "envios.csv", **READ).set_index("informante")
+    assert subs.loc["RROCM", "estado"] == "leído"

@@ -4,7 +4,10 @@ A file whose template key or name says another round ("Nicaragua - 2026-T4.xlsx"
 2027-T1) is set apart with a warning: not this round's submission, its rows not
 consolidated, its reporter still missing. A file whose content is what its reporter sent
 in its last stored round, unchanged, is counted but marked not updated, with a warning
-the focal point reads in the feedback and `validate` prints.
+the focal point reads in the feedback and `validate` prints. Its content is its matrix
+and what its side sheets say that is new: an indicator's new value, a changed baseline or
+target, a new indicator, observations other than the last round's (a value left blank,
+as a round with no new measure leaves it, says nothing new).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import pandas as pd
 
 from pipeline.analyse.tables import build_tables, count_issues
 from pipeline.model.run import RunResult
-from pipeline.model.submission import Submission
+from pipeline.model.submission import Sent, Submission
+from pipeline.model.text import fold
 from pipeline.read.provenance import round_in_filename
 from pipeline.words import both
 from validation import Issue, make_issue
@@ -27,6 +31,12 @@ from validation import Issue, make_issue
 CONTENT = ("id", "grupo_trabajo", "pilar", "tema", "actividad", "resultado_esperado",
            "indicadores", "responsable_medicion", "responsable", "plazo", "estado", "avance",
            "supuestos_riesgos", "observaciones", "reservado")
+# An indicator's terms (a change is news) and its measure (news when one is given).
+TERMS = ("unidad", "linea_base", "fecha_linea_base", "meta", "fecha_meta", "fuente",
+         "responsable_medicion")
+MEASURE = ("valor", "fecha_valor")
+VIEW = ("id", "informante", "estado_observado", "evidencia", "observacion", "ambito",
+        "fecha_observacion")
 _QUARTER = re.compile(r"^20[0-9]{2}-T[1-4]$")
 
 
@@ -50,8 +60,7 @@ def set_apart_other_rounds(subs: list[Submission], ronda: str) -> tuple[list[Sub
     return kept, issues
 
 
-def mark_not_updated(result: RunResult,
-                     last: Mapping[str, tuple[str, pd.DataFrame]]) -> RunResult:
+def mark_not_updated(result: RunResult, last: Mapping[str, Sent]) -> RunResult:
     """`result` with each file that repeats its reporter's last stored round marked and
     warned (its tables made again with them)."""
     matrix = result.matrix
@@ -59,10 +68,11 @@ def mark_not_updated(result: RunResult,
     for sub in result.submissions:
         if sub.estado != "leido" or sub.informante not in last:
             continue
-        ronda, before = last[sub.informante]
+        sent = last[sub.informante]
         own = matrix[matrix["archivo"] == sub.archivo]
-        if len(own) and ronda != result.ronda and _content(own) == _content(before):
-            stale[sub.archivo] = ronda
+        if (len(own) and sent.ronda != result.ronda and _content(own) == _content(sent.items)
+                and not _news(result, sub.archivo, sent)):
+            stale[sub.archivo] = sent.ronda
     if not stale:
         return result
     subs = [dataclasses.replace(s, sin_actualizar=stale[s.archivo],
@@ -77,6 +87,38 @@ def mark_not_updated(result: RunResult,
     return dataclasses.replace(result, issues=issues, submissions=subs,
                                tables={**result.tables, **tables},
                                summary={**result.summary, **summary})
+
+
+def _news(result: RunResult, archivo: str, sent: Sent) -> bool:
+    """Whether the file's side sheets say something its reporter's last round did not."""
+    measured = result.tables.get("indicadores")
+    if measured is not None and len(measured):
+        mine = measured[measured["_archivo"] == archivo]
+        before = {_measure_key(r): r for r in _records(sent.indicators)}
+        for row in _records(mine):
+            was = before.get(_measure_key(row))
+            if was is None or _texts(row, TERMS) != _texts(was, TERMS) or (
+                    _texts(row, MEASURE) != ("", "")
+                    and _texts(row, MEASURE) != _texts(was, MEASURE)):
+                return True
+    observed = result.tables.get("observaciones")
+    if observed is not None and len(observed):
+        views = {_texts(r, VIEW) for r in _records(observed[observed["archivo"] == archivo])}
+        if views and views != {_texts(r, VIEW) for r in _records(sent.observations)}:
+            return True
+    return False
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    return [] if frame.empty else frame.to_dict("records")  # type: ignore[return-value]
+
+
+def _measure_key(row: Mapping[str, object]) -> tuple[str, str]:
+    return _text(row.get("id")), fold(row.get("indicador"))
+
+
+def _texts(row: Mapping[str, object], keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_text(row.get(k)) for k in keys)
 
 
 def _content(items: pd.DataFrame) -> list[tuple[str, ...]]:

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # leido (read) | rechazado (refused) | omitido (skipped) | reemplazado (replaced by a later
 # file of the same reporter) | no_recibido (an expected reporter that sent nothing) |
@@ -40,3 +44,14 @@ class Submission:
     a_tiempo: bool | None = None  # against the round's closing date, when one is set
     sin_actualizar: str = ""  # the stored round whose content the file repeats, unchanged
 
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What a reporter sent in its latest stored round (pipeline.store.latest): its items,
+    its indicators, and the observations it made (an observer's)."""
+
+    ronda: str
+    items: pd.DataFrame
+    indicators: pd.DataFrame
+    observations: pd.DataFrame
