@@ -10,8 +10,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from pipeline.analyse.indicator_lines import named_in_sheet
-from pipeline.analyse.indicators import build_indicators, public_indicators
+from pipeline.analyse.indicator_lines import named_in_sheet, shown
+from pipeline.analyse.indicators import build_indicators, judge, public_indicators
 from validation import make_issue
 
 AS_OF = dt.date(2027, 1, 1)
@@ -136,3 +136,18 @@ def test_an_item_measured_only_in_the_sheet_has_indicators() -> None:
     assert frame["indicadores"].tolist() == ["Personas; Talleres", "", "", "Ya escrito"]
     assert frame["sin_indicador"].tolist() == [False, True, True, False]
     assert [i.fila for i in left] == [6, 7]
+
+
+def test_the_situation_is_judged_on_the_figures_as_shown() -> None:
+    """632.8 of 1000, 535 days into 730: progress 63.3 and expected 73.3 as shown, exactly
+    10 points below the line: at risk, as the reader counts it."""
+    judged = judge(0.0, 1000.0, 632.8, dt.date(2026, 1, 1), dt.date(2028, 1, 1),
+                   dt.date(2027, 6, 20))
+    assert (round(judged.avance or 0, 1), round(judged.esperado or 0, 1)) == (63.3, 73.3)
+    assert judged.situacion == "en_riesgo"
+
+
+@pytest.mark.parametrize(("value", "text"), [(1234567.89, "1234567,89"), (0.45, "0,45"),
+                                             (49.9, "49,9"), (100.0, "100"), (16.666, "16,67")])
+def test_a_number_is_shown_as_people_write_it(value: float, text: str) -> None:
+    assert shown(value, "es") == text

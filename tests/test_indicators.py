@@ -179,6 +179,8 @@ def test_indicators_from_template_to_next_round(tmp_path: Path,
     row = prefilled["Personas capacitadas"]
     assert sheet.cell(row, header.index("Meta") + 1).value == 1010  # kept
     assert sheet.cell(row, header.index("Valor anterior") + 1).value == 600  # shown beside
+    for column in ("Línea base", "Meta", "Valor anterior"):  # 0.45 shown as 0.45, not 0
+        assert sheet.cell(row, header.index(column) + 1).number_format == "General"
     assert sheet.cell(row, header.index("Valor de esta ronda") + 1).value is None
     inbox = ws / "recibidos" / "2027-T2"
     inbox.mkdir(parents=True)

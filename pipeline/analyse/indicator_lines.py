@@ -107,8 +107,8 @@ def shown(value: float | None, lang: str | None = None) -> str:
     of `lang` (16,7 in Spanish) when given."""
     if value is None:
         return "—"
-    rounded = round(value, 2)
-    text = str(int(rounded)) if float(rounded).is_integer() else f"{rounded:g}"
+    rounded = round(value, 2)  # (never in exponent form: 1234567.89, not 1.23457e+06)
+    text = str(int(rounded)) if float(rounded).is_integer() else f"{rounded:.2f}".rstrip("0")
     return text.replace(".", word("number.decimal", lang)) if lang else text
 
 

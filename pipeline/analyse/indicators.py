@@ -59,7 +59,9 @@ def judge(baseline: float | None, target: float | None, value: float | None,
     progress = 100 * (value - baseline) / (target - baseline)
     if progress >= 100:
         return Judged(progress, expected, "meta_alcanzada")
-    gap = round(expected - progress, 9)  # (points below the line; 1e-9: float noise)
+    # Points below the line, of the figures as shown (to a tenth): what a reader sees
+    # exactly 10 below (63.3 against 73.3) is at risk, whatever the hundredths said.
+    gap = round(round(expected, 1) - round(progress, 1), 9)
     situation = ("en_camino" if gap <= 0 else "en_riesgo" if gap <= AT_RISK_POINTS
                  else "atrasado")
     return Judged(progress, expected, situation)

@@ -100,7 +100,7 @@ def write_side_sheet(workbook: Workbook, kind: SideKind, rows: list[dict[str, ob
     sheet = workbook.add_worksheet(name)
     border = {"valign": "top", "border": 1, "border_color": "#BFBFBF", "text_wrap": True}
     locked = workbook.add_format({**border, "bg_color": "#F2F2F2"})
-    locked_number = workbook.add_format({**border, "bg_color": "#F2F2F2", "num_format": "0"})
+    locked_number = workbook.add_format({**border, "bg_color": "#F2F2F2", "num_format": "General"})
     unlocked = workbook.add_format({**border, "locked": False})
     unlocked_date = workbook.add_format({**border, "locked": False,
                                          "num_format": "dd/mm/yyyy"})
