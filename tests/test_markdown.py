@@ -71,3 +71,12 @@ def test_overdue_lists_and_the_report_in_markdown_hold_no_markup(
             assert markup not in rendered, (markup, path.name)
     oim = RENDER.render((out / "OIM.md").read_text("utf-8"))
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in oim  # shown as the text it is
+
+
+def test_a_cells_lines_do_not_run_together() -> None:
+    """An item's indicators, a line each, in one cell of a Markdown table: set apart."""
+    from pipeline.write.markdown import md_text
+
+    assert md_text("Personas: 600 — En camino\nTalleres: 3 — Atrasado") == (
+        "Personas: 600 — En camino; Talleres: 3 — Atrasado")
+    assert md_text("Una frase.\n\nOtra") == "Una frase. Otra"

@@ -28,10 +28,18 @@ _BLOCK_START = re.compile(r"^(\s*)(#|[-+]|\d+(?=[.)]))")
 def md_text(value: object) -> str:
     """A value as Markdown that renders as exactly its text, on one line, wherever it is
     put (a table cell, a list item)."""
-    text = " ".join(display_text(value).splitlines())
+    text = _one_line(display_text(value))
     text = _ACTIVE.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), text)
     return _BLOCK_START.sub(lambda m: m.group(1) + (
         m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text, count=1)
+
+
+def _one_line(text: str) -> str:
+    """A text's lines on one: after a line that ends without punctuation, a semicolon
+    (lines such as an item's indicators, one under the other, would run together)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return "".join(line + ("" if n == len(lines) - 1 else " " if line[-1] in ".;:,!?" else "; ")
+                   for n, line in enumerate(lines)) if len(lines) > 1 else text.strip("\r\n")
 
 
 def md_table(table: pd.DataFrame, headers: list[str]) -> str:
