@@ -99,7 +99,8 @@ def test_the_call_goes_to_last_rounds_signers_when_the_contacts_book_has_nobody(
     assert done.exit_code in (0, 1), done.output
     # México signed its 2026-T4 matrix (jramirez@example.org); Guatemala too, but the
     # contacts book names Guatemala's contact, who is written to instead
-    contacts_file(folder, [("Guatemala", "Ana", "ana@minex.example", "", "")])
+    contacts_file(folder, [("Guatemala", "Ana", "ana@minex.example", "", ""),
+                           ("RROCM", "Rosa", "rosa@rrocm.example", "", "")])
     result = mail("call", "--workspace", str(folder), "--round", "2027-T1", "--as-of",
                   "2027-01-20")
     assert result.exit_code in (0, 1), result.output
@@ -108,6 +109,11 @@ def test_the_call_goes_to_last_rounds_signers_when_the_contacts_book_has_nobody(
         "jramirez@example.org"]
     assert [a.addr_spec for a in found["Guatemala.eml"]["To"].addresses] == [
         "ana@minex.example"]
+    # the observer is told of its observations sheet; a government is not
+    said = {name: message.get_body(("plain",)).get_content()
+            for name, message in found.items() if name in ("RROCM.eml", "Guatemala.eml")}
+    assert "«Observaciones»" in said["RROCM.eml"]
+    assert "Observaciones" not in said["Guatemala.eml"]
 
 
 def test_mail_overdue_takes_the_round(tmp_path: Path) -> None:

@@ -110,9 +110,11 @@ def call_drafts(ronda: str, closing: dt.date, as_of: dt.date, ref: Reference,
         for lang, (to, cc) in by_language(people).items():
             label = ref.label("parte", reporter, lang)
             how = "mail.call.blank" if reporter in blank else "mail.call.prefilled"
+            observes = (word("mail.call.observer", lang, hoja=word("sheet.observaciones", lang)),
+                        ) if reporter in ref.observadores and reporter not in blank else ()
             body = Body(lang, word("reminder.greeting", lang, party=label),
                         (word("mail.call.intro", lang, ronda=ronda, closing=closes,
-                              party=label), word(how, lang, closing=closes),
+                              party=label), word(how, lang, closing=closes), *observes,
                          word("mail.call.help", lang)),
                         signature=ref.correo.signature(lang))
             drafts.append(Draft(

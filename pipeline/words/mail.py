@@ -68,6 +68,13 @@ WORDS: dict[str, Entry] = {
         "devuélvala por correo antes del {closing}.",
         "Attached is the round's template: fill it with the activities in your charge and "
         "send it back by e-mail by {closing}."),
+    "mail.call.observer": (
+        "Como observador, su plantilla trae también la hoja «{hoja}», con los ítems de las "
+        "demás partes: anote en ella lo que observa de cada uno (su estado, la evidencia y "
+        "su observación).",
+        "As an observer, your template also has the sheet “{hoja}”, with the other parties' "
+        "items: write there what you observe of each (its status, the evidence and your "
+        "observation)."),
     "mail.call.help": ("La primera hoja de la plantilla explica cómo llenarla.",
                        "The template's first sheet explains how to fill it."),
     # The index
