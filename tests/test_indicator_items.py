@@ -151,3 +151,16 @@ def test_the_situation_is_judged_on_the_figures_as_shown() -> None:
                                              (49.9, "49,9"), (100.0, "100"), (16.666, "16,67")])
 def test_a_number_is_shown_as_people_write_it(value: float, text: str) -> None:
     assert shown(value, "es") == text
+
+
+def test_the_template_shows_the_last_value_given_when_the_last_round_gave_none() -> None:
+    from pipeline.template.sides import with_last_values
+
+    stored = pd.DataFrame({"ronda": ["2027-T1", "2027-T1", "2027-T2", "2027-T2"],
+                           "informante": ["Guatemala"] * 4, "id": ["GTM-1"] * 4,
+                           "indicador": ["Personas", "Talleres", "personas", "Talleres"],
+                           "valor": [45.0, 2.0, float("nan"), 3.0]})
+    latest = stored[stored["ronda"] == "2027-T2"].reset_index(drop=True)
+    shown = with_last_values(latest, stored, "2027-T3")
+    assert shown["valor"].tolist() == [45.0, 3.0]  # (the same indicator, retyped in case)
+    assert with_last_values(latest, stored, "2027-T1")["valor"].isna().tolist() == [True, False]

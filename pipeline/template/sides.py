@@ -79,6 +79,23 @@ def measured_items(items: pd.DataFrame, stored: pd.DataFrame) -> list[dict[str, 
     return rows
 
 
+def with_last_values(latest: pd.DataFrame, stored: pd.DataFrame, before: str) -> pd.DataFrame:
+    """`latest` (each reporter's indicators of its latest round) with, where that round left
+    an indicator's value blank (no new measure then), the value of the last stored round
+    before `before` that gave one: the previous value the sheet shows beside this round's.
+    `stored` every stored round's indicators, in round order."""
+    blank = latest["valor"].isna() if len(latest) else pd.Series(dtype=bool)
+    if not blank.any() or stored.empty:
+        return latest
+    given = stored[(stored["ronda"].astype(str) < before) & stored["valor"].notna()]
+    last = {(str(r), str(i), fold(n)): v for r, i, n, v in zip(
+        given["informante"], given["id"], given["indicador"], given["valor"], strict=True)}
+    values = [last.get((str(r), str(i), fold(n))) if gap else v for r, i, n, v, gap in zip(
+        latest["informante"], latest["id"], latest["indicador"], latest["valor"], blank,
+        strict=True)]
+    return latest.assign(valor=pd.Series(values, index=latest.index, dtype=float))
+
+
 def _number(value: object) -> float | None:
     return None if value is None or value == "" or value != value else float(str(value))
 
