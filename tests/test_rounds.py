@@ -209,6 +209,10 @@ def test_a_run_killed_while_storing_leaves_the_database(rounds,  # type: ignore[
         def execute(self, *args: object) -> object:
             return self.conn.execute(*args)
 
+        @property
+        def in_transaction(self) -> bool:
+            return self.conn.in_transaction
+
         def executemany(self, sql: str, rows: object) -> object:
             if "envios" in sql:  # after the round's items were deleted and inserted
                 raise KeyboardInterrupt
