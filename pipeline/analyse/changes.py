@@ -13,8 +13,8 @@ finding, like a moved deadline), the indicator in `detalle`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Mapping
-from typing import cast
+from collections.abc import Mapping
+from typing import Any, cast
 
 import pandas as pd
 
@@ -140,7 +140,7 @@ def indicator_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
 
 
-def indicator_key(row: Mapping[Hashable, object]) -> tuple[str, str, str]:
+def indicator_key(row: Mapping[Any, object]) -> tuple[str, str, str]:
     """What makes an indicator the same one across rounds: its reporter, its item's id and
     its name compared folded (no case, no accents), as the page and the previous value's
     lookup compare it: renaming it only by an accent or a capital does not make it new."""
