@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from pipeline.analyse.indicators import judge
 from pipeline.cli import cli
+from pipeline.report.indicators import measure_year
 from tests.measured import BY, HEAD, ITEMS, SINCE, TITLES
 from tests.observed import write_workbook
 from tests.test_report_indicators import section, with_plan
@@ -139,3 +141,39 @@ def test_the_english_report_says_the_round_too(ws: Path, tmp_path: Path) -> None
     part = section(report(ws, tmp_path / "d", "en"), "## Indicators")
     rows = table_rows(part, "Review at the plan")
     assert row_of(rows, CENTRES)["Round"] == "2026-T4", rows
+
+
+def test_the_round_that_renamed_it_lists_the_moved_target(ws: Path) -> None:
+    [changes] = [p for p in ws.rglob("cambios.csv") if "2027-T2" in str(p)
+                 and "public" not in str(p).casefold() and "publica" not in str(p)]
+    table = pd.read_csv(changes, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    moved = table[table["tipo"] == "meta_modificada"]
+    assert set(zip(moved["id"], moved["antes"], moved["despues"], strict=True)) == {
+        ("GT-1", "100 (2028-01-01)", "150 (2028-01-01)")}, table
+
+
+def stored_row(ronda: str, as_of: str, value: float | None, goal: float | None = 100.0,
+               restricted: bool = False) -> dict[str, object]:
+    """One stored indicator row as pipeline.store.sides.indicator_rounds reads it back."""
+    return {"ronda": ronda, "fecha_corte": as_of, "id": "GT-1", "informante": "Guatemala",
+            "actividad": ITEMS[0][1], "indicador": PEOPLE, "unidad": "personas",
+            "linea_base": 0.0, "fecha_linea_base": SINCE.isoformat(), "meta": goal,
+            "fecha_meta": BY.isoformat(), "valor": value, "fecha_valor": "",
+            "avance_meta": None, "esperado": None, "situacion": "", "fuente": "",
+            "responsable_medicion": "", "_reservado": restricted, "_conocido": True}
+
+
+def test_a_target_left_blank_later_keeps_the_last_one_given() -> None:
+    stored = pd.DataFrame([stored_row("2027-T1", "2027-03-31", 60),
+                           stored_row("2027-T2", "2027-06-30", None, goal=None)])
+    found = measure_year(stored, ["2027-T1", "2027-T2"], False, (SINCE, BY), YEAR).targets
+    assert found[["meta", "valor", "ronda", "situacion"]].values.tolist() == [
+        [100.0, 60.0, "2027-T1", "en_riesgo"]]
+
+
+def test_an_item_restricted_in_a_later_round_stays_out_of_the_public_edition() -> None:
+    stored = pd.DataFrame([stored_row("2027-T1", "2027-03-31", 60),
+                           stored_row("2027-T2", "2027-06-30", None, restricted=True)])
+    names = ["2027-T1", "2027-T2"]
+    assert len(measure_year(stored, names, False, (SINCE, BY), YEAR).targets) == 1
+    assert measure_year(stored, names, True, (SINCE, BY), YEAR).targets.empty
