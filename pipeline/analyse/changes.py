@@ -13,10 +13,12 @@ finding, like a moved deadline), the indicator in `detalle`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from collections.abc import Mapping
+from typing import Any, cast
 
 import pandas as pd
 
+from pipeline.model.text import fold
 from pipeline.model.values import iso_day
 
 CHANGE_COLUMNS = ("informante", "id", "actividad", "tipo", "antes", "despues", "dias",
@@ -117,14 +119,13 @@ def observation_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame
 
 def indicator_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
     """An indicator whose target or baseline (value or date) changed since the previous
-    round."""
+    round; the same indicator by `indicator_key`."""
     rows: list[dict[str, object]] = []
     if before.empty or now.empty:
         return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
-    old = {(str(r["informante"]), str(r["id"]), str(r["indicador"]).casefold()): r
-           for r in cast(list[dict[str, object]], before.to_dict("records"))}
+    old = {indicator_key(r): r for r in cast(list[dict[str, object]], before.to_dict("records"))}
     for new in cast(list[dict[str, object]], now.to_dict("records")):
-        was = old.get((str(new["informante"]), str(new["id"]), str(new["indicador"]).casefold()))
+        was = old.get(indicator_key(new))
         if was is None:
             continue
         item = (str(new["informante"]), str(new["id"]))
@@ -137,6 +138,13 @@ def indicator_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
                                     detail=str(new["indicador"])),
                              "_reservado": bool(new.get("_reservado", False))})
     return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+
+
+def indicator_key(row: Mapping[Any, object]) -> tuple[str, str, str]:
+    """What makes an indicator the same one across rounds: its reporter, its item's id and
+    its name compared folded (no case, no accents), as the page and the previous value's
+    lookup compare it: renaming it only by an accent or a capital does not make it new."""
+    return str(row["informante"]), str(row["id"]), fold(row["indicador"])
 
 
 def _goal(row: dict[str, object], value: str, day: str) -> str:

@@ -76,7 +76,7 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
         editores=ref.red.word("editores", lang), grupo=ref.red.word("grupo", lang),
         observed=observe_year(observations, names, public,
                               Redactor([], [], [], word("redacted", lang))),
-        measured=measure_year(indicators, names, public, ref.plan.fin, year,
+        measured=measure_year(indicators, names, public, (ref.plan.inicio, ref.plan.fin), year,
                               lambda v: ref.label("parte", v, lang)),
     )
     report.observed = replace(report.observed, observers=tuple(

@@ -45,12 +45,14 @@ def latest_indicators(conn: sqlite3.Connection | None, before: str) -> pd.DataFr
 
 
 def indicator_rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:
-    """Every stored indicator value with its round (the page's charts, the report)."""
+    """Every stored indicator value with its round and the date the round was judged at
+    (the page's charts; the report judges a value again at its round's date)."""
     if conn is None:
-        return pd.DataFrame(columns=["ronda", *INDICATOR_COLUMNS])
+        return pd.DataFrame(columns=["ronda", "fecha_corte", *INDICATOR_COLUMNS])
+    columns = ", ".join(f"i.{c}" for c in INDICATOR_COLUMNS)
     return _typed_indicators(pd.read_sql_query(
-        f"SELECT ronda, {', '.join(INDICATOR_COLUMNS)} FROM indicadores ORDER BY ronda, rowid",
-        conn))
+        f"SELECT i.ronda, r.fecha_corte, {columns} FROM indicadores i "
+        "JOIN rondas r ON r.ronda = i.ronda ORDER BY i.ronda, i.rowid", conn))
 
 
 def _typed_indicators(frame: pd.DataFrame) -> pd.DataFrame:
