@@ -108,6 +108,16 @@ def test_huge_or_non_finite_numbers_are_refused(typed: object) -> None:
     assert read(typed) == (None, "")
 
 
+@pytest.mark.parametrize(("typed", "too_large"), [
+    (float("inf"), True), (-1e308, True), (10**400, True), ("10.000.000.000.000.000", True),
+    ("1" + "0" * 400, True), (float("nan"), False), ("1e308", False), ("N/A", False),
+    (LARGEST, False), (Decimal("sNaN"), False),
+])
+def test_a_number_too_large_is_told_apart_from_an_unreadable_text(typed: object,
+                                                                   too_large: bool) -> None:
+    assert read_quantity(typed).too_large is too_large
+
+
 @pytest.mark.parametrize(("typed", "value"), [
     (LARGEST, LARGEST), (-LARGEST, -LARGEST), ("1.000.000.000.000.000", 1e15),
     ("999 999 999 999 999", 999_999_999_999_999.0), (-0.0, 0.0), ("-0", 0.0),

@@ -58,6 +58,9 @@ _PERCENT_SIGNS = "%‰‱"
 class Quantity:
     value: float | None  # None: no number could be read
     unit: str = ""  # as written beside the number ("%", "personas"); "" without a value
+    # A number, but infinite or beyond ±LARGEST: refused (value None). Not NaN, which is
+    # how a blank cell comes out of a frame.
+    too_large: bool = False
 
 
 def read_quantity(cell: object) -> Quantity:
@@ -78,7 +81,9 @@ def read_quantity(cell: object) -> Quantity:
     if isinstance(cell, Real | Decimal):
         try:
             return _bounded(float(cell), "")
-        except (OverflowError, ValueError):  # an integer past floats, Decimal("sNaN")
+        except OverflowError:  # an integer past what a float holds
+            return Quantity(None, too_large=True)
+        except ValueError:  # Decimal("sNaN")
             return Quantity(None)
     text = normalize_text(cell)
     match = _QUANTITY.match(text)
@@ -101,8 +106,10 @@ def read_quantity(cell: object) -> Quantity:
 
 def _bounded(value: float, unit: str) -> Quantity:
     """`value` if finite and within ±LARGEST (-0 as 0), else no value and no unit."""
-    if not math.isfinite(value) or abs(value) > LARGEST:
+    if math.isnan(value):
         return Quantity(None)
+    if math.isinf(value) or abs(value) > LARGEST:
+        return Quantity(None, too_large=True)
     return Quantity(value + 0.0, unit)
 
 
