@@ -52,6 +52,7 @@ _MULTIPLIERS = {"mil": 1e3, "thousand": 1e3, "thousands": 1e3, "millón": 1e6,
 _MULTIPLIER = re.compile(r"^\s*(?P<word>" + "|".join(_MULTIPLIERS) + r")\b(?:\s+de\b)?\s*",
                          re.IGNORECASE)
 _PERCENT_SIGNS = "%‰‱"
+_SEPARATORS = re.compile(r"([., ])")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def read_quantity(cell: object) -> Quantity:
     """
     if cell is None or isinstance(cell, bool):
         return Quantity(None)
-    if isinstance(cell, Real | Decimal):
+    # (float and int first: most cells are, and the abstract-class check is slower)
+    if type(cell) is float or type(cell) is int or isinstance(cell, Real | Decimal):
         try:
             return _bounded(float(cell), "")
         except OverflowError:  # an integer past what a float holds
@@ -89,16 +91,19 @@ def read_quantity(cell: object) -> Quantity:
     match = _QUANTITY.match(text)
     if match is None:
         return Quantity(None)
-    before = _QUALIFIERS_TRAILING.sub("", _QUALIFIERS_BEFORE.sub("", match["before"].strip()))
-    if before[-1:] in _NOT_ALONE or match["after"].lstrip().startswith(")"):
+    before, after = match["before"].strip(), match["after"].strip()
+    if before:
+        before = _QUALIFIERS_TRAILING.sub("", _QUALIFIERS_BEFORE.sub("", before))
+    if before[-1:] in _NOT_ALONE or after.startswith(")"):
         return Quantity(None)
     number = _number(match["number"])
     if number is None:
         return Quantity(None)
-    after = _QUALIFIERS_AFTER.sub("", match["after"].strip())
-    while multiplier := _MULTIPLIER.match(after):
-        number *= _MULTIPLIERS[multiplier["word"].lower()]
-        after = after[multiplier.end():]
+    if after:
+        after = _QUALIFIERS_AFTER.sub("", after)
+        while multiplier := _MULTIPLIER.match(after):
+            number *= _MULTIPLIERS[multiplier["word"].lower()]
+            after = after[multiplier.end():]
     sign = -1.0 if match["sign"] and match["sign"] in _MINUS else 1.0
     unit = " ".join(p for p in (_unit(before), _unit(after)) if p)
     return _bounded(sign * number, unit)
@@ -117,7 +122,8 @@ def _unit(text: str) -> str:
     """What is written beside the number, if it says something: a word or a sign ("%",
     "US$"), not a lone dot or dash left over."""
     text = text.strip()
-    if any(unicodedata.category(c)[0] in "LS" or c in _PERCENT_SIGNS for c in text):
+    if text.isalpha() or any(unicodedata.category(c)[0] in "LS" or c in _PERCENT_SIGNS
+                             for c in text):
         return text
     return ""
 
@@ -129,7 +135,9 @@ def _number(text: str) -> float | None:
     "0,125" an eighth, since a group of thousands never follows a lone 0). Spaces group
     thousands. Groups of thousands that are not groups of three ("15.03.2025", "1,234,5")
     are not a number."""
-    tokens = re.split(r"([., ])", text)
+    if text.isdecimal():
+        return float(text)
+    tokens = _SEPARATORS.split(text)
     groups, separators = tokens[0::2], tokens[1::2]
     if not separators:
         return float(text)
