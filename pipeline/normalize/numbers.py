@@ -139,8 +139,6 @@ def _number(text: str) -> float | None:
         return float(text)
     tokens = _SEPARATORS.split(text)
     groups, separators = tokens[0::2], tokens[1::2]
-    if not separators:
-        return float(text)
     if any(not g for g in groups[1:]):
         return None  # two separators together: "1..5", "1, 5"
     last = separators[-1]
