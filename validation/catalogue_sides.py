@@ -98,4 +98,12 @@ SIDE_ENTRIES: dict[str, Entry] = {
         "The value {valor} moves away from the target (it was {anterior} last round). Check "
         "the figure or explain what happened in the source.",
     ),
+    "indicador-valor-fuera-de-rango": Entry(
+        WARNING,
+        "«{valor}» es demasiado grande para el valor de un indicador (más de mil billones, "
+        "10^15); no se usó. Revise la cifra: quizá sobran dígitos o se pegó otro dato.",
+        "“{valor}” is too large for an indicator's value (over a thousand million million, "
+        "10^15); it was not used. Check the figure: perhaps it has extra digits or another "
+        "piece of data was pasted in.",
+    ),
 }
