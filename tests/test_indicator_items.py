@@ -164,3 +164,12 @@ def test_the_template_shows_the_last_value_given_when_the_last_round_gave_none()
     shown = with_last_values(latest, stored, "2027-T3")
     assert shown["valor"].tolist() == [45.0, 3.0]  # (the same indicator, retyped in case)
     assert with_last_values(latest, stored, "2027-T1")["valor"].isna().tolist() == [True, False]
+
+
+def test_a_number_too_large_to_mean_anything_is_told_as_such() -> None:
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "P", "meta": 1e308,
+                           "valor": "10.000.000.000.000.000"})
+    assert sorted(issues) == [("indicador-valor-fuera-de-rango", "G5", "1e+308"),
+                              ("indicador-valor-fuera-de-rango", "I5", "10.000.000.000.000.000")]
+    assert table[["meta", "valor"]].isna().all(axis=None)
+    assert table["situacion"].tolist() == ["sin_meta"]

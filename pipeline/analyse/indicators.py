@@ -110,7 +110,8 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
         value = read_quantity(row.get("valor"))
         for name, quantity in (("linea_base", base), ("meta", goal), ("valor", value)):
             if quantity.value is None and text[name]:
-                issues.append(at.issue("indicador-valor-ilegible", name, text[name]))
+                issues.append(at.issue("indicador-valor-fuera-de-rango" if quantity.too_large
+                                       else "indicador-valor-ilegible", name, text[name]))
         unit = text["unidad"] or value.unit or goal.unit or base.unit
         previous = last.get(key)
         issues += _unit_issues(at, unit, value, previous, text["unidad"], (base, goal))
