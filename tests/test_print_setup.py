@@ -179,3 +179,24 @@ def test_a_table_without_rows_says_so(tmp_path: Path, lang: str, charted: bool) 
     workbook.close()
     sheet = openpyxl.load_workbook(path)["Vencidos"]
     assert sheet["A2"].value == word("table.empty", lang)
+
+
+@pytest.mark.parametrize("charted", [False, True])
+def test_a_sheet_named_with_an_apostrophe_keeps_its_table(tmp_path: Path,
+                                                          charted: bool) -> None:
+    """The English report's "Review at the plan's end": xlsxwriter refused a table named
+    after it, and the sheet had neither its table nor its header row."""
+    import pandas as pd
+
+    from pipeline.write.printing import Paper, Printing
+    from pipeline.write.xlsx import Formats, new_workbook, write_table
+
+    path = tmp_path / "t.xlsx"
+    workbook = new_workbook(path, AS_OF, "t")
+    table = pd.DataFrame({"indicador": ["People"], "meta": [10.0]})
+    write_table(workbook, Formats(workbook), "Review at the plan's end", table,
+                ["Indicator", "Target"], Printing(Paper(), "t", "en"), charted=charted)
+    workbook.close()
+    sheet = openpyxl.load_workbook(path)["Review at the plan's end"]
+    assert [c.value for c in sheet[1]] == ["Indicator", "Target"]
+    assert len(sheet.tables) == 1

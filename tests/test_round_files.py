@@ -109,9 +109,10 @@ INDICATOR_TITLES = ["Actividad", "Indicador", "Unidad", "Línea base", "Fecha de
                     "Meta", "Fecha de la meta", "Valor", "Fecha del valor"]
 
 
-def measured(activity: str, value: object) -> dict[str, list[list[object]]]:
+def measured(activity: str, value: object, target: int = 100
+             ) -> dict[str, list[list[object]]]:
     return {"Indicadores": [INDICATOR_TITLES, [activity, "Personas", "personas", 0,
-                                               "2026-01-01", 100, "2028-01-01", value,
+                                               "2026-01-01", target, "2028-01-01", value,
                                                "2027-02-15" if value != "" else ""]]}
 
 
@@ -168,3 +169,26 @@ def test_an_observers_file_whose_only_news_are_its_observations_is_updated(
     assert list(observed["observacion"]) == ["No se ve en las comunidades"]
     subs = pd.read_csv(out / "envios.csv", **READ).set_index("informante")
     assert subs.loc["RROCM", "estado"] == "leído"
+
+
+def test_a_target_moved_after_a_skipped_round_is_found(make_workbook: MakeWorkbook,
+                                                       tmp_path: Path) -> None:
+    """Guatemala sends nothing in 2027-T1 and moves its target in 2027-T2: compared with
+    what it sent last (2026-T4), not with a round it had no indicators in."""
+    ws = tmp_path / "ws"
+    assert run("init", str(ws))[0] == 0
+    sent = {"2026-T4": ["Guatemala", "Honduras"], "2027-T1": ["Honduras"],
+            "2027-T2": ["Guatemala", "Honduras"]}
+    for ronda, day in (("2026-T4", "2026-11-30"), ("2027-T1", "2027-02-28"),
+                       ("2027-T2", "2027-05-31")):
+        for reporter in sent[ronda]:
+            activity = f"Campaña de {reporter}"
+            target = 80 if (ronda, reporter) == ("2027-T2", "Guatemala") else 100
+            make_workbook(f"{reporter}.xlsx", rows(activity), folder=ws / "recibidos" / ronda,
+                          extra=measured(activity, 20, target))
+        code, said = run("consolidate", "--workspace", str(ws), "--round", ronda,
+                         "--as-of", day)
+        assert code in (0, 1), said
+    changes = pd.read_csv(ws / "resultados" / "2027-T2" / "cambios.csv", **READ)
+    moved = changes[changes["tipo"] == "meta_modificada"]
+    assert list(moved["informante"]) == ["Guatemala"], changes.to_dict("records")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -50,6 +51,12 @@ FLAG_COLOURS = {
     "vencido": "#F8CBAD", "por_vencer": "#FFE699", "sin_responsable": "#F4B183",
     "plazo_impreciso": "#D9D2E9", "sin_indicador": "#DDEBF7",
 }
+
+
+def table_name(sheet: str) -> str:
+    """An Excel table's name from its sheet's: letters, digits, "_" and "." only (an
+    apostrophe, "Review at the plan's end", made xlsxwriter refuse the table)."""
+    return "T_" + re.sub(r"[^\w.]", "_", sheet)[:248]
 
 
 def new_workbook(path: Path, created: dt.date, title: str, large: bool = False) -> Workbook:
@@ -166,7 +173,7 @@ def write_table(
                 sheet.set_row(r, height)
         sheet.add_table(0, 0, last_row, last_col, {
             **data, "columns": spec, "style": "Table Style Light 9",
-            "name": f"T_{name.replace(' ', '_')}"[:250]})
+            "name": table_name(name)})
     if not charted and len(table):
         # A slice of rows at a time, fewer the wider the table: memory follows the cells.
         step = max(100, STREAM_ROWS * 35 // max(len(columns), 35))
