@@ -81,6 +81,9 @@ def test_other_text_is_kept(redact: Redactor, text: str) -> None:
     ("tel 2411-1111 (2028-01-01)", "2411-1111"),
     ("Llamar al 2411-1111 antes del 31/12/2027", "2411-1111"),
     ("Reunión del 31/12/27 2411 1111", "2411 1111"),
+    # a phone in three groups that reads as a date, after its country's prefix
+    ("Tel. +505 2024-11-11", "2024-11-11"),
+    ("Tel. (505) 2024-11-11", "2024-11-11"),
 ])
 def test_phone_numbers_are_removed(redact: Redactor, text: str, phone: str) -> None:
     result = str(redact(text))
@@ -105,6 +108,7 @@ def test_phone_numbers_are_removed(redact: Redactor, text: str, phone: str) -> N
     "12.5% (2027-03-31)", "USD 250,000.00 (2027-03-31)",
     "1 500 000 personas",  # thousands spaced, as the Spanish spelling rules write them
     "GTM-881B95 (2028-01-01)", "100 → 80",
+    "(3) 2026-01-15: reunión", "variación +15 2028-01-01",  # a point's number, no prefix
 ])
 def test_dates_and_figures_are_kept(redact: Redactor, text: str) -> None:
     assert redact(text) == text

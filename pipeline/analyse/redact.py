@@ -53,6 +53,11 @@ _QUANTITY = re.compile(r"^\d{1,3}(?:(?:[.,]\d{3})+|(?:[ \u00a0\u202f]\d{3})+)(?:
 _DAY = re.compile(r"(?<!\d)(?:(?P<year>(?:19|20)\d{2})(?P<s1>[-/.])(?P<m>\d{1,2})(?P=s1)"
                   r"(?P<d>\d{1,2})|(?P<a>\d{1,2})(?P<s2>[-/.])(?P<b>\d{1,2})(?P=s2)"
                   r"(?P<y>(?:19|20)\d{2}|(?<=/)\d{2}))(?!\d)")
+# A member country's prefix just before: "+502 ", "(502) " (not "(1) ", a numbered point)
+_CODES = sorted({str(phonenumbers.country_code_for_region(r)) for r in REGIONS}, key=len,
+                reverse=True)
+_THREE = [c for c in _CODES if len(c) == 3]
+_PREFIX = re.compile(rf"(?:\+(?:{'|'.join(_CODES)})|\(\+?(?:{'|'.join(_THREE)})\))[\s.\-]*$")
 SHIELD = "_"  # what a date's characters become while phones are looked for: no digit, no
 # separator, so no phone candidate reaches into or across a date
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -155,7 +160,10 @@ def _without_days(text: str) -> str:
 
 
 def _is_day(found: re.Match[str]) -> bool:
-    """A month from 1 to 12 and a day from 1 to 31, day first or month first (12/31/2027)."""
+    """A month from 1 to 12 and a day from 1 to 31, day first or month first (12/31/2027),
+    not after a country's prefix ("+502 2011-12-12" is a phone written in three groups)."""
+    if _PREFIX.search(found.string, max(0, found.start() - 8), found.start()):
+        return False
     if found["year"]:
         return 1 <= int(found["m"]) <= 12 and 1 <= int(found["d"]) <= 31
     a, b = int(found["a"]), int(found["b"])
