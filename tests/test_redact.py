@@ -63,6 +63,69 @@ def test_other_text_is_kept(redact: Redactor, text: str) -> None:
     assert redact(text) == text
 
 
+@pytest.mark.parametrize("text, phone", [
+    ("Llamar al +502 2411 1111.", "2411 1111"),
+    ("Oficina (502) 2411-1111", "2411-1111"),
+    ("Tel. 2411-1111", "2411-1111"),
+    ("tel. 5555 1234", "5555 1234"),
+    ("Embajada: +1 (613) 555-0199", "555-0199"),
+    ("llamar al 2232-5566 ext. 12", "2232-5566"),
+    ("WhatsApp +504 9876-5432", "9876-5432"),
+    ("whatsapp 9876 5432", "9876 5432"),
+    ("+502-2411-1111", "2411-1111"),
+    ("(502)2411-1111", "2411-1111"),
+    ("cel. 24111111", "24111111"),
+    ("+1 809 555 1234", "555 1234"),
+    ("+52 55 1234 5678", "1234 5678"),
+    # a phone beside a date: the date stays, the phone goes
+    ("tel 2411-1111 (2028-01-01)", "2411-1111"),
+    ("Llamar al 2411-1111 antes del 31/12/2027", "2411-1111"),
+    ("Reunión del 31/12/27 2411 1111", "2411 1111"),
+    # a phone in three groups that reads as a date, after its country's prefix
+    ("Tel. +505 2024-11-11", "2024-11-11"),
+    ("Tel. (505) 2024-11-11", "2024-11-11"),
+])
+def test_phone_numbers_are_removed(redact: Redactor, text: str, phone: str) -> None:
+    result = str(redact(text))
+    assert MARK in result and phone not in result, (text, result)
+    for digits in phone.split():
+        assert digits not in result, (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    # the product's own figures and dates (the changes table, its issue messages)
+    "Meta: 100 (2028-01-01) → 80 (2028-01-01)",
+    "100 (2028-01-01) → 80 (2028-01-01), 50 (2029-06-30)",
+    "0 (2026-01-01) → 100 (2028-01-01)",
+    "la línea base 0 (2026-01-01)",
+    "plazo (31/12/2027, T1 2027)",
+    "Escriba la fecha a la que se compromete ahora (31/12/2027, T1 2027, 2027...).",
+    "(2028-01-01)", "(31/12/2027)", "(31-12-2027)", "(2027/12/31)", "(12/31/2027)",
+    "2028-01-01", "31/12/2027", "31-12-2027", "2027/12/31", "31.12.2027", "(31/12/27)",
+    "31/12/2027 30/06/2028",  # two dates in a row are no phone
+    "2028-01-01 → 2028-06-30", "del 01/01/2028-31/12/2028",
+    "Q1 2027", "T1 2027 (2027-03-31)",
+    "12.5% (2027-03-31)", "USD 250,000.00 (2027-03-31)",
+    "1 500 000 personas",  # thousands spaced, as the Spanish spelling rules write them
+    "GTM-881B95 (2028-01-01)", "100 → 80",
+    "(3) 2026-01-15: reunión", "variación +15 2028-01-01",  # a point's number, no prefix
+])
+def test_dates_and_figures_are_kept(redact: Redactor, text: str) -> None:
+    assert redact(text) == text
+
+
+def test_the_products_own_messages_are_kept(redact: Redactor) -> None:
+    """Every message and word the product writes goes through the public edition's
+    redaction (the Problemas sheet, the page): none of them holds a phone ("31/12/2027,
+    T1 2027" lost its date). Their examples of an e-mail address are addresses."""
+    from pipeline.words.catalogue import CATALOGUE as WORDS
+    from validation.catalogue import CATALOGUE
+
+    texts = [t for e in CATALOGUE.values() for t in (e.es, e.en)] + [
+        t for entry in WORDS.values() for t in entry if isinstance(t, str)]
+    assert [t for t in texts if "@" not in t and redact(t) != t] == []
+
+
 def test_a_round_with_personal_data_in_free_text(make_workbook: MakeWorkbook,
                                                  tmp_path: Path) -> None:
     inbox = tmp_path / "in"

@@ -3,8 +3,9 @@
 - Any e-mail address, whoever's, wherever it was typed.
 - Any phone number: a run of at least seven digits that is a valid number of a member
   country (or written with its international prefix), as the phonenumbers library (the
-  port of Google's libphonenumber) judges it; dates and quantities (1.500.000) are not
-  phone numbers.
+  port of Google's libphonenumber) judges it; dates and quantities (1.500.000, 1 500 000)
+  are not phone numbers, nor part of one: a date (2028-01-01, 31/12/2027) is set aside
+  before phones are looked for, so "100 (2028-01-01)" keeps its date.
 - The focal points' names as they signed the submission block, however written again:
   any case, with or without accents, in any order ("Pérez, Ana María"), and a surname
   after a title ("la Sra. Pérez").
@@ -44,7 +45,21 @@ _DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d
 # A span of years ("Plan Estratégico 2019-2022", "2026 – 2029"): a period, not a phone.
 _YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_QUANTITY = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?$")  # 1.500.000 people
+# 1.500.000 people, or 1 500 000 (the space the Spanish spelling rules recommend)
+_QUANTITY = re.compile(r"^\d{1,3}(?:(?:[.,]\d{3})+|(?:[ \u00a0\u202f]\d{3})+)(?:[.,]\d+)?$")
+# A date written as a day (2028-01-01, 31/12/2027, 12/31/2027, 31.12.2027, 31/12/27): a
+# year of this century or the last, a month and a day in range, one separator. It is no
+# phone and no part of one: without it "(2028-01-01" was a valid number of Nicaragua.
+_DAY = re.compile(r"(?<!\d)(?:(?P<year>(?:19|20)\d{2})(?P<s1>[-/.])(?P<m>\d{1,2})(?P=s1)"
+                  r"(?P<d>\d{1,2})|(?P<a>\d{1,2})(?P<s2>[-/.])(?P<b>\d{1,2})(?P=s2)"
+                  r"(?P<y>(?:19|20)\d{2}|(?<=/)\d{2}))(?!\d)")
+# A member country's prefix just before: "+502 ", "(502) " (not "(1) ", a numbered point)
+_CODES = sorted({str(phonenumbers.country_code_for_region(r)) for r in REGIONS}, key=len,
+                reverse=True)
+_THREE = [c for c in _CODES if len(c) == 3]
+_PREFIX = re.compile(rf"(?:\+(?:{'|'.join(_CODES)})|\(\+?(?:{'|'.join(_THREE)})\))[\s.\-]*$")
+SHIELD = "_"  # what a date's characters become while phones are looked for: no digit, no
+# separator, so no phone candidate reaches into or across a date
 _WORD = re.compile(r"\w+", re.UNICODE)
 WINDOW_GROUPS = 4  # digit groups a phone is written in, at most
 WHOLE_GROUPS = 8  # a run of more groups is a table of figures: looked at in windows only
@@ -93,7 +108,7 @@ class Redactor:
 
     def _phones(self, text: str) -> str:
         spans: list[tuple[int, int]] = []
-        for candidate in _DIGITS.finditer(text):
+        for candidate in _DIGITS.finditer(_without_days(text)):
             raw = candidate.group()
             if sum(c.isdigit() for c in raw) < 7 or _DATE.match(raw.strip()) or \
                     _YEARS.match(raw.strip()):
@@ -136,6 +151,23 @@ def _disguised(text: str, mark: str) -> str:
     for start, end in reversed(_merge(spans)):
         text = text[:start] + mark + text[end:]
     return text
+
+
+def _without_days(text: str) -> str:
+    """`text` with each date's characters (not their places) shielded from the phone search."""
+    return _DAY.sub(lambda day: SHIELD * len(day.group()) if _is_day(day) else day.group(),
+                    text)
+
+
+def _is_day(found: re.Match[str]) -> bool:
+    """A month from 1 to 12 and a day from 1 to 31, day first or month first (12/31/2027),
+    not after a country's prefix ("+502 2011-12-12" is a phone written in three groups)."""
+    if _PREFIX.search(found.string, max(0, found.start() - 8), found.start()):
+        return False
+    if found["year"]:
+        return 1 <= int(found["m"]) <= 12 and 1 <= int(found["d"]) <= 31
+    a, b = int(found["a"]), int(found["b"])
+    return (1 <= b <= 12 and 1 <= a <= 31) or (1 <= a <= 12 and 1 <= b <= 31)
 
 
 def _phones_within(raw: str) -> list[tuple[int, int]]:
