@@ -190,13 +190,15 @@ def test_indicators_from_template_to_next_round(tmp_path: Path,
         # a unit given where there was none: no change of unit
         ("GTM-2", "Talleres"): {"Unidad": "talleres", "Valor de esta ronda": 4},
     })
-    run("consolidate", "--workspace", str(ws), "--as-of", "2027-05-20", "--round", "2027-T2")
+    run("consolidate", "--workspace", str(ws), "--as-of", "2027-05-20", "--round", "2027-T2",
+        "--public")
     out = ws / "resultados" / "2027-T2"
-    changes = read_table(out, "cambios")
-    moved = changes[changes["tipo"] == "meta_modificada"]
-    assert list(zip(moved["id"], moved["antes"], moved["despues"], moved["detalle"],
-                    strict=True)) == [("GTM-2", "1010 (2028-01-01)", "800 (2028-01-01)",
-                                       "Personas capacitadas")]
+    for folder in (out, out / "publico"):  # (the public edition's: no date read as a phone)
+        changes = read_table(folder, "cambios")
+        moved = changes[changes["tipo"] == "meta_modificada"]
+        assert list(zip(moved["id"], moved["antes"], moved["despues"], moved["detalle"],
+                        strict=True)) == [("GTM-2", "1010 (2028-01-01)", "800 (2028-01-01)",
+                                           "Personas capacitadas")]
     problems = read_table(out, "problemas")
     codes = set(problems["codigo"])
     assert {"indicador-cambio-unidad", "indicador-se-aleja"} <= codes

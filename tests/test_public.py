@@ -122,3 +122,17 @@ def test_an_observation_of_no_known_item_is_not_published() -> None:
     kept, at = _public_observations(table)
     assert kept is not None and kept["id"].tolist() == ["GTM-1"]
     assert at == {("RROCM.xlsx", "Observaciones", 6), ("RROCM.xlsx", "Observaciones", 7)}
+
+
+def test_a_moved_targets_figures_stay_in_the_public_changes() -> None:
+    """The product writes a moved target's before and after (a number and its date); a
+    target of 1500000 reads as a phone number, and was removed."""
+    from pipeline.analyse.public import _public_changes
+    from pipeline.analyse.redact import Redactor
+
+    changes = pd.DataFrame({"tipo": ["meta_modificada", "estado"],
+                            "antes": ["1500000 (2028-01-01)", "Llamar al 2411-1111"],
+                            "despues": ["2500000 (2028-06-30)", "en proceso"]})
+    public = _public_changes(changes, Redactor([], [], [], "[omitido]", []))
+    assert public["antes"].tolist() == ["1500000 (2028-01-01)", "Llamar al [omitido]"]
+    assert public["despues"].tolist() == ["2500000 (2028-06-30)", "en proceso"]

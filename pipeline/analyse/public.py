@@ -84,7 +84,7 @@ def public_edition(result: RunResult) -> RunResult:
     summary = {k: _scrub_frame(t, scrub) for k, t in summary.items()}
     if "cambios" in result.tables:
         changes = result.tables["cambios"]
-        tables["cambios"] = _scrub_frame(changes[~changes["_reservado"].astype(bool)], scrub)
+        tables["cambios"] = _public_changes(changes[~changes["_reservado"].astype(bool)], scrub)
     if observed is not None:  # the observer's focal point is a signer like any other
         tables["observaciones"] = _scrub_frame(observed, scrub)
     for key, table in measured.items():  # who measures may be a person
@@ -109,6 +109,19 @@ def _public_observations(table: pd.DataFrame | None,
     views = table[restricted]
     return (table[~restricted].reset_index(drop=True),
             set(zip(views["archivo"], views["hoja"], views["fila"].astype(int), strict=True)))
+
+
+# Changes whose before and after the product wrote itself (a number and its date: a target
+# of 1500000 reads as a phone number to the scrubber), not a person.
+FIGURES = ("meta_modificada", "linea_base_modificada")
+
+
+def _public_changes(changes: pd.DataFrame, scrub: Redactor) -> pd.DataFrame:
+    scrubbed = _scrub_frame(changes, scrub)
+    figures = changes["tipo"].isin(FIGURES)
+    for column in ("antes", "despues"):
+        scrubbed[column] = scrubbed[column].where(~figures, changes[column])
+    return scrubbed
 
 
 def _trend(result: RunResult, public: RunResult) -> pd.DataFrame:
