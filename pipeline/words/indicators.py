@@ -71,12 +71,12 @@ WORDS: dict[str, Entry] = {
     "report.targets": ("Metas y valores", "Targets and values"),
     "report.review": ("Revisión al fin del plan", "Review at the plan's end"),
     "report.review_text": (
-        "El plan termina el {fin}: se cumplieron {met} de {total}; {not_met} no se "
-        "cumplieron y {no_value} no tienen valor con que juzgarlas. Es la base para "
-        "redefinir el plan.",
-        "The plan ends on {fin}: {met} of {total} were met; {not_met} were not and "
-        "{no_value} have no value to judge them by. It is the basis for redefining the "
-        "plan."),
+        "El plan termina el {fin}: según el último valor informado de cada meta, se "
+        "cumplieron {met} de {total}; {not_met} no se cumplieron y {no_value} no tienen valor "
+        "con que juzgarlas. Es la base para redefinir el plan.",
+        "The plan ends on {fin}: by each target's last reported value, {met} of {total} were "
+        "met; {not_met} were not and {no_value} have no value to judge them by. It is the "
+        "basis for redefining the plan."),
     "report.review_later": (
         "El plan termina el {fin}: la revisión de qué metas se cumplieron estará en el "
         "informe de ese año.",
