@@ -29,6 +29,39 @@ SIDE_ENTRIES: dict[str, Entry] = {
         "The level “{valor}” is not recognized; it was kept as written. Use Local, National "
         "or Regional.",
     ),
+    "observacion-repetida": Entry(
+        WARNING,
+        "El ítem «{valor}» ya tiene una observación suya en la fila {primera}; esta fila no se "
+        "contó. Deje una sola observación por ítem (la que valga ahora).",
+        "The item “{valor}” already has an observation of yours in row {primera}; this row "
+        "was not counted. Keep one observation per item (the one that holds now).",
+    ),
+    "observacion-item-propio": Entry(
+        WARNING,
+        "«{valor}» es un ítem suyo: un observador no observa sus propios ítems. Informe su "
+        "estado en su matriz, como los demás informantes.",
+        "“{valor}” is one of your own items: an observer does not observe its own items. "
+        "Report its status in your matrix, as the other reporters do.",
+    ),
+    "observacion-otro-informante": Entry(
+        WARNING,
+        "El ID «{valor}» es de un ítem de {dueno}, no de {informante}; la observación no se "
+        "contó. Corrija el informante, o el ID si quiso nombrar un ítem de {informante}.",
+        "The ID “{valor}” is an item of {dueno}'s, not {informante}'s; the observation was "
+        "not counted. Correct the reporter, or the ID if you meant an item of "
+        "{informante}'s.",
+    ),
+    "observaciones-sin-observador": Entry(
+        WARNING,
+        "Esta hoja tiene observaciones de otros ítems, pero {informante} no es observador "
+        "(observan: {observadores}); no se leyó. Si {informante} debe observar, agréguelo a "
+        "«observadores» en la configuración; si no, quite la hoja o informe sus propias "
+        "actividades en la matriz.",
+        "This sheet holds observations of other items, but {informante} is no observer "
+        "(observers: {observadores}); it was not read. If {informante} is to observe, add it "
+        "to “observadores” in the configuration; otherwise remove the sheet, or report its "
+        "own activities in the matrix.",
+    ),
     "indicador-sin-item": Entry(
         WARNING,
         "El indicador nombra el ítem «{valor}», que no es ninguno de este informante; se "

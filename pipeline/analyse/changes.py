@@ -100,8 +100,10 @@ def observation_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame
     if before.empty or now.empty:
         return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
     key = ["informante", "id", "observador"]
-    old = before.drop_duplicates(key, keep="last").set_index(key)
-    new = now.drop_duplicates(key, keep="last").set_index(key)
+    # One view per item and observer, its first: the one counted (a round stored before
+    # repeated views were told may hold several).
+    old = before.drop_duplicates(key, keep="first").set_index(key)
+    new = now.drop_duplicates(key, keep="first").set_index(key)
     for ident in new.index.intersection(old.index):
         was, is_ = old.loc[ident], new.loc[ident]
         reserved = bool(is_.get("_reservado", False))

@@ -13,20 +13,22 @@ issues out.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Mapping
 from typing import cast
 
 import pandas as pd
 
+from pipeline.analyse.item_index import ItemIndex, id_key, id_prefix
+from pipeline.analyse.keys import reporter_code
 from pipeline.model.sides import OBSERVATIONS
-from pipeline.model.text import fold, fold_clean
+from pipeline.model.text import fold
 from pipeline.model.values import row_dicts, text_columns
 from pipeline.normalize.deadlines import parse_day
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
 from validation import Issue, make_issue
+from validation.issues import Param
 
 COLUMNS = ("id", "informante", "actividad", "responsable", "estado_oficial",
            "estado_observado", "coincide", "evidencia", "observacion", "ambito",
@@ -74,7 +76,10 @@ def split_observer_rows(frame: pd.DataFrame, index: ItemIndex, ref: Reference,
     observations (in the shape of an observations sheet's rows); the rest stay. A row
     that is the observer's own stored item (its id or its text in `before`) stays; a
     number alone ("1", "2": many files number their rows) names another's item only with
-    the same activity text, and a row with an id of its own is not matched by its text."""
+    the same activity text, and a row with an id of its own is not matched by its text.
+    An id typed in another case or spacing is the item's; an unknown id with another
+    reporter's prefix (GTM-…) names no item of the observer's either: it leaves too, to be
+    told at its cell as an observation of no known item."""
     observers = set(ref.observadores)
     mine = frame["_informante"].isin(observers)
     items = index.items
@@ -82,24 +87,28 @@ def split_observer_rows(frame: pd.DataFrame, index: ItemIndex, ref: Reference,
         return frame, _side_frame([])
     own = (before[before["informante"].isin(observers)] if before is not None
            and not before.empty else pd.DataFrame(columns=["id", "actividad"]))
-    own_ids = set(own["id"].astype(str))
+    own_ids = {id_key(i) for i in own["id"].astype(str)}
     own_texts = {fold(t) for t in own["actividad"].astype(str)}
     taken: list[int] = []
     records: list[dict[str, object]] = []
     for at, row in frame[mine].iterrows():
         written = bool(row["id"]) and not row.get("_id_generado", False)
-        ident, text = (str(row["id"]) if written else ""), fold(row["actividad"])
-        if (ident and ident in own_ids) or (text and text in own_texts):
+        ident, text = (str(row["id"]).strip() if written else ""), fold(row["actividad"])
+        if (ident and id_key(ident) in own_ids) or (text and text in own_texts):
             continue  # the observer's own item, reported again
-        found = next(iter(index.by_id.get(ident, [])), None) if ident else None
+        found = next(iter(index.with_id(ident)), None)
         if found is not None and ident.isdigit() and text and index.keys[found] != text:
             found = None  # a row number, not another's item
         if found is None and text and not ident:  # (a row's own id names its own item)
             found = next(iter(index.by_text(text)), None)
+        parties = set(str(row["responsable"]).split("; "))
         if found is None:
-            continue
-        item = items.iloc[found]
-        parties = {*str(item["responsable"]).split("; "), *str(row["responsable"]).split("; ")}
+            if not ident or prefix_owner(ident, ref) in (None, *observers):
+                continue  # the observer's own item
+            item: dict[str, object] = {"id": ident, "informante": ""}  # told: no item
+        else:
+            item = cast(dict[str, object], items.iloc[found].to_dict())
+            parties |= set(str(item["responsable"]).split("; "))
         if str(row["_informante"]) in parties:
             continue  # a joint agreement: the observer reports its own part of it
         taken.append(int(cast(int, at)))
@@ -117,6 +126,16 @@ def split_observer_rows(frame: pd.DataFrame, index: ItemIndex, ref: Reference,
     return frame.drop(index=taken), _side_frame(records)
 
 
+def prefix_owner(ident: str, ref: Reference) -> str | None:
+    """The reporter whose code `ident` begins with (GTM-… is Guatemala's), or None."""
+    return _owners(ref).get(id_prefix(ident))
+
+
+@functools.lru_cache(maxsize=8)
+def _owners(ref: Reference) -> dict[str, str]:
+    return {reporter_code(p.nombre, ref).upper(): p.nombre for p in ref.informantes}
+
+
 def _extra(row: pd.Series, names: tuple[str, ...]) -> object:
     return next((row[n] for n in names if n in row.index and row[n]), "")
 
@@ -130,7 +149,10 @@ def build_observations(rows: pd.DataFrame, index: ItemIndex, matcher: Matcher,
                        cells: CellMap) -> tuple[pd.DataFrame, list[Issue]]:
     """Every observation that says something, resolved to its item and compared with the
     official status; an observation whose item is not found is told at its cell (and kept:
-    nothing is lost)."""
+    nothing is lost). Only an observer observes: another reporter's observations sheet is
+    left out, told at the sheet. One view of an item per observer counts, its first: a
+    later one is told at its cell and left out, as a repeated indicator is."""
+    ref = matcher.ref
     issues: list[Issue] = []
     records: list[dict[str, object]] = []
     items = index.items
@@ -138,19 +160,29 @@ def build_observations(rows: pd.DataFrame, index: ItemIndex, matcher: Matcher,
     # than the rest of the work.
     fields = {k: items[k].tolist() for k in ("id", "informante", "actividad", "responsable",
                                               "estado", "reservado") if k in items}
+    statuses = {s.clave for s in ref.estados}
     keys = OBSERVATIONS.keys
     texts = text_columns(rows, keys)  # (each distinct cell read once)
+    seen: dict[tuple[object, str], int] = {}  # each observer's first row of an item
+    ignored: dict[tuple[str, str], str] = {}  # the sheets of reporters who do not observe
     for n, row in enumerate(row_dicts(rows)):
         text = {k: texts[k][n] for k in keys}
         if not any(text[k] for k in OBSERVATIONS.content):
             continue  # a prefilled row the observer left blank
+        observer = str(row["_informante"])
+        if observer not in ref.observadores:
+            ignored.setdefault((str(row["_archivo"]), str(row["_hoja"])), observer)
+            continue
         at = _Place(row, cells)
-        found = index.find(text, matcher)
+        reporter = ref.reporter_named(text["informante"]) if text["informante"] else None
+        found = index.find(text, reporter)
         if found is None and not items.empty:  # (with no item known, nothing to tell)
-            wanted = text["id"] or text["actividad"]
-            issues.append(at.issue("observacion-sin-item", "id" if text["id"] else "actividad",
-                                   wanted, sugerencia=index.nearest(text["id"]) if text["id"]
-                                   else ""))
+            issues.append(_not_found(at, text, index, ref, observer, reporter))
+        fila = int(str(row["_fila"]))
+        if found is not None and seen.setdefault((found, observer), fila) != fila:
+            issues.append(at.issue("observacion-repetida", "id", text["id"] or text[
+                "actividad"], primera=str(seen[(found, observer)])))
+            continue
         item = {k: v[found] for k, v in fields.items()} if found is not None else None
         observed = _observed_status(text["estado_observado"], matcher)
         recognised = observed is not None
@@ -171,22 +203,48 @@ def build_observations(rows: pd.DataFrame, index: ItemIndex, matcher: Matcher,
             "responsable": item["responsable"] if item is not None else text["responsable"],
             "estado_oficial": official,
             "estado_observado": observed,
-            # (a view in words the product does not know is compared with nothing)
-            "coincide": (None if not observed or observed == NO_INFORMATION or not official
-                         or not recognised else observed == official),
+            # (a view, or an official status, in words the product does not know is
+            # compared with nothing)
+            "coincide": (None if not observed or observed == NO_INFORMATION
+                         or official not in statuses or not recognised
+                         else observed == official),
             "evidencia": text["evidencia"], "observacion": text["observacion"],
             "ambito": ambito,
             "fecha_observacion": day.isoformat() if day else text["fecha_observacion"],
-            "observador": row["_informante"], "archivo": row["_archivo"],
-            "hoja": row["_hoja"], "fila": int(str(row["_fila"])),
+            "observador": observer, "archivo": row["_archivo"],
+            "hoja": row["_hoja"], "fila": fila,
             "_reservado": bool(item["reservado"]) if item is not None else False,
             "_conocido": item is not None,
         })
+    issues += [make_issue("observaciones-sin-observador", archivo=archivo, hoja=hoja,
+                          valor=who, informante=who,
+                          observadores=", ".join(ref.observadores) or "—")
+               for (archivo, hoja), who in ignored.items()]
     table = pd.DataFrame.from_records(records, columns=[*COLUMNS, "_reservado", "_conocido"])
     table = table.assign(_orden=~table["_conocido"].astype(bool)).sort_values(
         ["_orden", "informante", "id", "observador", "archivo", "fila"], kind="stable")
     table = table.drop(columns="_orden").reset_index(drop=True)
     return table, issues
+
+
+def _not_found(at: _Place, text: dict[str, str], index: ItemIndex, ref: Reference,
+               observer: str, reporter: str | None) -> Issue:
+    """What to tell of an observation that names no item: that it is the observer's own
+    (reported in its matrix, not observed), that its id is another reporter's than the
+    one it names, or which id was meant (never a restricted item's)."""
+    ident = text["id"]
+    if not ident:
+        return at.issue("observacion-sin-item", "actividad", text["actividad"])
+    if prefix_owner(ident, ref) == observer:
+        return at.issue("observacion-item-propio", "id", ident)
+    owners = dict.fromkeys(index.reporters[n] for n in index.with_id(ident))
+    if owners and reporter is not None:
+        names = [", ".join(ref.label("parte", o, lang) for o in owners) for lang in ("es", "en")]
+        return at.issue("observacion-otro-informante", "id", ident,
+                        dueno=(names[0], names[1]),
+                        informante=(ref.label("parte", reporter, "es"),
+                                    ref.label("parte", reporter, "en")))
+    return at.issue("observacion-sin-item", "id", ident, sugerencia=index.nearest(ident))
 
 
 def _observed_status(text: str, matcher: Matcher) -> str | None:
@@ -198,74 +256,6 @@ def _observed_status(text: str, matcher: Matcher) -> str | None:
     return matcher.status(text).value
 
 
-class ItemIndex:
-    """The items an observation may name (`items_of_others`), by id and by activity text:
-    one for the observer's matrix rows and its observations. Each lookup is made when
-    first used, where it is used (the observations may be judged in another process):
-    most observations name their item by id, and folding every activity of a large round
-    cost more than the rest."""
-
-    def __init__(self, items: pd.DataFrame) -> None:
-        self.items = items
-
-    @functools.cached_property
-    def by_id(self) -> dict[str, list[int]]:
-        """The items with each id, in their order."""
-        return _positions(self.items["id"].tolist())
-
-    @functools.cached_property
-    def keys(self) -> list[str]:
-        """Each item's activity as a comparison key, in the items' order."""
-        activities = self.items["actividad"]  # (normalized: this round's and stored)
-        folded = {t: fold_clean(t) for t in activities.unique()}
-        return [folded[t] for t in activities.tolist()]
-
-    @functools.cached_property
-    def reporters(self) -> list[str]:
-        return self.items["informante"].tolist()
-
-    def by_text(self, key: str) -> list[int]:
-        """The items whose activity's comparison key is `key`, in their order."""
-        return self._by_text.get(key, [])
-
-    @functools.cached_property
-    def _by_text(self) -> dict[str, list[int]]:
-        return _positions(self.keys)
-
-    def find(self, text: dict[str, str], matcher: Matcher) -> int | None:
-        reporter = matcher.ref.reporter_named(text["informante"]) if text["informante"] else None
-        candidates = (self.by_id.get(text["id"], []) if text["id"]
-                      else self.by_text(fold(text["actividad"])))
-        if reporter is not None:
-            candidates = [n for n in candidates if self.reporters[n] == reporter]
-        return candidates[0] if candidates else None
-
-    def nearest(self, wanted: str) -> str:
-        """The id meant: the one that reads the same once look-alike characters are one
-        (l and 1, O and 0) and case is ignored, else the closest."""
-        plain = {_plain(i): i for i in self.by_id}
-        if _plain(wanted) in plain:
-            return plain[_plain(wanted)]
-        close = difflib.get_close_matches(wanted, list(self.by_id), n=1, cutoff=0.6)
-        return close[0] if close else ""
-
-
-def _positions(keys: list[str]) -> dict[str, list[int]]:
-    """Each non-blank key's positions, in order."""
-    found: dict[str, list[int]] = {}
-    for n, key in enumerate(keys):
-        if key:
-            found.setdefault(key, []).append(n)
-    return found
-
-
-_LOOK_ALIKE = str.maketrans({"l": "1", "i": "1", "o": "0", " ": "", "_": "-"})
-
-
-def _plain(ident: str) -> str:
-    return ident.lower().translate(_LOOK_ALIKE)
-
-
 class _Place:
     """Where an observation was written, for its issues: the sheet's cell of a key."""
 
@@ -274,14 +264,15 @@ class _Place:
         self.cells = cells.get((str(row["_archivo"]), str(row["_hoja"])), {})
         self.in_matrix = bool(row.get("_matriz"))
 
-    def issue(self, code: str, key: str, valor: str, sugerencia: str = "") -> Issue:
+    def issue(self, code: str, key: str, valor: str, sugerencia: str = "",
+              **params: Param) -> Issue:
         if self.in_matrix:
             key = _FROM_MATRIX.get(key, key)
         letter, title = self.cells.get(key, ("", ""))
         fila = int(str(self.row["_fila"]))
         return make_issue(code, archivo=str(self.row["_archivo"]), hoja=str(self.row["_hoja"]),
                           fila=fila, columna=title, celda=f"{letter}{fila}" if letter else "",
-                          valor=valor, sugerencia=sugerencia)
+                          valor=valor, sugerencia=sugerencia, **params)
 
 
 View = dict[str, object]

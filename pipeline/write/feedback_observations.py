@@ -125,14 +125,15 @@ def _write_sheet(workbook: Workbook, formats: Formats, printing: Printing, kind:
 def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, str], lang: str,
            hide_restricted: bool) -> tuple[str, dict[str, object]]:
     """How an observation sorts (ORDER), and its cells in words: statuses, agreement and
-    level in `lang`. An observer is not shown a restricted item's official status (nor, so,
-    whether its view agrees with it): its own words only."""
+    level in `lang`. An observer is not shown a restricted item's activity nor its official
+    status (nor, so, whether its view agrees with it): its own words only."""
     agrees = view["coincide"]
     order = ("sin_item" if not view["_conocido"] else "sin_comparar" if _blank(agrees)
              else "coincide" if bool(agrees) else "difiere")
     official = display_text(view["estado_oficial"])
     shown = labels.get(official, official)
-    if hide_restricted and view["_reservado"] and view["_conocido"]:
+    hidden = hide_restricted and view["_reservado"] and view["_conocido"]
+    if hidden:
         shown, order = word("feedback.restricted", lang), "sin_comparar"
     level = display_text(view["ambito"])
     observed = display_text(view["estado_observado"])
@@ -141,6 +142,8 @@ def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, st
         "coincide": word(f"feedback.agreement_{order}", lang),
         "ambito": word(f"level.{level}", lang) if known(f"level.{level}") else level,
         "fila": int(str(view["fila"]))}
+    if hidden:  # (nor its activity)
+        cells["actividad"] = word("feedback.restricted", lang)
     for key in (*columns, "id", "observador"):  # the rest as they are
         if key not in cells:
             cells[key] = display_text(view[key])
