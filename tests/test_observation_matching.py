@@ -219,3 +219,25 @@ def test_the_id_meant_is_one_edit_away_and_never_restricted() -> None:
     assert index.nearest("USA-57B13") != "USA-57B135"
     assert index.nearest("usa-57b135") == ""
     assert index.nearest("ZZZ-999999") == ""
+
+
+def test_an_observations_date_is_read_as_dates_are_and_a_bare_yes_is_no_status(
+        tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    """M1: "febrero 2027" is the month's last day; "2027-13-45" is told and not written as
+    if a date. A bare "Sí" typed as the observed status is not "No information" (S/I): it
+    is told, as an unknown status is."""
+    inbox = round_folder(tmp_path, make_workbook)
+    titles = [*OBSERVATION_TITLES, "Fecha de la observación"]
+    views = [("GTM-002", "Guatemala", "No alcanzado", "", "Sin avances", "", "febrero 2027"),
+             ("HND-001", "Honduras", "Sí", "", "Avanza", "", "2027-13-45")]
+    make_workbook("RROCM - 2027-T1.xlsx", views, titles, title_rows=(),
+                  sheet="Observaciones", folder=inbox)
+    out = consolidate(inbox, tmp_path / "out")
+    table = read_table(out, "observaciones").set_index("id")
+    assert table.loc["GTM-002", "fecha_observacion"] == "2027-02-28"
+    assert table.loc["HND-001", "fecha_observacion"] == ""
+    assert told(out, "observacion-fecha-ilegible") == [
+        ("RROCM - 2027-T1.xlsx", "Observaciones", "G3", "2027-13-45")]
+    assert told(out, "estado-observado-desconocido") == [
+        ("RROCM - 2027-T1.xlsx", "Observaciones", "C3", "Sí")]
+    assert table.loc["HND-001", "coincide"] == ""

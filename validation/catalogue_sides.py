@@ -62,6 +62,13 @@ SIDE_ENTRIES: dict[str, Entry] = {
         "to “observadores” in the configuration; otherwise remove the sheet, or report its "
         "own activities in the matrix.",
     ),
+    "observacion-fecha-ilegible": Entry(
+        WARNING,
+        "No se pudo leer «{valor}» como la fecha de la observación; se dejó sin fecha. "
+        "Escriba un día (31/12/2027) o un periodo (T4 2027, dic-2027).",
+        "“{valor}” could not be read as the observation's date; it was left without one. "
+        "Write a day (31/12/2027) or a period (Q4 2027, Dec 2027).",
+    ),
     "indicador-sin-item": Entry(
         WARNING,
         "El indicador nombra el ítem «{valor}», que no es ninguno de este informante; se "

@@ -24,7 +24,7 @@ from pipeline.analyse.keys import reporter_code
 from pipeline.model.sides import OBSERVATIONS
 from pipeline.model.text import fold
 from pipeline.model.values import row_dicts, text_columns
-from pipeline.normalize.deadlines import parse_day
+from pipeline.normalize.deadlines import parse_day, parse_period_end
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
 from validation import Issue, make_issue
@@ -34,9 +34,11 @@ COLUMNS = ("id", "informante", "actividad", "responsable", "estado_oficial",
            "estado_observado", "coincide", "evidencia", "observacion", "ambito",
            "fecha_observacion", "observador", "archivo", "hoja", "fila")
 NO_INFORMATION = "sin_informacion"
-_NO_INFORMATION = {"sin informacion", "no information", "sin datos", "no data", "n/d", "nd",
-                   "s/i", "si", "sin info", "no info", "desconocido", "unknown", "no evidence",
-                   "sin evidencia", "no se sabe"}
+# (as folded: "S/I" is "s i"; a bare "Sí" is yes, not "S/I": not recognized, told)
+_NO_INFORMATION = {fold(t) for t in (
+    "sin información", "no information", "sin datos", "no data", "n/d", "nd", "s/i",
+    "sin info", "no info", "desconocido", "unknown", "no evidence", "sin evidencia",
+    "no se sabe")}
 LEVELS = {"local": "local", "municipal": "local", "comunitario": "local",
           "community": "local", "nacional": "nacional", "national": "nacional",
           "pais": "nacional", "regional": "regional", "region": "regional"}
@@ -195,7 +197,11 @@ def build_observations(rows: pd.DataFrame, index: ItemIndex, matcher: Matcher,
         if text["ambito"] and fold(text["ambito"]) not in LEVELS:
             issues.append(at.issue("ambito-desconocido", "ambito", text["ambito"]))
         official = str(item["estado"]) if item is not None else ""
-        day = parse_day(row.get("fecha_observacion"))
+        day = parse_day(row.get("fecha_observacion")) or parse_period_end(
+            row.get("fecha_observacion"))
+        if day is None and text["fecha_observacion"]:
+            issues.append(at.issue("observacion-fecha-ilegible", "fecha_observacion",
+                                   text["fecha_observacion"]))
         records.append({
             "id": item["id"] if item is not None else text["id"],
             "informante": item["informante"] if item is not None else text["informante"],
@@ -210,7 +216,7 @@ def build_observations(rows: pd.DataFrame, index: ItemIndex, matcher: Matcher,
                          else observed == official),
             "evidencia": text["evidencia"], "observacion": text["observacion"],
             "ambito": ambito,
-            "fecha_observacion": day.isoformat() if day else text["fecha_observacion"],
+            "fecha_observacion": day.isoformat() if day else "",
             "observador": observer, "archivo": row["_archivo"],
             "hoja": row["_hoja"], "fila": fila,
             "_reservado": bool(item["reservado"]) if item is not None else False,
@@ -262,7 +268,8 @@ class _Place:
     def __init__(self, row: Mapping[str, object], cells: CellMap) -> None:
         self.row = row
         self.cells = cells.get((str(row["_archivo"]), str(row["_hoja"])), {})
-        self.in_matrix = bool(row.get("_matriz"))
+        flag = row.get("_matriz")  # (NaN for a sheet's row joined with the matrix's)
+        self.in_matrix = flag is not None and flag == flag and bool(flag)
 
     def issue(self, code: str, key: str, valor: str, sugerencia: str = "",
               **params: Param) -> Issue:
