@@ -180,6 +180,7 @@ def _take(
                                          titulo=missing))
         if not sheet.records:
             issues.append(make_issue("matriz-vacia", archivo=name, hoja=sheet.hoja))
+    for sheet in [*workbook.sheets, *(side for _, side in workbook.sides)]:
         cells = sheet.cells()
         for fila, key in sheet.no_value:
             letter, title = cells[key]
