@@ -155,9 +155,10 @@ def guatemala_template(inbox: Path, make_workbook: MakeWorkbook,
                        *keys: tuple[str, str]) -> Path:
     """Guatemala's matrix with a template's hidden key (`keys` added to it)."""
     meta = [["informante", "Guatemala"], ["ronda", "2027-T1"], ["hoja_matriz", "Matriz"],
-            *map(list, keys)]
+            ["hoja_instrucciones", "Instrucciones"], *map(list, keys)]
     return make_workbook("Guatemala - 2027-T1.xlsx", matrix_rows(GUATEMALA), TITLES,
-                         folder=inbox, extra={"_seguimiento": meta},
+                         folder=inbox, extra={"Instrucciones": [["Llene la matriz."]],
+                                              "_seguimiento": meta},
                          hidden=["_seguimiento"])
 
 
@@ -166,7 +167,9 @@ def guatemala_template(inbox: Path, make_workbook: MakeWorkbook,
     [("hoja_indicadores", "Matriz")],
     [("hoja_observaciones", "Matriz"), ("hoja_matriz", "Hoja que no existe")],
     [("hoja_observaciones", "Matriz"), ("hoja_matriz", "")],
-], ids=["observations", "indicators", "matrix-elsewhere", "matrix-unnamed"])
+    [("hoja_observaciones", "Matriz"), ("hoja_matriz", "Instrucciones")],
+], ids=["observations", "indicators", "matrix-elsewhere", "matrix-unnamed",
+        "matrix-another-sheet"])
 def test_the_hidden_key_never_makes_the_matrix_a_side_sheet(
         tmp_path: Path, make_workbook: MakeWorkbook, keys: list[tuple[str, str]]) -> None:
     inbox = tmp_path / "ronda"
