@@ -233,3 +233,37 @@ def test_a_formula_without_value_in_a_side_sheet_is_told_at_its_cell(
         ("RROCM observaciones.xlsx", "Observaciones", "C3", "Estado observado"),
         ("RROCM observaciones.xlsx", "Observaciones", "D2", "Evidencia"),
         ("RROCM observaciones.xlsx", "Observaciones", "E4", "Observación")]
+
+
+INDICATOR_TITLES = ["ID", "Indicador", "Unidad", "Línea base", "Fecha de línea base", "Meta",
+                    "Fecha de la meta", "Valor de esta ronda"]
+
+
+def test_an_indicators_file_is_read_beside_the_reporters_matrix(
+        tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    """Guatemala's indicators sent apart, in a later file of their own: its matrix stays,
+    the indicators are read; a formula in them without a value is told at its cell."""
+    inbox = tmp_path / "ronda"
+    own = make_workbook("Guatemala - 2027-T1.xlsx", matrix_rows(GUATEMALA), TITLES,
+                        folder=inbox)
+    without = tmp_path / "sin"
+    consolidate(inbox, without)
+    measures = make_workbook("Guatemala indicadores.xlsx", [
+        ["GTM-002", "Personas capacitadas", "personas", 0, "01/01/2026", 800, "31/12/2027",
+         300]], INDICATOR_TITLES, title_rows=(), sheet="Indicadores", folder=inbox)
+    with_formulas(measures, "Indicadores", {"H2": "=1000*2"})
+    dated(own, dt.datetime(2027, 2, 1, 9))
+    dated(measures, dt.datetime(2027, 2, 3, 9))
+    out = tmp_path / "con"
+    consolidate(inbox, out)
+    assert figures(out) == figures(without)
+    assert sorted(read_table(out, "matriz")["id"]) == [g[0] for g in GUATEMALA]
+    assert list(read_table(out, "indicadores")["indicador"]) == ["Personas capacitadas"]
+    sent = envios(out)
+    assert sent["Guatemala - 2027-T1.xlsx"]["estado"] == "leído"
+    assert (sent["Guatemala indicadores.xlsx"]["hojas"],
+            sent["Guatemala indicadores.xlsx"]["filas"]) == ("Indicadores", "1")
+    problems = read_table(out, "problemas")
+    assert "envio-duplicado" not in set(problems["codigo"])
+    told = problems[problems["codigo"] == "formula-sin-valor"]
+    assert list(zip(told["hoja"], told["celda"], strict=True)) == [("Indicadores", "H2")]
