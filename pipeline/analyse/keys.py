@@ -23,14 +23,17 @@ from validation import Issue, make_issue
 
 def replace_earlier_submissions(subs: list[Submission]) -> tuple[list[Submission],
                                                                    list[Issue]]:
-    """The latest file of a reporter in a round replaces the earlier ones whole."""
+    """The latest file of a reporter in a round replaces the earlier ones whole. A file of
+    side sheets alone (an observer's observations, a reporter's indicators, sent apart) is
+    read beside the reporter's matrix file, not in place of it, and says so; it replaces
+    (or is replaced by) only a file of the same side sheets alone."""
     issues: list[Issue] = []
-    groups: dict[tuple[str, str], list[Submission]] = {}
+    groups: dict[tuple[str, str, tuple[str, ...]], list[Submission]] = {}
     for sub in subs:
         if sub.estado == "leido" and sub.informante_conocido:
-            groups.setdefault((sub.informante, sub.ronda), []).append(sub)
+            groups.setdefault((sub.informante, sub.ronda, sub.laterales), []).append(sub)
     replaced: dict[str, Submission] = {}
-    for (informante, _), group in sorted(groups.items()):
+    for (informante, _, _), group in sorted(groups.items()):
         if len(group) < 2:
             continue
         group.sort(key=lambda s: (s.fecha_envio or pd.Timestamp.min, s.archivo))
@@ -41,7 +44,22 @@ def replace_earlier_submissions(subs: list[Submission]) -> tuple[list[Submission
                 motivo=both("replaced", kept=kept.archivo))
             issues.append(make_issue("envio-duplicado", archivo=sub.archivo,
                                      informante=informante, archivo_usado=kept.archivo))
-    return [replaced.get(s.archivo, s) if s.archivo else s for s in subs], issues
+    kept_subs = [replaced.get(s.archivo, s) if s.archivo else s for s in subs]
+    matrices = {(s.informante, s.ronda): s.archivo for s in kept_subs
+                if s.estado == "leido" and not s.laterales and s.informante_conocido}
+    return [_beside(s, matrices.get((s.informante, s.ronda)) if s.informante_conocido
+                    else None) if s.estado == "leido" and s.laterales else s
+            for s in kept_subs], issues
+
+
+def _beside(sub: Submission, matrix: str | None) -> Submission:
+    """A file of side sheets alone, saying so: what it holds, and the matrix file of its
+    reporter it was read beside (none came)."""
+    motivo = tuple(word("sides_beside" if matrix else "sides_alone", lang, kept=matrix or "",
+                        kinds=", ".join(word(f"sheet.{kind}", lang).lower()
+                                        for kind in sub.laterales))
+                   for lang in ("es", "en"))
+    return replace(sub, motivo=(motivo[0], motivo[1]))
 
 
 def _code(informante: str, ref: Reference) -> str:

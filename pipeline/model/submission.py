@@ -43,6 +43,9 @@ class Submission:
     advertencias: int = 0
     a_tiempo: bool | None = None  # against the round's closing date, when one is set
     sin_actualizar: str = ""  # the stored round whose content the file repeats, unchanged
+    # The kinds of per-item side sheets (observaciones, indicadores) of a file that holds
+    # no matrix, only them: read beside its reporter's matrix file, never in place of it.
+    laterales: tuple[str, ...] = ()
 
 
 

@@ -154,6 +154,11 @@ def _take(
     sub = describe(workbook, ref, round_option, as_of,
                    hojas=tuple(sheet.hoja for sheet in workbook.sheets),
                    filas=sum(len(sheet.records) for sheet in workbook.sheets))
+    if workbook.sides and not workbook.sheets:  # side sheets alone: what was read of it
+        sub = dataclasses.replace(
+            sub, hojas=tuple(dict.fromkeys(s.hoja for _, s in workbook.sides if s.hoja)),
+            filas=sum(len(s.records) for _, s in workbook.sides),
+            laterales=tuple(sorted({kind for kind, _ in workbook.sides})))
     issues: list[Issue] = []
     typed = workbook.contact.get("fecha_envio")
     if read_text(typed) and parse_day(typed) is None:  # words, or a day no one means
@@ -180,6 +185,7 @@ def _take(
                                          titulo=missing))
         if not sheet.records:
             issues.append(make_issue("matriz-vacia", archivo=name, hoja=sheet.hoja))
+    for sheet in [*workbook.sheets, *(side for _, side in workbook.sides)]:
         cells = sheet.cells()
         for fila, key in sheet.no_value:
             letter, title = cells[key]

@@ -4,7 +4,7 @@ is one, by the template's hidden key or by its titles, and which column is which
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from pipeline.model.sides import KINDS, SideKind
 from pipeline.model.text import fold_title
@@ -25,6 +25,21 @@ def _index(kind: SideKind) -> dict[str, str]:
         for alias in column.aliases:
             index.setdefault(fold_title(alias), column.key)
     return index
+
+
+def trusted_keys(metadata: dict[str, str], sheets: Collection[str]) -> dict[str, str]:
+    """The template's hidden key without the side sheets it may not name. A key is typed by
+    anyone who unhides the sheet: it names a side sheet only beside a matrix sheet it also
+    names, both in the workbook, never the matrix itself (a matrix named as observations
+    would lose every row of it)."""
+    matrix = metadata.get("hoja_matriz", "")
+    trusted = dict(metadata)
+    for kind in KINDS:
+        named = trusted.get(kind.meta_key)
+        if named is not None and not (matrix in sheets and named in sheets
+                                      and named != matrix):
+            del trusted[kind.meta_key]
+    return trusted
 
 
 def side_header(rows: Sequence[Sequence[object]], metadata: dict[str, str],

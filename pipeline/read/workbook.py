@@ -14,7 +14,7 @@ reader may leave out rows that hold nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -41,7 +41,7 @@ from pipeline.read.rows import (
     row_width,
 )
 from pipeline.read.sheetscan import SheetScan, scan_workbook
-from pipeline.read.sides import side_header
+from pipeline.read.sides import side_header, trusted_keys
 from pipeline.read.sparse import SparseRows, visible_sheets
 from validation import Issue, make_issue
 
@@ -65,6 +65,7 @@ class WorkbookRead:
     # per-item side sheets (pipeline.model.sides): (kind, the rows found)
     sides: list[tuple[str, SheetRows]] = field(default_factory=list)
     titles: Mapping[str, str] = field(default_factory=dict)  # the workspace's: title -> key
+    keyed: list[str] = field(default_factory=list)  # side sheets only the hidden key named
 
 
 def read_workbook(path: Path, titles: Mapping[str, str] | None = None) -> WorkbookRead:
@@ -123,8 +124,11 @@ def _read_into(result: WorkbookRead) -> None:
             elif meta.typ == calamine.SheetTypeEnum.WorkSheet:
                 shown = meta.visible == calamine.SheetVisibleEnum.Visible
                 (visible if shown else hidden).append(meta.name)
+        result.metadata = trusted_keys(result.metadata, [*visible, *hidden])
         for name in visible:
             _take_sheet(result, name, *_sheet_rows(workbook, result.path, name, scans))
+        _matrix_named_aside(result, lambda name: _sheet_rows(workbook, result.path, name,
+                                                              scans))
         for name in hidden if not result.sheets else []:
             _take_hidden(result, name, *_sheet_rows(workbook, result.path, name, scans))
     finally:
@@ -135,17 +139,21 @@ def _read_into(result: WorkbookRead) -> None:
 def _read_without_calamine(result: WorkbookRead, scans: dict[str, SheetScan]) -> None:
     """Every worksheet read cell by cell (a workbook python-calamine cannot open)."""
     hidden: list[tuple[str, SheetScan]] = []
-    for name, state in visible_sheets(result.path).items():
-        scan = scans.get(name)
-        if scan is None or scan.member.startswith("xl/macrosheets/"):
-            continue
-        rows = _Sparse(SparseRows(result.path, name))
+    states = {name: state for name, state in visible_sheets(result.path).items()
+              if name in scans and not scans[name].member.startswith("xl/macrosheets/")}
+    if META_SHEET in states:  # (the key first: it names the sheets, and a template's is last)
+        result.metadata = trusted_keys(read_metadata(_Sparse(SparseRows(
+            result.path, META_SHEET))), [n for n in states if n != META_SHEET])
+    for name, state in states.items():
+        scan = scans[name]
         if name == META_SHEET:
-            result.metadata = read_metadata(rows)
-        elif state == "visible":
-            _take_sheet(result, name, rows, scan.merges)
+            continue
+        if state == "visible":
+            _take_sheet(result, name, _Sparse(SparseRows(result.path, name)), scan.merges)
         else:
             hidden.append((name, scan))
+    _matrix_named_aside(result, lambda name: (_Sparse(SparseRows(result.path, name)),
+                                              scans[name].merges))
     for name, scan in hidden if not result.sheets else []:
         _take_hidden(result, name, _Sparse(SparseRows(result.path, name)), scan.merges)
     _formulas_without_value(result, scans)
@@ -159,8 +167,20 @@ def _take_hidden(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge
         result.issues.append(make_issue("hoja-oculta", archivo=result.path.name, hoja=name))
 
 
+def _matrix_named_aside(result: WorkbookRead,
+                        rows_of: Callable[[str], tuple[Rows, list[Merge]]]) -> None:
+    """No sheet held a matrix, but one that only the hidden key made a side sheet has one:
+    it is the matrix this file was sent for (a key typed over), read as the matrix. A file
+    is never emptied of its commitments by its key."""
+    if result.sheets:
+        return
+    for name in result.keyed:
+        if _take_sheet(result, name, *rows_of(name), keyed=False) is not None:
+            result.sides = [(kind, side) for kind, side in result.sides if side.hoja != name]
+
+
 def _formulas_without_value(result: WorkbookRead, scans: dict[str, SheetScan]) -> None:
-    for sheet_rows in result.sheets:
+    for sheet_rows in [*result.sheets, *(side for _, side in result.sides)]:
         scan = scans.get(sheet_rows.hoja)
         sheet_rows.no_value = _formula_cells(scan, sheet_rows) if scan else []
 
@@ -220,15 +240,18 @@ def _read_csv(result: WorkbookRead) -> None:
 
 
 def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge],
-                csv: bool = False, hidden: bool = False) -> SheetRows | None:
+                csv: bool = False, hidden: bool = False, keyed: bool = True
+                ) -> SheetRows | None:
     head, rest = head_and_rest(rows)
     if name and name == result.metadata.get("hoja_matriz"):
         result.contact = read_contact(head, result.metadata)
     elif not result.contact:  # the matrix sheet renamed: the block found by its titles
         result.contact = contact_by_titles(head)
-    side = side_header(head, result.metadata, name)
+    side = side_header(head, result.metadata if keyed else {}, name)
     if side is not None:  # an item's side sheet (observations): never a matrix
         kind, found = side
+        if keyed and side_header(head, {}, name) is None:
+            result.keyed.append(name)
         if isinstance(rows, _Sparse):
             rows.narrow(1 + max(*found.columns.values(), *found.extras.values(), 0))
         rows_of = chain(((r, row) for r, row in enumerate(head) if row), rest)
@@ -239,7 +262,8 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
     key_of = key_reader(result.titles)
     header = find_header(head, key_of)
     if header is None:
-        if not hidden and name != result.metadata.get("hoja_instrucciones") and has_data(head):
+        if keyed and not hidden and name != result.metadata.get("hoja_instrucciones") \
+                and has_data(head):
             result.no_matrix[name] = titles_found(head, key_of)
             result.heads[name] = [[_short(v) for v in row[:HEAD_COLUMNS]] for row in head]
         return None
@@ -261,9 +285,9 @@ def _short(value: object) -> object:
 
 
 def _formula_cells(scan: SheetScan, sheet: SheetRows) -> list[tuple[int, str]]:
-    """Matrix cells below the header that hold a formula with no stored value: in a row
-    read, and in a row that reads as blank because its formulas are all it has (not an
-    activity, but not lost unseen either)."""
+    """A matrix's or side sheet's cells below its header that hold a formula with no stored
+    value: in a row read, and in a row that reads as blank because its formulas are all it
+    has (not an activity or a view, but not lost unseen either)."""
     if not scan.no_value:
         return []
     by_column = {c: key for key, c in sheet.header.columns.items()}

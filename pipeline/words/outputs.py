@@ -111,6 +111,11 @@ WORDS: dict[str, Entry] = {
     "state.otra_ronda": ("de otra ronda", "from another round"),
     "state.sin_matriz": ("sin matriz", "no matrix"),
     "state.sin_actualizar": ("leído, sin actualizar", "read, not updated"),
+    # why a file read holds no matrix (submissions' reason)
+    "sides_beside": ("sin matriz: solo {kinds}, leído junto a «{kept}»",
+                     "no matrix: {kinds} only, read beside “{kept}”"),
+    "sides_alone": ("sin matriz: solo {kinds}; no llegó otro archivo con la matriz",
+                    "no matrix: {kinds} only; no other file brought the matrix"),
     "situation.vencido": ("vencido", "overdue"),
     "situation.por_vencer": ("por vencer", "due soon"),
     "change.nuevo": ("Nuevo", "New"),
