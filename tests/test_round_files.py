@@ -192,3 +192,30 @@ def test_a_target_moved_after_a_skipped_round_is_found(make_workbook: MakeWorkbo
     changes = pd.read_csv(ws / "resultados" / "2027-T2" / "cambios.csv", **READ)
     moved = changes[changes["tipo"] == "meta_modificada"]
     assert list(moved["informante"]) == ["Guatemala"], changes.to_dict("records")
+
+
+def test_an_observers_unchanged_matrix_beside_a_file_of_new_observations_is_updated(
+        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+    """Its observations came in a file of their own, read beside its matrix file."""
+    ws = tmp_path / "ws"
+    assert run("init", str(ws))[0] == 0
+    before = ws / "recibidos" / "2026-T4"
+    make_workbook("Guatemala.xlsx", rows("Campaña regional"), folder=before)
+    make_workbook("RROCM.xlsx", rows("Monitoreo de albergues"), folder=before)
+    assert run("consolidate", "--workspace", str(ws), "--round", "2026-T4",
+               "--as-of", "2026-11-30")[0] in (0, 1)
+    now = ws / "recibidos" / "2027-T1"
+    make_workbook("Guatemala.xlsx", rows("Campaña regional, segunda fase"), folder=now)
+    make_workbook("RROCM.xlsx", rows("Monitoreo de albergues"), folder=now)
+    views = [["Informante", "Actividad", "Estado observado", "Observación"],
+             ["Guatemala", "Campaña regional", "No iniciado", "No se ve en las comunidades"]]
+    make_workbook("RROCM observaciones.xlsx", views[1:], views[0], title_rows=(),
+                  sheet="Observaciones", folder=now)
+    code, said = run("consolidate", "--workspace", str(ws), "--round", "2027-T1",
+                     "--as-of", "2027-02-28")
+    assert code in (0, 1), said
+    out = ws / "resultados" / "2027-T1"
+    observed = pd.read_csv(out / "observaciones.csv", **READ)
+    assert list(observed["observacion"]) == ["No se ve en las comunidades"]
+    subs = pd.read_csv(out / "envios.csv", **READ).set_index("archivo")
+    assert subs.loc["RROCM.xlsx", "estado"] == "leído"

@@ -70,8 +70,11 @@ def mark_not_updated(result: RunResult, last: Mapping[str, Sent]) -> RunResult:
             continue
         sent = last[sub.informante]
         own = matrix[matrix["archivo"] == sub.archivo]
+        # (its reporter's observations or indicators may come in a file of their own)
+        files = {sub.archivo} | {s.archivo for s in result.submissions if s.estado == "leido"
+                                 and s.laterales and s.informante == sub.informante}
         if (len(own) and sent.ronda != result.ronda and _content(own) == _content(sent.items)
-                and not _news(result, sub.archivo, sent)):
+                and not _news(result, files, sent)):
             stale[sub.archivo] = sent.ronda
     if not stale:
         return result
@@ -89,11 +92,12 @@ def mark_not_updated(result: RunResult, last: Mapping[str, Sent]) -> RunResult:
                                summary={**result.summary, **summary})
 
 
-def _news(result: RunResult, archivo: str, sent: Sent) -> bool:
-    """Whether the file's side sheets say something its reporter's last round did not."""
+def _news(result: RunResult, files: set[str], sent: Sent) -> bool:
+    """Whether the side sheets of `files` say something their reporter's last round did
+    not."""
     measured = result.tables.get("indicadores")
     if measured is not None and len(measured):
-        mine = measured[measured["_archivo"] == archivo]
+        mine = measured[measured["_archivo"].isin(files)]
         before = {_measure_key(r): r for r in _records(sent.indicators)}
         for row in _records(mine):
             was = before.get(_measure_key(row))
@@ -103,7 +107,7 @@ def _news(result: RunResult, archivo: str, sent: Sent) -> bool:
                 return True
     observed = result.tables.get("observaciones")
     if observed is not None and len(observed):
-        views = {_texts(r, VIEW) for r in _records(observed[observed["archivo"] == archivo])}
+        views = {_texts(r, VIEW) for r in _records(observed[observed["archivo"].isin(files)])}
         if views and views != {_texts(r, VIEW) for r in _records(sent.observations)}:
             return True
     return False
