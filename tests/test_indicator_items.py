@@ -173,3 +173,17 @@ def test_a_number_too_large_to_mean_anything_is_told_as_such() -> None:
                               ("indicador-valor-fuera-de-rango", "I5", "10.000.000.000.000.000")]
     assert table[["meta", "valor"]].isna().all(axis=None)
     assert table["situacion"].tolist() == ["sin_meta"]
+
+
+def test_indicators_whose_names_differ_by_a_sign_are_two() -> None:
+    """"% de mujeres" and "# de mujeres" are two indicators (folding had them one, the
+    second dropped as repeated); accents, case and spacing alone do not make two."""
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "% de mujeres capacitadas",
+                           "unidad": "%", "valor": 40},
+                          {"id": "GTM-9D9A0F", "indicador": "# de mujeres capacitadas",
+                           "unidad": "mujeres", "valor": 12},
+                          {"id": "GTM-9D9A0F", "indicador": "#  DE MUJERES capacitádas",
+                           "unidad": "mujeres", "valor": 13})
+    assert table["indicador"].tolist() == ["% de mujeres capacitadas",
+                                           "# de mujeres capacitadas"]
+    assert issues == [("indicador-repetido", "C7", "# DE MUJERES capacitádas")]

@@ -18,7 +18,7 @@ from typing import Any, cast
 
 import pandas as pd
 
-from pipeline.model.text import fold
+from pipeline.model.text import name_key
 from pipeline.model.values import iso_day
 
 CHANGE_COLUMNS = ("informante", "id", "actividad", "tipo", "antes", "despues", "dias",
@@ -146,7 +146,7 @@ def indicator_key(row: Mapping[Any, object]) -> tuple[str, str, str]:
     """What makes an indicator the same one across rounds: its reporter, its item's id and
     its name compared folded (no case, no accents), as the page and the previous value's
     lookup compare it: renaming it only by an accent or a capital does not make it new."""
-    return str(row["informante"]), str(row["id"]), fold(row["indicador"])
+    return str(row["informante"]), str(row["id"]), name_key(row["indicador"])
 
 
 def _goal(row: dict[str, object], value: str, day: str) -> str:

@@ -22,7 +22,7 @@ import pandas as pd
 from pipeline.analyse.tables import build_tables, count_issues
 from pipeline.model.run import RunResult
 from pipeline.model.submission import Sent, Submission
-from pipeline.model.text import fold
+from pipeline.model.text import name_key
 from pipeline.read.provenance import round_in_filename
 from pipeline.words import both
 from validation import Issue, make_issue
@@ -118,7 +118,7 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
 
 
 def _measure_key(row: Mapping[str, object]) -> tuple[str, str]:
-    return _text(row.get("id")), fold(row.get("indicador"))
+    return _text(row.get("id")), name_key(row.get("indicador"))
 
 
 def _texts(row: Mapping[str, object], keys: tuple[str, ...]) -> tuple[str, ...]:

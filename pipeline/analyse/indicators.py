@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.model.sides import INDICATORS
-from pipeline.model.text import fold
+from pipeline.model.text import fold, name_key
 from pipeline.model.values import row_dicts, text_columns
 from pipeline.normalize.deadlines import parse_day, parse_period_end
 from pipeline.normalize.numbers import Quantity, read_quantity
@@ -161,10 +161,10 @@ def _unit_issues(at: _Cell, unit: str, value: Quantity,
     typed = [(name, q) for name, q in zip(("valor", "linea_base", "meta"), (value, *others),
                                          strict=True) if q.value is not None and q.unit]
     for name, quantity in typed:
-        if column and fold(quantity.unit) != fold(column):
+        if column and name_key(quantity.unit) != name_key(column):
             return [at.issue("indicador-unidad-distinta", name, quantity.unit, unidad=column)]
     was = str(previous.get("unidad") or "") if previous else ""
-    if unit and was and fold(unit) != fold(was):
+    if unit and was and name_key(unit) != name_key(was):
         return [at.issue("indicador-cambio-unidad", "unidad", unit, anterior=was)]
     return []
 
@@ -232,7 +232,7 @@ def _day(value: object) -> dt.date | None:
 
 
 def _key(reporter: str, ident: str, indicator: str) -> tuple[str, str, str]:
-    return reporter, ident, fold(indicator)
+    return reporter, ident, name_key(indicator)
 
 
 def _number(value: object) -> float | None:

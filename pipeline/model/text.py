@@ -105,6 +105,13 @@ def fold(value: object) -> str:
     return fold_clean(normalize_text(value))
 
 
+def name_key(value: object) -> str:
+    """Comparison key for a name whose signs matter (an indicator, a unit): accents, case
+    and spacing ignored, "%" and "#" kept ("% de mujeres" is not "# de mujeres", as `fold`
+    would have them)."""
+    return " ".join(strip_accents(normalize_text(value)).casefold().split())
+
+
 def fold_clean(text: str) -> str:
     """`fold` of a text `normalize_text` has already cleaned (the normalized matrix's):
     the same key, without cleaning it twice."""

@@ -13,7 +13,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from pipeline.model.columns import column_letter
 from pipeline.model.sides import SideKind
-from pipeline.model.text import fold
+from pipeline.model.text import name_key
 from pipeline.reference.data import Reference
 from pipeline.words import word
 from pipeline.write.printing import Printing, row_heights, setup, text_height
@@ -61,7 +61,7 @@ def measured_items(items: pd.DataFrame, stored: pd.DataFrame) -> list[dict[str, 
     activity = dict(zip(items["id"].astype(str), items["actividad"].astype(str), strict=True))
     for record in stored.to_dict("records"):
         ident, name = str(record["id"]), str(record["indicador"])
-        seen.add((ident, fold(name)))
+        seen.add((ident, name_key(name)))
         rows.append({
             "id": ident, "actividad": activity.get(ident, str(record["actividad"])),
             "indicador": name, "unidad": record["unidad"],
@@ -73,8 +73,8 @@ def measured_items(items: pd.DataFrame, stored: pd.DataFrame) -> list[dict[str, 
     for ident, text in zip(items["id"].astype(str), items["indicadores"].fillna("").astype(str),
                            strict=True):
         for name in (n.strip(" -•\t") for n in re.split(r"[\n;]", text)):
-            if name and (ident, fold(name)) not in seen:
-                seen.add((ident, fold(name)))
+            if name and (ident, name_key(name)) not in seen:
+                seen.add((ident, name_key(name)))
                 rows.append({"id": ident, "actividad": activity[ident], "indicador": name})
     return rows
 
@@ -88,9 +88,9 @@ def with_last_values(latest: pd.DataFrame, stored: pd.DataFrame, before: str) ->
     if not blank.any() or stored.empty:
         return latest
     given = stored[(stored["ronda"].astype(str) < before) & stored["valor"].notna()]
-    last = {(str(r), str(i), fold(n)): v for r, i, n, v in zip(
+    last = {(str(r), str(i), name_key(n)): v for r, i, n, v in zip(
         given["informante"], given["id"], given["indicador"], given["valor"], strict=True)}
-    values = [last.get((str(r), str(i), fold(n))) if gap else v for r, i, n, v, gap in zip(
+    values = [last.get((str(r), str(i), name_key(n))) if gap else v for r, i, n, v, gap in zip(
         latest["informante"], latest["id"], latest["indicador"], latest["valor"], blank,
         strict=True)]
     return latest.assign(valor=pd.Series(values, index=latest.index, dtype=float))

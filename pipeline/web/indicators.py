@@ -19,7 +19,7 @@ import pandas as pd
 from pipeline.analyse.indicator_lines import number as _number
 from pipeline.analyse.indicator_lines import shown
 from pipeline.analyse.indicators import BEHIND_FIRST, SITUATIONS
-from pipeline.model.text import fold
+from pipeline.model.text import name_key
 from pipeline.reference.data import Reference
 from pipeline.words import word
 
@@ -87,7 +87,7 @@ def indicator_section(table: pd.DataFrame | None, stored: pd.DataFrame | None, r
 
 
 def _key(row: dict[str, object]) -> tuple[str, str, str]:
-    return str(row["informante"]), str(row["id"]), fold(row["indicador"])
+    return str(row["informante"]), str(row["id"]), name_key(row["indicador"])
 
 
 def _history(stored: pd.DataFrame | None, ronda: str, items: set[tuple[str, str]],
