@@ -57,7 +57,7 @@ def test_a_hand_made_sheet_names_its_item_by_activity() -> None:
                           {"actividad": "Campaña informativa", "indicador": "Q", "valor": 1})
     assert table.set_index("indicador")["id"].to_dict() == {"P": "GTM-9D9A0F", "Q": ""}
     # (two items share the second activity: which one cannot be known; told, by its text)
-    assert issues == [("indicador-sin-item", "A6", "Campaña informativa")]
+    assert issues == [("indicador-sin-item", "B6", "Campaña informativa")]  # (its cell)
 
 
 def test_a_restricted_item_is_never_published_through_a_mistyped_row() -> None:
@@ -187,3 +187,46 @@ def test_indicators_whose_names_differ_by_a_sign_are_two() -> None:
     assert table["indicador"].tolist() == ["% de mujeres capacitadas",
                                            "# de mujeres capacitadas"]
     assert issues == [("indicador-repetido", "C7", "# DE MUJERES capacitádas")]
+
+
+
+def test_a_sheets_own_numbering_is_no_id_its_activity_names_the_item() -> None:
+    table, issues = build({"id": "1", "actividad": "Taller de gestión de fronteras",
+                           "indicador": "P", "valor": 4},
+                          {"id": "2", "actividad": "Otra cosa", "indicador": "P", "valor": 5},
+                          {"id": "3", "actividad": "Otra más", "indicador": "P", "valor": 6})
+    assert sorted(table["id"]) == ["2", "3", "GTM-9D9A0F"]
+    # (two rows of unknown items are not one repeated indicator: both told, both kept)
+    assert issues == [("indicador-sin-item", "A6", "2"), ("indicador-sin-item", "A7", "3")]
+
+
+def test_a_repeat_names_the_earlier_rows_sheet_and_file_and_goes_with_it_from_public(
+        ) -> None:
+    from validation.issues import first_place
+
+    first = rows({"id": "GTM-881B95", "indicador": "Secreto", "valor": 1})
+    again = rows({"id": "GTM-881B95", "indicador": "secreto", "valor": 2}).assign(
+        _archivo="Guatemala indicadores.xlsx", _fila=9)
+    table, told = build_indicators(pd.concat([first, again], ignore_index=True), MATRIX,
+                                   MATRIX.iloc[:0], pd.DataFrame(), AS_OF,
+                                   {**CELLS, ("Guatemala indicadores.xlsx", "Indicadores"):
+                                    LETTERS})
+    assert len(table) == 1
+    [repeat] = told
+    assert "5 (Indicadores, Guatemala.xlsx)" in repeat.message("es")
+    assert first_place(repeat) == ("Guatemala.xlsx", "Indicadores", 5)
+
+
+def test_a_change_of_an_indicator_of_no_known_item_stays_out_of_the_public_edition() -> None:
+    from pipeline.analyse.changes import indicator_changes
+
+    def row(goal: float, known: bool) -> dict[str, object]:
+        return {"informante": "Guatemala", "id": "GTM-881B9", "actividad": "", "estado": "",
+                "indicador": "Secreto", "meta": goal, "fecha_meta": "2028-01-01",
+                "linea_base": 0, "fecha_linea_base": "2026-01-01", "_reservado": False,
+                "_conocido": known}
+
+    for known, hidden in ((False, True), (True, False)):
+        moved = indicator_changes(pd.DataFrame([row(100, known)]),
+                                  pd.DataFrame([row(80, known)]))
+        assert moved["_reservado"].tolist() == [hidden]

@@ -100,3 +100,25 @@ def _in(value: Param, lang: str) -> str:
 # The network's words as an issue made without them says them, in each language.
 _NEUTRAL = {lang: {key: _in(words, lang) for key, words in NETWORK_WORDS.items()}
             for lang in ("es", "en")}
+
+
+Place = tuple[str, str, int]  # (file, sheet, row)
+
+
+def first_row(first: Place, here: Place) -> dict[str, str]:
+    """The params of an issue that says a row repeats an earlier one (`primera`): the
+    earlier row, with its sheet and file when they are not this row's; and where it is
+    (`primera_lugar`, read by the public edition: a repeat of a row it leaves out goes
+    too)."""
+    archivo, hoja, fila = first
+    elsewhere = "" if (archivo, hoja) == here[:2] else f" ({hoja}, {archivo})"
+    return {"primera": f"{fila}{elsewhere}", "primera_lugar": f"{archivo}\t{hoja}\t{fila}"}
+
+
+def first_place(issue: Issue) -> Place | None:
+    """The earlier row an issue's row repeats (`first_row`), if it names one."""
+    for key, value in issue.params:
+        if key == "primera_lugar" and isinstance(value, str):
+            archivo, hoja, fila = value.split("\t")
+            return archivo, hoja, int(fila)
+    return None

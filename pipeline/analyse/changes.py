@@ -106,7 +106,7 @@ def observation_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame
     new = now.drop_duplicates(key, keep="first").set_index(key)
     for ident in new.index.intersection(old.index):
         was, is_ = old.loc[ident], new.loc[ident]
-        reserved = bool(is_.get("_reservado", False))
+        reserved = _hidden(is_)
         item = (str(ident[0]), str(ident[1]))
         if str(was["estado_observado"]) != str(is_["estado_observado"]):
             rows.append({**_row(item, is_, "observacion_cambia", was["estado_observado"],
@@ -138,14 +138,23 @@ def indicator_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
             if before_text != after_text:
                 rows.append({**_row(item, series, kind, before_text, after_text,
                                     detail=str(new["indicador"])),
-                             "_reservado": bool(new.get("_reservado", False))})
+                             "_reservado": _hidden(new)})
     return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+
+
+def _hidden(row: Mapping[Any, object]) -> bool:
+    """Whether a change of an observation or an indicator stays out of the public edition:
+    its item is restricted, or it names no known item (a mistyped restricted id)."""
+    known = row.get("_conocido", True)
+    return bool(row.get("_reservado", False)) or (known is not None and known == known
+                                                 and not bool(known))
 
 
 def indicator_key(row: Mapping[Any, object]) -> tuple[str, str, str]:
     """What makes an indicator the same one across rounds: its reporter, its item's id and
-    its name compared folded (no case, no accents), as the page and the previous value's
-    lookup compare it: renaming it only by an accent or a capital does not make it new."""
+    its name as `name_key` compares it (no case, no accents, its signs kept), as the page
+    and the previous value's lookup compare it: renaming it only by an accent or a capital
+    does not make it new."""
     return str(row["informante"]), str(row["id"]), name_key(row["indicador"])
 
 

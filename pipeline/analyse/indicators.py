@@ -24,6 +24,7 @@ from pipeline.model.values import row_dicts, text_columns
 from pipeline.normalize.deadlines import parse_day, parse_period_end
 from pipeline.normalize.numbers import Quantity, read_quantity
 from validation import Issue, make_issue
+from validation.issues import Place, first_row
 
 COLUMNS = ("id", "informante", "actividad", "indicador", "unidad", "linea_base",
            "fecha_linea_base", "meta", "fecha_meta", "valor", "fecha_valor", "avance_meta",
@@ -85,7 +86,7 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
     issues: list[Issue] = []
     records: list[dict[str, object]] = []
     items = _Items(matrix, before) if not rows.empty else _Items.none()
-    seen: dict[tuple[str, str, str], int] = {}  # each indicator's first row this round
+    seen: dict[tuple[str, str, str], Place] = {}  # each indicator's first row
     last = {_key(str(r["informante"]), str(r["id"]), str(r["indicador"])): r
             for r in row_dicts(stored)} if not stored.empty else {}
     keys = INDICATORS.keys
@@ -98,14 +99,16 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
         reporter = str(row["_informante"])
         ident, item = items.find(reporter, text["id"], text["actividad"])
         if item is None:
-            issues.append(at.issue("indicador-sin-item", "id", text["id"] or text["actividad"]
-                                   or text["indicador"]))
+            issues.append(at.issue("indicador-sin-item", "id" if text["id"] or not text[
+                "actividad"] else "actividad", text["id"] or text["actividad"]
+                or text["indicador"]))
         key = _key(reporter, ident, text["indicador"])
-        if key in seen and text["indicador"]:
+        here = (str(row["_archivo"]), str(row["_hoja"]), int(str(row["_fila"])))
+        if item is not None and key in seen and text["indicador"]:
             issues.append(at.issue("indicador-repetido", "indicador", text["indicador"],
-                                   primera=str(seen[key])))
+                                   **first_row(seen[key], here)))
             continue
-        seen[key] = int(str(row["_fila"]))
+        seen[key] = here
         base, goal = read_quantity(row.get("linea_base")), read_quantity(row.get("meta"))
         value = read_quantity(row.get("valor"))
         for name, quantity in (("linea_base", base), ("meta", goal), ("valor", value)):
@@ -196,6 +199,7 @@ class _Items:
     def find(self, reporter: str, ident: str, activity: str
              ) -> tuple[str, dict[str, object] | None]:
         """The item's id and the item (None, and the id as written, if none or several)."""
+        found: list[str] = []
         if ident:
             item = self.by_id.get((reporter, ident))
             if item is not None:
@@ -203,12 +207,10 @@ class _Items:
             if self._loose is None:
                 self._loose = self._index(lambda i, _: _loose_id(i))
             found = self._loose.get((reporter, _loose_id(ident)), [])
-        elif activity:
+        if not found and activity:  # (a hand-made sheet's own numbering is no item's id)
             if self._by_activity is None:
                 self._by_activity = self._index(lambda _, item: fold(item["actividad"]))
             found = self._by_activity.get((reporter, fold(activity)), [])
-        else:
-            found = []
         if len(found) == 1:
             return found[0], self.by_id[(reporter, found[0])]
         return ident, None

@@ -28,7 +28,7 @@ from pipeline.normalize.deadlines import parse_day, parse_period_end
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
 from validation import Issue, make_issue
-from validation.issues import Param
+from validation.issues import Param, Place, first_row
 
 COLUMNS = ("id", "informante", "actividad", "responsable", "estado_oficial",
            "estado_observado", "coincide", "evidencia", "observacion", "ambito",
@@ -165,7 +165,7 @@ def build_observations(rows: pd.DataFrame, index: ItemIndex, matcher: Matcher,
     statuses = {s.clave for s in ref.estados}
     keys = OBSERVATIONS.keys
     texts = text_columns(rows, keys)  # (each distinct cell read once)
-    seen: dict[tuple[object, str], int] = {}  # each observer's first row of an item
+    seen: dict[tuple[object, str], Place] = {}  # each observer's first row of an item
     ignored: dict[tuple[str, str], str] = {}  # the sheets of reporters who do not observe
     for n, row in enumerate(row_dicts(rows)):
         text = {k: texts[k][n] for k in keys}
@@ -181,9 +181,11 @@ def build_observations(rows: pd.DataFrame, index: ItemIndex, matcher: Matcher,
         if found is None and not items.empty:  # (with no item known, nothing to tell)
             issues.append(_not_found(at, text, index, ref, observer, reporter))
         fila = int(str(row["_fila"]))
-        if found is not None and seen.setdefault((found, observer), fila) != fila:
-            issues.append(at.issue("observacion-repetida", "id", text["id"] or text[
-                "actividad"], primera=str(seen[(found, observer)])))
+        here = (str(row["_archivo"]), str(row["_hoja"]), fila)
+        if found is not None and seen.setdefault((found, observer), here) != here:
+            issues.append(at.issue("observacion-repetida", "id" if text["id"] else "actividad",
+                                   text["id"] or text["actividad"],
+                                   **first_row(seen[(found, observer)], here)))
             continue
         item = {k: v[found] for k, v in fields.items()} if found is not None else None
         observed = _observed_status(text["estado_observado"], matcher)

@@ -24,6 +24,7 @@ from pipeline.model.submission import Submission
 from pipeline.model.text import fold
 from pipeline.reference.data import Reference
 from pipeline.words import word
+from validation.issues import first_place
 
 PERSONAL = ("contacto_nombre", "contacto_institucion", "contacto_correo", "contacto_telefono")
 
@@ -76,7 +77,8 @@ def public_edition(result: RunResult) -> RunResult:
                                   valor=_text(scrub(i.valor)),
                                   sugerencia=(_text(scrub(i.suggestion("es"))),
                                               _text(scrub(i.suggestion("en")))))
-              for i in result.issues if (i.archivo, i.hoja, i.fila) not in hidden]
+              for i in result.issues if (i.archivo, i.hoja, i.fila) not in hidden
+              and first_place(i) not in hidden]  # (a repeat of a row left out: its item)
     subs = [dataclasses.replace(s, contacto_nombre="", contacto_institucion="", contacto_correo="",
                                 contacto_telefono="") for s in result.submissions]
     tables, summary = build_tables(public_matrix, issues, subs, result.ref, result.lang)
