@@ -84,6 +84,8 @@ def test_other_text_is_kept(redact: Redactor, text: str) -> None:
     # a phone in three groups that reads as a date, after its country's prefix
     ("Tel. +505 2024-11-11", "2024-11-11"),
     ("Tel. (505) 2024-11-11", "2024-11-11"),
+    ("Tel. 505 2024-11-11", "2024-11-11"),  # (a bare code: caught before the date shield)
+    ("teléfono 505-2024-11-11", "2024-11-11"),
 ])
 def test_phone_numbers_are_removed(redact: Redactor, text: str, phone: str) -> None:
     result = str(redact(text))

@@ -53,11 +53,13 @@ _QUANTITY = re.compile(r"^\d{1,3}(?:(?:[.,]\d{3})+|(?:[ \u00a0\u202f]\d{3})+)(?:
 _DAY = re.compile(r"(?<!\d)(?:(?P<year>(?:19|20)\d{2})(?P<s1>[-/.])(?P<m>\d{1,2})(?P=s1)"
                   r"(?P<d>\d{1,2})|(?P<a>\d{1,2})(?P<s2>[-/.])(?P<b>\d{1,2})(?P=s2)"
                   r"(?P<y>(?:19|20)\d{2}|(?<=/)\d{2}))(?!\d)")
-# A member country's prefix just before: "+502 ", "(502) " (not "(1) ", a numbered point)
+# A member country's prefix just before: "+502 ", "(502) ", a bare "505 " or "505-" (not
+# "(1) ", a numbered point; not "505 (", a figure before a date in brackets)
 _CODES = sorted({str(phonenumbers.country_code_for_region(r)) for r in REGIONS}, key=len,
                 reverse=True)
 _THREE = [c for c in _CODES if len(c) == 3]
-_PREFIX = re.compile(rf"(?:\+(?:{'|'.join(_CODES)})|\(\+?(?:{'|'.join(_THREE)})\))[\s.\-]*$")
+_PREFIX = re.compile(rf"(?:\+(?:{'|'.join(_CODES)})|\(\+?(?:{'|'.join(_THREE)})\))[\s.\-]*$|"
+                     rf"(?<![\d.,])(?:{'|'.join(_THREE)})[\s.\-]+$")
 SHIELD = "_"  # what a date's characters become while phones are looked for: no digit, no
 # separator, so no phone candidate reaches into or across a date
 _WORD = re.compile(r"\w+", re.UNICODE)
