@@ -230,3 +230,20 @@ def test_a_change_of_an_indicator_of_no_known_item_stays_out_of_the_public_editi
         moved = indicator_changes(pd.DataFrame([row(100, known)]),
                                   pd.DataFrame([row(80, known)]))
         assert moved["_reservado"].tolist() == [hidden]
+
+
+def test_a_value_sent_apart_from_the_templates_blank_row_is_counted() -> None:
+    """The template prefills last round's indicators with an empty value; the values came
+    in a file of their own: the row with a value is the one counted, nothing told. A
+    second value for the same indicator is still a repeat."""
+    blank = rows({"id": "GTM-9D9A0F", "indicador": "Personas", "valor": ""})
+    apart = rows({"id": "GTM-9D9A0F", "indicador": "Personas", "valor": 40},
+                 {"id": "GTM-9D9A0F", "indicador": "Personas", "valor": 41}).assign(
+        _archivo="Guatemala indicadores.xlsx")
+    table, told = build_indicators(pd.concat([blank, apart], ignore_index=True), MATRIX,
+                                   MATRIX.iloc[:0], pd.DataFrame(), AS_OF,
+                                   {**CELLS, ("Guatemala indicadores.xlsx", "Indicadores"):
+                                    LETTERS})
+    assert table[["valor", "_archivo"]].values.tolist() == [[40.0, "Guatemala indicadores.xlsx"]]
+    assert [(i.code, i.archivo, i.celda) for i in told] == [
+        ("indicador-repetido", "Guatemala indicadores.xlsx", "C6")]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.analyse.indicator_lines import shown
 from pipeline.model.sides import INDICATORS
 from pipeline.model.text import fold, name_key
 from pipeline.model.values import row_dicts, text_columns
@@ -86,7 +87,7 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
     issues: list[Issue] = []
     records: list[dict[str, object]] = []
     items = _Items(matrix, before) if not rows.empty else _Items.none()
-    seen: dict[tuple[str, str, str], Place] = {}  # each indicator's first row
+    seen: dict[tuple[str, str, str], tuple[Place, int]] = {}  # first row, record
     last = {_key(str(r["informante"]), str(r["id"]), str(r["indicador"])): r
             for r in row_dicts(stored)} if not stored.empty else {}
     keys = INDICATORS.keys
@@ -104,11 +105,15 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
                 or text["indicador"]))
         key = _key(reporter, ident, text["indicador"])
         here = (str(row["_archivo"]), str(row["_hoja"]), int(str(row["_fila"])))
-        if item is not None and key in seen and text["indicador"]:
+        # A repeat is told and not counted, unless the first gave no value and this one
+        # does (a template's prefilled row, and the values sent in a file of their own).
+        replaces = seen.get(key) if item is not None and text["indicador"] else None
+        if replaces is not None and (records[replaces[1]]["valor"] is not None
+                                     or not text["valor"]):
             issues.append(at.issue("indicador-repetido", "indicador", text["indicador"],
-                                   **first_row(seen[key], here)))
+                                   **first_row(replaces[0], here)))
             continue
-        seen[key] = here
+        seen[key] = (here, replaces[1] if replaces is not None else len(records))
         base, goal = read_quantity(row.get("linea_base")), read_quantity(row.get("meta"))
         value = read_quantity(row.get("valor"))
         for name, quantity in (("linea_base", base), ("meta", goal), ("valor", value)):
@@ -134,8 +139,8 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
                 and base.value is not None
                 and (value.value - before_value) * (goal.value - base.value) < 0):
             issues.append(at.issue("indicador-se-aleja", "valor", text["valor"],
-                                   anterior=_shown(before_value)))
-        records.append({
+                                   anterior=shown(before_value)))
+        record: dict[str, object] = {
             "id": ident, "informante": reporter,
             "actividad": item["actividad"] if item is not None else text["actividad"],
             "indicador": text["indicador"], "unidad": unit,
@@ -147,7 +152,8 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
             "responsable_medicion": text["responsable_medicion"],
             "_reservado": bool(item["reservado"]) if item is not None else False,
             "_conocido": item is not None, "_archivo": row["_archivo"], "_hoja": row["_hoja"],
-            "_fila": int(str(row["_fila"]))})
+            "_fila": int(str(row["_fila"]))}
+        records[seen[key][1]:seen[key][1] + 1] = [record]  # (appended, or the blank one)
     table = pd.DataFrame.from_records(records, columns=[
         *COLUMNS, "_reservado", "_conocido", "_archivo", "_hoja", "_fila"])
     return table.sort_values(["informante", "id", "_fila"], kind="stable").reset_index(
@@ -160,7 +166,7 @@ def _unit_issues(at: _Cell, unit: str, value: Quantity,
     """A value without a unit; one typed with a unit other than its column's ("45 %"
     where the unit says "personas"); a unit changed since the last round."""
     if value.value is not None and not unit:
-        return [at.issue("indicador-sin-unidad", "valor", _shown(value.value))]
+        return [at.issue("indicador-sin-unidad", "valor", shown(value.value))]
     typed = [(name, q) for name, q in zip(("valor", "linea_base", "meta"), (value, *others),
                                          strict=True) if q.value is not None and q.unit]
     for name, quantity in typed:
@@ -243,10 +249,6 @@ def _number(value: object) -> float | None:
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
-
-
-def _shown(value: float) -> str:
-    return str(int(value)) if value.is_integer() else str(value)
 
 
 class _Cell:
