@@ -267,3 +267,23 @@ def test_an_indicators_file_is_read_beside_the_reporters_matrix(
     assert "envio-duplicado" not in set(problems["codigo"])
     told = problems[problems["codigo"] == "formula-sin-valor"]
     assert list(zip(told["hoja"], told["celda"], strict=True)) == [("Indicadores", "H2")]
+
+
+def test_side_sheets_alone_are_no_matrix_sent(tmp_path: Path,
+                                               make_workbook: MakeWorkbook) -> None:
+    """Guatemala's indicators arrive without its matrix: they are read, and Guatemala is
+    told its matrix is missing (it counted as having sent)."""
+    inbox = tmp_path / "ronda"
+    make_workbook("Honduras.xlsx", matrix_rows([("HND-001", "Centros de retorno", "Honduras",
+                                                 "2027-06-30", "En proceso")]), TITLES,
+                  folder=inbox)
+    make_workbook("Guatemala indicadores.xlsx", [
+        ["GTM-002", "Personas capacitadas", "personas", 0, "01/01/2026", 800, "31/12/2027",
+         300]], INDICATOR_TITLES, title_rows=(), sheet="Indicadores", folder=inbox)
+    out = tmp_path / "out"
+    consolidate(inbox, out)
+    problems = read_table(out, "problemas")
+    missing = set(problems.loc[problems["codigo"] == "envio-faltante", "mensaje"])
+    assert any("Guatemala" in m for m in missing), missing
+    assert not any("Honduras" in m for m in missing)
+    assert envios(out)["Guatemala indicadores.xlsx"]["estado"] == "leído"

@@ -223,9 +223,11 @@ def missing_submissions(subs: list[Submission], expected: tuple[str, ...],
                         ronda: str) -> tuple[list[Submission], list[Issue]]:
     """Expected reporters that sent nothing: a submissions row and an issue each. A reporter
     whose file arrived unreadable did send (its row says "received, unreadable" and its
-    issue says why and what to do)."""
+    issue says why and what to do); one that sent only side sheets (observations,
+    indicators) did not send its matrix."""
     received = {s.informante for s in subs
-                if s.estado in {"leido", "reemplazado", "rechazado", "sin_matriz"}}
+                if s.estado in {"leido", "reemplazado", "rechazado", "sin_matriz"}
+                and not (s.estado == "leido" and s.laterales)}
     missing = [nombre for nombre in expected if nombre not in received]
     return (subs + [Submission(archivo="", informante=nombre, informante_conocido=True,
                                ronda=ronda, estado="no_recibido") for nombre in missing],
