@@ -241,3 +241,15 @@ def test_an_observations_date_is_read_as_dates_are_and_a_bare_yes_is_no_status(
     assert told(out, "estado-observado-desconocido") == [
         ("RROCM - 2027-T1.xlsx", "Observaciones", "C3", "Sí")]
     assert table.loc["HND-001", "coincide"] == ""
+
+
+def test_ids_that_differ_only_by_case_are_found_as_written_or_not_at_all() -> None:
+    items = pd.DataFrame({"id": ["HND-AB1", "hnd-ab1", "GTM-1"], "informante": ["Honduras",
+                          "Honduras", "Guatemala"], "actividad": ["Uno", "Dos", "Tres"]})
+    index = ItemIndex(items)
+
+    def found(ident: str) -> int | None:
+        return index.find({"id": ident, "actividad": ""}, None)
+
+    assert (found("HND-AB1"), found("hnd-ab1"), found("Hnd-Ab1"), found(" gtm-1 ")) == (
+        0, 1, None, 2)

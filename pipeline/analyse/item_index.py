@@ -75,6 +75,10 @@ class ItemIndex:
                       else self.by_text(fold(text["actividad"])))
         if reporter is not None:
             candidates = [n for n in candidates if self.reporters[n] == reporter]
+        if text["id"] and len(candidates) > 1:  # ("hnd-ab1" beside HND-AB1: the one
+            ids = [str(self.items["id"].iat[n]) for n in candidates]  # as written, else none)
+            if len(set(ids)) > 1:
+                candidates = [n for n, i in zip(candidates, ids, strict=True) if i == text["id"]]
         return candidates[0] if candidates else None
 
     def nearest(self, wanted: str) -> str:
