@@ -132,9 +132,11 @@ def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, st
              else "coincide" if bool(agrees) else "difiere")
     official = display_text(view["estado_oficial"])
     shown = labels.get(official, official)
+    # A restricted item is answered as no item is (its "reserved" mark confirmed it
+    # existed, and a guess by activity showed its id): nothing of it, not its id either.
     hidden = hide_restricted and view["_reservado"] and view["_conocido"]
     if hidden:
-        shown, order = word("feedback.restricted", lang), "sin_comparar"
+        shown, order = "", "sin_item"
     level = display_text(view["ambito"])
     observed = display_text(view["estado_observado"])
     cells: dict[str, object] = {
@@ -142,8 +144,8 @@ def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, st
         "coincide": word(f"feedback.agreement_{order}", lang),
         "ambito": word(f"level.{level}", lang) if known(f"level.{level}") else level,
         "fila": int(str(view["fila"]))}
-    if hidden:  # (nor its activity)
-        cells["actividad"] = word("feedback.restricted", lang)
+    if hidden:  # (nor its activity, its id, its reporter)
+        cells.update(actividad="", id="", informante="")
     for key in (*columns, "id", "observador"):  # the rest as they are
         if key not in cells:
             cells[key] = display_text(view[key])
