@@ -132,11 +132,9 @@ def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, st
              else "coincide" if bool(agrees) else "difiere")
     official = display_text(view["estado_oficial"])
     shown = labels.get(official, official)
-    # A restricted item is answered as no item is (its "reserved" mark confirmed it
-    # existed, and a guess by activity showed its id): nothing of it, not its id either.
     hidden = hide_restricted and view["_reservado"] and view["_conocido"]
     if hidden:
-        shown, order = "", "sin_item"
+        shown, order = word("feedback.restricted", lang), "sin_comparar"
     level = display_text(view["ambito"])
     observed = display_text(view["estado_observado"])
     cells: dict[str, object] = {
@@ -144,8 +142,8 @@ def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, st
         "coincide": word(f"feedback.agreement_{order}", lang),
         "ambito": word(f"level.{level}", lang) if known(f"level.{level}") else level,
         "fila": int(str(view["fila"]))}
-    if hidden:  # (nor its activity, its id, its reporter)
-        cells.update(actividad="", id="", informante="")
+    if hidden:  # (nor its activity)
+        cells["actividad"] = word("feedback.restricted", lang)
     for key in (*columns, "id", "observador"):  # the rest as they are
         if key not in cells:
             cells[key] = display_text(view[key])
