@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from pipeline.analyse.changes import observation_changes
 from pipeline.analyse.observations import ItemIndex
@@ -205,9 +206,15 @@ def test_an_observer_never_reads_a_restricted_items_activity_nor_its_id(
     assert "GTM-003" not in " ".join(problems["mensaje"])
 
 
-def test_the_id_meant_is_one_edit_away_and_never_restricted() -> None:
+@pytest.mark.parametrize("of_all", [50_000, 0])
+def test_the_id_meant_is_one_edit_away_and_never_restricted(
+        monkeypatch: pytest.MonkeyPatch, of_all: int) -> None:
     """D9's index: the id meant is found among the ids one edit away (or looking alike),
-    the closest first; a restricted id is never suggested."""
+    the closest first; a restricted id is never suggested. The same with the forms of the
+    id's prefix only (a round of more than `DELETIONS_OF_ALL` ids)."""
+    import pipeline.analyse.item_index as item_index
+
+    monkeypatch.setattr(item_index, "DELETIONS_OF_ALL", of_all)
     ids = [f"GTM-B{n:05d}" for n in range(3000)]
     items = pd.DataFrame({"id": [*ids, "USA-57B135", "USA-57C999"],
                           "reservado": [False] * len(ids) + [True, False]})

@@ -16,6 +16,7 @@ from pipeline.model.text import fold, fold_clean
 # reporter's prefix, and only when they are few: each unknown id of a large round used to
 # be compared with every id (difflib), a tenth of a second each.
 CLOSE_AMONG = 300
+DELETIONS_OF_ALL = 50_000
 
 
 def id_key(ident: str) -> str:
@@ -39,6 +40,7 @@ class ItemIndex:
     def __init__(self, items: pd.DataFrame) -> None:
         self.items = items
         self._meant: dict[str, str] = {}
+        self._deleted: dict[str | None, dict[str, str]] = {}  # (`_deleted_near`)
 
     @functools.cached_property
     def by_id(self) -> dict[str, list[int]]:
@@ -97,8 +99,9 @@ class ItemIndex:
         if plain in self._alike:
             return self._alike[plain]
         shorter = _deletions(plain)
-        near = [self._deleted.get(plain), *(self._alike.get(d) for d in shorter),
-                *(self._deleted.get(d) for d in shorter)]
+        deleted = self._deleted_near(wanted)
+        near = [deleted.get(plain), *(self._alike.get(d) for d in shorter),
+                *(deleted.get(d) for d in shorter)]
         found = list(dict.fromkeys(i for i in near if i))
         if not found:
             same = self._by_prefix.get(id_prefix(wanted), [])
@@ -124,14 +127,20 @@ class ItemIndex:
             found.setdefault(_plain(ident), ident)
         return found
 
-    @functools.cached_property
-    def _deleted(self) -> dict[str, str]:
-        """Each public id by its look-alike forms with one character left out."""
-        found: dict[str, str] = {}
-        for plain, ident in self._alike.items():
-            for shorter in _deletions(plain):
-                found.setdefault(shorter, ident)
-        return found
+    def _deleted_near(self, wanted: str) -> dict[str, str]:
+        """Each public id by its look-alike forms with one character left out: of every id,
+        or, in a round of more than `DELETIONS_OF_ALL` ids, of those of `wanted`'s prefix
+        (a million ids' forms took ten seconds and a gigabyte)."""
+        prefix = id_prefix(wanted) if len(self._alike) > DELETIONS_OF_ALL else None
+        if prefix not in self._deleted:
+            ids = (self._alike.items() if prefix is None else
+                   ((_plain(i), i) for i in self._by_prefix.get(prefix, [])))
+            found: dict[str, str] = {}
+            for plain, ident in ids:
+                for shorter in _deletions(plain):
+                    found.setdefault(shorter, ident)
+            self._deleted[prefix] = found
+        return self._deleted[prefix]
 
     @functools.cached_property
     def _by_prefix(self) -> dict[str, list[str]]:
