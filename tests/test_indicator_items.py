@@ -247,3 +247,21 @@ def test_a_value_sent_apart_from_the_templates_blank_row_is_counted() -> None:
     assert table[["valor", "_archivo"]].values.tolist() == [[40.0, "Guatemala indicadores.xlsx"]]
     assert [(i.code, i.archivo, i.celda) for i in told] == [
         ("indicador-repetido", "Guatemala indicadores.xlsx", "C6")]
+
+
+def test_an_item_restricted_in_any_round_keeps_all_its_values_out_of_the_public_page() -> None:
+    """GTM-3 was restricted in 2026-T4 and is not now: neither its old nor its new values
+    are public (the public report already left the whole item out)."""
+    now = pd.DataFrame({"informante": ["Guatemala"] * 2, "id": ["GTM-3", "GTM-4"],
+                        "indicador": ["P", "P"], "_reservado": [False, False],
+                        "_conocido": [True, True], "_archivo": ["G.xlsx"] * 2,
+                        "_hoja": ["Indicadores"] * 2, "_fila": [5, 6]})
+    series = pd.DataFrame({"ronda": ["2026-T4"] * 2, "informante": ["Guatemala"] * 2,
+                           "id": ["GTM-3", "GTM-4"], "indicador": ["P", "P"],
+                           "valor": [1.0, 2.0], "_reservado": [True, False],
+                           "_conocido": [True, True]})
+    kept, at = public_indicators({"indicadores": now, "indicadores_rondas": series},
+                                 MATRIX.iloc[:0])
+    assert kept["indicadores"]["id"].tolist() == ["GTM-4"]
+    assert kept["indicadores_rondas"]["id"].tolist() == ["GTM-4"]
+    assert at == {("G.xlsx", "Indicadores", 5)}

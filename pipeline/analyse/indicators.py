@@ -134,7 +134,7 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
                                    anterior=since.isoformat()))
             by = None  # (no straight line to judge it on until the dates are corrected)
         judged = judge(base.value, goal.value, value.value, since, by, as_of)
-        before_value = _number(previous.get("valor")) if previous else None
+        before_value = read_quantity(previous.get("valor")).value if previous else None
         if (value.value is not None and before_value is not None and goal.value is not None
                 and base.value is not None
                 and (value.value - before_value) * (goal.value - base.value) < 0):
@@ -243,10 +243,6 @@ def _key(reporter: str, ident: str, indicator: str) -> tuple[str, str, str]:
     return reporter, ident, name_key(indicator)
 
 
-def _number(value: object) -> float | None:
-    return read_quantity(value).value
-
-
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
@@ -300,6 +296,12 @@ def public_indicators(tables: Mapping[str, pd.DataFrame], restricted: pd.DataFra
     at: set[tuple[object, object, int]] = set()
     secret = set(zip(restricted["informante"].astype(str), restricted["id"].astype(str),
                      strict=True))
+    for key in ("indicadores", "indicadores_rondas"):  # (restricted in any round: all out)
+        table = tables.get(key)
+        if table is not None and len(table):
+            once = table[table["_reservado"].astype(bool)]
+            secret |= set(zip(once["informante"].astype(str), once["id"].astype(str),
+                              strict=True))
     for key in ("indicadores", "indicadores_rondas"):
         table = tables.get(key)
         if table is None:
