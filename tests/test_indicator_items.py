@@ -88,7 +88,8 @@ def test_the_same_indicator_twice_is_told_and_counted_once() -> None:
 @pytest.mark.parametrize(("typed", "day"), [
     ("dic-2027", "2027-12-31"), ("T4 2027", "2027-12-31"), ("2027", "2027-12-31"),
     (2027, "2027-12-31"), ("January 2028", "2028-01-31"), ("31/12/2027", "2027-12-31"),
-    (dt.datetime(2027, 12, 31), "2027-12-31")])
+    (dt.datetime(2027, 12, 31), "2027-12-31"),
+    (dt.datetime(1905, 7, 19), "2027-12-31")])  # (2027 typed in the template's date cell)
 def test_a_period_where_a_day_is_asked_is_its_last_day(typed: object, day: str) -> None:
     table, issues = build({"id": "GTM-9D9A0F", "indicador": "P", "valor": 40,
                            "fecha_meta": typed, "fecha_valor": typed})

@@ -127,8 +127,13 @@ def parse_day(value: object) -> dt.date | None:
 
 def parse_period_end(value: object) -> dt.date | None:
     """The last day of a period a person typed where a day was asked ("dic-2027",
-    "T4 2027", "January 2028", "2027", or the number 2027), as a deadline reads it; None
-    for what is no period (words, a day no one means)."""
+    "T4 2027", "January 2028", "2027", the number 2027, or 2027 typed in a cell formatted
+    as a date, which shows 19/07/1905), as a deadline reads it; None for what is no period
+    (words, a day no one means)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date) and value < EARLIEST:  # a year typed in a date cell: the
+        value = (value - dt.date(1899, 12, 30)).days     # day numbered 2027, 1905-07-19
     if isinstance(value, int | float) and not isinstance(value, bool):
         year = int(value) if float(value).is_integer() else 0
         due = dt.date(year, 12, 31) if EARLIEST.year <= year <= LATEST.year else None
