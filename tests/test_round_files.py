@@ -146,8 +146,13 @@ def test_a_file_whose_only_news_is_in_its_indicators_is_updated(
     assert values.loc["Guatemala", "valor"] in ("45", "45.0")  # (found by its activity)
 
 
-def test_an_observers_file_whose_only_news_are_its_observations_is_updated(
-        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+VIEWS = [["Informante", "Actividad", "Estado observado", "Observación"],
+         ["Guatemala", "Campaña regional", "No iniciado", "No se ve en las comunidades"]]
+
+
+def observed_before(make_workbook: MakeWorkbook, tmp_path: Path) -> tuple[Path, Path]:
+    """A workspace with a round 2026-T4 from Guatemala and the observer, RROCM (its matrix
+    alone); Guatemala's 2027-T1 file already in the next round's folder, that folder."""
     ws = tmp_path / "ws"
     assert run("init", str(ws))[0] == 0
     before = ws / "recibidos" / "2026-T4"
@@ -157,10 +162,14 @@ def test_an_observers_file_whose_only_news_are_its_observations_is_updated(
                "--as-of", "2026-11-30")[0] in (0, 1)
     now = ws / "recibidos" / "2027-T1"
     make_workbook("Guatemala.xlsx", rows("Campaña regional, segunda fase"), folder=now)
-    views = [["Informante", "Actividad", "Estado observado", "Observación"],
-             ["Guatemala", "Campaña regional", "No iniciado", "No se ve en las comunidades"]]
+    return ws, now
+
+
+def test_an_observers_file_whose_only_news_are_its_observations_is_updated(
+        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+    ws, now = observed_before(make_workbook, tmp_path)
     make_workbook("RROCM.xlsx", rows("Monitoreo de albergues"), folder=now,
-                  extra={"Observaciones": views})
+                  extra={"Observaciones": VIEWS})
     code, said = run("consolidate", "--workspace", str(ws), "--round", "2027-T1",
                      "--as-of", "2027-02-28")
     assert code in (0, 1), said
@@ -197,19 +206,9 @@ def test_a_target_moved_after_a_skipped_round_is_found(make_workbook: MakeWorkbo
 def test_an_observers_unchanged_matrix_beside_a_file_of_new_observations_is_updated(
         make_workbook: MakeWorkbook, tmp_path: Path) -> None:
     """Its observations came in a file of their own, read beside its matrix file."""
-    ws = tmp_path / "ws"
-    assert run("init", str(ws))[0] == 0
-    before = ws / "recibidos" / "2026-T4"
-    make_workbook("Guatemala.xlsx", rows("Campaña regional"), folder=before)
-    make_workbook("RROCM.xlsx", rows("Monitoreo de albergues"), folder=before)
-    assert run("consolidate", "--workspace", str(ws), "--round", "2026-T4",
-               "--as-of", "2026-11-30")[0] in (0, 1)
-    now = ws / "recibidos" / "2027-T1"
-    make_workbook("Guatemala.xlsx", rows("Campaña regional, segunda fase"), folder=now)
+    ws, now = observed_before(make_workbook, tmp_path)
     make_workbook("RROCM.xlsx", rows("Monitoreo de albergues"), folder=now)
-    views = [["Informante", "Actividad", "Estado observado", "Observación"],
-             ["Guatemala", "Campaña regional", "No iniciado", "No se ve en las comunidades"]]
-    make_workbook("RROCM observaciones.xlsx", views[1:], views[0], title_rows=(),
+    make_workbook("RROCM observaciones.xlsx", VIEWS[1:], VIEWS[0], title_rows=(),
                   sheet="Observaciones", folder=now)
     code, said = run("consolidate", "--workspace", str(ws), "--round", "2027-T1",
                      "--as-of", "2027-02-28")
