@@ -266,3 +266,14 @@ def test_an_item_restricted_in_any_round_keeps_all_its_values_out_of_the_public_
     assert kept["indicadores"]["id"].tolist() == ["GTM-4"]
     assert kept["indicadores_rondas"]["id"].tolist() == ["GTM-4"]
     assert at == {("G.xlsx", "Indicadores", 5)}
+
+
+@pytest.mark.parametrize(("target", "read"), [("12/31/2027", "2027-03-01"),
+                                              ("31/12/2027", "2027-01-03")])
+def test_a_sheet_that_writes_its_dates_month_first_is_read_so(target: str, read: str) -> None:
+    """A United States file: "12/31/2027" can only be month first, so its "3/1/2027" is
+    the first of March; beside "31/12/2027" it is the third of January."""
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "P", "valor": 4,
+                           "fecha_meta": target, "fecha_valor": "3/1/2027"})
+    assert issues == []
+    assert table[["fecha_meta", "fecha_valor"]].iloc[0].tolist() == ["2027-12-31", read]

@@ -260,3 +260,17 @@ def test_ids_that_differ_only_by_case_are_found_as_written_or_not_at_all() -> No
 
     assert (found("HND-AB1"), found("hnd-ab1"), found("Hnd-Ab1"), found(" gtm-1 ")) == (
         0, 1, None, 2)
+
+
+def test_an_observers_sheet_that_writes_its_dates_month_first_is_read_so(
+        tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    inbox = round_folder(tmp_path, make_workbook)
+    titles = [*OBSERVATION_TITLES, "Fecha de la observación"]
+    views = [("GTM-002", "Guatemala", "No alcanzado", "", "Sin avances", "", "02/15/2027"),
+             ("HND-001", "Honduras", "En proceso", "", "Avanza", "", "03/01/2027")]
+    make_workbook("RROCM - 2027-T1.xlsx", views, titles, title_rows=(),
+                  sheet="Observaciones", folder=inbox)
+    out = consolidate(inbox, tmp_path / "out")
+    table = read_table(out, "observaciones").set_index("id")
+    assert table["fecha_observacion"].to_dict() == {"GTM-002": "2027-02-15",
+                                                    "HND-001": "2027-03-01"}

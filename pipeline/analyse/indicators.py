@@ -22,7 +22,7 @@ from pipeline.analyse.indicator_lines import shown
 from pipeline.model.sides import INDICATORS
 from pipeline.model.text import fold, name_key
 from pipeline.model.values import row_dicts, text_columns
-from pipeline.normalize.deadlines import parse_day, parse_period_end
+from pipeline.normalize.deadlines import files_month_first, parse_when
 from pipeline.normalize.numbers import Quantity, read_quantity
 from validation import Issue, make_issue
 from validation.issues import Place, first_row
@@ -35,6 +35,7 @@ SITUATIONS = ("meta_alcanzada", "en_camino", "en_riesgo", "atrasado", "sin_valor
 # What a reader acts on first: those behind, at risk, not updated; those on track last.
 BEHIND_FIRST = {"atrasado": 0, "en_riesgo": 1, "sin_valor": 2, "sin_meta": 3,
                 "sin_linea_base": 4, "en_camino": 5, "meta_alcanzada": 6}
+DATES = ("fecha_linea_base", "fecha_meta", "fecha_valor")
 AT_RISK_POINTS = 10.0  # within this many points below the line: at risk, not yet late
 CellMap = Mapping[tuple[str, str], Mapping[str, tuple[str, str]]]
 
@@ -92,6 +93,7 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
             for r in row_dicts(stored)} if not stored.empty else {}
     keys = INDICATORS.keys
     texts = text_columns(rows, keys)  # (each distinct cell read once)
+    mdy = files_month_first(rows, texts, DATES)
     for n, row in enumerate(row_dicts(rows)):
         text = {k: texts[k][n] for k in keys}
         if not any(text[k] for k in INDICATORS.content):
@@ -123,8 +125,7 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
         unit = text["unidad"] or value.unit or goal.unit or base.unit
         previous = last.get(key)
         issues += _unit_issues(at, unit, value, previous, text["unidad"], (base, goal))
-        since, by, day = (_day(row.get(name)) for name in (
-            "fecha_linea_base", "fecha_meta", "fecha_valor"))
+        since, by, day = (parse_when(row.get(name), row["_archivo"] in mdy) for name in DATES)
         for name, when in (("fecha_linea_base", since), ("fecha_meta", by),
                            ("fecha_valor", day)):
             if when is None and text[name]:
@@ -231,12 +232,6 @@ class _Items:
 
 def _loose_id(ident: str) -> str:
     return "".join(ident.split()).casefold()
-
-
-def _day(value: object) -> dt.date | None:
-    """A date cell's day; a period written where a day was asked ("dic-2027", "T4 2027",
-    "2027") is read as its last day, as a deadline is."""
-    return parse_day(value) or parse_period_end(value)
 
 
 def _key(reporter: str, ident: str, indicator: str) -> tuple[str, str, str]:

@@ -24,7 +24,7 @@ from pipeline.analyse.keys import reporter_code
 from pipeline.model.sides import OBSERVATIONS
 from pipeline.model.text import fold
 from pipeline.model.values import row_dicts, text_columns
-from pipeline.normalize.deadlines import parse_day, parse_period_end
+from pipeline.normalize.deadlines import files_month_first, parse_when
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
 from validation import Issue, make_issue
@@ -165,6 +165,7 @@ def build_observations(rows: pd.DataFrame, index: ItemIndex, matcher: Matcher,
     statuses = {s.clave for s in ref.estados}
     keys = OBSERVATIONS.keys
     texts = text_columns(rows, keys)  # (each distinct cell read once)
+    mdy = files_month_first(rows, texts, ("fecha_observacion",))
     seen: dict[tuple[object, str], Place] = {}  # each observer's first row of an item
     ignored: dict[tuple[str, str], str] = {}  # the sheets of reporters who do not observe
     for n, row in enumerate(row_dicts(rows)):
@@ -199,8 +200,7 @@ def build_observations(rows: pd.DataFrame, index: ItemIndex, matcher: Matcher,
         if text["ambito"] and fold(text["ambito"]) not in LEVELS:
             issues.append(at.issue("ambito-desconocido", "ambito", text["ambito"]))
         official = str(item["estado"]) if item is not None else ""
-        day = parse_day(row.get("fecha_observacion")) or parse_period_end(
-            row.get("fecha_observacion"))
+        day = parse_when(row.get("fecha_observacion"), row["_archivo"] in mdy)
         if day is None and text["fecha_observacion"]:
             issues.append(at.issue("observacion-fecha-ilegible", "fecha_observacion",
                                    text["fecha_observacion"]))

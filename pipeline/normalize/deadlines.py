@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pipeline.model.text import fold, normalize_text
 from pipeline.normalize.periods import FILLERS, Reading, read_periods
 from pipeline.reference.plan import EARLIEST, LATEST, Meeting, Plan
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Kind = Literal["fecha", "impreciso", "vacio", "invalido", "plan_terminado", "fuera_de_rango"]
 _PARENS = re.compile(r"\([^)]*\)")
@@ -111,17 +115,18 @@ def parse_deadline(value: object, context: Context) -> Deadline:
     return Deadline("invalido")
 
 
-def parse_day(value: object) -> dt.date | None:
+def parse_day(value: object, month_first: bool = False) -> dt.date | None:
     """The one day a person typed in a date cell, as a date or as text ("12/02/2027", day
-    first; "2027-02-12"; "12 de febrero de 2027"); None for anything else (a month, a
-    year, words, a day no one means: before 1970 or after 2262)."""
+    first unless the file writes its dates `month_first`; "2027-02-12"; "12 de febrero de
+    2027"); None for anything else (a month, a year, words, a day no one means: before 1970
+    or after 2262)."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return value if EARLIEST <= value <= LATEST else None
     if not isinstance(value, str):
         return None
-    period = read_periods(fold(value), Reading(None))
+    period = read_periods(fold(value), Reading(None, month_first=month_first))
     return period[0] if period is not None and period[1] == "dia" else None
 
 
@@ -143,6 +148,23 @@ def parse_period_end(value: object) -> dt.date | None:
     else:
         due = None
     return due if due is not None and EARLIEST <= due <= LATEST else None
+
+
+def parse_when(value: object, month_first: bool = False) -> dt.date | None:
+    """A date cell's day (month first in a file that writes them so); a period written
+    where a day was asked ("dic-2027", "T4 2027", "2027") is read as its last day, as a
+    deadline is."""
+    return parse_day(value, month_first) or parse_period_end(value)
+
+
+def files_month_first(rows: pd.DataFrame, texts: Mapping[str, list[str]],
+                      columns: tuple[str, ...]) -> set[object]:
+    """The files whose side sheet writes its dates month first ("12/31/2027" beside
+    "3/1/2027", as a matrix's are told: pipeline.normalize.deadlines.month_first)."""
+    found: dict[object, list[object]] = {}
+    for n, archivo in enumerate(rows["_archivo"].tolist() if len(rows) else []):
+        found.setdefault(archivo, []).extend(texts[c][n] for c in columns)
+    return {archivo for archivo, written in found.items() if month_first(written)}
 
 
 def _dated(due: dt.date, precision: str, assumed_year: bool = False) -> Deadline:
