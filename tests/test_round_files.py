@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
@@ -165,20 +166,25 @@ def observed_before(make_workbook: MakeWorkbook, tmp_path: Path) -> tuple[Path, 
     return ws, now
 
 
+@pytest.mark.parametrize("apart", [False, True])
 def test_an_observers_file_whose_only_news_are_its_observations_is_updated(
-        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+        make_workbook: MakeWorkbook, tmp_path: Path, apart: bool) -> None:
+    """Its unchanged matrix with new observations, in its own file or (`apart`) in a file
+    of their own read beside it."""
     ws, now = observed_before(make_workbook, tmp_path)
     make_workbook("RROCM.xlsx", rows("Monitoreo de albergues"), folder=now,
-                  extra={"Observaciones": VIEWS})
+                  extra=None if apart else {"Observaciones": VIEWS})
+    if apart:
+        make_workbook("RROCM observaciones.xlsx", VIEWS[1:], VIEWS[0], title_rows=(),
+                      sheet="Observaciones", folder=now)
     code, said = run("consolidate", "--workspace", str(ws), "--round", "2027-T1",
                      "--as-of", "2027-02-28")
     assert code in (0, 1), said
     out = ws / "resultados" / "2027-T1"
     observed = pd.read_csv(out / "observaciones.csv", **READ)
     assert list(observed["observacion"]) == ["No se ve en las comunidades"]
-    subs = pd.read_csv(out / "envios.csv", **READ).set_index("informante")
-    assert subs.loc["RROCM", "estado"] == "leído"
-
+    subs = pd.read_csv(out / "envios.csv", **READ).set_index("archivo")
+    assert subs.loc["RROCM.xlsx", "estado"] == "leído"
 
 def test_a_target_moved_after_a_skipped_round_is_found(make_workbook: MakeWorkbook,
                                                        tmp_path: Path) -> None:
@@ -202,19 +208,3 @@ def test_a_target_moved_after_a_skipped_round_is_found(make_workbook: MakeWorkbo
     moved = changes[changes["tipo"] == "meta_modificada"]
     assert list(moved["informante"]) == ["Guatemala"], changes.to_dict("records")
 
-
-def test_an_observers_unchanged_matrix_beside_a_file_of_new_observations_is_updated(
-        make_workbook: MakeWorkbook, tmp_path: Path) -> None:
-    """Its observations came in a file of their own, read beside its matrix file."""
-    ws, now = observed_before(make_workbook, tmp_path)
-    make_workbook("RROCM.xlsx", rows("Monitoreo de albergues"), folder=now)
-    make_workbook("RROCM observaciones.xlsx", VIEWS[1:], VIEWS[0], title_rows=(),
-                  sheet="Observaciones", folder=now)
-    code, said = run("consolidate", "--workspace", str(ws), "--round", "2027-T1",
-                     "--as-of", "2027-02-28")
-    assert code in (0, 1), said
-    out = ws / "resultados" / "2027-T1"
-    observed = pd.read_csv(out / "observaciones.csv", **READ)
-    assert list(observed["observacion"]) == ["No se ve en las comunidades"]
-    subs = pd.read_csv(out / "envios.csv", **READ).set_index("archivo")
-    assert subs.loc["RROCM.xlsx", "estado"] == "leído"
