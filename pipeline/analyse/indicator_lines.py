@@ -114,7 +114,7 @@ def shown(value: float | None, lang: str | None = None) -> str:
 
 def number(value: object) -> float | None:
     """A stored or computed number, None when there is none."""
-    if value is None or value == "":
+    if value is None or value is pd.NA or value == "":
         return None
     try:
         number = float(cast(float, value))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.analyse.indicator_lines import shown
+from pipeline.analyse.item_index import id_key
 from pipeline.model.sides import INDICATORS
 from pipeline.model.text import fold, name_key
 from pipeline.model.values import row_dicts, text_columns
@@ -212,8 +213,8 @@ class _Items:
             if item is not None:
                 return ident, item
             if self._loose is None:
-                self._loose = self._index(lambda i, _: _loose_id(i))
-            found = self._loose.get((reporter, _loose_id(ident)), [])
+                self._loose = self._index(lambda i, _: id_key(i))
+            found = self._loose.get((reporter, id_key(ident)), [])
         if not found and activity:  # (a hand-made sheet's own numbering is no item's id)
             if self._by_activity is None:
                 self._by_activity = self._index(lambda _, item: fold(item["actividad"]))
@@ -228,10 +229,6 @@ class _Items:
         for (reporter, ident), item in self.by_id.items():
             index.setdefault((reporter, key(ident, item)), []).append(ident)
         return index
-
-
-def _loose_id(ident: str) -> str:
-    return "".join(ident.split()).casefold()
 
 
 def _key(reporter: str, ident: str, indicator: str) -> tuple[str, str, str]:
@@ -280,6 +277,16 @@ def earlier_values(stored: pd.DataFrame | None, ronda: str) -> pd.DataFrame:
     return earlier.reindex(columns=list(SERIES_COLUMNS)).reset_index(drop=True)
 
 
+def ever_restricted(rows: pd.DataFrame) -> set[tuple[str, str]]:
+    """The items (reporter, id) restricted in any of `rows` (indicators of one or several
+    rounds): the public edition leaves all their rows out, in every round."""
+    return set(_items_of(rows[rows["_reservado"].astype(bool)])) if len(rows) else set()
+
+
+def _items_of(rows: pd.DataFrame) -> list[tuple[str, str]]:
+    return list(zip(rows["informante"].astype(str), rows["id"].astype(str), strict=True))
+
+
 def public_indicators(tables: Mapping[str, pd.DataFrame], restricted: pd.DataFrame,
                       ) -> tuple[dict[str, pd.DataFrame], set[tuple[object, object, int]]]:
     """The indicators of items that are not restricted (indicators are public) and their
@@ -289,22 +296,13 @@ def public_indicators(tables: Mapping[str, pd.DataFrame], restricted: pd.DataFra
     left out as well: its id or activity may be a restricted item's, mistyped."""
     kept: dict[str, pd.DataFrame] = {}
     at: set[tuple[object, object, int]] = set()
-    secret = set(zip(restricted["informante"].astype(str), restricted["id"].astype(str),
-                     strict=True))
-    for key in ("indicadores", "indicadores_rondas"):  # (restricted in any round: all out)
-        table = tables.get(key)
-        if table is not None and len(table):
-            once = table[table["_reservado"].astype(bool)]
-            secret |= set(zip(once["informante"].astype(str), once["id"].astype(str),
-                              strict=True))
-    for key in ("indicadores", "indicadores_rondas"):
-        table = tables.get(key)
-        if table is None:
-            continue
-        pairs = zip(table["informante"].astype(str), table["id"].astype(str), strict=True)
+    shown = {k: t for k in ("indicadores", "indicadores_rondas")
+             if (t := tables.get(k)) is not None}
+    secret = set(_items_of(restricted)).union(*map(ever_restricted, shown.values()))
+    for key, table in shown.items():
         unknown = ~table["_conocido"].astype(bool) if "_conocido" in table else False
-        hide = table["_reservado"].astype(bool) | unknown | pd.Series(
-            [p in secret for p in pairs], index=table.index, dtype=bool)
+        hide = unknown | pd.Series([p in secret for p in _items_of(table)], index=table.index,
+                                   dtype=bool)
         if key == "indicadores":
             gone = table[hide]
             at = set(zip(gone["_archivo"], gone["_hoja"], gone["_fila"].astype(int),

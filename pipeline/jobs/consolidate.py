@@ -28,12 +28,7 @@ from pipeline.store.history import (
     save_round,
 )
 from pipeline.store.latest import last_sent
-from pipeline.store.sides import (
-    indicator_rounds,
-    latest_indicators,
-    load_indicators,
-    load_observations,
-)
+from pipeline.store.sides import indicator_rounds, latest_indicators, load_observations
 from pipeline.web.dashboard import write_dashboard
 from pipeline.write.round import OUTPUT_FOLDERS, write_outputs
 from pipeline.write.staging import refuse_inside
@@ -57,7 +52,7 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
         ronda = round_of(found, options.round, options.as_of)
         path = history_path(options.out_dir, options.history)
         previous, before, seen = None, load_items(None, None), load_observations(None, None)
-        stored, measured, sent = rounds(None), load_indicators(None, None), None
+        stored, measured, sent = rounds(None), latest_indicators(None, ronda), None
         series = indicator_rounds(None)
         if path is not None:  # (else a library call with nowhere to keep a history)
             with open_history(path, create=False) as conn:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.analyse.changes import indicator_key
-from pipeline.analyse.indicator_lines import shown
-from pipeline.analyse.indicators import judge
+from pipeline.analyse.indicator_lines import number, shown
+from pipeline.analyse.indicators import ever_restricted, judge
 from pipeline.words import plural, word
 
 TARGET_COLUMNS = ("informante", "id", "indicador", "unidad", "linea_base", "meta",
@@ -73,9 +73,9 @@ def measure_year(stored: pd.DataFrame | None, names: list[str], public: bool,
     upto = stored[(stored["ronda"].astype(str) <= max(names))
                   & stored["_conocido"].astype(bool)]  # (rounds sort as written)
     if public:  # an item restricted in any of these rounds stays out of every one
-        items = list(zip(upto["informante"].astype(str), upto["id"].astype(str), strict=True))
-        hidden = {i for i, r in zip(items, upto["_reservado"].astype(bool), strict=True) if r}
-        upto = upto[[i not in hidden for i in items]]
+        hidden = ever_restricted(upto)
+        upto = upto[[i not in hidden for i in zip(upto["informante"].astype(str),
+                                                  upto["id"].astype(str), strict=True)]]
     day = pd.to_datetime(upto["fecha_corte"], errors="coerce")
     in_plan = (day >= pd.Timestamp(start)) & ((day <= pd.Timestamp(end))
                                               | upto["ronda"].isin(names))
@@ -105,9 +105,9 @@ def last_reported(rows: pd.DataFrame) -> pd.DataFrame:
     unmeasured = found["ronda"].isna().to_numpy()  # (no value: the latest round's date)
     for column in _VALUE[1:]:
         found.loc[unmeasured, column] = latest[column].to_numpy()[unmeasured]
-    for number, day in (("linea_base", "fecha_linea_base"), ("meta", "fecha_meta")):
-        given = rows[rows[number].notna()].drop_duplicates(_KEY, keep="last")
-        found = found.merge(given[[*_KEY, number, day]], on=_KEY, how="left")
+    for figure, day in (("linea_base", "fecha_linea_base"), ("meta", "fecha_meta")):
+        given = rows[rows[figure].notna()].drop_duplicates(_KEY, keep="last")
+        found = found.merge(given[[*_KEY, figure, day]], on=_KEY, how="left")
     judged = [_judged(r) for r in found.to_dict("records")]
     found["avance_meta"] = [avance for avance, _ in judged]
     found["situacion"] = [situacion for _, situacion in judged]
@@ -128,19 +128,11 @@ def _judged(row: Mapping[Hashable, object]) -> tuple[float | None, str]:
     without: the situation that round gave it)."""
     as_of = _day(row["fecha_corte"])
     if as_of is None:
-        avance = _number(row["avance_meta"])
+        avance = number(row["avance_meta"])
         return avance, str(row["situacion"])
-    judged = judge(_number(row["linea_base"]), _number(row["meta"]), _number(row["valor"]),
+    judged = judge(number(row["linea_base"]), number(row["meta"]), number(row["valor"]),
                    _day(row["fecha_linea_base"]), _day(row["fecha_meta"]), as_of)
     return (None if judged.avance is None else round(judged.avance, 1)), judged.situacion
-
-
-def _number(value: object) -> float | None:
-    """A stored number, None for a blank (NaN, None)."""
-    if value is None or value is pd.NA or value == "":
-        return None
-    number = float(str(value))
-    return None if number != number else number
 
 
 def _day(value: object) -> dt.date | None:

@@ -11,6 +11,7 @@ import pandas as pd
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from pipeline.analyse.indicator_lines import number
 from pipeline.model.columns import column_letter
 from pipeline.model.sides import SideKind
 from pipeline.model.text import name_key
@@ -65,10 +66,10 @@ def measured_items(items: pd.DataFrame, stored: pd.DataFrame) -> list[dict[str, 
         rows.append({
             "id": ident, "actividad": activity.get(ident, str(record["actividad"])),
             "indicador": name, "unidad": record["unidad"],
-            "linea_base": _number(record["linea_base"]),
+            "linea_base": number(record["linea_base"]),
             "fecha_linea_base": _day(record["fecha_linea_base"]),
-            "meta": _number(record["meta"]), "fecha_meta": _day(record["fecha_meta"]),
-            "valor_anterior": _number(record["valor"]), "fuente": record["fuente"],
+            "meta": number(record["meta"]), "fecha_meta": _day(record["fecha_meta"]),
+            "valor_anterior": number(record["valor"]), "fuente": record["fuente"],
             "responsable_medicion": record["responsable_medicion"]})
     for ident, text in zip(items["id"].astype(str), items["indicadores"].fillna("").astype(str),
                            strict=True):
@@ -94,10 +95,6 @@ def with_last_values(latest: pd.DataFrame, stored: pd.DataFrame, before: str) ->
         latest["informante"], latest["id"], latest["indicador"], latest["valor"], blank,
         strict=True)]
     return latest.assign(valor=pd.Series(values, index=latest.index, dtype=float))
-
-
-def _number(value: object) -> float | None:
-    return None if value is None or value == "" or value != value else float(str(value))
 
 
 def _day(value: object) -> dt.date | None:
