@@ -19,7 +19,7 @@ from typing import Any, cast
 import pandas as pd
 
 from pipeline.model.text import name_key
-from pipeline.model.values import iso_day
+from pipeline.model.values import flag, iso_day
 
 CHANGE_COLUMNS = ("informante", "id", "actividad", "tipo", "antes", "despues", "dias",
                   "detalle", "_reservado")
@@ -145,9 +145,7 @@ def indicator_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
 def _hidden(row: Mapping[Any, object]) -> bool:
     """Whether a change of an observation or an indicator stays out of the public edition:
     its item is restricted, or it names no known item (a mistyped restricted id)."""
-    known = row.get("_conocido", True)
-    return bool(row.get("_reservado", False)) or (known is not None and known == known
-                                                 and not bool(known))
+    return flag(row.get("_reservado")) or not flag(row.get("_conocido"), blank=True)
 
 
 def indicator_key(row: Mapping[Any, object]) -> tuple[str, str, str]:

@@ -23,7 +23,7 @@ from pipeline.analyse.item_index import ItemIndex, id_key, id_prefix
 from pipeline.analyse.keys import reporter_code
 from pipeline.model.sides import OBSERVATIONS
 from pipeline.model.text import fold
-from pipeline.model.values import row_dicts, text_columns
+from pipeline.model.values import flag, row_dicts, text_columns
 from pipeline.normalize.deadlines import files_month_first, parse_when
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
@@ -270,8 +270,7 @@ class _Place:
     def __init__(self, row: Mapping[str, object], cells: CellMap) -> None:
         self.row = row
         self.cells = cells.get((str(row["_archivo"]), str(row["_hoja"])), {})
-        flag = row.get("_matriz")  # (NaN for a sheet's row joined with the matrix's)
-        self.in_matrix = flag is not None and flag == flag and bool(flag)
+        self.in_matrix = flag(row.get("_matriz"))  # (NaN: a sheet's row, joined with them)
 
     def issue(self, code: str, key: str, valor: str, sugerencia: str = "",
               **params: Param) -> Issue:

@@ -68,6 +68,12 @@ def row_dicts(frame: pd.DataFrame) -> list[dict[str, object]]:
     return [dict(zip(columns, values, strict=True)) for values in zip(*lists, strict=True)]
 
 
+def flag(value: object, blank: bool = False) -> bool:
+    """A true/false column's value, `blank` where it has none (None, NaN: a row joined
+    from a frame without the column)."""
+    return blank if _blank(value) else bool(value)
+
+
 def _blank(value: object) -> bool:
     return value is None or value is pd.NaT or value is pd.NA or (
         isinstance(value, float) and value != value)
