@@ -228,19 +228,27 @@ def test_the_id_meant_is_one_edit_away_and_never_restricted(
     assert index.nearest("ZZZ-999999") == ""
 
 
+def dated_views(tmp_path: Path, make_workbook: MakeWorkbook, guatemala: tuple[str, str],
+                honduras: tuple[str, str]) -> tuple[Path, pd.DataFrame]:
+    """RROCM's views of GTM-002 and HND-001 (each an observed status and a date), the
+    round's outputs and its observations by id."""
+    inbox = round_folder(tmp_path, make_workbook)
+    titles = [*OBSERVATION_TITLES, "Fecha de la observación"]
+    views = [("GTM-002", "Guatemala", guatemala[0], "", "Sin avances", "", guatemala[1]),
+             ("HND-001", "Honduras", honduras[0], "", "Avanza", "", honduras[1])]
+    make_workbook("RROCM - 2027-T1.xlsx", views, titles, title_rows=(),
+                  sheet="Observaciones", folder=inbox)
+    out = consolidate(inbox, tmp_path / "out")
+    return out, read_table(out, "observaciones").set_index("id")
+
+
 def test_an_observations_date_is_read_as_dates_are_and_a_bare_yes_is_no_status(
         tmp_path: Path, make_workbook: MakeWorkbook) -> None:
     """M1: "febrero 2027" is the month's last day; "2027-13-45" is told and not written as
     if a date. A bare "Sí" typed as the observed status is not "No information" (S/I): it
     is told, as an unknown status is."""
-    inbox = round_folder(tmp_path, make_workbook)
-    titles = [*OBSERVATION_TITLES, "Fecha de la observación"]
-    views = [("GTM-002", "Guatemala", "No alcanzado", "", "Sin avances", "", "febrero 2027"),
-             ("HND-001", "Honduras", "Sí", "", "Avanza", "", "2027-13-45")]
-    make_workbook("RROCM - 2027-T1.xlsx", views, titles, title_rows=(),
-                  sheet="Observaciones", folder=inbox)
-    out = consolidate(inbox, tmp_path / "out")
-    table = read_table(out, "observaciones").set_index("id")
+    out, table = dated_views(tmp_path, make_workbook, ("No alcanzado", "febrero 2027"),
+                             ("Sí", "2027-13-45"))
     assert table.loc["GTM-002", "fecha_observacion"] == "2027-02-28"
     assert table.loc["HND-001", "fecha_observacion"] == ""
     assert told(out, "observacion-fecha-ilegible") == [
@@ -264,13 +272,7 @@ def test_ids_that_differ_only_by_case_are_found_as_written_or_not_at_all() -> No
 
 def test_an_observers_sheet_that_writes_its_dates_month_first_is_read_so(
         tmp_path: Path, make_workbook: MakeWorkbook) -> None:
-    inbox = round_folder(tmp_path, make_workbook)
-    titles = [*OBSERVATION_TITLES, "Fecha de la observación"]
-    views = [("GTM-002", "Guatemala", "No alcanzado", "", "Sin avances", "", "02/15/2027"),
-             ("HND-001", "Honduras", "En proceso", "", "Avanza", "", "03/01/2027")]
-    make_workbook("RROCM - 2027-T1.xlsx", views, titles, title_rows=(),
-                  sheet="Observaciones", folder=inbox)
-    out = consolidate(inbox, tmp_path / "out")
-    table = read_table(out, "observaciones").set_index("id")
+    _, table = dated_views(tmp_path, make_workbook, ("No alcanzado", "02/15/2027"),
+                           ("En proceso", "03/01/2027"))
     assert table["fecha_observacion"].to_dict() == {"GTM-002": "2027-02-15",
                                                     "HND-001": "2027-03-01"}
