@@ -6,6 +6,7 @@ mistyped row, the same indicator twice, periods for dates, units that disagree."
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -277,3 +278,43 @@ def test_a_sheet_that_writes_its_dates_month_first_is_read_so(target: str, read:
                            "fecha_meta": target, "fecha_valor": "3/1/2027"})
     assert issues == []
     assert table[["fecha_meta", "fecha_valor"]].iloc[0].tolist() == ["2027-12-31", read]
+
+
+def test_the_latest_indicators_from_the_rounds_read_are_the_historys(tmp_path: Path) -> None:
+    """consolidate and template take each reporter's latest indicators from every round's,
+    read once: the same rows the history's own query gives, a reporter that skipped a
+    round included."""
+    from pipeline.store import history
+    from pipeline.store.sides import (
+        indicator_rounds,
+        latest_indicators,
+        latest_indicators_of,
+    )
+
+    path = tmp_path / "historial.sqlite"
+    sent = {"2026-T4": ["Guatemala", "Honduras"], "2027-T1": ["Honduras"]}
+    with history.open_history(path) as conn:
+        assert conn is not None
+        for n, (ronda, reporters) in enumerate(sent.items()):
+            measured = pd.DataFrame([{**dict.fromkeys(history.INDICATOR_COLUMNS, ""),
+                                      "informante": r, "id": f"{r[:3]}-1", "indicador": "P",
+                                      "valor": 10 * n + k, "_reservado": False,
+                                      "_conocido": True}
+                                     for r in reporters for k in range(2)]).drop(
+                columns=["reservado", "conocido"])
+            matrix = pd.DataFrame({"informante": reporters, "id": [f"{r[:3]}-1"
+                                                                   for r in reporters]})
+            history.store_round(conn, ronda, dt.date(2026, 11 + n, 1), {}, matrix,
+                                pd.DataFrame({"informante": reporters}), measured=measured)
+        for before in ("2026-T4", "2027-T1", "2027-T2"):
+            by_query = latest_indicators(conn, before)
+            by_frame = latest_indicators_of(indicator_rounds(conn), before)
+            key = ["informante", "valor"]
+            assert list(by_frame.columns) == list(by_query.columns)
+            if by_query.empty:  # (the query's empty frame has no types: none to compare)
+                assert by_frame.empty, before
+                continue
+            assert by_frame.sort_values(key).reset_index(drop=True).equals(
+                by_query.sort_values(key).reset_index(drop=True)), before
+        assert sorted(latest_indicators_of(indicator_rounds(conn), "2027-T2")["valor"]) == [
+            0, 1, 10, 11]

@@ -28,7 +28,12 @@ from pipeline.store.history import (
     save_round,
 )
 from pipeline.store.latest import last_sent
-from pipeline.store.sides import indicator_rounds, latest_indicators, load_observations
+from pipeline.store.sides import (
+    indicator_rounds,
+    latest_indicators,
+    latest_indicators_of,
+    load_observations,
+)
 from pipeline.web.dashboard import write_dashboard
 from pipeline.write.round import OUTPUT_FOLDERS, write_outputs
 from pipeline.write.staging import refuse_inside
@@ -59,10 +64,10 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
                 previous = previous_round(conn, ronda)
                 before, stored = load_items(conn, previous), rounds(conn)
                 seen = load_observations(conn, previous)
+                series = indicator_rounds(conn)
                 # (each reporter's own last round: one that skipped a round is compared
                 # with what it sent last, its moved targets found)
-                measured = latest_indicators(conn, ronda)
-                series = indicator_rounds(conn)
+                measured = latest_indicators_of(series, ronda)
                 sent = last_sent(conn, ronda)
         result = analyse_round(found, ref, matcher, as_of=options.as_of, ronda=ronda,
                                closing_date=options.closing_date, lang=options.lang,

@@ -15,7 +15,7 @@ from pipeline.model.text import fold
 from pipeline.reference.data import Party, Reference
 from pipeline.reference.load import load_reference
 from pipeline.store.history import latest_items_per_reporter, open_history
-from pipeline.store.sides import indicator_rounds, latest_indicators
+from pipeline.store.sides import indicator_rounds, latest_indicators, latest_indicators_of
 from pipeline.template.sides import measured_items, observed_items, with_last_values
 from pipeline.template.workbook import template_name, write_template
 from pipeline.write.staging import output_lock, staging
@@ -91,5 +91,6 @@ def _last_items(path: Path | None, ronda: str) -> tuple[pd.DataFrame, pd.DataFra
     if path is None:
         return latest_items_per_reporter(None, ronda), latest_indicators(None, ronda)
     with open_history(path, create=False) as conn:
+        stored = indicator_rounds(conn)
         return latest_items_per_reporter(conn, ronda), with_last_values(
-            latest_indicators(conn, ronda), indicator_rounds(conn), ronda)
+            latest_indicators_of(stored, ronda), stored, ronda)

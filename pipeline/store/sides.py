@@ -44,6 +44,14 @@ def latest_indicators(conn: sqlite3.Connection | None, before: str) -> pd.DataFr
     return latest_per_reporter(conn, before, "indicadores", load_indicators)
 
 
+def latest_indicators_of(stored: pd.DataFrame, before: str) -> pd.DataFrame:
+    """`latest_indicators` from every stored round's indicators (`indicator_rounds`), where
+    a command has read them already: the history read once."""
+    earlier = stored[stored["ronda"].astype(str) < before]
+    latest = earlier["ronda"] == earlier.groupby("informante")["ronda"].transform("max")
+    return earlier[latest].drop(columns=["ronda", "fecha_corte"]).reset_index(drop=True)
+
+
 def indicator_rounds(conn: sqlite3.Connection | None) -> pd.DataFrame:
     """Every stored indicator value with its round and the date the round was judged at
     (the page's charts; the report judges a value again at its round's date)."""
