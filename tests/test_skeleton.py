@@ -1,0 +1,112 @@
+"""Side sheets assembled from a kept skeleton (pipeline.write.skeleton): a sheet of a
+shape met before is, byte for byte, the sheet xlsxwriter assembles itself, whatever its
+rows, its size and its page header; a sheet whose shape changed after it was set up, or
+that holds more than its pieces, is assembled whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pipeline.write import skeleton
+from pipeline.write.printing import Paper, Printing
+from pipeline.write.side_sheets import column_styles, side_sheet, write_side_rows
+from pipeline.write.skeleton import SkeletonSheet
+from pipeline.write.xlsx import Formats, new_workbook
+
+COLUMNS = {"id": 10, "actividad": 28, "observacion": 36, "fila": 7}
+WRAPPED = {"actividad", "observacion"}
+Extra = Callable[[SkeletonSheet], None]
+LETTER = Paper("carta")
+
+
+@pytest.fixture(autouse=True)
+def _forgotten() -> Iterator[None]:
+    skeleton.forget()
+    yield
+    skeleton.forget()
+
+
+def _write(path: Path, who: str, rows: int, extra: Extra | None = None,
+           paper: Paper = LETTER) -> dict[str, bytes]:
+    """A workbook of a first sheet and a side sheet of `rows` rows for `who` (the page
+    header names it); its parts."""
+    workbook = new_workbook(path, dt.date(2026, 11, 30), f"Retroalimentación: {who}")
+    formats = Formats(workbook)
+    printing = Printing(paper, f"Retroalimentación: {who} & ronda 2026-T4", "es")
+    first = workbook.add_worksheet("Problemas")
+    first.write(0, 0, f"Problemas de {who}", formats.title)
+    first.activate()
+    sheet = side_sheet(workbook, formats, printing, "Observaciones", "Observaciones",
+                       "Lo que observa la sociedad civil < y por qué", COLUMNS,
+                       ["Id", "Actividad", "Observación", "Fila"], WRAPPED, right={"fila"})
+    styles = column_styles(formats, COLUMNS, WRAPPED)
+    write_side_rows(sheet, COLUMNS, (
+        (styles, [f"{who}-{n}", "Actividad " * (n % 5), f"Vista {n}\ncon dos líneas", n])
+        for n in range(rows)), WRAPPED)
+    if extra:
+        extra(sheet)
+    workbook.close()
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def _whole(tmp_path: Path, who: str, rows: int, extra: Extra | None = None,
+           paper: Paper = LETTER) -> dict[str, bytes]:
+    """The same workbook with nothing kept: every sheet assembled by xlsxwriter."""
+    skeleton.forget()
+    parts = _write(tmp_path / f"whole-{who}.xlsx", who, rows, extra, paper)
+    skeleton.forget()
+    return parts
+
+
+def test_a_sheet_of_a_kept_shape_is_the_one_xlsxwriter_assembles(tmp_path: Path) -> None:
+    _write(tmp_path / "first.xlsx", "Guatemala", 3)  # (its shape kept)
+    assert skeleton._kept
+    again = _write(tmp_path / "again.xlsx", "Belice", 40)
+    whole = _whole(tmp_path, "Belice", 40)
+    assert again == whole
+    sheet = again["xl/worksheets/sheet2.xml"].decode()
+    assert '<dimension ref="A1:D44"/>' in sheet and "Belice &amp;&amp; ronda" in sheet
+
+
+def test_what_changes_after_the_setup_is_never_given_another_shape(tmp_path: Path) -> None:
+    for name, extra in {
+        "selected": lambda sheet: sheet.activate(),
+        "frozen elsewhere": lambda sheet: sheet.freeze_panes(5, 1),
+        "hidden": lambda sheet: sheet.hide(),
+        "commented": lambda sheet: sheet.write_comment(5, 1, "nota"),
+        "validated": lambda sheet: sheet.data_validation(
+            5, 3, 9, 3, {"validate": "integer", "criteria": ">", "value": 0}),
+        "formatted": lambda sheet: sheet.conditional_format(
+            5, 3, 9, 3, {"type": "cell", "criteria": ">", "value": 2}),
+        "a row's height": lambda sheet: sheet.set_row(70, 30),
+    }.items():
+        _write(tmp_path / "first.xlsx", "Guatemala", 3)  # (its shape kept)
+        parts = _write(tmp_path / f"{name}.xlsx", "Belice", 5, extra)
+        assert parts == _whole(tmp_path, "Belice", 5, extra), name
+
+
+def test_another_paper_is_another_shape(tmp_path: Path) -> None:
+    _write(tmp_path / "first.xlsx", "Guatemala", 3)
+    a4 = _write(tmp_path / "a4.xlsx", "Belice", 3, paper=Paper("a4"))
+    assert a4 == _whole(tmp_path, "Belice", 3, paper=Paper("a4"))
+
+
+def test_the_heading_reads_back_merged_over_the_table(tmp_path: Path) -> None:
+    _write(tmp_path / "first.xlsx", "Guatemala", 3)
+    _write(tmp_path / "again.xlsx", "Belice", 2)
+    sheet = openpyxl.load_workbook(tmp_path / "again.xlsx")["Observaciones"]
+    assert sheet["A1"].value == "Observaciones" and sheet["A1"].font.b
+    assert sheet["A2"].value == "Lo que observa la sociedad civil < y por qué"
+    assert [str(r) for r in sheet.merged_cells.ranges] == ["A2:D2"]
+    assert [c.value for c in sheet[4]] == ["Id", "Actividad", "Observación", "Fila"]
+    assert sheet["D4"].alignment.horizontal == "right"
+    assert [c.value for c in sheet[6]] == ["Belice-1", "Actividad ", "Vista 1\ncon dos líneas", 1]
+    assert sheet.freeze_panes == "A5"
+    assert sheet.column_dimensions["C"].width == pytest.approx(36.71, abs=0.01)
