@@ -147,3 +147,33 @@ def test_what_a_reader_prints_goes_to_the_log_not_the_terminal(
     assert read.sheets
     assert "panicked" not in capfd.readouterr().err
     assert "panicked at src/xlsx/mod.rs" in caplog.text
+
+
+def test_a_much_larger_file_is_read_first_and_given_in_its_turn(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An observer's file of thousands of rows, last by name, was read while the other
+    reader waited: the few much larger files are sent first (at most AHEAD, as their
+    results wait for their turn), and the results still come in the files' order."""
+    monkeypatch.setattr(pipeline.read.isolation, "PARALLEL_FROM", 4)
+    paths = []
+    for n, size in enumerate([10, 12, 11, 900, 10, 13, 950, 10, 2000, 1000, 10, 5000, 11, 12]):
+        paths.append(tmp_path / f"{n:02d}.xlsx")
+        paths[-1].write_bytes(b"x" * size)
+    order = [n for n, _ in pipeline.read.isolation._largest_first(paths)]
+    assert order[:4] == [11, 8, 9, 6]  # the four largest, largest first
+    assert order[4:] == [0, 1, 2, 3, 4, 5, 7, 10, 12, 13]  # then the rest in their order
+    log = tmp_path / "read-order"
+
+    def reader(path: Path) -> pipeline.read.workbook.WorkbookRead:
+        with log.open("a") as written:
+            written.write(f"{os.getpid()} {path.name}\n")
+        return pipeline.read.workbook.WorkbookRead(path, refused=(path.name, path.name))
+
+    read = list(read_isolated(paths, reader))
+    assert [r.path for r in read] == paths
+    first: dict[str, str] = {}
+    for line in log.read_text().splitlines():
+        first.setdefault(*line.split())
+    assert set(first.values()) == {"11.xlsx", "08.xlsx"}  # each reader's first: the largest
+    few = paths[:3]  # a round this small is read in the files' order
+    assert [n for n, _ in pipeline.read.isolation._largest_first(few)] == [0, 1, 2]

@@ -37,6 +37,7 @@ FILE_SECONDS = 120.0  # the longest a file may take to read
 FILE_MEMORY = 2 << 30  # the memory a worker may take beyond its start (bytes)
 PARALLEL_FROM = 200  # files: a round this large is read by two workers
 READERS = 2
+LARGER, AHEAD = 8, 4  # files larger than 8 times the usual are read first, up to 4
 IN_FLIGHT = 4  # files sent to a worker ahead: it reads on while this process gathers
 
 TOO_BIG = both("refuse.memory")
@@ -105,12 +106,14 @@ class _Pool:
         self.pending: deque[tuple[int, Path]] = deque()  # files not yet sent to a worker
 
     def read(self, paths: list[Path]) -> Iterator[WorkbookRead]:
-        pending = self.pending = deque(enumerate(paths))
+        pending = self.pending = deque(_largest_first(paths))
         results: dict[int, WorkbookRead] = {}
         following = 0
         while following < len(paths):
-            for worker in self.workers:  # a few files queued each: no worker waits for us
-                while len(worker.jobs) < IN_FLIGHT and pending:
+            # a few files queued each, dealt in turn: no worker waits for us, and the
+            # largest files, first, go to different workers
+            while pending and (room := [w for w in self.workers if len(w.jobs) < IN_FLIGHT]):
+                for worker in room[:len(pending)]:
                     if not worker.jobs:
                         worker.started = time.monotonic()
                     worker.jobs.append(pending.popleft())
@@ -168,6 +171,24 @@ class _Pool:
     def close(self) -> None:
         for worker in self.workers:
             worker.stop(wait_seconds=5)
+
+
+def _largest_first(paths: list[Path]) -> list[tuple[int, Path]]:
+    """The files numbered in their order, the few much larger than the rest sent first
+    (an observer's thousands of rows, last by name, were read while the other reader
+    waited); at most `AHEAD` of them, as their results wait for their turn."""
+    numbered = list(enumerate(paths))
+    sizes = {}
+    for n, path in numbered:
+        with contextlib.suppress(OSError):
+            sizes[n] = path.stat().st_size
+    if len(sizes) < PARALLEL_FROM:
+        return numbered
+    usual = sorted(sizes.values())[len(sizes) // 2]
+    large = sorted((n for n, size in sizes.items() if size > LARGER * usual),
+                   key=lambda n: -sizes[n])[:AHEAD]
+    first = set(large)
+    return [numbered[n] for n in large] + [job for job in numbered if job[0] not in first]
 
 
 def _serve(conn: Connection, stderr: int, memory: int,
