@@ -155,6 +155,7 @@ def test_a_much_larger_file_is_read_first_and_given_in_its_turn(
     reader waited: the few much larger files are sent first (at most AHEAD, as their
     results wait for their turn), and the results still come in the files' order."""
     monkeypatch.setattr(pipeline.read.isolation, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # (two readers, on any machine)
     paths = []
     for n, size in enumerate([10, 12, 11, 900, 10, 13, 950, 10, 2000, 1000, 10, 5000, 11, 12]):
         paths.append(tmp_path / f"{n:02d}.xlsx")
@@ -175,5 +176,39 @@ def test_a_much_larger_file_is_read_first_and_given_in_its_turn(
     for line in log.read_text().splitlines():
         first.setdefault(*line.split())
     assert set(first.values()) == {"11.xlsx", "08.xlsx"}  # each reader's first: the largest
-    few = paths[:3]  # a round this small is read in the files' order
-    assert [n for n, _ in pipeline.read.isolation._largest_first(few)] == [0, 1, 2]
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)  # one reader: in the files' order
+    log.unlink()
+    assert [r.path for r in read_isolated(paths, reader)] == paths
+    assert [line.split()[1] for line in log.read_text().splitlines()] == [p.name for p in paths]
+
+
+def test_a_reader_that_died_before_it_was_sent_more_refuses_only_its_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader that dies on its second file after answering the first: the next file
+    sent to it found its pipe closed, and the run stopped on a BrokenPipeError. Now that
+    file is refused and every other one read, in order."""
+    import time
+
+    parent = os.getpid()
+    paths = []
+    for n in range(6):
+        paths.append(tmp_path / f"{n}.xlsx")
+        paths[-1].write_bytes(b"x")
+
+    def reader(path: Path) -> pipeline.read.workbook.WorkbookRead:
+        if os.getpid() != parent and path.name == "1.xlsx":
+            os._exit(1)  # as a crash in a native library would
+        return pipeline.read.workbook.WorkbookRead(path, detail="read")
+
+    answer = pipeline.read.isolation._Pool._answer
+
+    def slow_answer(pool: object, n: int, path: Path) -> pipeline.read.workbook.WorkbookRead:
+        result = answer(pool, n, path)  # type: ignore[arg-type]
+        time.sleep(0.5)  # the reader meanwhile dies on the next file
+        return result
+
+    monkeypatch.setattr(pipeline.read.isolation._Pool, "_answer", slow_answer)
+    read = list(read_isolated(paths, reader))
+    assert [r.path for r in read] == paths
+    assert [r.path.name for r in read if r.refused] == ["1.xlsx"]
+    assert all(r.detail == "read" for r in read if not r.refused)

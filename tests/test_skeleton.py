@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.write import skeleton
 from pipeline.write.printing import Paper, Printing
-from pipeline.write.side_sheets import column_styles, side_sheet, write_side_rows
+from pipeline.write.side_sheets import SideTable, add_side_sheet, column_styles
 from pipeline.write.skeleton import SkeletonSheet
 from pipeline.write.xlsx import Formats, new_workbook
 
@@ -33,23 +33,26 @@ def _forgotten() -> Iterator[None]:
 
 
 def _write(path: Path, who: str, rows: int, extra: Extra | None = None,
-           paper: Paper = LETTER) -> dict[str, bytes]:
+           paper: Paper = LETTER, lang: str = "es") -> dict[str, bytes]:
     """A workbook of a first sheet and a side sheet of `rows` rows for `who` (the page
-    header names it); its parts."""
+    header names it; the footer's words are `lang`'s), then `extra` done to the side
+    sheet by the rest of the workbook's code; its parts."""
     workbook = new_workbook(path, dt.date(2026, 11, 30), f"Retroalimentación: {who}")
     formats = Formats(workbook)
-    printing = Printing(paper, f"Retroalimentación: {who} & ronda 2026-T4", "es")
+    printing = Printing(paper, f"Retroalimentación: {who} & ronda 2026-T4", lang)
     first = workbook.add_worksheet("Problemas")
     first.write(0, 0, f"Problemas de {who}", formats.title)
     first.activate()
-    sheet = side_sheet(workbook, formats, printing, "Observaciones", "Observaciones",
-                       "Lo que observa la sociedad civil < y por qué", COLUMNS,
-                       ["Id", "Actividad", "Observación", "Fila"], WRAPPED, right={"fila"})
     styles = column_styles(formats, COLUMNS, WRAPPED)
-    write_side_rows(sheet, COLUMNS, (
+    table = SideTable("Observaciones", "Observaciones",
+                      "Lo que observa la sociedad civil < y por qué", COLUMNS,
+                      ["Id", "Actividad", "Observación", "Fila"], WRAPPED, right={"fila"})
+    add_side_sheet(workbook, formats, printing, table, (
         (styles, [f"{who}-{n}", "Actividad " * (n % 5), f"Vista {n}\ncon dos líneas", n])
-        for n in range(rows)), WRAPPED)
+        for n in range(rows)))
     if extra:
+        sheet = workbook.get_worksheet_by_name("Observaciones")
+        assert isinstance(sheet, SkeletonSheet)
         extra(sheet)
     workbook.close()
     with zipfile.ZipFile(path) as package:
@@ -57,10 +60,10 @@ def _write(path: Path, who: str, rows: int, extra: Extra | None = None,
 
 
 def _whole(tmp_path: Path, who: str, rows: int, extra: Extra | None = None,
-           paper: Paper = LETTER) -> dict[str, bytes]:
+           paper: Paper = LETTER, lang: str = "es") -> dict[str, bytes]:
     """The same workbook with nothing kept: every sheet assembled by xlsxwriter."""
     skeleton.forget()
-    parts = _write(tmp_path / f"whole-{who}.xlsx", who, rows, extra, paper)
+    parts = _write(tmp_path / f"whole-{who}.xlsx", who, rows, extra, paper, lang)
     skeleton.forget()
     return parts
 
@@ -90,6 +93,20 @@ def test_what_changes_after_the_setup_is_never_given_another_shape(tmp_path: Pat
         _write(tmp_path / "first.xlsx", "Guatemala", 3)  # (its shape kept)
         parts = _write(tmp_path / f"{name}.xlsx", "Belice", 5, extra)
         assert parts == _whole(tmp_path, "Belice", 5, extra), name
+
+
+def test_a_sheet_in_another_language_has_its_own_footer(tmp_path: Path) -> None:
+    _write(tmp_path / "first.xlsx", "Guatemala", 3)
+    english = _write(tmp_path / "english.xlsx", "Belize", 3, lang="en")
+    assert english == _whole(tmp_path, "Belize", 3, lang="en")
+    assert "Page &amp;P of &amp;N" in english["xl/worksheets/sheet2.xml"].decode()
+
+
+def test_no_room_left_assembles_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(skeleton, "KEPT_SHAPES", 0)
+    _write(tmp_path / "first.xlsx", "Guatemala", 3)
+    assert not skeleton._kept
+    assert _write(tmp_path / "again.xlsx", "Belice", 4) == _whole(tmp_path, "Belice", 4)
 
 
 def test_another_paper_is_another_shape(tmp_path: Path) -> None:

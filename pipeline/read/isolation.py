@@ -106,7 +106,8 @@ class _Pool:
         self.pending: deque[tuple[int, Path]] = deque()  # files not yet sent to a worker
 
     def read(self, paths: list[Path]) -> Iterator[WorkbookRead]:
-        pending = self.pending = deque(_largest_first(paths))
+        pending = self.pending = deque(
+            _largest_first(paths) if len(self.workers) > 1 else enumerate(paths))
         results: dict[int, WorkbookRead] = {}
         following = 0
         while following < len(paths):
@@ -117,7 +118,10 @@ class _Pool:
                     if not worker.jobs:
                         worker.started = time.monotonic()
                     worker.jobs.append(pending.popleft())
-                    worker.conn.send(worker.jobs[-1][1])
+                    # (a worker that died since its last answer: its pipe is closed, and
+                    # the wait below finds it ended, refuses its file, sends the rest on)
+                    with contextlib.suppress(OSError):
+                        worker.conn.send(worker.jobs[-1][1])
             busy = [w for w in self.workers if w.jobs]
             soonest = min(w.started for w in busy) + FILE_SECONDS
             ready = wait([w.conn for w in busy], timeout=max(0.0, soonest - time.monotonic()))
@@ -176,13 +180,14 @@ class _Pool:
 def _largest_first(paths: list[Path]) -> list[tuple[int, Path]]:
     """The files numbered in their order, the few much larger than the rest sent first
     (an observer's thousands of rows, last by name, were read while the other reader
-    waited); at most `AHEAD` of them, as their results wait for their turn."""
+    waited); at most `AHEAD` of them, as their results wait for their turn. (For two
+    readers or more: one reader gains nothing.)"""
     numbered = list(enumerate(paths))
     sizes = {}
     for n, path in numbered:
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):  # (a file gone is refused when it is read)
             sizes[n] = path.stat().st_size
-    if len(sizes) < PARALLEL_FROM:
+    if not sizes:
         return numbered
     usual = sorted(sizes.values())[len(sizes) // 2]
     large = sorted((n for n, size in sizes.items() if size > LARGER * usual),

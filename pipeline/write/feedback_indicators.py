@@ -20,7 +20,7 @@ from pipeline.model.run import RunResult
 from pipeline.model.values import display_text
 from pipeline.words import word
 from pipeline.write.printing import Printing
-from pipeline.write.side_sheets import Row, column_styles, side_sheet, write_side_rows
+from pipeline.write.side_sheets import Row, SideTable, add_side_sheet, column_styles
 from pipeline.write.xlsx import Formats
 from pipeline.write.xmlrows import style_attr
 
@@ -55,9 +55,6 @@ def write_indicators(workbook: Workbook, formats: Formats, printing: Printing,
         return
     lang = printing.lang
     note = word("feedback.indicators_note", lang, problemas=word("sheet.problemas", lang))
-    sheet = side_sheet(workbook, formats, printing, word("sheet.indicadores", lang),
-                       word("feedback.indicators_title", lang), note, COLUMNS,
-                       [title(k, lang) for k in COLUMNS], WRAPPED, right=NUMBERS)
     marks = {k: style_attr(severity_marks[v]) for k, v in MARKS.items()}
     styles = column_styles(formats, COLUMNS, WRAPPED)
     # a number set off from the text after it (printed, "6" ran into "2028-01-01")
@@ -82,4 +79,6 @@ def write_indicators(workbook: Workbook, formats: Formats, printing: Printing,
             values.append(value)
         return attrs, values
 
-    write_side_rows(sheet, COLUMNS, map(row_of, rows), WRAPPED)
+    table = SideTable(word("sheet.indicadores", lang), word("feedback.indicators_title", lang),
+                      note, COLUMNS, [title(k, lang) for k in COLUMNS], WRAPPED, right=NUMBERS)
+    add_side_sheet(workbook, formats, printing, table, map(row_of, rows))

@@ -22,7 +22,7 @@ from pipeline.model.run import RunResult
 from pipeline.model.values import display_text
 from pipeline.words import known, plural, word
 from pipeline.write.printing import Printing
-from pipeline.write.side_sheets import Row, column_styles, side_sheet, write_side_rows
+from pipeline.write.side_sheets import Row, SideTable, add_side_sheet, column_styles
 from pipeline.write.xlsx import Formats
 from pipeline.write.xmlrows import style_attr
 
@@ -107,8 +107,6 @@ def _write_sheet(workbook: Workbook, formats: Formats, printing: Printing, kind:
                  note: str, *, hide_restricted: bool) -> None:
     lang = printing.lang
     heads = [word(f"column.{'fila_original' if k == 'fila' else k}", lang) for k in columns]
-    sheet = side_sheet(workbook, formats, printing, word(f"feedback.{kind}_sheet", lang),
-                       word(f"feedback.{kind}_title", lang), note, columns, heads, WRAPPED)
     rows = sorted((_cells(view, columns, labels, lang, hide_restricted) for view in views),
                   key=lambda r: (ORDER[r[0]], str(r[1]["id"]), str(r[1]["observador"])))
     styles = column_styles(formats, columns, WRAPPED)
@@ -119,7 +117,9 @@ def _write_sheet(workbook: Workbook, formats: Formats, printing: Printing, kind:
         attrs[agreement] = marks.get(order, styles[agreement])
         return attrs, [shown[k] for k in columns]
 
-    write_side_rows(sheet, columns, (row_of(*row) for row in rows), WRAPPED)
+    table = SideTable(word(f"feedback.{kind}_sheet", lang), word(f"feedback.{kind}_title", lang),
+                      note, columns, heads, WRAPPED)
+    add_side_sheet(workbook, formats, printing, table, (row_of(*row) for row in rows))
 
 
 def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, str], lang: str,

@@ -7,6 +7,7 @@ whose other parts are assembled once per shape (pipeline.write.skeleton)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
@@ -21,42 +22,53 @@ HEADER_ROW = 3  # a title, a note, a blank row, then the table
 Row = tuple[Sequence[str], Sequence[object]]  # each cell's style attribute, and its value
 
 
-def side_sheet(workbook: Workbook, formats: Formats, printing: Printing, name: str,
-               title: str, note: str, columns: Mapping[str, int], heads: Sequence[str],
-               wrapped: Collection[str], right: Collection[str] = ()) -> SkeletonSheet:
-    """The sheet `name` with its heading: `columns` (key -> width in characters) titled
-    `heads`, the `wrapped` ones wrapping, the `right` ones' titles over their numbers.
+@dataclass(frozen=True)
+class SideTable:
+    """A side sheet's heading: its `name`, `title` and `note`, its `columns` (key -> width
+    in characters) titled `heads`, the `wrapped` ones wrapping, the `right` ones' titles
+    over their numbers."""
 
-    The heading is streamed as the table's rows are (its texts inline, not shared); the
-    columns are set only if the sheet is assembled whole (pipeline.write.skeleton): the
-    same in every workbook of a language and paper, as everything its `shape` names."""
-    sheet = workbook.add_worksheet(name, worksheet_class=SkeletonSheet)
-    widths = list(columns.values())
+    name: str
+    title: str
+    note: str
+    columns: Mapping[str, int]
+    heads: Sequence[str]
+    wrapped: Collection[str]
+    right: Collection[str] = ()
+
+
+def add_side_sheet(workbook: Workbook, formats: Formats, printing: Printing,
+                   table: SideTable, rows: Iterable[Row]) -> None:
+    """The sheet of `table` and its `rows`, whole: made by this one call, so that its
+    shape (pipeline.write.skeleton) names every input that sets its columns, panes,
+    merged note and printing. The heading is streamed as the rows are (inline texts)."""
+    sheet = workbook.add_worksheet(table.name, worksheet_class=SkeletonSheet)
+    widths = list(table.columns.values())
     setup(sheet, printing, widths, header_row=HEADER_ROW)
-    column_formats = [formats.wrap if key in wrapped else formats.text for key in columns]
-    heading = [formats.header_right if key in right else formats.header for key in columns]
+    column_formats = [formats.wrap if key in table.wrapped else formats.text
+                      for key in table.columns]
+    heading = [formats.header_right if key in table.right else formats.header
+               for key in table.columns]
+    for c, (width, style) in enumerate(zip(widths, column_formats, strict=True)):
+        sheet.set_column(c, c, width, style)
     styles = [style_attr(f) for f in (formats.title, formats.note_wrap, *column_formats,
-                                      *heading)]  # (numbered now: the shape names them)
+                                      *heading)]
     last = len(widths) - 1
     letters = [xl_col_to_name(c) for c in range(len(widths))]
-    note_cells = cell("A", 1, styles[1], note) + "".join(
+    note_cells = cell("A", 1, styles[1], table.note) + "".join(
         f'<c r="{letter}2"{styles[1]}/>' for letter in letters[1:])
-    head_cells = "".join(cell(letter, HEADER_ROW, style_attr(style), head)
-                         for letter, style, head in zip(letters, heading, heads, strict=True))
-    write_rows(sheet, 0, [cell("A", 0, styles[0], title)], last)
-    write_rows(sheet, 1, [note_cells], last, [text_height(note, sum(widths))])
+    head_cells = "".join(cell(letter, HEADER_ROW, style_attr(style), head) for letter, style,
+                         head in zip(letters, heading, table.heads, strict=True))
+    write_rows(sheet, 0, [cell("A", 0, styles[0], table.title)], last)
+    write_rows(sheet, 1, [note_cells], last, [text_height(table.note, sum(widths))])
     write_rows(sheet, 2, [""], last)
     write_rows(sheet, HEADER_ROW, [head_cells], last,
-               [max(text_height(h, w) for h, w in zip(heads, widths, strict=True))])
+               [max(text_height(h, w) for h, w in zip(table.heads, widths, strict=True))])
     sheet.merge.append([1, 0, 1, last])
-
-    def dress() -> None:
-        for c, (width, style) in enumerate(zip(widths, column_formats, strict=True)):
-            sheet.set_column(c, c, width, style)
-
-    sheet.shape = ("side", tuple(widths), tuple(styles), printing.paper, printing.lang)
-    sheet.dress = dress
-    return sheet
+    _write_side_rows(sheet, table.columns, rows, table.wrapped)
+    # (the footer's words, in the printing's language, are one of the pieces each sheet
+    # writes itself: the language is not part of the shape)
+    sheet.shape = ("side", tuple(widths), tuple(styles), printing.paper)
 
 
 def column_styles(formats: Formats, columns: Iterable[str], wrapped: Collection[str]
@@ -65,8 +77,8 @@ def column_styles(formats: Formats, columns: Iterable[str], wrapped: Collection[
     return [style_attr(formats.wrap if key in wrapped else formats.text) for key in columns]
 
 
-def write_side_rows(sheet: StreamedSheet, columns: Mapping[str, int], rows: Iterable[Row],
-                    wrapped: Collection[str]) -> None:
+def _write_side_rows(sheet: StreamedSheet, columns: Mapping[str, int], rows: Iterable[Row],
+                     wrapped: Collection[str]) -> None:
     """The table's rows under its titles, each as high as its longest wrapped text; the
     titles stay in view."""
     letters = [xl_col_to_name(c) for c in range(len(columns))]

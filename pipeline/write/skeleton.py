@@ -3,22 +3,23 @@ workbook to the next: assembled by xlsxwriter the first time, and its pieces giv
 
 Each of a round's 2,000 feedback workbooks may carry a sheet of the observations of its
 items and one of its indicators (pipeline.write.side_sheets). Their columns, panes,
-merged note and printing are the same in every workbook of a language and a paper; only
-their rows, how far they reach and the page header (the reporter's name) differ. Setting
-up such a sheet through xlsxwriter (a call per column) and having it assemble the sheet's
-XML (a dozen elements, their attributes escaped one by one) cost about a quarter of a
-millisecond a sheet, more than the few rows it holds.
+merged note and printing are the same in every workbook of a paper; only their rows, how
+far they reach and the page header and footer (the reporter's name, the language's words)
+differ. Having xlsxwriter assemble such a sheet's XML (a dozen elements, their attributes
+escaped one by one) cost about 170 µs a sheet, more than the few rows it holds.
 
-A `SkeletonSheet` is given its `shape`, a key naming everything that sets those pieces
-(its caller's inputs and the styles' numbers), and how to `dress` itself (the calls that
-set its columns). The first sheet of a shape is dressed and assembled by xlsxwriter as
-any other, and its XML cut around the three pieces that vary: the `<dimension>`, the
-rows (`<sheetData>`, streamed: pipeline.write.xmlrows) and the `<headerFooter>`. A later
-sheet of the same shape is not dressed: its XML is the kept pieces with its own three
-between them, each written by xlsxwriter's own methods. A sheet that holds anything
-else (cells written through xlsxwriter, comments, links, validations, images, tables,
-conditional formats) is always assembled whole. `tests/test_skeleton.py` holds such a
-sheet equal, byte for byte, to the one xlsxwriter assembles itself.
+A `SkeletonSheet` is made whole by one call (`side_sheets.add_side_sheet`), which gives it
+its `shape`: a key naming every input that sets those pieces (the columns' widths, the
+styles' numbers, the paper). The first sheet of a shape is assembled by xlsxwriter as any
+other, and its XML cut around the three pieces that vary: the `<dimension>`, the rows
+(`<sheetData>`, streamed: pipeline.write.xmlrows) and the `<headerFooter>`. A later sheet
+of the same shape is the kept pieces with its own three between them, each written by
+xlsxwriter's own methods. What the workbook may still change after the call (which sheet
+is selected, where panes are frozen, merged cells) is part of the key, and a sheet found
+holding what a side sheet never holds (cells written through xlsxwriter, comments,
+links, validations, images, tables, conditional formats, row settings) is assembled
+whole. `tests/test_skeleton.py` holds such a sheet equal, byte for byte, to the one
+xlsxwriter assembles itself.
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ class SkeletonSheet(StreamedSheet):
     def __init__(self) -> None:
         super().__init__()
         self.shape: Hashable | None = None  # None: always assembled whole
-        self.dress: Callable[[], None] = lambda: None
 
     def _assemble_xml_file(self) -> None:
         key = self._key()
@@ -71,9 +71,8 @@ class SkeletonSheet(StreamedSheet):
                 self.is_right_to_left, self.zoom)
 
     def _assemble_whole(self, key: Hashable | None) -> None:
-        """xlsxwriter's own assembly, once dressed; its pieces kept under `key`."""
-        self.dress()
-        if key is None:
+        """xlsxwriter's own assembly; its pieces kept under `key` while there is room."""
+        if key is None or len(_kept) >= KEPT_SHAPES:
             super()._assemble_xml_file()
             return
         pieces = (self._piece(self._write_dimension), self._piece(self._write_sheet_data),
