@@ -30,7 +30,7 @@ from typing import Any
 
 from pipeline.write.xmlrows import StreamedSheet
 
-KEPT_SHAPES = 64  # per process: a few kinds of side sheet, in two languages, two papers
+KEPT_SHAPES = 64  # per process: a few kinds of side sheet, each on a paper or two
 _kept: dict[Hashable, tuple[str, str, str, str]] = {}
 
 
