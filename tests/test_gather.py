@@ -163,6 +163,12 @@ def test_a_much_larger_file_is_read_first_and_given_in_its_turn(
     order = [n for n, _ in pipeline.read.isolation._largest_first(paths)]
     assert order[:4] == [11, 8, 9, 6]  # the four largest, largest first
     assert order[4:] == [0, 1, 2, 3, 4, 5, 7, 10, 12, 13]  # then the rest in their order
+    # what waits for its turn stays small: a file over the bytes held ahead goes in its turn
+    monkeypatch.setattr(pipeline.read.isolation, "AHEAD_BYTES", 4_000)
+    order = [n for n, _ in pipeline.read.isolation._largest_first(paths)]
+    assert order[:3] == [8, 9, 6]  # 5000 bytes would not fit; 2000 + 1000 + 950 do
+    assert order[3:] == [0, 1, 2, 3, 4, 5, 7, 10, 11, 12, 13]
+    monkeypatch.setattr(pipeline.read.isolation, "AHEAD_BYTES", 16 << 20)
     log = tmp_path / "read-order"
 
     def reader(path: Path) -> pipeline.read.workbook.WorkbookRead:

@@ -37,7 +37,9 @@ FILE_SECONDS = 120.0  # the longest a file may take to read
 FILE_MEMORY = 2 << 30  # the memory a worker may take beyond its start (bytes)
 PARALLEL_FROM = 200  # files: a round this large is read by two workers
 READERS = 2
-LARGER, AHEAD = 8, 4  # files larger than 8 times the usual are read first, up to 4
+# Files larger than 8 times the usual are read first: up to 4 of them, of 16 MB in all
+# (their results wait for their turn in memory, beside the rows gathered so far).
+LARGER, AHEAD, AHEAD_BYTES = 8, 4, 16 << 20
 IN_FLIGHT = 4  # files sent to a worker ahead: it reads on while this process gathers
 
 TOO_BIG = both("refuse.memory")
@@ -180,8 +182,8 @@ class _Pool:
 def _largest_first(paths: list[Path]) -> list[tuple[int, Path]]:
     """The files numbered in their order, the few much larger than the rest sent first
     (an observer's thousands of rows, last by name, were read while the other reader
-    waited); at most `AHEAD` of them, as their results wait for their turn. (For two
-    readers or more: one reader gains nothing.)"""
+    waited); at most `AHEAD` of them and `AHEAD_BYTES` in all, as their results wait for
+    their turn. (For two readers or more: one reader gains nothing.)"""
     numbered = list(enumerate(paths))
     sizes = {}
     for n, path in numbered:
@@ -190,8 +192,11 @@ def _largest_first(paths: list[Path]) -> list[tuple[int, Path]]:
     if not sizes:
         return numbered
     usual = sorted(sizes.values())[len(sizes) // 2]
-    large = sorted((n for n, size in sizes.items() if size > LARGER * usual),
-                   key=lambda n: -sizes[n])[:AHEAD]
+    large: list[int] = []
+    for n in sorted((n for n, size in sizes.items() if size > LARGER * usual),
+                    key=lambda n: -sizes[n]):
+        if len(large) < AHEAD and sizes[n] + sum(sizes[m] for m in large) <= AHEAD_BYTES:
+            large.append(n)
     first = set(large)
     return [numbered[n] for n in large] + [job for job in numbered if job[0] not in first]
 
