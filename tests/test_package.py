@@ -6,7 +6,9 @@ in memory or through temporary files."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,48 @@ def test_a_kept_part_that_begins_a_larger_one_is_not_given_for_it(
     made = again.compress(part) + again.compress(b"<more/>") + again.flush()
     usual = zlib_ng.compressobj(-1, zlib_ng.DEFLATED, -15)
     assert made == usual.compress(longer) + usual.flush()
+
+
+@pytest.mark.parametrize("options", [{"in_memory": True}, {"constant_memory": True}])
+def test_a_large_part_is_compressed_in_blocks_by_threads_into_one_stream(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, options: dict[str, object]) -> None:
+    """A part of `BLOCKS_FROM` bytes or more is compressed in blocks by two threads: the
+    package holds xlsxwriter's parts, any zip reader (and zlib) reads them back, the part
+    is about as small as one compressor makes it, and no thread outlives the workbook."""
+    import threading
+
+    monkeypatch.setattr(package, "BLOCKS_FROM", 64 << 10)
+    monkeypatch.setattr(package, "BLOCK", 16 << 10)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    threads: list[str] = []
+    deflate_block = package._deflate_block
+
+    def recorded(block: bytes, before: bytes, last: bool) -> bytes:
+        threads.append(threading.current_thread().name)
+        return deflate_block(block, before, last)
+
+    def make(cls: type[xlsxwriter.Workbook], path: Path) -> None:
+        workbook = cls(str(path), options)
+        workbook.set_properties({"created": dt.datetime(2026, 11, 30)})
+        sheet = workbook.add_worksheet("Matriz")
+        for row in range(6_000):  # (about 600 KB of rows)
+            sheet.write_row(row, 0, [f"GT-{row}", f"Actividad {row * 7919 % 1000}", row])
+        workbook.close()
+
+    monkeypatch.setattr(package, "_deflate_block", recorded)
+    make(xlsxwriter.Workbook, tmp_path / "plain.xlsx")
+    make(package.Workbook, tmp_path / "fast.xlsx")
+    assert _entries(tmp_path / "fast.xlsx") == _entries(tmp_path / "plain.xlsx")
+    assert len(threads) > 4 and all(t.startswith("deflate") for t in threads)
+    assert not [t for t in threading.enumerate() if t.name.startswith("deflate")]
+    with zipfile.ZipFile(tmp_path / "fast.xlsx") as made:
+        info = made.getinfo("xl/worksheets/sheet1.xml")
+        part = made.read(info)
+    assert info.file_size >= 64 << 10
+    raw = (tmp_path / "fast.xlsx").read_bytes()
+    start = info.header_offset + 30 + len(info.orig_filename.encode()) + len(info.extra)
+    stored = raw[start:start + info.compress_size]
+    assert zlib.decompressobj(-15).decompress(stored) == part  # (Python's own zlib)
+    one = zlib_ng.compressobj(-1, zlib_ng.DEFLATED, -15)
+    single = one.compress(part) + one.flush()
+    assert stored != single and len(stored) <= len(single) * 1.01
