@@ -162,10 +162,10 @@ def check_activity_limits(frame: pd.DataFrame, ref: Reference) -> list[Issue]:
     issues = []
     for over in counted[counted["cantidad"] > limit].to_dict("records"):
         reporters, group = cast(tuple[str, ...], over["informantes"]), str(over["grupo"])
-        names = _in_both(ref, "; ".join(reporters), ", ")
+        names = parties_in_both(ref, "; ".join(reporters), ", ")
         issues.append(make_issue(
             "demasiadas-actividades", archivo=str(over["archivo"]),
-            grupo=_in_both(ref, group), cantidad=str(over["cantidad"]),
+            grupo=parties_in_both(ref, group), cantidad=str(over["cantidad"]),
             anio=str(over["anio"]), maximo=(spelled(limit, "es"), spelled(limit, "en")),
             plan_red=(ref.red.word("plan", "es"), ref.red.word("plan", "en")),
             informadas=("", "") if reporters == (group,) else (
@@ -213,7 +213,7 @@ def _whose_file(part: pd.DataFrame, group: str) -> str:
     return str(files[0]) if len(files) == 1 else ""
 
 
-def _in_both(ref: Reference, parties: str, sep: str = "; ") -> tuple[str, str]:
+def parties_in_both(ref: Reference, parties: str, sep: str = "; ") -> tuple[str, str]:
     """Parties ("; "-separated) by their Spanish and English names, joined by `sep`."""
     spanish, english = (ref.label("parte", parties, lang) for lang in ("es", "en"))
     return spanish.replace("; ", sep), english.replace("; ", sep)

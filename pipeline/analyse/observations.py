@@ -20,7 +20,7 @@ from typing import cast
 import pandas as pd
 
 from pipeline.analyse.item_index import ItemIndex, id_key, id_prefix
-from pipeline.analyse.keys import reporter_code
+from pipeline.analyse.keys import parties_in_both, reporter_code
 from pipeline.model.sides import OBSERVATIONS
 from pipeline.model.text import fold
 from pipeline.model.values import flag, row_dicts, text_columns
@@ -247,11 +247,9 @@ def _not_found(at: _Place, text: dict[str, str], index: ItemIndex, ref: Referenc
         return at.issue("observacion-item-propio", "id", ident)
     owners = dict.fromkeys(index.reporters[n] for n in index.with_id(ident))
     if owners and reporter is not None:
-        names = [", ".join(ref.label("parte", o, lang) for o in owners) for lang in ("es", "en")]
         return at.issue("observacion-otro-informante", "id", ident,
-                        dueno=(names[0], names[1]),
-                        informante=(ref.label("parte", reporter, "es"),
-                                    ref.label("parte", reporter, "en")))
+                        dueno=parties_in_both(ref, "; ".join(owners), ", "),
+                        informante=parties_in_both(ref, reporter))
     return at.issue("observacion-sin-item", "id", ident, sugerencia=index.nearest(ident))
 
 

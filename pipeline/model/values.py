@@ -183,6 +183,17 @@ def iso_day(value: object) -> str:
     return pd.Timestamp(str(value)).date().isoformat()
 
 
+def stored_day(value: object) -> dt.date | None:
+    """A day as the outputs and the history keep it ("2027-12-31", or a moment of that
+    day), None when there is none or it is not one."""
+    if _blank(value):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 def column_texts(
     series: pd.Series,
     each: Callable[[object], object],

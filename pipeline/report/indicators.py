@@ -22,6 +22,7 @@ import pandas as pd
 from pipeline.analyse.changes import indicator_key
 from pipeline.analyse.indicator_lines import number, shown
 from pipeline.analyse.indicators import ever_restricted, judge
+from pipeline.model.values import stored_day
 from pipeline.words import plural, word
 
 TARGET_COLUMNS = ("informante", "id", "indicador", "unidad", "linea_base", "meta",
@@ -126,20 +127,13 @@ def _named(found: pd.DataFrame, label: Callable[[str], str]) -> pd.DataFrame:
 def _judged(row: Mapping[Hashable, object]) -> tuple[float | None, str]:
     """An indicator's progress and situation as of its round's date (one it was stored
     without: the situation that round gave it)."""
-    as_of = _day(row["fecha_corte"])
+    as_of = stored_day(row["fecha_corte"])
     if as_of is None:
         avance = number(row["avance_meta"])
         return avance, str(row["situacion"])
     judged = judge(number(row["linea_base"]), number(row["meta"]), number(row["valor"]),
-                   _day(row["fecha_linea_base"]), _day(row["fecha_meta"]), as_of)
+                   stored_day(row["fecha_linea_base"]), stored_day(row["fecha_meta"]), as_of)
     return (None if judged.avance is None else round(judged.avance, 1)), judged.situacion
-
-
-def _day(value: object) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _met(row: Mapping[Hashable, object]) -> bool | None:

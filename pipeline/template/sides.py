@@ -4,17 +4,18 @@ columns locked and grey, the columns to fill open, with their dropdowns. The obs
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pandas as pd
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from pipeline.analyse.changes import indicator_key
 from pipeline.analyse.indicator_lines import number
 from pipeline.model.columns import column_letter
 from pipeline.model.sides import SideKind
 from pipeline.model.text import name_key
+from pipeline.model.values import stored_day
 from pipeline.reference.data import Reference
 from pipeline.words import word
 from pipeline.write.printing import Printing, row_heights, setup, text_height
@@ -67,8 +68,8 @@ def measured_items(items: pd.DataFrame, stored: pd.DataFrame) -> list[dict[str, 
             "id": ident, "actividad": activity.get(ident, str(record["actividad"])),
             "indicador": name, "unidad": record["unidad"],
             "linea_base": number(record["linea_base"]),
-            "fecha_linea_base": _day(record["fecha_linea_base"]),
-            "meta": number(record["meta"]), "fecha_meta": _day(record["fecha_meta"]),
+            "fecha_linea_base": stored_day(record["fecha_linea_base"]),
+            "meta": number(record["meta"]), "fecha_meta": stored_day(record["fecha_meta"]),
             "valor_anterior": number(record["valor"]), "fuente": record["fuente"],
             "responsable_medicion": record["responsable_medicion"]})
     for ident, text in zip(items["id"].astype(str), items["indicadores"].fillna("").astype(str),
@@ -89,19 +90,10 @@ def with_last_values(latest: pd.DataFrame, stored: pd.DataFrame, before: str) ->
     if not blank.any() or stored.empty:
         return latest
     given = stored[(stored["ronda"].astype(str) < before) & stored["valor"].notna()]
-    last = {(str(r), str(i), name_key(n)): v for r, i, n, v in zip(
-        given["informante"], given["id"], given["indicador"], given["valor"], strict=True)}
-    values = [last.get((str(r), str(i), name_key(n))) if gap else v for r, i, n, v, gap in zip(
-        latest["informante"], latest["id"], latest["indicador"], latest["valor"], blank,
-        strict=True)]
+    last = {indicator_key(r): r["valor"] for r in given.to_dict("records")}
+    values = [last.get(indicator_key(r)) if gap else r["valor"]
+              for r, gap in zip(latest.to_dict("records"), blank, strict=True)]
     return latest.assign(valor=pd.Series(values, index=latest.index, dtype=float))
-
-
-def _day(value: object) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
 
 
 def write_side_sheet(workbook: Workbook, kind: SideKind, rows: list[dict[str, object]],

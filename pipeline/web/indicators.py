@@ -16,10 +16,10 @@ from typing import cast
 
 import pandas as pd
 
+from pipeline.analyse.changes import indicator_key
 from pipeline.analyse.indicator_lines import number as _number
 from pipeline.analyse.indicator_lines import shown
 from pipeline.analyse.indicators import BEHIND_FIRST, SITUATIONS
-from pipeline.model.text import name_key
 from pipeline.reference.data import Reference
 from pipeline.words import word
 
@@ -76,7 +76,7 @@ def indicator_section(table: pd.DataFrame | None, stored: pd.DataFrame | None, r
                                                      kind="stable")
     charted = cast(list[dict[str, object]], ordered.head(CHARTED).to_dict("records"))
     history = _history(stored, ronda, {(str(r["informante"]), str(r["id"])) for r in charted})
-    charts = [_chart(row, history.get(_key(row), {}), ronda, ref, lang) for row in charted]
+    charts = [_chart(row, history.get(indicator_key(row), {}), ronda, ref, lang) for row in charted]
     counts = table["situacion"].value_counts()
     return {"charts": charts, "more": len(table) - len(charts),
             "figures": [(int(counts.get(k, 0)), word(f"situation.{k}", lang))
@@ -84,10 +84,6 @@ def indicator_section(table: pd.DataFrame | None, stored: pd.DataFrame | None, r
             "words": {k: word(f"web.indicators_{k}", lang) for k in WORDS},
             "geometry": {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right": RIGHT,
                          "top": TOP, "bottom": BOTTOM}}
-
-
-def _key(row: dict[str, object]) -> tuple[str, str, str]:
-    return str(row["informante"]), str(row["id"]), name_key(row["indicador"])
 
 
 def _history(stored: pd.DataFrame | None, ronda: str, items: set[tuple[str, str]],
@@ -101,7 +97,7 @@ def _history(stored: pd.DataFrame | None, ronda: str, items: set[tuple[str, str]
                                strict=True)), index=stored.index, dtype=object)
     earlier = stored[(stored["ronda"].astype(str) < ronda) & pairs.isin(items)]
     for row in cast(list[dict[str, object]], earlier.to_dict("records")):
-        found.setdefault(_key(row), {})[str(row["ronda"])] = _number(row["valor"])
+        found.setdefault(indicator_key(row), {})[str(row["ronda"])] = _number(row["valor"])
     return found
 
 
