@@ -65,14 +65,17 @@ def mark_not_updated(result: RunResult, last: Mapping[str, Sent]) -> RunResult:
     warned (its tables made again with them)."""
     matrix = result.matrix
     stale: dict[str, str] = {}
+    # (a reporter's observations or indicators may come in a file of their own)
+    side_files: dict[str, set[str]] = {}
+    for sub in result.submissions:
+        if sub.estado == "leido" and sub.laterales:
+            side_files.setdefault(sub.informante, set()).add(sub.archivo)
     for sub in result.submissions:
         if sub.estado != "leido" or sub.informante not in last:
             continue
         sent = last[sub.informante]
         own = matrix[matrix["archivo"] == sub.archivo]
-        # (its reporter's observations or indicators may come in a file of their own)
-        files = {sub.archivo} | {s.archivo for s in result.submissions if s.estado == "leido"
-                                 and s.laterales and s.informante == sub.informante}
+        files = {sub.archivo} | side_files.get(sub.informante, set())
         if (len(own) and sent.ronda != result.ronda and _content(own) == _content(sent.items)
                 and not _news(result, files, sent)):
             stale[sub.archivo] = sent.ronda
