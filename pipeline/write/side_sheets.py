@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
@@ -45,8 +46,7 @@ def add_side_sheet(workbook: Workbook, formats: Formats, printing: Printing,
     sheet = workbook.add_worksheet(table.name, worksheet_class=SkeletonSheet)
     widths = list(table.columns.values())
     setup(sheet, printing, widths, header_row=HEADER_ROW)
-    column_formats = [formats.wrap if key in table.wrapped else formats.text
-                      for key in table.columns]
+    column_formats = _column_formats(formats, table.columns, table.wrapped)
     heading = [formats.header_right if key in table.right else formats.header
                for key in table.columns]
     for c, (width, style) in enumerate(zip(widths, column_formats, strict=True)):
@@ -74,7 +74,12 @@ def add_side_sheet(workbook: Workbook, formats: Formats, printing: Printing,
 def column_styles(formats: Formats, columns: Iterable[str], wrapped: Collection[str]
                   ) -> list[str]:
     """Each column's style attribute: wrapping where its texts run long."""
-    return [style_attr(formats.wrap if key in wrapped else formats.text) for key in columns]
+    return [style_attr(f) for f in _column_formats(formats, columns, wrapped)]
+
+
+def _column_formats(formats: Formats, columns: Iterable[str], wrapped: Collection[str]
+                    ) -> list[Format]:
+    return [formats.wrap if key in wrapped else formats.text for key in columns]
 
 
 def _write_side_rows(sheet: StreamedSheet, columns: Mapping[str, int], rows: Iterable[Row],
