@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 
 import openpyxl
@@ -30,6 +30,20 @@ def _forgotten() -> Iterator[None]:
     skeleton.forget()
     yield
     skeleton.forget()
+
+
+@pytest.fixture()
+def whole_sheets(monkeypatch: pytest.MonkeyPatch) -> list[Hashable | None]:
+    """The keys of the side sheets xlsxwriter assembled whole (not from kept pieces)."""
+    made: list[Hashable | None] = []
+    assemble = SkeletonSheet._assemble_whole
+
+    def counted(sheet: SkeletonSheet, key: Hashable | None) -> None:
+        made.append(key)
+        assemble(sheet, key)
+
+    monkeypatch.setattr(SkeletonSheet, "_assemble_whole", counted)
+    return made
 
 
 def _write(path: Path, who: str, rows: int, extra: Extra | None = None,
@@ -68,50 +82,63 @@ def _whole(tmp_path: Path, who: str, rows: int, extra: Extra | None = None,
     return parts
 
 
-def test_a_sheet_of_a_kept_shape_is_the_one_xlsxwriter_assembles(tmp_path: Path) -> None:
+def test_a_sheet_of_a_kept_shape_is_the_one_xlsxwriter_assembles(
+        tmp_path: Path, whole_sheets: list[Hashable | None]) -> None:
     _write(tmp_path / "first.xlsx", "Guatemala", 3)  # (its shape kept)
-    assert skeleton._kept
+    assert skeleton._kept and len(whole_sheets) == 1
     again = _write(tmp_path / "again.xlsx", "Belice", 40)
+    assert len(whole_sheets) == 1  # (made of the kept pieces)
     whole = _whole(tmp_path, "Belice", 40)
     assert again == whole
     sheet = again["xl/worksheets/sheet2.xml"].decode()
     assert '<dimension ref="A1:D44"/>' in sheet and "Belice &amp;&amp; ronda" in sheet
 
 
-def test_what_changes_after_the_setup_is_never_given_another_shape(tmp_path: Path) -> None:
-    for name, extra in {
-        "selected": lambda sheet: sheet.activate(),
-        "frozen elsewhere": lambda sheet: sheet.freeze_panes(5, 1),
-        "hidden": lambda sheet: sheet.hide(),
-        "commented": lambda sheet: sheet.write_comment(5, 1, "nota"),
-        "validated": lambda sheet: sheet.data_validation(
-            5, 3, 9, 3, {"validate": "integer", "criteria": ">", "value": 0}),
-        "formatted": lambda sheet: sheet.conditional_format(
-            5, 3, 9, 3, {"type": "cell", "criteria": ">", "value": 2}),
-        "a row's height": lambda sheet: sheet.set_row(70, 30),
-    }.items():
-        _write(tmp_path / "first.xlsx", "Guatemala", 3)  # (its shape kept)
-        parts = _write(tmp_path / f"{name}.xlsx", "Belice", 5, extra)
-        assert parts == _whole(tmp_path, "Belice", 5, extra), name
+@pytest.mark.parametrize(("extra", "assembled_whole"), [
+    pytest.param(lambda sheet: sheet.activate(), True, id="selected"),
+    pytest.param(lambda sheet: sheet.freeze_panes(5, 1), True, id="frozen elsewhere"),
+    # (a hidden sheet's XML is a shown one's: its state is the workbook's)
+    pytest.param(lambda sheet: sheet.hide(), False, id="hidden"),
+    pytest.param(lambda sheet: sheet.write_comment(5, 1, "nota"), True, id="commented"),
+    pytest.param(lambda sheet: sheet.data_validation(
+        5, 3, 9, 3, {"validate": "integer", "criteria": ">", "value": 0}), True,
+        id="validated"),
+    pytest.param(lambda sheet: sheet.conditional_format(
+        5, 3, 9, 3, {"type": "cell", "criteria": ">", "value": 2}), True, id="formatted"),
+    pytest.param(lambda sheet: sheet.set_row(70, 30), True, id="a row's height"),
+])
+def test_what_changes_after_the_setup_is_never_given_another_shape(
+        tmp_path: Path, extra: Extra, assembled_whole: bool,
+        whole_sheets: list[Hashable | None]) -> None:
+    _write(tmp_path / "first.xlsx", "Guatemala", 3)  # (its shape kept)
+    parts = _write(tmp_path / "changed.xlsx", "Belice", 5, extra)
+    assert (len(whole_sheets) == 2) == assembled_whole
+    assert parts == _whole(tmp_path, "Belice", 5, extra)
 
 
-def test_a_sheet_in_another_language_has_its_own_footer(tmp_path: Path) -> None:
+def test_a_sheet_in_another_language_has_its_own_footer(
+        tmp_path: Path, whole_sheets: list[Hashable | None]) -> None:
     _write(tmp_path / "first.xlsx", "Guatemala", 3)
     english = _write(tmp_path / "english.xlsx", "Belize", 3, lang="en")
+    assert len(whole_sheets) == 1  # (the Spanish sheet's pieces, its own footer)
     assert english == _whole(tmp_path, "Belize", 3, lang="en")
     assert "Page &amp;P of &amp;N" in english["xl/worksheets/sheet2.xml"].decode()
 
 
-def test_no_room_left_assembles_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_room_left_assembles_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      whole_sheets: list[Hashable | None]) -> None:
     monkeypatch.setattr(skeleton, "KEPT_SHAPES", 0)
     _write(tmp_path / "first.xlsx", "Guatemala", 3)
-    assert not skeleton._kept
+    _write(tmp_path / "second.xlsx", "Guatemala", 3)
+    assert not skeleton._kept and len(whole_sheets) == 2
     assert _write(tmp_path / "again.xlsx", "Belice", 4) == _whole(tmp_path, "Belice", 4)
 
 
-def test_another_paper_is_another_shape(tmp_path: Path) -> None:
+def test_another_paper_is_another_shape(
+        tmp_path: Path, whole_sheets: list[Hashable | None]) -> None:
     _write(tmp_path / "first.xlsx", "Guatemala", 3)
     a4 = _write(tmp_path / "a4.xlsx", "Belice", 3, paper=Paper("a4"))
+    assert len(whole_sheets) == 2
     assert a4 == _whole(tmp_path, "Belice", 3, paper=Paper("a4"))
 
 
