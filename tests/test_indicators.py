@@ -14,7 +14,6 @@ from click.testing import CliRunner
 
 from pipeline.analyse.indicators import judge
 from pipeline.cli import cli
-from pipeline.normalize.numbers import read_quantity
 from tests.conftest import MakeWorkbook, read_table
 
 D = dt.date
@@ -62,17 +61,6 @@ def test_what_cannot_be_judged_says_why() -> None:
     # before the baseline's date nothing is expected yet; after the target's, all of it
     assert judge(0.0, 10.0, 0.0, SINCE, BY, D(2025, 6, 1)).esperado == 0.0
     assert judge(0.0, 10.0, 9.0, SINCE, BY, D(2029, 1, 1)).esperado == 100.0
-
-
-@pytest.mark.parametrize(("typed", "value", "unit"), [
-    ("1.234,5", 1234.5, ""), ("1,234.5", 1234.5, ""), ("45 %", 45.0, "%"),
-    ("12 personas", 12.0, "personas"), ("2,5", 2.5, ""), ("1.250", 1250.0, ""),
-    ("US$ 1.500", 1500.0, "US$"), ("-3", -3.0, ""), (7, 7.0, ""),
-    ("ninguno", None, ""), ("", None, ""),
-])
-def test_numbers_as_people_type_them(typed: object, value: float | None, unit: str) -> None:
-    quantity = read_quantity(typed)
-    assert (quantity.value, quantity.unit) == (value, unit)
 
 
 def run(*args: str, code: int = 0) -> str:

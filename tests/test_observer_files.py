@@ -179,6 +179,7 @@ def test_the_hidden_key_never_makes_the_matrix_a_side_sheet(
     matrix = read_table(out, "matriz")
     assert sorted(matrix["id"]) == [g[0] for g in GUATEMALA]
     assert read_table(out, "observaciones").empty
+    assert read_table(out, "indicadores").empty
     sent = envios(out)["Guatemala - 2027-T1.xlsx"]
     assert (sent["estado"], sent["hojas"], sent["filas"]) == ("leído", "Matriz",
                                                              str(len(GUATEMALA)))
