@@ -38,6 +38,16 @@ def consolidate(inbox: Path, out: Path, *args: str) -> Path:
     return out
 
 
+def observe(tmp_path: Path, make_workbook: MakeWorkbook, views: list[tuple[str, ...]],
+            titles: list[str] = OBSERVATION_TITLES) -> Path:
+    """The round of Guatemala and Honduras with RROCM's observations sheet of `views`
+    (under `titles`), consolidated: its outputs."""
+    inbox = round_folder(tmp_path, make_workbook)
+    make_workbook("RROCM - 2027-T1.xlsx", views, titles, title_rows=(),
+                  sheet="Observaciones", folder=inbox)
+    return consolidate(inbox, tmp_path / "out")
+
+
 def totals(out: Path) -> tuple[int, int, int]:
     overdue, soon, _ = overdue_figures(out)
     return overdue, soon, len(read_table(out, "matriz"))
@@ -81,12 +91,9 @@ def test_an_observers_matrix_row_with_an_id_in_another_case_or_unknown_is_no_com
 def test_an_observations_sheets_id_in_another_case_or_spacing_is_the_items(
         tmp_path: Path, make_workbook: MakeWorkbook) -> None:
     """M3."""
-    inbox = round_folder(tmp_path, make_workbook)
     views = [(" gtm-002 ", "Guatemala", "No alcanzado", "", "Sin avances", ""),
              ("hnd -001", "", "En proceso", "", "Avanza", "")]
-    make_workbook("RROCM - 2027-T1.xlsx", views, OBSERVATION_TITLES, title_rows=(),
-                  sheet="Observaciones", folder=inbox)
-    out = consolidate(inbox, tmp_path / "out")
+    out = observe(tmp_path, make_workbook, views)
     table = read_table(out, "observaciones")
     assert sorted(zip(table["id"], table["informante"], table["coincide"], strict=True)) == [
         ("GTM-002", "Guatemala", "false"), ("HND-001", "Honduras", "true")]
@@ -139,13 +146,10 @@ def test_one_view_per_item_and_observer_is_counted(tmp_path: Path,
                                                    make_workbook: MakeWorkbook) -> None:
     """D5: three rows of GTM-002 by RROCM: the first is its view; the later ones are told
     at their cells and not counted (the item neither agrees and differs at once)."""
-    inbox = round_folder(tmp_path, make_workbook)
     views = [("GTM-002", "Guatemala", "No alcanzado", "", "primera", ""),
              ("GTM-002", "Guatemala", "No alcanzado", "", "primera", ""),
              ("GTM-002", "Guatemala", "En proceso", "", "contradictoria", "")]
-    make_workbook("RROCM - 2027-T1.xlsx", views, OBSERVATION_TITLES, title_rows=(),
-                  sheet="Observaciones", folder=inbox)
-    out = consolidate(inbox, tmp_path / "out")
+    out = observe(tmp_path, make_workbook, views)
     table = read_table(out, "observaciones")
     assert list(zip(table["id"], table["observacion"], table["coincide"], strict=True)) == [
         ("GTM-002", "primera", "false")]
@@ -191,12 +195,9 @@ def test_an_observer_never_reads_a_restricted_items_activity_nor_its_id(
         tmp_path: Path, make_workbook: MakeWorkbook) -> None:
     """D3: RROCM observed the restricted GTM-003 by its id, and typed "GTM-0O3" (a letter
     O): its feedback shows its own words only, and no suggestion names GTM-003."""
-    inbox = round_folder(tmp_path, make_workbook)
     views = [("GTM-003", "Guatemala", "Finalizado", "", "Sabemos de él", ""),
              ("GTM-0O3", "Guatemala", "Finalizado", "", "Con una O", "")]
-    make_workbook("RROCM - 2027-T1.xlsx", views, OBSERVATION_TITLES, title_rows=(),
-                  sheet="Observaciones", folder=inbox)
-    out = consolidate(inbox, tmp_path / "out")
+    out = observe(tmp_path, make_workbook, views)
     secret, official = GUATEMALA[2][1], GUATEMALA[2][4]
     feedback = openpyxl.load_workbook(out / "retroalimentacion" / "RROCM.xlsx")
     for sheet in feedback.worksheets:
@@ -235,13 +236,10 @@ def dated_views(tmp_path: Path, make_workbook: MakeWorkbook, guatemala: tuple[st
                 honduras: tuple[str, str]) -> tuple[Path, pd.DataFrame]:
     """RROCM's views of GTM-002 and HND-001 (each an observed status and a date), the
     round's outputs and its observations by id."""
-    inbox = round_folder(tmp_path, make_workbook)
     titles = [*OBSERVATION_TITLES, "Fecha de la observación"]
     views = [("GTM-002", "Guatemala", guatemala[0], "", "Sin avances", "", guatemala[1]),
              ("HND-001", "Honduras", honduras[0], "", "Avanza", "", honduras[1])]
-    make_workbook("RROCM - 2027-T1.xlsx", views, titles, title_rows=(),
-                  sheet="Observaciones", folder=inbox)
-    out = consolidate(inbox, tmp_path / "out")
+    out = observe(tmp_path, make_workbook, views, titles)
     return out, read_table(out, "observaciones").set_index("id")
 
 
