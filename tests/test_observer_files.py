@@ -11,15 +11,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from pipeline.cli import cli
 from tests.conftest import MakeWorkbook, read_table
+from tests.test_observation_matching import consolidate  # (as of AS_OF, 2027-02-20)
 
 TITLES = ["ID", "Descripción de la actividad", "Pilar programático",
           "Indicadores de resultados / impacto", "Parte responsable", "Plazo de cumplimiento",
           "Estado"]
-AS_OF = "2027-02-20"
 # id, activity, party, deadline, status
 GUATEMALA = [("GTM-001", "Actualizar el protocolo regional de niñez", "Guatemala",
               "2026-10-21", "Finalizado"),
@@ -27,7 +25,7 @@ GUATEMALA = [("GTM-001", "Actualizar el protocolo regional de niñez", "Guatemal
               "En proceso"),
              ("GTM-003", "Acuerdo bilateral de retorno", "Guatemala", "2026-11-30",
               "Pendiente")]
-# RROCM's own activities: two overdue, two due soon at AS_OF
+# RROCM's own activities: two overdue, two due soon as of 2027-02-20
 RROCM = [("RROCM-1", "Informe regional de monitoreo", "RROCM", "2026-12-31", "En proceso"),
          ("RROCM-2", "Foro de la sociedad civil", "RROCM", "2027-01-31", "Pendiente"),
          ("RROCM-3", "Diagnóstico de albergues", "RROCM", "2027-03-31", "En proceso"),
@@ -40,15 +38,6 @@ OBSERVED = [["GTM-001", "Guatemala", "En proceso", "https://example.org/acta",
 
 def matrix_rows(items: list[tuple[str, ...]]) -> list[list[object]]:
     return [[i, a, "1", "Indicador", p, d, s] for i, a, p, d, s in items]
-
-
-def run(*args: str) -> None:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exit_code == 0, (args, result.output)
-
-
-def consolidate(inbox: Path, out: Path) -> None:
-    run("consolidate", str(inbox), "--out", str(out), "--as-of", AS_OF, "--round", "2027-T1")
 
 
 def dated(path: Path, when: dt.datetime) -> Path:
