@@ -149,26 +149,40 @@ def test_what_a_reader_prints_goes_to_the_log_not_the_terminal(
     assert "panicked at src/xlsx/mod.rs" in caplog.text
 
 
+SIZES = [10, 12, 11, 900, 10, 13, 950, 10, 2000, 1000, 10, 5000, 11, 12]  # (bytes)
+
+
+def _sized(folder: Path) -> list[Path]:
+    """Files of `SIZES` bytes, named by their place."""
+    paths = [folder / f"{n:02d}.xlsx" for n in range(len(SIZES))]
+    for path, size in zip(paths, SIZES, strict=True):
+        path.write_bytes(b"x" * size)
+    return paths
+
+
+@pytest.mark.parametrize(("ahead_bytes", "first"), [
+    (None, [11, 8, 9, 6]),  # the four largest, largest first
+    (4_000, [8, 9, 6]),  # 5000 bytes would not fit; 2000 + 1000 + 950 do
+], ids=["default", "bytes-held-ahead"])
+def test_the_much_larger_files_go_first_up_to_what_may_wait(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead_bytes: int | None,
+        first: list[int]) -> None:
+    """The few much larger files are sent first: at most AHEAD, and no more bytes than
+    AHEAD_BYTES, as their results wait for their turn; then the rest in their order."""
+    if ahead_bytes is not None:
+        monkeypatch.setattr(pipeline.read.isolation, "AHEAD_BYTES", ahead_bytes)
+    order = [n for n, _ in pipeline.read.isolation._largest_first(_sized(tmp_path))]
+    assert order == [*first, *(n for n in range(len(SIZES)) if n not in first)]
+
+
 def test_a_much_larger_file_is_read_first_and_given_in_its_turn(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An observer's file of thousands of rows, last by name, was read while the other
-    reader waited: the few much larger files are sent first (at most AHEAD, as their
-    results wait for their turn), and the results still come in the files' order."""
+    reader waited: each reader begins with one of the largest, and the results still come
+    in the files' order; one reader reads them in their order."""
     monkeypatch.setattr(pipeline.read.isolation, "PARALLEL_FROM", 4)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)  # (two readers, on any machine)
-    paths = []
-    for n, size in enumerate([10, 12, 11, 900, 10, 13, 950, 10, 2000, 1000, 10, 5000, 11, 12]):
-        paths.append(tmp_path / f"{n:02d}.xlsx")
-        paths[-1].write_bytes(b"x" * size)
-    order = [n for n, _ in pipeline.read.isolation._largest_first(paths)]
-    assert order[:4] == [11, 8, 9, 6]  # the four largest, largest first
-    assert order[4:] == [0, 1, 2, 3, 4, 5, 7, 10, 12, 13]  # then the rest in their order
-    # what waits for its turn stays small: a file over the bytes held ahead goes in its turn
-    monkeypatch.setattr(pipeline.read.isolation, "AHEAD_BYTES", 4_000)
-    order = [n for n, _ in pipeline.read.isolation._largest_first(paths)]
-    assert order[:3] == [8, 9, 6]  # 5000 bytes would not fit; 2000 + 1000 + 950 do
-    assert order[3:] == [0, 1, 2, 3, 4, 5, 7, 10, 11, 12, 13]
-    monkeypatch.setattr(pipeline.read.isolation, "AHEAD_BYTES", 16 << 20)
+    paths = _sized(tmp_path)
     log = tmp_path / "read-order"
 
     def reader(path: Path) -> pipeline.read.workbook.WorkbookRead:

@@ -29,6 +29,13 @@ def _entries(path: Path) -> list[Entry]:
                  i.compress_type, package_file.read(i)) for i in package_file.infolist()]
 
 
+def _stored(raw: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A part's bytes as stored in the package `raw` (compressed), after its local header
+    (30 bytes, its name, its extra field)."""
+    start = info.header_offset + 30 + len(info.orig_filename.encode()) + len(info.extra)
+    return raw[start:start + info.compress_size]
+
+
 def _deflated_by_zlib_ng(path: Path) -> bool:
     """Whether every part's stored bytes are zlib-ng's raw deflate of the part, given whole
     or in the 8 KB pieces zipfile reads a temporary file in (zlib-ng's bytes depend on
@@ -36,8 +43,7 @@ def _deflated_by_zlib_ng(path: Path) -> bool:
     raw = path.read_bytes()
     with zipfile.ZipFile(path) as package_file:
         for info in package_file.infolist():
-            start = info.header_offset + 30 + len(info.orig_filename.encode()) + len(info.extra)
-            stored = raw[start:start + info.compress_size]
+            stored = _stored(raw, info)
             part = package_file.read(info)
             made = [zlib_ng.compressobj(-1, zlib_ng.DEFLATED, -15) for _ in range(2)]
             whole = made[0].compress(part) + made[0].flush()
@@ -168,9 +174,7 @@ def test_a_large_part_is_compressed_in_blocks_by_threads_into_one_stream(
         info = made.getinfo("xl/worksheets/sheet1.xml")
         part = made.read(info)
     assert info.file_size >= 64 << 10
-    raw = (tmp_path / "fast.xlsx").read_bytes()
-    start = info.header_offset + 30 + len(info.orig_filename.encode()) + len(info.extra)
-    stored = raw[start:start + info.compress_size]
+    stored = _stored((tmp_path / "fast.xlsx").read_bytes(), info)
     assert zlib.decompressobj(-15).decompress(stored) == part  # (Python's own zlib)
     one = zlib_ng.compressobj(-1, zlib_ng.DEFLATED, -15)
     single = one.compress(part) + one.flush()
