@@ -6,7 +6,9 @@ edition are checked against. The figures the tests expect are counted from ROUND
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -28,6 +30,7 @@ ITEMS = [
 HEAD = ["ID", "Indicador", "Unidad", "Línea base", "Fecha de línea base", "Meta",
         "Fecha de la meta", "Valor de esta ronda", "Fuente", "Responsable de la medición"]
 SINCE, BY = D(2026, 1, 1), D(2028, 1, 1)
+Round = tuple[str, dt.date]  # (round, as-of date)
 # (round, as-of date): each indicator's (baseline, target, value) that round.
 ROUNDS = {
     ("2026-T4", D(2026, 11, 30)): {
@@ -53,15 +56,17 @@ def write_round(folder: Path, values: dict[tuple[str, str], tuple[int, int, int]
     write_workbook(folder / "Guatemala.xlsx", TITLES, ITEMS, extra={"Indicadores": rows})
 
 
-def consolidate_rounds(base: Path, lang: str = "es") -> Path:
-    """The workspace with both rounds consolidated (the public edition too)."""
+def consolidate_rounds(base: Path, lang: str = "es", rounds: Mapping[Round, Any] | None = None,
+                       write: Callable[[Path, Any], None] = write_round) -> Path:
+    """The workspace with the `rounds` (ROUNDS: both) consolidated, the public edition
+    too, each round's file made by `write` from its values."""
     ws = base / "ws"
     runner = CliRunner()
     done = runner.invoke(cli, ["init", str(ws)])
     assert done.exit_code == 0, done.output
-    for (ronda, as_of), values in ROUNDS.items():
+    for (ronda, as_of), values in (ROUNDS if rounds is None else rounds).items():
         inbox = ws / "recibidos" / ronda
-        write_round(inbox, values)
+        write(inbox, values)
         done = runner.invoke(cli, ["consolidate", "--workspace", str(ws), "--round", ronda,
                                    "--as-of", as_of.isoformat(), "--lang", lang, "--public"])
         assert done.exit_code in (0, 1), done.output

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
-from pipeline.cli import cli
 from pipeline.report.indicators import measure_year
-from tests.measured import BY, HEAD, ITEMS, SINCE, TITLES
+from tests.conftest import read_table
+from tests.measured import BY, HEAD, ITEMS, SINCE, TITLES, consolidate_rounds
 from tests.observed import write_workbook
-from tests.test_report_indicators import section, with_plan
+from tests.test_report_indicators import report, section, with_plan
 
 D = dt.date
 PEOPLE, CENTRES = "Personas capacitadas", "Centros abiertos"
@@ -52,25 +51,8 @@ def write_round(folder: Path, rows: list[tuple[str, str, str, int, int, int | No
 
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ws = tmp_path_factory.mktemp("ultimo") / "ws"
-    runner = CliRunner()
-    done = runner.invoke(cli, ["init", str(ws)])
-    assert done.exit_code == 0, done.output
-    for (ronda, as_of), rows in ROUNDS.items():
-        write_round(ws / "recibidos" / ronda, rows)
-        done = runner.invoke(cli, ["consolidate", "--workspace", str(ws), "--round", ronda,
-                                   "--as-of", as_of.isoformat(), "--public"])
-        assert done.exit_code in (0, 1), done.output
-    return ws
-
-
-def report(ws: Path, out: Path, lang: str = "es") -> str:
-    done = CliRunner().invoke(cli, ["report", "--year", str(YEAR), "--workspace", str(ws),
-                                    "--out", str(out), "--lang", lang],
-                              catch_exceptions=False)
-    assert done.exit_code == 0, done.output
-    [md] = list(out.glob("*.md"))
-    return md.read_text(encoding="utf-8")
+    return consolidate_rounds(tmp_path_factory.mktemp("ultimo"), rounds=ROUNDS,
+                              write=write_round)
 
 
 def table_rows(part: str, title: str) -> list[list[str]]:
@@ -136,15 +118,13 @@ def test_the_plan_end_review_uses_the_last_value_in_the_plan(ws: Path, tmp_path:
 
 def test_the_english_report_says_the_round_too(ws: Path, tmp_path: Path) -> None:
     with_plan(ws, "2025-01-01")
-    part = section(report(ws, tmp_path / "d", "en"), "## Indicators")
+    part = section(report(ws, tmp_path / "d", "--lang", "en"), "## Indicators")
     rows = table_rows(part, "Review at the plan")
     assert row_of(rows, CENTRES)["Round"] == "2026-T4", rows
 
 
 def test_the_round_that_renamed_it_lists_the_moved_target(ws: Path) -> None:
-    [changes] = [p for p in ws.rglob("cambios.csv") if "2027-T2" in str(p)
-                 and "public" not in str(p).casefold() and "publica" not in str(p)]
-    table = pd.read_csv(changes, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    table = read_table(ws / "resultados" / "2027-T2", "cambios")
     moved = table[table["tipo"] == "meta_modificada"]
     assert set(zip(moved["id"], moved["antes"], moved["despues"], strict=True)) == {
         ("GT-1", "100 (2028-01-01)", "150 (2028-01-01)")}, table
