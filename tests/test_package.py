@@ -179,3 +179,35 @@ def test_a_large_part_is_compressed_in_blocks_by_threads_into_one_stream(
     one = zlib_ng.compressobj(-1, zlib_ng.DEFLATED, -15)
     single = one.compress(part) + one.flush()
     assert stored != single and len(stored) <= len(single) * 1.01
+
+
+def test_an_interruption_while_blocks_are_compressed_leaves_no_thread(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C (or any failure) while a block is compressed: it reaches the run as itself,
+    no compressing thread is left behind (processes fork after a close), and xlsxwriter's
+    own ZipFile is given back."""
+    import threading
+
+    monkeypatch.setattr(package, "BLOCKS_FROM", 64 << 10)
+    monkeypatch.setattr(package, "BLOCK", 16 << 10)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    deflate_block = package._deflate_block
+    made: list[bool] = []
+
+    def interrupted(block: bytes, before: bytes, last: bool) -> bytes:
+        made.append(last)
+        if len(made) == 3:
+            raise KeyboardInterrupt
+        return deflate_block(block, before, last)
+
+    monkeypatch.setattr(package, "_deflate_block", interrupted)
+    workbook = package.Workbook(str(tmp_path / "cut.xlsx"), {"constant_memory": True})
+    sheet = workbook.add_worksheet("Matriz")
+    for row in range(6_000):
+        sheet.write_row(row, 0, [f"GT-{row}", f"Actividad {row * 7919 % 1000}", row])
+    with pytest.raises(KeyboardInterrupt):
+        workbook.close()
+    assert len(made) >= 3
+    assert not [t for t in threading.enumerate() if t.name.startswith("deflate")]
+    assert package._ZipFile.pool is None
+    assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile
