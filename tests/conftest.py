@@ -28,6 +28,12 @@ def read_table(folder: Path, name: str) -> pd.DataFrame:
                        keep_default_na=False)
 
 
+def headline(xlsx: Path, sheet: str = "Resumen") -> dict[object, object]:
+    """A consolidated workbook's summary figures: each row's title and its value."""
+    rows = openpyxl.load_workbook(xlsx)[sheet].iter_rows(values_only=True)
+    return {r[0]: r[1] for r in rows if r[0]}
+
+
 @pytest.fixture(autouse=True)
 def _no_workspace_from_the_environment(monkeypatch: pytest.MonkeyPatch,
                                        tmp_path_factory: pytest.TempPathFactory) -> None:

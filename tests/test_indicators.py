@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from pipeline.analyse.indicators import judge
 from pipeline.cli import cli
-from tests.conftest import MakeWorkbook, read_table
+from tests.conftest import MakeWorkbook, headline, read_table
 
 D = dt.date
 SINCE, BY = D(2026, 1, 1), D(2028, 1, 1)  # 730 days
@@ -146,10 +146,9 @@ def test_indicators_from_template_to_next_round(tmp_path: Path,
     told = set(zip(problems["codigo"], problems["celda"], strict=True))
     assert ("indicador-sin-unidad", "J7") in told  # Talleres' value, at its cell
     assert ("indicador-sin-item", "A8") in told  # GTM-9 is none of Guatemala's items
-    summary = openpyxl.load_workbook(out / "consolidado.xlsx")["Resumen"]
-    headline = {r[0]: r[1] for r in summary.iter_rows(values_only=True) if r[0]}
-    assert headline["Indicadores"] == len(typed)
-    assert headline["Indicadores en camino"] == 1
+    figures = headline(out / "consolidado.xlsx")
+    assert figures["Indicadores"] == len(typed)
+    assert figures["Indicadores en camino"] == 1
 
     # A history written by hand or by an older version holds a missing text as NULL,
     # not '': Talleres' unit is no unit, not the text "nan" (pandas 3 reads such a

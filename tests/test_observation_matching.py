@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.analyse.changes import observation_changes
 from pipeline.analyse.observations import ItemIndex
-from tests.conftest import MakeWorkbook, read_table
+from tests.conftest import MakeWorkbook, headline, read_table
 from tests.test_observations import (
     AS_OF,
     GUATEMALA,
@@ -156,10 +156,9 @@ def test_one_view_per_item_and_observer_is_counted(tmp_path: Path,
     assert told(out, "observacion-repetida") == [
         ("RROCM - 2027-T1.xlsx", "Observaciones", "A3", "GTM-002"),
         ("RROCM - 2027-T1.xlsx", "Observaciones", "A4", "GTM-002")]
-    summary = openpyxl.load_workbook(out / "consolidado.xlsx")["Resumen"]
-    headline = {r[0]: r[1] for r in summary.iter_rows(values_only=True) if r[0]}
-    assert (headline["Ítems observados"], headline["Coinciden con lo oficial"],
-            headline["Difieren de lo oficial"]) == (1, 0, 1)
+    figures = headline(out / "consolidado.xlsx")
+    assert (figures["Ítems observados"], figures["Coinciden con lo oficial"],
+            figures["Difieren de lo oficial"]) == (1, 0, 1)
 
 
 def test_a_stored_repeated_view_changes_as_the_counted_one() -> None:

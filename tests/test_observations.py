@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from tests.conftest import MakeWorkbook, read_table
+from tests.conftest import MakeWorkbook, headline, read_table
 
 TITLES = ["ID", "Descripción de la actividad", "Pilar programático",
           "Indicadores de resultados / impacto", "Parte responsable", "Plazo de cumplimiento",
@@ -114,11 +114,10 @@ def test_an_observations_sheet_is_read_beside_the_status_never_as_commitments(
                 if o[2] != "Sin información")
     differ = sum(KEYS[o[2]] != KEYS[OFFICIAL[o[0]]] for o in known
                  if o[2] != "Sin información")
-    summary = openpyxl.load_workbook(out / "consolidado.xlsx")["Resumen"]
-    headline = {r[0]: r[1] for r in summary.iter_rows(values_only=True) if r[0]}
-    assert headline["Ítems observados"] == len(known)
-    assert headline["Coinciden con lo oficial"] == agree
-    assert headline["Difieren de lo oficial"] == differ
+    figures = headline(out / "consolidado.xlsx")
+    assert figures["Ítems observados"] == len(known)
+    assert figures["Coinciden con lo oficial"] == agree
+    assert figures["Difieren de lo oficial"] == differ
     plain = openpyxl.load_workbook(without / "consolidado.xlsx")
     assert "Observaciones" not in plain.sheetnames  # nobody observed: no word of it
     assert not any(str(r[0]).startswith(("Coinciden", "Difieren")) for r in
