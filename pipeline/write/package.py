@@ -8,6 +8,12 @@ likewise half. Every deflated part goes through zlib-ng here; the parts themselv
 names, order, dates and checksums are xlsxwriter's, so a workbook reads back byte for
 byte as xlsxwriter's (`tests/test_package.py`), only its compressed bytes differ.
 
+At `LEVEL` 5, not zlib's default 6: zlib-ng's level 6 searches harder for matches and
+finds almost none more in a workbook's XML. consolidado.xlsx's 227 MB of parts at 2,000
+workbooks: 16.72 MB in 1.10 s at level 6, 16.61 MB in 0.73 s at level 5 (level 4:
+18.25 MB, 0.63 s); the sample round's and the test corpus's 4.2 MB of parts 0.3 % larger,
+7 % faster.
+
 Each of a round's 2,000 feedback workbooks is a zip of about fifteen parts, and eight of
 them (the theme, the styles, the content types, the workbook and its relationships, the
 document's properties) are the same in nearly every one: xlsxwriter compressed each again
@@ -49,6 +55,7 @@ KEPT_BYTES = 256 << 10
 SHARED_PARTS = re.compile(r"\[Content_Types\]\.xml|_rels/.*|docProps/app\.xml|"
                           r"xl/(workbook\.xml|styles\.xml|theme/.*|_rels/.*|worksheets/_rels/.*)")
 _kept: dict[bytes, bytes] = {}  # a part's bytes -> their compressed bytes (this process)
+LEVEL = 5  # (the module's note: smaller than the default at this size, a third faster)
 BLOCKS_FROM = 8 << 20  # a part this large is compressed in blocks, by two threads
 BLOCK = 1 << 20
 WINDOW = 32 << 10  # what deflate looks back on: each block is primed with it
@@ -56,8 +63,8 @@ THREADS = 2
 
 
 def deflater() -> Any:
-    """A raw deflate compressor at zlib's default level, as zipfile makes, by zlib-ng."""
-    return zlib_ng.compressobj(zlib_ng.Z_DEFAULT_COMPRESSION, zlib_ng.DEFLATED, -15)
+    """A raw deflate compressor, as zipfile makes, by zlib-ng at `LEVEL`."""
+    return zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, -15)
 
 
 class _Compressor:
@@ -100,8 +107,8 @@ class _Compressor:
 def _deflate_block(block: bytes, before: bytes, last: bool) -> bytes:
     """One block's raw deflate, primed with the bytes `before` it, ended on a byte
     boundary (or, the `last`, finished)."""
-    compressor = (zlib_ng.compressobj(zlib_ng.Z_DEFAULT_COMPRESSION, zlib_ng.DEFLATED, -15,
-                                      zdict=before) if before else deflater())
+    compressor = (zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, -15, zdict=before)
+                  if before else deflater())
     return compressor.compress(block) + compressor.flush(
         zlib_ng.Z_FINISH if last else zlib_ng.Z_SYNC_FLUSH)
 
