@@ -36,3 +36,24 @@ def test_the_data_packed_in_slices_is_the_data_packed_whole(rows: int) -> None:
     assert json.loads(gzip.decompress(base64.b64decode(made)))["rows"][:3] == [
         [c.replace("\u202e", "").replace("\u200f", "") if isinstance(c, str) else c
          for c in row] for row in data["rows"][:3]]
+
+
+@pytest.mark.parametrize("rows", [0, 1, matrix.PACK_SLICE + 1])
+def test_rows_held_as_columns_pack_as_the_rows_themselves(rows: int) -> None:
+    """The page's rows held as columns (texts as lists, codes as NumPy arrays) and made
+    a slice at a time (`matrix.Rows`) are packed byte for byte as the rows made whole,
+    and give them back whole (`rows[:]`) and in slices."""
+    import numpy as np
+
+    pick = random.Random(rows).choice
+    texts = ["Guatemala", "ñandú «x»", 'co"mi\\llas', "", "\u202eal revés"]
+    columns: list[list[object] | np.ndarray] = [
+        [pick(texts) for _ in range(rows)], np.arange(rows, dtype=np.intp) % 7,
+        np.array([pick(["45", "", "12.5"]) for _ in range(rows)], dtype=object),
+        (np.arange(rows) * 3).astype(np.int64)]
+    made = matrix.Rows(columns)
+    listed = [[a, int(b), c, int(d)] for a, b, c, d in zip(*columns, strict=True)]
+    assert len(made) == rows and made[:] == listed and made[1:3] == listed[1:3]
+    words = {"count": "{n} filas"}
+    assert matrix.packed({"rows": made, "words": words}) == whole(
+        {"rows": listed, "words": words})

@@ -1,7 +1,15 @@
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.model.text import _clean, fold, fold_clean, fold_title, normalize_text
+from pipeline.model.text import (
+    BIDI_CONTROLS,
+    _clean,
+    fold,
+    fold_clean,
+    fold_title,
+    normalize_text,
+    without_bidi,
+)
 
 
 def test_normalize_text_cleans_invisible_differences() -> None:
@@ -80,3 +88,11 @@ def test_a_row_says_something_exactly_when_its_cleaned_text_does(value: object) 
     from pipeline.read.continuation import _says
 
     assert _says(value) == bool(read_text(value))
+
+
+@given(st.text(alphabet=st.sampled_from([*BIDI_CONTROLS, "a", "ñ", "[", "]", "\\", "-", "^",
+                                         "\u202f", "\u2065", "\u206a", "😀"])) | st.text())
+@example("\u202eal rev\u00e9s\u2066\u2069\u061c")
+def test_without_bidi_takes_out_every_bidirectional_control_and_nothing_else(text: str) -> None:
+    """(Neighbours of the controls, and a regular expression's own characters, stay.)"""
+    assert without_bidi(text) == "".join(c for c in text if c not in BIDI_CONTROLS)

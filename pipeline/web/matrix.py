@@ -10,6 +10,7 @@ import json
 import zlib
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from pipeline.model.labels import title
@@ -33,30 +34,32 @@ def matrix_data(result: RunResult, labels: dict[str, str], beside: Beside,
     m = result.matrix
     n = len(m)
 
-    def coded(values: pd.Series) -> tuple[list[int], list[str]]:
+    def coded(values: pd.Series) -> tuple[np.ndarray, list[str]]:
         codes, uniques = pd.factorize(values.fillna("").astype(str), sort=True)
-        return codes.tolist(), [str(u) for u in uniques]
+        return codes, [str(u) for u in uniques]
 
-    reporter_codes, reporters = coded(m["informante"]) if n else ([], [])
-    group_codes, groups = coded(m["grupo_trabajo"]) if n else ([], [])
-    pillar_codes, pillars = coded(m["pilar"]) if n else ([], [])
-    status_codes, statuses = coded(m["estado"]) if n else ([], [])
+    none: tuple[np.ndarray, list[str]] = (np.empty(0, dtype=np.intp), [])
+    reporter_codes, reporters = coded(m["informante"]) if n else none
+    group_codes, groups = coded(m["grupo_trabajo"]) if n else none
+    pillar_codes, pillars = coded(m["pilar"]) if n else none
+    status_codes, statuses = coded(m["estado"]) if n else none
     due = m["fecha_limite"] if n else pd.Series(dtype="datetime64[ns]")
     dates = pd.to_datetime(due, errors="coerce").dt.strftime("%Y-%m-%d")
     when = dates.where(dates.notna(), m["plazo"].fillna("").astype(str) if n else dates)
     progress = pd.to_numeric(m["avance"], errors="coerce") if n else pd.Series(dtype=float)
-    progress_text = progress.map(lambda v: "" if pd.isna(v) else
-                                 str(int(v)) if float(v).is_integer() else f"{v:g}")
+    progress_codes, progress_values = pd.factorize(progress)  # (each text made once)
+    progress_text = np.array([str(int(v)) if float(v).is_integer() else f"{v:g}"
+                              for v in progress_values] + [""], dtype=object)[progress_codes]
     bits = pd.Series(0, index=m.index)
     for key, bit in flags:
         if key in m:
             bits = bits + m[key].fillna(False).astype(bool).astype(int) * bit
-    party_codes, parties = coded(m["responsable"]) if n else ([], [])
-    date_codes, dates_seen = coded(when) if n else ([], [])
-    rows = [list(r) for r in zip(
-        m["id"].fillna("").astype(str), reporter_codes, m["actividad"].fillna("").astype(str),
-        party_codes, date_codes, status_codes, progress_text, bits.astype(int).tolist(),
-        group_codes, pillar_codes, strict=True)] if n else []
+    party_codes, parties = coded(m["responsable"]) if n else none
+    date_codes, dates_seen = coded(when) if n else none
+    rows = Rows([m["id"].fillna("").astype(str).tolist(), reporter_codes,
+                 m["actividad"].fillna("").astype(str).tolist(), party_codes, date_codes,
+                 status_codes, progress_text, bits.astype(int).to_numpy(),
+                 group_codes, pillar_codes] if n else [])
     lists: dict[str, list[Any]] = {
         "informante": [ref.label("parte", r, lang) for r in reporters],
         "grupo": [ref.label("parte", g, lang) for g in groups],
@@ -77,7 +80,10 @@ def matrix_data(result: RunResult, labels: dict[str, str], beside: Beside,
               [label for bit, label in lists["marca"] if r[7] & bit],
               lists["observado"][r[10]] if len(r) > 10 and r[10] >= 0 else None]
              for r in rows[:static_rows]]
-    data = {"lists": lists, "rows": rows, "words": words, "page": page}
+    # (a large round's rows are made a slice at a time as they are packed: whole, a
+    # million rows' lists took 300 MB in the page's process)
+    data = {"lists": lists, "rows": rows if n > PACK_ROWS else rows[:], "words": words,
+            "page": page}
     return {"data": data, "packed": packed(data) if n > PACK_ROWS else "",
             "static": shown, "total": n, "reporters": reporters,
             "headers": [title(c, lang) if c != "marcas" else word("web.flags", lang)
@@ -87,8 +93,7 @@ def matrix_data(result: RunResult, labels: dict[str, str], beside: Beside,
             "statuses": [(i, s[1]) for i, s in enumerate(lists["estado"])]}
 
 
-def _observed_lines(m: pd.DataFrame, rows: list[list[Any]],
-                    beside: Beside) -> list[list[str]]:
+def _observed_lines(m: pd.DataFrame, rows: Rows, beside: Beside) -> list[list[str]]:
     """The observed items' lines (kind, text, meaning), each once; each row gets the
     position of its item's line, or -1. Nothing when nobody observed: the rows stay as
     they were."""
@@ -97,9 +102,24 @@ def _observed_lines(m: pd.DataFrame, rows: list[list[Any]],
     items = list(zip(m["informante"].astype(str), m["id"].astype(str), strict=True))
     lines = list(dict.fromkeys(beside[i] for i in items if i in beside))
     at = {line: n for n, line in enumerate(lines)}
-    for row, item in zip(rows, items, strict=True):
-        row.append(at[beside[item]] if item in beside else -1)
+    rows.columns.append([at[beside[item]] if item in beside else -1 for item in items])
     return [list(line) for line in lines]
+
+
+class Rows:
+    """The page's rows, held as columns (texts, and codes into the lists) and made into
+    the script's rows, one list a row, a slice at a time: `rows[a:b]`."""
+
+    def __init__(self, columns: list[list[Any] | np.ndarray]) -> None:
+        self.columns = columns
+
+    def __len__(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def __getitem__(self, part: slice) -> list[list[Any]]:
+        pieces = [c[part] for c in self.columns]
+        return [list(r) for r in zip(*(p.tolist() if isinstance(p, np.ndarray) else p
+                                        for p in pieces), strict=True)]
 
 
 def packed(data: dict[str, Any]) -> str:
