@@ -154,14 +154,13 @@ def _reporters(result: RunResult, labels: dict[str, str]) -> list[dict[str, obje
 def _grid(result: RunResult, labels: dict[str, str], beside: Beside) -> dict[str, object]:
     long = result.summary.get("cuadricula", pd.DataFrame(columns=["id", "actividad",
                                                                   "informante", "estado"]))
-    reporters = list(dict.fromkeys(long["informante"]))[:GRID_REPORTERS]
-    items = list(dict.fromkeys(zip(long["id"], long["actividad"], strict=True)))[:GRID_ITEMS]
-    status = {(i, r): s for i, r, s in zip(long["id"], long["informante"], long["estado"],
-                                            strict=True)}
+    ids, named = long["id"].tolist(), long["informante"].tolist()  # (lists: a column's
+    reporters = list(dict.fromkeys(named))[:GRID_REPORTERS]  # cells, one by one, cost more)
+    items = list(dict.fromkeys(zip(ids, long["actividad"].tolist(), strict=True)))[:GRID_ITEMS]
+    status = dict(zip(zip(ids, named, strict=True), long["estado"].tolist(), strict=True))
     rows = [(i, a, [(status.get((i, r), ""), labels.get(status.get((i, r), ""), ""),
                      beside.get((str(r), str(i)))) for r in reporters]) for i, a in items]
-    cut = len(long["informante"].unique()) > GRID_REPORTERS or len(
-        set(long["id"])) > GRID_ITEMS
+    cut = len(set(named)) > GRID_REPORTERS or len(set(ids)) > GRID_ITEMS
     return {"reporters": [result.ref.label("parte", r, result.lang) for r in reporters],
             "rows": rows, "cut": cut}
 

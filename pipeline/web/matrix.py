@@ -99,7 +99,8 @@ def _observed_lines(m: pd.DataFrame, rows: Rows, beside: Beside) -> list[list[st
     they were."""
     if not beside:
         return []
-    items = list(zip(m["informante"].astype(str), m["id"].astype(str), strict=True))
+    items = list(zip(m["informante"].astype(str).tolist(), m["id"].astype(str).tolist(),
+                     strict=True))
     lines = list(dict.fromkeys(beside[i] for i in items if i in beside))
     at = {line: n for n, line in enumerate(lines)}
     rows.columns.append([at[beside[item]] if item in beside else -1 for item in items])
