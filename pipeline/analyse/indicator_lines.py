@@ -69,7 +69,7 @@ def with_measured(rows: pd.DataFrame, table: pd.DataFrame | None) -> pd.DataFram
     """`rows` (items with informante and id) with each item's indicators (MEASURED)."""
     seen = measured_by_item(table)
     rows[MEASURED] = pd.Series([seen.get((str(i), str(d)), ()) for i, d in
-                                zip(rows["informante"], rows["id"], strict=True)],
+                                zip(rows["informante"].tolist(), rows["id"].tolist(), strict=True)],
                                index=rows.index, dtype=object)
     return rows
 
@@ -88,8 +88,9 @@ def named_in_sheet(frame: pd.DataFrame, table: pd.DataFrame, issues: list[Issue]
                                      known["indicador"].astype(str), strict=True):
         names.setdefault((reporter, ident), []).append(name)
     filled = ["; ".join(names.get((r, i), [])) if blank else ""
-              for r, i, blank in zip(frame["_informante"].astype(str), frame["id"].astype(str),
-                                     frame["indicadores"].eq(""), strict=True)]
+              for r, i, blank in zip(frame["_informante"].astype(str).tolist(),
+                                     frame["id"].astype(str).tolist(),
+                                     frame["indicadores"].eq("").tolist(), strict=True)]
     named = pd.Series([bool(f) for f in filled], index=frame.index, dtype=bool)
     if not named.any():
         return frame, issues

@@ -284,7 +284,8 @@ def ever_restricted(rows: pd.DataFrame) -> set[tuple[str, str]]:
 
 
 def _items_of(rows: pd.DataFrame) -> list[tuple[str, str]]:
-    return list(zip(rows["informante"].astype(str), rows["id"].astype(str), strict=True))
+    return list(zip(rows["informante"].astype(str).tolist(), rows["id"].astype(str).tolist(),
+                    strict=True))
 
 
 def public_indicators(tables: Mapping[str, pd.DataFrame], restricted: pd.DataFrame,

@@ -60,9 +60,9 @@ def items_of_others(frame: pd.DataFrame, before: pd.DataFrame, ref: Reference) -
     parts = [now.reindex(columns=columns)]
     if not before.empty:
         old = before[~before["informante"].isin(observers)].reindex(columns=columns)
-        reported = set(zip(now["informante"], now["id"], strict=True))
-        keep = [(i, d) not in reported for i, d in zip(old["informante"], old["id"],
-                                                         strict=True)]
+        reported = set(zip(now["informante"].tolist(), now["id"].tolist(), strict=True))
+        keep = [(i, d) not in reported for i, d in zip(old["informante"].tolist(),
+                                                         old["id"].tolist(), strict=True)]
         parts.append(old[keep])
     items = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     items = items.reset_index(drop=True)

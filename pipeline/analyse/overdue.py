@@ -76,7 +76,7 @@ def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher,
     rows = rows[rows["vencido"] | rows["por_vencer"]].copy()
     seen = observed_by_item(observations)
     rows[OBSERVED] = pd.Series([seen.get((str(i), str(d)), ()) for i, d in
-                                zip(rows["informante"], rows["id"], strict=True)],
+                                zip(rows["informante"].tolist(), rows["id"].tolist(), strict=True)],
                                index=rows.index, dtype=object)
     rows = with_measured(rows, indicators)
     rows["situacion"] = rows["vencido"].map({True: "vencido", False: "por_vencer"})

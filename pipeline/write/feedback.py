@@ -177,8 +177,8 @@ class _Shown:
         texts = pd.DataFrame({str(c): column.to_numpy() for c, column in enumerate(self.columns)})
         self.heights = row_heights(texts, {str(c): w for c, w in
                                            enumerate(matrix_widths(specs))})
-        self.where = list(zip(matrix["archivo"], matrix["hoja"], matrix["fila"].astype(int),
-                              strict=True))
+        self.where = list(zip(matrix["archivo"].tolist(), matrix["hoja"].tolist(),
+                              matrix["fila"].astype(int).tolist(), strict=True))
         self._bodies: dict[tuple[str, str], list[list[str]]] = {}
 
     def bodies(self, wrap: Format, date: Format) -> list[list[str]]:
