@@ -203,7 +203,7 @@ def _write_grid(workbook: Workbook, formats: Formats, name: str, grid: pd.DataFr
     Printed with the id and the activity repeated on every page across."""
     lang = printing.lang
     sheet = workbook.add_worksheet(name, worksheet_class=StreamedSheet)
-    reporters = sorted(set(grid["informante"]))
+    reporters = sorted(set(grid["informante"].tolist()))
     column_of = {r: c for c, r in enumerate(reporters, start=2)}
     headers = [title("id", lang), title("actividad", lang),
                *(ref.label("parte", r, lang) for r in reporters)]
@@ -242,7 +242,8 @@ def _grid_rows(grid: pd.DataFrame, labels: dict[str, str], column_of: dict[str, 
     text, wrap = style_attr(formats.text), style_attr(formats.wrap)
     letters = {reporter: xl_col_to_name(c) for reporter, c in column_of.items()}
     bodies: dict[str, str] = {}  # a status's cell, but for where it is: made once
-    for item, activity, reporter, status in grid.itertuples(index=False, name=None):
+    columns = (grid.iloc[:, k].tolist() for k in range(4))  # (lists: pandas' strings
+    for item, activity, reporter, status in zip(*columns, strict=True):  # one by one cost)
         if item != current:
             if cells:
                 yield "".join(cells)
