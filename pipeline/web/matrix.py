@@ -80,8 +80,8 @@ def matrix_data(result: RunResult, labels: dict[str, str], beside: Beside,
               [label for bit, label in lists["marca"] if r[7] & bit],
               lists["observado"][r[10]] if len(r) > 10 and r[10] >= 0 else None]
              for r in rows[:static_rows]]
-    # (a large round's rows are made a slice at a time as they are packed: whole, a
-    # million rows' lists took 300 MB in the page's process)
+    # (a large round's rows are made a slice at a time as they are packed: made whole,
+    # a million rows' lists held the page's process 57 MB higher)
     data = {"lists": lists, "rows": rows if n > PACK_ROWS else rows[:], "words": words,
             "page": page}
     return {"data": data, "packed": packed(data) if n > PACK_ROWS else "",
