@@ -5,7 +5,7 @@ avance 59 %"). Grouped once per round by item, as the observations are (analyse.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NamedTuple, cast
 
 import pandas as pd
@@ -67,11 +67,17 @@ def measured_lines(seen: tuple[Measured, ...], lang: str,
 
 def with_measured(rows: pd.DataFrame, table: pd.DataFrame | None) -> pd.DataFrame:
     """`rows` (items with informante and id) with each item's indicators (MEASURED)."""
-    seen = measured_by_item(table)
-    rows[MEASURED] = pd.Series([seen.get((str(i), str(d)), ()) for i, d in
-                                zip(rows["informante"].tolist(), rows["id"].tolist(), strict=True)],
-                               index=rows.index, dtype=object)
+    rows[MEASURED] = per_item(rows, measured_by_item(table))
     return rows
+
+
+def per_item(rows: pd.DataFrame, seen: Mapping[tuple[str, str], tuple[object, ...]]
+             ) -> pd.Series:
+    """Beside each of `rows` (items with informante and id), what `seen` holds of its item
+    (an empty tuple: nothing)."""
+    items = zip(rows["informante"].tolist(), rows["id"].tolist(), strict=True)
+    return pd.Series([seen.get((str(i), str(d)), ()) for i, d in items], index=rows.index,
+                     dtype=object)
 
 
 def named_in_sheet(frame: pd.DataFrame, table: pd.DataFrame, issues: list[Issue]

@@ -16,7 +16,12 @@ from typing import NamedTuple
 import pandas as pd
 
 from pipeline.analyse.indicator_lines import COLUMN as MEASURED_COLUMN
-from pipeline.analyse.indicator_lines import MEASURED, measured_lines, with_measured
+from pipeline.analyse.indicator_lines import (
+    MEASURED,
+    measured_lines,
+    per_item,
+    with_measured,
+)
 from pipeline.model.labels import status_labels
 from pipeline.model.text import distinct_texts, one_line
 from pipeline.normalize.matching import Matcher
@@ -74,10 +79,7 @@ def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher,
     days = matrix.get("_dias_vencido", matrix.get("dias_vencido"))
     rows = matrix.assign(dias_vencido=days)
     rows = rows[rows["vencido"] | rows["por_vencer"]].copy()
-    seen = observed_by_item(observations)
-    rows[OBSERVED] = pd.Series([seen.get((str(i), str(d)), ()) for i, d in
-                                zip(rows["informante"].tolist(), rows["id"].tolist(), strict=True)],
-                               index=rows.index, dtype=object)
+    rows[OBSERVED] = per_item(rows, observed_by_item(observations))
     rows = with_measured(rows, indicators)
     rows["situacion"] = rows["vencido"].map({True: "vencido", False: "por_vencer"})
     rows["dias_vencido"] = rows["dias_vencido"].astype("Int64")
