@@ -62,8 +62,11 @@ WINDOW = 32 << 10  # what deflate looks back on: each block is primed with it
 THREADS = 2
 
 
-def deflater() -> Any:
-    """A raw deflate compressor, as zipfile makes, by zlib-ng at `LEVEL`."""
+def deflater(primed: bytes = b"") -> Any:
+    """A raw deflate compressor, as zipfile makes, by zlib-ng at `LEVEL`; `primed` with
+    the bytes deflate may look back on, if any."""
+    if primed:
+        return zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, -15, zdict=primed)
     return zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, -15)
 
 
@@ -107,8 +110,7 @@ class _Compressor:
 def _deflate_block(block: bytes, before: bytes, last: bool) -> bytes:
     """One block's raw deflate, primed with the bytes `before` it, ended on a byte
     boundary (or, the `last`, finished)."""
-    compressor = (zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, -15, zdict=before)
-                  if before else deflater())
+    compressor = deflater(before)
     return compressor.compress(block) + compressor.flush(
         zlib_ng.Z_FINISH if last else zlib_ng.Z_SYNC_FLUSH)
 
