@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.model.text import BIDI_CONTROLS
 from pipeline.write.filenames import file_stems
 from tests.conftest import AS_OF, MakeWorkbook
 
@@ -143,3 +144,15 @@ def test_file_stems_are_safe_and_distinct(names: list[str], taken: list[str]) ->
         assert not windows_reserved(stem) and not windows_reserved(f"{stem}.xlsx")
     assert file_stems(names, taken) == stems  # the same names give the same stems
     assert file_stems(["Honduras"])["Honduras"] == "Honduras"
+
+
+def test_a_name_written_right_to_left_gives_a_stem_without_its_controls() -> None:
+    """A reporter's name holding bidirectional controls (a right-to-left override shows a
+    name, and a file name after it, reversed) gets a stem with every control taken out,
+    distinct from the plain name's (docs/contract.md §7: safe names)."""
+    names = ["Guatemala", "\u202eGuatemala", *(f"Hon{c}duras" for c in BIDI_CONTROLS)]
+    stems = file_stems(names)
+    assert not [s for s in stems.values() if set(s) & set(BIDI_CONTROLS)]
+    assert stems["Guatemala"] == "Guatemala"
+    assert stems["\u202eGuatemala"].startswith("Guatemala-")
+    assert all(stems[n].startswith("Honduras") for n in names[2:])
