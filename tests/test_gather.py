@@ -152,10 +152,10 @@ def test_what_a_reader_prints_goes_to_the_log_not_the_terminal(
 SIZES = [10, 12, 11, 900, 10, 13, 950, 10, 2000, 1000, 10, 5000, 11, 12]  # (bytes)
 
 
-def _sized(folder: Path) -> list[Path]:
-    """Files of `SIZES` bytes, named by their place."""
-    paths = [folder / f"{n:02d}.xlsx" for n in range(len(SIZES))]
-    for path, size in zip(paths, SIZES, strict=True):
+def _sized(folder: Path, sizes: list[int] = SIZES) -> list[Path]:
+    """Files of `sizes` bytes, named by their place."""
+    paths = [folder / f"{n:02d}.xlsx" for n in range(len(sizes))]
+    for path, size in zip(paths, sizes, strict=True):
         path.write_bytes(b"x" * size)
     return paths
 
@@ -210,13 +210,10 @@ def test_a_reader_that_died_before_it_was_sent_more_refuses_only_its_file(
     import time
 
     parent = os.getpid()
-    paths = []
-    for n in range(6):
-        paths.append(tmp_path / f"{n}.xlsx")
-        paths[-1].write_bytes(b"x")
+    paths = _sized(tmp_path, [1] * 6)
 
     def reader(path: Path) -> pipeline.read.workbook.WorkbookRead:
-        if os.getpid() != parent and path.name == "1.xlsx":
+        if os.getpid() != parent and path.name == "01.xlsx":
             os._exit(1)  # as a crash in a native library would
         return pipeline.read.workbook.WorkbookRead(path, detail="read")
 
@@ -224,11 +221,12 @@ def test_a_reader_that_died_before_it_was_sent_more_refuses_only_its_file(
 
     def slow_answer(pool: object, n: int, path: Path) -> pipeline.read.workbook.WorkbookRead:
         result = answer(pool, n, path)  # type: ignore[arg-type]
-        time.sleep(0.5)  # the reader meanwhile dies on the next file
+        if n == 0:
+            time.sleep(0.5)  # the reader meanwhile dies on the next file
         return result
 
     monkeypatch.setattr(pipeline.read.isolation._Pool, "_answer", slow_answer)
     read = list(read_isolated(paths, reader))
     assert [r.path for r in read] == paths
-    assert [r.path.name for r in read if r.refused] == ["1.xlsx"]
+    assert [r.path.name for r in read if r.refused] == ["01.xlsx"]
     assert all(r.detail == "read" for r in read if not r.refused)
