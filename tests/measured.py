@@ -56,7 +56,7 @@ def write_round(folder: Path, values: dict[tuple[str, str], tuple[int, int, int]
     write_workbook(folder / "Guatemala.xlsx", TITLES, ITEMS, extra={"Indicadores": rows})
 
 
-def consolidate_rounds(base: Path, lang: str = "es", rounds: Mapping[Round, Any] | None = None,
+def consolidate_rounds(base: Path, lang: str = "es", rounds: Mapping[Round, Any] = ROUNDS,
                        write: Callable[[Path, Any], None] = write_round) -> Path:
     """The workspace with the `rounds` (ROUNDS: both) consolidated, the public edition
     too, each round's file made by `write` from its values."""
@@ -64,7 +64,7 @@ def consolidate_rounds(base: Path, lang: str = "es", rounds: Mapping[Round, Any]
     runner = CliRunner()
     done = runner.invoke(cli, ["init", str(ws)])
     assert done.exit_code == 0, done.output
-    for (ronda, as_of), values in (ROUNDS if rounds is None else rounds).items():
+    for (ronda, as_of), values in rounds.items():
         inbox = ws / "recibidos" / ronda
         write(inbox, values)
         done = runner.invoke(cli, ["consolidate", "--workspace", str(ws), "--round", ronda,
