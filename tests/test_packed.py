@@ -9,10 +9,15 @@ import gzip
 import json
 import random
 
+import numpy as np
 import pytest
 
 from pipeline.model.text import without_bidi
 from pipeline.web import matrix
+
+# Texts as a round's may hold: accents, quotes, a line break, a right-to-left override.
+TEXTS = ["Guatemala", "ñandú «x»", 'co"mi\\llas', "dos\nlíneas", "", "😀",
+         "\u202eal revés", "marca\u200f"]
 
 
 def whole(data: dict[str, object]) -> str:
@@ -24,10 +29,8 @@ def whole(data: dict[str, object]) -> str:
                                   2 * matrix.PACK_SLICE + 3])
 def test_the_data_packed_in_slices_is_the_data_packed_whole(rows: int) -> None:
     pick = random.Random(rows).choice
-    texts = ["Guatemala", "ñandú «x»", 'co"mi\\llas', "dos\nlíneas", "", "😀",
-             "\u202eal revés", "marca\u200f"]
-    data = {"lists": {"informante": texts, "estado": [["finalizado", "Finalizado"]]},
-            "rows": [[pick(texts), n % 7, pick(texts), "", [1, 2.5, None, True]]
+    data = {"lists": {"informante": TEXTS, "estado": [["finalizado", "Finalizado"]]},
+            "rows": [[pick(TEXTS), n % 7, pick(TEXTS), "", [1, 2.5, None, True]]
                      for n in range(rows)],
             "words": {"count": "{n} filas"}, "page": 50}
     made = matrix.packed(data)
@@ -43,12 +46,9 @@ def test_rows_held_as_columns_pack_as_the_rows_themselves(rows: int) -> None:
     """The page's rows held as columns (texts as lists, codes as NumPy arrays) and made
     a slice at a time (`matrix.Rows`) are packed byte for byte as the rows made whole,
     and give them back whole (`rows[:]`) and in slices."""
-    import numpy as np
-
     pick = random.Random(rows).choice
-    texts = ["Guatemala", "ñandú «x»", 'co"mi\\llas', "", "\u202eal revés"]
     columns: list[list[object] | np.ndarray] = [
-        [pick(texts) for _ in range(rows)], np.arange(rows, dtype=np.intp) % 7,
+        [pick(TEXTS) for _ in range(rows)], np.arange(rows, dtype=np.intp) % 7,
         np.array([pick(["45", "", "12.5"]) for _ in range(rows)], dtype=object),
         (np.arange(rows) * 3).astype(np.int64)]
     made = matrix.Rows(columns)
