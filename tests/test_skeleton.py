@@ -32,10 +32,13 @@ def _forgotten() -> Iterator[None]:
     skeleton.forget()
 
 
+Keys = list[Hashable | None]  # the shapes of the sheets assembled whole
+
+
 @pytest.fixture()
-def whole_sheets(monkeypatch: pytest.MonkeyPatch) -> list[Hashable | None]:
+def whole_sheets(monkeypatch: pytest.MonkeyPatch) -> Keys:
     """The keys of the side sheets xlsxwriter assembled whole (not from kept pieces)."""
-    made: list[Hashable | None] = []
+    made: Keys = []
     assemble = SkeletonSheet._assemble_whole
 
     def counted(sheet: SkeletonSheet, key: Hashable | None) -> None:
@@ -83,7 +86,7 @@ def _whole(tmp_path: Path, who: str, rows: int, extra: Extra | None = None,
 
 
 def test_a_sheet_of_a_kept_shape_is_the_one_xlsxwriter_assembles(
-        tmp_path: Path, whole_sheets: list[Hashable | None]) -> None:
+        tmp_path: Path, whole_sheets: Keys) -> None:
     _write(tmp_path / "first.xlsx", "Guatemala", 3)  # (its shape kept)
     assert skeleton._kept and len(whole_sheets) == 1
     again = _write(tmp_path / "again.xlsx", "Belice", 40)
@@ -109,15 +112,16 @@ def test_a_sheet_of_a_kept_shape_is_the_one_xlsxwriter_assembles(
 ])
 def test_what_changes_after_the_setup_is_never_given_another_shape(
         tmp_path: Path, extra: Extra, assembled_whole: bool,
-        whole_sheets: list[Hashable | None]) -> None:
+        whole_sheets: Keys) -> None:
     _write(tmp_path / "first.xlsx", "Guatemala", 3)  # (its shape kept)
     parts = _write(tmp_path / "changed.xlsx", "Belice", 5, extra)
     assert (len(whole_sheets) == 2) == assembled_whole
+    # (assembled whole, both sides are xlsxwriter's own: the count above is the check)
     assert parts == _whole(tmp_path, "Belice", 5, extra)
 
 
 def test_a_sheet_in_another_language_has_its_own_footer(
-        tmp_path: Path, whole_sheets: list[Hashable | None]) -> None:
+        tmp_path: Path, whole_sheets: Keys) -> None:
     _write(tmp_path / "first.xlsx", "Guatemala", 3)
     english = _write(tmp_path / "english.xlsx", "Belize", 3, lang="en")
     assert len(whole_sheets) == 1  # (the Spanish sheet's pieces, its own footer)
@@ -126,16 +130,17 @@ def test_a_sheet_in_another_language_has_its_own_footer(
 
 
 def test_no_room_left_assembles_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                      whole_sheets: list[Hashable | None]) -> None:
+                                      whole_sheets: Keys) -> None:
     monkeypatch.setattr(skeleton, "KEPT_SHAPES", 0)
     _write(tmp_path / "first.xlsx", "Guatemala", 3)
     _write(tmp_path / "second.xlsx", "Guatemala", 3)
     assert not skeleton._kept and len(whole_sheets) == 2
+    # (as above: with no room, both sides are xlsxwriter's own)
     assert _write(tmp_path / "again.xlsx", "Belice", 4) == _whole(tmp_path, "Belice", 4)
 
 
 def test_another_paper_is_another_shape(
-        tmp_path: Path, whole_sheets: list[Hashable | None]) -> None:
+        tmp_path: Path, whole_sheets: Keys) -> None:
     _write(tmp_path / "first.xlsx", "Guatemala", 3)
     a4 = _write(tmp_path / "a4.xlsx", "Belice", 3, paper=Paper("a4"))
     assert len(whole_sheets) == 2
