@@ -139,7 +139,27 @@ def test_a_kept_part_that_begins_a_larger_one_is_not_given_for_it(
     assert made == usual.compress(longer) + usual.flush()
 
 
+@pytest.fixture()
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts from 64 KB compressed in blocks of 16 KB, by two threads on any machine."""
+    monkeypatch.setattr(package, "BLOCKS_FROM", 64 << 10)
+    monkeypatch.setattr(package, "BLOCK", 16 << 10)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+
+def _large(cls: type[xlsxwriter.Workbook], path: Path,
+           options: dict[str, object]) -> xlsxwriter.Workbook:
+    """A workbook (not yet closed) whose sheet's part is about 600 KB of rows."""
+    workbook = cls(str(path), options)
+    workbook.set_properties({"created": dt.datetime(2026, 11, 30)})
+    sheet = workbook.add_worksheet("Matriz")
+    for row in range(6_000):
+        sheet.write_row(row, 0, [f"GT-{row}", f"Actividad {row * 7919 % 1000}", row])
+    return workbook
+
+
 @pytest.mark.parametrize("options", [{"in_memory": True}, {"constant_memory": True}])
+@pytest.mark.usefixtures("small_blocks")
 def test_a_large_part_is_compressed_in_blocks_by_threads_into_one_stream(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, options: dict[str, object]) -> None:
     """A part of `BLOCKS_FROM` bytes or more is compressed in blocks by two threads: the
@@ -147,9 +167,6 @@ def test_a_large_part_is_compressed_in_blocks_by_threads_into_one_stream(
     is about as small as one compressor makes it, and no thread outlives the workbook."""
     import threading
 
-    monkeypatch.setattr(package, "BLOCKS_FROM", 64 << 10)
-    monkeypatch.setattr(package, "BLOCK", 16 << 10)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     threads: list[str] = []
     deflate_block = package._deflate_block
 
@@ -157,24 +174,16 @@ def test_a_large_part_is_compressed_in_blocks_by_threads_into_one_stream(
         threads.append(threading.current_thread().name)
         return deflate_block(block, before, last)
 
-    def make(cls: type[xlsxwriter.Workbook], path: Path) -> None:
-        workbook = cls(str(path), options)
-        workbook.set_properties({"created": dt.datetime(2026, 11, 30)})
-        sheet = workbook.add_worksheet("Matriz")
-        for row in range(6_000):  # (about 600 KB of rows)
-            sheet.write_row(row, 0, [f"GT-{row}", f"Actividad {row * 7919 % 1000}", row])
-        workbook.close()
-
     monkeypatch.setattr(package, "_deflate_block", recorded)
-    make(xlsxwriter.Workbook, tmp_path / "plain.xlsx")
-    make(package.Workbook, tmp_path / "fast.xlsx")
+    _large(xlsxwriter.Workbook, tmp_path / "plain.xlsx", options).close()
+    _large(package.Workbook, tmp_path / "fast.xlsx", options).close()
     assert _entries(tmp_path / "fast.xlsx") == _entries(tmp_path / "plain.xlsx")
     assert len(threads) > 4 and all(t.startswith("deflate") for t in threads)
     assert not [t for t in threading.enumerate() if t.name.startswith("deflate")]
     with zipfile.ZipFile(tmp_path / "fast.xlsx") as made:
         info = made.getinfo("xl/worksheets/sheet1.xml")
         part = made.read(info)
-    assert info.file_size >= 64 << 10
+    assert info.file_size >= package.BLOCKS_FROM
     stored = _stored((tmp_path / "fast.xlsx").read_bytes(), info)
     assert zlib.decompressobj(-15).decompress(stored) == part  # (Python's own zlib)
     one = zlib_ng.compressobj(5, zlib_ng.DEFLATED, -15)
@@ -182,6 +191,7 @@ def test_a_large_part_is_compressed_in_blocks_by_threads_into_one_stream(
     assert stored != single and len(stored) <= len(single) * 1.01
 
 
+@pytest.mark.usefixtures("small_blocks")
 def test_an_interruption_while_blocks_are_compressed_leaves_no_thread(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C (or any failure) while a block is compressed: it reaches the run as itself,
@@ -189,9 +199,6 @@ def test_an_interruption_while_blocks_are_compressed_leaves_no_thread(
     own ZipFile is given back."""
     import threading
 
-    monkeypatch.setattr(package, "BLOCKS_FROM", 64 << 10)
-    monkeypatch.setattr(package, "BLOCK", 16 << 10)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     deflate_block = package._deflate_block
     made: list[bool] = []
 
@@ -202,10 +209,7 @@ def test_an_interruption_while_blocks_are_compressed_leaves_no_thread(
         return deflate_block(block, before, last)
 
     monkeypatch.setattr(package, "_deflate_block", interrupted)
-    workbook = package.Workbook(str(tmp_path / "cut.xlsx"), {"constant_memory": True})
-    sheet = workbook.add_worksheet("Matriz")
-    for row in range(6_000):
-        sheet.write_row(row, 0, [f"GT-{row}", f"Actividad {row * 7919 % 1000}", row])
+    workbook = _large(package.Workbook, tmp_path / "cut.xlsx", {"constant_memory": True})
     with pytest.raises(KeyboardInterrupt):
         workbook.close()
     assert len(made) >= 3
