@@ -6,6 +6,7 @@ in memory or through temporary files."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import zipfile
 import zlib
@@ -86,6 +87,9 @@ def test_a_workbook_is_the_file_xlsxwriter_writes_with_its_parts_kept_or_not(
         assert _deflated_by_zlib_ng(tmp_path / f"fast{n}.xlsx")
         assert len(fast) <= len(plain) * 1.05  # (level 1 would make +20 %)
     kept = package._kept
+    if not options.get("in_memory"):  # (through temporary files: none kept, below)
+        assert not kept
+        return
     assert kept and all(len(part) <= package.KEPT_BYTES for part in kept)
     assert not [p for p in kept if b"<sheetData" in p or b"<comments" in p]  # (own cells)
     theme = next(p for p in kept if b"<a:theme " in p)  # (the same in every workbook)
@@ -102,41 +106,66 @@ def test_kept_parts_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile  # (given back after each)
 
 
-@pytest.mark.parametrize("options", [{"in_memory": True}, {"constant_memory": True}])
-def test_a_part_larger_than_kept_or_read_in_pieces_is_compressed_as_usual(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, options: dict[str, object]) -> None:
-    """A shared part above `KEPT_BYTES` is not kept, and one a file gives in pieces
-    (styles.xml of a workbook with hundreds of formats, through temporary files) is
-    compressed as a part of its own: the same parts as xlsxwriter's either way."""
+def test_a_part_larger_than_kept_is_compressed_as_usual(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shared part above `KEPT_BYTES` is not kept (styles.xml of a workbook with
+    hundreds of formats): the same parts as xlsxwriter's either way."""
     monkeypatch.setattr(package, "_kept", {})
     monkeypatch.setattr(package, "KEPT_BYTES", 4096)  # (the theme, 7 KB, is above)
     for n in range(2):
-        _make(xlsxwriter.Workbook, tmp_path / f"plain{n}.xlsx", options, "Belice",
+        _make(xlsxwriter.Workbook, tmp_path / f"plain{n}.xlsx", {"in_memory": True},
+              "Belice", formats=300)
+        _make(package.Workbook, tmp_path / f"fast{n}.xlsx", {"in_memory": True}, "Belice",
               formats=300)
-        _make(package.Workbook, tmp_path / f"fast{n}.xlsx", options, "Belice", formats=300)
         assert _entries(tmp_path / f"fast{n}.xlsx") == _entries(tmp_path / f"plain{n}.xlsx")
         assert _deflated_by_zlib_ng(tmp_path / f"fast{n}.xlsx")
     styles = zipfile.ZipFile(tmp_path / "fast1.xlsx").read("xl/styles.xml")
-    assert len(styles) > 8192  # (read from a temporary file in more than one piece)
+    assert len(styles) > 4096
     assert package._kept and all(len(part) <= 4096 for part in package._kept)
     assert styles not in package._kept
 
 
-def test_a_kept_part_that_begins_a_larger_one_is_not_given_for_it(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """A file is read into the zip 8 KB at a time: a kept part of 8 KB equal to the first
-    piece of a larger part must not stand for it (the entry would end after 8 KB)."""
+def test_a_workbook_through_temporary_files_keeps_no_part(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """zipfile reads a temporary file's part in pieces of 8 KB: none is kept (a kept part
+    equal to a larger one's first piece would end that entry after 8 KB)."""
     monkeypatch.setattr(package, "_kept", {})
-    part = bytes(range(256)) * 32  # (8 KB, as zipfile reads a file)
-    first = package._Compressor(len(part))
-    first.compress(part)
-    first.flush()
-    assert part in package._kept
-    longer = part + b"<more/>"
-    again = package._Compressor(len(longer))
-    made = again.compress(part) + again.compress(b"<more/>") + again.flush()
-    usual = zlib_ng.compressobj(5, zlib_ng.DEFLATED, -15)
-    assert made == usual.compress(longer) + usual.flush()
+    for n in range(2):
+        _make(xlsxwriter.Workbook, tmp_path / f"plain{n}.xlsx", {"constant_memory": True},
+              "Belice", formats=300)
+        _make(package.Workbook, tmp_path / f"fast{n}.xlsx", {"constant_memory": True},
+              "Belice", formats=300)
+        assert _entries(tmp_path / f"fast{n}.xlsx") == _entries(tmp_path / f"plain{n}.xlsx")
+        assert _deflated_by_zlib_ng(tmp_path / f"fast{n}.xlsx")
+    assert not package._kept
+
+
+def test_a_workbook_in_memory_is_the_file_zipfile_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package assembled in memory is written in one go, its headers and directory
+    byte for byte the ones Python's zipfile writes (given the same compressor), whether
+    its shared parts are compressed for it or kept, to a path or to a file object."""
+    monkeypatch.setattr(package, "_kept", {})
+    original = zipfile._get_compressor  # type: ignore[attr-defined]
+
+    def by_zlib_ng(compress_type: int, level: int | None = None) -> object:
+        if compress_type == zipfile.ZIP_DEFLATED:
+            return zlib_ng.compressobj(5, zlib_ng.DEFLATED, -15)
+        return original(compress_type, level)
+
+    for n, who in enumerate(("Guatemala", "Honduras", "Guatemala")):
+        fast = _make(package.Workbook, tmp_path / f"fast{n}.xlsx", {"in_memory": True}, who)
+        with monkeypatch.context() as patched:
+            patched.setattr(zipfile, "_get_compressor", by_zlib_ng)
+            plain = _make(xlsxwriter.Workbook, tmp_path / f"plain{n}.xlsx",
+                          {"in_memory": True}, who)
+        assert fast == plain
+    assert package._kept
+    buffer = io.BytesIO()
+    workbook = package.Workbook(buffer, {"in_memory": True})
+    workbook.add_worksheet().write(0, 0, "Guatemala")
+    workbook.close()
+    assert zipfile.ZipFile(buffer).read("xl/worksheets/sheet1.xml").count(b"<c ") == 1
 
 
 @pytest.fixture()

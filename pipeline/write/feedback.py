@@ -35,7 +35,7 @@ from pipeline.write.printing import (
 from pipeline.write.xlsx import WRAP_WIDTH, Formats, new_workbook
 from pipeline.write.xmlrows import (
     StreamedSheet,
-    cell,
+    body,
     column_bodies,
     place,
     restyle,
@@ -283,14 +283,27 @@ def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format
     letters = [xl_col_to_name(c) for c in range(len(header))]
     attrs = [style_attr(style) for style in styles]
     severity_attrs = {k: style_attr(v) for k, v in marks.items()}
-    for r, issue in enumerate(issues, start=4):
-        message = messages[id(issue)]
+    # A file's issues repeat their file, sheet, column, severity and suggestion: each
+    # value's cell body and height are made once.
+    bodies: dict[tuple[str, object], str] = {}
+    tallness: dict[tuple[object, int], float] = {}
+    for r, issue in enumerate(issues, start=5):
         values = [issue.severity_label(lang), issue.archivo, issue.hoja, issue.celda,
-                  issue.columna, issue.valor, message, issue.suggestion(lang)]
+                  issue.columna, issue.valor, messages[id(issue)], issue.suggestion(lang)]
         row_attrs = [severity_attrs[issue.severity], *attrs[1:]]  # severity coloured
-        rows.append("".join(cell(letter, r, s, v)
-                            for letter, s, v in zip(letters, row_attrs, values, strict=True)))
-        heights.append(max(text_height(str(values[c]), w) for c, w in tall))
+        made = []
+        for letter, s, v in zip(letters, row_attrs, values, strict=True):
+            if (b := bodies.get((s, v))) is None:
+                b = bodies[s, v] = body(v, s)
+            if b:
+                made.append(f'<c r="{letter}{r}"{b}')
+        rows.append("".join(made))
+        height = 0.0
+        for c, w in tall:
+            if (h := tallness.get((values[c], w))) is None:
+                h = tallness[values[c], w] = text_height(str(values[c]), w)
+            height = max(height, h)
+        heights.append(height)
     write_rows(listing, 4, rows, len(header) - 1, heights)
     listing.freeze_panes(4, 0)
     listing.activate()
