@@ -39,7 +39,7 @@ _RESERVED = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _EDGE_SPACE = re.compile(r"^\s|\s\Z")
-_LINE_EDGE = re.compile(r"^\s|\s$", re.MULTILINE)
+_SPACE = re.compile(r"\s")
 EXCEL_MAX_TEXT = 32_767  # UTF-16 units in one cell
 _EPOCH = np.datetime64("1899-12-30")
 _EPOCH_DATETIME = dt.datetime(1899, 12, 30)
@@ -230,11 +230,14 @@ def _plain(chunk: list[object]) -> bool:
         return False
     if max(map(len, chunk), default=0) > EXCEL_MAX_TEXT // 2:  # type: ignore[arg-type]
         return False
-    # One line per text that has any: a space at a line's ends is a space at a text's ends
-    # (or one inside a text of several lines: then the slower way, which is right anyway).
-    joined = "\n".join(filter(None, chunk))  # type: ignore[arg-type]
+    texts: list[str] = [t for t in chunk if t]  # type: ignore[misc]
+    joined = "\n".join(texts)
+    # White space to keep is at a text's ends: each text's first and last characters,
+    # searched at once (a search of every line's ends in the joined texts cost eight
+    # times as much: the engine tries `\s` at every character).
+    ends = "".join([t[0] + t[-1] for t in texts])
     return not (_RESERVED.search(joined) or _LITERAL_ESCAPE.search(joined)
-                or _LINE_EDGE.search(joined))
+                or _SPACE.search(ends))
 
 
 def _serials(values: pd.Series) -> list[object]:
