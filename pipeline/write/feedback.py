@@ -14,14 +14,13 @@ from typing import Any
 
 import pandas as pd
 from xlsxwriter.format import Format
-from xlsxwriter.utility import xl_col_to_name
-from xlsxwriter.workbook import Workbook
 
 from pipeline.model.columns import COLUMNS, ColumnSpec
 from pipeline.model.run import RunResult
 from pipeline.read.header import column_key
 from pipeline.words import word
 from pipeline.write.feedback_indicators import Measures, measures_of, write_indicators
+from pipeline.write.feedback_listing import write_listing
 from pipeline.write.feedback_observations import Views, observed_pointer, write_observations
 from pipeline.write.filenames import file_stems
 from pipeline.write.printing import (
@@ -30,18 +29,15 @@ from pipeline.write.printing import (
     header_height,
     row_heights,
     setup,
-    text_height,
 )
 from pipeline.write.xlsx import WRAP_WIDTH, Formats, new_workbook
 from pipeline.write.xmlrows import (
     StreamedSheet,
-    body,
     column_bodies,
     place,
     restyle,
     style_attr,
     write_columns,
-    write_rows,
 )
 from validation import Issue
 
@@ -224,7 +220,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
                                             "valign": "top"})
              for severity, colour in MARK_COLOURS.items()}
     messages = {id(issue): issue.message(lang) for issue in issues}  # (listed, and marked)
-    _write_listing(workbook, formats, marks, printing, issues, messages,
+    write_listing(workbook, formats, marks, printing, issues, messages,
                    observed_pointer(result, informante, views, lang))
 
     sheet = workbook.add_worksheet(word("sheet.matriz", lang), worksheet_class=StreamedSheet)
@@ -252,61 +248,6 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
     write_observations(workbook, formats, printing, result, informante, views, marks)
     write_indicators(workbook, formats, printing, informante, measures, marks)
     workbook.close()
-
-
-def _write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format],
-                   printing: Printing, issues: list[Issue], messages: dict[int, str],
-                   pointer: str = "") -> None:
-    """The first sheet: what to correct, one issue a row; under the heading, where to
-    read the observations of the reporter's items (`pointer`), if any."""
-    lang = printing.lang
-    listing = workbook.add_worksheet(word("sheet.problemas", lang),
-                                     worksheet_class=StreamedSheet)
-    listing.write(0, 0, printing.heading, formats.title)
-    listing.write(1, 0, word("feedback.intro" if issues else "feedback.none", lang),
-                  formats.note)
-    if pointer:
-        listing.write(2, 0, pointer, formats.note)
-    header = ["severidad", "archivo", "hoja", "celda", "columna", "valor", "que_hacer",
-              "sugerencia"]
-    widths = [11, 22, 14, 7, 20, 20, 52, 18]
-    setup(listing, printing, widths, header_row=3)
-    styles = []
-    for c, (key, width) in enumerate(zip(header, widths, strict=True)):
-        listing.write(3, c, word(f"column.{key}", lang), formats.header)
-        styles.append(formats.wrap if key in ("que_hacer", "valor", "archivo", "columna")
-                      else formats.text)
-        listing.set_column(c, c, width, styles[-1])
-    rows, heights = [], []
-    tall = [(c, widths[c]) for c, key in enumerate(header)
-            if key in ("que_hacer", "valor", "archivo", "columna")]
-    letters = [xl_col_to_name(c) for c in range(len(header))]
-    attrs = [style_attr(style) for style in styles]
-    severity_attrs = {k: style_attr(v) for k, v in marks.items()}
-    # A file's issues repeat their file, sheet, column, severity and suggestion: each
-    # value's cell body and height are made once.
-    bodies: dict[tuple[str, object], str] = {}
-    tallness: dict[tuple[object, int], float] = {}
-    for r, issue in enumerate(issues, start=5):
-        values = [issue.severity_label(lang), issue.archivo, issue.hoja, issue.celda,
-                  issue.columna, issue.valor, messages[id(issue)], issue.suggestion(lang)]
-        row_attrs = [severity_attrs[issue.severity], *attrs[1:]]  # severity coloured
-        made = []
-        for letter, s, v in zip(letters, row_attrs, values, strict=True):
-            if (b := bodies.get((s, v))) is None:
-                b = bodies[s, v] = body(v, s)
-            if b:
-                made.append(f'<c r="{letter}{r}"{b}')
-        rows.append("".join(made))
-        height = 0.0
-        for c, w in tall:
-            if (h := tallness.get((values[c], w))) is None:
-                h = tallness[values[c], w] = text_height(str(values[c]), w)
-            height = max(height, h)
-        heights.append(height)
-    write_rows(listing, 4, rows, len(header) - 1, heights)
-    listing.freeze_panes(4, 0)
-    listing.activate()
 
 
 def _marked_cells(issues: list[Issue], at: dict[tuple[str, str, int], int],
