@@ -13,11 +13,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from pipeline.jobs.consolidate import Options, analyze
 from pipeline.write import skeleton
+from pipeline.write.feedback import write_feedback
 from pipeline.write.printing import Paper, Printing
 from pipeline.write.side_sheets import SideTable, add_side_sheet, column_styles
 from pipeline.write.skeleton import SkeletonSheet
 from pipeline.write.xlsx import Formats, new_workbook
+from tests.conftest import AS_OF, ROOT
 
 COLUMNS = {"id": 10, "actividad": 28, "observacion": 36, "fila": 7}
 WRAPPED = {"actividad", "observacion"}
@@ -159,3 +162,33 @@ def test_the_heading_reads_back_merged_over_the_table(tmp_path: Path) -> None:
     assert [c.value for c in sheet[6]] == ["Belice-1", "Actividad ", "Vista 1\ncon dos líneas", 1]
     assert sheet.freeze_panes == "A5"
     assert sheet.column_dimensions["C"].width == pytest.approx(36.71, abs=0.01)
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def test_feedback_workbooks_from_kept_pieces_are_the_ones_xlsxwriter_assembles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole_sheets: Keys) -> None:
+    """Every sheet of a round's feedback workbooks (the issue list, the rows with their
+    comments, the observations), made from kept pieces, is the sheet xlsxwriter assembles
+    itself: the sample round's workbooks, in Spanish and English, part for part."""
+    result = analyze(Options(input_dir=ROOT / "input_workbooks", as_of=AS_OF))
+    (tmp_path / "kept").mkdir()
+    made = write_feedback(result, tmp_path / "kept")
+    kept = {name: _parts(tmp_path / "kept" / name) for name in made}
+    sheets = sum(name.startswith("xl/worksheets/sheet") for parts in kept.values()
+                 for name in parts)
+    assert len(whole_sheets) <= sheets / 3  # (most made of kept pieces)
+    assert not [p for p in kept.values() if "xl/sharedStrings.xml" in p]  # (texts inline)
+    languages = {parts["xl/worksheets/sheet2.xml"].count(b"Page &amp;P of") > 0
+                 for parts in kept.values()}
+    commented = {"xl/comments1.xml" in parts for parts in kept.values()}
+    assert languages == {True, False} and commented == {True, False}
+    skeleton.forget()
+    monkeypatch.setattr(skeleton, "KEPT_SHAPES", 0)
+    (tmp_path / "whole").mkdir()
+    assert write_feedback(result, tmp_path / "whole") == made
+    for name in made:
+        assert _parts(tmp_path / "whole" / name) == kept[name], name

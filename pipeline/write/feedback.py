@@ -30,14 +30,16 @@ from pipeline.write.printing import (
     row_heights,
     setup,
 )
+from pipeline.write.skeleton import SkeletonSheet
 from pipeline.write.xlsx import WRAP_WIDTH, Formats, new_workbook
 from pipeline.write.xmlrows import (
-    StreamedSheet,
     column_bodies,
     place,
     restyle,
     style_attr,
+    text_cell,
     write_columns,
+    write_rows,
 )
 from validation import Issue
 
@@ -223,19 +225,22 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
     write_listing(workbook, formats, marks, printing, issues, messages,
                    observed_pointer(result, informante, views, lang))
 
-    sheet = workbook.add_worksheet(word("sheet.matriz", lang), worksheet_class=StreamedSheet)
+    sheet = workbook.add_worksheet(word("sheet.matriz", lang), worksheet_class=SkeletonSheet)
     headers = [*(spec.title(lang) for spec in result.ref.columns),
                *(word(f"column.{key}", lang) for key in ("archivo", "hoja", "fila_original"))]
     widths = matrix_widths(result.ref.columns)
-    sheet.set_row(0, max(header_height(h, w) for h, w in zip(headers, widths, strict=True)))
-    for c, (text, width) in enumerate(zip(headers, widths, strict=True)):
-        sheet.write(0, c, text, formats.header)
+    head = style_attr(formats.header)
+    write_rows(sheet, 0, ["".join(text_cell(c, 0, formats.header, text)
+                                  for c, text in enumerate(headers))], len(widths) - 1,
+               [max(header_height(h, w) for h, w in zip(headers, widths, strict=True))])
+    for c, width in enumerate(widths):
         sheet.set_column(c, c, width, formats.wrap)
     sheet.freeze_panes(1, 1)
     setup(sheet, printing, widths, repeat_columns=1)  # every column: each may be marked
     mine = shown.rows_of.get(informante, range(0))  # its rows in the batch
     rows = range(1, len(mine) + 1)
     bodies = shown.bodies(formats.wrap, formats.date)
+    sheet.shape = ("matrix", tuple(widths), head, style_attr(formats.wrap), printing.paper)
     cells = [place(c, rows, column[mine.start:mine.stop]) for c, column in enumerate(bodies)]
     at = {shown.where[p]: r for r, p in zip(rows, mine, strict=True)}
     for (r, c), found in _marked_cells(issues, at, result.ref.columns).items():

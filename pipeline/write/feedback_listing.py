@@ -10,8 +10,9 @@ from xlsxwriter.workbook import Workbook
 
 from pipeline.words import word
 from pipeline.write.printing import Printing, setup, text_height
+from pipeline.write.skeleton import SkeletonSheet
 from pipeline.write.xlsx import Formats
-from pipeline.write.xmlrows import StreamedSheet, body, style_attr, write_rows
+from pipeline.write.xmlrows import body, cell, style_attr, write_rows
 from validation import Issue
 
 
@@ -22,22 +23,25 @@ def write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format]
     read the observations of the reporter's items (`pointer`), if any."""
     lang = printing.lang
     listing = workbook.add_worksheet(word("sheet.problemas", lang),
-                                     worksheet_class=StreamedSheet)
-    listing.write(0, 0, printing.heading, formats.title)
-    listing.write(1, 0, word("feedback.intro" if issues else "feedback.none", lang),
-                  formats.note)
-    if pointer:
-        listing.write(2, 0, pointer, formats.note)
+                                     worksheet_class=SkeletonSheet)
     header = ["severidad", "archivo", "hoja", "celda", "columna", "valor", "que_hacer",
               "sugerencia"]
     widths = [11, 22, 14, 7, 20, 20, 52, 18]
     setup(listing, printing, widths, header_row=3)
-    styles = []
-    for c, (key, width) in enumerate(zip(header, widths, strict=True)):
-        listing.write(3, c, word(f"column.{key}", lang), formats.header)
-        styles.append(formats.wrap if key in ("que_hacer", "valor", "archivo", "columna")
-                      else formats.text)
-        listing.set_column(c, c, width, styles[-1])
+    # (the styles numbered in the order the cells were once written one by one: the
+    # workbook's styles part stays what it was)
+    title, note, head = (style_attr(f) for f in (formats.title, formats.note, formats.header))
+    styles = [formats.wrap if key in ("que_hacer", "valor", "archivo", "columna")
+              else formats.text for key in header]
+    for c, (width, style) in enumerate(zip(widths, styles, strict=True)):
+        listing.set_column(c, c, width, style)
+    last = len(header) - 1
+    write_rows(listing, 0, [
+        cell("A", 0, title, printing.heading),
+        cell("A", 1, note, word("feedback.intro" if issues else "feedback.none", lang)),
+        cell("A", 2, note, pointer) if pointer else "",
+        "".join(cell(xl_col_to_name(c), 3, head, word(f"column.{key}", lang))
+                for c, key in enumerate(header))], last)
     rows, heights = [], []
     tall = [(c, widths[c]) for c, key in enumerate(header)
             if key in ("que_hacer", "valor", "archivo", "columna")]
@@ -65,6 +69,7 @@ def write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format]
                 h = tallness[values[c], w] = text_height(str(values[c]), w)
             height = max(height, h)
         heights.append(height)
-    write_rows(listing, 4, rows, len(header) - 1, heights)
+    write_rows(listing, 4, rows, last, heights)
     listing.freeze_panes(4, 0)
     listing.activate()
+    listing.shape = ("listing", tuple(widths), title, note, head, *attrs, printing.paper)

@@ -1,25 +1,27 @@
 """A sheet whose XML, all but its rows, its size and its page header, is the same from one
 workbook to the next: assembled by xlsxwriter the first time, and its pieces given again.
 
-Each of a round's 2,000 feedback workbooks may carry a sheet of the observations of its
-items and one of its indicators (pipeline.write.side_sheets). Their columns, panes,
+Each of a round's 2,000 feedback workbooks has an issue list and the reporter's rows
+(pipeline.write.feedback, feedback_listing), and may carry a sheet of the observations of
+its items and one of its indicators (pipeline.write.side_sheets). Their columns, panes,
 merged note and printing are the same in every workbook of a paper; only their rows, how
 far they reach and the page header and footer (the reporter's name, the language's words)
 differ. Having xlsxwriter assemble such a sheet's XML (a dozen elements, their attributes
-escaped one by one) cost about 170 µs a sheet, more than the few rows it holds.
+escaped one by one) cost about 170 µs a sheet, more than the few rows a side sheet holds.
 
-A `SkeletonSheet` is made whole by one call (`side_sheets.add_side_sheet`), which gives it
-its `shape`: a key naming every input that sets those pieces (the columns' widths, the
-styles' numbers, the paper). The first sheet of a shape is assembled by xlsxwriter as any
-other, and its XML cut around the three pieces that vary: the `<dimension>`, the rows
-(`<sheetData>`, streamed: pipeline.write.xmlrows) and the `<headerFooter>`. A later sheet
-of the same shape is the kept pieces with its own three between them, each written by
-xlsxwriter's own methods. What the workbook may still change after the call (which sheet
-is selected, where panes are frozen, merged cells) is part of the key, and a sheet found
-holding what a side sheet never holds (cells written through xlsxwriter, comments,
-links, validations, images, tables, conditional formats, row settings) is assembled
-whole. `tests/test_skeleton.py` holds such a sheet equal, byte for byte, to the one
-xlsxwriter assembles itself.
+A `SkeletonSheet` is given its `shape` by the code that sets it up: a key naming every
+input that sets those pieces (the columns' widths, the styles' numbers, the paper). Every
+cell of such a sheet is streamed (pipeline.write.xmlrows), its titles too. The first sheet
+of a shape is assembled by xlsxwriter as any other, and its XML cut around the three
+pieces that vary: the `<dimension>`, the rows (`<sheetData>`) and the `<headerFooter>`. A
+later sheet of the same shape is the kept pieces with its own three between them, each
+written by xlsxwriter's own methods. What the workbook may still change after the setup
+(which sheet is selected, where panes are frozen, merged cells, whether cells carry
+comments: a drawing's reference) is part of the key, and a sheet found holding what these
+sheets never hold (cells written through xlsxwriter, links, validations, images, tables,
+conditional formats, row settings) is assembled whole. `tests/test_skeleton.py` holds such
+sheets, and a round's feedback workbooks, equal byte for byte to what xlsxwriter assembles
+itself.
 """
 
 from __future__ import annotations
@@ -61,14 +63,14 @@ class SkeletonSheet(StreamedSheet):
         """The shape and what may change after it was given (whether the sheet is selected,
         where it is frozen and merged), or None when it holds more than its pieces."""
         if (self.shape is None or self.streamed_from is None or any(self.table.values())
-                or self.comments or self.hyperlinks or self.validations
+                or self.hyperlinks or self.validations
                 or self.cond_formats or self.tables or self.images or self.charts
                 or self.shapes or self.header_images or self.footer_images
                 or self.background_image or self.row_sizes or self.ignored_errors):
             return None
         return (self.shape, self.selected, tuple(map(tuple, self.merge)),
                 tuple(self.panes), tuple(map(tuple, self.selections)),
-                self.is_right_to_left, self.zoom)
+                self.is_right_to_left, self.zoom, bool(self.comments))
 
     def _assemble_whole(self, key: Hashable | None) -> None:
         """xlsxwriter's own assembly; its pieces kept under `key` while there is room."""
