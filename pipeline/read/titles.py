@@ -91,9 +91,15 @@ def _key_of(title: str) -> str | None:
     for phrase, weight, key in _RULES:
         if best is not None and weight < best[0]:
             break
-        if len(phrase) > len(words) or every & VETOES.get(key, frozenset()) or not all(
-                wanted in plain or any(_means(w, True, wanted, len(phrase)) for w in shorts)
-                for wanted in phrase):
+        if len(phrase) > len(words):
+            continue
+        if shorts:  # (a word cut short with a dot may stand for a wanted one)
+            if not all(wanted in plain or any(_means(w, True, wanted, len(phrase))
+                                              for w in shorts) for wanted in phrase):
+                continue
+        elif not plain.issuperset(phrase):  # (one set operation, not a loop per rule)
+            continue
+        if every & VETOES.get(key, frozenset()):
             continue
         found = (weight, -_RANK.get(key, len(_RANK)), key)
         if best is None or found > best:
