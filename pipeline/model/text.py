@@ -26,7 +26,7 @@ _EXOTIC_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # a regex clas
 _SPACES = re.compile(f"[ {_EXOTIC_SPACES}]+")
 _BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_PARENS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+PARENS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _CACHED_CHARS = 200  # a longer cell is a text, not a title: `fold_title` does not keep it
 # Anything `normalize_text` would change, Unicode normalization aside: a text without
 # any (most cells) is returned as it is, not split into lines and joined again.
@@ -128,11 +128,11 @@ def fold_title(value: object) -> str:
     """
     if isinstance(value, str) and len(value) <= _CACHED_CHARS:
         return _fold_title_text(value)
-    return fold(_PARENS.sub(" ", normalize_text(value)))
+    return fold(PARENS.sub(" ", normalize_text(value)))
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _fold_title_text(text: str) -> str:
     """A sheet's first rows are looked at for a matrix, a side sheet and a signature
     block, and every file of a round repeats the same titles: each text folded once."""
-    return fold(_PARENS.sub(" ", normalize_text(text)))
+    return fold(PARENS.sub(" ", normalize_text(text)))

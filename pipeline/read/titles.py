@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 
 from pipeline.model.columns import COLUMNS
-from pipeline.model.text import fold_title, normalize_text, strip_accents
+from pipeline.model.text import PARENS, fold_title, normalize_text, strip_accents
 from pipeline.model.titles import (
     MAX_TITLE_WORDS,
     NUMBER_WORDS,
@@ -30,7 +30,6 @@ for _spec in COLUMNS:
     for _name in (*(_spec.title(lang) for lang in LANGS), *_spec.aliases):
         _ALIAS_INDEX.setdefault(fold_title(_name), _spec.key)
 
-_PARENS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _TOKEN = re.compile(r"([0-9a-z]+)(\.?)")
 _VOCABULARY = frozenset(w for table in (PHRASES, WEAK) for ps in table.values() for p in ps
                         for w in p.split()) | NUMBER_WORDS
@@ -109,7 +108,7 @@ def _key_of(title: str) -> str | None:
 
 def _tokens(title: str) -> list[tuple[str, bool]]:
     """The title's words, folded, each with whether it was cut short with a dot."""
-    text = _PARENS.sub(" ", normalize_text(title)).replace("%", " percent ")
+    text = PARENS.sub(" ", normalize_text(title)).replace("%", " percent ")
     text = strip_accents(text.replace("#", " number ").replace("º", "o ").replace("°", "o "))
     found = []
     for word, dot in _TOKEN.findall(text.lower()):
