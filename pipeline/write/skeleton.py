@@ -53,10 +53,15 @@ class SkeletonSheet(StreamedSheet):
             self._assemble_whole(key)
             return
         before_dimension, before_rows, before_header, rest = kept
-        self.fh.write("".join((before_dimension, self._piece(self._write_dimension),
-                               before_rows, self._piece(self._write_sheet_data),
-                               before_header, self._piece(self._write_header_footer),
-                               rest)))
+        # (each piece written where xlsxwriter writes it: a large sheet's rows are not
+        # copied into a text of their own first)
+        self.fh.write(before_dimension)
+        self._write_dimension()
+        self.fh.write(before_rows)
+        self._write_sheet_data()
+        self.fh.write(before_header)
+        self._write_header_footer()
+        self.fh.write(rest)
         self._xml_close()
 
     def _key(self) -> Hashable | None:
