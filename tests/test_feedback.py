@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from pipeline.jobs.consolidate import Options, run_consolidation
+from pipeline.model.columns import COLUMNS
 from tests.conftest import AS_OF, ROOT
 
 
@@ -103,3 +104,38 @@ def test_a_small_round_makes_its_rows_into_cells_once(tmp_path: Path,
     result = run_consolidation(Options(input_dir=ROOT / "input_workbooks",
                                        out_dir=tmp_path / "out", as_of=AS_OF))
     assert made == [len(result.matrix)]
+
+
+def test_the_comments_boxes_are_placed_below_the_header_as_tall_as_it_is(
+        out: Path, tmp_path: Path) -> None:
+    """Each comment's box is where xlsxwriter puts it in a sheet whose header row is as
+    tall as the feedback writes it (the header's height told to xlsxwriter, not only
+    written: a box placed under a default-height header rose over the cells above)."""
+    import re
+    import zipfile
+
+    import xlsxwriter
+
+    from pipeline.write.feedback import matrix_widths
+
+    source = out / "retroalimentacion" / "Guatemala.xlsx"
+    with zipfile.ZipFile(source) as made:
+        sheet = made.read("xl/worksheets/sheet2.xml").decode()
+        comments = made.read("xl/comments1.xml").decode()
+        vml = made.read("xl/drawings/vmlDrawing1.vml").decode()
+    height = float(re.search(r'<row r="1" ht="([\d.]+)"', sheet).group(1))  # type: ignore[union-attr]
+    cells = re.findall(r'<comment ref="([A-Z]+)(\d+)"', comments)
+    assert height > 15 and cells
+    plain = xlsxwriter.Workbook(str(tmp_path / "plain.xlsx"))
+    matrix = plain.add_worksheet("Matriz")
+    for c, width in enumerate(matrix_widths(COLUMNS)):
+        matrix.set_column(c, c, width)
+    matrix.set_row(0, height)
+    for letters, row in cells:
+        matrix.write_comment(f"{letters}{row}", "nota",
+                             {"author": "Seguimiento", "x_scale": 3, "y_scale": 2})
+    plain.close()
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as expected:
+        placed = expected.read("xl/drawings/vmlDrawing1.vml").decode()
+    where = re.compile(r"margin-left:[\d.]+pt;margin-top:[\d.]+pt|<x:Anchor>[^<]*")
+    assert where.findall(vml) == where.findall(placed)

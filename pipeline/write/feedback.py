@@ -230,9 +230,10 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
                *(word(f"column.{key}", lang) for key in ("archivo", "hoja", "fila_original"))]
     widths = matrix_widths(result.ref.columns)
     head = style_attr(formats.header)
+    height = max(header_height(h, w) for h, w in zip(headers, widths, strict=True))
     write_rows(sheet, 0, ["".join(text_cell(c, 0, formats.header, text)
-                                  for c, text in enumerate(headers))], len(widths) - 1,
-               [max(header_height(h, w) for h, w in zip(headers, widths, strict=True))])
+                                  for c, text in enumerate(headers))], len(widths) - 1, [height])
+    sheet.set_row(0, height)  # (also for xlsxwriter, which places the comments' boxes)
     for c, width in enumerate(widths):
         sheet.set_column(c, c, width, formats.wrap)
     sheet.freeze_panes(1, 1)

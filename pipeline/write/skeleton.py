@@ -17,11 +17,11 @@ pieces that vary: the `<dimension>`, the rows (`<sheetData>`) and the `<headerFo
 later sheet of the same shape is the kept pieces with its own three between them, each
 written by xlsxwriter's own methods. What the workbook may still change after the setup
 (which sheet is selected, where panes are frozen, merged cells, whether cells carry
-comments: a drawing's reference) is part of the key, and a sheet found holding what these
-sheets never hold (cells written through xlsxwriter, links, validations, images, tables,
-conditional formats, row settings) is assembled whole. `tests/test_skeleton.py` holds such
-sheets, and a round's feedback workbooks, equal byte for byte to what xlsxwriter assembles
-itself.
+comments: a drawing's reference, the rows' heights xlsxwriter was told) is part of the
+key, and a sheet found holding what these sheets never hold (cells written through
+xlsxwriter, links, validations, images, tables, conditional formats) is assembled whole.
+`tests/test_skeleton.py` holds such sheets, and a round's feedback workbooks, equal byte
+for byte to what xlsxwriter assembles itself.
 """
 
 from __future__ import annotations
@@ -71,11 +71,12 @@ class SkeletonSheet(StreamedSheet):
                 or self.hyperlinks or self.validations
                 or self.cond_formats or self.tables or self.images or self.charts
                 or self.shapes or self.header_images or self.footer_images
-                or self.background_image or self.row_sizes or self.ignored_errors):
+                or self.background_image or self.ignored_errors):
             return None
         return (self.shape, self.selected, tuple(map(tuple, self.merge)),
                 tuple(self.panes), tuple(map(tuple, self.selections)),
-                self.is_right_to_left, self.zoom, bool(self.comments))
+                self.is_right_to_left, self.zoom, bool(self.comments),
+                tuple(sorted((r, *size) for r, size in self.row_sizes.items())))
 
     def _assemble_whole(self, key: Hashable | None) -> None:
         """xlsxwriter's own assembly; its pieces kept under `key` while there is room."""
