@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
+import xlsxwriter.exceptions
 from zlib_ng import zlib_ng
 
 from pipeline.write import package
@@ -245,3 +246,36 @@ def test_an_interruption_while_blocks_are_compressed_leaves_no_thread(
     assert not [t for t in threading.enumerate() if t.name.startswith("deflate")]
     assert package._ZipFile.pool is None
     assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile
+
+
+def test_a_workbook_in_memory_whose_folder_is_missing_can_be_closed_again(
+        tmp_path: Path) -> None:
+    """As with Python's zipfile, a path that cannot be written fails before the workbook
+    is packaged: closed again once the folder is there (xlsxwriter's way to retry), the
+    file is the one xlsxwriter writes."""
+    made = []
+    for cls, name in ((xlsxwriter.Workbook, "plain"), (package.Workbook, "fast")):
+        path = tmp_path / name / "Guatemala.xlsx"
+        workbook = cls(str(path), {"in_memory": True})
+        workbook.set_properties({"created": dt.datetime(2026, 11, 30)})
+        sheet = workbook.add_worksheet("Matriz")
+        sheet.write(0, 0, "Guatemala")
+        sheet.write_comment(0, 0, "Indique el responsable")
+        sheet.repeat_rows(0)
+        with pytest.raises(xlsxwriter.exceptions.FileCreateError):
+            workbook.close()
+        path.parent.mkdir()
+        workbook.close()
+        made.append(_entries(path))
+    assert made[0] == made[1]
+
+
+def test_a_package_in_memory_that_would_need_zip64_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ZIP64 is not written for a workbook assembled in memory: one that would need it is
+    refused as xlsxwriter refuses it (zipfile's limits made small here)."""
+    monkeypatch.setattr(package, "ZIP64_LIMIT", 2_000)
+    workbook = package.Workbook(str(tmp_path / "large.xlsx"), {"in_memory": True})
+    workbook.add_worksheet().write(0, 0, "Guatemala " * 400)
+    with pytest.raises(xlsxwriter.exceptions.FileSizeError):
+        workbook.close()

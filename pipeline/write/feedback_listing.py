@@ -28,8 +28,6 @@ def write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format]
               "sugerencia"]
     widths = [11, 22, 14, 7, 20, 20, 52, 18]
     setup(listing, printing, widths, header_row=3)
-    # (the styles numbered in the order the cells were once written one by one: the
-    # workbook's styles part stays what it was)
     title, note, head = (style_attr(f) for f in (formats.title, formats.note, formats.header))
     styles = [formats.wrap if key in ("que_hacer", "valor", "archivo", "columna")
               else formats.text for key in header]

@@ -66,7 +66,10 @@ class SkeletonSheet(StreamedSheet):
 
     def _key(self) -> Hashable | None:
         """The shape and what may change after it was given (whether the sheet is selected,
-        where it is frozen and merged), or None when it holds more than its pieces."""
+        where it is frozen and merged, whether it has comments), or None when it holds
+        more than its pieces. (The rows' heights xlsxwriter was told are in it too: they
+        change no piece of a streamed sheet, only where its comments' boxes go, but a sheet
+        that set them is not taken for one that did not.)"""
         if (self.shape is None or self.streamed_from is None or any(self.table.values())
                 or self.hyperlinks or self.validations
                 or self.cond_formats or self.tables or self.images or self.charts
