@@ -22,7 +22,7 @@ from pipeline.analyse.indicator_lines import shown
 from pipeline.analyse.item_index import id_key
 from pipeline.model.sides import INDICATORS
 from pipeline.model.text import fold, name_key
-from pipeline.model.values import row_dicts, text_columns
+from pipeline.model.values import item_keys, row_dicts, text_columns
 from pipeline.normalize.deadlines import files_month_first, parse_when
 from pipeline.normalize.numbers import Quantity, read_quantity
 from validation import Issue, make_issue
@@ -280,12 +280,7 @@ def earlier_values(stored: pd.DataFrame | None, ronda: str) -> pd.DataFrame:
 def ever_restricted(rows: pd.DataFrame) -> set[tuple[str, str]]:
     """The items (reporter, id) restricted in any of `rows` (indicators of one or several
     rounds): the public edition leaves all their rows out, in every round."""
-    return set(_items_of(rows[rows["_reservado"].astype(bool)])) if len(rows) else set()
-
-
-def _items_of(rows: pd.DataFrame) -> list[tuple[str, str]]:
-    return list(zip(rows["informante"].astype(str).tolist(), rows["id"].astype(str).tolist(),
-                    strict=True))
+    return set(item_keys(rows[rows["_reservado"].astype(bool)])) if len(rows) else set()
 
 
 def public_indicators(tables: Mapping[str, pd.DataFrame], restricted: pd.DataFrame,
@@ -299,10 +294,10 @@ def public_indicators(tables: Mapping[str, pd.DataFrame], restricted: pd.DataFra
     at: set[tuple[object, object, int]] = set()
     shown = {k: t for k in ("indicadores", "indicadores_rondas")
              if (t := tables.get(k)) is not None}
-    secret = set(_items_of(restricted)).union(*map(ever_restricted, shown.values()))
+    secret = set(item_keys(restricted)).union(*map(ever_restricted, shown.values()))
     for key, table in shown.items():
         unknown = ~table["_conocido"].astype(bool) if "_conocido" in table else False
-        hide = unknown | pd.Series([p in secret for p in _items_of(table)], index=table.index,
+        hide = unknown | pd.Series([p in secret for p in item_keys(table)], index=table.index,
                                    dtype=bool)
         if key == "indicadores":
             gone = table[hide]

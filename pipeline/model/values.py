@@ -56,6 +56,13 @@ def text_columns(frame: pd.DataFrame, keys: Iterable[str]) -> dict[str, list[str
             else [""] * len(frame) for key in keys}
 
 
+def item_keys(rows: pd.DataFrame) -> list[tuple[str, str]]:
+    """Each row's item, (informante, id) as texts: how an item is found in another table
+    (the observations, the indicators, the stored rounds)."""
+    return list(zip(rows["informante"].astype(str).tolist(), rows["id"].astype(str).tolist(),
+                    strict=True))
+
+
 def row_dicts(frame: pd.DataFrame) -> list[dict[str, object]]:
     """`frame.to_dict("records")`, without pandas boxing each value in turn, where every
     column holds plain values (NumPy or object columns, text labels); else pandas' own."""

@@ -22,7 +22,7 @@ import pandas as pd
 from pipeline.analyse.changes import indicator_key
 from pipeline.analyse.indicator_lines import number, shown
 from pipeline.analyse.indicators import ever_restricted, judge
-from pipeline.model.values import stored_day
+from pipeline.model.values import item_keys, stored_day
 from pipeline.words import plural, word
 
 TARGET_COLUMNS = ("informante", "id", "indicador", "unidad", "linea_base", "meta",
@@ -75,8 +75,7 @@ def measure_year(stored: pd.DataFrame | None, names: list[str], public: bool,
                   & stored["_conocido"].astype(bool)]  # (rounds sort as written)
     if public:  # an item restricted in any of these rounds stays out of every one
         hidden = ever_restricted(upto)
-        upto = upto[[i not in hidden for i in zip(upto["informante"].astype(str),
-                                                  upto["id"].astype(str), strict=True)]]
+        upto = upto[[i not in hidden for i in item_keys(upto)]]
     day = pd.to_datetime(upto["fecha_corte"], errors="coerce")
     in_plan = (day >= pd.Timestamp(start)) & ((day <= pd.Timestamp(end))
                                               | upto["ronda"].isin(names))

@@ -20,6 +20,7 @@ from pipeline.analyse.changes import indicator_key
 from pipeline.analyse.indicator_lines import number as _number
 from pipeline.analyse.indicator_lines import shown
 from pipeline.analyse.indicators import BEHIND_FIRST, SITUATIONS
+from pipeline.model.values import item_keys
 from pipeline.reference.data import Reference
 from pipeline.words import word
 
@@ -93,8 +94,7 @@ def _history(stored: pd.DataFrame | None, ronda: str, items: set[tuple[str, str]
     found: dict[tuple[str, str, str], dict[str, float | None]] = {}
     if stored is None or stored.empty:
         return found
-    pairs = pd.Series(list(zip(stored["informante"].astype(str), stored["id"].astype(str),
-                               strict=True)), index=stored.index, dtype=object)
+    pairs = pd.Series(item_keys(stored), index=stored.index, dtype=object)
     earlier = stored[(stored["ronda"].astype(str) < ronda) & pairs.isin(items)]
     for row in cast(list[dict[str, object]], earlier.to_dict("records")):
         found.setdefault(indicator_key(row), {})[str(row["ronda"])] = _number(row["valor"])

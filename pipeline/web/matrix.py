@@ -16,6 +16,7 @@ import pandas as pd
 from pipeline.model.labels import title
 from pipeline.model.run import RunResult
 from pipeline.model.text import without_bidi
+from pipeline.model.values import item_keys
 from pipeline.web.observed import Beside
 from pipeline.words import word
 
@@ -99,8 +100,7 @@ def _observed_lines(m: pd.DataFrame, rows: Rows, beside: Beside) -> list[list[st
     they were."""
     if not beside:
         return []
-    items = list(zip(m["informante"].astype(str).tolist(), m["id"].astype(str).tolist(),
-                     strict=True))
+    items = item_keys(m)
     lines = list(dict.fromkeys(beside[i] for i in items if i in beside))
     at = {line: n for n, line in enumerate(lines)}
     rows.columns.append([at[beside[item]] if item in beside else -1 for item in items])
