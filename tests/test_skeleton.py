@@ -75,6 +75,11 @@ def _write(path: Path, who: str, rows: int, extra: Extra | None = None,
         assert isinstance(sheet, SkeletonSheet)
         extra(sheet)
     workbook.close()
+    return _parts(path)
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    """Every part of a workbook's package, by name."""
     with zipfile.ZipFile(path) as package:
         return {name: package.read(name) for name in package.namelist()}
 
@@ -162,11 +167,6 @@ def test_the_heading_reads_back_merged_over_the_table(tmp_path: Path) -> None:
     assert [c.value for c in sheet[6]] == ["Belice-1", "Actividad ", "Vista 1\ncon dos líneas", 1]
     assert sheet.freeze_panes == "A5"
     assert sheet.column_dimensions["C"].width == pytest.approx(36.71, abs=0.01)
-
-
-def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as package:
-        return {name: package.read(name) for name in package.namelist()}
 
 
 def test_feedback_workbooks_from_kept_pieces_are_the_ones_xlsxwriter_assembles(

@@ -171,7 +171,8 @@ class _PackageInMemory:
         self._at = 0
 
     def writestr(self, info: ZipInfo, data: bytes) -> None:
-        kept = _kept.get(data) if SHARED_PARTS.fullmatch(info.filename) else None
+        shared = SHARED_PARTS.fullmatch(info.filename) is not None
+        kept = _kept.get(data) if shared else None
         if kept is None:
             if info.compress_type == ZIP_DEFLATED:
                 compressor = _compressor(len(data))
@@ -179,8 +180,7 @@ class _PackageInMemory:
             else:
                 stored = data
             kept = stored, zlib_ng.crc32(data)
-            if (SHARED_PARTS.fullmatch(info.filename) and len(data) <= KEPT_BYTES
-                    and len(_kept) < KEPT_PARTS):
+            if shared and len(data) <= KEPT_BYTES and len(_kept) < KEPT_PARTS:
                 _kept[data] = kept
         stored, info.CRC = kept
         info.file_size, info.compress_size = len(data), len(stored)
