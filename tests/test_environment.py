@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 
 import pipeline.write.round
 from pipeline.cli import cli
+from pipeline.write import package
 from tests.conftest import AS_OF, ROOT
 
 SAMPLE = ROOT / "input_workbooks"
@@ -115,3 +117,28 @@ def test_a_real_defect_is_still_an_internal_error(tmp_path: Path,
     monkeypatch.setattr(pipeline.write.round, "write_consolidated", broken)
     code, output = consolidate(tmp_path / "out", "--lang", "en")
     assert code == 4 and "Internal error" in output
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_a_full_disk_while_a_feedback_workbook_is_written_is_told_as_such(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large: bool) -> None:
+    """A feedback workbook's zip is written in one go at its close (not by zipfile): the
+    disk filling there, part of the bytes written, is told as a full disk (exit 3) and
+    leaves the previous outputs as they were (for a large round, from the processes that
+    share the feedback)."""
+    out = tmp_path / "out"
+    assert consolidate(out)[0] == 0
+    before = digest(out)
+
+    def full(self: package._PackageInMemory) -> None:
+        self._out.write(b"".join(self._made)[:1000])
+        self._out.close()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), self._out.name)
+
+    monkeypatch.setattr(package._PackageInMemory, "close", full)
+    if large:
+        monkeypatch.setattr(pipeline.write.round, "LARGE_ROUND", 1)
+    code, output = consolidate(out, "--lang", "en", "--round", "2027-T1")
+    assert code == 3, output
+    assert "The disk is full" in output and "Internal error" not in output
+    assert digest(out) == before
