@@ -15,6 +15,10 @@ from pipeline.write.xlsx import Formats
 from pipeline.write.xmlrows import body, cell, style_attr, write_rows
 from validation import Issue
 
+HEADER = ["severidad", "archivo", "hoja", "celda", "columna", "valor", "que_hacer",
+          "sugerencia"]
+WIDTHS = [11, 22, 14, 7, 20, 20, 52, 18]
+WRAPPED = ("que_hacer", "valor", "archivo", "columna")  # (their rows as tall as they need)
 
 def write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format],
                   printing: Printing, issues: list[Issue], messages: dict[int, str],
@@ -24,13 +28,10 @@ def write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format]
     lang = printing.lang
     listing = workbook.add_worksheet(word("sheet.problemas", lang),
                                      worksheet_class=SkeletonSheet)
-    header = ["severidad", "archivo", "hoja", "celda", "columna", "valor", "que_hacer",
-              "sugerencia"]
-    widths = [11, 22, 14, 7, 20, 20, 52, 18]
+    header, widths = HEADER, WIDTHS
     setup(listing, printing, widths, header_row=3)
     title, note, head = (style_attr(f) for f in (formats.title, formats.note, formats.header))
-    styles = [formats.wrap if key in ("que_hacer", "valor", "archivo", "columna")
-              else formats.text for key in header]
+    styles = [formats.wrap if key in WRAPPED else formats.text for key in header]
     for c, (width, style) in enumerate(zip(widths, styles, strict=True)):
         listing.set_column(c, c, width, style)
     last = len(header) - 1
@@ -41,8 +42,7 @@ def write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format]
         "".join(cell(xl_col_to_name(c), 3, head, word(f"column.{key}", lang))
                 for c, key in enumerate(header))], last)
     rows, heights = [], []
-    tall = [(c, widths[c]) for c, key in enumerate(header)
-            if key in ("que_hacer", "valor", "archivo", "columna")]
+    tall = [(c, widths[c]) for c, key in enumerate(header) if key in WRAPPED]
     letters = [xl_col_to_name(c) for c in range(len(header))]
     attrs = [style_attr(style) for style in styles]
     severity_attrs = {k: style_attr(v) for k, v in marks.items()}
