@@ -279,3 +279,43 @@ def test_a_package_in_memory_that_would_need_zip64_is_refused(
     workbook.add_worksheet().write(0, 0, "Guatemala " * 400)
     with pytest.raises(xlsxwriter.exceptions.FileSizeError):
         workbook.close()
+
+
+_SPECS: dict[str, dict[str, object]] = {
+    "wrap": {"text_wrap": True, "valign": "top"},
+    "head": {"bold": True, "bg_color": "#DDEBF7", "bottom": 1},
+    "date": {"num_format": "yyyy-mm-dd", "valign": "top"},
+}
+
+
+def _styled(cls: type[xlsxwriter.Workbook], path: Path, order: tuple[str, ...],
+            bold_later: bool) -> tuple[bytes, bytes]:
+    workbook = cls(str(path), {"in_memory": True})
+    formats = {name: workbook.add_format(_SPECS[name]) for name in order}
+    if bold_later:  # (a property set after the format was made, on a second one alike)
+        formats["bold"] = workbook.add_format(_SPECS[order[0]])
+        formats["bold"].set_bold()
+    sheet = workbook.add_worksheet()
+    for row, name in enumerate(formats):
+        sheet.write(row, 0, name, formats[name])
+    workbook.close()
+    with zipfile.ZipFile(path) as package_file:
+        return package_file.read("xl/styles.xml"), package_file.read("xl/worksheets/sheet1.xml")
+
+
+def test_formats_copied_from_kept_ones_are_each_workbooks_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A format is made once per process and copied into each workbook that asks for the
+    same properties: each workbook numbers its copies in the order it uses them, and a
+    property set on a copy counts, in that workbook only: the styles and the cells'
+    numbers are xlsxwriter's own, workbook after workbook."""
+    monkeypatch.setattr(package, "_FORMATS", {})
+    cases = [(("wrap", "head", "date"), False), (("date", "wrap"), True),
+             (("head", "wrap", "date"), False), (("wrap", "date"), True)]
+    for n, (order, bold_later) in enumerate(cases):
+        ours = _styled(package.Workbook, tmp_path / f"ours{n}.xlsx", order, bold_later)
+        theirs = _styled(xlsxwriter.Workbook, tmp_path / f"theirs{n}.xlsx", order, bold_later)
+        assert ours == theirs, (order, bold_later)
+    asked = [dict(key[0]) for key in package._FORMATS]  # (and xlsxwriter's own defaults)
+    assert sorted(map(str, (a for a in asked if a in _SPECS.values()))) == sorted(
+        map(str, _SPECS.values()))  # (each made once)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
+import numpy as np
 import pandas as pd
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
@@ -202,12 +203,27 @@ def _yes_no(table: pd.DataFrame, columns: list[str], yes: str, no: str) -> pd.Da
     said = {}
     for column in columns:
         values = table[column]
-        present = values.dropna()
-        if len(present) and (pd.api.types.is_bool_dtype(values) or all(
-                isinstance(v, bool) for v in present.tolist())):
+        if _flags(values):
             said[column] = values.map(lambda v: None if v is None or v is pd.NA or (
                 isinstance(v, float) and v != v) else (yes if v else no))
     return table.assign(**said) if said else table
+
+
+def _flags(values: pd.Series) -> bool:
+    """Whether a column holds True and False (and blanks), at least one of them. Only a
+    column of Python objects is looked into, and only until a value that is not one: the
+    texts, numbers and dates of most columns are not copied to find it out."""
+    if pd.api.types.is_bool_dtype(values):
+        return bool(values.notna().any())
+    if values.dtype != object:
+        return False
+    seen = False
+    for v in values.to_numpy():
+        if isinstance(v, bool | np.bool_):
+            seen = True
+        elif not (v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)):
+            return False
+    return seen
 
 
 def _column_kind(series: pd.Series) -> str:
