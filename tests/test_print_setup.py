@@ -11,12 +11,14 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from pipeline.cli.commands import cli
 from pipeline.jobs.consolidate import Options, run_consolidation
 from pipeline.words import word
+from pipeline.write import xlsx
 from pipeline.write.printing import LINE_POINTS
 from tests.conftest import AS_OF, ROOT
 
@@ -200,3 +202,16 @@ def test_a_sheet_named_with_an_apostrophe_keeps_its_table(tmp_path: Path,
     sheet = openpyxl.load_workbook(path)["Review at the plan's end"]
     assert [c.value for c in sheet[1]] == ["Indicator", "Target"]
     assert len(sheet.tables) == 1
+
+
+@pytest.mark.parametrize("blanks", [0, 3, 799, 800, 801, 5_000])
+def test_a_columns_first_values_are_found_past_any_number_of_blanks(blanks: int) -> None:
+    """A column's format and width are chosen from its first values that are not blank,
+    however many blanks come first (the column's head is looked at first, then the rest)."""
+    values = [None] * blanks + [f"texto {n}" if n % 3 else float("nan") for n in range(700)]
+    for dtype in (object, "str"):
+        column = pd.Series(values, dtype=dtype)
+        for n in (200, 500):
+            found = xlsx._first_present(column, n)
+            assert found.tolist() == column.dropna().head(n).tolist()
+            assert found.index.tolist() == column.dropna().head(n).index.tolist()
