@@ -8,6 +8,7 @@ import errno
 import hashlib
 import os
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -141,4 +142,34 @@ def test_a_full_disk_while_a_feedback_workbook_is_written_is_told_as_such(
     code, output = consolidate(out, "--lang", "en", "--round", "2027-T1")
     assert code == 3, output
     assert "The disk is full" in output and "Internal error" not in output
+    assert digest(out) == before
+
+
+def test_a_failed_run_leaves_no_writer_writing_after_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large round writes consolidado.xlsx in another process. When the run fails
+    meanwhile (here the disk fills under a feedback workbook), that writer is stopped
+    before the run cleans its staging folder and returns: nothing it writes lands after
+    (a file it made in the folder being cleaned was left behind), the previous outputs
+    stay as they were."""
+    out = tmp_path / "out"
+    assert consolidate(out)[0] == 0
+    before = digest(out)
+    late = tmp_path / "written-after-the-run"
+
+    def slow(result, path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(2)  # (still writing when the run fails)
+        late.write_text("still writing")
+        path.write_bytes(b"")
+
+    def full(self: package._PackageInMemory) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), self._out.name)
+
+    monkeypatch.setattr(pipeline.write.round, "write_consolidated", slow)
+    monkeypatch.setattr(package._PackageInMemory, "close", full)
+    monkeypatch.setattr(pipeline.write.round, "LARGE_ROUND", 1)
+    code, output = consolidate(out, "--lang", "en", "--round", "2027-T1")
+    assert code == 3, output
+    time.sleep(3)  # (as long as the writer would have taken, and more)
+    assert not late.exists()
     assert digest(out) == before

@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -106,6 +106,32 @@ class Turns:
         return turn
 
 
+# The background work this process started and has not yet waited for.
+_RUNNING: set[Any] = set()
+
+
+def stop_background() -> None:
+    """End the background work this process started and has not waited for: the run
+    failed or was interrupted while it ran. Each is killed and waited for, so that none
+    goes on writing into a folder the run then cleans up (a file it made there after the
+    cleanup was left behind)."""
+    for process in list(_RUNNING):
+        with contextlib.suppress(Exception):
+            process.kill()
+            process.join()
+    _RUNNING.clear()
+
+
+@contextlib.contextmanager
+def background_stopped_on_failure() -> Iterator[None]:
+    """Within it, a failure (an interruption too) stops the background work first."""
+    try:
+        yield
+    except BaseException:
+        stop_background()
+        raise
+
+
 def _forks() -> bool:
     """Whether this system can fork (not Windows): background work and shared turns."""
     return "fork" in multiprocessing.get_all_start_methods()
@@ -149,6 +175,7 @@ def in_background(work: Callable[[], T], enabled: bool = True,
         sender.close()
         return work
     sender.close()
+    _RUNNING.add(process)
 
     def wait() -> T:
         try:
@@ -158,6 +185,7 @@ def in_background(work: Callable[[], T], enabled: bool = True,
         finally:
             receiver.close()
         process.join()
+        _RUNNING.discard(process)
         if not ok:
             if told:  # where it failed, for the log
                 log.error("work in another process failed:\n%s", told)

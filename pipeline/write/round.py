@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.model.children import Turns, in_background
+from pipeline.model.children import Turns, background_stopped_on_failure, in_background
 from pipeline.model.run import RunResult
 from pipeline.model.timing import timed
 from pipeline.words import word
@@ -59,7 +59,10 @@ def write_outputs(
     next run (pipeline.write.publish)."""
     large = is_large(result)
     store = None if commit is None else _timed_commit(commit)
-    with output_lock(out_dir), staging(out_dir, ROUND_SET, store, result.history) as stage:
+    # (a failure stops the writers started in other processes before the staging folder
+    # is cleaned up: none goes on writing into it)
+    with output_lock(out_dir), staging(out_dir, ROUND_SET, store, result.history) as stage, \
+            background_stopped_on_failure():
         # A large round writes the consolidated workbook, the page and feedback workbooks
         # in other processes; this one writes the CSV tables, then feedback workbooks too:
         # each process takes the next batch of them until none is left, so the cores stay
