@@ -10,6 +10,7 @@ from typing import NamedTuple, cast
 
 import pandas as pd
 
+from pipeline.model.values import item_keys
 from pipeline.words import word
 from validation import Issue
 
@@ -75,8 +76,7 @@ def per_item(rows: pd.DataFrame, seen: Mapping[tuple[str, str], tuple[object, ..
              ) -> pd.Series:
     """Beside each of `rows` (items with informante and id), what `seen` holds of its item
     (an empty tuple: nothing)."""
-    items = zip(rows["informante"].tolist(), rows["id"].tolist(), strict=True)
-    return pd.Series([seen.get((str(i), str(d)), ()) for i, d in items], index=rows.index,
+    return pd.Series([seen.get(item, ()) for item in item_keys(rows)], index=rows.index,
                      dtype=object)
 
 

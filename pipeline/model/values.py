@@ -78,10 +78,11 @@ def row_dicts(frame: pd.DataFrame) -> list[dict[str, object]]:
 def flag(value: object, blank: bool = False) -> bool:
     """A true/false column's value, `blank` where it has none (None, NaN: a row joined
     from a frame without the column)."""
-    return blank if _blank(value) else bool(value)
+    return blank if is_blank(value) else bool(value)
 
 
-def _blank(value: object) -> bool:
+def is_blank(value: object) -> bool:
+    """Whether a cell's value is none at all: None, NaN, NaT, pandas' NA."""
     return value is None or value is pd.NaT or value is pd.NA or (
         isinstance(value, float) and value != value)
 
@@ -89,7 +90,7 @@ def _blank(value: object) -> bool:
 def read_text(value: object) -> str:
     """A cell as the person who typed it reads it: 2021.0 -> "2021", a date ->
     "2021-03-15", the text cleaned of invisible differences."""
-    if _blank(value):
+    if is_blank(value):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -108,7 +109,7 @@ def display_text(value: object) -> str:
     """A value for people (Markdown, web pages): blanks empty, dates as days, 3.0 as 3."""
     if value.__class__ is str:  # (most values: as they are)
         return value
-    if isinstance(value, pd.Timestamp | dt.datetime) and not _blank(value):
+    if isinstance(value, pd.Timestamp | dt.datetime) and not is_blank(value):
         return value.date().isoformat()
     if isinstance(value, np.generic):
         value = value.item()
@@ -140,7 +141,7 @@ def neutralize_texts(values: list[str]) -> list[str]:
 def csv_text(value: object) -> object:
     """A CSV cell: ISO dates (with the time when there is one), true/false, 3.0 as 3, texts
     neutralized."""
-    if _blank(value):
+    if is_blank(value):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -157,7 +158,7 @@ def csv_text(value: object) -> object:
 
 def history_text(value: object) -> str | None:
     """A value as the history database keeps it: ISO dates, 1/0, None for a blank."""
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, pd.Timestamp | dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
@@ -170,7 +171,7 @@ def history_text(value: object) -> str | None:
 
 def workbook_value(value: object) -> object:
     """A value as xlsxwriter takes it: plain Python values, None for a blank."""
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()
@@ -181,7 +182,7 @@ def workbook_value(value: object) -> object:
 
 def iso_day(value: object) -> str:
     """A due date as `2027-03-31`, or "" when there is none (NaT is a datetime too)."""
-    if _blank(value):
+    if is_blank(value):
         return ""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -193,7 +194,7 @@ def iso_day(value: object) -> str:
 def stored_day(value: object) -> dt.date | None:
     """A day as the outputs and the history keep it ("2027-12-31", or a moment of that
     day), None when there is none or it is not one."""
-    if _blank(value):
+    if is_blank(value):
         return None
     try:
         return dt.date.fromisoformat(str(value)[:10])

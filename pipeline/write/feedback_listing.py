@@ -20,6 +20,7 @@ HEADER = ["severidad", "archivo", "hoja", "celda", "columna", "valor", "que_hace
 WIDTHS = [11, 22, 14, 7, 20, 20, 52, 18]
 WRAPPED = ("que_hacer", "valor", "archivo", "columna")  # (their rows as tall as they need)
 
+
 def write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format],
                   printing: Printing, issues: list[Issue], messages: dict[int, str],
                   pointer: str = "") -> None:
@@ -28,22 +29,21 @@ def write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format]
     lang = printing.lang
     listing = workbook.add_worksheet(word("sheet.problemas", lang),
                                      worksheet_class=SkeletonSheet)
-    header, widths = HEADER, WIDTHS
-    setup(listing, printing, widths, header_row=3)
+    setup(listing, printing, WIDTHS, header_row=3)
     title, note, head = (style_attr(f) for f in (formats.title, formats.note, formats.header))
-    styles = [formats.wrap if key in WRAPPED else formats.text for key in header]
-    for c, (width, style) in enumerate(zip(widths, styles, strict=True)):
+    styles = [formats.wrap if key in WRAPPED else formats.text for key in HEADER]
+    for c, (width, style) in enumerate(zip(WIDTHS, styles, strict=True)):
         listing.set_column(c, c, width, style)
-    last = len(header) - 1
+    last = len(HEADER) - 1
     write_rows(listing, 0, [
         cell("A", 0, title, printing.heading),
         cell("A", 1, note, word("feedback.intro" if issues else "feedback.none", lang)),
         cell("A", 2, note, pointer) if pointer else "",
         "".join(cell(xl_col_to_name(c), 3, head, word(f"column.{key}", lang))
-                for c, key in enumerate(header))], last)
+                for c, key in enumerate(HEADER))], last)
     rows, heights = [], []
-    tall = [(c, widths[c]) for c, key in enumerate(header) if key in WRAPPED]
-    letters = [xl_col_to_name(c) for c in range(len(header))]
+    tall = [(c, WIDTHS[c]) for c, key in enumerate(HEADER) if key in WRAPPED]
+    letters = [xl_col_to_name(c) for c in range(len(HEADER))]
     attrs = [style_attr(style) for style in styles]
     severity_attrs = {k: style_attr(v) for k, v in marks.items()}
     # A file's issues repeat their file, sheet, column, severity and suggestion: each
@@ -70,4 +70,4 @@ def write_listing(workbook: Workbook, formats: Formats, marks: dict[str, Format]
     write_rows(listing, 4, rows, last, heights)
     listing.freeze_panes(4, 0)
     listing.activate()
-    listing.shape = ("listing", tuple(widths), title, note, head, *attrs, printing.paper)
+    listing.shape = ("listing", tuple(WIDTHS), title, note, head, *attrs, printing.paper)

@@ -13,13 +13,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
-import pandas as pd
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
 from pipeline.model.labels import status_labels
 from pipeline.model.run import RunResult
-from pipeline.model.values import display_text
+from pipeline.model.values import display_text, is_blank
 from pipeline.words import known, plural, word
 from pipeline.write.printing import Printing
 from pipeline.write.side_sheets import Row, SideTable, add_side_sheet, column_styles
@@ -128,7 +127,7 @@ def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, st
     level in `lang`. An observer is not shown a restricted item's activity nor its official
     status (nor, so, whether its view agrees with it): its own words only."""
     agrees = view["coincide"]
-    order = ("sin_item" if not view["_conocido"] else "sin_comparar" if _blank(agrees)
+    order = ("sin_item" if not view["_conocido"] else "sin_comparar" if is_blank(agrees)
              else "coincide" if bool(agrees) else "difiere")
     official = display_text(view["estado_oficial"])
     shown = labels.get(official, official)
@@ -148,7 +147,3 @@ def _cells(view: dict[str, object], columns: Iterable[str], labels: dict[str, st
         if key not in cells:
             cells[key] = display_text(view[key])
     return order, cells
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and pd.isna(value))

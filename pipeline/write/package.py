@@ -72,7 +72,7 @@ _FORMATS: dict[tuple[object, ...], Format] = {}
 _NOT_IN_KEY = frozenset({"_format_key", "xf_index", "dxf_index", "xf_format_indices",
                          "dxf_format_indices", "font_index", "has_font", "has_dxf_font",
                          "num_format_index", "border_index", "has_border", "has_dxf_border",
-                         "fill_index", "has_fill", "has_dxf_fill", "color_indexed"})
+                         "fill_index", "has_fill", "has_dxf_fill"})
 LEVEL = 5  # (the module's note: smaller than the default at this size, a third faster)
 BLOCKS_FROM = 8 << 20  # a part this large is compressed in blocks, by two threads
 BLOCK = 1 << 20

@@ -20,7 +20,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from pipeline.model.values import workbook_value
+from pipeline.model.values import is_blank, workbook_value
 from pipeline.words import word
 from pipeline.write import package
 from pipeline.write.printing import (
@@ -204,8 +204,7 @@ def _yes_no(table: pd.DataFrame, columns: list[str], yes: str, no: str) -> pd.Da
     for column in columns:
         values = table[column]
         if _flags(values):
-            said[column] = values.map(lambda v: None if v is None or v is pd.NA or (
-                isinstance(v, float) and v != v) else (yes if v else no))
+            said[column] = values.map(lambda v: None if is_blank(v) else (yes if v else no))
     return table.assign(**said) if said else table
 
 
@@ -221,7 +220,7 @@ def _flags(values: pd.Series) -> bool:
     for v in values.to_numpy():
         if isinstance(v, bool | np.bool_):
             seen = True
-        elif not (v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)):
+        elif not is_blank(v):
             return False
     return seen
 
