@@ -145,13 +145,18 @@ def test_a_full_disk_while_a_feedback_workbook_is_written_is_told_as_such(
     assert digest(out) == before
 
 
+@pytest.mark.parametrize(("failure", "exit_code"), [
+    (OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), 3),
+    (KeyboardInterrupt(), 1),  # (Ctrl-C: click's "Aborted!")
+])
 def test_a_failed_run_leaves_no_writer_writing_after_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException,
+        exit_code: int) -> None:
     """A large round writes consolidado.xlsx in another process. When the run fails
-    meanwhile (here the disk fills under a feedback workbook), that writer is stopped
-    before the run cleans its staging folder and returns: nothing it writes lands after
-    (a file it made in the folder being cleaned was left behind), the previous outputs
-    stay as they were."""
+    meanwhile (the disk fills under a feedback workbook, or Ctrl-C there), that writer is
+    stopped before the run cleans its staging folder and returns: nothing it writes lands
+    after (a file it made in the folder being cleaned was left behind), the previous
+    outputs stay as they were."""
     out = tmp_path / "out"
     assert consolidate(out)[0] == 0
     before = digest(out)
@@ -162,14 +167,14 @@ def test_a_failed_run_leaves_no_writer_writing_after_it(
         late.write_text("still writing")
         path.write_bytes(b"")
 
-    def full(self: package._PackageInMemory) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), self._out.name)
+    def fails(self: package._PackageInMemory) -> None:
+        raise failure
 
     monkeypatch.setattr(pipeline.write.round, "write_consolidated", slow)
-    monkeypatch.setattr(package._PackageInMemory, "close", full)
+    monkeypatch.setattr(package._PackageInMemory, "close", fails)
     monkeypatch.setattr(pipeline.write.round, "LARGE_ROUND", 1)
     code, output = consolidate(out, "--lang", "en", "--round", "2027-T1")
-    assert code == 3, output
+    assert code == exit_code, output
     time.sleep(3)  # (as long as the writer would have taken, and more)
     assert not late.exists()
     assert digest(out) == before

@@ -1,16 +1,20 @@
 """Feedback workbooks: the reporter's problems listed, problem cells highlighted with the
 message as a comment, in the reporter's language; they open in LibreOffice."""
 
+import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+import xlsxwriter
 
 from pipeline.jobs.consolidate import Options, run_consolidation
 from pipeline.model.columns import COLUMNS
+from pipeline.write.feedback import matrix_widths
 from tests.conftest import AS_OF, ROOT
 
 
@@ -111,13 +115,6 @@ def test_the_comments_boxes_are_placed_below_the_header_as_tall_as_it_is(
     """Each comment's box is where xlsxwriter puts it in a sheet whose header row is as
     tall as the feedback writes it (the header's height told to xlsxwriter, not only
     written: a box placed under a default-height header rose over the cells above)."""
-    import re
-    import zipfile
-
-    import xlsxwriter
-
-    from pipeline.write.feedback import matrix_widths
-
     source = out / "retroalimentacion" / "Guatemala.xlsx"
     with zipfile.ZipFile(source) as made:
         sheet = made.read("xl/worksheets/sheet2.xml").decode()
