@@ -173,3 +173,25 @@ def test_a_chunk_of_plain_texts_is_written_as_each_value_would_be(values: list[o
     assert made == [body(v, "") for v in column.fillna("").tolist()]
     texts = pd.Series([v for v in values if isinstance(v, str)] or [""], dtype=object)
     assert column_bodies(texts, None) == [body(v, "") for v in texts.tolist()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.text(max_size=12), st.sampled_from(TRICKY[:12]),
+                                    st.integers(), st.floats(), st.none(), st.booleans(),
+                                    st.dates()),
+                          st.sampled_from(["", ' s="3"', ' s="12"'])),
+                min_size=0, max_size=40),
+       st.integers(min_value=1, max_value=700))
+def test_a_side_sheets_column_is_written_as_each_value_would_be(
+        cells: list[tuple[object, str]], repeat: int) -> None:
+    """A side sheet's column, each cell with its own style (a row to act on is marked),
+    is made a chunk at a time (`styled_bodies`): the same bytes as each value's own
+    `body`, a chunk of plain texts or not, across chunks."""
+    from pipeline.write.xmlrows import body, styled_bodies
+
+    values, styles = [v for v, _ in cells], [s for _, s in cells]
+    assert styled_bodies(values, styles) == [body(v, s) for v, s in cells]
+    plain = [(f"texto {i}" if i % 7 else "", s) for i, (_, s) in
+             enumerate(cells * (repeat // max(1, len(cells)) + 1))]
+    assert styled_bodies([v for v, _ in plain], [s for _, s in plain]) == [
+        body(v, s) for v, s in plain]

@@ -17,7 +17,13 @@ from pipeline.model.values import display_text
 from pipeline.write.printing import CHARS_PER_WIDTH, Printing, setup, text_height
 from pipeline.write.skeleton import SkeletonSheet
 from pipeline.write.xlsx import Formats
-from pipeline.write.xmlrows import StreamedSheet, body, cell, style_attr, write_rows
+from pipeline.write.xmlrows import (
+    StreamedSheet,
+    cell,
+    style_attr,
+    styled_bodies,
+    write_rows,
+)
 
 HEADER_ROW = 3  # a title, a note, a blank row, then the table
 Row = tuple[Sequence[str], Sequence[object]]  # each cell's style attribute, and its value
@@ -85,22 +91,29 @@ def _column_formats(formats: Formats, columns: Iterable[str], wrapped: Collectio
 def _write_side_rows(sheet: StreamedSheet, columns: Mapping[str, int], rows: Iterable[Row],
                      wrapped: Collection[str]) -> None:
     """The table's rows under its titles, each as high as its longest wrapped text; the
-    titles stay in view."""
-    letters = [xl_col_to_name(c) for c in range(len(columns))]
-    tall = [(c, width, max(1, int(width * CHARS_PER_WIDTH)))
-            for c, (key, width) in enumerate(columns.items()) if key in wrapped]
+    titles stay in view. Made a column at a time: an observer's own sheet may hold
+    thousands of rows, and a cell at a time cost more than the rest of a small sheet."""
+    styles_of: list[Sequence[str]] = []
+    values_of: list[Sequence[object]] = []
+    for attrs, values in rows:
+        styles_of.append(attrs)
+        values_of.append(values)
+    numbers = range(HEADER_ROW + 2, HEADER_ROW + 2 + len(values_of))
     one_line = text_height("", 1)
-    made, heights = [], []
-    for r, (attrs, values) in enumerate(rows, start=HEADER_ROW + 1):
-        number = r + 1
-        made.append("".join(f'<c r="{letter}{number}"{made_body}' for letter, made_body in
-                            zip(letters, map(body, values, attrs), strict=True) if made_body))
-        height = one_line
-        for c, width, per_line in tall:
-            value = values[c]
-            text = value if isinstance(value, str) else display_text(value)
-            if len(text) >= per_line or "\n" in text:  # (shorter: one line)
-                height = max(height, text_height(text, width))
-        heights.append(height)
-    write_rows(sheet, HEADER_ROW + 1, made, len(columns) - 1, heights)
+    heights = [one_line] * len(values_of)
+    cells = []
+    for c, (key, width) in enumerate(columns.items()):
+        values = [row[c] for row in values_of]
+        letter = xl_col_to_name(c)
+        bodies = styled_bodies(values, [attrs[c] for attrs in styles_of])
+        cells.append([f'<c r="{letter}{number}"{made}' if made else ""
+                      for number, made in zip(numbers, bodies, strict=True)])
+        if key in wrapped:
+            per_line = max(1, int(width * CHARS_PER_WIDTH))
+            for r, value in enumerate(values):
+                text = value if isinstance(value, str) else display_text(value)
+                if len(text) >= per_line or "\n" in text:  # (shorter: one line)
+                    heights[r] = max(heights[r], text_height(text, width))
+    write_rows(sheet, HEADER_ROW + 1, map("".join, zip(*cells, strict=True)),
+               len(columns) - 1, heights)
     sheet.freeze_panes(HEADER_ROW + 1, 0)
