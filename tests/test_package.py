@@ -17,7 +17,7 @@ import xlsxwriter
 import xlsxwriter.exceptions
 from zlib_ng import zlib_ng
 
-from pipeline.write import package
+from pipeline.write import kept_formats, package
 
 Entry = tuple[str, tuple[int, ...], int, int, int, int, bytes]
 
@@ -289,7 +289,7 @@ _SPECS: dict[str, dict[str, object]] = {
 
 
 def _styled(cls: type[xlsxwriter.Workbook], path: Path, order: tuple[str, ...],
-            bold_later: bool) -> tuple[bytes, bytes]:
+            bold_later: bool, comment: bool = False) -> tuple[bytes, bytes]:
     workbook = cls(str(path), {"in_memory": True})
     formats = {name: workbook.add_format(_SPECS[name]) for name in order}
     if bold_later:  # (a property set after the format was made, on a second one alike)
@@ -298,24 +298,33 @@ def _styled(cls: type[xlsxwriter.Workbook], path: Path, order: tuple[str, ...],
     sheet = workbook.add_worksheet()
     for row, name in enumerate(formats):
         sheet.write(row, 0, name, formats[name])
+    if comment:  # (its font is in the styles)
+        sheet.write_comment(0, 0, "nota")
     workbook.close()
     with zipfile.ZipFile(path) as package_file:
         return package_file.read("xl/styles.xml"), package_file.read("xl/worksheets/sheet1.xml")
 
 
-def test_formats_copied_from_kept_ones_are_each_workbooks_own(
+def test_formats_and_styles_kept_are_each_workbooks_own(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A format is made once per process and copied into each workbook that asks for the
-    same properties: each workbook numbers its copies in the order it uses them, and a
-    property set on a copy counts, in that workbook only: the styles and the cells'
-    numbers are xlsxwriter's own, workbook after workbook."""
-    monkeypatch.setattr(package, "_FORMATS", {})
-    cases = [(("wrap", "head", "date"), False), (("date", "wrap"), True),
-             (("head", "wrap", "date"), False), (("wrap", "date"), True)]
-    for n, (order, bold_later) in enumerate(cases):
-        ours = _styled(package.Workbook, tmp_path / f"ours{n}.xlsx", order, bold_later)
-        theirs = _styled(xlsxwriter.Workbook, tmp_path / f"theirs{n}.xlsx", order, bold_later)
-        assert ours == theirs, (order, bold_later)
-    asked = [dict(key[0]) for key in package._FORMATS]  # (and xlsxwriter's own defaults)
+    same properties, and the styles part of the same formats numbered in the same order
+    assembled once: each workbook numbers its copies in the order it uses them, a
+    property set on a copy counts in that workbook only, and comments bring their font:
+    the styles and the cells' numbers are xlsxwriter's own, workbook after workbook."""
+    monkeypatch.setattr(kept_formats, "_FORMATS", {})
+    monkeypatch.setattr(kept_formats, "_STYLES", {})
+    cases = [(("wrap", "head", "date"), False, False), (("date", "wrap"), True, False),
+             (("head", "wrap", "date"), False, True), (("wrap", "date"), True, True),
+             (("wrap", "date"), False, False), (("wrap", "date"), False, True)]
+    for n, (order, bold_later, comment) in enumerate(cases * 2):
+        ours = _styled(package.Workbook, tmp_path / f"ours{n}.xlsx", order, bold_later, comment)
+        theirs = _styled(xlsxwriter.Workbook, tmp_path / f"theirs{n}.xlsx", order, bold_later,
+                         comment)
+        assert ours == theirs, (order, bold_later, comment)
+    # (a part for each sequence of formats as made, with comments or not; none for a
+    # workbook with a format changed after it was made)
+    assert len(kept_formats._STYLES) == 4
+    asked = [dict(key[0]) for key in kept_formats._FORMATS]  # (and xlsxwriter's own defaults)
     assert sorted(map(str, (a for a in asked if a in _SPECS.values()))) == sorted(
         map(str, _SPECS.values()))  # (each made once)

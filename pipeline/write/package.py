@@ -54,10 +54,9 @@ from zipfile import (
 )
 
 import xlsxwriter.workbook
-from xlsxwriter.format import Format
 from zlib_ng import zlib_ng
 
-from pipeline.write import notes
+from pipeline.write import kept_formats
 
 KEPT_PARTS = 64
 KEPT_BYTES = 256 << 10
@@ -66,13 +65,6 @@ KEPT_BYTES = 256 << 10
 SHARED_PARTS = re.compile(r"\[Content_Types\]\.xml|_rels/.*|docProps/app\.xml|"
                           r"xl/(workbook\.xml|styles\.xml|theme/.*|_rels/.*|worksheets/_rels/.*)")
 _kept: dict[bytes, tuple[bytes, int]] = {}  # a part's bytes -> compressed, checksum
-KEPT_FORMATS = 256  # per process: formats made once, copied into each workbook
-_FORMATS: dict[tuple[object, ...], Format] = {}
-# What xlsxwriter sets on a format as it numbers it in a workbook: no property of its key.
-_NOT_IN_KEY = frozenset({"_format_key", "xf_index", "dxf_index", "xf_format_indices",
-                         "dxf_format_indices", "font_index", "has_font", "has_dxf_font",
-                         "num_format_index", "border_index", "has_border", "has_dxf_border",
-                         "fill_index", "has_fill", "has_dxf_fill"})
 LEVEL = 5  # (the module's note: smaller than the default at this size, a third faster)
 BLOCKS_FROM = 8 << 20  # a part this large is compressed in blocks, by two threads
 BLOCK = 1 << 20
@@ -224,34 +216,10 @@ class _PackageInMemory:
                 self._out.close()
 
 
-class Workbook(notes.Workbook):
-    """xlsxwriter's workbook, its comments written as `notes` writes them, its parts
-    compressed by zlib-ng, its shared parts once, and when assembled in memory its zip
-    written in one go; its formats copied from ones made once per process."""
-
-    def add_format(self, properties: dict[str, Any] | None = None) -> Format:
-        """xlsxwriter's `add_format`, the format copied from one made before with the same
-        properties: making a format (every property set by its method) and its key
-        cost about 14 µs, and each of 2,000 feedback workbooks makes about fifteen. The
-        copy is the workbook's own, as add_format's is: in its list, numbered in it."""
-        try:
-            key = (tuple((properties or {}).items()),
-                   tuple(self.default_format_properties.items()))
-            made = _FORMATS.get(key)
-        except TypeError:  # (a property's value that cannot be a key: made as usual)
-            return super().add_format(properties)
-        if made is None:
-            if len(_FORMATS) >= KEPT_FORMATS:
-                return super().add_format(properties)
-            made = _FORMATS[key] = Format({**self.default_format_properties,
-                                           **(properties or {})})
-            made._get_format_key()  # (kept with it)
-        copied = _Copied.__new__(_Copied)
-        copied.__dict__.update(made.__dict__)
-        copied.xf_format_indices = self.xf_format_indices
-        copied.dxf_format_indices = self.dxf_format_indices
-        self.formats.append(copied)
-        return copied
+class Workbook(kept_formats.Workbook):
+    """xlsxwriter's workbook, its comments written as `notes` writes them, its formats and
+    styles as `kept_formats` keeps them, its parts compressed by zlib-ng, its shared parts
+    once, and when assembled in memory its zip written in one go."""
 
     def _store_workbook(self) -> None:
         module: Any = xlsxwriter.workbook
@@ -265,13 +233,3 @@ class Workbook(notes.Workbook):
                 _ZipFile.pool.shutdown()
                 _ZipFile.pool = None
 
-
-class _Copied(Format):
-    """A format copied with its key (`Workbook.add_format`): a property set on it
-    afterwards (`set_bold()`...) forgets the key, made again when the format is first
-    numbered, as xlsxwriter's own format's would be then."""
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name not in _NOT_IN_KEY:
-            self.__dict__["_format_key"] = None
-        self.__dict__[name] = value
