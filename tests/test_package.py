@@ -18,6 +18,7 @@ import xlsxwriter.exceptions
 from zlib_ng import zlib_ng
 
 from pipeline.write import kept_formats, package
+from pipeline.write.xlsx import new_workbook
 
 Entry = tuple[str, tuple[int, ...], int, int, int, int, bytes]
 
@@ -38,9 +39,9 @@ def _stored(raw: bytes, info: zipfile.ZipInfo) -> bytes:
     return raw[start:start + info.compress_size]
 
 
-def _deflated_by_zlib_ng(path: Path) -> bool:
-    """Whether every part's stored bytes are zlib-ng's raw deflate of the part at level 5
-    (the package's note: smaller than the default level's at a large round's size, and
+def _deflated_by_zlib_ng(path: Path, level: int = 5) -> bool:
+    """Whether every part's stored bytes are zlib-ng's raw deflate of the part at `level`
+    (5: the package's note, smaller than the default level's at a large round's size, and
     faster), given whole or in the 8 KB pieces zipfile reads a temporary file in (zlib-ng's
     bytes depend on the pieces)."""
     raw = path.read_bytes()
@@ -48,7 +49,7 @@ def _deflated_by_zlib_ng(path: Path) -> bool:
         for info in package_file.infolist():
             stored = _stored(raw, info)
             part = package_file.read(info)
-            made = [zlib_ng.compressobj(5, zlib_ng.DEFLATED, -15) for _ in range(2)]
+            made = [zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15) for _ in range(2)]
             whole = made[0].compress(part) + made[0].flush()
             pieces = b"".join(made[1].compress(part[at:at + 8192])
                               for at in range(0, len(part), 8192)) + made[1].flush()
@@ -87,7 +88,7 @@ def test_a_workbook_is_the_file_xlsxwriter_writes_with_its_parts_kept_or_not(
         assert _entries(tmp_path / f"fast{n}.xlsx") == _entries(tmp_path / f"plain{n}.xlsx")
         assert _deflated_by_zlib_ng(tmp_path / f"fast{n}.xlsx")
         assert len(fast) <= len(plain) * 1.05  # (level 1 would make +20 %)
-    kept = package._kept
+    kept = [part for _, part in package._kept]
     if not options.get("in_memory"):  # (through temporary files: none kept, below)
         assert not kept
         return
@@ -95,6 +96,30 @@ def test_a_workbook_is_the_file_xlsxwriter_writes_with_its_parts_kept_or_not(
     assert not [p for p in kept if b"<sheetData" in p or b"<comments" in p]  # (own cells)
     theme = next(p for p in kept if b"<a:theme " in p)  # (the same in every workbook)
     assert zipfile.ZipFile(tmp_path / "fast2.xlsx").read("xl/theme/theme1.xml") == theme
+
+
+def test_one_of_many_small_workbooks_is_deflated_quickly_with_its_own_kept_parts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feedback workbook (one of many small ones) is deflated at the quick level, the
+    others at the usual one, alternately in one process: each part at its workbook's
+    level, a part kept from a workbook of the other level not given again; what each
+    holds is xlsxwriter's own."""
+    monkeypatch.setattr(package, "_kept", {})
+    for n, quick in enumerate((False, True, False, True)):
+        class Made(package.Workbook):
+            level = package.QUICK_LEVEL if quick else package.LEVEL
+
+        _make(Made, tmp_path / f"fast{n}.xlsx", {"in_memory": True}, "Guatemala")
+        _make(xlsxwriter.Workbook, tmp_path / f"plain{n}.xlsx", {"in_memory": True},
+              "Guatemala")
+        assert _entries(tmp_path / f"fast{n}.xlsx") == _entries(tmp_path / f"plain{n}.xlsx")
+        assert _deflated_by_zlib_ng(tmp_path / f"fast{n}.xlsx", Made.level), (n, quick)
+    assert (tmp_path / "fast1.xlsx").stat().st_size > (tmp_path / "fast0.xlsx").stat().st_size
+    feedback = new_workbook(tmp_path / "feedback.xlsx", dt.date(2026, 11, 30), "x",
+                            one_of_many=True)
+    assert feedback.level == package.QUICK_LEVEL
+    assert new_workbook(tmp_path / "other.xlsx", dt.date(2026, 11, 30), "x").level == (
+        package.LEVEL)
 
 
 def test_kept_parts_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

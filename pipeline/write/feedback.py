@@ -215,7 +215,7 @@ def _write_one(path: Path, result: RunResult, informante: str, issues: list[Issu
     lang = result.ref.language_of(informante)
     heading = word("feedback.heading", lang,
                    informante=result.ref.label("parte", informante, lang), ronda=result.ronda)
-    workbook = new_workbook(path, result.as_of, heading)
+    workbook = new_workbook(path, result.as_of, heading, one_of_many=True)
     formats = Formats(workbook)
     printing = Printing(Paper(result.ref.papel), heading, lang)
     marks = {severity: workbook.add_format({"bg_color": colour, "text_wrap": True,

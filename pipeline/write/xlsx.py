@@ -60,15 +60,19 @@ def table_name(sheet: str) -> str:
     return "T_" + re.sub(r"[^\w.]", "_", sheet)[:248]
 
 
-def new_workbook(path: Path, created: dt.date, title: str, large: bool = False) -> Workbook:
+def new_workbook(path: Path, created: dt.date, title: str, large: bool = False,
+                 one_of_many: bool = False) -> Workbook:
     """A workbook whose bytes depend only on what is written (fixed document date).
 
     Small ones are assembled in memory (no temporary files: faster); a `large` one is
     written row by row to temporary files (constant memory, whatever the round's size),
-    which asks every sheet to be written top to bottom."""
+    which asks every sheet to be written top to bottom. `one_of_many` small workbooks
+    (a round's feedback) are deflated for speed (pipeline.write.package, `QUICK_LEVEL`)."""
     options = {**SAFE_OPTIONS, "constant_memory": True} if large else {
         **SAFE_OPTIONS, "in_memory": True}
     workbook = package.Workbook(str(path), options)  # (comments, shared parts: faster)
+    if one_of_many:
+        workbook.level = package.QUICK_LEVEL
     stamp = dt.datetime.combine(created, dt.time())
     workbook.set_properties({"title": title, "created": stamp, "author": "Seguimiento"})
     workbook.set_calc_mode("auto")
