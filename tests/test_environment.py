@@ -56,11 +56,12 @@ def test_a_full_disk_is_told_as_such_and_changes_nothing(small_disk: Path) -> No
     assert code == 0, output
     before = digest(out)
     filler = small_disk / "relleno"
-    with filler.open("wb") as handle:  # fill the disk but for a few kilobytes
+    # Fill the disk, unbuffered: a buffered file keeps what the last write could not
+    # store and fails again as it is closed, or not, by how the free space falls.
+    with filler.open("wb", buffering=0) as handle:
         try:
             while True:
                 handle.write(b"\0" * 65536)
-                handle.flush()
         except OSError as exc:
             assert exc.errno == errno.ENOSPC
     filler.write_bytes(filler.read_bytes()[:-40_000])  # room for the lock, not the outputs
