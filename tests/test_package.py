@@ -225,9 +225,9 @@ def test_a_large_part_is_compressed_in_blocks_by_threads_into_one_stream(
     threads: list[str] = []
     deflate_block = package._deflate_block
 
-    def recorded(block: bytes, before: bytes, last: bool) -> bytes:
+    def recorded(block: bytes, before: bytes, last: bool, level: int) -> bytes:
         threads.append(threading.current_thread().name)
-        return deflate_block(block, before, last)
+        return deflate_block(block, before, last, level)
 
     monkeypatch.setattr(package, "_deflate_block", recorded)
     _large(xlsxwriter.Workbook, tmp_path / "plain.xlsx", options).close()
@@ -257,11 +257,11 @@ def test_an_interruption_while_blocks_are_compressed_leaves_no_thread(
     deflate_block = package._deflate_block
     made: list[bool] = []
 
-    def interrupted(block: bytes, before: bytes, last: bool) -> bytes:
+    def interrupted(block: bytes, before: bytes, last: bool, level: int) -> bytes:
         made.append(last)
         if len(made) == 3:
             raise KeyboardInterrupt
-        return deflate_block(block, before, last)
+        return deflate_block(block, before, last, level)
 
     monkeypatch.setattr(package, "_deflate_block", interrupted)
     workbook = _large(package.Workbook, tmp_path / "cut.xlsx", {"constant_memory": True})

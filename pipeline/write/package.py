@@ -37,11 +37,12 @@ hundredths of a percent larger than one compressor's. The consolidated workbook'
 is a large round's last piece of work, with a core otherwise idle.
 
 xlsxwriter makes its zip with the `ZipFile` of its workbook module: while a workbook is
-stored, that name gives one of the two below (processes write one workbook at a time).
+stored, that name gives one of the two below, at the workbook's level.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import struct
@@ -72,25 +73,24 @@ SHARED_PARTS = re.compile(r"\[Content_Types\]\.xml|_rels/.*|docProps/app\.xml|"
 _kept: dict[tuple[int, bytes], tuple[bytes, int]] = {}
 LEVEL = 5  # (the module's note: smaller than the default at this size, a third faster)
 QUICK_LEVEL = 1  # one of many small workbooks (the module's note)
-_level = LEVEL  # the level of the workbook being stored (one at a time per process)
 BLOCKS_FROM = 8 << 20  # a part this large is compressed in blocks, by two threads
 BLOCK = 1 << 20
 WINDOW = 32 << 10  # what deflate looks back on: each block is primed with it
 THREADS = 2
 
 
-def deflater(primed: bytes = b"") -> Any:
-    """A raw deflate compressor, as zipfile makes, by zlib-ng at the level of the workbook
-    being stored; `primed` with the bytes deflate may look back on, if any."""
+def deflater(level: int, primed: bytes = b"") -> Any:
+    """A raw deflate compressor, as zipfile makes, by zlib-ng at `level`; `primed` with
+    the bytes deflate may look back on, if any."""
     if primed:
-        return zlib_ng.compressobj(_level, zlib_ng.DEFLATED, -15, zdict=primed)
-    return zlib_ng.compressobj(_level, zlib_ng.DEFLATED, -15)
+        return zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15, zdict=primed)
+    return zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15)
 
 
-def _deflate_block(block: bytes, before: bytes, last: bool) -> bytes:
-    """One block's raw deflate, primed with the bytes `before` it, ended on a byte
-    boundary (or, the `last`, finished)."""
-    compressor = deflater(before)
+def _deflate_block(block: bytes, before: bytes, last: bool, level: int) -> bytes:
+    """One block's raw deflate at `level`, primed with the bytes `before` it, ended on a
+    byte boundary (or, the `last`, finished)."""
+    compressor = deflater(level, before)
     return compressor.compress(block) + compressor.flush(
         zlib_ng.Z_FINISH if last else zlib_ng.Z_SYNC_FLUSH)
 
@@ -100,8 +100,9 @@ class _Blocks:
     compressed by a thread of `pool`, the compressed blocks given back in order (at most
     two per thread waiting: the memory of a few blocks, whatever the part's size)."""
 
-    def __init__(self, pool: ThreadPoolExecutor) -> None:
+    def __init__(self, pool: ThreadPoolExecutor, level: int) -> None:
         self._pool = pool
+        self._level = level
         self._gathered = bytearray()
         self._before = b""
         self._made: deque[Future[bytes]] = deque()
@@ -122,7 +123,8 @@ class _Blocks:
         return b"".join(made.result() for made in self._made)
 
     def _send(self, block: bytes, last: bool) -> None:
-        self._made.append(self._pool.submit(_deflate_block, block, self._before, last))
+        self._made.append(self._pool.submit(_deflate_block, block, self._before, last,
+                                            self._level))
         self._before = (self._before + block)[-WINDOW:]
 
 
@@ -133,24 +135,29 @@ def _pool() -> ThreadPoolExecutor:
     return _ZipFile.pool
 
 
-def _compressor(size: int) -> Any:
-    """A part's raw deflate: in blocks by two threads from `BLOCKS_FROM` bytes."""
+def _compressor(size: int, level: int) -> Any:
+    """A part's raw deflate at `level`: in blocks by two threads from `BLOCKS_FROM` bytes."""
     if size >= BLOCKS_FROM and (os.cpu_count() or 1) > 1:
-        return _Blocks(_pool())
-    return deflater()
+        return _Blocks(_pool(), level)
+    return deflater(level)
 
 
 class _ZipFile(ZipFile):
     """Python's ZipFile (for a workbook written through temporary files), its deflated
-    entries compressed by zlib-ng, a large one in blocks by the `pool` of threads."""
+    entries compressed by zlib-ng at `level`, a large one in blocks by the `pool` of
+    threads."""
 
     pool: ThreadPoolExecutor | None = None
+
+    def __init__(self, *args: Any, level: int = LEVEL, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.level = level
 
     def _open_to_write(self, zinfo: ZipInfo, force_zip64: bool = False) -> Any:
         entry = super()._open_to_write(zinfo, force_zip64)  # type: ignore[misc]
         if (zinfo.compress_type == ZIP_DEFLATED
                 and getattr(zinfo, "_compresslevel", None) is None):
-            entry._compressor = _compressor(zinfo.file_size)
+            entry._compressor = _compressor(zinfo.file_size, self.level)
         return entry
 
 
@@ -169,7 +176,9 @@ class _PackageInMemory:
     is refused as zipfile refuses one it may not extend."""
 
     def __init__(self, file: Any, mode: str = "w", compression: int = ZIP_DEFLATED,
-                 allowZip64: bool = True) -> None:  # noqa: N803 (zipfile's name)
+                 allowZip64: bool = True,  # noqa: N803 (zipfile's name)
+                 level: int = LEVEL) -> None:
+        self.level = level
         self._given = hasattr(file, "write")
         self._out = file if self._given else open(file, "wb")  # noqa: SIM115 (closed below)
         self.compression = compression
@@ -179,16 +188,16 @@ class _PackageInMemory:
 
     def writestr(self, info: ZipInfo, data: bytes) -> None:
         shared = SHARED_PARTS.fullmatch(info.filename) is not None
-        kept = _kept.get((_level, data)) if shared else None
+        kept = _kept.get((self.level, data)) if shared else None
         if kept is None:
             if info.compress_type == ZIP_DEFLATED:
-                compressor = _compressor(len(data))
+                compressor = _compressor(len(data), self.level)
                 stored = compressor.compress(data) + compressor.flush()
             else:
                 stored = data
             kept = stored, zlib_ng.crc32(data)
             if shared and len(data) <= KEPT_BYTES and len(_kept) < KEPT_PARTS:
-                _kept[_level, data] = kept
+                _kept[self.level, data] = kept
         stored, info.CRC = kept
         info.file_size, info.compress_size = len(data), len(stored)
         info.flag_bits = 0
@@ -232,16 +241,14 @@ class Workbook(kept_formats.Workbook):
     level = LEVEL
 
     def _store_workbook(self) -> None:
-        global _level  # noqa: PLW0603 (what this process is storing, one at a time)
         module: Any = xlsxwriter.workbook
         usual = module.ZipFile
-        module.ZipFile = _PackageInMemory if self.in_memory else _ZipFile
-        _level = self.level
+        module.ZipFile = functools.partial(
+            _PackageInMemory if self.in_memory else _ZipFile, level=self.level)
         try:
             super()._store_workbook()
         finally:
             module.ZipFile = usual
-            _level = LEVEL
             if _ZipFile.pool is not None:  # (no threads left behind: processes fork)
                 _ZipFile.pool.shutdown()
                 _ZipFile.pool = None
