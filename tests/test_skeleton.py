@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from pipeline.jobs.consolidate import Options, analyze
-from pipeline.write import skeleton
+from pipeline.write import kept_formats, skeleton
 from pipeline.write.feedback import write_feedback
 from pipeline.write.printing import Paper, Printing
 from pipeline.write.side_sheets import SideTable, add_side_sheet, column_styles
@@ -173,7 +173,9 @@ def test_feedback_workbooks_from_kept_pieces_are_the_ones_xlsxwriter_assembles(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole_sheets: Keys) -> None:
     """Every sheet of a round's feedback workbooks (the issue list, the rows with their
     comments, the observations), made from kept pieces, is the sheet xlsxwriter assembles
-    itself: the sample round's workbooks, in Spanish and English, part for part."""
+    itself: the sample round's workbooks, in Spanish and English, part for part; their
+    styles too, kept once per set of formats (pipeline.write.kept_formats)."""
+    monkeypatch.setattr(kept_formats, "_STYLES", {})
     result = analyze(Options(input_dir=ROOT / "input_workbooks", as_of=AS_OF))
     (tmp_path / "kept").mkdir()
     made = write_feedback(result, tmp_path / "kept")
@@ -186,8 +188,11 @@ def test_feedback_workbooks_from_kept_pieces_are_the_ones_xlsxwriter_assembles(
                  for parts in kept.values()}
     commented = {"xl/comments1.xml" in parts for parts in kept.values()}
     assert languages == {True, False} and commented == {True, False}
+    assert kept_formats._STYLES
     skeleton.forget()
     monkeypatch.setattr(skeleton, "KEPT_SHAPES", 0)
+    monkeypatch.setattr(kept_formats, "_STYLES", {})
+    monkeypatch.setattr(kept_formats, "KEPT_STYLES", 0)
     (tmp_path / "whole").mkdir()
     assert write_feedback(result, tmp_path / "whole") == made
     for name in made:

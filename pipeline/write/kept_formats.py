@@ -15,7 +15,8 @@ them is a copy still as it was made, the properties they were made from, in that
 name the part. xlsxwriter prepared each format's fonts, fills and borders and assembled
 the part again for every workbook, about 0.24 ms; here it is assembled the first time
 and given again (up to `KEPT_STYLES` parts per process). `tests/test_package.py` holds
-such parts, and a round's feedback workbooks, byte for byte xlsxwriter's own."""
+such parts, and `tests/test_skeleton.py` a round's feedback workbooks, byte for byte
+xlsxwriter's own."""
 
 from __future__ import annotations
 
