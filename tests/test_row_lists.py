@@ -60,3 +60,12 @@ def test_the_issue_table_holds_each_issue_as_a_row(result: RunResult) -> None:
             columns=list(ISSUE_COLUMNS))
         pd.testing.assert_frame_equal(issues_table(issues, lang), plain)
     assert issues_table([], "es").columns.tolist() == list(ISSUE_COLUMNS)
+
+
+def test_the_issue_table_holds_each_message_and_cell_once(result: RunResult) -> None:
+    """A message is made anew for each issue; a million rows' table held each one apart
+    (173 MB; 40 MB with equal texts held once)."""
+    table = issues_table([*result.issues, *result.issues], "es")
+    for column in ("mensaje", "celda"):
+        texts = table[column].tolist()
+        assert len({id(t) for t in texts}) == len(set(texts)), column
