@@ -79,3 +79,29 @@ def test_an_issue_with_other_params_keeps_every_other_field() -> None:
                if name not in ("code", "severity")), "every field set: none can be dropped"
     assert issue.with_params(words).message("en") == dataclasses.replace(
         issue, params=words).message("en")
+
+
+def test_validating_a_matrix_changes_nothing_of_it() -> None:
+    """The schema checks the normalized frame itself, not a copy (a million rows' copy was
+    the analysis's largest moment): it must leave every value and type as it was, a
+    deadline column of another resolution too, and still find each problem."""
+    import pandas as pd
+
+    from validation.schemas import Known, validate_matrix
+
+    frame = pd.DataFrame({
+        "actividad": ["Taller", ""], "_raw_estado": ["listo", "x"], "estado": ["", "x"],
+        "pilar": ["P1", "P1"], "_tema_en_lista": [True, True], "grupo_trabajo": ["", ""],
+        "_grupo_tipo": ["", ""], "responsable": ["GT", "GT"],
+        "_responsable_desconocido": ["", ""], "_plazo_tipo": ["fecha", "fecha"],
+        "_plazo_con_anio": [True, True],
+        "fecha_limite": pd.to_datetime(["2026-03-01", None]).astype("datetime64[us]"),
+        "avance": [0.5, None], "_avance_ok": [True, True], "_reservado_ok": [True, True],
+        "indicadores": ["i", "i"], "_archivo": ["a.xlsx", "a.xlsx"], "_hoja": ["M", "M"],
+        "_fila": [2, 3]})
+    before = frame.copy(deep=True)
+    cells = {("a.xlsx", "M"): {"actividad": ("B", "Actividad"), "estado": ("C", "Estado")}}
+    issues = validate_matrix(frame, Known(["en_proceso"], ["P1"]), cells)
+    assert sorted((i.code, i.celda) for i in issues) == [
+        ("actividad-faltante", "B3"), ("estado-desconocido", "C3"), ("estado-faltante", "C2")]
+    pd.testing.assert_frame_equal(frame, before)
