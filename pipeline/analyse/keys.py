@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import cast
 
@@ -91,33 +91,41 @@ def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
         keys = [(inf, fold_clean(act) or f"{arch}|{hoja}|{fila}")
                 for inf, act, arch, hoja, fila in zip(*(rows[c].tolist() for c in (
                     "_informante", "actividad", "_archivo", "_hoja", "_fila")), strict=True)]
-        digests = _digests(set(keys))
+        digests = _digests(keys)
         ids = frame["id"].copy()
         ids[blank] = [f"{codes[inf]}-{digests[(inf, text)]}" for inf, text in keys]
         frame["id"] = ids
     return frame
 
 
-def _digests(keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def _digests(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """Six hex digits of each (reporter, activity) key; where two distinct activities of
     one reporter share them (with 100,000 activities it happens), those take more
     digits, as many as tell them apart: ids stay stable from round to round and never
-    collide within a reporter."""
-    full = {key: hashlib.sha1(f"{_folded(key[0])}|{key[1]}".encode()).hexdigest().upper()
-            for key in keys}
-    out = {key: digest[:6] for key, digest in full.items()}
-    owner: dict[tuple[str, str], tuple[str, str]] = {}
+    collide within a reporter. Only a clashing key's whole digest is kept (made again):
+    at a million rows every key's, and every (reporter, digits) pair, were assign_ids'
+    largest memory, and the analysis's."""
+    out: dict[tuple[str, str], str] = {}
+    taken: dict[str, dict[str, tuple[str, str]]] = {}  # reporter -> digits -> first key
     clashing: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for key, short in out.items():
-        first = owner.setdefault((key[0], short), key)
+    for key in keys:
+        if key in out:
+            continue
+        short = out[key] = _digest(key)[:6]
+        first = taken.setdefault(key[0], {}).setdefault(short, key)
         if first is not key:
             clashing.setdefault((key[0], short), [first]).append(key)
     for clash in clashing.values():
+        full = {key: _digest(key) for key in clash}
         size = 6
-        while len({full[k][:size] for k in clash}) < len(clash):
+        while len({digest[:size] for digest in full.values()}) < len(clash):
             size += 2
-        out.update({k: full[k][:size] for k in clash})
+        out.update({key: digest[:size] for key, digest in full.items()})
     return out
+
+
+def _digest(key: tuple[str, str]) -> str:
+    return hashlib.sha1(f"{_folded(key[0])}|{key[1]}".encode()).hexdigest().upper()
 
 
 @functools.lru_cache(maxsize=4096)
