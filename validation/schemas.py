@@ -107,7 +107,7 @@ def build_matrix_schema(known: Known) -> pa.DataFrameSchema:
             ),
             "_plazo_con_anio": pa.Column(bool, checks=pa.Check(lambda s: s,
                                                                name="plazo-sin-anio")),
-            "fecha_limite": pa.Column("datetime64[ns]", nullable=True),  # (checked, never coerced)
+            "fecha_limite": pa.Column("datetime64[ns]", nullable=True),  # (as made: never coerced)
             "avance": pa.Column(float, nullable=True),
             "_avance_ok": pa.Column(bool, checks=pa.Check(lambda s: s, name="avance-invalido")),
             "_avance_con_estado": pa.Column(bool, required=False, checks=pa.Check(

@@ -7,7 +7,7 @@ analyst reads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 import numpy as np
@@ -50,24 +50,45 @@ def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
     return table[[*MATRIX_COLUMNS, *extras, *internal]].reset_index(drop=True)
 
 
+LIST_KEYS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
+
+
+def round_table(tables: Mapping[str, pd.DataFrame], key: str) -> pd.DataFrame:
+    """A round's table (`build_tables`) by its key; the four lists of docs/contract.md §6
+    made from its matrix table when asked, each where it is written. Each list copies
+    its rows' columns: a million rows' lists held 173 MB from the analysis to the end of
+    the run, in every process the writing forks (and none of them but two writes them)."""
+    if key in LIST_KEYS:
+        return row_list(tables["matriz"], key)
+    return tables[key]
+
+
 def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The lists of docs/contract.md §6: overdue, due soon, without responsible party,
-    vague deadline. Their rows are put in order on the sort keys alone and only the
-    lists' columns are copied (the matrix's whole rows copied first held a million rows'
-    lists twice over)."""
+    """The four lists of docs/contract.md §6 (`row_list`)."""
+    return {key: row_list(matrix, key) for key in LIST_KEYS}
+
+
+def row_list(matrix: pd.DataFrame, key: str) -> pd.DataFrame:
+    """One list of docs/contract.md §6: overdue, due soon, without responsible party,
+    vague deadline. Its rows are put in order on the sort keys alone and only the list's
+    columns are copied (the matrix's whole rows copied first held a million rows' lists
+    twice over)."""
     base = [*(c for c in MATRIX_COLUMNS if c in matrix.columns),
             *(c for c in matrix.columns if c.startswith("extra_"))]
     shown = matrix[base]
-    overdue = _in_order(matrix, "vencido", ["_dias_vencido", "informante", "fila"],
-                        [False, True, True])
-    soon = _in_order(matrix, "por_vencer", ["fecha_limite", "informante", "fila"])
-    return {
-        "vencidos": shown.iloc[overdue].assign(
-            dias_vencido=matrix["_dias_vencido"].iloc[overdue].array),
-        "por_vencer": shown.iloc[soon],
-        "sin_responsable": shown[matrix["sin_responsable"]],
-        "plazos_imprecisos": shown[matrix["_plazo_tipo"].ne("fecha")],
-    }
+    if key == "vencidos":
+        overdue = _in_order(matrix, "vencido", ["_dias_vencido", "informante", "fila"],
+                            [False, True, True])
+        return shown.iloc[overdue].assign(
+            dias_vencido=matrix["_dias_vencido"].iloc[overdue].array)
+    if key == "por_vencer":
+        return shown.iloc[_in_order(matrix, "por_vencer", ["fecha_limite", "informante",
+                                                            "fila"])]
+    if key == "sin_responsable":
+        return shown[matrix["sin_responsable"]]
+    if key == "plazos_imprecisos":
+        return shown[matrix["_plazo_tipo"].ne("fecha")]
+    raise KeyError(key)
 
 
 def _in_order(matrix: pd.DataFrame, flag: str, keys: list[str],
@@ -184,7 +205,8 @@ def build_tables(matrix: pd.DataFrame, issues: list[Issue], subs: list[Submissio
                                                      dict[str, pd.DataFrame]]:
     """The output tables and the summary tables of a consolidated matrix."""
     shown = matrix if ref.pilares else matrix.drop(columns=["pilar"])  # a network without
-    tables = {"matriz": shown, **row_lists(shown), "problemas": issues_table(issues, lang),
+    # (the four row lists are made where they are written: `round_table`)
+    tables = {"matriz": shown, "problemas": issues_table(issues, lang),
               "envios": submissions_table(subs, lang)}
     summary = {
         "por_grupo": status_counts(matrix, "grupo_trabajo", ref, lang),

@@ -13,6 +13,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
 from pipeline.analyse.flags import FLAGS
+from pipeline.analyse.tables import LIST_KEYS, round_table
 from pipeline.model.labels import status_labels, title
 from pipeline.model.run import RunResult
 from pipeline.model.values import map_distinct
@@ -35,7 +36,6 @@ from pipeline.write.xmlrows import StreamedSheet, body, cell, style_attr, write_
 SHEETS = ("matriz", "cambios", "vencidos", "por_vencer", "sin_responsable",
           "plazos_imprecisos", "cuadricula", "observaciones", "indicadores", "envios",
           "problemas")
-LIST_SHEETS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
 LIST_COLUMNS = ("informante", "id", "actividad", "responsable", "plazo", "fecha_limite",
                 "dias_vencido", "estado", "avance", "observaciones", "grupo_trabajo",
                 "archivo", "hoja", "fila", *FLAGS, "problemas", "reservado")
@@ -113,14 +113,14 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
             _write_grid(workbook, formats, name, result.summary["cuadricula"], labels, ref,
                         printing)
         else:
-            table = result.tables[key]
-            if key in LIST_SHEETS:
+            table = round_table(result.tables, key)  # (a list: made here, let go after)
+            if key in LIST_KEYS:
                 # The lists show what a meeting needs; every column is in the Matrix sheet
                 # and in the CSVs.
                 table = table[[c for c in LIST_COLUMNS if c in table.columns]]
-            if key in {"matriz", *LIST_SHEETS}:
+            if key in {"matriz", *LIST_KEYS}:
                 table = _with_labels(table, labels, ref, lang)
-            if key in {"matriz", *LIST_SHEETS}:  # an observed item shows its observation
+            if key in {"matriz", *LIST_KEYS}:  # an observed item shows its observation
                 table = with_observations(table, beside)
             table = _first(table, FIRST.get(key, ()))
             headers = [title(c, lang, result.extra_titles, ref) for c in table.columns
