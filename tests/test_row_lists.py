@@ -12,6 +12,7 @@ from pipeline.analyse.tables import (
     LIST_KEYS,
     MATRIX_COLUMNS,
     issues_table,
+    matrix_table,
     round_table,
     row_lists,
 )
@@ -79,10 +80,43 @@ def test_the_issue_table_holds_each_message_and_cell_once(result: RunResult) -> 
 
 
 def test_the_lists_are_made_where_they_are_written(result: RunResult) -> None:
-    """The round holds its matrix, not four copies of rows of it (a million rows' lists
-    held 173 MB in every process the writing forks): each list is made when asked."""
-    assert not set(LIST_KEYS) & set(result.tables)
+    """The round holds its matrix, not four copies of rows of it nor a table of its issues
+    (a million rows' lists and table held 213 MB in every process the writing forks):
+    each is made when asked."""
+    assert not {*LIST_KEYS, "problemas"} & set(result.tables)
     made = row_lists(result.tables["matriz"])
     for key in LIST_KEYS:
-        pd.testing.assert_frame_equal(round_table(result.tables, key), made[key], obj=key)
-    assert round_table(result.tables, "problemas") is result.tables["problemas"]
+        pd.testing.assert_frame_equal(round_table(result, key), made[key], obj=key)
+    pd.testing.assert_frame_equal(round_table(result, "problemas"),
+                                  issues_table(result.issues, result.lang))
+    assert round_table(result, "envios") is result.tables["envios"]
+
+
+def test_each_row_names_its_issues_codes(result: RunResult) -> None:
+    """The matrix's `problemas`: the codes of its row's issues, sorted, each once, as the
+    plain way gives them; a code repeated on a row, issues of no row or of a row the
+    matrix does not hold, and a sheet never named change nothing."""
+    from validation import make_issue
+
+    matrix = result.matrix
+    codes: dict[tuple[str, str, int], set[str]] = {}
+    for issue in result.issues:
+        if issue.fila is not None:
+            codes.setdefault((issue.archivo, issue.hoja, issue.fila), set()).add(issue.code)
+    plain = ["; ".join(sorted(codes.get((a, h, int(f)), ())))
+             for a, h, f in zip(matrix["archivo"], matrix["hoja"], matrix["fila"], strict=True)]
+    assert matrix["problemas"].tolist() == plain
+    assert sum("; " in p for p in plain) > 3, "the sample has rows with several codes"
+    first = matrix.iloc[0]
+    extra = [make_issue("plazo-invalido", archivo=first["archivo"], hoja=first["hoja"],
+                        fila=int(first["fila"])) for _ in range(2)]
+    extra += [make_issue("plazo-invalido", archivo=first["archivo"], hoja="Otra", fila=2),
+              make_issue("plazo-invalido", archivo=first["archivo"], hoja=first["hoja"])]
+    frame = matrix.rename(columns={c: f"_{c}" for c in ("informante", "ronda", "archivo",
+                                                          "hoja", "fila", "fecha_envio")})
+    again = matrix_table(frame.drop(columns=["problemas"]), [*result.issues, *extra])
+    codes.setdefault((first["archivo"], first["hoja"], int(first["fila"])), set()).add(
+        "plazo-invalido")
+    assert again["problemas"].iloc[0] == "; ".join(sorted(codes[
+        (first["archivo"], first["hoja"], int(first["fila"]))]))
+    assert again["problemas"].iloc[1:].tolist() == plain[1:]

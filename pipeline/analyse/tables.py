@@ -7,8 +7,9 @@ analyst reads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,9 @@ from pipeline.model.submission import Submission
 from pipeline.reference.data import Reference
 from pipeline.words import LANGS, lang_of, word
 from validation import Issue
+
+if TYPE_CHECKING:
+    from pipeline.model.run import RunResult
 
 PROVENANCE = ("informante", "ronda", "archivo", "hoja", "fila", "fecha_envio")
 MATRIX_COLUMNS = (*KEYS[:10], "fecha_limite", "precision_plazo", *KEYS[10:], *PROVENANCE,
@@ -31,18 +35,10 @@ SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "det
                       "contacto_telefono", "hojas", "filas", "errores", "advertencias")
 def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
     """The consolidated matrix, one row per item, in a stable order."""
-    codes: dict[tuple[str, str, int], set[str]] = {}
-    for issue in issues:
-        if issue.fila is not None:
-            codes.setdefault((issue.archivo, issue.hoja, issue.fila), set()).add(issue.code)
     table = frame.rename(columns={"_informante": "informante", "_ronda": "ronda",
                                   "_archivo": "archivo", "_hoja": "hoja", "_fila": "fila",
                                   "_fecha_envio": "fecha_envio"})
-    table["problemas"] = [
-        "; ".join(sorted(codes.get((a, h, int(f)), ())))
-        for a, h, f in zip(*(table[c].tolist() for c in ("archivo", "hoja", "fila")),
-                           strict=True)
-    ]
+    table["problemas"] = _row_codes(table, issues)
     table = table.sort_values(["informante", "archivo", "hoja", "fila"], kind="stable")
     table = table.rename(columns={"dias_vencido": "_dias_vencido"})
     extras = sorted(c for c in table.columns if c.startswith("extra_"))
@@ -50,17 +46,44 @@ def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
     return table[[*MATRIX_COLUMNS, *extras, *internal]].reset_index(drop=True)
 
 
+def _row_codes(table: pd.DataFrame, issues: Iterable[Issue]) -> list[str]:
+    """Each row's issue codes, sorted and joined ("a; b"; "" for none). A row is found by
+    one number, its sheet's and its own: a million rows' 537,733 issues gathered in a set
+    per (file, sheet, row) took 200 MB, the analysis's largest moment; a number and a text
+    per row with issues, 50 MB."""
+    sheets: dict[tuple[str, str], int] = {}
+    codes: dict[int, str] = {}
+    for issue in issues:
+        if issue.fila is None:
+            continue
+        at = sheets.setdefault((issue.archivo, issue.hoja), len(sheets)) << 32 | issue.fila
+        known = codes.get(at)
+        if known is None:
+            codes[at] = issue.code
+        elif issue.code not in known.split("; "):
+            codes[at] = "; ".join(sorted([*known.split("; "), issue.code]))
+    return [codes.get(sheets.get((a, h), -1) << 32 | int(f), "")  # (-1: a negative number)
+            for a, h, f in zip(*(table[c].tolist() for c in ("archivo", "hoja", "fila")),
+                               strict=True)]
+
+
 LIST_KEYS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
+MADE_WHEN_WRITTEN = (*LIST_KEYS, "problemas")  # (`round_table`)
 
 
-def round_table(tables: Mapping[str, pd.DataFrame], key: str) -> pd.DataFrame:
-    """A round's table (`build_tables`) by its key; the four lists of docs/contract.md §6
-    made from its matrix table when asked, each where it is written. Each list copies
-    its rows' columns: a million rows' lists held 173 MB from the analysis to the end of
-    the run, in every process the writing forks (and none of them but two writes them)."""
+def round_table(result: RunResult, key: str) -> pd.DataFrame:
+    """A round's table by its key (`build_tables`); the four lists of docs/contract.md §6
+    and the issue table made when asked, each where it is written, when the round does
+    not hold them. Each copies what it shows: a million rows' lists held 173 MB, their
+    issue table 40 MB, from the analysis to the end of the run, in every process the
+    writing forks (and none of them but two writes them)."""
+    if key in result.tables:
+        return result.tables[key]
     if key in LIST_KEYS:
-        return row_list(tables["matriz"], key)
-    return tables[key]
+        return row_list(result.tables["matriz"], key)
+    if key == "problemas":
+        return issues_table(result.issues, result.lang)
+    raise KeyError(key)
 
 
 def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -205,9 +228,9 @@ def build_tables(matrix: pd.DataFrame, issues: list[Issue], subs: list[Submissio
                                                      dict[str, pd.DataFrame]]:
     """The output tables and the summary tables of a consolidated matrix."""
     shown = matrix if ref.pilares else matrix.drop(columns=["pilar"])  # a network without
-    # (the four row lists are made where they are written: `round_table`)
-    tables = {"matriz": shown, "problemas": issues_table(issues, lang),
-              "envios": submissions_table(subs, lang)}
+    # (the four row lists and the issue table are made where they are written:
+    # `round_table`)
+    tables = {"matriz": shown, "envios": submissions_table(subs, lang)}
     summary = {
         "por_grupo": status_counts(matrix, "grupo_trabajo", ref, lang),
         **({"por_pilar": status_counts(matrix, "pilar", ref, lang)} if ref.pilares else {}),
