@@ -53,7 +53,7 @@ def test_flags_at_the_as_of_date(make_workbook: MakeWorkbook, folder: Path) -> N
     assert ids_where(result, "sin_responsable") == {"Sin responsable"}
     assert ids_where(result, "plazo_impreciso") == {"Imprecisa", "Sin plazo"}
     assert ids_where(result, "sin_indicador") == {"Sin indicador"}
-    overdue = round_table(result, "vencidos")
+    overdue = round_table(result.tables, "vencidos")
     assert overdue["dias_vencido"].tolist() == [(AS_OF - D(2026, 6, 30)).days]
 
 

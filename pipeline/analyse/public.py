@@ -18,7 +18,7 @@ import pandas as pd
 
 from pipeline.analyse.indicators import public_indicators, situation_counts
 from pipeline.analyse.redact import Redactor
-from pipeline.analyse.tables import build_tables, issues_table
+from pipeline.analyse.tables import build_tables
 from pipeline.model.run import RunResult
 from pipeline.model.submission import Submission
 from pipeline.model.text import fold
@@ -82,8 +82,6 @@ def public_edition(result: RunResult) -> RunResult:
     subs = [dataclasses.replace(s, contacto_nombre="", contacto_institucion="", contacto_correo="",
                                 contacto_telefono="") for s in result.submissions]
     tables, summary = build_tables(public_matrix, issues, subs, result.ref, result.lang)
-    # (its issue table made here, not where written: its messages are scrubbed too)
-    tables["problemas"] = issues_table(issues, result.lang)
     tables = {k: _scrub_frame(t, scrub) for k, t in tables.items()}
     summary = {k: _scrub_frame(t, scrub) for k, t in summary.items()}
     if "cambios" in result.tables:

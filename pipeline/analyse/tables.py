@@ -7,9 +7,8 @@ analyst reads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -20,9 +19,6 @@ from pipeline.model.submission import Submission
 from pipeline.reference.data import Reference
 from pipeline.words import LANGS, lang_of, word
 from validation import Issue
-
-if TYPE_CHECKING:
-    from pipeline.model.run import RunResult
 
 PROVENANCE = ("informante", "ronda", "archivo", "hoja", "fila", "fecha_envio")
 MATRIX_COLUMNS = (*KEYS[:10], "fecha_limite", "precision_plazo", *KEYS[10:], *PROVENANCE,
@@ -68,22 +64,16 @@ def _row_codes(table: pd.DataFrame, issues: Iterable[Issue]) -> list[str]:
 
 
 LIST_KEYS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
-MADE_WHEN_WRITTEN = (*LIST_KEYS, "problemas")  # (`round_table`)
 
 
-def round_table(result: RunResult, key: str) -> pd.DataFrame:
-    """A round's table by its key (`build_tables`); the four lists of docs/contract.md §6
-    and the issue table made when asked, each where it is written, when the round does
-    not hold them. Each copies what it shows: a million rows' lists held 173 MB, their
-    issue table 40 MB, from the analysis to the end of the run, in every process the
-    writing forks (and none of them but two writes them)."""
-    if key in result.tables:
-        return result.tables[key]
+def round_table(tables: Mapping[str, pd.DataFrame], key: str) -> pd.DataFrame:
+    """A round's table (`build_tables`) by its key; the four lists of docs/contract.md §6
+    made from its matrix table when asked, each where it is written. Each list copies
+    its rows' columns: a million rows' lists held 173 MB from the analysis to the end of
+    the run, in every process the writing forks (and none of them but two writes them)."""
     if key in LIST_KEYS:
-        return row_list(result.tables["matriz"], key)
-    if key == "problemas":
-        return issues_table(result.issues, result.lang)
-    raise KeyError(key)
+        return row_list(tables["matriz"], key)
+    return tables[key]
 
 
 def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -228,9 +218,9 @@ def build_tables(matrix: pd.DataFrame, issues: list[Issue], subs: list[Submissio
                                                      dict[str, pd.DataFrame]]:
     """The output tables and the summary tables of a consolidated matrix."""
     shown = matrix if ref.pilares else matrix.drop(columns=["pilar"])  # a network without
-    # (the four row lists and the issue table are made where they are written:
-    # `round_table`)
-    tables = {"matriz": shown, "envios": submissions_table(subs, lang)}
+    # (the four row lists are made where they are written: `round_table`)
+    tables = {"matriz": shown, "problemas": issues_table(issues, lang),
+              "envios": submissions_table(subs, lang)}
     summary = {
         "por_grupo": status_counts(matrix, "grupo_trabajo", ref, lang),
         **({"por_pilar": status_counts(matrix, "pilar", ref, lang)} if ref.pilares else {}),

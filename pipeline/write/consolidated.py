@@ -113,7 +113,7 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
             _write_grid(workbook, formats, name, result.summary["cuadricula"], labels, ref,
                         printing)
         else:
-            table = round_table(result, key)  # (a list: made here, let go after)
+            table = round_table(result.tables, key)  # (a list: made here, let go after)
             if key in LIST_KEYS:
                 # The lists show what a meeting needs; every column is in the Matrix sheet
                 # and in the CSVs.

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.analyse.tables import MADE_WHEN_WRITTEN, round_table
+from pipeline.analyse.tables import LIST_KEYS, round_table
 from pipeline.model.children import Turns, background_stopped_on_failure, in_background
 from pipeline.model.run import RunResult
 from pipeline.model.timing import timed
@@ -129,9 +129,9 @@ def _write_csvs(result: RunResult, stage: Path, folder: str) -> list[str]:
     if folder:
         (stage / folder).mkdir()
     for key in CSV_TABLES:
-        if key in result.tables or (key in MADE_WHEN_WRITTEN and "matriz" in result.tables):
+        if key in result.tables or (key in LIST_KEYS and "matriz" in result.tables):
             names.append(f"{folder}/{key}.csv" if folder else f"{key}.csv")
-            write_csv(round_table(result, key), stage / names[-1])
+            write_csv(round_table(result.tables, key), stage / names[-1])
     for key, name in CSV_SUMMARIES.items():
         if key in result.summary:
             names.append(f"{folder}/{name}.csv" if folder else f"{name}.csv")
