@@ -56,14 +56,21 @@ def _row_codes(table: pd.DataFrame, issues: Iterable[Issue]) -> list[str]:
         known = codes.get(at)
         if known is None:
             codes[at] = issue.code
-        elif issue.code not in known.split("; "):
-            codes[at] = "; ".join(sorted([*known.split("; "), issue.code]))
-    return [codes.get(sheets.get((a, h), -1) << 32 | int(f), "")  # (-1: a negative number)
+        elif issue.code not in (parts := known.split("; ")):
+            codes[at] = "; ".join(sorted([*parts, issue.code]))
+    # (a sheet no issue names: -1, whose numbers are negative, none of them a key)
+    return [codes.get(sheets.get((a, h), -1) << 32 | int(f), "")
             for a, h, f in zip(*(table[c].tolist() for c in ("archivo", "hoja", "fila")),
                                strict=True)]
 
 
 LIST_KEYS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
+
+
+def table_keys(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """The keys `round_table` gives for `tables`: theirs, and the lists where the matrix
+    table is among them."""
+    return [*tables, *(LIST_KEYS if "matriz" in tables else ())]
 
 
 def round_table(tables: Mapping[str, pd.DataFrame], key: str) -> pd.DataFrame:

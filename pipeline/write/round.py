@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.analyse.tables import LIST_KEYS, round_table
+from pipeline.analyse.tables import round_table, table_keys
 from pipeline.model.children import Turns, background_stopped_on_failure, in_background
 from pipeline.model.run import RunResult
 from pipeline.model.timing import timed
@@ -128,8 +128,9 @@ def _write_csvs(result: RunResult, stage: Path, folder: str) -> list[str]:
     names = []
     if folder:
         (stage / folder).mkdir()
+    given = table_keys(result.tables)
     for key in CSV_TABLES:
-        if key in result.tables or (key in LIST_KEYS and "matriz" in result.tables):
+        if key in given:
             names.append(f"{folder}/{key}.csv" if folder else f"{key}.csv")
             write_csv(round_table(result.tables, key), stage / names[-1])
     for key, name in CSV_SUMMARIES.items():
