@@ -14,7 +14,7 @@ from pipeline.analyse.tables import (
     issues_table,
     matrix_table,
     round_table,
-    row_lists,
+    row_list,
 )
 from pipeline.jobs.consolidate import Options, analyze
 from pipeline.model.run import RunResult
@@ -25,6 +25,11 @@ from tests.conftest import AS_OF, ROOT
 def result(tmp_path_factory: pytest.TempPathFactory) -> RunResult:
     return analyze(Options(input_dir=ROOT / "input_workbooks",
                            out_dir=tmp_path_factory.mktemp("out"), as_of=AS_OF))
+
+
+def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The four lists as the writers make them, one at a time (`round_table`)."""
+    return {key: row_list(matrix, key) for key in LIST_KEYS}
 
 
 def plain_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:

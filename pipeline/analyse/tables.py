@@ -83,11 +83,6 @@ def round_table(tables: Mapping[str, pd.DataFrame], key: str) -> pd.DataFrame:
     return tables[key]
 
 
-def row_lists(matrix: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The four lists of docs/contract.md §6 (`row_list`)."""
-    return {key: row_list(matrix, key) for key in LIST_KEYS}
-
-
 def row_list(matrix: pd.DataFrame, key: str) -> pd.DataFrame:
     """One list of docs/contract.md §6: overdue, due soon, without responsible party,
     vague deadline. Its rows are put in order on the sort keys alone and only the list's
