@@ -77,8 +77,12 @@ def build_reminders(matrix: pd.DataFrame, as_of: dt.date, matcher: Matcher,
     `observaciones` table) go with the items they observe, `indicators` (its
     `indicadores`) with the items they measure."""
     days = matrix.get("_dias_vencido", matrix.get("dias_vencido"))
-    rows = matrix.assign(dias_vencido=days)
-    rows = rows[rows["vencido"] | rows["por_vencer"]].copy()
+    pending = matrix["vencido"] | matrix["por_vencer"]
+    # (only the columns a reminder shows or is sorted by: a million rows' matrix has
+    # fifty, and a round's pending items are a quarter of its rows)
+    rows = matrix.loc[pending, [c for c in (*COLUMNS, "vencido") if c in matrix
+                                and c != "dias_vencido"]]
+    rows["dias_vencido"] = None if days is None else days[pending]
     rows[OBSERVED] = per_item(rows, observed_by_item(observations))
     rows = with_measured(rows, indicators)
     rows["situacion"] = rows["vencido"].map({True: "vencido", False: "por_vencer"})

@@ -59,8 +59,10 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     subs, replaced = keys.replace_earlier_submissions(subs)
     issues += apart + replaced
     kept = {s.archivo for s in subs if s.estado == "leido"}
-    raw = found.raw[found.raw["_archivo"].isin(kept)].reset_index(drop=True)
-    frame = normalize_matrix(raw, matcher, ref, as_of, _year_of(ronda))
+    # (the rows read are handed over, and let go once normalized: a million rows' are
+    # hundreds of MB the rest of the analysis does not need)
+    frame = normalize_matrix(_of_files(found.take_raw(), kept), matcher, ref, as_of,
+                             _year_of(ronda))
     frame = keys.assign_ids(frame, ref)
     # An observer's rows that name another reporter's item are its view of that item,
     # never a commitment of its own: they leave the matrix before it is validated.
@@ -72,9 +74,10 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     items = (observations.items_of_others(frame, stored, ref) if observing else
              observations.items_of_others(frame.iloc[:0], stored.iloc[:0], ref))
     index = observations.ItemIndex(items)  # (one index for the matrix rows and the sheets)
+    read_sheets = _sheets(frame) if observing else set()
     frame, observed = observations.split_observer_rows(frame, index, ref, stored)
     if len(observed):
-        issues = _without_emptied_sheets(issues, raw, frame)
+        issues = _without_emptied_sheets(issues, read_sheets, frame)
     rows = pd.concat([sides, observed], ignore_index=True) if sides is not None and len(
         sides) else observed
     kept_rows = rows[rows["_archivo"].isin(kept)] if len(rows) else rows
@@ -137,12 +140,22 @@ def _empty_items() -> pd.DataFrame:
                                  "estado", "avance", "reservado"])
 
 
-def _without_emptied_sheets(issues: list[Issue], raw: pd.DataFrame,
+def _of_files(raw: pd.DataFrame, kept: set[str]) -> pd.DataFrame:
+    """The rows of the `kept` files (not copied when every row is one of theirs)."""
+    of_kept = raw["_archivo"].isin(kept)
+    return raw if of_kept.all() else raw[of_kept].reset_index(drop=True)
+
+
+def _sheets(frame: pd.DataFrame) -> set[tuple[str, str]]:
+    """The (file, sheet) of every row."""
+    return set(zip(frame["_archivo"], frame["_hoja"], strict=True))
+
+
+def _without_emptied_sheets(issues: list[Issue], before: set[tuple[str, str]],
                             frame: pd.DataFrame) -> list[Issue]:
-    """A sheet whose every row was an observation is no matrix missing its columns."""
-    before = set(zip(raw["_archivo"], raw["_hoja"], strict=True))
-    after = set(zip(frame["_archivo"], frame["_hoja"], strict=True))
-    emptied = before - after
+    """A sheet whose every row was an observation is no matrix missing its columns
+    (`before`: the sheets of the rows before the observations left them)."""
+    emptied = before - _sheets(frame)
     if not emptied:
         return issues
     return [i for i in issues if not (i.code == "columna-faltante"

@@ -29,6 +29,13 @@ SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "det
                       "fecha_envio",
                       "a_tiempo", "contacto_nombre", "contacto_institucion", "contacto_correo",
                       "contacto_telefono", "hojas", "filas", "errores", "advertencias")
+# The analysis's own columns the round keeps (the rest, the validation's facts and the
+# nearest known values, are let go: a million rows' are 90 MB): the values as written
+# (`_raw_*`, the feedback shows them), and what the lists, the public edition and the
+# observations of a later step read.
+KEPT_INTERNAL = ("_dias_vencido", "_plazo_tipo", "_id_generado")
+
+
 def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
     """The consolidated matrix, one row per item, in a stable order."""
     table = frame.rename(columns={"_informante": "informante", "_ronda": "ronda",
@@ -38,7 +45,7 @@ def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
     table = table.sort_values(["informante", "archivo", "hoja", "fila"], kind="stable")
     table = table.rename(columns={"dias_vencido": "_dias_vencido"})
     extras = sorted(c for c in table.columns if c.startswith("extra_"))
-    internal = [c for c in table.columns if c.startswith("_")]
+    internal = [c for c in table.columns if c in KEPT_INTERNAL or c.startswith("_raw_")]
     return table[[*MATRIX_COLUMNS, *extras, *internal]].reset_index(drop=True)
 
 

@@ -48,6 +48,12 @@ class Gathered:
     # (file, sheet) -> the title each matrix column was read under (what validate says)
     headers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
+    def take_raw(self) -> pd.DataFrame:
+        """The rows read, handed over: this no longer holds them (a million rows' frame
+        is hundreds of MB, freed as soon as whoever took it lets it go)."""
+        raw, self.raw = self.raw, self.raw.iloc[:0].copy()  # (a slice would hold it)
+        return raw
+
 
 def gather(
     candidates: list[Candidate],
