@@ -41,3 +41,13 @@ def test_the_rows_read_are_let_go_once_normalized() -> None:
     assert found.raw.empty
     assert {key: array() is None for key, array in read.items()} == {"actividad": True,
                                                                    "estado": True}
+
+
+def test_the_round_keeps_only_the_analysis_columns_a_later_step_reads() -> None:
+    from pipeline.analyse.tables import KEPT_INTERNAL
+    from pipeline.jobs.consolidate import Options, analyze
+
+    result = analyze(Options(input_dir=ROOT / "input_workbooks", out_dir=None, as_of=AS_OF))
+    internal = {c for c in result.matrix.columns if str(c).startswith("_")}
+    assert internal  # (the values as written, for the feedback; the days overdue)
+    assert {c for c in internal if not c.startswith("_raw_")} <= set(KEPT_INTERNAL)
