@@ -149,6 +149,10 @@ def validate_matrix(
     failures = failures[failures["check"].isin(list(CODE_COLUMN))]
     failures = failures.drop_duplicates(["check", "index"]).sort_values(["index", "check"])
     issues: list[Issue] = []
+    # Each row number and cell name held once: a million rows' half a million issues
+    # name a few thousand cells (a text and a number each were 43 MB).
+    numbers: dict[int, int] = {}
+    names: dict[str, str] = {}
     for code, group in failures.groupby("check", sort=True):
         key = CODE_COLUMN[str(code)]
         rows = frame.loc[group["index"].to_numpy()]
@@ -163,10 +167,13 @@ def validate_matrix(
             if place is None:
                 continue
             letter, title = place
+            number = int(fila)
+            name = f"{letter}{number}"
             issues.append(
                 make_issue(
-                    str(code), archivo=archivo, hoja=hoja, fila=int(fila), columna=title,
-                    celda=f"{letter}{int(fila)}", valor=value, sugerencia=suggestion or "",
+                    str(code), archivo=archivo, hoja=hoja, fila=numbers.setdefault(number, number),
+                    columna=title, celda=names.setdefault(name, name), valor=value,
+                    sugerencia=suggestion or "",
                 )
             )
     return issues

@@ -85,7 +85,10 @@ def matrix_data(result: RunResult, labels: dict[str, str], beside: Beside,
     # a million rows' lists held the page's process 57 MB higher)
     data = {"lists": lists, "rows": rows if n > PACK_ROWS else rows[:], "words": words,
             "page": page}
-    return {"data": data, "packed": packed(data) if n > PACK_ROWS else "",
+    compressed = packed(data) if n > PACK_ROWS else ""
+    if compressed:  # (the script reads the rows from there: a million rows' lists and
+        del data["rows"]  # codes, 80 MB, are let go before the rest of the page is made)
+    return {"data": data, "packed": compressed,
             "static": shown, "total": n, "reporters": reporters,
             "headers": [title(c, lang) if c != "marcas" else word("web.flags", lang)
                         for c in COLUMNS],
