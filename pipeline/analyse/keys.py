@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import cast
 
+import numpy as np
 import pandas as pd
 
 from pipeline.model.submission import Submission
@@ -87,45 +88,64 @@ def assign_ids(frame: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     frame["_id_generado"] = blank
     if blank.any():
         rows = frame.loc[blank]
-        codes = {inf: _code(inf, ref) for inf in set(rows["_informante"])}
-        keys = [(inf, fold_clean(act) or f"{arch}|{hoja}|{fila}")
-                for inf, act, arch, hoja, fila in zip(*(rows[c].tolist() for c in (
-                    "_informante", "actividad", "_archivo", "_hoja", "_fila")), strict=True)]
-        digests = _digests(keys)
+        reporters = rows["_informante"].tolist()
+        codes = {inf: _code(inf, ref) for inf in set(reporters)}
+        texts = (fold_clean(act) or f"{arch}|{hoja}|{fila}"
+                 for act, arch, hoja, fila in zip(*(rows[c].tolist() for c in (
+                     "actividad", "_archivo", "_hoja", "_fila")), strict=True))
+        six, longer = _digits(reporters, texts)
+        made = [f"{codes[inf]}-{n:06X}" for inf, n in zip(reporters, six.tolist(), strict=True)]
+        for at, digits in longer.items():
+            made[at] = f"{codes[reporters[at]]}-{digits}"
         ids = frame["id"].copy()
-        ids[blank] = [f"{codes[inf]}-{digests[(inf, text)]}" for inf, text in keys]
+        ids[blank] = made
         frame["id"] = ids
     return frame
 
 
-def _digests(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Six hex digits of each (reporter, activity) key; where two distinct activities of
-    one reporter share them (with 100,000 activities it happens), those take more
-    digits, as many as tell them apart: ids stay stable from round to round and never
-    collide within a reporter. Only a clashing key's whole digest is kept (made again):
-    at a million rows every key's, and every (reporter, digits) pair, were assign_ids'
-    largest memory, and the analysis's."""
-    out: dict[tuple[str, str], str] = {}
-    taken: dict[str, dict[str, tuple[str, str]]] = {}  # reporter -> digits -> first key
-    clashing: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for key in keys:
-        if key in out:
-            continue
-        short = out[key] = _digest(key)[:6]
-        first = taken.setdefault(key[0], {}).setdefault(short, key)
-        if first is not key:
-            clashing.setdefault((key[0], short), [first]).append(key)
-    for clash in clashing.values():
-        full = {key: _digest(key) for key in clash}
+def _digits(reporters: list[str], texts: Iterable[str]) -> tuple[np.ndarray, dict[int, str]]:
+    """Each row's id digits: six hex digits of its (reporter, activity) key (the first
+    three bytes of its digest, as a number); where two distinct activities of one
+    reporter share them (with 100,000 activities it happens), those take more digits, as
+    many as tell them apart (the rows that do, and their digits): ids stay stable from
+    round to round and never collide within a reporter.
+
+    Each key is hashed as it is made and only its digest kept, in one array: at a million
+    rows the keys themselves (a folded copy of every activity) and a table of them were
+    the analysis's largest moment."""
+    count = len(reporters)
+    digests = np.fromiter((_digest(r, t) for r, t in zip(reporters, texts, strict=True)),
+                          dtype="S20", count=count).view(np.uint8).reshape(count, 20)
+    six = (digests[:, 0].astype(np.int64) << 16) | (digests[:, 1].astype(np.int64) << 8) \
+        | digests[:, 2]
+    # Rows whose reporter and six digits are another row's: the same activity again, or
+    # a clash (distinct activities), told apart by their whole digests.
+    codes = pd.factorize(pd.Series(reporters, dtype=object))[0]
+    group = (codes.astype(np.int64) << 24) | six
+    order = np.argsort(group, kind="stable")
+    sorted_group = group[order]
+    shared = np.zeros(count, dtype=bool)
+    shared[1:] = sorted_group[1:] == sorted_group[:-1]
+    shared[:-1] |= shared[1:].copy()
+    longer: dict[int, str] = {}
+    seen: dict[int, dict[bytes, list[int]]] = {}
+    for at in order[shared].tolist():
+        seen.setdefault(int(group[at]), {}).setdefault(digests[at].tobytes(), []).append(at)
+    for rows_of in seen.values():
+        if len(rows_of) < 2:
+            continue  # one activity, repeated
+        full = {digest: digest.hex().upper() for digest in rows_of}
         size = 6
-        while len({digest[:size] for digest in full.values()}) < len(clash):
+        while len({whole[:size] for whole in full.values()}) < len(full):
             size += 2
-        out.update({key: digest[:size] for key, digest in full.items()})
-    return out
+        for digest, at_rows in rows_of.items():
+            for at in at_rows:
+                longer[at] = full[digest][:size]
+    return six, longer
 
 
-def _digest(key: tuple[str, str]) -> str:
-    return hashlib.sha1(f"{_folded(key[0])}|{key[1]}".encode()).hexdigest().upper()
+def _digest(reporter: str, text: str) -> bytes:
+    return hashlib.sha1(f"{_folded(reporter)}|{text}".encode()).digest()
 
 
 @functools.lru_cache(maxsize=4096)
