@@ -121,3 +121,51 @@ def test_generated_ids_follow_the_rule() -> None:
     made = assign_ids(frame, ref)["id"].tolist()
     assert made == _plain_ids(frame, ref)
     assert any(len(i) > len("GTM-") + 6 for i in made)  # (six digits did clash)
+
+
+def test_status_counts_are_the_plain_crosstab() -> None:
+    """Counted from codes (a grouped frame of a million rows was the analysis's largest
+    moment): the same table as a crosstab, with a blank reporter, one named like the
+    blank's word (counted with it), unknown and blank statuses, a status nobody has."""
+    from pipeline.analyse.tables import status_counts
+    from pipeline.words import word
+
+    ref = load_reference()
+    keys = [s.clave for s in ref.estados]
+    blank = word("blank", "en")
+    frame = pd.DataFrame({
+        "informante": ["Guatemala", "", blank, "Belice", "Guatemala", "Belice", "Guatemala"],
+        "estado": [keys[0], keys[0], "", "raro", keys[1], keys[0], ""],
+        "vencido": [True, False, True, False, True, True, False]})
+    got = status_counts(frame, "informante", ref, "en")
+
+    groups = frame["informante"].where(frame["informante"].ne(""), blank)
+    status = frame["estado"].where(frame["estado"].isin(keys), "otro").where(
+        frame["estado"].ne(""), "sin_estado")
+    plain = pd.crosstab(groups, status)
+    assert sorted(got["informante"]) == sorted(plain.index) == list(got["informante"])
+    for column in plain.columns:
+        assert got[column].tolist() == plain[column].reindex(got["informante"]).tolist()
+    assert [c for c in got.columns[1:] if c not in plain.columns] == [
+        *(k for k in keys if k not in plain.columns), "total", "vencidos"]
+    assert got["total"].tolist() == groups.value_counts().reindex(got["informante"]).tolist()
+    assert got["vencidos"].tolist() == frame.groupby(groups)["vencido"].sum().reindex(
+        got["informante"]).tolist()
+
+
+def test_the_status_grid_is_each_item_and_reporter_once_in_order() -> None:
+    """Made from one number per row (a million rows' frame deduplicated and sorted by its
+    two text columns was the analysis's largest moment): each (id, reporter) once, its
+    first row, ordered by id then reporter, as pandas' plain way gives it."""
+    from pipeline.analyse.tables import status_grid
+
+    frame = pd.DataFrame({
+        "id": ["b", "a", "C", "a", "", "b", "a", "é", "a"],
+        "actividad": [f"texto {n}" for n in range(9)],
+        "informante": ["Y", "X", "X", "X", "Z", "X", "Y", "X", "Y"],
+        "estado": ["finalizado"] * 9, "otra": range(9)})
+    plain = frame[["id", "actividad", "informante", "estado"]].drop_duplicates(
+        ["id", "informante"]).sort_values(["id", "informante"], kind="stable")
+    pd.testing.assert_frame_equal(status_grid(frame), plain.reset_index(drop=True))
+    pd.testing.assert_frame_equal(status_grid(frame.iloc[:0]), plain.iloc[:0].reset_index(
+        drop=True))
