@@ -102,14 +102,12 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
                                   plan=(ref.label("plan", ref.plan.nombre, "es"),
                                         ref.label("plan", ref.plan.nombre, "en"))))
     observed_table, found_issues, measured_now, told = beside()
-    del beside  # (it holds the frame as it was)
     frame, checked = named_in_sheet(frame, measured_now, checked)
     issues += found_issues + checked + told
     issues = [ref.in_network(i) for i in sorted(issues, key=_issue_order)]
     subs = count_issues(subs, issues)
     log.info("%d issues", len(issues))
     matrix = matrix_table(frame, issues)
-    del frame  # (its columns the matrix does not keep are let go before the tables are made)
     tables, summary = build_tables(matrix, issues, subs, ref, lang)
     tables["observaciones"] = observed_table
     tables["indicadores"] = measured_now

@@ -182,29 +182,20 @@ def count_issues(subs: list[Submission], issues: Iterable[Issue]) -> list[Submis
 
 
 def status_counts(matrix: pd.DataFrame, by: str, ref: Reference, lang: str) -> pd.DataFrame:
-    """Items per status for each value of `by` (working group, pillar, reporter).
-
-    Counted from one code per row for the value and one for the status (a crosstab
-    counts each group in Python, slow with thousands of reporters; a grouped frame of a
-    million rows was the analysis's largest moment)."""
+    """Items per status for each value of `by` (working group, pillar, reporter)."""
     keys = [s.clave for s in ref.estados]
+    estado = matrix["estado"].where(matrix["estado"].isin(keys), "otro")
+    estado = estado.where(matrix["estado"].ne(""), "sin_estado")
+    groups = matrix[by].where(matrix[by].ne(""), word("blank", lang))
+    # (a crosstab counts each group in Python: slow with thousands of reporters)
+    table = pd.DataFrame({by: groups, "estado": estado}).groupby(
+        [by, "estado"], sort=True).size().unstack(fill_value=0)
     columns = [*keys, "otro", "sin_estado"]
-    written = matrix["estado"].astype(object)
-    status = pd.Index(keys, dtype=object).get_indexer(pd.Index(written)).astype(np.int64)
-    status[status < 0] = len(keys)  # otro
-    status[(written == "").to_numpy()] = len(keys) + 1  # sin_estado
-    codes, values = pd.factorize(matrix[by].astype(object))
-    labels = pd.Index([word("blank", lang) if v == "" else v for v in values], dtype=object)
-    names = labels.unique().sort_values()  # (the blank's word may be a value too)
-    codes = names.get_indexer(labels)[codes] if len(codes) else codes
-    counts = np.bincount(codes * len(columns) + status, minlength=len(names) * len(columns))
-    table = pd.DataFrame(counts.reshape(len(names), len(columns)),
-                         index=pd.Index(names, name=by, dtype=matrix[by].dtype),
-                         columns=pd.Index(columns, name="estado"))
+    table = table.reindex(columns=columns, fill_value=0)
     table = table.loc[:, (table.sum() > 0) | table.columns.isin(keys)]
     table["total"] = table.sum(axis=1)
-    overdue = matrix["vencido"].to_numpy(dtype=bool)
-    table["vencidos"] = np.bincount(codes, weights=overdue, minlength=len(names)).astype(int)
+    table["vencidos"] = matrix.groupby(groups)["vencido"].sum().reindex(table.index).astype(int)
+    table.index.name = by
     return table.reset_index()
 
 
@@ -227,14 +218,8 @@ def status_grid(matrix: pd.DataFrame) -> pd.DataFrame:
     because items are mostly one reporter's own and a dense grid would grow with items
     times reporters."""
     grid = matrix[["id", "actividad", "informante", "estado"]]
-    # Each (id, reporter) once, its first row, in their order: one number per row, from
-    # each column's sorted codes (deduplicating and sorting the frame by its two text
-    # columns factorized them twice: a million rows' largest moment of the analysis).
-    ids, _ = pd.factorize(grid["id"], sort=True)
-    reporters, named = pd.factorize(grid["informante"], sort=True)
-    _, first = np.unique(ids.astype(np.int64) * max(len(named), 1) + reporters,
-                         return_index=True)
-    return grid.take(first).reset_index(drop=True)
+    grid = grid.drop_duplicates(["id", "informante"])
+    return grid.sort_values(["id", "informante"], kind="stable").reset_index(drop=True)
 
 
 def build_tables(matrix: pd.DataFrame, issues: list[Issue], subs: list[Submission],
