@@ -1,6 +1,6 @@
-"""What the analysis holds: the rows as read are let go once normalized (a million rows'
-are hundreds of MB that would otherwise stay to the end of the run, and be inherited by
-every process the writing forks)."""
+"""What the analysis holds at a million rows (benchmarks/README.md): the rows as read let
+go once normalized, only the internal columns a later step reads, each cell's name once;
+and what its memory levers must leave as it was: the ids, the summary counts, the grid."""
 
 from __future__ import annotations
 
@@ -124,9 +124,9 @@ def test_generated_ids_follow_the_rule() -> None:
 
 
 def test_status_counts_are_the_plain_crosstab() -> None:
-    """Counted from codes (a grouped frame of a million rows was the analysis's largest
-    moment): the same table as a crosstab, with a blank reporter, one named like the
-    blank's word (counted with it), unknown and blank statuses, a status nobody has."""
+    """The summary's counts are a crosstab's (held for a lever that counts them another
+    way: one tried counted from codes, 78bbdf4), with a blank reporter, one named like
+    the blank's word (counted with it), unknown and blank statuses, a status nobody has."""
     from pipeline.analyse.tables import status_counts
     from pipeline.words import word
 
@@ -154,9 +154,9 @@ def test_status_counts_are_the_plain_crosstab() -> None:
 
 
 def test_the_status_grid_is_each_item_and_reporter_once_in_order() -> None:
-    """Made from one number per row (a million rows' frame deduplicated and sorted by its
-    two text columns was the analysis's largest moment): each (id, reporter) once, its
-    first row, ordered by id then reporter, as pandas' plain way gives it."""
+    """Each (id, reporter) once, its first row, ordered by id then reporter, ids that sort
+    unlike their letters' order included: held for a lever that makes the grid another
+    way (one tried from one number per row, 78bbdf4, failed it with its rows reversed)."""
     from pipeline.analyse.tables import status_grid
 
     frame = pd.DataFrame({

@@ -120,8 +120,8 @@ def _digits(reporters: list[str], texts: Iterable[str]) -> tuple[np.ndarray, dic
         | digests[:, 2]
     # Rows whose reporter and six digits are another row's: the same activity again, or
     # a clash (distinct activities), told apart by their whole digests.
-    codes = pd.factorize(pd.Series(reporters, dtype=object))[0]
-    group = (codes.astype(np.int64) << 24) | six
+    reporter_at = pd.factorize(pd.Series(reporters, dtype=object))[0]
+    group = (reporter_at.astype(np.int64) << 24) | six
     order = np.argsort(group, kind="stable")
     sorted_group = group[order]
     shared = np.zeros(count, dtype=bool)
