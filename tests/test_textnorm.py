@@ -108,3 +108,31 @@ def test_the_controls_taken_out_are_unicodes() -> None:
 def test_without_bidi_takes_out_every_bidirectional_control_and_nothing_else(text: str) -> None:
     """(Neighbours of the controls, and a regular expression's own characters, stay.)"""
     assert without_bidi(text) == "".join(c for c in text if c not in CONTROLS)
+
+
+# ASCII texts with what normalization and folding care about: breaks of each kind, tabs,
+# runs of spaces, blank lines, control characters, brackets, punctuation, letters of both
+# cases, digits.
+_ASCII = st.text(st.sampled_from(list("aZ9 .-_\t\r\n\x0b\x0c\x1c\x1f\x00()[]/%#'\"")), max_size=30)
+
+
+@given(_ASCII)
+@example("  Nombre de quien\r\n\n informa (dd/mm)\t")
+@example("a\x1cb")
+@example("x (sin cerrar")
+def test_an_ascii_text_folds_as_by_the_whole_way(text: str) -> None:
+    """The ASCII fast path gives the keys the whole way (normalize, then fold) gives."""
+    from pipeline.model.text import PARENS, strip_accents
+    whole = _whole_fold(text)
+    assert fold(text) == whole
+    assert fold_title(text) == _whole_fold(PARENS.sub(" ", normalize_text(text)))
+    assert strip_accents(text) == text
+
+
+def _whole_fold(text: str) -> str:
+    """`fold` the whole way: normalized, accents stripped, lower case, runs of other
+    characters one space."""
+    import re
+
+    from pipeline.model.text import strip_accents
+    return re.sub(r"[^0-9a-z]+", " ", strip_accents(normalize_text(text)).lower()).strip()

@@ -104,7 +104,18 @@ def strip_accents(text: str) -> str:
 
 def fold(value: object) -> str:
     """Comparison key: lower case, no accents, punctuation and spaces collapsed to one space."""
+    if type(value) is str and value.isascii():  # (most cells: the same key, made at once)
+        return _ascii_fold(value)
     return fold_clean(normalize_text(value))
+
+
+def _ascii_fold(text: str) -> str:
+    """`fold` of an ASCII text. What `normalize_text` does to one (its breaks, spaces and
+    blank lines made one, its ends trimmed) only changes or drops characters that are not
+    letters or digits, never one between two of them without leaving another: the runs of
+    letters and digits, which are all the key keeps, come through in order, each apart,
+    and no accent is there to strip (`tests/test_textnorm.py` holds the two ways equal)."""
+    return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
 def name_key(value: object) -> str:
@@ -128,11 +139,17 @@ def fold_title(value: object) -> str:
     """
     if isinstance(value, str) and len(value) <= _CACHED_CHARS:
         return _fold_title_text(value)
-    return fold(PARENS.sub(" ", normalize_text(value)))
+    return _fold_title_of(value)
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _fold_title_text(text: str) -> str:
     """A sheet's first rows are looked at for a matrix, a side sheet and a signature
     block, and every file of a round repeats the same titles: each text folded once."""
-    return fold(PARENS.sub(" ", normalize_text(text)))
+    return _fold_title_of(text)
+
+
+def _fold_title_of(value: object) -> str:
+    if type(value) is str and value.isascii() and "(" not in value and "[" not in value:
+        return _ascii_fold(value)  # (nothing in brackets to take out)
+    return fold(PARENS.sub(" ", normalize_text(value)))
