@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
-import gc
 import itertools
 import logging
 import multiprocessing
@@ -57,20 +56,6 @@ def _ask_the_kernel() -> bool:
 def _libc() -> ctypes.CDLL:
     """The C library this process runs on (its symbols, as the process has them)."""
     return ctypes.CDLL(None, use_errno=True)
-
-
-@contextlib.contextmanager
-def collector_passes_by() -> Iterator[None]:
-    """Within it, the objects alive on entry (a round's result: its rows' lists, its
-    issues) are left out of the garbage collector's passes, here and in every process
-    forked meanwhile; on exit they are looked at again. A full pass walks every object
-    and writes into each one's header: in a forked writer that copied every page the
-    result lay on, and the passes took a few tenths of a second of each process's work."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def give_back_memory() -> None:

@@ -13,12 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.analyse.tables import round_table, table_keys
-from pipeline.model.children import (
-    Turns,
-    background_stopped_on_failure,
-    collector_passes_by,
-    in_background,
-)
+from pipeline.model.children import Turns, background_stopped_on_failure, in_background
 from pipeline.model.run import RunResult
 from pipeline.model.timing import timed
 from pipeline.words import word
@@ -68,7 +63,7 @@ def write_outputs(
     # (a failure stops the writers started in other processes before the staging folder
     # is cleaned up: none goes on writing into it)
     with output_lock(out_dir), staging(out_dir, ROUND_SET, store, result.history) as stage, \
-            background_stopped_on_failure(), collector_passes_by():
+            background_stopped_on_failure():
         # A large round writes the consolidated workbook, the page and feedback workbooks
         # in other processes; this one writes the CSV tables, then feedback workbooks too:
         # each process takes the next batch of them until none is left, so the cores stay
