@@ -5,11 +5,13 @@ from hypothesis import strategies as st
 
 from pipeline.model.text import (
     BIDI_CONTROLS,
+    PARENS,
     _clean,
     fold,
     fold_clean,
     fold_title,
     normalize_text,
+    strip_accents,
     without_bidi,
 )
 
@@ -122,17 +124,7 @@ _ASCII = st.text(st.sampled_from(list("aZ9 .-_\t\r\n\x0b\x0c\x1c\x1f\x00()[]/%#'
 @example("x (sin cerrar")
 def test_an_ascii_text_folds_as_by_the_whole_way(text: str) -> None:
     """The ASCII fast path gives the keys the whole way (normalize, then fold) gives."""
-    from pipeline.model.text import PARENS, strip_accents
-    whole = _whole_fold(text)
+    whole = fold_clean(normalize_text(text))
     assert fold(text) == whole
-    assert fold_title(text) == _whole_fold(PARENS.sub(" ", normalize_text(text)))
+    assert fold_title(text) == fold_clean(normalize_text(PARENS.sub(" ", normalize_text(text))))
     assert strip_accents(text) == text
-
-
-def _whole_fold(text: str) -> str:
-    """`fold` the whole way: normalized, accents stripped, lower case, runs of other
-    characters one space."""
-    import re
-
-    from pipeline.model.text import strip_accents
-    return re.sub(r"[^0-9a-z]+", " ", strip_accents(normalize_text(text)).lower()).strip()

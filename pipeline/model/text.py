@@ -150,6 +150,6 @@ def _fold_title_text(text: str) -> str:
 
 
 def _fold_title_of(value: object) -> str:
-    if type(value) is str and value.isascii() and "(" not in value and "[" not in value:
-        return _ascii_fold(value)  # (nothing in brackets to take out)
+    if isinstance(value, str) and "(" not in value and "[" not in value:
+        return fold(value)  # (nothing in brackets to take out: `fold` cleans it itself)
     return fold(PARENS.sub(" ", normalize_text(value)))

@@ -83,11 +83,13 @@ def matrix_data(result: RunResult, labels: dict[str, str], beside: Beside,
              for r in rows[:static_rows]]
     # (a large round's rows are made a slice at a time as they are packed: made whole,
     # a million rows' lists held the page's process 57 MB higher)
-    data = {"lists": lists, "rows": rows if n > PACK_ROWS else rows[:], "words": words,
+    large = n > PACK_ROWS
+    data = {"lists": lists, "rows": rows if large else rows[:], "words": words,
             "page": page}
-    compressed = packed(data) if n > PACK_ROWS else ""
-    if compressed:  # (the script reads the rows from there: a million rows' lists and
-        del data["rows"]  # codes, 80 MB, are let go before the rest of the page is made)
+    compressed = ""
+    if large:  # the script reads the rows from the packed data: a million rows' lists
+        compressed = packed(data)  # and codes, 80 MB, are let go before the rest of the
+        del data["rows"]  # page is made
     return {"data": data, "packed": compressed,
             "static": shown, "total": n, "reporters": reporters,
             "headers": [title(c, lang) if c != "marcas" else word("web.flags", lang)
