@@ -240,3 +240,19 @@ def test_the_readmes_example_line_is_what_the_quick_start_prints(tmp_path: Path)
     code, out, _ = run("consolidate", str(ROOT / "input_workbooks"), "--out",
                        str(tmp_path / "muestra"), "--as-of", "2026-11-30")
     assert code == 0 and out.startswith(" ".join(quoted.group(1).split())), out
+
+
+def test_a_second_command_in_one_process_closes_the_first_ones_log(tmp_path: Path) -> None:
+    """A program calling the commands in turn (a scheduler, a notebook) leaves no log
+    file open behind it: each command's file is closed when the next one logs elsewhere."""
+    import logging
+
+    first, second = tmp_path / "uno.log", tmp_path / "dos.log"
+    matrix = str(SAMPLE / "Guatemala - 2026-T4.xlsx")
+    assert invoke("validate", matrix, "--log-file", str(first))[0] == 0
+    opened = [h for h in logging.getLogger("seguimiento").handlers
+              if isinstance(h, logging.FileHandler)]
+    assert [Path(h.baseFilename) for h in opened] == [first]
+    assert invoke("validate", matrix, "--log-file", str(second))[0] == 0
+    assert opened[0].stream is None  # (a closed FileHandler lets go of its stream)
+    assert first.read_text(encoding="utf-8") and second.read_text(encoding="utf-8")

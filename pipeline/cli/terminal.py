@@ -99,6 +99,8 @@ def setup_logging(verbose: bool, log_file: Path | None, workspace: Path | None =
     """Log to a file always (for diagnosis: --log-file, else the workspace's registro/,
     else the user's log folder of the system), to the terminal only with --verbose; a
     library's warnings into the log, never onto the terminal."""
+    for old in log.handlers:  # (an earlier command's, in this process: its file closed)
+        old.close()
     log.handlers.clear()
     log.setLevel(logging.DEBUG)
     log.propagate = False
