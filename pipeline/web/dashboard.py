@@ -11,10 +11,12 @@ No contact column is ever shown."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
+from markupsafe import Markup
 
 from pipeline.analyse.overdue import build_reminders, in_words
 from pipeline.model.labels import status_labels, title
@@ -41,14 +43,29 @@ FLAGS = (("vencido", 1), ("por_vencer", 2), ("sin_responsable", 4), ("plazo_impr
          ("sin_indicador", 16))
 SUBMISSION_COLUMNS = ("informante", "archivo", "estado", "fecha_envio", "a_tiempo", "filas",
                       "errores", "advertencias")
+T = TypeVar("T")
 REPORTER_COUNTS = ("finalizado", "en_proceso", "pendiente", "no_alcanzado", "total", "vencidos")
+# Where a large round's packed data goes in the page: markup no text of a round can make
+# (every text is escaped), and the last such mark (only the page's own script follows).
+PACKED_HERE = Markup("<!--datos-matriz-->")
 
 
 def write_dashboard(result: RunResult, path: Path, public: bool = False) -> None:
-    path.write_text(dashboard_page(result, public), encoding="utf-8")
+    """The page, its packed data (a large round's) written into its place a piece at a
+    time: the page made whole around a million rows' data held it four times over (the
+    escaped copy, the page, its bytes), 60 MB more in the page's process."""
+    page, packed = _page(result, public)
+    head, _, tail = page.rpartition(PACKED_HERE) if packed else ("", "", page)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head)
+        for piece in packed:
+            out.write(piece)
+        out.write(tail)
 
 
-def dashboard_page(result: RunResult, public: bool = False) -> str:
+def _page(result: RunResult, public: bool) -> tuple[str, list[str]]:
+    """The page, with `PACKED_HERE` where its packed data goes, and that data's pieces
+    (none for a round whose data is in the page)."""
     lang, ref = result.lang, result.ref
     labels = status_labels(ref, lang)
     plan = ref.label("plan", ref.plan_nombre, lang)
@@ -58,6 +75,8 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
     trend = result.summary.get("tendencia", pd.DataFrame())
     beside = observed_beside(result, labels)  # (the matrix's lines and the section's)
     matrix = _matrix(result, labels, beside)
+    packed = matrix["packed"]  # (base64: no character the page would escape or drop)
+    matrix["packed"] = PACKED_HERE if packed else ""
     series = [k for k in ("actividades", "finalizado", "en_proceso", "vencidos")
               if k in trend.columns]
     return render(
@@ -86,7 +105,7 @@ def dashboard_page(result: RunResult, public: bool = False) -> str:
                                      result.as_of, ref, lang),
         codes={name: i for i, name in enumerate(matrix["reporters"])},
         generated=word("web.generated", lang),
-        reporter_heads=[labels[k] for k in REPORTER_COUNTS])
+        reporter_heads=[labels[k] for k in REPORTER_COUNTS]), packed
 
 
 def _words(lang: str) -> dict[str, str]:
@@ -154,15 +173,31 @@ def _reporters(result: RunResult, labels: dict[str, str]) -> list[dict[str, obje
 def _grid(result: RunResult, labels: dict[str, str], beside: Beside) -> dict[str, object]:
     long = result.summary.get("cuadricula", pd.DataFrame(columns=["id", "actividad",
                                                                   "informante", "estado"]))
+    # Only the statuses shown are looked up: a million rows' cells made into a table of
+    # pairs took the page's process 40 MB higher, for 300 items of 40 reporters.
     ids, named = long["id"].tolist(), long["informante"].tolist()  # (lists: a column's
-    reporters = list(dict.fromkeys(named))[:GRID_REPORTERS]  # cells, one by one, cost more)
-    items = list(dict.fromkeys(zip(ids, long["actividad"].tolist(), strict=True)))[:GRID_ITEMS]
-    status = dict(zip(zip(ids, named, strict=True), long["estado"].tolist(), strict=True))
+    reporters = _first_distinct(named, GRID_REPORTERS)  # cells, one by one, cost more)
+    items = _first_distinct(zip(ids, long["actividad"].tolist(), strict=True), GRID_ITEMS)
+    shown = long["id"].isin([i for i, _ in items]) & long["informante"].isin(reporters)
+    status = dict(zip(zip(long["id"][shown], long["informante"][shown], strict=True),
+                      long["estado"][shown], strict=True))
     rows = [(i, a, [(status.get((i, r), ""), labels.get(status.get((i, r), ""), ""),
                      beside.get((str(r), str(i)))) for r in reporters]) for i, a in items]
-    cut = len(set(named)) > GRID_REPORTERS or len(set(ids)) > GRID_ITEMS
+    cut = (len(_first_distinct(named, GRID_REPORTERS + 1)) > GRID_REPORTERS
+           or len(_first_distinct(ids, GRID_ITEMS + 1)) > GRID_ITEMS)
     return {"reporters": [result.ref.label("parte", r, result.lang) for r in reporters],
             "rows": rows, "cut": cut}
+
+
+def _first_distinct(values: Iterable[T], count: int) -> list[T]:
+    """The first `count` distinct values, in order (as `dict.fromkeys`, without going on
+    once they are found)."""
+    seen: dict[T, None] = {}
+    for value in values:
+        seen.setdefault(value)
+        if len(seen) == count:
+            break
+    return list(seen)
 
 
 def _parties(result: RunResult, beside: Beside) -> list[dict[str, object]]:

@@ -37,29 +37,17 @@ def matrix_data(result: RunResult, labels: dict[str, str], beside: Beside,
 
     def coded(values: pd.Series) -> tuple[np.ndarray, list[str]]:
         codes, uniques = pd.factorize(values.fillna("").astype(str), sort=True)
-        return codes, [str(u) for u in uniques]
+        return _narrow(codes), [str(u) for u in uniques]
 
-    none: tuple[np.ndarray, list[str]] = (np.empty(0, dtype=np.intp), [])
+    none: tuple[np.ndarray, list[str]] = (np.empty(0, dtype=np.int32), [])
     reporter_codes, reporters = coded(m["informante"]) if n else none
     group_codes, groups = coded(m["grupo_trabajo"]) if n else none
     pillar_codes, pillars = coded(m["pilar"]) if n else none
     status_codes, statuses = coded(m["estado"]) if n else none
-    due = m["fecha_limite"] if n else pd.Series(dtype="datetime64[ns]")
-    dates = pd.to_datetime(due, errors="coerce").dt.strftime("%Y-%m-%d")
-    when = dates.where(dates.notna(), m["plazo"].fillna("").astype(str) if n else dates)
-    progress = pd.to_numeric(m["avance"], errors="coerce") if n else pd.Series(dtype=float)
-    progress_codes, progress_values = pd.factorize(progress)  # (each text made once)
-    progress_text = np.array([str(int(v)) if float(v).is_integer() else f"{v:g}"
-                              for v in progress_values] + [""], dtype=object)[progress_codes]
-    bits = pd.Series(0, index=m.index)
-    for key, bit in flags:
-        if key in m:
-            bits = bits + m[key].fillna(False).astype(bool).astype(int) * bit
     party_codes, parties = coded(m["responsable"]) if n else none
-    date_codes, dates_seen = coded(when) if n else none
-    rows = Rows([m["id"].fillna("").astype(str).tolist(), reporter_codes,
-                 m["actividad"].fillna("").astype(str).tolist(), party_codes, date_codes,
-                 status_codes, progress_text, bits.astype(int).to_numpy(),
+    date_codes, dates_seen = coded(_deadlines(m)) if n else none
+    rows = Rows([m["id"], reporter_codes, m["actividad"], party_codes, date_codes,
+                 status_codes, _progress(m), _flag_bits(m, flags),
                  group_codes, pillar_codes] if n else [])
     lists: dict[str, list[Any]] = {
         "informante": [ref.label("parte", r, lang) for r in reporters],
@@ -86,7 +74,7 @@ def matrix_data(result: RunResult, labels: dict[str, str], beside: Beside,
     large = n > PACK_ROWS
     data = {"lists": lists, "rows": rows if large else rows[:], "words": words,
             "page": page}
-    compressed = ""
+    compressed: list[str] = []
     if large:  # the script reads the rows from the packed data: a million rows' lists
         compressed = packed(data)  # and codes, 80 MB, are let go before the rest of the
         del data["rows"]  # page is made
@@ -97,6 +85,34 @@ def matrix_data(result: RunResult, labels: dict[str, str], beside: Beside,
             "options": {k: list(enumerate(v)) for k, v in lists.items()
                         if k in ("informante", "grupo", "pilar")},
             "statuses": [(i, s[1]) for i, s in enumerate(lists["estado"])]}
+
+
+def _deadlines(m: pd.DataFrame) -> pd.Series:
+    """Each row's deadline as a day, else as written."""
+    dates = pd.to_datetime(m["fecha_limite"], errors="coerce").dt.strftime("%Y-%m-%d")
+    return dates.where(dates.notna(), m["plazo"].fillna("").astype(str))
+
+
+def _progress(m: pd.DataFrame) -> np.ndarray:
+    """Each row's progress as a text ("" for none), each distinct one made once."""
+    codes, values = pd.factorize(pd.to_numeric(m["avance"], errors="coerce"))
+    return np.array([str(int(v)) if float(v).is_integer() else f"{v:g}" for v in values]
+                    + [""], dtype=object)[codes]
+
+
+def _flag_bits(m: pd.DataFrame, flags: tuple[tuple[str, int], ...]) -> np.ndarray:
+    """Each row's flags as the bits of one number."""
+    bits = np.zeros(len(m), dtype=np.uint8)
+    for key, bit in flags:
+        if key in m:
+            bits |= m[key].fillna(False).astype(bool).to_numpy() * np.uint8(bit)
+    return bits
+
+
+def _narrow(codes: np.ndarray) -> np.ndarray:
+    """Codes into lists held in 32 bits (the numbers the same): a million rows' six
+    columns of them, 24 MB less while the page is made."""
+    return codes.astype(np.int32) if len(codes) < 2**31 else codes
 
 
 def _observed_lines(m: pd.DataFrame, rows: Rows, beside: Beside) -> list[list[str]]:
@@ -113,35 +129,53 @@ def _observed_lines(m: pd.DataFrame, rows: Rows, beside: Beside) -> list[list[st
 
 
 class Rows:
-    """The page's rows, held as columns (texts, and codes into the lists) and made into
-    the script's rows, one list a row, a slice at a time: `rows[a:b]`."""
+    """The page's rows, held as columns (codes into the lists, and the matrix's own text
+    columns) and made into the script's rows, one list a row, a slice at a time:
+    `rows[a:b]`. A text column is made into texts a slice at a time too: made whole, a
+    million rows' ids and activities were 150 MB of new texts in the page's process."""
 
-    def __init__(self, columns: list[list[Any] | np.ndarray]) -> None:
+    def __init__(self, columns: list[list[Any] | np.ndarray | pd.Series]) -> None:
         self.columns = columns
 
     def __len__(self) -> int:
         return len(self.columns[0]) if self.columns else 0
 
     def __getitem__(self, part: slice) -> list[list[Any]]:
-        pieces = [c[part] for c in self.columns]
-        return [list(r) for r in zip(*(p.tolist() if isinstance(p, np.ndarray) else p
-                                        for p in pieces), strict=True)]
+        pieces = [_listed(c, part) for c in self.columns]
+        return [list(r) for r in zip(*pieces, strict=True)]
 
 
-def packed(data: dict[str, Any]) -> str:
+def _listed(column: list[Any] | np.ndarray | pd.Series, part: slice) -> list[Any]:
+    """A slice of a column as a list; a text column's values as texts ("" for none)."""
+    if isinstance(column, pd.Series):
+        return column.iloc[part].fillna("").astype(str).tolist()
+    return column[part].tolist() if isinstance(column, np.ndarray) else column[part]
+
+
+def packed(data: dict[str, Any]) -> list[str]:
     """The script's data as gzip in base64 (what the page's script unpacks with the
-    browser's DecompressionStream); no bidirectional control, as everything the page
-    shows.
+    browser's DecompressionStream), in pieces to be written one after the other; no
+    bidirectional control, as everything the page shows.
 
-    The JSON is made and compressed a slice of rows at a time: a million rows' text and
-    its bytes, made whole, took 300 MB in the page's process. The bytes are those of
-    `gzip.compress(json.dumps(data, separators=(",", ":")), 6, mtime=0)`: the same text
-    in pieces, the same compressor."""
+    The JSON is made, compressed and put in base64 a slice of rows at a time: a million
+    rows' text and its bytes, made whole, took 300 MB in the page's process, and the
+    compressed bytes joined, in base64 and as a text 40 MB more. Joined, the pieces are
+    `base64(gzip.compress(json.dumps(data, separators=(",", ":")), 6, mtime=0))`: the
+    same text in pieces, the same compressor, base64 of whole groups of three bytes."""
     compressor = zlib.compressobj(6, zlib.DEFLATED, 31)  # (gzip's header, mtime 0)
-    out: list[bytes] = []
+    pieces: list[str] = []
+    left = b""  # (the compressed bytes after the last whole group of three)
+
+    def encoded(chunk: bytes) -> None:
+        nonlocal left
+        chunk = left + chunk
+        whole = len(chunk) - len(chunk) % 3
+        left = chunk[whole:]
+        if whole:
+            pieces.append(base64.b64encode(chunk[:whole]).decode("ascii"))
 
     def add(text: str) -> None:
-        out.append(compressor.compress(without_bidi(text).encode("utf-8")))
+        encoded(compressor.compress(without_bidi(text).encode("utf-8")))
 
     add("{")
     for n, (key, value) in enumerate(data.items()):
@@ -156,8 +190,9 @@ def packed(data: dict[str, Any]) -> str:
             add(("," if start else "") + inner)
         add("]")
     add("}")
-    out.append(compressor.flush())
-    return base64.b64encode(b"".join(out)).decode("ascii")
+    encoded(compressor.flush())
+    pieces.append(base64.b64encode(left).decode("ascii"))
+    return pieces
 
 
 def _json(value: object) -> str:
