@@ -34,6 +34,7 @@ SUBMISSION_COLUMNS = ("archivo", "informante", "ronda", "estado", "motivo", "det
 # (`_raw_*`, the feedback shows them), and what the lists, the public edition and the
 # observations of a later step read.
 KEPT_INTERNAL = ("_dias_vencido", "_plazo_tipo", "_id_generado")
+ROWS_AT_ONCE = 50_000  # rows whose issue codes are looked up together
 
 
 def matrix_table(frame: pd.DataFrame, issues: Iterable[Issue]) -> pd.DataFrame:
@@ -65,10 +66,15 @@ def _row_codes(table: pd.DataFrame, issues: Iterable[Issue]) -> list[str]:
             codes[at] = issue.code
         elif issue.code not in (parts := known.split("; ")):
             codes[at] = "; ".join(sorted([*parts, issue.code]))
-    # (a sheet no issue names: -1, whose numbers are negative, none of them a key)
-    return [codes.get(sheets.get((a, h), -1) << 32 | int(f), "")
-            for a, h, f in zip(*(table[c].tolist() for c in ("archivo", "hoja", "fila")),
-                               strict=True)]
+    # (a sheet no issue names: -1, whose numbers are negative, none of them a key; the
+    # rows looked up a slice at a time: a million rows' cells as lists, 60 MB at once)
+    found: list[str] = []
+    for start in range(0, len(table), ROWS_AT_ONCE):
+        part = table.iloc[start:start + ROWS_AT_ONCE]
+        found += [codes.get(sheets.get((a, h), -1) << 32 | int(f), "")
+                  for a, h, f in zip(*(part[c].tolist() for c in ("archivo", "hoja", "fila")),
+                                     strict=True)]
+    return found
 
 
 LIST_KEYS = ("vencidos", "por_vencer", "sin_responsable", "plazos_imprecisos")
