@@ -239,6 +239,42 @@ def test_observations_of_items_stored_last_round_and_their_changes(
         ("HND-001", "observacion_cambia", "pendiente", "no_alcanzado", "RROCM")]
 
 
+def test_an_item_of_a_reporter_silent_for_two_rounds_is_still_observed(
+        tmp_path: Path, make_workbook: MakeWorkbook) -> None:
+    """Honduras reports in round 1 only. In round 3 RROCM observes one of its items, as
+    the observer's own template for round 3 offers it (each reporter's last stored items,
+    not only the previous round's): a view of that item, compared with what Honduras last
+    reported, never "no item". Checked by `validate` against the workspace too."""
+    ws = tmp_path / "ws"
+    run("init", str(ws))
+    first = round_folder(tmp_path, make_workbook)
+    run("consolidate", str(first), "--workspace", str(ws), "--as-of", AS_OF, "--round",
+        "2027-T1")
+    for n, as_of in ((2, "2027-05-20"), (3, "2027-08-20")):
+        inbox = tmp_path / f"ronda{n}"
+        make_workbook(f"Guatemala - 2027-T{n}.xlsx", matrix_rows(GUATEMALA), TITLES,
+                      folder=inbox)
+        if n == 3:
+            run("template", "--reporter", "RROCM", "--round", "2027-T3", "--workspace",
+                str(ws))
+            offered = openpyxl.load_workbook(
+                ws / "plantillas" / "2027-T3" / "RROCM - 2027-T3.xlsx")["Observaciones"]
+            assert "HND-002" in {r[0] for r in offered.iter_rows(min_row=5, values_only=True)}
+            views = [("HND-002", "Honduras", "No alcanzado", "", "Sin avances", "")]
+            observer = make_workbook("RROCM - 2027-T3.xlsx", views, OBSERVATION_TITLES,
+                                     title_rows=(), sheet="Observaciones", folder=inbox)
+            said = run("validate", str(observer), "--workspace", str(ws))
+            assert "observacion-sin-item" not in said and "HND-002" not in said
+        run("consolidate", str(inbox), "--workspace", str(ws), "--as-of", as_of, "--round",
+            f"2027-T{n}")
+    out = ws / "resultados" / "2027-T3"
+    table = read_table(out, "observaciones")
+    assert list(zip(table["id"], table["informante"], table["estado_oficial"],
+                    table["coincide"], strict=True)) == [
+        ("HND-002", "Honduras", "pendiente", "false")]
+    assert "observacion-sin-item" not in set(read_table(out, "problemas")["codigo"])
+
+
 def test_the_observers_template_asks_about_every_public_item(
         tmp_path: Path, make_workbook: MakeWorkbook) -> None:
     ws = tmp_path / "ws"

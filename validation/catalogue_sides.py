@@ -8,12 +8,13 @@ from validation.entry import STATUS_HINT_EN, STATUS_HINT_ES, WARNING, Entry
 SIDE_ENTRIES: dict[str, Entry] = {
     "observacion-sin-item": Entry(
         WARNING,
-        "La observación nombra «{valor}», que no es ningún ítem de esta ronda ni de la "
-        "anterior; se conservó en observaciones.csv sin contarla. Escriba el ID del ítem tal "
-        "como aparece en la hoja de observaciones de la plantilla.",
-        "The observation names “{valor}”, which is no item of this round or the previous "
-        "one; it was kept in observaciones.csv but not counted. Write the item's ID as it "
-        "appears in the template's observations sheet.",
+        "La observación nombra «{valor}», que no es ningún ítem de esta ronda ni del último "
+        "informe guardado de ningún informante; se conservó en observaciones.csv sin "
+        "contarla. Escriba el ID del ítem tal como aparece en la hoja de observaciones de la "
+        "plantilla.",
+        "The observation names “{valor}”, which is no item of this round or of any "
+        "reporter's last stored report; it was kept in observaciones.csv but not counted. "
+        "Write the item's ID as it appears in the template's observations sheet.",
     ),
     "estado-observado-desconocido": Entry(
         WARNING,

@@ -49,8 +49,9 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
                   measured: pd.DataFrame | None = None) -> RunResult:
     """The round of what was read. `expected` are the reporters the round waits for (a
     check of a few files waits for none); `ronda` the round of files that do not say;
-    `before` the last stored round's items (what an observation may name besides this
-    round's); `measured` the last stored round's indicators (their units and values)."""
+    `before` each reporter's last stored items (what an observation may name besides this
+    round's, as the observer's template offers them; an item not reported again keeps its
+    indicators); `measured` the last stored indicators (their units and values)."""
     issues = list(found.issues)
     checked_alone = ronda is None  # (validate: files as they arrive, of no round yet)
     ronda = round_of(found, ronda, as_of)

@@ -21,6 +21,7 @@ from pipeline.read.gather import gather
 from pipeline.reference.load import load_reference
 from pipeline.store.history import (
     history_path,
+    latest_per_reporter,
     load_items,
     open_history,
     previous_round,
@@ -57,12 +58,16 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
         ronda = round_of(found, options.round, options.as_of)
         path = history_path(options.out_dir, options.history)
         previous, before, seen = None, load_items(None, None), load_observations(None, None)
+        last = before  # (each reporter's last stored items: what may be observed)
         stored, measured, sent = rounds(None), latest_indicators(None, ronda), None
         series = indicator_rounds(None)
         if path is not None:  # (else a library call with nowhere to keep a history)
             with open_history(path, create=False) as conn:
                 previous = previous_round(conn, ronda)
                 before, stored = load_items(conn, previous), rounds(conn)
+                # (the previous round, loaded above, not loaded again)
+                last = latest_per_reporter(conn, ronda, "items", lambda c, r: before if (
+                    r == previous) else load_items(c, r))
                 seen = load_observations(conn, previous)
                 series = indicator_rounds(conn)
                 # (each reporter's own last round: one that skipped a round is compared
@@ -71,7 +76,7 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
                 sent = last_sent(conn, ronda)
         result = analyse_round(found, ref, matcher, as_of=options.as_of, ronda=ronda,
                                closing_date=options.closing_date, lang=options.lang,
-                               expected=ref.esperados, before=before, measured=measured)
+                               expected=ref.esperados, before=last, measured=measured)
         if sent is not None:
             result = mark_not_updated(result, sent)
         return dataclasses.replace(

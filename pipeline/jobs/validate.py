@@ -16,10 +16,10 @@ from pipeline.normalize.matching import Matcher
 from pipeline.read.files import Candidate, list_input_files, skip_reason
 from pipeline.read.gather import gather
 from pipeline.reference.load import load_reference
-from pipeline.store.history import load_items, open_history, previous_round
+from pipeline.store.history import latest_items_per_reporter, open_history
 from pipeline.store.latest import last_sent
 
-LATEST = "\uffff"  # sorts after every round's name: previous_round(LATEST) is the latest
+LATEST = "\uffff"  # sorts after every round's name: each reporter's latest is before it
 
 
 Headers = dict[tuple[str, str], dict[str, str]]
@@ -47,7 +47,7 @@ def validate_files(paths: list[Path], as_of: dt.date, lang: str,
     before, sent = None, None
     if history is not None:  # (opened once: what may be observed, what was sent last)
         with open_history(history, create=False) as conn:
-            before = load_items(conn, previous_round(conn, LATEST))
+            before = latest_items_per_reporter(conn, LATEST)  # (each reporter's last)
             sent = last_sent(conn, round_of(found, None, as_of)) if conn else None
     result = analyse_round(found, ref, matcher, as_of=as_of, ronda=None, closing_date=None,
                            lang=lang, expected=(), before=before)

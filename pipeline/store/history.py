@@ -282,11 +282,17 @@ def latest_per_reporter(conn: sqlite3.Connection | None, before: str, table: str
     """Each reporter's rows of `table` from its latest round before `before` with any."""
     if conn is None:
         return load(None, None)
-    latest = sorted(latest_rounds(conn, before, table).items())
-    loaded = {ronda: load(conn, ronda) for ronda in {r for _, r in latest}}  # each round once
-    frames = [loaded[ronda].query("informante == @informante") for informante, ronda in latest]
+    latest = latest_rounds(conn, before, table)
+    frames = []
+    for ronda in sorted(set(latest.values())):  # (each round loaded once, its reporters'
+        rows = load(conn, ronda)  # rows taken at once: a query per reporter took seconds)
+        frames.append(rows[rows["informante"].map(latest).eq(ronda)])
     frames = [f for f in frames if not f.empty]
-    return pd.concat(frames, ignore_index=True) if frames else load(None, None)
+    if not frames:
+        return load(None, None)
+    # (reporter by reporter, each one's rows in the order stored)
+    return pd.concat(frames, ignore_index=True).sort_values(
+        "informante", kind="stable", ignore_index=True)
 
 
 def rounds_of_year(conn: sqlite3.Connection | None, year: int) -> list[str]:
