@@ -148,7 +148,7 @@ def test_a_full_disk_while_a_feedback_workbook_is_written_is_told_as_such(
 
 @pytest.mark.parametrize(("failure", "exit_code"), [
     (OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), 3),
-    (KeyboardInterrupt(), 1),  # (Ctrl-C: click's "Aborted!")
+    (KeyboardInterrupt(), 130),  # (Ctrl-C: the shells' code for it)
 ])
 def test_a_failed_run_leaves_no_writer_writing_after_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException,
@@ -176,6 +176,8 @@ def test_a_failed_run_leaves_no_writer_writing_after_it(
     monkeypatch.setattr(pipeline.write.round, "LARGE_ROUND", 1)
     code, output = consolidate(out, "--lang", "en", "--round", "2027-T1")
     assert code == exit_code, output
+    if isinstance(failure, KeyboardInterrupt):  # said in the run's language
+        assert output.startswith("Interrupted (Ctrl-C). Nothing was left half done"), output
     time.sleep(3)  # (as long as the writer would have taken, and more)
     assert not late.exists()
     assert digest(out) == before

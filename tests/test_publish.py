@@ -136,15 +136,20 @@ def test_a_run_killed_while_publishing_leaves_one_whole_round(
     assert manifest["ronda"] == visible(rounds[side])  # each file by its content
 
 
-def test_a_run_stopped_with_ctrl_c_while_moving_is_finished_by_the_next(
-        tmp_path: Path, rounds: dict[str, Path]) -> None:
+@pytest.mark.parametrize("point", POINTS)
+def test_a_run_stopped_with_ctrl_c_leaves_one_whole_round_at_once(
+        tmp_path: Path, rounds: dict[str, Path], point: str) -> None:
+    """Ctrl-C at any moment of the publication: the folder holds one whole round as soon
+    as the run has stopped, the history agreeing, with nothing left for the next command
+    to finish (from the commit point on, the moves are done before the run stops)."""
     out = tmp_path / "out"
     shutil.copytree(rounds["old"], out)
-    kill_at("moviendo", rounds["inputs"], out, tmp_path, signal.SIGINT)
-    assert (out / ".seguimiento-publicacion.json").exists()  # what is left to do, kept
-    with output_lock(out), staging(out):
-        pass
-    assert visible(out) == visible(rounds["new"]) and stored(out) == stored(rounds["new"])
+    kill_at(point, rounds["inputs"], out, tmp_path, signal.SIGINT)
+    side = "new" if POINTS.index(point) >= STORED_FROM else "old"
+    assert visible(out) == visible(rounds[side]), side
+    assert stored(out) == stored(rounds[side])
+    left = sorted(p.name for p in out.iterdir() if p.name.startswith(".seguimiento"))
+    assert left == [".seguimiento-archivos.json", ".seguimiento.lock"]
 
 
 def test_a_journal_edited_by_hand_never_removes_a_folder_of_the_user(

@@ -133,10 +133,14 @@ def _default_log(workspace: Path | None) -> Path:
     return Path(platformdirs.user_log_dir("seguimiento", appauthor=False)) / "seguimiento.log"
 
 
+INTERRUPTED = 130  # the shells' code for a command stopped by Ctrl-C (128 + SIGINT)
+
+
 @contextmanager
 def guarded(lang: str, log_path: Path) -> Iterator[None]:
     """A failure the user can act on prints its message (exit 2 or 3); the environment
-    failing (a full disk) says so (exit 3); a defect prints where the log is (exit 4)."""
+    failing (a full disk) says so (exit 3); a defect prints where the log is (exit 4);
+    Ctrl-C says what it left (exit 130)."""
     from pipeline.model.errors import SeguimientoError, environment_failure
 
     try:
@@ -145,7 +149,11 @@ def guarded(lang: str, log_path: Path) -> Iterator[None]:
         log.error("%s", exc.message())
         click.echo(exc.message(lang), err=True)
         sys.exit(exc.exit_code)
-    except (KeyboardInterrupt, click.ClickException, click.exceptions.Exit, SystemExit):
+    except KeyboardInterrupt:  # Ctrl-C: said in the run's language, with its own code
+        log.warning("interrupted")
+        click.echo(word("cli.interrupted", lang), err=True)
+        sys.exit(INTERRUPTED)
+    except (click.ClickException, click.exceptions.Exit, SystemExit):
         raise
     except Exception as exc:
         failure = environment_failure(exc)

@@ -107,6 +107,12 @@ WORDS: dict[str, Entry] = {
     "cli.need_reporter": ("Indique --reporter NOMBRE o --all.", "Give --reporter NAME or --all."),
     "cli.need_source": ("Indique una carpeta o --from-history.",
                         "Give a folder or --from-history."),
+    "cli.interrupted": ("Interrumpido (Ctrl-C). Nada quedó a medias: lo que la orden ya había "
+                        "terminado queda hecho y el resto no se hizo; vuelva a ejecutarla "
+                        "para completarla.",
+                        "Interrupted (Ctrl-C). Nothing was left half done: what the command "
+                        "had finished stays done and the rest was not done; run it again to "
+                        "complete it."),
     "cli.internal": ("Error interno de Seguimiento (no es culpa de sus archivos). Los detalles "
                      "están en {log}; envíelo a quien mantiene la herramienta.",
                      "Internal error in Seguimiento (not caused by your files). The details "

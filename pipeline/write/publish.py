@@ -31,6 +31,8 @@ import json
 import logging
 import os
 import shutil
+import signal
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -74,6 +76,7 @@ def publish(out_dir: Path, stage: Path, generation: str, output_set: str | None,
     settled = in_background(flush, enabled=commit is not None and len(written) >= SETTLE_APART)
 
     made_ready: list[bool] = []
+    held = _Held()
 
     def ready() -> None:  # steps 1 and 2
         pause_at("sincronizando")
@@ -83,24 +86,51 @@ def publish(out_dir: Path, stage: Path, generation: str, output_set: str | None,
         _write_journal(out_dir, journal)
         made_ready.append(True)
         pause_at("intencion")
+        held.hold()  # (a Ctrl-C from the commit point on lands once the moves are done)
 
-    if commit is None:
-        ready()
-    else:
-        try:
-            commit(generation, ready)
-        except BaseException:
-            if not made_ready and settled is not flush:  # (the flushing process's answer
-                with contextlib.suppress(Exception):  # collected: it ends)
-                    settled()
-            with contextlib.suppress(Exception):  # as the history says: stored or not
-                finish_interrupted(out_dir)
-            raise
-    if not made_ready:  # (a commit that never asked: the history's own check refuses it)
-        raise RuntimeError("the round was stored without its outputs being made ready")
-    pause_at("confirmado")
-    _finish(out_dir, journal)
+    try:
+        if commit is None:
+            ready()
+        else:
+            try:
+                commit(generation, ready)
+            except BaseException:
+                if not made_ready and settled is not flush:  # (the flushing process's
+                    with contextlib.suppress(Exception):  # answer collected: it ends)
+                        settled()
+                with contextlib.suppress(Exception):  # as the history says: stored or not
+                    finish_interrupted(out_dir)
+                raise
+        if not made_ready:  # (a commit that never asked: the history's own check refuses)
+            raise RuntimeError("the round was stored without its outputs being made ready")
+        pause_at("confirmado")
+        _finish(out_dir, journal)
+    finally:
+        held.release()
     return list(journal["archivos"])
+
+
+class _Held:
+    """Ctrl-C (SIGINT) and SIGTERM held back from a publication's commit point until its
+    moves are done, then delivered: the files move in milliseconds, and a person who
+    stops a run then finds the outputs and the history agreeing at once, not when the next
+    command writes there. Where signals cannot be held (Windows, a thread other than the
+    main one) nothing is; a kill is never held (the next command finishes its work)."""
+
+    SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+    def __init__(self) -> None:
+        self._before: set[int | signal.Signals] | None = None
+
+    def hold(self) -> None:
+        if (self._before is None and hasattr(signal, "pthread_sigmask")
+                and threading.current_thread() is threading.main_thread()):
+            self._before = signal.pthread_sigmask(signal.SIG_BLOCK, self.SIGNALS)
+
+    def release(self) -> None:
+        if self._before is not None:
+            before, self._before = self._before, None
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def finish_interrupted(out_dir: Path) -> None:
@@ -233,10 +263,11 @@ def _sync_folders(folder: Path, names: list[str] | None = None) -> None:
 
 
 def pause_at(point: str) -> None:
-    """Tests only: stop here, saying so in a file, until killed (PAUSE names the point)."""
+    """Tests only: stop here, saying so in a file, until killed (PAUSE names the point),
+    or, where Ctrl-C is held (`_Held`), until one waits to be delivered."""
     wanted, _, signal_file = os.environ.get(PAUSE, "").partition(":")
     if wanted != point or not signal_file:
         return
     Path(signal_file).write_text(point, encoding="utf-8")
-    while True:
-        time.sleep(1)
+    while not (hasattr(signal, "sigpending") and signal.sigpending() & _Held.SIGNALS):
+        time.sleep(0.05)
