@@ -120,6 +120,34 @@ def test_links_to_nothing_and_pipes_are_skipped_and_listed(tmp_path: Path) -> No
     assert {"Guatemala.xlsx", "bucle.xlsx", "x.csv"} <= skipped
 
 
+def test_folders_in_the_folder_are_listed_with_what_they_hold(tmp_path: Path) -> None:
+    """A focal point's attachments saved into a folder of the round's folder are not read,
+    and the run says so, with how many spreadsheets wait there: never a country shown as
+    having sent nothing without a word. A link to a folder the same; a hidden folder (a
+    version control's, a system's) is not listed."""
+    import shutil
+
+    inbox = tmp_path / "in"
+    (inbox / "adjuntos").mkdir(parents=True)
+    shutil.copy(ROOT / "input_workbooks" / "Honduras - 2026-T4.xlsx", inbox)
+    shutil.copy(ROOT / "input_workbooks" / "Guatemala - 2026-T4.xlsx", inbox / "adjuntos")
+    (inbox / "adjuntos" / "~$Guatemala - 2026-T4.xlsx").write_bytes(b"lock")
+    (inbox / "vacía").mkdir()
+    (inbox / "enlace").symlink_to(inbox / "adjuntos")
+    (inbox / ".git").mkdir()
+    result = analyze(Options(input_dir=inbox, out_dir=tmp_path / "out", as_of=AS_OF))
+    states = {s.archivo: (s.estado, s.motivo[1] if s.motivo else "")
+              for s in result.submissions if s.archivo}
+    assert states["adjuntos"] == ("omitido", "it is a folder; its spreadsheets (1) are not "
+                                  "read: only the folder's own files are. If they are this "
+                                  "round's, move them into the folder itself")
+    assert states["enlace"] == states["adjuntos"]
+    assert states["vacía"][0] == "omitido" and "nothing needs doing" in states["vacía"][1]
+    assert ".git" not in states and states["Honduras - 2026-T4.xlsx"][0] == "leido"
+    skipped = {i.archivo for i in result.issues if i.code == "archivo-omitido"}
+    assert {"adjuntos", "enlace", "vacía"} <= skipped
+
+
 def test_validate_skips_a_pipe_given_by_name(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -39,16 +39,30 @@ class Candidate:
 
 
 def list_input_files(folder: Path) -> list[Candidate]:
-    """Every file of the folder (not subfolders), sorted by name so runs are reproducible.
-    Entries that are not regular files (a link to nothing, a pipe, a device) are listed as
-    skipped and never opened."""
+    """Every file of the folder, sorted by name so runs are reproducible. Entries that are
+    not regular files (a link to nothing, a pipe, a device) are listed as skipped and never
+    opened; so are its folders (their files are not read: a folder of last year's files,
+    or of attachments saved there by mistake, is said, with what it holds), but for hidden
+    ones."""
     out: list[Candidate] = []
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         kind = _entry_kind(path)
         if kind == "folder":
+            if not path.name.startswith("."):
+                out.append(Candidate(path, _folder_reason(path)))
             continue
         out.append(Candidate(path, _NOT_REGULAR.get(kind) or _name_reason(path)))
     return out
+
+
+def _folder_reason(path: Path) -> tuple[str, str]:
+    """Why a folder is skipped, and how many spreadsheets it holds (not looked into)."""
+    try:
+        held = sum(1 for p in path.iterdir()
+                   if p.suffix.lower() in READABLE and _name_reason(p) is None)
+    except OSError:
+        held = 0
+    return both("skip.folder_with", n=held) if held else both("skip.folder")
 
 
 def _entry_kind(path: Path) -> str:

@@ -257,6 +257,15 @@ WORDS: dict[str, Entry] = {
     "skip.unreadable": ("no se puede abrir (permisos); copie el archivo de nuevo en la carpeta",
                         "it cannot be opened (permissions); copy the file into the folder "
                         "again"),
+    "skip.folder": ("es una carpeta sin hojas de cálculo (solo se leen los archivos de la "
+                    "carpeta misma); no hace falta hacer nada",
+                    "it is a folder with no spreadsheet (only the folder's own files are "
+                    "read); nothing needs doing"),
+    "skip.folder_with": ("es una carpeta; sus hojas de cálculo ({n}) no se leen: solo se leen "
+                         "los archivos de la carpeta misma. Si son de esta ronda, muévalas a "
+                         "la carpeta", "it is a folder; its spreadsheets ({n}) are not read: "
+                         "only the folder's own files are. If they are this round's, move "
+                         "them into the folder itself"),
     "skip.special": ("no es un archivo común sino una tubería, un dispositivo o un socket; no "
                      "hace falta hacer nada", "it is not an ordinary file but a pipe, a device "
                      "or a socket; nothing needs doing"),
