@@ -347,6 +347,25 @@ def test_observers_in_the_configuration_are_checked(tmp_path: Path, value: str) 
     assert "observadores" in output
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("es", 'línea 3: observadores: "Guatamala" no es ningún nombre de la red; ¿quiso decir '
+           "«Guatemala»?"),
+    ("en", 'line 3: observadores: "Guatamala" is no name of the network; did you mean '
+           "“Guatemala”?")])
+def test_an_observer_misspelt_in_the_configuration_is_told_at_its_line(
+        tmp_path: Path, lang: str, said: str) -> None:
+    """As every other value of the configuration: where it is and what was meant, in the
+    run's language; never a program's error text."""
+    config = tmp_path / "seguimiento.toml"
+    config.write_text('[ronda]\n# quién observa\nobservadores = ["Guatamala"]\n',
+                      encoding="utf-8")
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    output = run("consolidate", str(inbox), "--out", str(tmp_path / "out"), "--config",
+                 str(config), "--lang", lang, code=3)
+    assert f"{config}, {said}" in output and "ValueError" not in output, output
+
+
 def test_validate_checks_an_observers_file_against_the_workspaces_last_round(
         tmp_path: Path, make_workbook: MakeWorkbook) -> None:
     """A focal point's file checked as it arrives: in a workspace, an observation of an

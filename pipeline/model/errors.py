@@ -62,8 +62,8 @@ class OutputLocked(SeguimientoError):
 
 
 class ConfigError(SeguimientoError):
-    """The configuration file cannot be used; correct it (see Configuration in the README) or
-    run without --config."""
+    """The configuration file cannot be used; correct it (see Configuration in the
+    README)."""
 
 
 class UnknownReporter(SeguimientoError):

@@ -211,6 +211,18 @@ def _unknown(source: str, line: int | None, key: str, where: str,
     _tell(source, line, "unknown", key, None, claves=", ".join(known), lugar=place)
 
 
+def unknown_name(table: str, key: str, name: str, known: list[str], text: str,
+                 source: str) -> NoReturn:
+    """Raise the error of a name no reporter or party of the network goes by, at its line,
+    with the name probably meant (accents and case aside) or the names there are."""
+    folded = {fold_title(k): k for k in known}
+    near = difflib.get_close_matches(fold_title(name), list(folded), n=1, cutoff=0.6)
+    line = _Lines(text).line((table, None), key) if text else None
+    if near:
+        _tell(source, line, "name_near", key, name, sugerencia=folded[near[0]])
+    _tell(source, line, "name", key, name, nombres=", ".join(known))
+
+
 def _tell(source: str, line: int | None, says: str, key: str, value: object,
           **params: object) -> NoReturn:
     """Raise the error: where, then what the value must be and what was read."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.model.errors import ConfigError
 from pipeline.model.text import file_name, fold
-from pipeline.reference.check import check_config, check_profile
+from pipeline.reference.check import check_config, check_profile, unknown_name
 from pipeline.reference.data import Party, Pillar, Reference, Status
 from pipeline.reference.mail import mail_settings
 from pipeline.reference.network import (
@@ -48,6 +48,11 @@ def load_reference(config_path: Path | None = None,
         data = merge_config(data, _read_checked(Path(config_path), check_config))
     try:
         return _build(data)
+    except UnknownName as exc:  # told at its line, with the name probably meant
+        source = Path(config_path) if config_path is not None else profile
+        text = source.read_text("utf-8-sig") if isinstance(source, Path) else ""
+        unknown_name(exc.table, exc.key, exc.name, exc.known, text,
+                     str(source or DEFAULT))
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"{config_path or profile or DEFAULT}: {exc!r}") from exc
 
@@ -188,10 +193,20 @@ def _observers(ref: Reference, names: object) -> tuple[str, ...]:
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise ValueError(f"[ronda] observadores = {names!r}: una lista de nombres / "
                          "a list of names, e.g. [\"Guatemala\"]")
-    unknown = [n for n in names if ref.reporter_named(n) is None]
-    if unknown:
-        raise ValueError(f"[ronda] observadores: {', '.join(map(repr, unknown))}")
+    for name in names:
+        if ref.reporter_named(name) is None:
+            raise UnknownName("ronda", "observadores", name,
+                              [p.nombre for p in ref.informantes])
     return tuple(dict.fromkeys(str(ref.reporter_named(n)) for n in names))
+
+
+class UnknownName(ValueError):
+    """A name of the configuration that is no reporter or party of the network: its
+    table and key, the name, and the names it could have meant."""
+
+    def __init__(self, table: str, key: str, name: str, known: list[str]) -> None:
+        super().__init__(f"[{table}] {key}: {name!r}")
+        self.table, self.key, self.name, self.known = table, key, name, known
 
 
 def _paper(name: object) -> str:
@@ -233,7 +248,7 @@ def _canonical_party(ref: Reference, name: str) -> str:
     for party in ref.responsables:
         if any(fold(n) == wanted for n in party.names if n):
             return party.nombre
-    raise ValueError(f"[correo] escalar_a: {name!r}")
+    raise UnknownName("correo", "escalar_a", name, [p.nombre for p in ref.responsables])
 
 
 def _canonical_reporter(ref: Reference, name: str) -> str:

@@ -74,6 +74,12 @@ WORDS: dict[str, Entry] = {
         "da todas sus palabras",
         "[red] needs {clave} = {{ es = \"...\", en = \"...\" }}: a network's profile gives "
         "all its words"),
+    "config.name_near": (
+        "{clave}: {leido} no es ningún nombre de la red; ¿quiso decir «{sugerencia}»?",
+        "{clave}: {leido} is no name of the network; did you mean “{sugerencia}”?"),
+    "config.name": (
+        "{clave}: {leido} no es ningún nombre de la red; los nombres son: {nombres}",
+        "{clave}: {leido} is no name of the network; the names are: {nombres}"),
     "config.unknown_near": (
         "{clave} no es una clave de {lugar}; ¿quiso decir {sugerencia}?",
         "{clave} is not a key of {lugar}; did you mean {sugerencia}?"),

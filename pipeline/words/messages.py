@@ -174,8 +174,8 @@ WORDS: dict[str, Entry] = {
         "was extended, set the new closing date ([cierres] or --closing-date)"),
     "error.ConfigError": (
         "El archivo de configuración no se puede usar; corríjalo (véase «Configuration» en el "
-        "README) o ejecute sin --config", "The configuration file cannot be used; correct it "
-        "(see Configuration in the README) or run without --config"),
+        "README)", "The configuration file cannot be used; correct it (see Configuration in "
+        "the README)"),
     "error.UnknownReporter": (
         "Informante desconocido; use un país, un grupo u otro informante del perfil de la red "
         "(red.toml)",
