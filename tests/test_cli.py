@@ -256,3 +256,20 @@ def test_a_second_command_in_one_process_closes_the_first_ones_log(tmp_path: Pat
     assert invoke("validate", matrix, "--log-file", str(second))[0] == 0
     assert opened[0].stream is None  # (a closed FileHandler lets go of its stream)
     assert first.read_text(encoding="utf-8") and second.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("es", ["archivos leídos", "problemas", "escrita en"]),
+    ("en", ["files read", "issues", "written to"])])
+def test_verbose_says_what_it_did_in_the_runs_language(tmp_path: Path, lang: str,
+                                                       said: list[str]) -> None:
+    code, out, err = run("consolidate", str(SAMPLE), "--out", str(tmp_path / "o"), "--as-of",
+                         "2026-11-30", "--lang", lang, "-v", "--log-file",
+                         str(tmp_path / "s.log"))
+    assert code == 0
+    lines = err.splitlines()
+    for words in said:
+        assert any(words in line for line in lines), (words, err)
+    other = ["files read", "issues", "written to"] if lang == "es" else [
+        "archivos leídos", "problemas", "escrita en"]
+    assert not [w for w in other if w in err], err

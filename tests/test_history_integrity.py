@@ -79,6 +79,8 @@ def test_a_damaged_history_stops_the_run_and_says_what_to_do(
     assert "antes-" in said  # where the way back is
     code, said = consolidate(out, "2026-12-31", "--lang", "en")
     assert code == 3 and "damaged" in said and "move the damaged file aside" in said
+    spanish = ("vacío", "enlace roto", "tablas", "copia", "sin versión")
+    assert not [w for w in spanish if w in said], said  # every word of it English
     assert state(history) == before  # neither used nor replaced
     assert (out / "consolidado.xlsx").read_bytes() == outputs
     code, said = CliRunner().invoke(cli, ["history", "--history", str(history)]).exit_code, ""
@@ -100,4 +102,6 @@ def test_a_copy_of_the_history_is_kept_before_each_round_is_stored(tmp_path: Pat
     # the copy is what a damaged history's message points at
     history.write_bytes(b"")
     code, said = consolidate(out)
-    assert code == 3 and str(copy) in said
+    assert code == 3 and f"(archivo vacío); copia: {copy}" in said
+    code, said = consolidate(out, "2026-11-30", "--lang", "en")
+    assert code == 3 and f"(empty file); copy: {copy}" in said and "copia" not in said

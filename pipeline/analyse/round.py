@@ -33,6 +33,7 @@ from pipeline.normalize.matching import Matcher
 from pipeline.normalize.matrix import normalize_matrix
 from pipeline.read.gather import CellMap, Gathered
 from pipeline.reference.data import Reference
+from pipeline.words import plural
 from validation import Issue, make_issue
 from validation.schemas import Known, validate_matrix
 
@@ -110,7 +111,7 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     del found_issues, checked, told
     issues = [ref.in_network(i) for i in sorted(issues, key=_issue_order)]
     subs = count_issues(subs, issues)
-    log.info("%d issues", len(issues))
+    log.info("%s", plural("log.issues", lang, len(issues)))
     matrix = matrix_table(frame, issues)
     tables, summary = build_tables(matrix, issues, subs, ref, lang)
     tables["observaciones"] = observed_table

@@ -36,6 +36,7 @@ from pipeline.store.sides import (
     load_observations,
 )
 from pipeline.web.dashboard import write_dashboard
+from pipeline.words import word
 from pipeline.write.round import OUTPUT_FOLDERS, write_outputs
 from pipeline.write.staging import refuse_inside
 
@@ -53,7 +54,8 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
         matcher = Matcher(ref)
         found = gather(list_input_files(options.input_dir), ref, matcher, options.round,
                        options.as_of, options.lang, on_file)
-    log.info("read %d files, %d rows", len(found.submissions), len(found.raw))
+    log.info("%s", word("log.read", options.lang, archivos=len(found.submissions),
+                        filas=len(found.raw)))
     with stage("analysis"):
         ronda = round_of(found, options.round, options.as_of)
         path = history_path(options.out_dir, options.history)
@@ -102,6 +104,6 @@ def run_consolidation(options: Options, on_file: Progress | None = None,
         write_outputs(result, out_dir, on_sheet, public=public,
                       commit=lambda generation, ready: save_round(result, generation, ready),
                       page_writer=write_dashboard)
-    log.info("round %s from %s written to %s, stored in %s", result.ronda, options.input_dir,
-             out_dir, history)
+    log.info("%s", word("log.written", options.lang, ronda=result.ronda,
+                        entrada=options.input_dir, salida=out_dir, historial=history))
     return result

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.model.errors import HistoryDamaged
+from pipeline.words import both
 
 COPY_SUFFIX = ".antes-"  # historial.sqlite.antes-2027-T1
 
@@ -27,11 +28,11 @@ def check_file(path: Path) -> None:
     """Refuse, before SQLite opens it, a history that is a link leading nowhere, not a
     file, or empty (an interrupted creation is never left empty: see `create_aside`)."""
     if path.is_symlink() and not path.exists():
-        raise HistoryDamaged(_detail(path, "enlace roto / broken link"))
+        raise HistoryDamaged(_detail(path, both("history.broken_link")))
     if path.exists() and not path.is_file():
-        raise HistoryDamaged(_detail(path, "no es un archivo / not a file"))
+        raise HistoryDamaged(_detail(path, both("history.not_a_file")))
     if path.exists() and path.stat().st_size == 0:
-        raise HistoryDamaged(_detail(path, "archivo vacío / empty file"))
+        raise HistoryDamaged(_detail(path, both("history.empty")))
 
 
 def check_database(conn: sqlite3.Connection, path: Path,
@@ -49,10 +50,10 @@ def check_database(conn: sqlite3.Connection, path: Path,
     if version <= len(migrations):
         expected = _expected_shape(migrations[:version])
         if version == 0 and found:  # tables but no version: not a history of ours
-            raise HistoryDamaged(_detail(path, "sin versión / no version"))
+            raise HistoryDamaged(_detail(path, both("history.no_version")))
         missing = sorted(t for t, columns in expected.items() if found.get(t) != columns)
         if missing:
-            raise HistoryDamaged(_detail(path, f"tablas / tables: {', '.join(missing)}"))
+            raise HistoryDamaged(_detail(path, both("history.tables", tablas=", ".join(missing))))
     return version
 
 
@@ -127,9 +128,13 @@ def copies(path: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def _detail(path: Path, what: str) -> str:
+def _detail(path: Path, what: str | tuple[str, str]) -> tuple[str, str]:
+    """What is wrong with the history, and the copy kept beside it, in each language (a
+    text of SQLite's own, the same in both)."""
     kept = copies(path)
-    return f"{path} ({what})" + (f"; copia / copy: {kept[0]}" if kept else "")
+    said = (what, what) if isinstance(what, str) else what
+    copy = both("history.copy", copia=kept[0]) if kept else ("", "")
+    return (f"{path} ({said[0]}){copy[0]}", f"{path} ({said[1]}){copy[1]}")
 
 
 def _sync(path: Path) -> None:

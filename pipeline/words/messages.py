@@ -24,6 +24,7 @@ WORDS: dict[str, Entry] = {
     "n.activities": (("{n} actividad", "{n} actividades"), ("{n} activity", "{n} activities")),
     "n.of_reporters": (("{received} de {n} informante", "{received} de {n} informantes"),
                        ("{received} of {n} reporter", "{received} of {n} reporters")),
+    "log.issues": (("{n} problema", "{n} problemas"), ("{n} issue", "{n} issues")),
     "n.overdue": (("{n} vencida", "{n} vencidas"), ("{n} overdue", "{n} overdue")),
     "n.overdue_distinct": ((" ({n} actividad distinta)", " ({n} actividades distintas)"),
                            (" ({n} distinct activity)", " ({n} distinct activities)")),
@@ -107,6 +108,10 @@ WORDS: dict[str, Entry] = {
     "cli.need_reporter": ("Indique --reporter NOMBRE o --all.", "Give --reporter NAME or --all."),
     "cli.need_source": ("Indique una carpeta o --from-history.",
                         "Give a folder or --from-history."),
+    "log.read": ("{archivos} archivos leídos, {filas} filas",
+                 "{archivos} files read, {filas} rows"),
+    "log.written": ("ronda {ronda} de {entrada} escrita en {salida}, guardada en {historial}",
+                    "round {ronda} from {entrada} written to {salida}, stored in {historial}"),
     "cli.interrupted": ("Interrumpido (Ctrl-C). Nada quedó a medias: lo que la orden ya había "
                         "terminado queda hecho y el resto no se hizo; vuelva a ejecutarla "
                         "para completarla.",
@@ -185,6 +190,12 @@ WORDS: dict[str, Entry] = {
         "No se puede usar la base de historial; verifique que se pueda escribir en la carpeta "
         "de salida", "The history database cannot be used; check that the output folder can "
         "be written"),
+    "history.broken_link": ("enlace roto", "broken link"),
+    "history.not_a_file": ("no es un archivo", "not a file"),
+    "history.empty": ("archivo vacío", "empty file"),
+    "history.no_version": ("sin versión", "no version"),
+    "history.tables": ("tablas: {tablas}", "tables: {tablas}"),
+    "history.copy": ("; copia: {copia}", "; copy: {copia}"),
     "error.HistoryDamaged": (
         "El historial está dañado y no se usó ni se cambió: ponga en su lugar la copia "
         "guardada antes de la última ronda (historial.sqlite.antes-<ronda>, a su lado; "
