@@ -145,6 +145,10 @@ def test_a_file_whose_only_news_is_in_its_indicators_is_updated(
     assert subs.loc["Honduras", "estado"] == "leído, sin actualizar"
     values = pd.read_csv(out / "indicadores.csv", **READ).set_index("informante")
     assert values.loc["Guatemala", "valor"] in ("45", "45.0")  # (found by its activity)
+    # and item by item: Guatemala's item was updated (its indicator), Honduras's was not
+    changes = pd.read_csv(out / "cambios.csv", **READ)
+    assert sorted(changes.loc[changes["tipo"].eq("sin_actualizar"), "informante"]) == [
+        "Honduras"]
 
 
 VIEWS = [["Informante", "Actividad", "Estado observado", "Observación"],

@@ -99,15 +99,9 @@ def _news(result: RunResult, files: set[str], sent: Sent) -> bool:
     """Whether the side sheets of `files` say something their reporter's last round did
     not."""
     measured = result.tables.get("indicadores")
-    if measured is not None and len(measured):
-        mine = measured[measured["_archivo"].isin(files)]
-        before = {_measure_key(r): r for r in _records(sent.indicators)}
-        for row in _records(mine):
-            was = before.get(_measure_key(row))
-            if was is None or _texts(row, TERMS) != _texts(was, TERMS) or (
-                    _texts(row, MEASURE) != ("", "")
-                    and _texts(row, MEASURE) != _texts(was, MEASURE)):
-                return True
+    if measured is not None and len(measured) and measured_news(
+            sent.indicators, measured[measured["_archivo"].isin(files)]):
+        return True
     observed = result.tables.get("observaciones")
     if observed is not None and len(observed):
         views = {_texts(r, VIEW) for r in _records(observed[observed["archivo"].isin(files)])}
@@ -116,12 +110,26 @@ def _news(result: RunResult, files: set[str], sent: Sent) -> bool:
     return False
 
 
+def measured_news(before: pd.DataFrame, now: pd.DataFrame) -> set[tuple[str, str]]:
+    """The items (reporter, id) whose indicators in `now` say something those of `before`
+    did not: an indicator new, its terms changed, or a value given that differs."""
+    was_of = {_measure_key(r): r for r in _records(before)}
+    found = set()
+    for row in _records(now):
+        was = was_of.get(_measure_key(row))
+        if was is None or _texts(row, TERMS) != _texts(was, TERMS) or (
+                _texts(row, MEASURE) != ("", "")
+                and _texts(row, MEASURE) != _texts(was, MEASURE)):
+            found.add((_text(row.get("informante")), _text(row.get("id"))))
+    return found
+
+
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
     return [] if frame.empty else frame.to_dict("records")  # type: ignore[return-value]
 
 
-def _measure_key(row: Mapping[str, object]) -> tuple[str, str]:
-    return _text(row.get("id")), name_key(row.get("indicador"))
+def _measure_key(row: Mapping[str, object]) -> tuple[str, str, str]:
+    return _text(row.get("informante")), _text(row.get("id")), name_key(row.get("indicador"))
 
 
 def _texts(row: Mapping[str, object], keys: tuple[str, ...]) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from pipeline.analyse.changes import (
     trend_table,
 )
 from pipeline.analyse.flags import flag_rows
-from pipeline.analyse.freshness import set_apart_other_rounds
+from pipeline.analyse.freshness import measured_news, set_apart_other_rounds
 from pipeline.analyse.indicator_lines import named_in_sheet
 from pipeline.analyse.tables import build_tables, count_issues, matrix_table
 from pipeline.model.children import in_background
@@ -186,6 +186,12 @@ def with_history(result: RunResult, previous: str | None, before: pd.DataFrame,
             changes = pd.concat([changes, moved], ignore_index=True) if len(changes) else moved
     now = result.tables.get("indicadores")
     if measured is not None and now is not None:
+        # (an item whose only news is in its indicators was updated)
+        news = measured_news(measured, now)
+        if news and len(changes):
+            changes = changes[~(changes["tipo"].eq("sin_actualizar") & pd.Series(
+                [(str(r), str(i)) in news for r, i in zip(
+                    changes["informante"], changes["id"], strict=True)], index=changes.index))]
         moved = indicator_changes(measured, now)
         if not moved.empty:
             changes = pd.concat([changes, moved], ignore_index=True) if len(changes) else moved
