@@ -482,4 +482,5 @@ def test_a_year_of_follow_up(walk: dict[str, Path]) -> None:
 
     assert not any(elsewhere.iterdir())  # nothing written where the user happened to be
     log = (ws / "registro" / "seguimiento.log").read_text("utf-8")
-    assert "round 2027-T1" in log and "round 2027-T2" in log
+    # (each run's lines in its language: round 2 was run in English)
+    assert "ronda 2027-T1 de" in log and "round 2027-T2 from" in log
