@@ -112,6 +112,7 @@ def test_a_target_date_not_after_the_baselines_is_told_and_not_judged() -> None:
                            "fecha_linea_base": "2027-06-30", "fecha_meta": "2026-12-31"})
     assert issues == [("indicador-fechas-invertidas", "H5", "2026-12-31")]
     assert table["situacion"].tolist() == ["sin_meta"]
+    assert table["fecha_meta"].tolist() == ["2026-12-31"]  # shown as written, told
     assert table["esperado"].isna().all()
 
 

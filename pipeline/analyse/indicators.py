@@ -131,11 +131,13 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
                            ("fecha_valor", day)):
             if when is None and text[name]:
                 issues.append(at.issue("indicador-fecha-ilegible", name, text[name]))
+        judged_by = by
         if since is not None and by is not None and by <= since:
             issues.append(at.issue("indicador-fechas-invertidas", "fecha_meta", by.isoformat(),
                                    anterior=since.isoformat()))
-            by = None  # (no straight line to judge it on until the dates are corrected)
-        judged = judge(base.value, goal.value, value.value, since, by, as_of)
+            judged_by = None  # (no straight line to judge it on until the dates are
+            # corrected; the date stays shown as written, beside what is told of it)
+        judged = judge(base.value, goal.value, value.value, since, judged_by, as_of)
         before_value = read_quantity(previous.get("valor")).value if previous else None
         if (value.value is not None and before_value is not None and goal.value is not None
                 and base.value is not None
