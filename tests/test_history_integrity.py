@@ -49,6 +49,10 @@ def damage(history: Path, kind: str) -> None:
     elif kind == "table":
         with sqlite3.connect(history) as conn:
             conn.execute("DROP TABLE envios")
+    elif kind == "unnamed":  # edited by hand: a round's name emptied (SQLite lets a
+        with sqlite3.connect(history) as conn:  # text primary key be NULL)
+            conn.execute("PRAGMA foreign_keys = OFF")
+            conn.execute("UPDATE rondas SET ronda = NULL")
     elif kind == "link":
         history.unlink()
         history.symlink_to(history.with_name("otro-disco") / "historial.sqlite")
@@ -62,7 +66,7 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.mark.parametrize("kind", ["empty", "header", "page", "table", "link"])
+@pytest.mark.parametrize("kind", ["empty", "header", "page", "table", "unnamed", "link"])
 def test_a_damaged_history_stops_the_run_and_says_what_to_do(
         tmp_path: Path, stored: Path, kind: str) -> None:
     import shutil
@@ -85,6 +89,9 @@ def test_a_damaged_history_stops_the_run_and_says_what_to_do(
     assert (out / "consolidado.xlsx").read_bytes() == outputs
     code, said = CliRunner().invoke(cli, ["history", "--history", str(history)]).exit_code, ""
     assert code == 3
+    report = CliRunner().invoke(cli, ["report", "--year", "2026", "--history", str(history),
+                                      "--out", str(tmp_path / "informe")])
+    assert report.exit_code == 3, report.output
 
 
 def test_a_copy_of_the_history_is_kept_before_each_round_is_stored(tmp_path: Path) -> None:

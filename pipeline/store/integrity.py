@@ -54,6 +54,10 @@ def check_database(conn: sqlite3.Connection, path: Path,
         missing = sorted(t for t, columns in expected.items() if found.get(t) != columns)
         if missing:
             raise HistoryDamaged(_detail(path, both("history.tables", tablas=", ".join(missing))))
+    if "rondas" in found and conn.execute(  # (a round's name emptied by hand: SQLite lets
+            "SELECT 1 FROM rondas WHERE ronda IS NULL OR TRIM(ronda) = '' LIMIT 1"  # a text
+    ).fetchone():  # primary key be NULL; every command would read it as a round)
+        raise HistoryDamaged(_detail(path, both("history.unnamed_round")))
     return version
 
 

@@ -195,6 +195,7 @@ WORDS: dict[str, Entry] = {
     "history.empty": ("archivo vacío", "empty file"),
     "history.no_version": ("sin versión", "no version"),
     "history.tables": ("tablas: {tablas}", "tables: {tablas}"),
+    "history.unnamed_round": ("una ronda sin nombre", "a round without a name"),
     "history.copy": ("; copia: {copia}", "; copy: {copia}"),
     "error.HistoryDamaged": (
         "El historial está dañado y no se usó ni se cambió: ponga en su lugar la copia "
