@@ -61,6 +61,17 @@ def test_a_hand_made_sheet_names_its_item_by_activity() -> None:
     assert issues == [("indicador-sin-item", "B6", "Campaña informativa")]  # (its cell)
 
 
+def test_an_activity_typed_where_the_id_goes_names_its_item() -> None:
+    """A hand-made sheet's "ID del ítem" holding the activity's words: the item, as when
+    they are in the activity's column (and an activity two items share is still told)."""
+    table, issues = build({"id": "Taller de gestión de fronteras", "indicador": "P",
+                           "valor": 40},
+                          {"id": "Campaña informativa", "indicador": "Q", "valor": 1})
+    assert table.set_index("indicador")["id"].to_dict() == {"P": "GTM-9D9A0F",
+                                                           "Q": "Campaña informativa"}
+    assert [code for code, _, _ in issues] == ["indicador-sin-item"]
+
+
 def test_a_restricted_item_is_never_published_through_a_mistyped_row() -> None:
     """Found by its retyped id or its activity, the row is the restricted item's; named
     by what matches no item, it may still be one: the public edition leaves out both."""

@@ -185,7 +185,7 @@ def _unit_issues(at: _Cell, unit: str, value: Quantity,
 class _Items:
     """Each reporter's items an indicator may name (their activity and whether
     restricted): this round's, else the last stored round's; found by id as written, by
-    id in any case and spacing, or by activity. By column, not by row: a row of the frame
+    id in any case and spacing, or by activity (written as such, or where the id goes). By column, not by row: a row of the frame
     per item cost seconds on a large round."""
 
     def __init__(self, matrix: pd.DataFrame, before: pd.DataFrame) -> None:
@@ -217,10 +217,14 @@ class _Items:
             if self._loose is None:
                 self._loose = self._index(lambda i, _: id_key(i))
             found = self._loose.get((reporter, id_key(ident)), [])
-        if not found and activity:  # (a hand-made sheet's own numbering is no item's id)
+        # By its activity (a hand-made sheet's own numbering is no item's id), or by the
+        # activity typed where the id goes.
+        for text in (activity, "" if found else ident):
+            if found or not text:
+                continue
             if self._by_activity is None:
                 self._by_activity = self._index(lambda _, item: fold(item["actividad"]))
-            found = self._by_activity.get((reporter, fold(activity)), [])
+            found = self._by_activity.get((reporter, fold(text)), [])
         if len(found) == 1:
             return found[0], self.by_id[(reporter, found[0])]
         return ident, None
