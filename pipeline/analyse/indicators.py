@@ -185,8 +185,8 @@ def _unit_issues(at: _Cell, unit: str, value: Quantity,
 class _Items:
     """Each reporter's items an indicator may name (their activity and whether
     restricted): this round's, else the last stored round's; found by id as written, by
-    id in any case and spacing, or by activity (written as such, or where the id goes). By column, not by row: a row of the frame
-    per item cost seconds on a large round."""
+    id in any case and spacing, or by activity (written as such, or where the id goes).
+    By column, not by row: a row of the frame per item cost seconds on a large round."""
 
     def __init__(self, matrix: pd.DataFrame, before: pd.DataFrame) -> None:
         self.by_id: dict[tuple[str, str], dict[str, object]] = {}
