@@ -257,9 +257,8 @@ def load_items(conn: sqlite3.Connection | None, ronda: str | None) -> pd.DataFra
     frame["avance"] = pd.to_numeric(frame["avance"], errors="coerce")
     for flag in ("reservado", "vencido", "por_vencer"):
         frame[flag] = frame[flag].eq("1")
-    return frame.fillna({c: "" for c in ITEM_COLUMNS
-                         if c not in {"fecha_limite", "avance", "reservado", "vencido",
-                                      "por_vencer"}})
+    typed = {"fecha_limite", "avance", "reservado", "vencido", "por_vencer"}
+    return frame.fillna({c: "" for c in ITEM_COLUMNS if c not in typed})
 
 
 def latest_items_per_reporter(conn: sqlite3.Connection | None, before: str) -> pd.DataFrame:
@@ -268,8 +267,7 @@ def latest_items_per_reporter(conn: sqlite3.Connection | None, before: str) -> p
     return latest_per_reporter(conn, before, "items", load_items)
 
 
-def latest_rounds(conn: sqlite3.Connection, before: str, table: str = "items",
-                  ) -> dict[str, str]:
+def latest_rounds(conn: sqlite3.Connection, before: str, table: str = "items") -> dict[str, str]:
     """Each reporter's latest round before `before` with rows in `table`."""
     pairs = conn.execute(f"SELECT informante, MAX(ronda) FROM {table} WHERE ronda < ? "
                          "GROUP BY informante", (before,)).fetchall()
@@ -279,20 +277,17 @@ def latest_rounds(conn: sqlite3.Connection, before: str, table: str = "items",
 def latest_per_reporter(conn: sqlite3.Connection | None, before: str, table: str,
                         load: Callable[[sqlite3.Connection | None, str | None], pd.DataFrame],
                         ) -> pd.DataFrame:
-    """Each reporter's rows of `table` from its latest round before `before` with any."""
+    """Each reporter's rows of `table` from its latest round before `before` with any,
+    reporter by reporter, each one's in the order stored: each round loaded once and its
+    reporters' rows taken at once (a query per reporter took seconds)."""
     if conn is None:
         return load(None, None)
     latest = latest_rounds(conn, before, table)
-    frames = []
-    for ronda in sorted(set(latest.values())):  # (each round loaded once, its reporters'
-        rows = load(conn, ronda)  # rows taken at once: a query per reporter took seconds)
-        frames.append(rows[rows["informante"].map(latest).eq(ronda)])
+    frames = [rows[rows["informante"].map(latest).eq(ronda)]
+              for ronda in sorted(set(latest.values())) for rows in [load(conn, ronda)]]
     frames = [f for f in frames if not f.empty]
-    if not frames:
-        return load(None, None)
-    # (reporter by reporter, each one's rows in the order stored)
     return pd.concat(frames, ignore_index=True).sort_values(
-        "informante", kind="stable", ignore_index=True)
+        "informante", kind="stable", ignore_index=True) if frames else load(None, None)
 
 
 def rounds_of_year(conn: sqlite3.Connection | None, year: int) -> list[str]:

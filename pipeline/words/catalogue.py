@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipeline.words import (
     config,
     documents,
+    files,
     help,
     help_mail,
     indicators,
@@ -28,6 +29,6 @@ def _merge(*parts: dict[str, Entry]) -> dict[str, Entry]:
     return merged
 
 
-CATALOGUE = _merge(outputs.WORDS, documents.WORDS, messages.WORDS, template.WORDS,
+CATALOGUE = _merge(outputs.WORDS, documents.WORDS, messages.WORDS, files.WORDS, template.WORDS,
                    help.WORDS, mail.WORDS, help_mail.WORDS, web.WORDS, config.WORDS,
                    indicators.WORDS)
