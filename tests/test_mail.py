@@ -495,6 +495,22 @@ def test_names_with_commas_colons_and_accents_stay_one_recipient(tmp_path: Path)
     assert max(len(line) for line in raw.split(b"\r\n")) <= 998
 
 
+def test_accented_addresses_are_told_or_written_as_servers_take_them(tmp_path: Path) -> None:
+    """An address with an accent before the @ (most servers refuse it) is told at its cell
+    and that contact left out, never the end of every message; a domain with an accent is
+    written as mail servers read it (its ASCII form), the message prepared."""
+    people = [("Guatemala", "José Pérez", "josé.pérez@minex.example", "", ""),
+              ("Guatemala", "Ana", "ana@minex.example", "", ""),
+              ("Honduras", "Hondu", "hondu@ñandú.example", "", "")]
+    result = overdue(tmp_path, "-v", contacts=contacts_file(tmp_path, people))
+    assert result.exit_code in (0, 1), result.output
+    assert "contactos.xlsx › Sheet › C2" in result.output and "acento" in result.output
+    made = drafts(tmp_path / "out")
+    assert [a.addr_spec for a in made["Guatemala.eml"]["To"].addresses] == ["ana@minex.example"]
+    assert [a.addr_spec for a in made["Honduras.eml"]["To"].addresses] == [
+        "hondu@xn--and-6ma2c.example"]
+
+
 def test_a_contacts_file_that_is_no_table_is_told_not_a_crash(tmp_path: Path) -> None:
     empty = tmp_path / "vacio.xlsx"
     empty.write_bytes(b"")

@@ -142,14 +142,21 @@ def signers(submissions: Iterable[Submission], ref: Reference,
 def valid_address(text: str) -> tuple[str | None, tuple[str, str]]:
     """The address as it should be written, or None and why (Spanish, English). Only its
     form is checked: no network is asked whether the domain exists."""
-    try:
-        found = validate_email(text.strip(), check_deliverability=False)
+    try:  # (no accent before the @: few mail servers take one, and drafts cannot hold it)
+        found = validate_email(text.strip(), check_deliverability=False,
+                               allow_smtputf8=False)
     except EmailNotValidError as exc:
         reason = str(exc)
         if "@" not in text:
             return None, ("le falta la @", "it lacks the @")
+        if not text.strip().rpartition("@")[0].isascii():
+            return None, ("tiene un acento, una ñ u otra letra así antes de la @, que casi "
+                          "ningún servidor de correo acepta: pida la dirección sin ella",
+                          "it has an accented letter or ñ before the @, which almost no mail "
+                          "server accepts: ask for the address without it")
         return None, ("revise lo que va antes y después de la @", reason)
-    return found.normalized, ("", "")
+    # (a domain with accents written as mail servers read it: ñandú.hn is xn--and-6ma2c.hn)
+    return found.ascii_email or found.normalized, ("", "")
 
 
 def _party(text: str, ref: Reference, matcher: Matcher) -> tuple[str | None, str]:
