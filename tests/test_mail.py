@@ -178,6 +178,27 @@ def test_sending_delivers_to_the_right_people(tmp_path: Path,
     assert len(handler.received) == 2 * len(sent)
 
 
+def test_two_rounds_feedback_the_same_day_both_go(tmp_path: Path,
+                                                 server: tuple[Handler, int]) -> None:
+    """A round's feedback, then the next round's on the same day: each is its own message
+    (a reminder is one a day whatever its date; a round's feedback is that round's)."""
+    handler, port = server
+    people = [("Canada", "Jane Doe", "jane@canada.example", "en", "")]
+    common = ["--as-of", AS_OF.isoformat(), "--contacts", str(contacts_file(tmp_path, people)),
+              "--history", str(tmp_path / "h.sqlite"), "--config",
+              str(config_file(tmp_path, port)), "--send"]
+    for n, ronda in enumerate(("2026-T4", "2027-T1"), start=1):
+        mail("feedback", str(SAMPLE), "--round", ronda, "--out", str(tmp_path / ronda),
+             *common)
+        canada = [r for r in handler.received if "jane@canada.example" in r.rcpt_tos]
+        assert len(canada) == n and ronda in str(canada[-1].message["Subject"])
+        assert {r["resultado"] for r in index(tmp_path / ronda)
+                if r["destinatario"] == "Canadá"} == {"enviado"}
+    mail("feedback", str(SAMPLE), "--round", "2027-T1", "--out", str(tmp_path / "again"),
+         *common)  # (and the same round again that day: nothing new)
+    assert len([r for r in handler.received if "jane@canada.example" in r.rcpt_tos]) == 2
+
+
 def test_a_refused_recipient_does_not_stop_the_others(tmp_path: Path,
                                                        server: tuple[Handler, int]) -> None:
     handler, port = server

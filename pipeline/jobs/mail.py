@@ -232,6 +232,11 @@ def _finish(options: MailOptions, ref: Reference, kind: str, ronda: str, contact
     return MailResult(kind, written, prepared, sent, nothing)
 
 
+# Messages that are a round's (its feedback, its call): two rounds' on one day are two
+# messages. A reminder is one a day to a party, whatever date it was drawn up for.
+PER_ROUND = {"retroalimentacion", "convocatoria"}
+
+
 @dataclass
 class _Ledger:
     """The history's outbox as the sending sees it: today's messages of this run (a
@@ -243,7 +248,8 @@ class _Ledger:
 
     def earlier(self, draft: Draft) -> Earlier | None:
         return earlier(self.conn, self.day, draft.kind, draft.parte, self.mine,
-                       *_addresses(draft))
+                       *_addresses(draft),
+                       ronda=draft.ronda if draft.kind in PER_ROUND else None)
 
     def intend(self, draft: Draft, at: str) -> int:
         return self._keep(draft, Outcome(SENDING, "", at))

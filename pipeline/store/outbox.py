@@ -47,16 +47,20 @@ def settle_abandoned(conn: sqlite3.Connection) -> int:
 
 
 def earlier(conn: sqlite3.Connection, day: dt.date, tipo: str, parte: str,
-            mine: set[int], to: str = "", cc: str = "") -> Earlier | None:
-    """The party's message of this kind on `day` that keeps another from going: one sent,
-    else one whose outcome is unknown, else one refused for good by the server when sent
-    to the same addresses (`to`, `cc`). Messages of this run (`mine`: its other languages)
-    do not count."""
+            mine: set[int], to: str = "", cc: str = "", ronda: str | None = None
+            ) -> Earlier | None:
+    """The party's message of this kind on `day` (of round `ronda`, when given) that keeps
+    another from going: one sent, else one whose outcome is unknown, else one refused for
+    good by the server when sent to the same addresses (`to`, `cc`). Messages of this run
+    (`mine`: its other languages) do not count."""
     states = (*HELD, REFUSED)
+    of_round = "" if ronda is None else " AND ronda = ?"
     rows = conn.execute(
         f"SELECT rowid, resultado, momento, asunto, para, copia, motivo FROM correos WHERE "
-        f"dia = ? AND tipo = ? AND parte = ? AND resultado IN ({', '.join('?' * len(states))}) "
-        "ORDER BY rowid", (day.isoformat(), tipo, parte, *states)).fetchall()
+        f"dia = ? AND tipo = ? AND parte = ?{of_round} AND resultado IN "
+        f"({', '.join('?' * len(states))}) ORDER BY rowid",
+        (day.isoformat(), tipo, parte, *([] if ronda is None else [ronda]), *states)
+    ).fetchall()
     found = [Earlier(UNKNOWN if state == SENDING else state, at or "", subject or "",
                      ", ".join(a for a in (para, copia) if a), reason or "")
              for rowid, state, at, subject, para, copia, reason in rows
