@@ -342,3 +342,24 @@ def test_a_matrix_only_on_a_hidden_sheet_is_read_and_the_sheet_said_hidden(
     [issue] = read.issues
     assert "oculta" in issue.message("es") and "hidden" in issue.message("en")
     assert list(read.no_matrix) == ["Portada"]
+
+
+def test_values_under_no_title_of_their_own_are_told_not_dropped_unseen(
+        make_workbook: MakeWorkbook) -> None:
+    """A title cell merged across two columns ("Estado" over Estado and Avance), or left
+    blank above values: the column's values cannot be known, so they are not read, but the
+    file says so at the title cell, with the first value's cell. A column with no title
+    and no values says nothing; nor does a sheet whose every column is titled."""
+    titles = [*OFFICIAL_TITLES[:6], "Estado", "", "", "Observaciones"]
+    rows = [["Gobernanza", "Retorno", "Actividad A", "Ind", "Guatemala", "2027", "Finalizado",
+             100, None, "nota"],
+            ["Gobernanza", "Remesas", "Actividad B", "Ind", "México", "2027", "En proceso",
+             None, None, "nota"]]
+    path = make_workbook("Guatemala.xlsx", rows, titles, merges=["G4:H4"])
+    read = read_workbook(path)
+    told = [(i.code, i.celda, i.params) for i in read.issues if i.code == "columna-sin-titulo"]
+    assert [(code, cell) for code, cell, _ in told] == [("columna-sin-titulo", "H4")]
+    assert dict(told[0][2])["primera"] == "H5"
+    assert [r["estado"] for r in read.sheets[0].records] == ["Finalizado", "En proceso"]
+    titled = read_workbook(make_workbook("Honduras.xlsx", [r[:7] for r in rows]))
+    assert not [i for i in titled.issues if i.code == "columna-sin-titulo"]

@@ -17,6 +17,17 @@ TRACKER_ENTRIES: dict[str, Entry] = {
         "“Responsible party”, “Deadline”, “Status”), or name its titles in "
         "seguimiento.toml, for example: {columnas}",
     ),
+    "columna-sin-titulo": Entry(
+        WARNING,
+        "Esta columna tiene valores (desde {primera}) pero no tiene título propio (su celda "
+        "de título está vacía o combinada con la de al lado), así que no se leyeron. Separe "
+        "las celdas combinadas y escriba su título (el de la plantilla, p. ej. «Avance "
+        "(%)»), y envíe el archivo de nuevo.",
+        "This column has values (from {primera} on) but no title of its own (its title cell "
+        "is blank or merged with the one beside it), so they were not read. Unmerge the "
+        "cells and write its title (the template's, e.g. “Progress (%)”), and send the file "
+        "again.",
+    ),
     "avance-sin-finalizar": Entry(
         WARNING,
         "El avance es 100 % pero el estado es «{valor}»: si la actividad terminó, escriba "

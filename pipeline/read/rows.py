@@ -122,10 +122,15 @@ def _blank(value: object) -> bool:
 
 
 def records_of(rows: Iterable[tuple[int, list[object]]], header: Header, merges: list[Merge],
-             limit: int | None = None) -> tuple[list[dict[str, object]], list[int]]:
-    """The items of the rows below the header, and the rows longer than `limit`."""
+             limit: int | None = None, untitled: dict[int, int] | None = None,
+             ) -> tuple[list[dict[str, object]], list[int]]:
+    """The items of the rows below the header, and the rows longer than `limit`. Into
+    `untitled`, when given: each column among the titled ones that has no title of its own
+    (its title cell blank, or merged into its neighbour's) but values in an item's row,
+    and the first such row (they are not read: the column is not known)."""
     columns = header.columns
     wanted = {*columns.values(), *header.extras.values()}
+    gaps = [c for c in range(max(wanted, default=-1)) if c not in wanted]
     # Extra columns by position: a row is looked at only as far as it goes (a thousand
     # titled columns over a few filled ones cost what the filled ones cost).
     extras = sorted((c, t) for t, c in header.extras.items())
@@ -158,6 +163,10 @@ def records_of(rows: Iterable[tuple[int, list[object]]], header: Header, merges:
 
         record: dict[str, object] = {key: value_at(c) for key, c in columns.items()}
         if _is_item(record, row):
+            if untitled is not None:
+                for c in gaps:  # (none in a sheet whose every column is titled)
+                    if c < len(row) and not _blank(row[c]) and c not in untitled:
+                        untitled[c] = r
             reach = bisect.bisect_left(extra_at, len(row))
             found = {t: value_at(c) for c, t in extras[:reach]}
             for c, t in extras[reach:] if active else ():  # past the row: merged cells only

@@ -22,6 +22,7 @@ from typing import cast
 
 import python_calamine as calamine
 
+from pipeline.model.columns import column_letter
 from pipeline.model.text import file_name
 from pipeline.read import refusals
 from pipeline.read.continuation import join_continuations
@@ -274,9 +275,16 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
     # would land in the wrong columns, so it is not read (an issue points at it).
     limit = row_width(head[header.row]) if csv else None
     sheet = SheetRows(name, header, [])
-    records, sheet.misaligned = records_of(pairs, header, merges, limit)
+    untitled: dict[int, int] = {}
+    records, sheet.misaligned = records_of(pairs, header, merges, limit, untitled)
     sheet.records = join_continuations(records)
     result.sheets.append(sheet)
+    for c, r in sorted(untitled.items()):  # values under no title: said, not lost unseen
+        letter = column_letter(c)
+        result.issues.append(make_issue(
+            "columna-sin-titulo", archivo=file_name(result.path), hoja=name,
+            fila=header.row + 1, celda=f"{letter}{header.row + 1}",
+            primera=f"{letter}{r + 1}"))
     return sheet
 
 
