@@ -337,3 +337,20 @@ def test_ctrl_c_just_after_the_commit_is_ctrl_c_and_the_round_is_stored(
     with history.open_history(path) as stored:
         assert stored is not None
         assert sorted(history.load_items(stored, "2026-T3")["id"]) == ["G-0", "G-1", "G-2"]
+
+
+def test_a_round_consolidated_again_shows_the_trend_as_it_stood_then() -> None:
+    """A late file makes the secretariat consolidate 2027-T1 again after 2027-T2 and -T3
+    were stored: its trend ends at 2027-T1, with its new figures (the same inputs and date
+    give the same outputs whenever they are run)."""
+    import datetime as dt
+
+    from pipeline.analyse.changes import trend_table
+
+    stored = pd.DataFrame({"ronda": ["2026-T4", "2027-T1", "2027-T2", "2027-T3"],
+                           "fecha_corte": ["2026-11-30", "2027-02-20", "2027-05-20",
+                                           "2027-08-20"],
+                           "actividades": [10, 11, 12, 13]})
+    trend = trend_table(stored, "2027-T1", dt.date(2027, 2, 20), {"actividades": 20})
+    assert trend["ronda"].tolist() == ["2026-T4", "2027-T1"]
+    assert trend["actividades"].tolist() == [10, 20]

@@ -179,10 +179,12 @@ TREND_COLUMNS = ("ronda", "fecha_corte", "actividades", "finalizado", "en_proces
 
 def trend_table(stored: pd.DataFrame, ronda: str, as_of: dt.date,
                 figures: dict[str, int]) -> pd.DataFrame:
-    """The headline figures of every stored round, this one's replaced by its new ones."""
+    """The headline figures of every stored round up to this one, this one's replaced by
+    its new ones: a round consolidated again (a late file) shows the trend as it stood then,
+    not the rounds stored after it."""
     this_round = pd.DataFrame([{"ronda": ronda, "fecha_corte": as_of.isoformat(), **figures}])
     if not stored.empty:
-        stored = stored[stored["ronda"] != ronda]
+        stored = stored[stored["ronda"].astype(str) < ronda]
     trend = pd.concat([stored, this_round], ignore_index=True) if not stored.empty else (
         this_round)
     trend = trend.sort_values(["ronda"], kind="stable").reset_index(drop=True)
