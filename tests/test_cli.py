@@ -273,3 +273,23 @@ def test_verbose_says_what_it_did_in_the_runs_language(tmp_path: Path, lang: str
     other = ["files read", "issues", "written to"] if lang == "es" else [
         "archivos leídos", "problemas", "escrita en"]
     assert not [w for w in other if w in err], err
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
+    """`seguimiento history | head -1`: the reader gone, the command stops without an
+    internal error or a traceback."""
+    import os
+
+    assert invoke("consolidate", str(SAMPLE), "--out", str(tmp_path / "o"), "--as-of",
+                  "2026-11-30")[0] == 0
+    read, write = os.pipe()
+    os.close(read)  # (the reader has already stopped: the first line written fails)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline", "history", "--history",
+             str(tmp_path / "o" / "historial.sqlite")],
+            stdout=write, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
+    finally:
+        os.close(write)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "interno" not in done.stderr, done.stderr

@@ -4,6 +4,7 @@ progress on a terminal (silence under cron and CI), and failures turned into mes
 from __future__ import annotations
 
 import codecs
+import contextlib
 import logging
 import os
 import sys
@@ -149,6 +150,10 @@ def guarded(lang: str, log_path: Path) -> Iterator[None]:
         log.error("%s", exc.message())
         click.echo(exc.message(lang), err=True)
         sys.exit(exc.exit_code)
+    except BrokenPipeError:  # the reader of the output stopped (`| head`): nothing to say
+        with contextlib.suppress(OSError):  # (nor at exit, flushing into the closed pipe)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     except KeyboardInterrupt:  # Ctrl-C: said in the run's language, with its own code
         log.warning("interrupted")
         click.echo(word("cli.interrupted", lang), err=True)
