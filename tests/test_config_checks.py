@@ -68,6 +68,10 @@ CASES = [
      "plazo =", 'el título "quien" está también en responsable'),
     (PLAN + '[columnas]\nquien = ["PIC"]\n',
      "quien", "las claves son: id, grupo_trabajo"),
+    (PLAN + '[cierres]\n"2027-T2" = 2027-05-15\n"Extra/../x" = 2027-06-15\n',
+     '"Extra/', "«Extra/../x» no sirve como nombre de ronda (nombra sus carpetas)"),
+    (PLAN + f'[cierres]\n"{"Reunión " * 6}" = 2027-06-15\n',
+     '"Reunión', "no sirve como nombre de ronda"),
     (PLAN + '[cierres]\n"2027-T2" = 2027-05-15\n"2027-T1" = 9999-12-31\n',
      '"2027-T1"', "2027-T1 debe ser una fecha sin hora, como 2027-02-15, entre 1970-01-01 y "
      "2262-04-11 (se leyó 9999-12-31)"),

@@ -112,6 +112,9 @@ TABLES: dict[str, dict[str, Rule]] = {
                "firma": Rule("text", lambda v: isinstance(v, str) or (
                    isinstance(v, dict) and all(isinstance(t, str) for t in v.values())))},
 }
+# A round's name, as [cierres] may give one besides 2027-T1: it names the round's folders,
+# so a short name of letters, digits, spaces, dots and dashes, never a path.
+ROUND_NAME = re.compile(r"^(?!.*\.\.)[^\W_][\w .()-]{0,39}(?<![ .])$")
 # Tables whose keys are the user's own (a round, a reporter): every value one rule.
 FREE_TABLES: dict[str, Rule] = {"cierres": DATE, "idiomas": LANGUAGE}
 # Lists of entries ([[paises]]): each key's rule, and the keys every entry needs.
@@ -145,6 +148,8 @@ def check_config(user: Mapping[str, Any], text: str, source: str) -> None:
             for name, item in value.items():
                 if rules is not None and name not in rules:
                     _unknown(source, find.line((key, None), name), name, f"[{key}]", rules)
+                if key == "cierres" and not ROUND_NAME.match(name):  # (it names folders)
+                    _tell(source, find.line((key, None), name), "round_name", name, None)
                 rule = rules[name] if rules is not None else FREE_TABLES[key]
                 _check((key, None), name, item, rule, find, source)
             if key == "columnas":

@@ -74,6 +74,13 @@ WORDS: dict[str, Entry] = {
         "da todas sus palabras",
         "[red] needs {clave} = {{ es = \"...\", en = \"...\" }}: a network's profile gives "
         "all its words"),
+    "config.round_name": (
+        "«{clave}» no sirve como nombre de ronda (nombra sus carpetas): use hasta 40 letras, "
+        "números, espacios, puntos o guiones, sin / ni \\, como 2027-T1 o «Extraordinaria "
+        "2027»",
+        "“{clave}” cannot be a round's name (it names the round's folders): use up to 40 "
+        "letters, digits, spaces, dots or dashes, without / or \\, such as 2027-T1 or "
+        "“Extraordinary 2027”"),
     "config.name_near": (
         "{clave}: {leido} no es ningún nombre de la red; ¿quiso decir «{sugerencia}»?",
         "{clave}: {leido} is no name of the network; did you mean “{sugerencia}”?"),
