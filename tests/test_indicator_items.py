@@ -124,6 +124,9 @@ def test_a_target_date_not_after_the_baselines_is_told_and_not_judged() -> None:
     assert issues == [("indicador-fechas-invertidas", "H5", "2026-12-31")]
     assert table["situacion"].tolist() == ["sin_meta"]
     assert table["fecha_meta"].tolist() == ["2026-12-31"]  # shown as written, told
+    # and judged so wherever it is judged again from what is stored (the annual report)
+    assert judge(0, 100, 40, dt.date(2027, 6, 30), dt.date(2026, 12, 31),
+                 dt.date(2027, 8, 1)).situacion == "sin_meta"
     assert table["esperado"].isna().all()
 
 

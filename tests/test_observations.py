@@ -366,6 +366,26 @@ def test_an_observer_misspelt_in_the_configuration_is_told_at_its_line(
     assert f"{config}, {said}" in output and "ValueError" not in output, output
 
 
+def test_a_misspelt_observer_in_the_networks_profile_is_told_there(tmp_path: Path) -> None:
+    """The network's profile (red.toml) names the observer wrongly, the configuration has
+    its own [ronda] without it: the profile's line is named, not the configuration's."""
+    from pipeline.model.errors import ConfigError
+    from pipeline.reference.load import load_reference, profile_path
+
+    shipped = profile_path("crm").read_text("utf-8")
+    assert 'observadores = ["RROCM"]' in shipped
+    profile = tmp_path / "red.toml"
+    profile.write_text(shipped.replace('observadores = ["RROCM"]', 'observadores = ["RROCMM"]'),
+                       encoding="utf-8")
+    config = tmp_path / "seguimiento.toml"
+    config.write_text("[ronda]\ndias_por_vencer = 30\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_reference(config, profile)
+    line = next(n for n, text in enumerate(profile.read_text("utf-8").splitlines(), start=1)
+                if "RROCMM" in text)
+    assert f"{profile}, line {line}: observadores" in caught.value.message("en")
+
+
 def test_validate_checks_an_observers_file_against_the_workspaces_last_round(
         tmp_path: Path, make_workbook: MakeWorkbook) -> None:
     """A focal point's file checked as it arrives: in a workspace, an observation of an

@@ -51,8 +51,8 @@ class Judged:
 def judge(baseline: float | None, target: float | None, value: float | None,
           since: dt.date | None, by: dt.date | None, as_of: dt.date) -> Judged:
     """An indicator's progress, what was expected by `as_of`, and its situation."""
-    if target is None or by is None:
-        return Judged(None, None, "sin_meta")
+    if target is None or by is None or (since is not None and by <= since):
+        return Judged(None, None, "sin_meta")  # (no line to judge on: dates to correct)
     if baseline is None or since is None:
         return Judged(None, None, "sin_linea_base")
     if value is None:
@@ -131,13 +131,11 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
                            ("fecha_valor", day)):
             if when is None and text[name]:
                 issues.append(at.issue("indicador-fecha-ilegible", name, text[name]))
-        judged_by = by
-        if since is not None and by is not None and by <= since:
-            issues.append(at.issue("indicador-fechas-invertidas", "fecha_meta", by.isoformat(),
-                                   anterior=since.isoformat()))
-            judged_by = None  # (no straight line to judge it on until the dates are
-            # corrected; the date stays shown as written, beside what is told of it)
-        judged = judge(base.value, goal.value, value.value, since, judged_by, as_of)
+        if since is not None and by is not None and by <= since:  # (judged sin_meta; the
+            issues.append(at.issue(  # date shown as written, beside what is told of it)
+                "indicador-fechas-invertidas", "fecha_meta", by.isoformat(),
+                anterior=since.isoformat()))
+        judged = judge(base.value, goal.value, value.value, since, by, as_of)
         before_value = read_quantity(previous.get("valor")).value if previous else None
         if (value.value is not None and before_value is not None and goal.value is not None
                 and base.value is not None

@@ -61,7 +61,7 @@ def _folder_reason(path: Path) -> tuple[str, str]:
         held = sum(1 for p in path.iterdir()
                    if p.suffix.lower() in READABLE and _name_reason(p) is None)
     except OSError:
-        held = 0
+        return both("skip.folder_unreadable")
     return both("skip.folder_with", n=held) if held else both("skip.folder")
 
 

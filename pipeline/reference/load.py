@@ -44,12 +44,15 @@ def load_reference(config_path: Path | None = None,
         beside = Path(config_path).parent / PROFILE_NAME
         profile = beside if beside.is_file() else None
     data = read_profile(profile or profile_path(DEFAULT))
+    user: dict[str, Any] = {}
     if config_path is not None:
-        data = merge_config(data, _read_checked(Path(config_path), check_config))
+        user = _read_checked(Path(config_path), check_config)
+        data = merge_config(data, user)
     try:
         return _build(data)
-    except UnknownName as exc:  # told at its line, with the name probably meant
-        source = Path(config_path) if config_path is not None else profile
+    except UnknownName as exc:  # told at its line (in the file that sets it), with the name
+        mine = exc.key in (user.get(exc.table) or {})  # probably meant
+        source = Path(config_path) if mine and config_path is not None else profile
         text = source.read_text("utf-8-sig") if isinstance(source, Path) else ""
         unknown_name(exc.table, exc.key, exc.name, exc.known, text,
                      str(source or DEFAULT))

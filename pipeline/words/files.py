@@ -43,6 +43,11 @@ WORDS: dict[str, Entry] = {
                     "carpeta misma); no hace falta hacer nada",
                     "it is a folder with no spreadsheet (only the folder's own files are "
                     "read); nothing needs doing"),
+    "skip.folder_unreadable": ("es una carpeta que no se puede abrir (permisos); si trae "
+                               "matrices de esta ronda, cópielas a la carpeta misma",
+                               "it is a folder that cannot be opened (permissions); if it "
+                               "holds this round's matrices, copy them into the folder "
+                               "itself"),
     "skip.folder_with": ("es una carpeta; sus hojas de cálculo ({n}) no se leen: solo se leen "
                          "los archivos de la carpeta misma. Si son de esta ronda, muévalas a "
                          "la carpeta", "it is a folder; its spreadsheets ({n}) are not read: "

@@ -83,10 +83,12 @@ def publish(out_dir: Path, stage: Path, generation: str, output_set: str | None,
         journal["firmas"] = dict(zip(names, settled(), strict=True))
         _sync_folders(stage, names)
         pause_at("escrito")
+        # A Ctrl-C from here lands once the moves are done: the journal is the commit point
+        # of outputs alone; a round's is the history's commit, which follows at once.
+        held.hold()
         _write_journal(out_dir, journal)
         made_ready.append(True)
         pause_at("intencion")
-        held.hold()  # (a Ctrl-C from the commit point on lands once the moves are done)
 
     try:
         if commit is None:
@@ -125,7 +127,10 @@ class _Held:
     def hold(self) -> None:
         if (self._before is None and hasattr(signal, "pthread_sigmask")
                 and threading.current_thread() is threading.main_thread()):
-            self._before = signal.pthread_sigmask(signal.SIG_BLOCK, self.SIGNALS)
+            # (the mask as it is, kept before blocking: a Ctrl-C landing as the block is
+            # made leaves nothing blocked behind it)
+            self._before = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+            signal.pthread_sigmask(signal.SIG_BLOCK, self.SIGNALS)
 
     def release(self) -> None:
         if self._before is not None:
