@@ -138,3 +138,17 @@ def test_mail_overdue_takes_the_round(tmp_path: Path) -> None:
     missing = mail("overdue", "--workspace", str(folder), "--round", "2027-T1", "--as-of",
                    (AS_OF + dt.timedelta(days=1)).isoformat())
     assert missing.exit_code == 3 and "2027-T1" in missing.output
+
+
+def test_a_workspace_without_its_contacts_book_says_so(tmp_path: Path) -> None:
+    """The workspace's contactos.xlsx moved away: the run says the file is not there (and
+    how to get one back) even when nobody watches its terminal (a scheduled run), not only
+    party by party, asking for rows in a missing file."""
+    folder = workspace(tmp_path)
+    (folder / "contactos.xlsx").unlink(missing_ok=True)
+    for lang, said in (("es", "No hay archivo de contactos"),
+                       ("en", "There is no contacts file")):
+        result = mail("overdue", "--workspace", str(folder), "--round", "2026-T4", "--as-of",
+                      AS_OF.isoformat(), "--lang", lang, "--out", str(tmp_path / lang))
+        assert result.exit_code in (0, 1), result.output
+        assert said in result.output and "seguimiento init" in result.output, result.output

@@ -162,10 +162,10 @@ def _tell(result: MailResult, options: MailOptions, lang: Lang, talk: bool) -> N
         if talk or issue.severity == "error":
             click.echo(f"{issue.severity_label(lang):<11} {issue.where()}: "
                        f"{issue.message(lang)} [{issue.code}]", err=True)
+    if options.contacts is None or not options.contacts.exists():  # (always: nobody but
+        click.echo(word("cli.mail_no_contacts_file", lang,  # the signers is written to)
+                        path=options.contacts or "—"), err=True)
     if talk:
-        if options.contacts is None or not options.contacts.exists():
-            click.echo(word("cli.mail_no_contacts_file", lang, path=options.contacts or "—"),
-                       err=True)
         if result.nothing:
             click.echo(word("cli.mail_nothing", lang, why=word(
                 f"cli.mail_nothing.{result.kind}", lang, as_of=options.as_of.isoformat(),
