@@ -133,3 +133,34 @@ def test_prefilled_values_are_exactly_what_the_dropdowns_offer(
                     assert value in offered[keys.index(key) + 1], (path.name, row, key, value)
                     checked += 1
     assert checked > 40
+
+
+@pytest.mark.parametrize("moved", [False, True])
+def test_an_unreadable_submission_date_is_told_where_it_is(
+        template: Path, tmp_path: Path, moved: bool) -> None:
+    """The date typed in the signature block, at the template's cell, or with rows
+    inserted above it and the sheet renamed (the block then found by its titles): the
+    message points at the cell the focal point sees."""
+    from pipeline.normalize.matching import Matcher
+    from pipeline.read.files import list_input_files
+    from pipeline.read.gather import gather
+    from pipeline.reference.load import load_reference
+
+    book = openpyxl.load_workbook(template)
+    meta = {r[0]: r[1] for r in book["_seguimiento"].iter_rows(values_only=True)}
+    cell = str(meta["celda_fecha_envio"])
+    sheet = book["Matriz"]
+    sheet[cell] = "31/02/2027"
+    if moved:
+        sheet.insert_rows(1, 3)
+        sheet.title = "Hoja1"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    book.save(folder / "Guatemala.xlsx")
+    ref = load_reference()
+    found = gather(list_input_files(folder), ref, Matcher(ref), "2027-T1",
+                   dt.date(2027, 2, 20), "es")
+    [told] = [i for i in found.issues if i.code == "fecha-envio-ilegible"]
+    column, row = cell.rstrip("0123456789"), int(cell[len(cell.rstrip("0123456789")):])
+    expected = ("Hoja1", f"{column}{row + 3}") if moved else ("Matriz", cell)
+    assert (told.hoja, told.celda) == expected

@@ -168,11 +168,11 @@ def _take(
     issues: list[Issue] = []
     typed = workbook.contact.get("fecha_envio")
     if read_text(typed) and parse_day(typed) is None:  # words, or a day no one means
-        meta = workbook.metadata
-        issues.append(make_issue("fecha-envio-ilegible", archivo=name,
-                                 hoja=meta.get("hoja_matriz", ""),
-                                 celda=meta.get("celda_fecha_envio", ""),
-                                 valor=read_text(typed)))
+        meta = workbook.metadata  # (where it was found: the template's cell, or by title)
+        hoja, celda = workbook.contact_at.get("fecha_envio", (
+            meta.get("hoja_matriz", ""), meta.get("celda_fecha_envio", "")))
+        issues.append(make_issue("fecha-envio-ilegible", archivo=name, hoja=hoja,
+                                 celda=celda, valor=read_text(typed)))
     if not sub.informante_conocido:
         issues.append(make_issue("informante-desconocido", archivo=name, valor=sub.informante))
     issues += workbook.issues

@@ -90,20 +90,25 @@ def read_contact(rows: list[list[object]], meta: dict[str, str]) -> dict[str, ob
     return contact
 
 
-def contact_by_titles(rows: list[list[object]]) -> dict[str, object]:
+def contact_by_titles(rows: list[list[object]], where: dict[str, str] | None = None
+                      ) -> dict[str, object]:
     """The submission block found by its titles ("Nombre de quien informa", "Institución",
     "Fecha de envío (dd/mm/aaaa)", in either language), wherever they are: a sheet renamed
     or moved still tells who signed and when. Each value is the first one right of its
-    title; a title with none is a block left blank. Nothing when no title is there."""
+    title; a title with none is a block left blank. Nothing when no title is there. Into
+    `where`, when given: each value's cell (G7), for what is told of it."""
     titles = _contact_titles()
     contact: dict[str, object] = {}
-    for row in rows:
+    for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             key = titles.get(fold_title(cell)) if isinstance(cell, str) and cell else None
             if key is None or key in contact:
                 continue
-            values = [v for v in row[c + 1:c + 1 + VALUE_REACH] if not _blank(v)]
-            contact[key] = values[0] if values else None
+            found = [(n, v) for n, v in enumerate(row[c + 1:c + 1 + VALUE_REACH], start=c + 1)
+                     if not _blank(v)]
+            contact[key] = found[0][1] if found else None
+            if where is not None and found:
+                where[key] = f"{column_letter(found[0][0])}{r + 1}"
     return contact
 
 

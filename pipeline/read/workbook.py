@@ -60,6 +60,7 @@ class WorkbookRead:
     heads: dict[str, list[list[object]]] = field(default_factory=dict)
     metadata: dict[str, str] = field(default_factory=dict)
     contact: dict[str, object] = field(default_factory=dict)
+    contact_at: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> sheet, cell
     refused: tuple[str, str] | None = None
     detail: str = ""  # the reader's own words, when it failed (for the log)
     issues: list[Issue] = field(default_factory=list)  # what reading the cells found
@@ -247,7 +248,9 @@ def _take_sheet(result: WorkbookRead, name: str, rows: Rows, merges: list[Merge]
     if name and name == result.metadata.get("hoja_matriz"):
         result.contact = read_contact(head, result.metadata)
     elif not result.contact:  # the matrix sheet renamed: the block found by its titles
-        result.contact = contact_by_titles(head)
+        cells: dict[str, str] = {}
+        result.contact = contact_by_titles(head, cells)
+        result.contact_at = {key: (name, cell) for key, cell in cells.items()}
     side = side_header(head, result.metadata if keyed else {}, name)
     if side is not None:  # an item's side sheet (observations): never a matrix
         kind, found = side
