@@ -224,8 +224,10 @@ def _with_acronyms(institutions: Iterable[str]) -> list[str]:
 
 def _runs(words: list[tuple[int, int, str]], name: frozenset[str]) -> list[tuple[int, int]]:
     """Runs of the text's words that are the name's words (particles between them allowed)
-    naming at least two of them, or one after a title."""
+    naming at least two of them, or one after a title or after the name's own initials
+    ("R. Quiñónez", "A.M. López")."""
     spans = []
+    initials = {w[0] for w in name}
     i = 0
     while i < len(words):
         if words[i][2] not in name:
@@ -239,8 +241,11 @@ def _runs(words: list[tuple[int, int, str]], name: frozenset[str]) -> list[tuple
                 last = j
             j += 1
         titled = i > 0 and words[i - 1][2] in _TITLES
-        if len(found) >= 2 or (len(name) == 1 and found) or titled:
-            spans.append((words[i - 1][0] if titled and len(found) < 2 else words[i][0],
+        first = i
+        while first > 0 and len(words[first - 1][2]) == 1 and words[first - 1][2] in initials:
+            first -= 1
+        if len(found) >= 2 or (len(name) == 1 and found) or titled or first < i:
+            spans.append((words[i - 1][0] if titled and len(found) < 2 else words[first][0],
                           words[last][1]))
         i = last + 1
     return spans
