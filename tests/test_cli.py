@@ -293,3 +293,12 @@ def test_output_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
         os.close(write)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "interno" not in done.stderr, done.stderr
+
+
+def test_init_again_with_another_network_says_it_kept_its_own(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    assert invoke("init", str(folder))[0] == 0
+    code, out = invoke("init", str(folder), "--red", "mecanismo", "--lang", "en")
+    assert code == 0 and "--red mecanismo was not applied" in out, out
+    code, out = invoke("init", str(folder), "--red", "crm", "--lang", "en")
+    assert code == 0 and "not applied" not in out  # (its own: nothing to say)

@@ -297,6 +297,11 @@ def init(folder: Path, red: str | None, lang: str | None) -> None:
         made, existed = create_workspace(folder, language, red)
         click.echo(word("cli.init_existing" if existed else "cli.initialized", language,
                         folder=made.root))
+        if existed and red is not None:
+            from pipeline.jobs.init import keeps_other_network
+
+            if keeps_other_network(made, red):
+                click.echo(word("cli.init_kept_network", language, red=red))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -54,6 +54,12 @@ def create_workspace(folder: Path, lang: str = "es",
     return workspace, False
 
 
+def keeps_other_network(workspace: Workspace, red: str) -> bool:
+    """Whether an existing workspace's profile is not the one `red` names (init keeps it)."""
+    own = workspace.root / PROFILE_NAME
+    return own.is_file() and own.read_text("utf-8") != _profile(red)[0]
+
+
 def _profile(red: str) -> tuple[str, Reference]:
     """The text of the profile `red` names and its reference, read and checked whole
     before anything is made (a wrong one is a ConfigError that says where and what)."""

@@ -92,6 +92,11 @@ WORDS: dict[str, Entry] = {
         "escriba una fecha real, como 2026-11-30",
         "“{value}” is outside the dates that can be counted ({first} to {last}); write a "
         "real date, such as 2026-11-30"),
+    "cli.init_kept_network": (
+        "Conserva su propia red (red.toml): --red {red} no se aplicó. Para seguir otra red, "
+        "cree otra carpeta con «seguimiento init CARPETA --red {red}».",
+        "It keeps its own network (red.toml): --red {red} was not applied. To follow another "
+        "network, make another folder with “seguimiento init FOLDER --red {red}”."),
     "cli.init_existing": (
         "{folder} ya era una carpeta de seguimiento: su configuración y su historial quedaron "
         "como estaban (se crearon las subcarpetas que faltaban).",
