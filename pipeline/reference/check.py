@@ -15,6 +15,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from typing import Any, NoReturn
 
 from pipeline.model.columns import KEYS
@@ -80,6 +81,21 @@ def _is_words(value: object) -> bool:
 
 
 TEXT = Rule("text", lambda v: isinstance(v, str))
+
+
+def _is_sender(value: object) -> bool:
+    """A From address ("Secretaría <secretaria@example.org>", or the address alone; none
+    left blank): one address, with no accent before its @ (few servers take one)."""
+    if not isinstance(value, str):
+        return False
+    if not value.strip():
+        return True
+    _, address = parseaddr(value)
+    local, at, domain = address.rpartition("@")
+    return bool(at and local and domain) and local.isascii() and "@" not in local
+
+
+SENDER = Rule("sender", _is_sender)
 FLAG = Rule("flag", lambda v: isinstance(v, bool))
 NETWORK_WORDS = Rule("words", _is_words)
 CATEGORY = Rule("choice", lambda v: isinstance(v, str) and v in CATEGORIES,
@@ -106,7 +122,7 @@ TABLES: dict[str, dict[str, Rule]] = {
     "grupos_otros": {"prefijos": TEXTS},
     "correo": {"servidor": TEXT, "puerto": _whole(0, 65535),
                "seguridad": _one_of("starttls", "tls", "ssl", "ninguna", "none", "no"),
-               "usuario": TEXT, "remitente": TEXT, "dias_para_escalar": _whole(0),
+               "usuario": TEXT, "remitente": SENDER, "dias_para_escalar": _whole(0),
                "escalar_a": Rule("texts", lambda v: isinstance(v, str) or _is_texts(v)),
                "dias_para_corregir": _whole(0),
                "firma": Rule("text", lambda v: isinstance(v, str) or (

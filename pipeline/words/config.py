@@ -74,6 +74,12 @@ WORDS: dict[str, Entry] = {
         "da todas sus palabras",
         "[red] needs {clave} = {{ es = \"...\", en = \"...\" }}: a network's profile gives "
         "all its words"),
+    "config.sender": (
+        "{clave} debe ser una dirección de correo, sola o con su nombre, como "
+        "\"Secretaría <secretaria@example.org>\", sin acentos antes de la @ (se leyó {leido})",
+        "{clave} must be an e-mail address, alone or with its name, such as "
+        "\"Secretariat <secretariat@example.org>\", without accents before the @ (read "
+        "{leido})"),
     "config.round_name": (
         "«{clave}» no sirve como nombre de ronda (nombra sus carpetas): use hasta 40 letras, "
         "números, espacios, puntos o guiones, sin / ni \\, como 2027-T1 o «Extraordinaria "
