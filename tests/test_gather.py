@@ -258,3 +258,17 @@ def test_a_reader_that_died_before_it_was_sent_more_refuses_only_its_file(
     assert [r.path for r in read] == paths
     assert [r.path.name for r in read if r.refused] == ["01.xlsx"]
     assert all(r.detail == "read" for r in read if not r.refused)
+
+
+def test_validate_counts_files_not_the_folders_beside_them(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    (tmp_path / "adjuntos").mkdir()
+    shutil.copy(ROOT / "input_workbooks" / "Honduras - 2026-T4.xlsx", tmp_path)
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path), "--lang", "en"])
+    assert "1 file" in result.output and "2 files" not in result.output, result.output
+    assert "adjuntos" in result.output  # (the folder still said)

@@ -53,4 +53,5 @@ def validate_files(paths: list[Path], as_of: dt.date, lang: str,
                            lang=lang, expected=(), before=before)
     if sent is not None:
         result = mark_not_updated(result, sent)
-    return result, len(candidates), found.headers
+    # (a folder inside the one given is listed as skipped, but is no file looked at)
+    return result, sum(not c.path.is_dir() for c in candidates), found.headers
