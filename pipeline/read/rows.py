@@ -168,9 +168,10 @@ def records_of(rows: Iterable[tuple[int, list[object]]], header: Header, merges:
 
         record: dict[str, object] = {key: value_at(c) for key, c in columns.items()}
         if _is_item(record, row):
-            if untitled is not None:
-                for c in gaps:  # (none in a sheet whose every column is titled)
-                    if c < len(row) and not _blank(row[c]) and c not in untitled:
+            if untitled is not None:  # (no gap in a sheet whose every column is titled;
+                # only those the row reaches: a title far to the right leaves thousands)
+                for c in gaps[:bisect.bisect_left(gaps, len(row))]:
+                    if not _blank(row[c]) and c not in untitled:
                         untitled[c] = r
             reach = bisect.bisect_left(extra_at, len(row))
             found = {t: value_at(c) for c, t in extras[:reach]}
