@@ -302,3 +302,11 @@ def test_init_again_with_another_network_says_it_kept_its_own(tmp_path: Path) ->
     assert code == 0 and "--red mecanismo was not applied" in out, out
     code, out = invoke("init", str(folder), "--red", "crm", "--lang", "en")
     assert code == 0 and "not applied" not in out  # (its own: nothing to say)
+
+
+def test_validate_tells_a_focal_point_only_of_its_file(tmp_path: Path) -> None:
+    """The plan in force having ended is the secretariat's to fix (its configuration), said
+    when a round is consolidated; a focal point checking its file is not told of it, nor
+    counted a warning for it."""
+    code, out = invoke("validate", str(SAMPLE / "Guatemala - 2026-T4.xlsx"), "--lang", "en")
+    assert code in (0, 1) and "plan-terminado" not in out, out

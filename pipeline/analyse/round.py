@@ -99,7 +99,8 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     checked += missing
     subs = keys.mark_timeliness(subs, closing_date or ref.cierres.get(ronda))
     frame = flag_rows(frame, as_of, ref.dias_por_vencer)
-    if ref.plan.fin < as_of:  # said once, in plain words
+    if ref.plan.fin < as_of and not checked_alone:  # said once, in plain words (to the
+        # secretariat: a focal point checking its file can do nothing about the plan)
         checked.append(make_issue("plan-terminado", fin=ref.plan.fin.isoformat(),
                                   plan=(ref.label("plan", ref.plan.nombre, "es"),
                                         ref.label("plan", ref.plan.nombre, "en"))))
