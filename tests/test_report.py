@@ -231,3 +231,21 @@ def test_the_workbook_has_the_charts_of_the_html_with_the_values_of_their_tables
             numbers = {float(v) for row in book[source.group(1)].iter_rows(
                 min_row=2, values_only=True) for v in row if isinstance(v, int | float)}
             assert cached and set(cached) <= numbers, heading
+
+
+def test_an_english_report_names_parties_and_groups_in_english(year: Path,
+                                                               tmp_path: Path) -> None:
+    """Each table of the English report shows the network's names in English (Panama,
+    Trafficking…), as its other sections and the overdue lists do; the Spanish one in
+    Spanish."""
+    history = str(year / "historial.sqlite")
+    invoke("report", "--year", "2027", "--out", str(tmp_path), "--history", history,
+           "--lang", "en")
+    [english] = [p for p in tmp_path.glob("*.md")]
+    text = english.read_text("utf-8")
+    table_lines = [line for line in text.splitlines() if line.startswith("| ")]
+    assert any(line.startswith("| Panama |") for line in table_lines), text
+    assert not any(line.startswith(("| Panamá |", "| 2027-T1 | Panamá |"))
+                   for line in table_lines), text
+    spanish = (year / "informe" / "informe_anual_2027.md").read_text("utf-8")
+    assert any(line.startswith("| Panamá |") for line in spanish.splitlines())

@@ -42,12 +42,29 @@ def texts(report: AnnualReport) -> tuple[str, str, str, str]:
 def overdue_table(report: AnnualReport, labels: dict[str, str]) -> pd.DataFrame:
     table = report.overdue.head(TOP_OVERDUE).reindex(columns=list(OVERDUE_COLUMNS)).copy()
     table["estado"] = table["estado"].map(lambda k: labels.get(k, k))
+    table["informante"] = table["informante"].map(
+        lambda v: _party(report, v) if isinstance(v, str) else v)
+    table["responsable"] = table["responsable"].map(lambda v: "; ".join(
+        _party(report, p) for p in str(v).split("; ")) if not _missing(v) and v else v)
     return table
+
+
+def _party(report: AnnualReport, name: object) -> str:
+    return report.label("parte", name) if isinstance(name, str) and name else str(name)
+
+
+def _named(report: AnnualReport, table: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The table with its first column's names in the report's language."""
+    shown = table.copy()
+    if len(shown.columns):
+        shown.iloc[:, 0] = shown.iloc[:, 0].map(
+            lambda v: report.label(kind, v) if isinstance(v, str) and v else v)
+    return shown
 
 
 def submission_table(report: AnnualReport) -> pd.DataFrame:
     lang = report.lang
-    grid = report.submissions.copy()
+    grid = _named(report, report.submissions, "parte")
     for column in grid.columns[1:]:
         grid[column] = grid[column].map({"recibido": word("report.received", lang),
                                          "ilegible": word("report.unreadable", lang),
@@ -132,9 +149,12 @@ def headers(table: pd.DataFrame, labels: dict[str, str], lang: str) -> list[str]
 def sections(report: AnnualReport, labels: dict[str, str]) -> list[tuple[str, pd.DataFrame]]:
     lang = report.lang
     pillars = [] if report.by_pillar is None else [(word("report.by_pillar", lang),
-                                                     report.by_pillar)]
-    return [(word("report.by_group", lang, grupo=report.grupo), report.by_group), *pillars,
-            (word("report.by_reporter", lang), report.by_reporter),
+                                                     _named(report, report.by_pillar, "pilar"))]
+    return [(word("report.by_group", lang, grupo=report.grupo),
+             _named(report, report.by_group, "parte")), *pillars,
+            (word("report.by_reporter", lang), _named(report, report.by_reporter, "parte")),
             (word("report.overdue", lang), overdue_table(report, labels)),
-            (word("report.slipped", lang), report.slipped),
+            (word("report.slipped", lang), report.slipped.assign(
+                informante=report.slipped["informante"].map(lambda v: _party(report, v)))
+             if "informante" in report.slipped else report.slipped),
             (word("report.submissions", lang), submission_table(report))]

@@ -4,6 +4,7 @@ recommendations drafted from the data for the network's presidency and secretari
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -41,6 +42,8 @@ class AnnualReport:
     recommendations: list[str] = field(default_factory=list)
     observed: ObservedYear = field(default_factory=ObservedYear)  # the observers' views
     measured: MeasuredYear = field(default_factory=MeasuredYear)  # targets and values
+    # A name as the report's language shows it: (kind, name) -> label ("parte", "pilar")
+    label: Callable[[str, str], str] = field(default=lambda kind, name: name)
 
 
 def build_report(year: int, per_round: dict[str, pd.DataFrame],
@@ -78,6 +81,7 @@ def build_report(year: int, per_round: dict[str, pd.DataFrame],
                               Redactor([], [], [], word("redacted", lang))),
         measured=measure_year(indicators, names, public, (ref.plan.inicio, ref.plan.fin), year,
                               lambda v: ref.label("parte", v, lang)),
+        label=lambda kind, name: ref.label(kind, name, lang),
     )
     report.observed = replace(report.observed, observers=tuple(
         ref.label("parte", o, lang) for o in report.observed.observers or ref.observadores))
