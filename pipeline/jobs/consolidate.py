@@ -9,6 +9,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
 from pipeline.analyse.freshness import mark_not_updated
 from pipeline.analyse.public import public_edition
 from pipeline.analyse.round import analyse_round, round_of, with_history
@@ -21,7 +23,6 @@ from pipeline.read.gather import gather
 from pipeline.reference.load import load_reference
 from pipeline.store.history import (
     history_path,
-    latest_per_reporter,
     load_items,
     open_history,
     previous_round,
@@ -67,15 +68,14 @@ def analyze(options: Options, on_file: Progress | None = None) -> RunResult:
             with open_history(path, create=False) as conn:
                 previous = previous_round(conn, ronda)
                 before, stored = load_items(conn, previous), rounds(conn)
-                # (the previous round, loaded above, not loaded again)
-                last = latest_per_reporter(conn, ronda, "items", lambda c, r: before if (
-                    r == previous) else load_items(c, r))
                 seen = load_observations(conn, previous)
                 series = indicator_rounds(conn)
                 # (each reporter's own last round: one that skipped a round is compared
                 # with what it sent last, its moved targets found)
                 measured = latest_indicators_of(series, ronda)
                 sent = last_sent(conn, ronda)
+                if sent:  # (what each reporter last sent: its items, loaded there once)
+                    last = pd.concat([sent[k].items for k in sorted(sent)], ignore_index=True)
         result = analyse_round(found, ref, matcher, as_of=options.as_of, ronda=ronda,
                                closing_date=options.closing_date, lang=options.lang,
                                expected=ref.esperados, before=last, measured=measured)

@@ -42,23 +42,23 @@ def texts(report: AnnualReport) -> tuple[str, str, str, str]:
 def overdue_table(report: AnnualReport, labels: dict[str, str]) -> pd.DataFrame:
     table = report.overdue.head(TOP_OVERDUE).reindex(columns=list(OVERDUE_COLUMNS)).copy()
     table["estado"] = table["estado"].map(lambda k: labels.get(k, k))
-    table["informante"] = table["informante"].map(
-        lambda v: _party(report, v) if isinstance(v, str) else v)
+    table["informante"] = table["informante"].map(lambda v: _label(report, "parte", v))
     table["responsable"] = table["responsable"].map(lambda v: "; ".join(
-        _party(report, p) for p in str(v).split("; ")) if not _missing(v) and v else v)
+        str(_label(report, "parte", p)) for p in v.split("; ")) if isinstance(v, str) else v)
     return table
 
 
-def _party(report: AnnualReport, name: object) -> str:
-    return report.label("parte", name) if isinstance(name, str) and name else str(name)
+def _label(report: AnnualReport, kind: str, name: object) -> object:
+    """A name in the report's language; anything else (a blank) as it is."""
+    return report.label(kind, name) if isinstance(name, str) and name else name
 
 
-def _named(report: AnnualReport, table: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """The table with its first column's names in the report's language."""
+def _named(report: AnnualReport, table: pd.DataFrame, kind: str, column: int = 0
+           ) -> pd.DataFrame:
+    """The table with the names of its `column` in the report's language."""
     shown = table.copy()
-    if len(shown.columns):
-        shown.iloc[:, 0] = shown.iloc[:, 0].map(
-            lambda v: report.label(kind, v) if isinstance(v, str) and v else v)
+    if len(shown.columns) > column:
+        shown.iloc[:, column] = shown.iloc[:, column].map(lambda v: _label(report, kind, v))
     return shown
 
 
@@ -154,7 +154,7 @@ def sections(report: AnnualReport, labels: dict[str, str]) -> list[tuple[str, pd
              _named(report, report.by_group, "parte")), *pillars,
             (word("report.by_reporter", lang), _named(report, report.by_reporter, "parte")),
             (word("report.overdue", lang), overdue_table(report, labels)),
-            (word("report.slipped", lang), report.slipped.assign(
-                informante=report.slipped["informante"].map(lambda v: _party(report, v)))
-             if "informante" in report.slipped else report.slipped),
+            (word("report.slipped", lang), _named(
+                report, report.slipped, "parte",
+                list(report.slipped.columns).index("informante"))),
             (word("report.submissions", lang), submission_table(report))]

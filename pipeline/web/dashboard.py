@@ -176,15 +176,15 @@ def _grid(result: RunResult, labels: dict[str, str], beside: Beside) -> dict[str
     # Only the statuses shown are looked up: a million rows' cells made into a table of
     # pairs took the page's process 40 MB higher, for 300 items of 40 reporters.
     ids, named = long["id"].tolist(), long["informante"].tolist()  # (lists: a column's
-    reporters = _first_distinct(named, GRID_REPORTERS)  # cells, one by one, cost more)
+    seen = _first_distinct(named, GRID_REPORTERS + 1)  # cells, one by one, cost more;
+    reporters = seen[:GRID_REPORTERS]  # one more than shown: whether the grid is cut)
     items = _first_distinct(zip(ids, long["actividad"].tolist(), strict=True), GRID_ITEMS)
     shown = long["id"].isin([i for i, _ in items]) & long["informante"].isin(reporters)
     status = dict(zip(zip(long["id"][shown], long["informante"][shown], strict=True),
                       long["estado"][shown], strict=True))
     rows = [(i, a, [(status.get((i, r), ""), labels.get(status.get((i, r), ""), ""),
                      beside.get((str(r), str(i)))) for r in reporters]) for i, a in items]
-    cut = (len(_first_distinct(named, GRID_REPORTERS + 1)) > GRID_REPORTERS
-           or len(_first_distinct(ids, GRID_ITEMS + 1)) > GRID_ITEMS)
+    cut = len(seen) > GRID_REPORTERS or len(_first_distinct(ids, GRID_ITEMS + 1)) > GRID_ITEMS
     return {"reporters": [result.ref.label("parte", r, result.lang) for r in reporters],
             "rows": rows, "cut": cut}
 
