@@ -279,20 +279,61 @@ def test_a_store_that_fails_before_the_outputs_are_ready_leaves_no_process_behin
 
 def test_ctrl_c_as_the_signals_are_held_leaves_none_held(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """A Ctrl-C landing as the block is made (raised as the call returns): what was held is
-    let go by the release that follows, never left blocked for the rest of the process."""
-    real = signal.pthread_sigmask
+    """A Ctrl-C landing as the hold is made (raised as one handler is set): what was held
+    is let go by the release that follows, never left held for the rest of the process."""
+    real = signal.signal
+    before = {n: signal.getsignal(n) for n in publish._Held.SIGNALS}
 
-    def interrupted(how: int, mask: object) -> object:
-        before = real(how, mask)  # type: ignore[arg-type]
-        if how == signal.SIG_BLOCK and mask:
+    def interrupted(number: int, handler: object) -> object:
+        previous = real(number, handler)  # type: ignore[arg-type]
+        if number == signal.SIGTERM and handler is not before[signal.SIGTERM]:
             raise KeyboardInterrupt
-        return before
+        return previous
 
-    monkeypatch.setattr(signal, "pthread_sigmask", interrupted)
+    monkeypatch.setattr(signal, "signal", interrupted)
     held = publish._Held()
     with pytest.raises(KeyboardInterrupt):
         held.hold()
-    monkeypatch.undo()
     held.release()
-    assert not {signal.SIGINT, signal.SIGTERM} & real(signal.SIG_BLOCK, set())
+    monkeypatch.undo()
+    assert {n: signal.getsignal(n) for n in publish._Held.SIGNALS} == before
+
+
+WRITE_ALONE = """
+import sys
+from pathlib import Path
+from pipeline.write.staging import output_lock, staging
+out = Path(sys.argv[1])
+with output_lock(out), staging(out, "lista") as stage:
+    (stage / "lista.csv").write_text("nueva", encoding="utf-8")
+"""
+
+
+@pytest.mark.parametrize(("point", "moved"), [("escrito", False), ("intencion", True),
+                                               ("moviendo", True)])
+def test_outputs_written_alone_stopped_with_ctrl_c_are_whole(
+        tmp_path: Path, point: str, moved: bool) -> None:
+    """Outputs with no round to store (a list, templates, drafts): their journal is the
+    commit point. Ctrl-C before it leaves the old file, from it on the new one, at once,
+    nothing left for the next command to finish."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "lista.csv").write_text("vieja", encoding="utf-8")
+    said = tmp_path / "llegado"
+    run = subprocess.Popen([sys.executable, "-c", WRITE_ALONE, str(out)], cwd=ROOT,
+                           env={**os.environ, PAUSE: f"{point}:{said}"},
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while not said.exists() and run.poll() is None:
+            time.sleep(0.05)
+        assert said.exists(), run.stderr.read() if run.stderr else ""
+        run.send_signal(signal.SIGINT)
+        assert run.wait(timeout=60) != 0  # (stopped, as asked: after the moves)
+    finally:
+        run.kill()
+        run.wait()
+        if run.stderr:
+            run.stderr.close()
+    assert (out / "lista.csv").read_text(encoding="utf-8") == ("nueva" if moved else "vieja")
+    assert not [p.name for p in out.iterdir() if p.name.startswith(
+        (".seguimiento-tmp", ".seguimiento-publicacion"))]

@@ -116,26 +116,44 @@ class _Held:
     """Ctrl-C (SIGINT) and SIGTERM held back from a publication's commit point until its
     moves are done, then delivered: the files move in milliseconds, and a person who
     stops a run then finds the outputs and the history agreeing at once, not when the next
-    command writes there. Where signals cannot be held (Windows, a thread other than the
-    main one) nothing is; a kill is never held (the next command finishes its work)."""
+    command writes there. Held by Python's own handlers, which run in the main thread
+    whatever thread the system hands the signal to (a mask set in the main thread alone
+    let a library's threads take it: NumPy's). Where handlers cannot be set (a thread
+    other than the main one) nothing is; a kill is never held (the next command finishes
+    its work)."""
 
-    SIGNALS = {signal.SIGINT, signal.SIGTERM}
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self) -> None:
-        self._before: set[int | signal.Signals] | None = None
+        self._before: dict[int, Any] | None = None
+        self.caught: list[int] = []
 
     def hold(self) -> None:
-        if (self._before is None and hasattr(signal, "pthread_sigmask")
-                and threading.current_thread() is threading.main_thread()):
-            # (the mask as it is, kept before blocking: a Ctrl-C landing as the block is
-            # made leaves nothing blocked behind it)
-            self._before = signal.pthread_sigmask(signal.SIG_BLOCK, set())
-            signal.pthread_sigmask(signal.SIG_BLOCK, self.SIGNALS)
+        if self._before is not None or threading.current_thread() is not threading.main_thread():
+            return
+        self._before = {}  # (filled as each is set: a Ctrl-C meanwhile leaves none behind)
+        for number in self.SIGNALS:
+            handler = signal.getsignal(number)
+            if handler is not None:  # (None: set outside Python, left as it is)
+                self._before[number] = handler  # (kept before it is replaced)
+                signal.signal(number, self._note)
+
+    def _note(self, number: int, _frame: object) -> None:
+        self.caught.append(number)
+        _CAUGHT.append(number)
 
     def release(self) -> None:
-        if self._before is not None:
-            before, self._before = self._before, None
-            signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        if self._before is None:
+            return
+        before, self._before = self._before, None
+        for number, handler in before.items():
+            signal.signal(number, handler)
+        _CAUGHT.clear()
+        if self.caught:  # delivered now, to what was there before
+            signal.raise_signal(self.caught[0])
+
+
+_CAUGHT: list[int] = []  # the signals held now (tests' pauses end on one)
 
 
 def finish_interrupted(out_dir: Path) -> None:
@@ -274,5 +292,5 @@ def pause_at(point: str) -> None:
     if wanted != point or not signal_file:
         return
     Path(signal_file).write_text(point, encoding="utf-8")
-    while not (hasattr(signal, "sigpending") and signal.sigpending() & _Held.SIGNALS):
+    while not _CAUGHT:
         time.sleep(0.05)
