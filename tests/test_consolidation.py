@@ -95,6 +95,16 @@ def test_missing_columns_are_said_once_per_sheet(make_workbook: MakeWorkbook,
     assert ids_where(result, "sin_responsable") == {"Act 1"}
 
 
+def test_a_missing_column_is_told_at_the_header_cell_where_it_may_be_added(
+        make_workbook: MakeWorkbook, folder: Path) -> None:
+    # The titles end at C4: each missing column is told at the next free title cell, in
+    # the order the template has them, where the user can type its title.
+    make_workbook("Protección.xlsx", [["Act 1", "Retorno", "nota"]],
+                  titles=["Actividad", "Tema", "Observaciones"], folder=folder)
+    told = [(i.columna, i.celda) for i in run(folder).issues if i.code == "columna-faltante"]
+    assert [cell for _, cell in told] == ["D4", "E4", "F4", "G4", "H4"], told
+
+
 def test_generated_ids_are_stable_and_duplicates_are_reported(make_workbook: MakeWorkbook,
                                                               folder: Path) -> None:
     row = ["1", "Retorno", "Taller regional", "i", "PPT", "2027", "pendiente"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pipeline.model.columns import EXPECTED_KEYS, KEYS
+from pipeline.model.columns import EXPECTED_KEYS, KEYS, column_letter
 from pipeline.model.sides import KINDS
 from pipeline.model.submission import Submission
 from pipeline.model.text import file_name, fold_title
@@ -182,13 +182,17 @@ def _take(
     if not workbook.sheets and not workbook.no_matrix and not workbook.sides:
         issues.append(make_issue("hoja-sin-matriz", archivo=name, encontrado=("", "")))
     for sheet in workbook.sheets:
+        # (each missing column told at the next free title cell, where it may be added)
+        free = max([*sheet.header.columns.values(), *sheet.header.extras.values()]) + 1
         for key in EXPECTED_KEYS:
             if key not in sheet.header.columns and (ref.pilares or key != "pilar"):
                 missing = both(f"column.{key}")
                 issues.append(make_issue("columna-faltante", archivo=name, hoja=sheet.hoja,
                                          fila=sheet.header.row + 1,
                                          columna=missing[LANGS.index(lang_of(lang))],
+                                         celda=f"{column_letter(free)}{sheet.header.row + 1}",
                                          titulo=missing))
+                free += 1
         if not sheet.records:
             issues.append(make_issue("matriz-vacia", archivo=name, hoja=sheet.hoja))
     for sheet in [*workbook.sheets, *(side for _, side in workbook.sides)]:
