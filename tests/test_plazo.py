@@ -285,3 +285,48 @@ def test_a_2026_round_does_not_count_an_ended_plans_years_as_overdue(tmp_path) -
                          keep_default_na=False)
     plan_years = matrix[matrix["precision_plazo"] == "anio_plan"]
     assert set(plan_years["fecha_limite"]) <= {"2025-12-31", "2026-12-31", "2027-12-31"}
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_advice_names_no_plan_year_once_the_plan_has_ended(tmp_path, lang) -> None:  # type: ignore[no-untyped-def]
+    """The configured plan (2019-2022) has ended: a plan year written now is not counted as
+    overdue (plazo-plan-terminado), so the advice on a vague or unreadable deadline, and
+    the template's instructions and input hint, no longer suggest writing one; with a
+    plan in force they do."""
+    import openpyxl
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from tests.conftest import ROOT
+
+    plan_year = {"es": "2do año", "en": "year 2"}[lang]
+    config = tmp_path / "plan.toml"
+    config.write_text('[plan]\nnombre = "Plan Estratégico de la CRM 2025-2027"\n'
+                      'inicio = 2025-01-01\nduracion_anios = 3\n', encoding="utf-8")
+    for name, extra in (("ended", []), ("in_force", ["--config", str(config)])):
+        out = tmp_path / name
+        result = CliRunner().invoke(cli, ["--lang", lang, "consolidate",
+                                          str(ROOT / "input_workbooks"), "--out", str(out),
+                                          "--as-of", "2026-11-30", *extra])
+        assert result.exit_code == 0, result.output
+        issues = pd.read_csv(out / "problemas.csv", encoding="utf-8-sig", keep_default_na=False)
+        advice = issues[issues.iloc[:, 1].isin(["plazo-impreciso", "plazo-invalido"])]
+        assert len(advice) >= 2
+        texts = advice.iloc[:, 2].tolist()
+        assert all(("2027" in t) for t in texts), texts  # (a year is still suggested)
+        assert all((plan_year in t) == (name == "in_force") for t in texts), texts
+        reporter = {"es": "Guatemala", "en": "Belice"}[lang]  # (a template's language is
+        # its reporter's)
+        result = CliRunner().invoke(cli, ["--lang", lang, "template", "--reporter", reporter,
+                                          "--round", "2027-T1", "--out", str(out / "t"),
+                                          *extra])
+        assert result.exit_code == 0, result.output
+        workbook = openpyxl.load_workbook(next((out / "t").glob("*.xlsx")))
+        guide = " ".join(str(c.value) for row in workbook.worksheets[0].iter_rows()
+                         for c in row if c.value)
+        hints = [v.prompt for v in workbook.worksheets[1].data_validations.dataValidation
+                 if v.prompt]
+        assert hints and "2027" in guide
+        assert (plan_year in guide) == (name == "in_force"), guide
+        assert all((plan_year in h) == (name == "in_force") for h in hints), hints

@@ -257,3 +257,36 @@ def test_a_network_without_the_restricted_words_gets_neutral_ones(tmp_path: Path
     words = ref.red.placeholders("es")
     assert (words["reservado"], words["reservado_de"]) == (
         "Reservado (no se publica)", "fuera de la red")
+
+
+@pytest.mark.parametrize("title", ["Comité", "Comités", "Committee", "COMMITTEES"])
+def test_the_column_titled_as_the_network_calls_its_groups_is_read(
+        title: str, tmp_path: Path) -> None:
+    """A network whose groups are committees titles that column "Comité" (its own
+    template does): read as the group column, not kept aside as an extra one."""
+    import datetime as dt
+
+    import openpyxl
+
+    from pipeline.jobs.consolidate import analyze
+    from pipeline.model.run import Options
+
+    own = tmp_path / "comites.toml"
+    own.write_text(profile_path("mecanismo").read_text("utf-8").replace(
+        'grupo = { es = "mesa", en = "round table" }',
+        'grupo = { es = "comité", en = "committee" }').replace(
+        'grupos = { es = "mesas", en = "round tables" }',
+        'grupos = { es = "comités", en = "committees" }'), encoding="utf-8")
+    assert run("init", str(tmp_path / "ws"), "--red", str(own))[0] == 0
+    folder = tmp_path / "in"
+    folder.mkdir()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Actividad", title, "Parte responsable", "Plazo", "Estado"])
+    sheet.append(["Abrir el albergue", "Comité de Acogida", "Quito", "2027-03-31",
+                  "En proceso"])
+    workbook.save(folder / "Quito.xlsx")
+    result = analyze(Options(input_dir=folder, as_of=dt.date(2026, 12, 1),
+                             config=tmp_path / "ws" / "seguimiento.toml"))
+    assert result.matrix["_raw_grupo_trabajo"].tolist() == ["Comité de Acogida"]
+    assert not [c for c in result.matrix.columns if c.startswith("extra_")]

@@ -150,18 +150,16 @@ CATALOGUE: dict[str, Entry] = {
     "plazo-impreciso": Entry(
         WARNING,
         "El plazo «{valor}» no indica una fecha, así que no se puede saber si está vencido. "
-        "Escriba una fecha o un periodo: 31/03/2027, marzo 2027, T1 2027, 2027 o 2do año.",
+        "Escriba una fecha o un periodo: 31/03/2027, marzo 2027, T1 2027{ejemplos_plazo}.",
         "The deadline “{valor}” names no date, so nobody can tell whether it is overdue. "
-        "Write a date or a period: 31/03/2027, March 2027, Q1 2027, 2027 or year 2.",
+        "Write a date or a period: 31/03/2027, March 2027, Q1 2027{ejemplos_plazo}.",
     ),
     "plazo-invalido": Entry(
         ERROR,
         "No se entiende el plazo «{valor}». Escriba una fecha (31/03/2027), un mes (marzo "
-        "2027), un trimestre (T1 2027), un semestre (S1 2027), un año (2027) o un año del "
-        "plan (2do año).",
+        "2027), un trimestre (T1 2027), un semestre (S1 2027){formas_plazo}.",
         "The deadline “{valor}” cannot be read. Write a date (31/03/2027), a month (March "
-        "2027), a quarter (Q1 2027), a semester (H1 2027), a year (2027) or a plan year "
-        "(year 2).",
+        "2027), a quarter (Q1 2027), a semester (H1 2027){formas_plazo}.",
     ),
     "plazo-plan-terminado": Entry(
         WARNING,

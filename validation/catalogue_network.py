@@ -14,3 +14,16 @@ NETWORK_WORDS: dict[str, tuple[str, str]] = {
     "grupos": ("grupos", "groups"),
     "lista_grupos": ("uno de los grupos de la red", "one of the network's groups"),
 }
+
+# The forms of a deadline the advice names: a plan's years only while the configured plan
+# is in force (once it has ended, a plan year written is not counted as overdue:
+# plazo-plan-terminado). Keyed by whether it has ended; an issue made without them says
+# the first.
+PLAN_WORDS: dict[bool, dict[str, tuple[str, str]]] = {
+    False: {"ejemplos_plazo": (", 2027 o 2do año", ", 2027 or year 2"),
+            "formas_plazo": (", un año (2027) o un año del plan (2do año)",
+                             ", a year (2027) or a plan year (year 2)")},
+    True: {"ejemplos_plazo": (" o 2027", " or 2027"),
+           "formas_plazo": (" o un año (2027)", " or a year (2027)")},
+}
+PLAN_CODES = frozenset({"plazo-impreciso", "plazo-invalido"})  # the issues that name them

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from validation.catalogue import CATALOGUE, SEVERITY_LABELS, SUGGESTION
-from validation.catalogue_network import NETWORK_WORDS
+from validation.catalogue_network import NETWORK_WORDS, PLAN_WORDS
 
 # A parameter may be one text, or a pair (Spanish, English) when it is itself a message.
 Param = str | tuple[str, str]
@@ -98,7 +98,8 @@ def _in(value: Param, lang: str) -> str:
 
 
 # The network's words as an issue made without them says them, in each language.
-_NEUTRAL = {lang: {key: _in(words, lang) for key, words in NETWORK_WORDS.items()}
+_NEUTRAL = {lang: {key: _in(words, lang)
+                   for key, words in {**NETWORK_WORDS, **PLAN_WORDS[False]}.items()}
             for lang in ("es", "en")}
 
 

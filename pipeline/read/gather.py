@@ -73,7 +73,9 @@ def gather(
     extra_titles: dict[str, str] = {}
     headers: dict[tuple[str, str], dict[str, str]] = {}
     side_records: dict[str, list[dict[str, object]]] = {kind.key: [] for kind in KINDS}
-    own = folded_titles({k: list(v) for k, v in ref.columnas.items()})
+    # (the network's own titles, then the workspace's [columnas], which win)
+    own = {**folded_titles(ref.network_titles),
+           **folded_titles({k: list(v) for k, v in ref.columnas.items()})}
     # Each file's cells come as texts of their own: a status, a party or a theme written
     # a million times is kept once (a large round's gathered rows took half their memory
     # in copies of the same few words).

@@ -17,6 +17,7 @@ from pipeline.reference.network import Network
 from pipeline.reference.plan import Meeting, Plan
 from pipeline.words import LANGS, lang_of, word
 from validation import Issue
+from validation.catalogue_network import PLAN_CODES, PLAN_WORDS
 from validation.issues import Param
 
 
@@ -100,6 +101,18 @@ class Reference:
             (lang, t) for lang in LANGS if (t := self.red.column_title(c.key, lang))))
             for c in COLUMNS if self.pilares or c.key != "pilar")
 
+    @functools.cached_property
+    def network_titles(self) -> dict[str, list[str]]:
+        """The titles the network gives its columns, as its template writes them, in both
+        languages: its groups' column as it calls a group, or its groups ("Comité",
+        "Committees"), the restricted column as it says who may see an item."""
+        titles: dict[str, list[str]] = {}
+        for c in COLUMNS:
+            for lang in LANGS:
+                titles.setdefault(c.key, []).append(self.red.column_title(c.key, lang))
+        titles["grupo_trabajo"] += [self.red.word("grupos", lang) for lang in LANGS]
+        return {key: [t for t in ts if t] for key, ts in titles.items()}
+
     @property
     def temas(self) -> tuple[str, ...]:
         """Every theme's Spanish name: the pillars' and the network's own, once each."""
@@ -113,6 +126,18 @@ class Reference:
             return issue.with_params(self._issue_params)
         return issue.with_params(tuple(sorted({**self._issue_words,
                                                **dict(issue.params)}.items())))
+
+    def plan_words(self, day: dt.date) -> dict[str, tuple[str, str]]:
+        """The forms of a deadline the advice names on `day` ({formas_plazo},
+        {ejemplos_plazo}): the plan's years only while the configured plan is in force."""
+        return PLAN_WORDS[self.plan.fin < day]
+
+    def in_plan(self, issue: Issue, day: dt.date) -> Issue:
+        """The issue advising the forms of a deadline in use on `day` (`plan_words`)."""
+        if issue.code not in PLAN_CODES:
+            return issue
+        return issue.with_params(tuple(sorted({**dict(issue.params),
+                                               **self.plan_words(day)}.items())))
 
     @functools.cached_property
     def _issue_params(self) -> tuple[tuple[str, Param], ...]:

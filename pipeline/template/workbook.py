@@ -22,7 +22,7 @@ from pipeline.model.sides import INDICATORS, OBSERVATIONS
 from pipeline.read.workbook import META_SHEET
 from pipeline.reference.data import Party, Reference
 from pipeline.template.sides import observation_choices, write_side_sheet
-from pipeline.words import word
+from pipeline.words import LANGS, lang_of, word
 from pipeline.words.template import INSTRUCTIONS
 from pipeline.write.printing import Paper, Printing, row_heights, setup, text_height
 from pipeline.write.xlsx import new_workbook, write_value
@@ -73,8 +73,9 @@ def write_template(
     guide.set_column(0, 0, GUIDE_WIDTH, wrap)
     guide.write(0, 0, heading, title)
     guide.set_row(0, 21)
-    lines = [word(f"template.instruction.{r}", lang, **ref.red.placeholders(lang))
-             for r in range(INSTRUCTIONS)]
+    forms = ref.plan_words(created)["formas_plazo"][LANGS.index(lang_of(lang))]
+    lines = [word(f"template.instruction.{r}", lang, formas_plazo=forms,
+                  **ref.red.placeholders(lang)) for r in range(INSTRUCTIONS)]
     lines.append(word("indicadores.instruction", lang, sheet=INDICATORS.sheet_name(lang)))
     if observed is not None:
         lines.append(word("observaciones.instruction", lang,
@@ -129,7 +130,7 @@ def write_template(
     room = page - above % page  # left on the page the prefilled rows end on
     blank = max(4, int(room // WRITING_ROOM))  # blank rows that fill it
     sheet.print_area(0, 0, first + len(prefilled) + blank - 1, len(ref.columns) - 1)
-    _dropdowns(workbook, sheet, ref, lang, first, last, names["listas"])
+    _dropdowns(workbook, sheet, ref, lang, first, last, names["listas"], forms)
     sheet.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True,
                        "sort": True, "autofilter": True})
     sheet.activate()
@@ -179,7 +180,8 @@ def _pillar_choice(ref: Reference, nombre: str, lang: str) -> str:
 
 
 def _dropdowns(workbook: Workbook, sheet: Worksheet, ref: Reference, lang: str, first: int,
-               last: int, lists_name: str) -> None:
+               last: int, lists_name: str, forms: str) -> None:
+    """The sheet's dropdowns and input hints (`forms`: the deadline's forms in use)."""
     lists = {
         "grupo_trabajo": [ref.label("parte", g.nombre, lang) for g in ref.grupos],
         "pilar": [_pillar_choice(ref, p.nombre, lang) for p in ref.pilares],
@@ -212,7 +214,7 @@ def _dropdowns(workbook: Workbook, sheet: Worksheet, ref: Reference, lang: str, 
     plazo = keys.index("plazo")
     sheet.data_validation(first, plazo, last, plazo, {
         "validate": "any", "input_title": word("template.deadline_title", lang),
-        "input_message": word("template.deadline_hint", lang),
+        "input_message": word("template.deadline_hint", lang, formas_plazo=forms),
     })
 
 

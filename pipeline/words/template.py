@@ -41,11 +41,11 @@ WORDS: dict[str, Entry] = {
         "with “;”."),
     "template.instruction.5": (
         "5. Plazo de cumplimiento: una fecha (31/03/2027), un mes (marzo 2027), un trimestre "
-        "(T1 2027), un semestre (S1 2027), un año (2027) o un año del plan (2do año). "
-        "«Permanente» o «por definir» no permiten saber si una actividad está vencida.",
+        "(T1 2027), un semestre (S1 2027){formas_plazo}. «Permanente» o «por definir» no "
+        "permiten saber si una actividad está vencida.",
         "5. Deadline: a date (31/03/2027), a month (March 2027), a quarter (Q1 2027), a "
-        "semester (H1 2027), a year (2027) or a plan year (year 2). “Ongoing” or “to be "
-        "defined” make it impossible to tell whether an activity is overdue."),
+        "semester (H1 2027){formas_plazo}. “Ongoing” or “to be defined” make it impossible "
+        "to tell whether an activity is overdue."),
     "template.instruction.6": (
         "6. Estado: Finalizado, En proceso, Pendiente o No alcanzado. Avance: un número de 0 a "
         "100.",
@@ -70,9 +70,8 @@ WORDS: dict[str, Entry] = {
     "template.progress": ("Escriba un número de 0 a 100.", "Write a number from 0 to 100."),
     "template.deadline_title": ("Plazo", "Deadline"),
     "template.deadline_hint": (
-        "Una fecha (31/03/2027), un mes (marzo 2027), un trimestre (T1 2027) o un año del plan "
-        "(2do año).",
-        "A date (31/03/2027), a month (March 2027), a quarter (Q1 2027) or a plan year (year 2)."),
+        "Una fecha (31/03/2027), un mes (marzo 2027), un trimestre (T1 2027){formas_plazo}.",
+        "A date (31/03/2027), a month (March 2027), a quarter (Q1 2027){formas_plazo}."),
     # The observer's sheet (pipeline.model.sides.OBSERVATIONS): its titles, then its words.
     "observaciones.column.id": ("ID", "ID"),
     "observaciones.column.informante": ("Informante", "Reporter"),
