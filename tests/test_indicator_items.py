@@ -333,3 +333,37 @@ def test_the_latest_indicators_from_the_rounds_read_are_the_historys(tmp_path: P
                 by_query.sort_values(key).reset_index(drop=True)), before
         assert sorted(latest_indicators_of(indicator_rounds(conn), "2027-T2")["valor"]) == [
             0, 1, 10, 11]
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    # "30 %", "60 %", "45 %" typed in cells Excel then holds as 0.3, 0.6, 0.45 (shown 45 %)
+    ({"linea_base": 0.3, "meta": 0.6, "valor": 0.45}, (30.0, 60.0, 45.0)),
+    ({"linea_base": 0, "meta": 1, "valor": 0.45}, (0.0, 100.0, 45.0)),  # (1: "100 %")
+    # a plain figure beside a percentage cell (the next round's template shows 30 and 60)
+    ({"linea_base": 30, "meta": 60, "valor": 0.5}, (30.0, 60.0, 50.0)),
+    ({"linea_base": 30, "meta": 0.6, "valor": "45 %"}, (30.0, 60.0, 45.0)),
+    # figures already in percent, and percentages typed as text, left as they are
+    ({"linea_base": 30, "meta": 60, "valor": 45}, (30.0, 60.0, 45.0)),
+    ({"linea_base": "0,3 %", "meta": "0,6 %", "valor": "0,45 %"}, (0.3, 0.6, 0.45)),
+])
+def test_percentage_cells_are_read_as_the_percentage_they_show(
+        typed: dict[str, object], read: tuple[float, float, float]) -> None:
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "Ocupación", "unidad": "%",
+                           **typed})
+    assert issues == []
+    assert tuple(table.loc[0, ["linea_base", "meta", "valor"]]) == pytest.approx(read)
+
+
+def test_fractions_are_not_percentages_in_another_unit() -> None:
+    table, _ = build({"id": "GTM-9D9A0F", "indicador": "Km", "unidad": "km",
+                      "linea_base": 0.3, "meta": 0.6, "valor": 0.45})
+    assert tuple(table.loc[0, ["linea_base", "meta", "valor"]]) == (0.3, 0.6, 0.45)
+
+
+@pytest.mark.parametrize("column", ["Porcentaje", "porcentaje de ocupación", "Percent",
+                                    "percentage", "%", "por ciento", "pct"])
+def test_a_percent_sign_is_the_unit_a_percentage_column_names(column: str) -> None:
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "Ocupación", "unidad": column,
+                           "linea_base": "10 %", "meta": "50 %", "valor": "20 %"})
+    assert issues == []
+    assert tuple(table.loc[0, ["linea_base", "meta", "valor"]]) == (10.0, 50.0, 20.0)

@@ -25,6 +25,7 @@ from pipeline.model.text import fold, name_key
 from pipeline.model.values import item_keys, row_dicts, text_columns
 from pipeline.normalize.deadlines import files_month_first, parse_when
 from pipeline.normalize.numbers import Quantity, read_quantity
+from pipeline.normalize.units import as_percentages, is_percent, same_unit
 from validation import Issue, make_issue
 from validation.issues import Place, first_row
 
@@ -117,13 +118,15 @@ def build_indicators(rows: pd.DataFrame, matrix: pd.DataFrame, before: pd.DataFr
                                    **first_row(replaces[0], here)))
             continue
         seen[key] = (here, replaces[1] if replaces is not None else len(records))
-        base, goal = read_quantity(row.get("linea_base")), read_quantity(row.get("meta"))
-        value = read_quantity(row.get("valor"))
+        typed = [row.get(name) for name in ("linea_base", "meta", "valor")]
+        base, goal, value = map(read_quantity, typed)
         for name, quantity in (("linea_base", base), ("meta", goal), ("valor", value)):
             if quantity.value is None and text[name]:
                 issues.append(at.issue("indicador-valor-fuera-de-rango" if quantity.too_large
                                        else "indicador-valor-ilegible", name, text[name]))
         unit = text["unidad"] or value.unit or goal.unit or base.unit
+        if is_percent(unit):  # (cells Excel holds as fractions: "45 %" is 0.45)
+            base, goal, value = as_percentages(typed, (base, goal, value))
         previous = last.get(key)
         issues += _unit_issues(at, unit, value, previous, text["unidad"], (base, goal))
         since, by, day = (parse_when(row.get(name), row["_archivo"] in mdy) for name in DATES)
@@ -172,10 +175,10 @@ def _unit_issues(at: _Cell, unit: str, value: Quantity,
     typed = [(name, q) for name, q in zip(("valor", "linea_base", "meta"), (value, *others),
                                          strict=True) if q.value is not None and q.unit]
     for name, quantity in typed:
-        if column and name_key(quantity.unit) != name_key(column):
+        if column and not same_unit(quantity.unit, column):
             return [at.issue("indicador-unidad-distinta", name, quantity.unit, unidad=column)]
     was = str(previous.get("unidad") or "") if previous else ""
-    if unit and was and name_key(unit) != name_key(was):
+    if unit and was and not same_unit(unit, was):
         return [at.issue("indicador-cambio-unidad", "unidad", unit, anterior=was)]
     return []
 
