@@ -12,6 +12,27 @@ from pipeline.read.workbook import read_workbook
 from tests.conftest import OFFICIAL_TITLES, MakeWorkbook
 
 
+def test_titles_merged_over_two_rows_are_no_item(tmp_path: Path) -> None:
+    """Each title merged with the blank cell under it (a header two rows tall): the row
+    under the titles is part of them, not an item holding the titles as its values."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "Seguimiento de acuerdos"
+    titles = ["Ítem", "Acuerdo tomado", "Parte responsable", "Plazo", "Estado"]
+    for c, title in enumerate(titles, start=1):
+        sheet.cell(3, c, title)
+        sheet.merge_cells(start_row=3, start_column=c, end_row=4, end_column=c)
+    for r, row in enumerate([["1", "Abrir el albergue", "Quito", "2027-03-31", "En proceso"],
+                             ["2", "Mapear las rutas", "Bogotá", "2027-06-30", "Pendiente"]],
+                            start=5):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(r, c, value)
+    workbook.save(tmp_path / "Quito.xlsx")
+    [read] = read_workbook(tmp_path / "Quito.xlsx").sheets
+    assert [r["actividad"] for r in read.records] == ["Abrir el albergue", "Mapear las rutas"]
+    assert [r["_fila"] for r in read.records] == [5, 6]
+
+
 def test_official_matrix_with_title_block_and_merged_pillars(make_workbook: MakeWorkbook) -> None:
     rows = [
         ["Gobernanza migratoria", "Retorno", "Actividad A", "Ind A", "Guatemala", "1er año",

@@ -140,8 +140,10 @@ def records_of(rows: Iterable[tuple[int, list[object]]], header: Header, merges:
     # titled columns over a few filled ones cost what the filled ones cost).
     extras = sorted((c, t) for t, c in header.extras.items())
     extra_at = [c for c, _ in extras]
-    # Merges by their top row, for the columns we read: (first row, column) -> last row.
-    starts = {(r1, c1): r2 for (r1, c1), (r2, _c2) in merges if c1 in wanted and r2 > r1}
+    # Merges by their top row, for the columns we read: (first row, column) -> last row;
+    # not a title's (a header two rows tall: the row under it is part of the titles).
+    starts = {(r1, c1): r2 for (r1, c1), (r2, _c2) in merges
+              if c1 in wanted and r2 > r1 and r1 > header.row}
     active: dict[int, tuple[object, int]] = {}  # column -> (merged value, last row)
     records: list[dict[str, object]] = []
     misaligned: list[int] = []
