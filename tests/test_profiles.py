@@ -290,3 +290,45 @@ def test_the_column_titled_as_the_network_calls_its_groups_is_read(
                              config=tmp_path / "ws" / "seguimiento.toml"))
     assert result.matrix["_raw_grupo_trabajo"].tolist() == ["Comité de Acogida"]
     assert not [c for c in result.matrix.columns if c.startswith("extra_")]
+
+
+def test_the_advice_names_the_networks_own_statuses(tmp_path: Path) -> None:
+    """A network whose statuses are Cumplido, Avanzando...: a status missing or not
+    recognized is told with its words, and its template's instructions list them (the
+    CRM's "Finalizado, En proceso, Pendiente o No alcanzado" were advised)."""
+    import datetime as dt
+
+    import openpyxl
+
+    from pipeline.jobs.consolidate import analyze
+    from pipeline.model.run import Options
+
+    renamed = {"Finalizado": "Cumplido", "En proceso": "Avanzando",
+               "Pendiente": "Por arrancar", "No alcanzado": "Descartado"}
+    text = profile_path("mecanismo").read_text("utf-8")
+    for old, new in renamed.items():
+        text = text.replace(f'es = "{old}"', f'es = "{new}"')
+    own = tmp_path / "ciudades.toml"
+    own.write_text(text, encoding="utf-8")
+    assert run("init", str(tmp_path / "ws"), "--red", str(own))[0] == 0
+    config = tmp_path / "ws" / "seguimiento.toml"
+    assert load_reference(config).status_label("finalizado", "es") == "Cumplido"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Actividad", "Parte responsable", "Plazo", "Estado"])
+    sheet.append(["Abrir el albergue", "Mesa 1", "2027-03-31", "a medias"])
+    sheet.append(["Mapear las rutas", "Mesa 1", "2027-03-31", None])
+    workbook.save(folder / "Mesa 1.xlsx")
+    result = analyze(Options(input_dir=folder, as_of=dt.date(2026, 12, 1), config=config))
+    told = [i.message("es") for i in result.issues
+            if i.code in ("estado-desconocido", "estado-faltante")]
+    assert len(told) == 2
+    assert all("Cumplido, Avanzando, Por arrancar o Descartado" in t for t in told), told
+    assert not any("Finalizado" in t for t in told), told
+    assert run("template", "--reporter", "Mesa 1", "--round", "2027-T1", "--workspace",
+               str(tmp_path / "ws"), "--out", str(tmp_path / "t"))[0] == 0
+    guide = openpyxl.load_workbook(next((tmp_path / "t").glob("*.xlsx"))).worksheets[0]
+    texts = " ".join(str(c.value) for row in guide.iter_rows() for c in row if c.value)
+    assert "Cumplido, Avanzando, Por arrancar o Descartado" in texts and "Finalizado" not in texts

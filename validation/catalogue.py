@@ -14,8 +14,6 @@ from validation.entry import (
     ERROR,
     INFO,
     SEVERITY_LABELS,
-    STATUS_HINT_EN,
-    STATUS_HINT_ES,
     WARNING,
     Entry,
 )
@@ -92,14 +90,13 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "estado-faltante": Entry(
         WARNING,
-        "Falta el estado de la actividad. Elija uno: " + STATUS_HINT_ES + ".",
-        "The activity's status is missing. Choose one: " + STATUS_HINT_EN + ".",
+        "Falta el estado de la actividad. Elija uno: {estados}.",
+        "The activity's status is missing. Choose one: {estados}.",
     ),
     "estado-desconocido": Entry(
         WARNING,
-        "No se reconoce el estado «{valor}»; se conservó como está. Use " + STATUS_HINT_ES + ".",
-        "The status “{valor}” is not recognized; it was kept as written. Use "
-        + STATUS_HINT_EN + ".",
+        "No se reconoce el estado «{valor}»; se conservó como está. Use {estados}.",
+        "The status “{valor}” is not recognized; it was kept as written. Use {estados}.",
     ),
     "pilar-faltante": Entry(
         WARNING,

@@ -13,6 +13,8 @@ NETWORK_WORDS: dict[str, tuple[str, str]] = {
     "grupo": ("grupo", "group"),
     "grupos": ("grupos", "groups"),
     "lista_grupos": ("uno de los grupos de la red", "one of the network's groups"),
+    "estados": ("Finalizado, En proceso, Pendiente o No alcanzado",
+                "Completed, In progress, Not started or Not achieved"),
 }
 
 # The forms of a deadline the advice names: a plan's years only while the configured plan

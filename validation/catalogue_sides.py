@@ -3,7 +3,7 @@ wrong with the row and what to do, at its cell."""
 
 from __future__ import annotations
 
-from validation.entry import STATUS_HINT_EN, STATUS_HINT_ES, WARNING, Entry
+from validation.entry import WARNING, Entry
 
 SIDE_ENTRIES: dict[str, Entry] = {
     "observacion-sin-item": Entry(
@@ -19,9 +19,9 @@ SIDE_ENTRIES: dict[str, Entry] = {
     "estado-observado-desconocido": Entry(
         WARNING,
         "No se reconoce el estado observado «{valor}»; se conservó como está. Use "
-        + STATUS_HINT_ES + ", o Sin información.",
+        "{estados}, o Sin información.",
         "The observed status “{valor}” is not recognized; it was kept as written. Use "
-        + STATUS_HINT_EN + ", or No information.",
+        "{estados}, or No information.",
     ),
     "ambito-desconocido": Entry(
         WARNING,

@@ -16,7 +16,3 @@ class Entry(NamedTuple):
     severity: str
     es: str
     en: str
-
-# The statuses as a message names them (the reference's four, in each language).
-STATUS_HINT_ES = "Finalizado, En proceso, Pendiente o No alcanzado"
-STATUS_HINT_EN = "Completed, In progress, Not started or Not achieved"

@@ -148,12 +148,15 @@ class Reference:
         words = [self.red.placeholders(lang) for lang in LANGS]
         first = self.informantes[0].nombre if self.informantes else ""
         groups = [[self.label("parte", g.nombre, lang) for g in self.grupos] for lang in LANGS]
-        listed = tuple(", ".join(names[:-1]) + word("list.or", lang) + names[-1]
-                       if len(names) > 1 else "".join(names)
-                       for names, lang in zip(groups, LANGS, strict=True))
+        listed = tuple(_listed(names, lang) for names, lang in zip(groups, LANGS, strict=True))
         return {**{key: (words[0][key], words[1][key]) for key in words[0]},
                 "ejemplo": (self.label("parte", first, "es"), self.label("parte", first, "en")),
-                "lista_grupos": (listed[0], listed[1])}
+                "lista_grupos": (listed[0], listed[1]),
+                "estados": (self.status_list("es"), self.status_list("en"))}
+
+    def status_list(self, lang: str) -> str:
+        """The network's statuses as advice names them: "Cumplido, Avanzando o Descartado"."""
+        return _listed([self.status_label(s.clave, lang) for s in self.estados], lang)
 
     def reporter_named(self, text: str) -> str | None:
         """The reporter a name, alias or code denotes, whatever its case, accents or
@@ -220,3 +223,9 @@ class Reference:
         for party in self.responsables:
             labels[("parte", party.nombre)] = (party.nombre, party.en)
         return labels
+
+
+def _listed(names: list[str], lang: str) -> str:
+    """Names as one text: "a, b o c" ("a, b or c")."""
+    return (", ".join(names[:-1]) + word("list.or", lang) + names[-1] if len(names) > 1
+            else "".join(names))

@@ -75,7 +75,8 @@ def write_template(
     guide.set_row(0, 21)
     forms = ref.plan_words(created)["formas_plazo"][LANGS.index(lang_of(lang))]
     lines = [word(f"template.instruction.{r}", lang, formas_plazo=forms,
-                  **ref.red.placeholders(lang)) for r in range(INSTRUCTIONS)]
+                  estados=ref.status_list(lang), **ref.red.placeholders(lang))
+             for r in range(INSTRUCTIONS)]
     lines.append(word("indicadores.instruction", lang, sheet=INDICATORS.sheet_name(lang)))
     if observed is not None:
         lines.append(word("observaciones.instruction", lang,

@@ -47,10 +47,8 @@ WORDS: dict[str, Entry] = {
         "semester (H1 2027){formas_plazo}. “Ongoing” or “to be defined” make it impossible "
         "to tell whether an activity is overdue."),
     "template.instruction.6": (
-        "6. Estado: Finalizado, En proceso, Pendiente o No alcanzado. Avance: un número de 0 a "
-        "100.",
-        "6. Status: Completed, In progress, Not started or Not achieved. Progress: a number "
-        "from 0 to 100."),
+        "6. Estado: {estados}. Avance: un número de 0 a 100.",
+        "6. Status: {estados}. Progress: a number from 0 to 100."),
     "template.instruction.7": (
         "7. {reservado}: escriba «Sí» si la actividad no debe publicarse {reservado_de}.",
         "7. {reservado}: write “Yes” if the activity must not be published {reservado_de}."),
