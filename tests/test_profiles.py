@@ -332,3 +332,28 @@ def test_the_advice_names_the_networks_own_statuses(tmp_path: Path) -> None:
     guide = openpyxl.load_workbook(next((tmp_path / "t").glob("*.xlsx"))).worksheets[0]
     texts = " ".join(str(c.value) for row in guide.iter_rows() for c in row if c.value)
     assert "Cumplido, Avanzando, Por arrancar o Descartado" in texts and "Finalizado" not in texts
+
+
+def test_an_unknown_party_is_told_with_the_networks_own_parties(tmp_path: Path) -> None:
+    """The Mecanismo has no countries: its advice names its own kinds of party."""
+    import datetime as dt
+
+    import openpyxl
+
+    from pipeline.jobs.consolidate import analyze
+    from pipeline.model.run import Options
+
+    assert run("init", str(tmp_path / "ws"), "--red", "mecanismo")[0] == 0
+    config = tmp_path / "ws" / "seguimiento.toml"
+    ref = load_reference(config)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Actividad", "Parte responsable", "Plazo", "Estado"])
+    workbook.active.append(["Abrir el albergue", "Narnia", "2027-03-31", "En proceso"])
+    workbook.save(folder / "Mesa 1.xlsx")
+    result = analyze(Options(input_dir=folder, as_of=dt.date(2026, 12, 1), config=config))
+    [told] = [i for i in result.issues if i.code == "responsable-desconocido"]
+    for lang in ("es", "en"):
+        assert ref.red.word("responsables", lang) in told.message(lang)
+        assert not re.search(r"\bpaís|\bcountry", told.message(lang)), told.message(lang)

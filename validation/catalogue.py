@@ -140,9 +140,9 @@ CATALOGUE: dict[str, Entry] = {
     "responsable-desconocido": Entry(
         WARNING,
         "No se reconoce la parte responsable «{valor}»; se conservó como está. Escriba el "
-        "nombre de un país, órgano u organismo {de_red}; separe varios con «;».",
+        "nombre de una parte responsable {de_red} ({responsables}); separe varios con «;».",
         "The responsible party “{valor}” is not recognized; it was kept as written. Write the "
-        "name of a country, body or organization {de_red}; separate several with “;”.",
+        "name of a responsible party {de_red} ({responsables}); separate several with “;”.",
     ),
     "plazo-impreciso": Entry(
         WARNING,
