@@ -20,6 +20,7 @@ import pandas as pd
 
 from pipeline.analyse.indicator_lines import shown
 from pipeline.analyse.item_index import id_key
+from pipeline.model.run import counted
 from pipeline.model.sides import INDICATORS
 from pipeline.model.text import fold, name_key
 from pipeline.model.values import item_keys, row_dicts, text_columns
@@ -262,7 +263,9 @@ class _Cell:
 
 
 def situation_counts(table: pd.DataFrame) -> pd.DataFrame:
-    """Indicators per situation for each reporter (the summary's table), with a total."""
+    """Indicators per situation for each reporter (the summary's table), with a total:
+    those of a known item."""
+    table = counted(table)
     if table.empty:
         return pd.DataFrame(columns=["informante", *SITUATIONS, "total"])
     counts = table.groupby(["informante", "situacion"]).size().unstack(fill_value=0)

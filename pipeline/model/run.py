@@ -104,6 +104,7 @@ class RunResult:
         table = self.tables.get("indicadores")
         if table is None or table.empty:
             return {}
+        table = counted(table)
         situation = table["situacion"]
         return {"indicadores": len(table),
                 "indicadores_meta_alcanzada": int(situation.eq("meta_alcanzada").sum()),
@@ -117,10 +118,16 @@ class RunResult:
         table = self.tables.get("observaciones")
         if table is None or table.empty:
             return {}
-        known = table[table["_conocido"]] if "_conocido" in table else table
+        known = counted(table)
         return {"observados": int(known[["informante", "id"]].drop_duplicates().shape[0]),
                 "coinciden": int(known["coincide"].eq(True).sum()),
                 "difieren": int(known["coincide"].eq(False).sum())}
+
+
+def counted(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a side table that are counted: those of a known item (an indicator or
+    an observation naming none is kept in its CSV and told, not counted)."""
+    return table[table["_conocido"].astype(bool)] if "_conocido" in table else table
 
 
 def percent(part: int, whole: int) -> int:

@@ -20,6 +20,7 @@ from pipeline.analyse.changes import indicator_key
 from pipeline.analyse.indicator_lines import number as _number
 from pipeline.analyse.indicator_lines import shown
 from pipeline.analyse.indicators import BEHIND_FIRST, SITUATIONS
+from pipeline.model.run import counted
 from pipeline.model.values import item_keys
 from pipeline.reference.data import Reference
 from pipeline.words import word
@@ -69,8 +70,8 @@ class IndicatorChart:
 
 def indicator_section(table: pd.DataFrame | None, stored: pd.DataFrame | None, ronda: str,
                       as_of: dt.date, ref: Reference, lang: str) -> dict[str, object] | None:
-    """The page's section, or None when the round has no indicator."""
-    if table is None or table.empty:
+    """The page's section, or None when the round has no indicator (of a known item)."""
+    if table is None or (table := counted(table)).empty:
         return None
     order = table["situacion"].map(BEHIND_FIRST).fillna(len(BEHIND_FIRST))
     ordered = table.assign(_orden=order).sort_values(["_orden", "informante", "id"],
