@@ -384,3 +384,27 @@ def test_values_under_no_title_of_their_own_are_told_not_dropped_unseen(
     assert [r["estado"] for r in read.sheets[0].records] == ["Finalizado", "En proceso"]
     titled = read_workbook(make_workbook("Honduras.xlsx", [r[:7] for r in rows]))
     assert not [i for i in titled.issues if i.code == "columna-sin-titulo"]
+
+
+@pytest.mark.parametrize("ident", ["#", "Nº", "No.", "Ref."])
+def test_a_hand_made_indicators_sheet_may_number_its_items_as_a_matrix_does(
+        tmp_path: Path, ident: str) -> None:
+    """The matrix reads "#" or "Nº" as its ID column: so does an indicators sheet beside
+    it (it was taken for no side sheet, its indicators lost, the advice about a matrix)."""
+    workbook = openpyxl.Workbook()
+    matrix = workbook.active
+    matrix.append([ident, "Action", "Owner", "Due date", "Status"])
+    matrix.append(["1", "Open the shelter", "Quito", "2027-03-31", "Open"])
+    sheet = workbook.create_sheet("Indicators")
+    sheet["A1"] = "Indicators of the tracker"
+    sheet.merge_cells("A1:H1")
+    sheet.append([])
+    sheet.append([ident, "Indicator", "Unit", "Baseline", "Baseline date", "Target",
+                  "Target date", "Value"])
+    sheet.append(["1", "Beds", "beds", 0, "2026-01-01", 100, "2028-01-01", 40])
+    workbook.save(tmp_path / "Quito.xlsx")
+    read = read_workbook(tmp_path / "Quito.xlsx")
+    [(kind, side)] = read.sides
+    assert kind == "indicadores" and side.header.columns["id"] == 0
+    assert [(r["id"], r["indicador"], r["valor"]) for r in side.records] == [("1", "Beds", 40)]
+    assert not read.no_matrix

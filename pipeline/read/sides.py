@@ -9,6 +9,7 @@ from collections.abc import Collection, Sequence
 from pipeline.model.sides import KINDS, SideKind
 from pipeline.model.text import fold_title
 from pipeline.read.header import HEADER_SCAN_ROWS, Header, column_key, header_at
+from pipeline.read.titles import title_key
 from pipeline.words import LANGS
 
 _ITEM_KEYS = ("id", "actividad")
@@ -54,7 +55,7 @@ def side_header(rows: Sequence[Sequence[object]], metadata: dict[str, str],
             continue  # (a matrix, most sheets: no row of it could tell this kind)
         index = _index(kind)
         for r, row in enumerate(head):
-            if not any(index.get(fold_title(cell)) in _ITEM_KEYS
+            if not any(_key(index, cell) in _ITEM_KEYS
                        for cell in row if isinstance(cell, str)):
                 continue  # (most rows, looked at cheaply: no title naming an item)
             header = _header_at(kind, r, row)
@@ -86,5 +87,11 @@ def _telling_titles(kind: SideKind) -> tuple[frozenset[str], ...]:
 
 def _header_at(kind: SideKind, r: int, row: Sequence[object]) -> Header:
     index = _index(kind)
-    return header_at(r, row, lambda cell: index.get(fold_title(cell))
-                     if isinstance(cell, str) else None)
+    return header_at(r, row, lambda cell: _key(index, cell) if isinstance(cell, str) else None)
+
+
+def _key(index: dict[str, str], title: str) -> str | None:
+    """The key a side sheet's title names: its own titles and aliases, or the ID as the
+    matrix reads it ("#", "Nº", "Ref.")."""
+    key = index.get(fold_title(title))
+    return key if key is not None or title_key(title) != "id" else "id"
