@@ -332,6 +332,16 @@ def test_the_advice_names_the_networks_own_statuses(tmp_path: Path) -> None:
     guide = openpyxl.load_workbook(next((tmp_path / "t").glob("*.xlsx"))).worksheets[0]
     texts = " ".join(str(c.value) for row in guide.iter_rows() for c in row if c.value)
     assert "Cumplido, Avanzando, Por arrancar o Descartado" in texts and "Finalizado" not in texts
+    # The summary's and the page's headline figures name its statuses too
+    assert run("consolidate", str(folder), "--out", str(tmp_path / "out"), "--config",
+               str(config), "--as-of", "2026-12-01")[0] in (0, 1)
+    from tests.conftest import headline
+
+    figures = headline(tmp_path / "out" / "consolidado.xlsx")
+    assert {"Cumplido", "Avanzando", "Por arrancar", "Descartado"} <= set(figures)
+    assert not {"Finalizadas", "Pendientes", "No alcanzadas"} & set(figures)
+    page = (tmp_path / "out" / "tablero.html").read_text("utf-8")
+    assert "Por arrancar" in page and "Finalizadas" not in page
 
 
 def test_an_unknown_party_is_told_with_the_networks_own_parties(tmp_path: Path) -> None:

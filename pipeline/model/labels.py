@@ -4,6 +4,8 @@ data asks them here, none of them in the stage that computes (pipeline.analyse).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.words import known, word
@@ -35,3 +37,31 @@ def title(column: str, lang: str, extra_titles: dict[str, str] | None = None,
         return own
     key = f"column.{column}"
     return word(key, lang) if known(key) else column  # a column named by its data (a round)
+
+
+STATUS_HEADLINES = ("finalizado", "en_proceso", "pendiente", "no_alcanzado")
+
+
+def headline(key: str, lang: str, ref: Reference | None = None) -> str:
+    """A headline figure's words ("Finalizadas"); with the network's reference, a status's
+    as the network calls it where its profile renames the statuses those words were
+    written for (the default profile's: "Cumplido" where another network says so)."""
+    if ref is None:
+        return word(f"headline.{key}", lang)
+    return named_headline(key, lang, lambda kind, name: ref.label(kind, name, lang))
+
+
+def named_headline(key: str, lang: str, label: Callable[[str, str], str]) -> str:
+    """`headline`, the network's words given by `label` (kind, name) in `lang`."""
+    if key in STATUS_HEADLINES:
+        own = label("estado", key)
+        if own != _default_reference().label("estado", key, lang):
+            return own
+    return word(f"headline.{key}", lang)
+
+
+@functools.cache
+def _default_reference() -> Reference:
+    from pipeline.reference.load import load_reference
+
+    return load_reference(None)  # (the shipped default profile)

@@ -8,7 +8,7 @@ import math
 
 import pandas as pd
 
-from pipeline.model.labels import title
+from pipeline.model.labels import named_headline, title
 from pipeline.report.data import TOP_OVERDUE, AnnualReport
 from pipeline.report.observed import FIGURES, VIEW_COLUMNS
 from pipeline.words import plural, word
@@ -83,7 +83,7 @@ def rounds_table(report: AnnualReport) -> pd.DataFrame:
     keys = [k for k in HEADLINES if k not in OPTIONAL or observed.any]
     rounds = report.rounds.reindex(columns=["ronda", "fecha_corte", *HEADLINES])
     names = [title("fecha_corte", report.lang),
-             *(word(f"headline.{key}", report.lang) for key in keys)]
+             *(named_headline(key, report.lang, report.label) for key in keys)]
     dash = word("report.not_observed", report.lang)
     table = pd.DataFrame({"cifra": names})
     for record in rounds.to_dict("records"):

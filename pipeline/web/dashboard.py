@@ -19,7 +19,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from pipeline.analyse.overdue import build_reminders, in_words
-from pipeline.model.labels import status_labels, title
+from pipeline.model.labels import headline, status_labels, title
 from pipeline.model.run import RunResult
 from pipeline.model.values import iso_day
 from pipeline.normalize.matching import Matcher
@@ -83,12 +83,12 @@ def _page(result: RunResult, public: bool) -> tuple[str, list[str]]:
         "tablero.html", lang=lang, paper=page_size(ref.papel), heading=heading,
         subtitle=word("web.public" if public else "web.subtitle", lang),
         words={**_words(lang), "group": labels.get("grupo_trabajo") or word("web.group", lang)},
-        figures=[(figures[k], word(f"headline.{k}", lang)) for k in HEADLINES if k in figures
+        figures=[(figures[k], headline(k, lang, ref)) for k in HEADLINES if k in figures
                  and figures[k] is not None],
-        trend=charts.trend(trend, series, {k: word(f"headline.{k}", lang) for k in series},
+        trend=charts.trend(trend, series, {k: headline(k, lang, ref) for k in series},
                            word("web.trend", lang)),
         trend_table=table(_trend(trend), [title("ronda", lang), title("fecha_corte", lang),
-                                          *(word(f"headline.{k}", lang) for k in HEADLINES
+                                          *(headline(k, lang, ref) for k in HEADLINES
                                             if k in trend.columns)]),
         by_group=charts.stacked_bars(_labelled(result, "por_grupo"), labels,
                                      word("block.por_grupo", lang,

@@ -81,7 +81,7 @@ def write_consolidated(result: RunResult, path: Path, large: bool,
     summary = {k: _summary_labels(t, ref, lang) for k, t in result.summary.items()}
     summary_sheet = workbook.add_worksheet(word("sheet.resumen", lang))
     write_summary(workbook, formats, summary_sheet, result.figures(), summary, labels,
-                  printing, ref.red.placeholders(lang))
+                  printing, ref.red.placeholders(lang), ref)
     _tell(on_sheet, summary_sheet.get_name())
     for key in SHEETS:
         name = word(f"sheet.{key}", lang)

@@ -12,7 +12,8 @@ from xlsxwriter.chart import Chart
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from pipeline.model.labels import title
+from pipeline.model.labels import headline, title
+from pipeline.reference.data import Reference
 from pipeline.words import word
 from pipeline.write.charts import (
     OVERDUE_COLOUR,
@@ -95,8 +96,10 @@ def write_summary(
     labels: dict[str, str],
     printing: Printing,
     network: dict[str, str] | None = None,
+    ref: Reference | None = None,
 ) -> None:
-    """The summary sheet; `network` names the network's things (its {grupo})."""
+    """The summary sheet; `network` names the network's things (its {grupo}), `ref` its
+    statuses."""
     page = _Sheet(workbook, formats, sheet, printing)
     lang = printing.lang
     shown = [k for k in HEADLINES if k in figures or k not in OPTIONAL]
@@ -104,7 +107,7 @@ def write_summary(
     sheet.write(0, 0, printing.heading, formats.title)
     page.row = 2
     for key in shown:
-        sheet.write(page.row, 0, word(f"headline.{key}", lang))
+        sheet.write(page.row, 0, headline(key, lang, ref))
         value = figures.get(key)
         if value is None:  # timeliness without a closing date
             sheet.write_string(page.row, 1, word("figure.not_applicable", lang))
