@@ -51,3 +51,15 @@ def test_another_indicator_item_or_reporter_is_not_compared() -> None:
 def test_an_unchanged_target_renamed_is_no_finding() -> None:
     assert changes([indicator("Jornadas en línea", 100)],
                    [indicator("JORNADAS EN LINEA", 100)]) == set()
+
+
+def test_a_target_without_a_number_is_its_date_alone() -> None:
+    """A target whose figure could not be read, its date kept: '(2027-12-31)', not
+    ' (2027-12-31)' with a stray space before it in cambios.csv."""
+    from pipeline.analyse.changes import _goal
+
+    assert _goal({"meta": None, "fecha_meta": "2027-12-31"}, "meta", "fecha_meta") == (
+        "(2027-12-31)")
+    assert _goal({"meta": 250.0, "fecha_meta": "2027-12-31"}, "meta", "fecha_meta") == (
+        "250 (2027-12-31)")
+    assert _goal({"meta": 2.5, "fecha_meta": ""}, "meta", "fecha_meta") == "2.5"

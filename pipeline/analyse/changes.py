@@ -161,7 +161,7 @@ def _goal(row: dict[str, object], value: str, day: str) -> str:
     number = row.get(value)
     shown = "" if _missing(number) or number == "" else (
         str(int(float(str(number)))) if float(str(number)).is_integer() else str(number))
-    return f"{shown} ({row.get(day)})" if row.get(day) else shown
+    return f"{shown} ({row.get(day)})".lstrip() if row.get(day) else shown
 
 
 def _agrees(value: object) -> bool | None:
