@@ -31,6 +31,7 @@ class Received:
 @dataclass
 class Handler:
     refuse: set[str] = field(default_factory=set)  # recipients answered 550
+    refuse_code: str = ""  # another answer for them ("451 4.3.0 Try again later")
     drop_at: int | None = None  # the n-th DATA (1-based) drops the connection instead
     drop_at_mail: int | None = None  # the n-th MAIL FROM drops it (before any DATA)
     mails: int = 0
@@ -53,7 +54,7 @@ class Handler:
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
                           rcpt_options: list[str]) -> str:
         if address in self.refuse:
-            return f"550 5.1.1 <{address}>: no such mailbox"
+            return self.refuse_code or f"550 5.1.1 <{address}>: no such mailbox"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -206,11 +206,34 @@ def test_a_refused_recipient_does_not_stop_the_others(tmp_path: Path,
     result = overdue(tmp_path, "--send", config=config_file(tmp_path, port))
     assert result.exit_code == 1
     rows = {r["mensaje_archivo"]: r for r in index(tmp_path / "out")}
-    # Bob is the United States' only main recipient: its copies were accepted
+    # Bob is the United States' only main recipient: its copies were accepted, but the
+    # reminder did not reach the party it is for: refused, told, not taken for sent
     refused = rows["Estados Unidos.eml"]
-    assert refused["resultado"] == "enviado" and "bob@state.example" in refused["motivo"]
+    assert refused["resultado"] == "rechazado" and "bob@state.example" in refused["motivo"]
+    copies = [r for r in handler.received if "bob@state.example" in str(r.message["To"])]
+    assert copies and all(a in refused["motivo"] for r in copies for a in r.rcpt_tos)
     assert rows["Guatemala.eml"]["resultado"] == "enviado"
     assert all("bob@state.example" not in r.rcpt_tos for r in handler.received)
+    with sqlite3.connect(tmp_path / "h.sqlite") as conn:
+        assert ("Estados Unidos", "rechazado") in conn.execute(
+            "SELECT parte, resultado FROM correos").fetchall()
+
+
+def test_a_main_recipient_refused_for_now_is_tried_again(
+        tmp_path: Path, server: tuple[Handler, int]) -> None:
+    """A 4xx for the party's only address (its copies accepted): not sent, tried again by
+    the next run (an e-mail that reached only the people in copy is not the party's)."""
+    handler, port = server
+    handler.refuse = {"bob@state.example"}
+    handler.refuse_code = "451 4.3.0 Try again later"
+    config = config_file(tmp_path, port)
+    overdue(tmp_path, "--send", config=config)
+    rows = {r["mensaje_archivo"]: r for r in index(tmp_path / "out")}
+    assert rows["Estados Unidos.eml"]["resultado"] == "no_enviado"
+    assert "451 4.3.0" in rows["Estados Unidos.eml"]["motivo"]
+    handler.refuse = set()
+    overdue(tmp_path, "--send", config=config)
+    assert ["bob@state.example" in r.rcpt_tos for r in handler.received].count(True) == 1
 
 
 def test_a_message_whose_only_recipient_is_refused_is_not_sent(

@@ -229,6 +229,17 @@ def _send(smtp: _Watched, connection: _Connection, draft: Draft, settings: MailS
             return Outcome("desconocido", word("mail.reason.sin_respuesta", lang,
                                                why=_said(exc)), when)
         return Outcome("no_enviado", word("mail.reason.cortado", lang, why=_said(exc)))
+    main = {c.correo for c in draft.to}
+    if refused and main and main <= set(refused):  # only the copies took it: the party
+        # it is for did not (refused for good, or for now: the next run tries again, and
+        # the copies have it again)
+        temporary = all(refused[a][0] < 500 for a in main)
+        copies = [a for a in draft.addresses if a not in refused]
+        reason = _refusals(refused, lang) + word(
+            "mail.reason.solo_copias", lang, addresses=", ".join(copies))
+        if temporary:
+            reason += word("mail.reason.reintento", lang)
+        return Outcome("no_enviado" if temporary else "rechazado", reason)
     return Outcome("enviado", _refusals(refused, lang) if refused else "", when)
 
 

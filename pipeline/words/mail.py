@@ -140,6 +140,10 @@ WORDS: dict[str, Entry] = {
                              "again"),
     "mail.reason.parcial": ("no lo aceptó para {addresses}: {why}",
                             "refused for {addresses}: {why}"),
+    "mail.reason.solo_copias": ("; solo lo recibieron quienes iban en copia ({addresses})",
+                                "; only those in copy received it ({addresses})"),
+    "mail.reason.reintento": ("; se reintenta en la próxima ejecución",
+                              "; the next run tries again"),
     "mail.reason.cortado": ("el servidor cortó la conexión ({why}); se reintenta en la "
                             "próxima ejecución",
                             "the server dropped the connection ({why}); the next run tries "
