@@ -6,6 +6,7 @@ that sends nothing new; what --send needs; the contacts' problems at their cells
 from __future__ import annotations
 
 import csv
+import email
 import io
 import sqlite3
 from collections.abc import Iterator
@@ -616,3 +617,24 @@ def test_a_rerun_removes_only_the_drafts_it_wrote(tmp_path: Path) -> None:
     overdue(tmp_path, contacts=contacts_file(tmp_path, fewer))
     assert not (out / "Estados Unidos.eml").exists()
     assert note.read_text(encoding="utf-8") == "llamar a la OIM el lunes"
+
+
+def test_drafts_made_after_sending_say_what_went_and_are_no_message_to_send(
+        tmp_path: Path, server: tuple[Handler, int]) -> None:
+    """Drafts made again the day the messages were sent (second attack pass: the index
+    went from 'already sent' to 'prepared' and every .eml opened in Outlook ready to be
+    sent again): the index says what went, and those messages are written as sent."""
+    handler, port = server
+    config = config_file(tmp_path, port)
+    overdue(tmp_path, "--send", config=config)
+    sent = {r["mensaje_archivo"] for r in index(tmp_path / "out")
+            if r["resultado"] == "enviado"}
+    assert sent
+    overdue(tmp_path, config=config)  # drafts only, the same day
+    rows = {r["mensaje_archivo"]: r["resultado"] for r in index(tmp_path / "out")
+            if r["mensaje_archivo"]}
+    assert {rows[name] for name in sent} == {"ya_enviado"}, rows
+    for name in sent:
+        message = email.message_from_bytes((tmp_path / "out" / name).read_bytes())
+        assert message["X-Unsent"] is None, name
+    assert len(handler.received) == len(sent)  # (nothing sent by the drafts' run)

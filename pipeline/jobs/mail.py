@@ -27,7 +27,7 @@ from pipeline.mail.compose import (
 from pipeline.mail.contacts import Contact, Contacts, load_contacts, signers
 from pipeline.mail.drafts import Prepared, write_mail
 from pipeline.mail.message import Draft
-from pipeline.mail.send import PASSWORD_VARIABLE, Outcome, Sent, send_all
+from pipeline.mail.send import PASSWORD_VARIABLE, Outcome, Sent, held_back, send_all
 from pipeline.model.errors import (
     MailNeedsHistory,
     MailNotConfigured,
@@ -213,8 +213,8 @@ def _finish(options: MailOptions, ref: Reference, kind: str, ronda: str, contact
                                   ref.label("parte", x.parte, "en"))) for x in left)]
     prepared = Prepared(drafts, left, issues)
     if not options.send or not drafts:
-        written = write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of)
-        return MailResult(kind, written, prepared, nothing=nothing)
+        return MailResult(kind, _drafts(options, prepared, ref, kind), prepared,
+                          nothing=nothing)
     assert options.history is not None
     outcomes: dict[tuple[str, str, str, str], Outcome] = {}
     with hold_lock(sending_lock(options.history), waiting=options.waiting), \
@@ -230,6 +230,23 @@ def _finish(options: MailOptions, ref: Reference, kind: str, ronda: str, contact
             written = write_mail(prepared, options.out_dir, ref, options.lang, kind,
                                  options.as_of, outcomes)
     return MailResult(kind, written, prepared, sent, nothing)
+
+
+def _drafts(options: MailOptions, prepared: Prepared, ref: Reference, kind: str
+            ) -> list[Path]:
+    """The drafts and their index; a message already sent today (or perhaps sent) is said
+    so and written as sent, not as a draft to send again. Made under the sending lock: a
+    run sending at the same time has finished, its outcomes stored."""
+    if options.history is None or not options.history.exists() or not prepared.drafts:
+        return write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of)
+    with hold_lock(sending_lock(options.history), waiting=options.waiting), \
+            open_history(options.history, create=False) as conn:
+        ledger = _Ledger(conn, options.today) if conn is not None else None
+        found = {d.key: ledger.earlier(d) for d in prepared.drafts} if ledger else {}
+        outcomes = {key: held_back(before, options.lang)
+                    for key, before in found.items() if before is not None}
+        return write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of,
+                          outcomes)
 
 
 # Messages that are a round's (its feedback, its call): two rounds' on one day are two

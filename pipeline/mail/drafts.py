@@ -49,7 +49,9 @@ def write_mail(prepared: Prepared, out_dir: Path, ref: Reference, lang: str, kin
     with output_lock(out_dir), staging(out_dir, f"correo-{kind}") as stage:
         for draft in prepared.drafts:
             outcome = outcomes.get(draft.key)
-            sent = outcome is not None and outcome.state == "enviado"
+            # (a message that went, now or earlier today, is written as sent: opened, it
+            # is no draft ready to be sent again)
+            sent = outcome is not None and outcome.state in ("enviado", "ya_enviado")
             at = dt.datetime.fromisoformat(outcome.at) if sent and outcome else None
             data = draft.email(draft=not sent, sent_at=at).as_bytes()
             (stage / f"{draft.stem}.eml").write_bytes(data)

@@ -137,7 +137,7 @@ def send_all(drafts: Sequence[Draft], settings: MailSettings, password: str, lan
         for draft in drafts:
             before = None if again else ledger.earlier(draft)
             if before is not None:
-                outcome = _held_back(before, lang)
+                outcome = held_back(before, lang)
             elif given_up:
                 outcome = Outcome("no_enviado", given_up)
                 ledger.note(draft, outcome)
@@ -169,7 +169,8 @@ def send_all(drafts: Sequence[Draft], settings: MailSettings, password: str, lan
     return Sent(outcomes, bool(tried) and not sent_any and bool(given_up))
 
 
-def _held_back(before: Earlier, lang: str) -> Outcome:
+def held_back(before: Earlier, lang: str) -> Outcome:
+    """What is said of a message held back: sent earlier today, refused, or perhaps sent."""
     if before.state == "enviado":
         return Outcome("ya_enviado", word("mail.reason.ya_enviado", lang,
                                           time=_clock(before.at)), before.at)
