@@ -638,3 +638,38 @@ def test_drafts_made_after_sending_say_what_went_and_are_no_message_to_send(
         message = email.message_from_bytes((tmp_path / "out" / name).read_bytes())
         assert message["X-Unsent"] is None, name
     assert len(handler.received) == len(sent)  # (nothing sent by the drafts' run)
+
+
+def test_the_feedback_mailed_is_the_rounds_own(tmp_path: Path) -> None:
+    """The workbook attached to a reporter's feedback e-mail holds what the round's own
+    feedback workbook holds, the checks made against the history too (second attack pass:
+    it was made again without the history: 'this file is the same as what you sent in
+    2026-T3' was in the round's workbook, not in the one e-mailed)."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from tests.test_golden import _first_round
+
+    _first_round(tmp_path / "t3")
+    history = tmp_path / "h.sqlite"
+    for folder, ronda, as_of in ((tmp_path / "t3", "2026-T3", "2026-09-30"),
+                                 (SAMPLE, "2026-T4", "2026-11-30")):
+        done = CliRunner().invoke(cli, ["consolidate", str(folder), "--round", ronda,
+                                        "--as-of", as_of, "--history", str(history),
+                                        "--out", str(tmp_path / ronda)])
+        assert done.exit_code in (0, 1), done.output
+    own = openpyxl.load_workbook(tmp_path / "2026-T4" / "retroalimentacion" / "Canadá.xlsx")
+    said = " ".join(str(c.value) for ws in own.worksheets for row in ws.iter_rows()
+                    for c in row if c.value)
+    assert "2026-T3" in said  # (the round's own: the same as what Canada sent then)
+    people = [("Canada", "Jane Doe", "jane@canada.example", "es", "")]
+    mail("feedback", str(SAMPLE), "--round", "2026-T4", "--as-of", "2026-11-30",
+         "--out", str(tmp_path / "correo"), "--history", str(history),
+         "--contacts", str(contacts_file(tmp_path, people)))
+    [message] = [m for m in drafts(tmp_path / "correo").values()
+                 if "jane@canada.example" in str(m["To"])]
+    [attachment] = list(message.iter_attachments())
+    mailed = openpyxl.load_workbook(io.BytesIO(attachment.get_content()))
+    texts = " ".join(str(c.value) for ws in mailed.worksheets for row in ws.iter_rows()
+                     for c in row if c.value)
+    assert "2026-T3" in texts

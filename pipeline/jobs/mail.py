@@ -102,9 +102,11 @@ def mail_feedback(options: MailOptions, input_dir: Path, ronda: str) -> MailResu
     """To each reporter of the round: its feedback workbook, what to correct, by when."""
     ref = _ready(options)
     refuse_inside(input_dir, options.out_dir)
+    # (read as the round was consolidated, against the history: the workbook mailed is the
+    # round's own, what was not updated and what moved said in it too)
     result = analyze(Options(input_dir=input_dir, as_of=options.as_of, round=ronda,
                              lang=options.lang, config=options.config,
-                             closing_date=ref.cierres.get(ronda)))
+                             closing_date=ref.cierres.get(ronda), history=options.history))
     contacts = load_contacts(options.contacts, ref)
     signed, signer_issues = signers(result.submissions, ref)
     files = files_of(result)
