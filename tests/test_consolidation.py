@@ -225,3 +225,32 @@ def test_generated_ids_never_collide_within_a_reporter(ref) -> None:  # type: ig
     assert (lengths.index > len("GTM-") + 6).any()  # some did collide at six digits
     again = assign_ids(frame.iloc[::-1].reset_index(drop=True), ref)["id"]
     assert set(again) == set(ids)  # the same ids whatever the order of the rows
+
+
+@pytest.mark.parametrize("edition", ["consolidado.xlsx", "consolidado_publico.xlsx"])
+def test_a_consolidated_workbook_dropped_among_the_returned_files_is_skipped(
+        tmp_path: Path, edition: str) -> None:
+    """The product's own consolidated workbook, copied (and renamed) into the folder of
+    returned files, is skipped and said so (second attack pass: its 51 rows were counted
+    as a reporter's, 91 activities instead of 40, and stored in the history)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from tests.conftest import ROOT
+
+    out = tmp_path / "first"
+    done = CliRunner().invoke(cli, ["consolidate", str(ROOT / "input_workbooks"), "--out",
+                                    str(out), "--as-of", "2026-11-30", "--public"])
+    assert done.exit_code in (0, 1), done.output
+    folder = tmp_path / "in"
+    shutil.copytree(ROOT / "input_workbooks", folder)
+    shutil.copy(out / edition, folder / "copia de la ronda.xlsx")
+    first = run(ROOT / "input_workbooks")
+    again = run(folder)
+    assert len(again.matrix) == len(first.matrix)
+    [skipped] = [s for s in again.submissions if s.archivo == "copia de la ronda.xlsx"]
+    assert skipped.estado == "omitido" and "Seguimiento" in skipped.motivo[0]
+    assert [i.code for i in again.issues if i.archivo == "copia de la ronda.xlsx"] == [
+        "archivo-omitido"]

@@ -84,11 +84,12 @@ def gather(
                           functools.partial(read_workbook, titles=own) if own else read_workbook)
     for candidate in candidates:
         name = file_name(candidate.path)
-        if candidate.skip_reason:
-            subs.append(Submission(archivo=name, estado="omitido", motivo=candidate.skip_reason))
-            issues.append(make_issue("archivo-omitido", archivo=name, motivo=candidate.skip_reason))
+        workbook = None if candidate.skip_reason else next(reads)
+        skipped = candidate.skip_reason or (workbook.skipped if workbook else None)
+        if skipped or workbook is None:
+            subs.append(Submission(archivo=name, estado="omitido", motivo=skipped))
+            issues.append(make_issue("archivo-omitido", archivo=name, motivo=skipped or ""))
         else:
-            workbook = next(reads)
             sub, found = _take(workbook, ref, round_option, as_of, lang)
             if not workbook.refused and not workbook.sheets and not workbook.sides:
                 sub, found = _without_matrix(workbook, sub, found, matcher)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import python_calamine as calamine
 
-from pipeline.words import both
+from pipeline.model.text import fold
+from pipeline.words import LANGS, both, word
 
 Reason = tuple[str, str]  # (Spanish, English)
 
@@ -77,3 +78,17 @@ def _head(path: Path, size: int = 16384) -> bytes:
             return handle.read(size)
     except OSError:
         return b""
+
+
+OWN_OUTPUT = both("skip.own_output")
+# A consolidated workbook's sheets (its public edition's too), in either language: a
+# returned matrix has no sheets named all three.
+_OWN_SHEETS = [frozenset(fold(word(f"sheet.{key}", lang))
+                         for key in ("resumen", "cambios", "problemas")) for lang in LANGS]
+
+
+def own_output(sheets: list[str]) -> Reason | None:
+    """Why a workbook the product wrote itself is skipped (its consolidated workbook,
+    copied among the returned files), or None."""
+    names = {fold(name) for name in sheets}
+    return OWN_OUTPUT if any(own <= names for own in _OWN_SHEETS) else None

@@ -62,6 +62,7 @@ class WorkbookRead:
     contact: dict[str, object] = field(default_factory=dict)
     contact_at: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> sheet, cell
     refused: tuple[str, str] | None = None
+    skipped: tuple[str, str] | None = None  # read, and not a submission (the product's own)
     detail: str = ""  # the reader's own words, when it failed (for the log)
     issues: list[Issue] = field(default_factory=list)  # what reading the cells found
     # per-item side sheets (pipeline.model.sides): (kind, the rows found)
@@ -127,6 +128,9 @@ def _read_into(result: WorkbookRead) -> None:
                 shown = meta.visible == calamine.SheetVisibleEnum.Visible
                 (visible if shown else hidden).append(meta.name)
         result.metadata = trusted_keys(result.metadata, [*visible, *hidden])
+        if (skipped := refusals.own_output([*visible, *hidden])) is not None:
+            result.skipped = skipped
+            return
         for name in visible:
             _take_sheet(result, name, *_sheet_rows(workbook, result.path, name, scans))
         _matrix_named_aside(result, lambda name: _sheet_rows(workbook, result.path, name,

@@ -16,6 +16,11 @@ WORDS: dict[str, Entry] = {
                   "está abierto; no hace falta hacer nada",
                   "it is a lock file that Excel or LibreOffice create while a workbook is "
                   "open; nothing needs doing"),
+    "skip.own_output": (
+        "es un libro consolidado que Seguimiento escribió (una salida de una ronda), no una "
+        "matriz devuelta; quítelo de la carpeta de archivos recibidos",
+        "it is a consolidated workbook Seguimiento wrote (a round's output), not a returned "
+        "matrix; remove it from the folder of returned files"),
     "skip.hidden": ("es un archivo oculto o del sistema; no hace falta hacer nada",
                     "it is a hidden or system file; nothing needs doing"),
     "skip.pdf": ("es un documento PDF" + _ASK_ES, "it is a PDF document" + _ASK_EN),
