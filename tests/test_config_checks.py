@@ -38,9 +38,10 @@ CASES = [
     (PLAN + '[ronda]\ninformantes_esperados = "Guatemala"\n',
      "informantes_esperados", "informantes_esperados debe ser una lista de textos"),
     (PLAN + "[ronda]\ndias_por_vencer = -30\n",
-     "dias_por_vencer", "dias_por_vencer debe ser un número entero ≥ 0 (se leyó -30)"),
+     "dias_por_vencer", "dias_por_vencer debe ser un número entero entre 0 y 3650 (se leyó -30)"),
     (PLAN + "[ronda]\ndias_por_vencer = true\n",
-     "dias_por_vencer", "dias_por_vencer debe ser un número entero ≥ 0 (se leyó true)"),
+     "dias_por_vencer", "dias_por_vencer debe ser un número entero entre 0 y 3650 (se leyó "
+     "true)"),
     ('[plan]\nnombre = "Plan"\ninicio = 2026-01-01\nduracion_anios = 0\n',
      "duracion_anios", "duracion_anios debe ser un número entero entre 1 y 100 (se leyó 0)"),
     (PLAN + "[ronda]\nmes_inicio_anio_fiscal = 13\n",
@@ -76,6 +77,20 @@ CASES = [
      '"Extra/', "«Extra/../x» no sirve como nombre de ronda (nombra sus carpetas)"),
     (PLAN + f'[cierres]\n"{"Reunión " * 6}" = 2027-06-15\n',
      '"Reunión', "no sirve como nombre de ronda"),
+    # (second attack pass: these ended every command with an internal error)
+    (PLAN + "[ronda]\ndias_por_vencer = 200000\n",
+     "dias_por_vencer", "dias_por_vencer debe ser un número entero entre 0 y 3650 (se leyó "
+     "200000)"),
+    (PLAN + "[correo]\ndias_para_corregir = 99999999\n",
+     "dias_para_corregir", "dias_para_corregir debe ser un número entero entre 0 y 3650"),
+    (PLAN + "[correo]\ndias_para_escalar = 99999999999999999999\n",
+     "dias_para_escalar", "dias_para_escalar debe ser un número entero entre 0 y 3650"),
+    (PLAN + "[reglas]\nmax_actividades_por_grupo = 10000000000\n",
+     "max_actividades_por_grupo", "entre 0 y 100000"),
+    # (a misspelt expected reporter was counted as expected and 'did not send')
+    (PLAN + '[ronda]\ninformantes_esperados = ["Guatamala", "Honduras"]\n',
+     "informantes_esperados", '"Guatamala" no es ningún nombre de la red; ¿quiso decir '
+     '«Guatemala»?'),
     (PLAN + '[cierres]\n"2027-T2" = 2027-05-15\n"2027-T1" = 9999-12-31\n',
      '"2027-T1"', "2027-T1 debe ser una fecha sin hora, como 2027-02-15, entre 1970-01-01 y "
      "2262-04-11 (se leyó 9999-12-31)"),

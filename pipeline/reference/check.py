@@ -104,6 +104,9 @@ TEXTS = Rule("texts", _is_texts)
 DATE = Rule("date", _is_day, {"first": EARLIEST, "last": LATEST})
 LANGUAGE = _one_of(*LANGS)
 THEMES = Rule("themes", lambda v: isinstance(v, list) and all(_is_theme(t) for t in v))
+# Counts of days (ten years) and of activities no configuration means beyond: a larger
+# one is a typo, and past a date's range every command would fail.
+MAX_DAYS, MAX_COUNT = 3650, 100_000
 PLAN = {"nombre": TEXT, "en": TEXT, "inicio": DATE, "duracion_anios": _whole(1, 100)}
 PARTY = {"nombre": TEXT, "en": TEXT, "alias": TEXTS, "iso3": TEXT, "codigo": TEXT,
          "idioma": LANGUAGE, "informante": FLAG}
@@ -111,8 +114,8 @@ PARTY = {"nombre": TEXT, "en": TEXT, "alias": TEXTS, "iso3": TEXT, "codigo": TEX
 TABLES: dict[str, dict[str, Rule]] = {
     "plan": PLAN,
     "red": dict.fromkeys((*WORDS, *OPTIONAL_WORDS), NETWORK_WORDS),
-    "reglas": {"max_actividades_por_grupo": _whole(0)},
-    "ronda": {"dias_por_vencer": _whole(0), "informantes_esperados": TEXTS,
+    "reglas": {"max_actividades_por_grupo": _whole(0, MAX_COUNT)},
+    "ronda": {"dias_por_vencer": _whole(0, MAX_DAYS), "informantes_esperados": TEXTS,
               "observadores": TEXTS, "mes_inicio_anio_fiscal": _whole(1, 12)},
     "impresion": {"papel": _one_of("carta", "letter", "a4")},
     "plazos": {"imprecisos": TEXTS},
@@ -122,9 +125,9 @@ TABLES: dict[str, dict[str, Rule]] = {
     "grupos_otros": {"prefijos": TEXTS},
     "correo": {"servidor": TEXT, "puerto": _whole(0, 65535),
                "seguridad": _one_of("starttls", "tls", "ssl", "ninguna", "none", "no"),
-               "usuario": TEXT, "remitente": SENDER, "dias_para_escalar": _whole(0),
+               "usuario": TEXT, "remitente": SENDER, "dias_para_escalar": _whole(0, MAX_DAYS),
                "escalar_a": Rule("texts", lambda v: isinstance(v, str) or _is_texts(v)),
-               "dias_para_corregir": _whole(0),
+               "dias_para_corregir": _whole(0, MAX_DAYS),
                "firma": Rule("text", lambda v: isinstance(v, str) or (
                    isinstance(v, dict) and all(isinstance(t, str) for t in v.values())))},
 }

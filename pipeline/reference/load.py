@@ -174,10 +174,9 @@ def _build(data: dict[str, Any]) -> Reference:
         grupos_otros_prefijos=tuple(data.get("grupos_otros", {}).get("prefijos", [])),
     )
     written = ronda.get("informantes_esperados", [])
-    esperados = tuple(_canonical_reporter(ref, name) for name in written) or tuple(
-        p.nombre for p in ref.informantes
-    )
-    observadores = _observers(ref, ronda.get("observadores", []))
+    esperados = _reporters(ref, "informantes_esperados", written) or tuple(
+        p.nombre for p in ref.informantes)
+    observadores = _reporters(ref, "observadores", ronda.get("observadores", []))
     cierres = {str(k): (v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)))
                for k, v in data.get("cierres", {}).items()}
     idiomas = {_canonical_reporter(ref, k): str(v) for k, v in data.get("idiomas", {}).items()}
@@ -190,16 +189,16 @@ def _build(data: dict[str, Any]) -> Reference:
                    correo=correo, columnas=columnas)
 
 
-def _observers(ref: Reference, names: object) -> tuple[str, ...]:
-    """[ronda] observadores: reporters the reference knows (an observer's file is read
-    apart: a name that matches no reporter would silently observe nothing)."""
+def _reporters(ref: Reference, key: str, names: object) -> tuple[str, ...]:
+    """[ronda] observadores or informantes_esperados: reporters the reference knows (a
+    name that matches no reporter would silently observe nothing, or be told every round
+    as a reporter that did not send)."""
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise ValueError(f"[ronda] observadores = {names!r}: una lista de nombres / "
+        raise ValueError(f"[ronda] {key} = {names!r}: una lista de nombres / "
                          "a list of names, e.g. [\"Guatemala\"]")
     for name in names:
         if ref.reporter_named(name) is None:
-            raise UnknownName("ronda", "observadores", name,
-                              [p.nombre for p in ref.informantes])
+            raise UnknownName("ronda", key, name, [p.nombre for p in ref.informantes])
     return tuple(dict.fromkeys(str(ref.reporter_named(n)) for n in names))
 
 
