@@ -53,6 +53,10 @@ def damage(history: Path, kind: str) -> None:
         with sqlite3.connect(history) as conn:  # text primary key be NULL)
             conn.execute("PRAGMA foreign_keys = OFF")
             conn.execute("UPDATE rondas SET ronda = NULL")
+    elif kind in ("figures", "date"):  # a round's figures or date edited by hand
+        with sqlite3.connect(history) as conn:
+            conn.execute("UPDATE rondas SET cifras = '{bad'" if kind == "figures"
+                         else "UPDATE rondas SET fecha_corte = 'ayer'")
     elif kind == "link":
         history.unlink()
         history.symlink_to(history.with_name("otro-disco") / "historial.sqlite")
@@ -66,7 +70,8 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.mark.parametrize("kind", ["empty", "header", "page", "table", "unnamed", "link"])
+@pytest.mark.parametrize("kind", ["empty", "header", "page", "table", "unnamed", "figures",
+                                  "date", "link"])
 def test_a_damaged_history_stops_the_run_and_says_what_to_do(
         tmp_path: Path, stored: Path, kind: str) -> None:
     import shutil

@@ -13,6 +13,8 @@ round is stored), or move the damaged file aside to start again.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Callable
@@ -58,7 +60,22 @@ def check_database(conn: sqlite3.Connection, path: Path,
             "SELECT 1 FROM rondas WHERE ronda IS NULL OR TRIM(ronda) = '' LIMIT 1"  # a text
     ).fetchone():  # primary key be NULL; every command would read it as a round)
         raise HistoryDamaged(_detail(path, both("history.unnamed_round")))
+    if "rondas" in found and (damaged := _damaged_round(conn)) is not None:
+        raise HistoryDamaged(_detail(path, both("history.round_values", ronda=damaged)))
     return version
+
+
+def _damaged_round(conn: sqlite3.Connection) -> str | None:
+    """The first round whose date or figures are not what the product stores (a date, a
+    JSON object): edited by hand, every command reading it would fail or use them."""
+    for ronda, day, figures in conn.execute("SELECT ronda, fecha_corte, cifras FROM rondas"):
+        try:
+            dt.date.fromisoformat(str(day))
+            if not isinstance(json.loads(figures), dict):
+                return str(ronda)
+        except (ValueError, TypeError):  # (json's errors are ValueErrors)
+            return str(ronda)
+    return None
 
 
 def _shape(conn: sqlite3.Connection) -> dict[str, list[str]]:

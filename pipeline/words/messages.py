@@ -196,6 +196,8 @@ WORDS: dict[str, Entry] = {
     "history.no_version": ("sin versión", "no version"),
     "history.tables": ("tablas: {tablas}", "tables: {tablas}"),
     "history.unnamed_round": ("una ronda sin nombre", "a round without a name"),
+    "history.round_values": ("la fecha o las cifras de la ronda {ronda} no se pueden leer",
+                             "the date or the figures of round {ronda} cannot be read"),
     "history.copy": ("; copia: {copia}", "; copy: {copia}"),
     "error.HistoryDamaged": (
         "El historial está dañado y no se usó ni se cambió: ponga en su lugar la copia "
