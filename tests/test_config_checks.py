@@ -6,6 +6,7 @@ internal error; an unknown key is told with the key meant; a UTF-8 BOM is accept
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,33 @@ def test_a_command_in_a_workspace_with_a_wrong_value_exits_3(lang: str, where: s
                                       "--as-of", "2026-11-30", "--lang", lang])
     assert result.exit_code == 3, result.stderr
     assert f"seguimiento.toml, {where} {line_of(text, 'mes_inicio')}:" in result.stderr
+
+
+ENGLISH_WORDS = re.compile(r"\b(Cannot|overwrite|value|Invalid|Expected|codec|decode|byte|"
+                           r"at line|column)\b")
+
+
+@pytest.mark.parametrize(("text", "at", "says"), [
+    (PLAN + "[ronda]\ndias_por_vencer = 30\ndias_por_vencer = 15\n", 7, "ya estaba escrita"),
+    (PLAN + "[ronda]\ndias_por_vencer = 30\n[ronda]\nobservadores = []\n", 7, "ya estaba escrita"),
+    (PLAN + '[correo]\nremitente = "sin cerrar\n', 6, "comilla"),
+    (PLAN + "[ronda]\ndias_por_vencer 30\n", 6, "="),
+])
+def test_a_file_that_is_no_toml_is_told_at_its_line_in_the_runs_language(
+        tmp_path: Path, text: str, at: int, says: str) -> None:
+    """(second attack pass: tomllib's English words, "Cannot overwrite a value (at line 3,
+    column 21)", in a Spanish message that named no key)"""
+    spanish, english = told(tmp_path, text)
+    assert f"seguimiento.toml, línea {at}:" in spanish and says in spanish, spanish
+    assert not ENGLISH_WORDS.search(spanish.split("README")[-1]), spanish
+    assert f"seguimiento.toml, line {at}:" in english, english
+
+
+def test_a_file_not_saved_as_utf8_is_told_so(tmp_path: Path) -> None:
+    config = tmp_path / "seguimiento.toml"
+    config.write_text(PLAN, encoding="utf-16")
+    with pytest.raises(ConfigError) as caught:
+        load_reference(config)
+    spanish, english = caught.value.message("es"), caught.value.message("en")
+    assert "UTF-8" in spanish and not ENGLISH_WORDS.search(spanish.split("README")[-1])
+    assert "UTF-8" in english and "codec" not in english

@@ -29,6 +29,7 @@ from pipeline.reference.network import (
     profile_path,
 )
 from pipeline.reference.plan import Meeting, Plan
+from pipeline.reference.syntax import not_toml, not_utf8
 
 _LIST_KEYS = {"paises": "nombre", "pilares": "nombre", "grupos": "nombre",
               "responsables": "nombre", "estados": "clave", "planes_anteriores": "nombre",
@@ -89,8 +90,10 @@ def _read_checked(path: Path, check: Callable[[dict[str, Any], str, str], None],
         user = tomllib.loads(written)
     except FileNotFoundError as exc:
         raise ConfigError(str(path)) from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(not_toml(file_name(path), str(exc))) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(not_utf8(file_name(path))) from exc
     check(user, written, file_name(path))
     return user
 

@@ -12,6 +12,35 @@ WORDS: dict[str, Entry] = {
         "No network profile has that name; write crm, mecanismo or the path of a profile's "
         ".toml file"),
     "config.where": ("{archivo}, línea {linea}", "{archivo}, line {linea}"),
+    "config.toml.twice_key": (
+        "esta clave ya estaba escrita antes en la misma sección: deje una sola vez cada clave",
+        "this key was already written earlier in the same section: keep each key once"),
+    "config.toml.twice_table": (
+        "esta sección ya estaba escrita antes: junte sus líneas bajo un solo encabezado",
+        "this section was already written earlier: gather its lines under one heading"),
+    "config.toml.quote": (
+        "un texto sin cerrar: falta la comilla (\") al final del valor",
+        "a text left open: the quote (\") at the end of the value is missing"),
+    "config.toml.equals": (
+        "falta el signo = entre la clave y su valor (clave = valor)",
+        "the = sign between the key and its value is missing (key = value)"),
+    "config.toml.list": (
+        "una lista sin cerrar: falta el corchete ] al final",
+        "a list left open: the closing bracket ] is missing"),
+    "config.toml.value": (
+        "un valor que no se entiende: un texto va entre comillas, un número o una fecha sin "
+        "ellas",
+        "a value that cannot be read: a text goes between quotes, a number or a date without"),
+    "config.toml.other": (
+        "esta línea no sigue la forma «clave = valor» ni «[sección]»: compárela con el "
+        "ejemplo comentado del archivo",
+        "this line does not follow the form “key = value” or “[section]”: compare it with the "
+        "commented example in the file"),
+    "config.not_utf8": (
+        "el archivo no está guardado como texto UTF-8; ábralo en un editor de texto y guárdelo "
+        "con la codificación «UTF-8»",
+        "the file is not saved as UTF-8 text; open it in a text editor and save it with the "
+        "“UTF-8” encoding"),
     "config.top": ("la configuración", "the configuration"),
     "config.whole_min": (
         "{clave} debe ser un número entero ≥ {min} (se leyó {leido})",
