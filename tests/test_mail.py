@@ -673,3 +673,34 @@ def test_the_feedback_mailed_is_the_rounds_own(tmp_path: Path) -> None:
     texts = " ".join(str(c.value) for ws in mailed.worksheets for row in ws.iter_rows()
                      for c in row if c.value)
     assert "2026-T3" in texts
+
+
+def test_a_full_disk_after_sending_says_the_messages_went(
+        tmp_path: Path, server: tuple[Handler, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills once the messages are sent, as the index is written (second attack
+    pass: the run said 'the outputs could not be written; the history is as it was... run
+    again', while every message had gone and was stored: a user believing it would send
+    them again with --again)."""
+    import errno
+
+    import pipeline.jobs.mail as jobs
+
+    handler, port = server
+    written = jobs.write_mail
+
+    def full_after_sending(*args: object, **kwargs: object) -> list[Path]:
+        if len(args) > 6 and args[6]:  # (the index with the outcomes: after sending)
+            raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "out"))
+        return written(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jobs, "write_mail", full_after_sending)
+    result = CliRunner().invoke(cli, [
+        "--lang", "en", "mail", "overdue", str(SAMPLE), "--as-of", AS_OF.isoformat(),
+        "--out", str(tmp_path / "out"), "--contacts", str(contacts_file(tmp_path)),
+        "--history", str(tmp_path / "h.sqlite"), "--config", str(config_file(tmp_path, port)),
+        "--send"])
+    assert result.exit_code == 3, result.output
+    assert handler.received
+    said = result.output
+    assert f"{len(handler.received)} messages were sent" in said, said
+    assert "without --again" in said and "as they were" not in said, said

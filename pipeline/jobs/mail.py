@@ -29,11 +29,13 @@ from pipeline.mail.drafts import Prepared, write_mail
 from pipeline.mail.message import Draft
 from pipeline.mail.send import PASSWORD_VARIABLE, Outcome, Sent, held_back, send_all
 from pipeline.model.errors import (
+    MailIndexNotWritten,
     MailNeedsHistory,
     MailNotConfigured,
     MailPasswordMissing,
     NoClosingDate,
     RoundClosed,
+    environment_failure,
 )
 from pipeline.model.run import Options
 from pipeline.model.submission import Submission
@@ -50,6 +52,7 @@ from pipeline.store.outbox import (
     sending_lock,
     settle_abandoned,
 )
+from pipeline.words import LANGS, plural
 from pipeline.write.feedback import feedback_paths, files_of, write_feedback
 from pipeline.write.overdue_lists import party_workbook
 from pipeline.write.staging import refuse_inside
@@ -229,9 +232,25 @@ def _finish(options: MailOptions, ref: Reference, kind: str, ronda: str, contact
                             options.lang, _Ledger(conn, options.today), options.again,
                             lambda d, o: outcomes.__setitem__(d.key, o))
         finally:  # interrupted too: the index says what went, never "prepared" for it
-            written = write_mail(prepared, options.out_dir, ref, options.lang, kind,
-                                 options.as_of, outcomes)
+            written = _index_after_sending(options, prepared, ref, kind, outcomes)
     return MailResult(kind, written, prepared, sent, nothing)
+
+
+def _index_after_sending(options: MailOptions, prepared: Prepared, ref: Reference, kind: str,
+                         outcomes: dict[tuple[str, str, str, str], Outcome]) -> list[Path]:
+    """The messages and their index once sent. A full disk or a folder that cannot be
+    written then is told as such: the messages went and are stored in the history (a
+    rerun sends nothing twice and writes the index), not "nothing was done"."""
+    try:
+        return write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of,
+                          outcomes)
+    except Exception as exc:
+        went = sum(o.state == "enviado" for o in outcomes.values())
+        if went and environment_failure(exc) is not None:
+            spanish, english = (plural("error.mail_index", lang, went, out=options.out_dir)
+                                for lang in LANGS)
+            raise MailIndexNotWritten((spanish, english)) from exc
+        raise
 
 
 def _drafts(options: MailOptions, prepared: Prepared, ref: Reference, kind: str

@@ -162,6 +162,11 @@ class DiskFull(SeguimientoError):
     run again."""
 
 
+class MailIndexNotWritten(SeguimientoError):
+    """The messages were sent and stored in the history, but their index could not be
+    written."""
+
+
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _DENIED = {errno.EROFS, errno.EACCES, errno.EPERM}
 
