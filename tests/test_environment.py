@@ -82,6 +82,8 @@ def test_a_folder_made_read_only_is_told_as_such(small_disk: Path) -> None:
     assert code == 3, output
     assert "cannot be written" in output and "Internal" not in output
     assert digest(out) == before
+    code, output = consolidate(out)  # (the system's words were English in every language)
+    assert code == 3 and "solo lectura" in output and "Read-only" not in output, output
 
 
 @pytest.mark.parametrize("failure, words", [

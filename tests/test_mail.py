@@ -702,5 +702,27 @@ def test_a_full_disk_after_sending_says_the_messages_went(
     assert result.exit_code == 3, result.output
     assert handler.received
     said = result.output
-    assert f"{len(handler.received)} messages were sent" in said, said
+    assert f"{len(handler.received)} messages sent" in said, said
     assert "without --again" in said and "as they were" not in said, said
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_server_without_starttls_is_told_in_the_runs_language_with_what_to_set(
+        tmp_path: Path, server: tuple[Handler, int], lang: str) -> None:
+    """(second attack pass: "no se pudo conectar con 127.0.0.1:8025 (STARTTLS extension not
+    supported by server.)", smtplib's English in a Spanish message, and no word of what to
+    change)"""
+    handler, port = server
+    result = CliRunner().invoke(cli, [
+        "--lang", lang, "mail", "overdue", str(SAMPLE), "--as-of", AS_OF.isoformat(),
+        "--out", str(tmp_path / "out"), "--contacts", str(contacts_file(tmp_path)),
+        "--history", str(tmp_path / "h.sqlite"),
+        "--config", str(config_file(tmp_path, port, security="starttls")), "--send"])
+    assert not handler.received
+    reasons = {r["motivo"] for r in index(tmp_path / "out") if r["mensaje_archivo"]}
+    assert len(reasons) == 1, reasons
+    [reason] = reasons
+    assert "STARTTLS" in reason and "seguridad" in reason, reason
+    if lang == "es":
+        assert "not supported" not in reason and "extension" not in reason, reason
+    assert result.exit_code != 0

@@ -185,7 +185,7 @@ def environment_failure(exc: BaseException) -> SeguimientoError | None:
         if isinstance(error, OSError) and error.errno in _FULL:
             return DiskFull(str(error.filename or ""))
         if isinstance(error, OSError) and error.errno in _DENIED:
-            return OutputNotWritable(f"{error.filename or ''} ({error.strerror})".strip())
+            return not_writable(error.filename or "", error)
         if isinstance(error, sqlite3.OperationalError):
             text = str(error)
             if "disk is full" in text:
@@ -195,3 +195,13 @@ def environment_failure(exc: BaseException) -> SeguimientoError | None:
         # xlsxwriter wraps the OSError in its own exception's arguments
         pending += [error.__cause__, error.__context__, *error.args]
     return None
+
+
+def not_writable(path: object, exc: OSError) -> OutputNotWritable:
+    """A folder that cannot be written, with why in the run's language (the system says
+    it in English: "Read-only file system")."""
+    why = {errno.EROFS: "read_only", errno.EACCES: "denied", errno.EPERM: "denied"}.get(
+        exc.errno or 0)
+    spanish, english = (f"{path} ({word(f'os.{why}', lang) if why else exc.strerror})".strip()
+                        for lang in ("es", "en"))
+    return OutputNotWritable((spanish, english))

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from pipeline.model.errors import OutputLocked, OutputNotWritable
+from pipeline.model.errors import OutputLocked, not_writable
 
 WINDOWS_POLL = 0.5  # seconds between tries where the system cannot wait for a lock itself
 
@@ -31,7 +31,7 @@ def hold_lock(path: Path, wait: bool = True,
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(path, "a+", encoding="ascii")  # noqa: SIM115 - held for the block
     except OSError as exc:
-        raise OutputNotWritable(f"{path.parent} ({exc.strerror})") from exc
+        raise not_writable(path.parent, exc) from exc
     try:
         if not _try(handle):
             if not wait:

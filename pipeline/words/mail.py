@@ -150,6 +150,12 @@ WORDS: dict[str, Entry] = {
                             "again"),
     "mail.reason.sin_servidor": ("no se pudo conectar con {server} ({why})",
                                  "could not connect to {server} ({why})"),
+    "mail.reason.sin_starttls": (
+        "el servidor {server} no ofrece STARTTLS: en [correo] de seguimiento.toml ponga "
+        "seguridad = \"ssl\" (con su puerto, a menudo 465) o la que indique quien administra "
+        "el correo",
+        "the server {server} does not offer STARTTLS: in [correo] of seguimiento.toml set "
+        "seguridad = \"ssl\" (with its port, often 465) or what the mail administrator says"),
     "mail.reason.acceso": ("el servidor no aceptó el usuario y la contraseña ({why})",
                            "the server did not accept the user and password ({why})"),
     # The command line

@@ -237,20 +237,22 @@ WORDS: dict[str, Entry] = {
     "error.BadRound": (
         "La ronda no está escrita como año-trimestre; escríbala así: 2027-T1",
         "The round is not written as year-quarter; write it like this: 2027-T1"),
+    "os.read_only": ("el disco o la carpeta es de solo lectura",
+                     "the disk or folder is read-only"),
+    "os.denied": ("sin permiso para escribir ahí", "no permission to write there"),
     "error.MailIndexNotWritten": (
         "Los mensajes se enviaron y quedaron registrados en el historial, pero su índice no "
-        "se pudo escribir (disco lleno, o carpeta en la que no se puede escribir)",
+        "se pudo escribir (disco lleno, o carpeta en la que no se puede escribir); libere "
+        "espacio y ejecute la misma orden otra vez, sin --again: no envía nada dos veces y "
+        "escribe el índice",
         "The messages were sent and are recorded in the history, but their index could not "
-        "be written (a full disk, or a folder that cannot be written)"),
-    "error.mail_index": (
-        ("{n} mensaje se envió. Libere espacio y ejecute la misma orden otra vez, sin "
-         "--again: no envía nada dos veces y escribe el índice en {out}",
-         "{n} mensajes se enviaron. Libere espacio y ejecute la misma orden otra vez, sin "
-         "--again: no envía nada dos veces y escribe el índice en {out}"),
-        ("{n} message was sent. Free some space and run the same command again, without "
-         "--again: it sends nothing twice and writes the index in {out}",
-         "{n} messages were sent. Free some space and run the same command again, without "
-         "--again: it sends nothing twice and writes the index in {out}")),
+        "be written (a full disk, or a folder that cannot be written); free some space and "
+        "run the same command again, without --again: it sends nothing twice and writes the "
+        "index"),
+    "error.mail_index": (("{n} mensaje enviado; su índice va en {out}",
+                          "{n} mensajes enviados; su índice va en {out}"),
+                         ("{n} message sent; its index goes in {out}",
+                          "{n} messages sent; their index goes in {out}")),
     "error.DiskFull": (
         "El disco está lleno y no se pudieron escribir los resultados; los anteriores y el "
         "historial quedaron como estaban. Libere espacio (o elija otra carpeta con --out) y "

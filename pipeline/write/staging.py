@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.model.errors import OutputInsideInput, OutputNotWritable
+from pipeline.model.errors import OutputInsideInput, not_writable
 from pipeline.store.lock import hold_lock
 from pipeline.write.publish import (
     STAGE_PREFIX,
@@ -54,7 +54,7 @@ def output_lock(out_dir: Path) -> Iterator[None]:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputNotWritable(f"{out_dir} ({exc.strerror})") from exc
+        raise not_writable(out_dir, exc) from exc
     with hold_lock(out_dir / LOCK_NAME, wait=False):  # (held: OutputLocked)
         yield
 
@@ -92,7 +92,7 @@ def staging(out_dir: Path, output_set: str | None = None, commit: Commit | None 
     try:
         stage.mkdir(parents=True)
     except OSError as exc:
-        raise OutputNotWritable(f"{out_dir} ({exc.strerror})") from exc
+        raise not_writable(out_dir, exc) from exc
     try:
         yield stage
         publish(out_dir, stage, generation, output_set, commit, history)
