@@ -78,6 +78,9 @@ CASES = [
      '"Extra/', "«Extra/../x» no sirve como nombre de ronda (nombra sus carpetas)"),
     (PLAN + f'[cierres]\n"{"Reunión " * 6}" = 2027-06-15\n',
      '"Reunión', "no sirve como nombre de ronda"),
+    # (second attack pass: the round 2027-T1 then had no closing date, and nobody told)
+    (PLAN + '[cierres]\n"2027-T2" = 2027-05-15\n"2027 T1" = 2027-02-15\n',
+     '"2027 T1"', "«2027 T1» es la ronda 2027-T1 escrita de otro modo: escríbala 2027-T1"),
     # (second attack pass: these ended every command with an internal error)
     (PLAN + "[ronda]\ndias_por_vencer = 200000\n",
      "dias_por_vencer", "dias_por_vencer debe ser un número entero entre 0 y 3650 (se leyó "

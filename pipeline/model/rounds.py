@@ -23,8 +23,16 @@ def checked_round(text: str, known: tuple[str, ...] = ()) -> str:
     ("2027 T1" is not silently a round of its own)."""
     if ROUND.match(text) or text in known:
         return text
+    meant = meant_round(text)
+    raise BadRound(f"«{text}» → {meant}" if meant else f"«{text}»")
+
+
+def meant_round(text: str) -> str | None:
+    """The round a name written otherwise means ("2027 T1", "Q1 2027": 2027-T1), or None
+    (a name of its own, "Extraordinaria 2027")."""
+    if ROUND.match(text):
+        return None
     match = _LOOSE.match(text)
-    if match:
-        year, quarter = match.group(1) or match.group(4), match.group(2) or match.group(3)
-        raise BadRound(f"«{text}» → {year}-T{quarter}")
-    raise BadRound(f"«{text}»")
+    if not match:
+        return None
+    return f"{match.group(1) or match.group(4)}-T{match.group(2) or match.group(3)}"

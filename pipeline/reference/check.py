@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 
 from pipeline.model.columns import KEYS
 from pipeline.model.errors import ConfigError
+from pipeline.model.rounds import meant_round
 from pipeline.model.text import fold_title
 from pipeline.reference.network import CATEGORIES, OPTIONAL_WORDS, WORDS
 from pipeline.reference.plan import EARLIEST, LATEST
@@ -169,6 +170,10 @@ def check_config(user: Mapping[str, Any], text: str, source: str) -> None:
                     _unknown(source, find.line((key, None), name), name, f"[{key}]", rules)
                 if key == "cierres" and not ROUND_NAME.match(name):  # (it names folders)
                     _tell(source, find.line((key, None), name), "round_name", name, None)
+                if key == "cierres" and (meant := meant_round(name)):  # ("2027 T1": the
+                    # round 2027-T1 would have no closing date, and nobody told)
+                    _tell(source, find.line((key, None), name), "round_written", name, None,
+                          ronda=meant)
                 rule = rules[name] if rules is not None else FREE_TABLES[key]
                 _check((key, None), name, item, rule, find, source)
             if key == "columnas":

@@ -109,6 +109,11 @@ WORDS: dict[str, Entry] = {
         "{clave} must be an e-mail address, alone or with its name, such as "
         "\"Secretariat <secretariat@example.org>\", without accents before the @ (read "
         "{leido})"),
+    "config.round_written": (
+        "«{clave}» es la ronda {ronda} escrita de otro modo: escríbala {ronda}, como la "
+        "nombran las órdenes (si no, esa ronda queda sin fecha de cierre)",
+        "“{clave}” is round {ronda} written otherwise: write it {ronda}, as the commands name "
+        "it (otherwise that round has no closing date)"),
     "config.round_name": (
         "«{clave}» no sirve como nombre de ronda (nombra sus carpetas): use hasta 40 letras, "
         "números, espacios, puntos o guiones, sin / ni \\, como 2027-T1 o «Extraordinaria "
