@@ -193,7 +193,7 @@ ENGLISH_WORDS = re.compile(r"\b(Cannot|overwrite|value|Invalid|Expected|codec|de
     (PLAN + "[ronda]\ndias_por_vencer = 30\ndias_por_vencer = 15\n", 7, "ya estaba escrita"),
     (PLAN + "[ronda]\ndias_por_vencer = 30\n[ronda]\nobservadores = []\n", 7, "ya estaba escrita"),
     (PLAN + '[correo]\nremitente = "sin cerrar\n', 6, "comilla"),
-    (PLAN + "[ronda]\ndias_por_vencer 30\n", 6, "="),
+    (PLAN + "[ronda]\ndias_por_vencer 30\n", 6, "falta el signo ="),
 ])
 def test_a_file_that_is_no_toml_is_told_at_its_line_in_the_runs_language(
         tmp_path: Path, text: str, at: int, says: str) -> None:

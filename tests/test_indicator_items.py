@@ -342,6 +342,10 @@ def test_the_latest_indicators_from_the_rounds_read_are_the_historys(tmp_path: P
     # a plain figure beside a percentage cell (the next round's template shows 30 and 60)
     ({"linea_base": 30, "meta": 60, "valor": 0.5}, (30.0, 60.0, 50.0)),
     ({"linea_base": 30, "meta": 0.6, "valor": "45 %"}, (30.0, 60.0, 45.0)),
+    ({"linea_base": 30, "meta": 60, "valor": 1}, (30.0, 60.0, 100.0)),  # "100 %" typed
+    # (review: a value below 1 % beside small percentages is that value, not 80 %)
+    ({"linea_base": 2, "meta": 1.5, "valor": 0.8}, (2.0, 1.5, 0.8)),
+    ({"linea_base": 0, "meta": 5, "valor": -0.5}, (0.0, 5.0, -0.5)),
     # figures already in percent, and percentages typed as text, left as they are
     ({"linea_base": 30, "meta": 60, "valor": 45}, (30.0, 60.0, 45.0)),
     ({"linea_base": "0,3 %", "meta": "0,6 %", "valor": "0,45 %"}, (0.3, 0.6, 0.45)),
@@ -352,6 +356,12 @@ def test_percentage_cells_are_read_as_the_percentage_they_show(
                            **typed})
     assert issues == []
     assert tuple(table.loc[0, ["linea_base", "meta", "valor"]]) == pytest.approx(read)
+
+
+def test_percentage_points_are_not_percentages() -> None:
+    table, issues = build({"id": "GTM-9D9A0F", "indicador": "Brecha", "unidad": "percentage points",
+                           "linea_base": 2, "meta": 1, "valor": 0.5})
+    assert tuple(table.loc[0, ["linea_base", "meta", "valor"]]) == (2.0, 1.0, 0.5)
 
 
 def test_fractions_are_not_percentages_in_another_unit() -> None:

@@ -367,3 +367,14 @@ def test_an_unknown_party_is_told_with_the_networks_own_parties(tmp_path: Path) 
     for lang in ("es", "en"):
         assert ref.red.word("responsables", lang) in told.message(lang)
         assert not re.search(r"\bpaís|\bcountry", told.message(lang)), told.message(lang)
+
+
+def test_a_status_the_network_does_not_have_keeps_the_headline_words() -> None:
+    """(review: a network without "no_alcanzado" showed its key as the headline)"""
+    from pipeline.model.labels import named_headline
+
+    unknown = lambda kind, name: name  # noqa: E731 - a label that knows no status
+    assert named_headline("no_alcanzado", "es", unknown) == "No alcanzadas"
+    assert named_headline("no_alcanzado", "en", unknown) == "Not achieved"
+    renamed = lambda kind, name: "Descartado"  # noqa: E731
+    assert named_headline("no_alcanzado", "es", renamed) == "Descartado"

@@ -408,3 +408,18 @@ def test_a_hand_made_indicators_sheet_may_number_its_items_as_a_matrix_does(
     assert kind == "indicadores" and side.header.columns["id"] == 0
     assert [(r["id"], r["indicador"], r["valor"]) for r in side.records] == [("1", "Beds", 40)]
     assert not read.no_matrix
+
+
+def test_a_side_sheets_own_id_column_wins_over_a_row_number(tmp_path: Path) -> None:
+    """(review: "Nº" beside "ID actividad" took the ID's place, the indicator on no item)"""
+    workbook = openpyxl.Workbook()
+    matrix = workbook.active
+    matrix.append(["ID", "Actividad", "Responsable", "Plazo", "Estado"])
+    matrix.append(["GTM-3", "Abrir el albergue", "Guatemala", "2027-03-31", "En proceso"])
+    sheet = workbook.create_sheet("Indicadores")
+    sheet.append(["Nº", "ID actividad", "Indicador", "Unidad", "Línea base", "Meta", "Valor"])
+    sheet.append([1, "GTM-3", "Camas", "camas", 0, 100, 40])
+    workbook.save(tmp_path / "Guatemala.xlsx")
+    [(kind, side)] = read_workbook(tmp_path / "Guatemala.xlsx").sides
+    assert kind == "indicadores" and side.header.columns["id"] == 1
+    assert [r["id"] for r in side.records] == ["GTM-3"]

@@ -6,6 +6,7 @@ written to at most once per kind and day unless --again (docs/contract.md §7)."
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -34,6 +35,7 @@ from pipeline.model.errors import (
     MailNotConfigured,
     MailPasswordMissing,
     NoClosingDate,
+    OutputNotWritable,
     RoundClosed,
     environment_failure,
 )
@@ -260,10 +262,14 @@ def _drafts(options: MailOptions, prepared: Prepared, ref: Reference, kind: str
     run sending at the same time has finished, its outcomes stored."""
     if options.history is None or not options.history.exists() or not prepared.drafts:
         return write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of)
-    with hold_lock(sending_lock(options.history), waiting=options.waiting), \
-            open_history(options.history, create=False) as conn:
-        ledger = _Ledger(conn, options.today) if conn is not None else None
-        found = {d.key: ledger.earlier(d) for d in prepared.drafts} if ledger else {}
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(hold_lock(sending_lock(options.history), waiting=options.waiting))
+        except OutputNotWritable:  # (a history on a read-only share: drafts as before)
+            return write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of)
+        conn = held.enter_context(open_history(options.history, create=False))
+        found = {d.key: _Ledger(conn, options.today).earlier(d)
+                 for d in prepared.drafts} if conn is not None else {}
         outcomes = {key: held_back(before, options.lang)
                     for key, before in found.items() if before is not None}
         return write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of,

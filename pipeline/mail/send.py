@@ -149,9 +149,10 @@ def send_all(drafts: Sequence[Draft], settings: MailSettings, password: str, lan
                 except smtplib.SMTPAuthenticationError as exc:
                     given_up = word("mail.reason.acceso", lang, why=_said(exc))
                     outcome = Outcome("no_enviado", given_up)
-                except smtplib.SMTPNotSupportedError:  # (the configuration's, not the
-                    # server's passing state: no later message would go either)
-                    given_up = word("mail.reason.sin_starttls", lang,
+                except smtplib.SMTPNotSupportedError as exc:  # (the configuration's, not
+                    # the server's passing state: no later message would go either)
+                    lacking = "sin_starttls" if "STARTTLS" in str(exc) else "sin_auth"
+                    given_up = word(f"mail.reason.{lacking}", lang,
                                     server=f"{settings.servidor}:{settings.port}")
                     outcome = Outcome("no_enviado", given_up)
                 except (OSError, smtplib.SMTPException) as exc:

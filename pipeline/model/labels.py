@@ -54,8 +54,8 @@ def headline(key: str, lang: str, ref: Reference | None = None) -> str:
 def named_headline(key: str, lang: str, label: Callable[[str, str], str]) -> str:
     """`headline`, the network's words given by `label` (kind, name) in `lang`."""
     if key in STATUS_HEADLINES:
-        own = label("estado", key)
-        if own != _default_reference().label("estado", key, lang):
+        own = label("estado", key)  # (the key itself: a status the network does not have)
+        if own not in (key, _default_reference().label("estado", key, lang)):
             return own
     return word(f"headline.{key}", lang)
 

@@ -81,10 +81,12 @@ def _head(path: Path, size: int = 16384) -> bytes:
 
 
 OWN_OUTPUT = both("skip.own_output")
-# A consolidated workbook's sheets (its public edition's too), in either language: a
-# returned matrix has no sheets named all three.
-_OWN_SHEETS = [frozenset(fold(word(f"sheet.{key}", lang))
-                         for key in ("resumen", "cambios", "problemas")) for lang in LANGS]
+# A consolidated workbook's sheets (its public edition's too), in either language: no
+# returned matrix or other tracker has them all (a project's "Summary", "Changes" and
+# "Issues" beside its tasks are not enough).
+_OWN_SHEETS = [frozenset(fold(word(f"sheet.{key}", lang)) for key in (
+    "resumen", "matriz", "cambios", "vencidos", "por_vencer", "sin_responsable",
+    "problemas")) for lang in LANGS]
 
 
 def own_output(sheets: list[str]) -> Reason | None:

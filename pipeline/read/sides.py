@@ -87,7 +87,10 @@ def _telling_titles(kind: SideKind) -> tuple[frozenset[str], ...]:
 
 def _header_at(kind: SideKind, r: int, row: Sequence[object]) -> Header:
     index = _index(kind)
-    return header_at(r, row, lambda cell: _key(index, cell) if isinstance(cell, str) else None)
+    # (a row's number, "Nº", beside its "ID actividad" is no ID: the sheet's own wins)
+    own_id = any(index.get(fold_title(c)) == "id" for c in row if isinstance(c, str))
+    return header_at(r, row, lambda cell: (index.get(fold_title(cell)) if own_id else
+                                           _key(index, cell)) if isinstance(cell, str) else None)
 
 
 def _key(index: dict[str, str], title: str) -> str | None:

@@ -12,6 +12,7 @@ _AT = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
 _KINDS = (("Cannot overwrite", "twice_key"), ("Cannot declare", "twice_table"),
           ("Unterminated string", "quote"), ("Illegal character", "quote"),
           ("Expected '=' after a key", "equals"), ("Unclosed array", "list"),
+          ("Unclosed inline table", "brace"),
           ("Invalid value", "value"))
 
 

@@ -24,13 +24,17 @@ WORDS: dict[str, Entry] = {
     "config.toml.equals": (
         "falta el signo = entre la clave y su valor (clave = valor)",
         "the = sign between the key and its value is missing (key = value)"),
+    "config.toml.brace": (
+        "una tabla en línea sin cerrar: falta la llave } al final",
+        "an inline table left open: the closing brace } is missing"),
     "config.toml.list": (
         "una lista sin cerrar: falta el corchete ] al final",
         "a list left open: the closing bracket ] is missing"),
     "config.toml.value": (
         "un valor que no se entiende: un texto va entre comillas, un número o una fecha sin "
         "ellas",
-        "a value that cannot be read: a text goes between quotes, a number or a date without"),
+        "a value that cannot be read: a text goes between quotes, a number or a date "
+        "without them"),
     "config.toml.other": (
         "esta línea no sigue la forma «clave = valor» ni «[sección]»: compárela con el "
         "ejemplo comentado del archivo",

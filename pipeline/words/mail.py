@@ -156,6 +156,11 @@ WORDS: dict[str, Entry] = {
         "el correo",
         "the server {server} does not offer STARTTLS: in [correo] of seguimiento.toml set "
         "seguridad = \"ssl\" (with its port, often 465) or what the mail administrator says"),
+    "mail.reason.sin_auth": (
+        "el servidor {server} no ofrece iniciar sesión: en [correo] de seguimiento.toml deje "
+        "usuario vacío, o pregunte a quien administra el correo qué servidor usar",
+        "the server {server} offers no login: in [correo] of seguimiento.toml leave usuario "
+        "empty, or ask the mail administrator which server to use"),
     "mail.reason.acceso": ("el servidor no aceptó el usuario y la contraseña ({why})",
                            "the server did not accept the user and password ({why})"),
     # The command line

@@ -243,12 +243,12 @@ WORDS: dict[str, Entry] = {
     "error.MailIndexNotWritten": (
         "Los mensajes se enviaron y quedaron registrados en el historial, pero su índice no "
         "se pudo escribir (disco lleno, o carpeta en la que no se puede escribir); libere "
-        "espacio y ejecute la misma orden otra vez, sin --again: no envía nada dos veces y "
-        "escribe el índice",
+        "espacio o elija otra carpeta con --out y ejecute la misma orden otra vez, sin "
+        "--again: no envía nada dos veces y escribe el índice",
         "The messages were sent and are recorded in the history, but their index could not "
-        "be written (a full disk, or a folder that cannot be written); free some space and "
-        "run the same command again, without --again: it sends nothing twice and writes the "
-        "index"),
+        "be written (a full disk, or a folder that cannot be written); free some space or "
+        "choose another folder with --out, and run the same command again, without --again: "
+        "it sends nothing twice and writes the index"),
     "error.mail_index": (("{n} mensaje enviado; su índice va en {out}",
                           "{n} mensajes enviados; su índice va en {out}"),
                          ("{n} message sent; its index goes in {out}",
