@@ -423,3 +423,18 @@ def test_a_side_sheets_own_id_column_wins_over_a_row_number(tmp_path: Path) -> N
     [(kind, side)] = read_workbook(tmp_path / "Guatemala.xlsx").sides
     assert kind == "indicadores" and side.header.columns["id"] == 1
     assert [r["id"] for r in side.records] == ["GTM-3"]
+
+
+def test_a_tracker_with_summary_changes_and_issues_sheets_is_read(tmp_path: Path) -> None:
+    """A project tracker's Summary, Changes and Issues sheets beside its tasks do not make
+    it the product's own consolidated workbook (review: it was skipped whole)."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Summary"
+    for name in ("Changes", "Issues"):
+        workbook.create_sheet(name)
+    tasks = workbook.create_sheet("Matrix")
+    tasks.append(["Action", "Owner", "Due date", "Status"])
+    tasks.append(["Open the shelter", "Quito", "2027-03-31", "Open"])
+    workbook.save(tmp_path / "Tracker.xlsx")
+    read = read_workbook(tmp_path / "Tracker.xlsx")
+    assert read.skipped is None and [s.hoja for s in read.sheets] == ["Matrix"]
