@@ -183,3 +183,19 @@ def test_a_failed_run_leaves_no_writer_writing_after_it(
     time.sleep(3)  # (as long as the writer would have taken, and more)
     assert not late.exists()
     assert digest(out) == before
+
+
+@pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES, errno.ENOTDIR, errno.ENAMETOOLONG,
+                                  errno.ENOENT])
+def test_why_a_folder_cannot_be_written_is_said_in_the_runs_language(code: int) -> None:
+    """(second attack pass: the system's English, "Read-only file system", inside a Spanish
+    message)"""
+    import os
+
+    from pipeline.model.errors import not_writable
+
+    error = OSError(code, os.strerror(code), "/datos/salida")
+    spanish, english = not_writable("/datos/salida", error).message("es"), not_writable(
+        "/datos/salida", error).message("en")
+    assert os.strerror(code) not in spanish and "/datos/salida" in spanish, spanish
+    assert spanish != english

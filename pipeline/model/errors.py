@@ -200,8 +200,9 @@ def environment_failure(exc: BaseException) -> SeguimientoError | None:
 def not_writable(path: object, exc: OSError) -> OutputNotWritable:
     """A folder that cannot be written, with why in the run's language (the system says
     it in English: "Read-only file system")."""
-    why = {errno.EROFS: "read_only", errno.EACCES: "denied", errno.EPERM: "denied"}.get(
-        exc.errno or 0)
+    why = {errno.EROFS: "read_only", errno.EACCES: "denied", errno.EPERM: "denied",
+           errno.ENOTDIR: "not_a_folder", errno.ENAMETOOLONG: "too_long",
+           errno.ENOENT: "missing"}.get(exc.errno or 0)
     spanish, english = (f"{path} ({word(f'os.{why}', lang) if why else exc.strerror})".strip()
                         for lang in ("es", "en"))
     return OutputNotWritable((spanish, english))

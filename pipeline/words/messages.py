@@ -240,6 +240,10 @@ WORDS: dict[str, Entry] = {
     "os.read_only": ("el disco o la carpeta es de solo lectura",
                      "the disk or folder is read-only"),
     "os.denied": ("sin permiso para escribir ahí", "no permission to write there"),
+    "os.not_a_folder": ("una parte de la ruta es un archivo, no una carpeta",
+                        "a part of the path is a file, not a folder"),
+    "os.too_long": ("el nombre o la ruta es demasiado largo", "the name or path is too long"),
+    "os.missing": ("una carpeta de la ruta no existe", "a folder of the path does not exist"),
     "error.MailIndexNotWritten": (
         "Los mensajes se enviaron y quedaron registrados en el historial, pero su índice no "
         "se pudo escribir (disco lleno, o carpeta en la que no se puede escribir); libere "
