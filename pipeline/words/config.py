@@ -25,8 +25,8 @@ WORDS: dict[str, Entry] = {
         "falta el signo = entre la clave y su valor (clave = valor)",
         "the = sign between the key and its value is missing (key = value)"),
     "config.toml.brace": (
-        "una tabla en línea sin cerrar: falta la llave } al final",
-        "an inline table left open: the closing brace } is missing"),
+        "una tabla en línea sin cerrar: falta la llave de cierre al final",
+        "an inline table left open: the closing brace is missing at its end"),
     "config.toml.list": (
         "una lista sin cerrar: falta el corchete ] al final",
         "a list left open: the closing bracket ] is missing"),
