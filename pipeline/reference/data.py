@@ -136,8 +136,18 @@ class Reference:
         """The issue advising the forms of a deadline in use on `day` (`plan_words`)."""
         if issue.code not in PLAN_CODES:
             return issue
-        return issue.with_params(tuple(sorted({**dict(issue.params),
-                                               **self.plan_words(day)}.items())))
+        # (the same words for every such issue of a round: made once, shared, where a
+        # round's ten thousand vague deadlines held ten thousand copies, 14 MB)
+        key = (issue.params, self.plan.fin < day)
+        params = self._plan_params.get(key)
+        if params is None:
+            params = self._plan_params[key] = tuple(sorted(
+                {**dict(issue.params), **self.plan_words(day)}.items()))
+        return issue.with_params(params)
+
+    @functools.cached_property
+    def _plan_params(self) -> dict[tuple[object, bool], tuple[tuple[str, Param], ...]]:
+        return {}
 
     @functools.cached_property
     def _issue_params(self) -> tuple[tuple[str, Param], ...]:
