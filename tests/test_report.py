@@ -103,9 +103,16 @@ def test_counts_match_the_round_csvs(year: Path) -> None:
     moved = sum(len(pd.read_csv(year / r / "out" / "cambios.csv", **READ)
                     .query("tipo == 'plazo_modificado'")) for r in ROUNDS)
     assert got["Plazos modificados"] == moved == 1
-    trend = pd.read_csv(year / "2027-T4" / "out" / "tendencia.csv", **READ)
-    assert got["Completitud media de envíos (%)"] == round(trend["completitud"].astype(int)
-                                                           .mean())
+    # the mean of each round's exact share of expected reporters that sent, rounded once
+    # (the rounds' own percentages, each rounded, gave 84 for 83.3: the attack pass)
+    import json
+    import sqlite3
+
+    with sqlite3.connect(year / "historial.sqlite") as conn:
+        stored = [json.loads(c) for (c,) in conn.execute("SELECT cifras FROM rondas")]
+    conn.close()
+    exact = [100 * f["informantes"] / f["esperados"] for f in stored if f["esperados"]]
+    assert got["Completitud media de envíos (%)"] == round(sum(exact) / len(exact))
 
 
 def test_markdown_sections_and_recommendations(year: Path) -> None:
@@ -249,3 +256,17 @@ def test_an_english_report_names_parties_and_groups_in_english(year: Path,
                    for line in table_lines), text
     spanish = (year / "informe" / "informe_anual_2027.md").read_text("utf-8")
     assert any(line.startswith("| Panamá |") for line in spanish.splitlines())
+
+
+def test_the_mean_completeness_is_rounded_once() -> None:
+    """(attack pass: 3 of 3 and 2 of 3 reporters are 83.3 %, reported 84 % from the rounds'
+    rounded 100 and 67)"""
+    from pipeline.report.data import mean_completeness
+
+    rounds = pd.DataFrame({"completitud": [100, 67], "informantes": [3, 2],
+                           "esperados": [3, 3]})
+    assert mean_completeness(rounds) == round((100 + 200 / 3) / 2) == 83
+    assert round(rounds["completitud"].mean()) == 84  # (what was reported)
+    older = pd.DataFrame({"completitud": [100, 67]})  # (rounds stored without the counts)
+    assert mean_completeness(older) == 84
+    assert mean_completeness(pd.DataFrame({"completitud": []})) == 0
