@@ -726,3 +726,24 @@ def test_a_server_without_starttls_is_told_in_the_runs_language_with_what_to_set
     if lang == "es":
         assert "not supported" not in reason and "extension" not in reason, reason
     assert result.exit_code != 0
+
+
+def test_drafts_are_written_where_the_historys_folder_cannot_hold_the_sending_lock(
+        tmp_path: Path, server: tuple[Handler, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A history on a read-only share: the drafts are written as before (without what was
+    sent today), not refused."""
+    import pipeline.jobs.mail as jobs
+    from pipeline.model.errors import OutputNotWritable
+
+    handler, port = server
+    config = config_file(tmp_path, port)
+    overdue(tmp_path, "--send", config=config)  # (a history, with today's outbox)
+
+    def read_only(*args: object, **kwargs: object) -> object:
+        raise OutputNotWritable("/share (read-only)")
+
+    monkeypatch.setattr(jobs, "hold_lock", read_only)
+    result = overdue(tmp_path, config=config)
+    assert result.exit_code in (0, 1), result.output
+    assert {r["resultado"] for r in index(tmp_path / "out") if r["mensaje_archivo"]} == {
+        "preparado"}
