@@ -28,4 +28,3 @@ PLAN_WORDS: dict[bool, dict[str, tuple[str, str]]] = {
     True: {"ejemplos_plazo": (" o 2027", " or 2027"),
            "formas_plazo": (" o un año (2027)", " or a year (2027)")},
 }
-PLAN_CODES = frozenset({"plazo-impreciso", "plazo-invalido"})  # the issues that name them

@@ -10,6 +10,7 @@ from typing import NamedTuple, cast
 
 import pandas as pd
 
+from pipeline.model.run import counted
 from pipeline.model.values import item_keys
 from pipeline.words import word
 from validation import Issue
@@ -36,7 +37,7 @@ def measured_by_item(table: pd.DataFrame | None,
     names no known item goes with none)."""
     if table is None or table.empty:
         return {}
-    known = table[table["_conocido"].astype(bool)] if "_conocido" in table else table
+    known = counted(table)
     found: dict[tuple[str, str], list[Measured]] = {}
     for r in cast(list[dict[str, object]], known.to_dict("records")):
         found.setdefault((_text(r["informante"]), _text(r["id"])), []).append(Measured(

@@ -21,6 +21,7 @@ import pandas as pd
 
 from pipeline.analyse.item_index import ItemIndex, id_key, id_prefix
 from pipeline.analyse.keys import parties_in_both, reporter_code
+from pipeline.model.run import counted
 from pipeline.model.sides import OBSERVATIONS
 from pipeline.model.text import fold
 from pipeline.model.values import flag, row_dicts, text_columns
@@ -289,7 +290,7 @@ def views_by_item(table: pd.DataFrame) -> dict[tuple[str, str], list[View]]:
     pass in Python (a pandas group per item costs a thousand times more)."""
     if table is None or table.empty:
         return {}
-    known = table[table["_conocido"].astype(bool)] if "_conocido" in table else table
+    known = counted(table)
     found: dict[tuple[str, str], list[View]] = {}
     columns = ["informante", "id", "observador", "estado_observado", "observacion",
                "coincide"]

@@ -23,6 +23,7 @@ from pipeline.analyse.indicator_lines import (
     with_measured,
 )
 from pipeline.model.labels import status_labels
+from pipeline.model.run import counted
 from pipeline.model.text import distinct_texts, one_line
 from pipeline.normalize.matching import Matcher
 from pipeline.reference.data import Reference
@@ -142,7 +143,7 @@ def observed_by_item(table: pd.DataFrame | None) -> dict[tuple[str, str], tuple[
     (an observation of an item nobody reported names no item to go with)."""
     if table is None or table.empty:
         return {}
-    known = table[table["_conocido"].astype(bool)] if "_conocido" in table else table
+    known = counted(table)
     seen: dict[tuple[str, str], list[Observed]] = {}
     for r in known.to_dict("records"):
         view = Observed(*(_text(r.get(k)) for k in ("observador", "estado_observado",

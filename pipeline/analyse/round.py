@@ -110,8 +110,7 @@ def analyse_round(found: Gathered, ref: Reference, matcher: Matcher, *, as_of: d
     # (each issue is made again with the network's words: the ones made before let go,
     # a million rows' half a million issues held twice, 60 MB)
     del found_issues, checked, told
-    issues = [ref.in_plan(ref.in_network(i), as_of)
-              for i in sorted(issues, key=_issue_order)]
+    issues = [ref.in_network(i, as_of) for i in sorted(issues, key=_issue_order)]
     subs = count_issues(subs, issues)
     log.info("%s", plural("log.issues", lang, len(issues)))
     matrix = matrix_table(frame, issues)

@@ -107,8 +107,7 @@ def mail_feedback(options: MailOptions, input_dir: Path, ronda: str) -> MailResu
     """To each reporter of the round: its feedback workbook, what to correct, by when."""
     ref = _ready(options)
     refuse_inside(input_dir, options.out_dir)
-    # (read as the round was consolidated, against the history: the workbook mailed is the
-    # round's own, what was not updated and what moved said in it too)
+    # (against the history, as consolidate read it: the workbook mailed is the round's own)
     result = analyze(Options(input_dir=input_dir, as_of=options.as_of, round=ronda,
                              lang=options.lang, config=options.config,
                              closing_date=ref.cierres.get(ronda), history=options.history))
@@ -220,8 +219,10 @@ def _finish(options: MailOptions, ref: Reference, kind: str, ronda: str, contact
                                   ref.label("parte", x.parte, "en"))) for x in left)]
     prepared = Prepared(drafts, left, issues)
     if not options.send or not drafts:
-        return MailResult(kind, _drafts(options, prepared, ref, kind), prepared,
-                          nothing=nothing)
+        with contextlib.ExitStack() as held:  # (the sending lock, while they are written)
+            written = write_mail(prepared, options.out_dir, ref, options.lang, kind,
+                                 options.as_of, _sent_today(options, drafts, held))
+        return MailResult(kind, written, prepared, nothing=nothing)
     assert options.history is not None
     outcomes: dict[tuple[str, str, str, str], Outcome] = {}
     with hold_lock(sending_lock(options.history), waiting=options.waiting), \
@@ -240,9 +241,8 @@ def _finish(options: MailOptions, ref: Reference, kind: str, ronda: str, contact
 
 def _index_after_sending(options: MailOptions, prepared: Prepared, ref: Reference, kind: str,
                          outcomes: dict[tuple[str, str, str, str], Outcome]) -> list[Path]:
-    """The messages and their index once sent. A full disk or a folder that cannot be
-    written then is told as such: the messages went and are stored in the history (a
-    rerun sends nothing twice and writes the index), not "nothing was done"."""
+    """The messages and their index once sent; a full disk then is told as such (they went
+    and are stored: a rerun sends nothing twice), not as "nothing was done"."""
     try:
         return write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of,
                           outcomes)
@@ -255,25 +255,21 @@ def _index_after_sending(options: MailOptions, prepared: Prepared, ref: Referenc
         raise
 
 
-def _drafts(options: MailOptions, prepared: Prepared, ref: Reference, kind: str
-            ) -> list[Path]:
-    """The drafts and their index; a message already sent today (or perhaps sent) is said
-    so and written as sent, not as a draft to send again. Made under the sending lock: a
-    run sending at the same time has finished, its outcomes stored."""
-    if options.history is None or not options.history.exists() or not prepared.drafts:
-        return write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of)
-    with contextlib.ExitStack() as held:
-        try:
-            held.enter_context(hold_lock(sending_lock(options.history), waiting=options.waiting))
-        except OutputNotWritable:  # (a history on a read-only share: drafts as before)
-            return write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of)
-        conn = held.enter_context(open_history(options.history, create=False))
-        found = {d.key: _Ledger(conn, options.today).earlier(d)
-                 for d in prepared.drafts} if conn is not None else {}
-        outcomes = {key: held_back(before, options.lang)
-                    for key, before in found.items() if before is not None}
-        return write_mail(prepared, options.out_dir, ref, options.lang, kind, options.as_of,
-                          outcomes)
+def _sent_today(options: MailOptions, drafts: list[Draft], held: contextlib.ExitStack
+                ) -> dict[tuple[str, str, str, str], Outcome]:
+    """What the outbox says of each draft today (sent: written as sent, no draft to send
+    again), under the sending lock `held` keeps while they are written; nothing without a
+    history, or where its folder cannot hold the lock (a read-only share)."""
+    if options.history is None or not options.history.exists() or not drafts:
+        return {}
+    try:
+        held.enter_context(hold_lock(sending_lock(options.history), waiting=options.waiting))
+    except OutputNotWritable:
+        return {}
+    conn = held.enter_context(open_history(options.history, create=False))
+    ledger = _Ledger(conn, options.today) if conn is not None else None
+    return {d.key: held_back(before, options.lang) for d in drafts
+            if ledger and (before := ledger.earlier(d)) is not None}
 
 
 # Messages that are a round's (its feedback, its call): two rounds' on one day are two

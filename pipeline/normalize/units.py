@@ -55,8 +55,8 @@ def as_percentages(cells: Sequence[object], quantities: Sequence[Quantity]
         scaled = fractions
     else:
         others = [abs(v) for v, f in zip(values, fractions, strict=True)
-                  if v and not f]
-        centre = math.exp(sum(map(math.log, others)) / len(others)) if others else 0.0
+                  if v and not f]  # (never empty: some figure is above 1)
+        centre = math.exp(sum(map(math.log, others)) / len(others))
         scaled = [f and centre > 10 * abs(v or 0) for v, f in zip(values, fractions,
                                                                    strict=True)]
     return [dataclasses.replace(q, value=(q.value or 0) * 100) if s else q

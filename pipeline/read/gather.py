@@ -85,8 +85,8 @@ def gather(
     for candidate in candidates:
         name = file_name(candidate.path)
         workbook = None if candidate.skip_reason else next(reads)
-        skipped = candidate.skip_reason or (workbook.skipped if workbook else None)
-        if skipped or workbook is None:
+        skipped = candidate.skip_reason if workbook is None else workbook.skipped
+        if workbook is None or skipped:
             subs.append(Submission(archivo=name, estado="omitido", motivo=skipped))
             issues.append(make_issue("archivo-omitido", archivo=name, motivo=skipped or ""))
         else:

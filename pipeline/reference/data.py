@@ -17,7 +17,7 @@ from pipeline.reference.network import Network
 from pipeline.reference.plan import Meeting, Plan
 from pipeline.words import LANGS, lang_of, word
 from validation import Issue
-from validation.catalogue_network import PLAN_CODES, PLAN_WORDS
+from validation.catalogue_network import PLAN_WORDS
 from validation.issues import Param
 
 
@@ -119,12 +119,14 @@ class Reference:
         return tuple(dict.fromkeys((*(t for p in self.pilares for t in p.temas),
                                     *(t for t, _ in self.temas_propios))))
 
-    def in_network(self, issue: Issue) -> Issue:
+    def in_network(self, issue: Issue, day: dt.date | None = None) -> Issue:
         """The issue with the network's words its message may name ({responsables},
-        {de_red}, {partes}, {ejemplo}...), in both languages."""
-        if not issue.params:  # (most issues: the network's words alone)
-            return issue.with_params(self._issue_params)
-        return issue.with_params(tuple(sorted({**self._issue_words,
+        {de_red}, {partes}, {ejemplo}...), in both languages, and the forms of a deadline
+        in use on `day` ({formas_plazo}: a plan's years only while its plan is in force)."""
+        ended = day is not None and self.plan.fin < day
+        if not issue.params:  # (most issues: the words alone, one tuple shared by all)
+            return issue.with_params(self._issue_params[ended])
+        return issue.with_params(tuple(sorted({**self._issue_words, **PLAN_WORDS[ended],
                                                **dict(issue.params)}.items())))
 
     def plan_words(self, day: dt.date) -> dict[str, tuple[str, str]]:
@@ -132,26 +134,10 @@ class Reference:
         {ejemplos_plazo}): the plan's years only while the configured plan is in force."""
         return PLAN_WORDS[self.plan.fin < day]
 
-    def in_plan(self, issue: Issue, day: dt.date) -> Issue:
-        """The issue advising the forms of a deadline in use on `day` (`plan_words`)."""
-        if issue.code not in PLAN_CODES:
-            return issue
-        # (the same words for every such issue of a round: made once, shared, where a
-        # round's ten thousand vague deadlines held ten thousand copies, 14 MB)
-        key = (issue.params, self.plan.fin < day)
-        params = self._plan_params.get(key)
-        if params is None:
-            params = self._plan_params[key] = tuple(sorted(
-                {**dict(issue.params), **self.plan_words(day)}.items()))
-        return issue.with_params(params)
-
     @functools.cached_property
-    def _plan_params(self) -> dict[tuple[object, bool], tuple[tuple[str, Param], ...]]:
-        return {}
-
-    @functools.cached_property
-    def _issue_params(self) -> tuple[tuple[str, Param], ...]:
-        return tuple(sorted(self._issue_words.items()))
+    def _issue_params(self) -> dict[bool, tuple[tuple[str, Param], ...]]:
+        return {ended: tuple(sorted({**self._issue_words, **words}.items()))
+                for ended, words in PLAN_WORDS.items()}
 
     @functools.cached_property
     def _issue_words(self) -> dict[str, Param]:
